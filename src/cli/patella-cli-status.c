@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patella-cli-private.h"
+
+static const char *
+shoe_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "warn") == 0)
+    return _("nearing replacement");
+  if (g_strcmp0 (status, "replace") == 0)
+    return _("due for replacement");
+  if (g_strcmp0 (status, "retired") == 0)
+    return _("retired");
+  return _("fine");
+}
+
+static void
+print_text (PatellaCliContext   *ctx,
+            const PatellaStatus *status)
+{
+  g_print (_("Today: %s\n"), status->today);
+  g_print (_("Icing: %u of %u sessions\n"), status->ice_sessions_today, status->ice_goal);
+
+  if (status->next_ice_reminder_us > 0)
+    {
+      g_autoptr(GDateTime) next = patella_date_time_new_local (status->next_ice_reminder_us);
+      g_autofree char *when = g_date_time_format (next, "%H:%M");
+
+      g_print (_("Next icing reminder: %s\n"), when);
+    }
+  else
+    {
+      g_print (_("Next icing reminder: none today\n"));
+    }
+
+  if (status->shoes->len == 0)
+    {
+      g_print (_("Shoes: none yet (add one with “patella-cli shoe add NAME”)\n"));
+    }
+  else
+    {
+      g_print (_("Shoes:\n"));
+      for (guint i = 0; i < status->shoes->len; i++)
+        {
+          const PatellaShoeSummary *shoe = g_ptr_array_index (status->shoes, i);
+          g_autofree char *distance = patella_format_distance (shoe->distance_m, ctx->unit);
+          g_autofree char *limit = patella_format_distance (shoe->limit_m, ctx->unit);
+
+          /* Translators: shoe name, a default-shoe mark, distance, limit, status */
+          g_print (_("  %s%s: %s of %s, %s\n"),
+                   shoe->name, shoe->is_default ? _(" (default)") : "",
+                   distance, limit, shoe_status_label (shoe->status));
+        }
+    }
+
+  if (status->advice->len > 0)
+    {
+      g_print (_("Advice:\n"));
+      for (guint i = 0; i < status->advice->len; i++)
+        g_print ("  • %s\n", (const char *) g_ptr_array_index (status->advice, i));
+    }
+
+  g_print (_("Patella does not replace a clinician.\n"));
+}
+
+static void
+print_json (const PatellaStatus *status)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "today");
+  json_builder_add_string_value (builder, status->today);
+  json_builder_set_member_name (builder, "ice_sessions_today");
+  json_builder_add_int_value (builder, status->ice_sessions_today);
+  json_builder_set_member_name (builder, "ice_goal");
+  json_builder_add_int_value (builder, status->ice_goal);
+
+  json_builder_set_member_name (builder, "next_ice_reminder");
+  if (status->next_ice_reminder_us > 0)
+    {
+      g_autoptr(GDateTime) next = patella_date_time_new_local (status->next_ice_reminder_us);
+      g_autofree char *iso = g_date_time_format (next, "%Y-%m-%dT%H:%M:%S%:z");
+
+      json_builder_add_string_value (builder, iso);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+
+  json_builder_set_member_name (builder, "shoes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < status->shoes->len; i++)
+    patella_cli_add_shoe_json (builder, g_ptr_array_index (status->shoes, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "advice");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < status->advice->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (status->advice, i));
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  patella_cli_print_json (root);
+}
+
+int
+patella_cli_status_run (PatellaCliContext  *ctx,
+                        int                 argc,
+                        char              **argv)
+{
+  g_autofree char *format_text = NULL;
+  g_autoptr(PatellaStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaCliFormat format;
+  PatellaStore *store;
+  int rc;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text or json"),
+      "FORMAT" },
+    { NULL }
+  };
+
+  rc = patella_cli_parse_options ("status", "", _("Show today’s icing, shoes and advice."),
+                                  entries, &argc, &argv);
+  if (rc != PATELLA_CLI_OK)
+    return rc;
+
+  if (argc > 1)
+    return patella_cli_usage_error ("status", _("“%s” is not an option of status"), argv[1]);
+
+  rc = patella_cli_parse_format ("status", format_text, FALSE, &format);
+  if (rc != PATELLA_CLI_OK)
+    return rc;
+
+  store = patella_cli_get_store (ctx, &error);
+  if (store == NULL)
+    return patella_cli_fail (g_steal_pointer (&error));
+
+  status = patella_status_collect (store, &error);
+  if (status == NULL)
+    return patella_cli_fail (g_steal_pointer (&error));
+
+  if (format == PATELLA_CLI_FORMAT_JSON)
+    print_json (status);
+  else
+    print_text (ctx, status);
+
+  return PATELLA_CLI_OK;
+}

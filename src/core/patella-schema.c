@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-schema"
+
+#include "config.h"
+
+#include "patella-schema.h"
+#include "patella-store.h"
+
+/* Each entry runs in one transaction together with its user_version bump.
+ * Never edit a migration that has shipped: add the next one instead. */
+
+#define DAY_CHECK(col) \
+  "CHECK (" col " GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
+
+static const char migration_1[] =
+  "CREATE TABLE journal_entry ("
+  "  day           TEXT PRIMARY KEY NOT NULL " DAY_CHECK ("day") ","
+  "  pain_rest     INTEGER NOT NULL CHECK (pain_rest BETWEEN 0 AND 10),"
+  "  pain_activity INTEGER CHECK (pain_activity BETWEEN 0 AND 10),"
+  "  pain_morning  INTEGER CHECK (pain_morning BETWEEN 0 AND 10),"
+  "  note          TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000),"
+  "  created_us    INTEGER NOT NULL,"
+  "  updated_us    INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE journal_symptom ("
+  "  day  TEXT NOT NULL REFERENCES journal_entry (day) ON DELETE CASCADE ON UPDATE CASCADE,"
+  "  code TEXT NOT NULL CHECK (code IN ('ache-behind-kneecap', 'sharp-pain', 'pain-stairs',"
+  "    'pain-downhill', 'pain-sitting', 'pain-squatting', 'swelling', 'grinding', 'locking',"
+  "    'instability', 'outer-knee-pain')),"
+  "  PRIMARY KEY (day, code)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX journal_symptom_code ON journal_symptom (code, day);"
+  /* Full-text search over notes, kept in step by triggers. */
+  "CREATE VIRTUAL TABLE journal_fts USING fts5 ("
+  "  note, content = 'journal_entry', content_rowid = 'rowid', tokenize = 'unicode61'"
+  ");"
+  "CREATE TRIGGER journal_fts_insert AFTER INSERT ON journal_entry BEGIN"
+  "  INSERT INTO journal_fts (rowid, note) VALUES (new.rowid, new.note);"
+  "END;"
+  "CREATE TRIGGER journal_fts_delete AFTER DELETE ON journal_entry BEGIN"
+  "  INSERT INTO journal_fts (journal_fts, rowid, note) VALUES ('delete', old.rowid, old.note);"
+  "END;"
+  "CREATE TRIGGER journal_fts_update AFTER UPDATE OF note ON journal_entry BEGIN"
+  "  INSERT INTO journal_fts (journal_fts, rowid, note) VALUES ('delete', old.rowid, old.note);"
+  "  INSERT INTO journal_fts (rowid, note) VALUES (new.rowid, new.note);"
+  "END;"
+
+  "CREATE TABLE shoe ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 100),"
+  "  brand       TEXT NOT NULL DEFAULT '' CHECK (length(brand) <= 100),"
+  "  first_used  TEXT " DAY_CHECK ("first_used") ","
+  "  initial_m   INTEGER NOT NULL DEFAULT 0 CHECK (initial_m BETWEEN 0 AND 10000000),"
+  "  warn_m      INTEGER NOT NULL DEFAULT 482803 CHECK (warn_m BETWEEN 160934 AND 1609344),"
+  "  limit_m     INTEGER NOT NULL DEFAULT 804672 CHECK (limit_m BETWEEN 160934 AND 1609344),"
+  "  retired     INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),"
+  "  is_default  INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),"
+  "  created_us  INTEGER NOT NULL,"
+  "  CHECK (warn_m <= limit_m)"
+  ");"
+  "CREATE UNIQUE INDEX shoe_single_default ON shoe (is_default) WHERE is_default = 1;"
+
+  "CREATE TABLE run ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  day         TEXT NOT NULL " DAY_CHECK ("day") ","
+  "  distance_m  INTEGER NOT NULL CHECK (distance_m > 0 AND distance_m <= 300000),"
+  "  duration_s  INTEGER CHECK (duration_s > 0 AND duration_s < 172800),"
+  "  shoe_id     INTEGER REFERENCES shoe (id) ON DELETE SET NULL,"
+  "  pain        INTEGER CHECK (pain BETWEEN 0 AND 10),"
+  "  note        TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000),"
+  "  created_us  INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX run_day ON run (day, distance_m);"
+  /* Covering index: a shoe's total is summed from the index alone. */
+  "CREATE INDEX run_shoe ON run (shoe_id, distance_m);"
+
+  /* Icing and exercise sessions. A running session keeps the UTC instant it
+   * ends at; a paused one keeps what remains. */
+  "CREATE TABLE session ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('icing', 'exercise')),"
+  "  day         TEXT NOT NULL " DAY_CHECK ("day") ","
+  "  state       TEXT NOT NULL CHECK (state IN ('running', 'paused', 'finished', 'stopped',"
+  "                                             'cancelled')),"
+  "  started_us  INTEGER NOT NULL,"
+  "  planned_s   INTEGER NOT NULL CHECK (planned_s > 0),"
+  "  ends_us     INTEGER,"
+  "  remaining_s INTEGER CHECK (remaining_s >= 0),"
+  "  ended_us    INTEGER,"
+  "  duration_s  INTEGER CHECK (duration_s >= 0),"
+  "  routine     TEXT,"
+  "  pain        INTEGER CHECK (pain BETWEEN 0 AND 10),"
+  "  CHECK (state <> 'running' OR ends_us IS NOT NULL),"
+  "  CHECK (state <> 'paused' OR remaining_s IS NOT NULL)"
+  ");"
+  "CREATE INDEX session_day ON session (kind, day, state);"
+  "CREATE INDEX session_started ON session (kind, started_us);"
+  "CREATE UNIQUE INDEX session_single_active ON session (kind)"
+  "  WHERE state IN ('running', 'paused');"
+
+  /* User-made exercise routines; the built-in ones live in code. */
+  "CREATE TABLE routine ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 100),"
+  "  created_us  INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE routine_step ("
+  "  routine_id  INTEGER NOT NULL REFERENCES routine (id) ON DELETE CASCADE,"
+  "  position    INTEGER NOT NULL CHECK (position >= 0),"
+  "  exercise    TEXT NOT NULL,"
+  "  sets        INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 20),"
+  "  reps        INTEGER NOT NULL DEFAULT 0 CHECK (reps BETWEEN 0 AND 100),"
+  "  hold_s      INTEGER NOT NULL DEFAULT 0 CHECK (hold_s BETWEEN 0 AND 600),"
+  "  rest_s      INTEGER NOT NULL DEFAULT 0 CHECK (rest_s BETWEEN 0 AND 600),"
+  "  per_side    INTEGER NOT NULL DEFAULT 0 CHECK (per_side IN (0, 1)),"
+  "  PRIMARY KEY (routine_id, position)"
+  ") WITHOUT ROWID;"
+
+  /* What was notified, so that a restart never repeats a notification. */
+  "CREATE TABLE notification_sent ("
+  "  key         TEXT PRIMARY KEY NOT NULL,"
+  "  sent_us     INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+
+  /* Icing reminder slots: what fired and what the user did with it. */
+  "CREATE TABLE reminder_slot ("
+  "  day         TEXT NOT NULL " DAY_CHECK ("day") ","
+  "  slot        TEXT NOT NULL CHECK (slot GLOB '[0-2][0-9]:[0-5][0-9]'),"
+  "  state       TEXT NOT NULL CHECK (state IN ('fired', 'snoozed', 'skipped', 'started',"
+  "                                             'missed')),"
+  "  fired_us    INTEGER,"
+  "  snooze_until_us INTEGER,"
+  "  PRIMARY KEY (day, slot)"
+  ") WITHOUT ROWID;"
+
+  "PRAGMA application_id = 1348555884;";
+
+const char * const patella_schema_migrations[] = {
+  migration_1,
+};
+
+const guint patella_schema_n_migrations = G_N_ELEMENTS (patella_schema_migrations);
+
+G_STATIC_ASSERT (G_N_ELEMENTS (patella_schema_migrations) == PATELLA_SCHEMA_VERSION);
+G_STATIC_ASSERT (PATELLA_APPLICATION_ID == 1348555884);

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "patella-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char     *name;
+  char     *brand;
+  gint64    distance_m;   /* total, initial distance included */
+  gint64    warn_m;
+  gint64    limit_m;
+  gboolean  retired;
+  gboolean  is_default;
+  char     *status;       /* "ok", "warn", "replace" or "retired" */
+} PatellaShoeSummary;
+
+typedef struct
+{
+  char       *today;
+  guint       ice_sessions_today;
+  guint       ice_goal;
+  gint64      next_ice_reminder_us;  /* 0 when none is due */
+  GPtrArray  *shoes;                 /* PatellaShoeSummary, active ones */
+  GPtrArray  *advice;                /* char *, plain sentences */
+} PatellaStatus;
+
+PatellaStatus *patella_status_collect (PatellaStore   *store,
+                                       GError        **error);
+void           patella_status_free    (PatellaStatus  *status);
+
+void           patella_shoe_summary_free (PatellaShoeSummary *summary);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaStatus, patella_status_free)
+
+G_END_DECLS

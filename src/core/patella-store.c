@@ -1,0 +1,760 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "patella-error.h"
+#include "patella-schema.h"
+#include "patella-store.h"
+
+#define BUSY_TIMEOUT_MS 5000
+#define SQLITE_MAGIC "SQLite format 3"
+
+struct _PatellaStore
+{
+  GObject       parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+  PatellaClock *clock;
+  GHashTable   *statements;
+  GError       *read_only_reason;
+  guint         depth;
+  int           schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaStore, patella_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_name (path);
+}
+
+/* Looks at the first bytes without SQLite so that a foreign file is never
+ * touched: SQLite itself may write to a file it opens read-write. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *exists,
+              GError     **error)
+{
+  g_autofree char *name = display_name (path);
+  char header[16] = { 0 };
+  struct stat st;
+  ssize_t n;
+  int fd;
+
+  *exists = FALSE;
+
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        return TRUE;
+
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, g_strerror (errno));
+      return FALSE;
+    }
+
+  *exists = TRUE;
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE,
+                   _("“%s” is not a file, so it cannot be a Patella database"), name);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    return TRUE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, PATELLA_ERROR,
+                   saved == EACCES ? PATELLA_ERROR_READ_ONLY : PATELLA_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n != (ssize_t) sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
+    {
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Patella database or is damaged; it was left as it is"),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_file (const char  *path,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = display_name (dir);
+
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
+                   _("Could not create the folder “%s”: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = display_name (path);
+
+      if (saved == EEXIST)
+        return TRUE;
+
+      g_set_error (error, PATELLA_ERROR,
+                   saved == EACCES || saved == EROFS ? PATELLA_ERROR_READ_ONLY : PATELLA_ERROR_IO,
+                   _("Could not create “%s”: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+
+  fchmod (fd, 0600);
+  close (fd);
+  return TRUE;
+}
+
+static void
+patella_store_finalize (GObject *object)
+{
+  PatellaStore *self = (PatellaStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_object (&self->clock);
+  g_clear_error (&self->read_only_reason);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (patella_store_parent_class)->finalize (object);
+}
+
+static void
+patella_store_class_init (PatellaStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = patella_store_finalize;
+
+  /**
+   * PatellaStore::changed:
+   * @what: the kind of data that changed: "journal", "runs", "shoes", "sessions"…
+   *
+   * Emitted after a change made through this store was committed.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+patella_store_init (PatellaStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+/**
+ * patella_store_set_error:
+ * @rc: an SQLite result code
+ *
+ * Turns an SQLite failure into a #PatellaError a person can act on.
+ *
+ * Returns: %FALSE, always, so that callers can `return patella_store_set_error (…)`
+ */
+gboolean
+patella_store_set_error (PatellaStore  *self,
+                         int            rc,
+                         GError       **error)
+{
+  g_autofree char *name = NULL;
+  const char *detail;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  name = display_name (self->path);
+  detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Patella database or is damaged; it was left as it is"),
+                   name);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_DISK_FULL,
+                   _("There is no room left to save to “%s”. Nothing was changed; free some "
+                     "disk space and try again."), name);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_READ_ONLY,
+                   _("“%s” can only be read, so nothing was changed. Check that the file and "
+                     "its folder may be written to."), name);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_BUSY,
+                   _("Another program is using “%s”, so nothing was changed. Try again in a "
+                     "moment."), name);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_CONSTRAINT,
+                   _("The change was refused because it breaks a rule of the data (%s); "
+                     "nothing was changed"), detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
+                   _("Could not read or write “%s”: %s"), name, detail);
+      break;
+
+    default:
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_FAILED,
+                   _("The database “%s” reported an error: %s"), name, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+gboolean
+patella_store_exec (PatellaStore  *self,
+                    const char    *sql,
+                    GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return patella_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * patella_store_query_int:
+ *
+ * Runs a constant query (no user text) that yields one integer.
+ */
+gint64
+patella_store_query_int (PatellaStore *self,
+                         const char   *sql,
+                         gint64        fallback)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), fallback);
+
+  stmt = patella_store_prepare (self, sql, NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return fallback;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+migrate (PatellaStore  *self,
+         GError       **error)
+{
+  for (guint version = self->schema_version + 1; version <= patella_schema_n_migrations; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u;", version);
+
+      if (!patella_store_begin (self, error))
+        return FALSE;
+
+      if (!patella_store_exec (self, patella_schema_migrations[version - 1], error) ||
+          !patella_store_exec (self, bump, error) ||
+          !patella_store_commit (self, error))
+        {
+          patella_store_rollback (self);
+          g_prefix_error (error, _("Could not update the database to version %u: "), version);
+          return FALSE;
+        }
+
+      self->schema_version = version;
+      g_debug ("Migrated %s to schema version %u", self->path, version);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_database (PatellaStore  *self,
+               int            flags,
+               GError       **error)
+{
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      patella_store_set_error (self, rc, error);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  return TRUE;
+}
+
+static void
+close_database (PatellaStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+/* Tells a Patella database, or a new empty one, from any other SQLite file. */
+static gboolean
+check_identity (PatellaStore  *self,
+                GError       **error)
+{
+  g_autofree char *name = display_name (self->path);
+  gint64 app_id;
+  gint64 n_tables;
+
+  /* The first read of a damaged file fails here, before anything is written. */
+  if (!patella_store_exec (self, "SELECT count(*) FROM sqlite_master;", error))
+    return FALSE;
+
+  app_id = patella_store_query_int (self, "PRAGMA application_id;", -1);
+  self->schema_version = (int) patella_store_query_int (self, "PRAGMA user_version;", 0);
+  n_tables = patella_store_query_int (self, "SELECT count(*) FROM sqlite_master;", 0);
+
+  if (app_id == PATELLA_APPLICATION_ID)
+    return TRUE;
+
+  if (app_id == 0 && n_tables == 0 && self->schema_version == 0)
+    return TRUE;
+
+  g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE,
+               _("“%s” is a database of another program, not Patella’s; it was left as it is"),
+               name);
+  return FALSE;
+}
+
+static gboolean
+configure (PatellaStore  *self,
+           GError       **error)
+{
+  if (!patella_store_exec (self, "PRAGMA foreign_keys = ON;", error))
+    return FALSE;
+
+  if (self->read_only_reason != NULL)
+    return TRUE;
+
+  return patella_store_exec (self,
+                             "PRAGMA journal_mode = WAL;"
+                             "PRAGMA synchronous = FULL;",
+                             error);
+}
+
+/**
+ * patella_store_get_default_path:
+ *
+ * Returns: (transfer full): `$PATELLA_DB` if set, else
+ *   `$XDG_DATA_HOME/patella/patella.db`
+ */
+char *
+patella_store_get_default_path (void)
+{
+  const char *env = g_getenv ("PATELLA_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "patella", "patella.db", NULL);
+}
+
+/**
+ * patella_store_open:
+ * @path: (nullable): the database file, or %NULL for the default
+ * @clock: (nullable): the clock, or %NULL for the default one
+ *
+ * Opens (creating and migrating when needed) a Patella database. A file that
+ * is not a Patella database is refused and never written to. A file written
+ * by a newer Patella opens read-only; patella_store_get_read_only_reason()
+ * says why.
+ */
+PatellaStore *
+patella_store_open (const char    *path,
+                    PatellaClock  *clock,
+                    GError       **error)
+{
+  g_autoptr(PatellaStore) self = NULL;
+  gboolean exists;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (PATELLA_TYPE_STORE, NULL);
+  self->path = path != NULL ? g_strdup (path) : patella_store_get_default_path ();
+  self->clock = g_object_ref (clock != NULL ? clock : patella_clock_get_default ());
+
+  if (!check_header (self->path, &exists, error))
+    return NULL;
+
+  if (!exists && !create_file (self->path, error))
+    return NULL;
+
+  if (!open_database (self, SQLITE_OPEN_READWRITE, error))
+    return NULL;
+
+  if (!check_identity (self, error))
+    return NULL;
+
+  if (self->schema_version > PATELLA_SCHEMA_VERSION)
+    {
+      g_autofree char *name = display_name (self->path);
+
+      close_database (self);
+      if (!open_database (self, SQLITE_OPEN_READONLY, error))
+        return NULL;
+
+      self->read_only_reason =
+        g_error_new (PATELLA_ERROR, PATELLA_ERROR_NEWER_SCHEMA,
+                     _("“%s” was saved by a newer version of Patella (data version %d; this "
+                       "version knows up to %d). It is open read-only so that nothing is lost: "
+                       "update Patella to make changes."),
+                     name, self->schema_version, PATELLA_SCHEMA_VERSION);
+    }
+  else if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_autofree char *name = display_name (self->path);
+
+      if (self->schema_version < PATELLA_SCHEMA_VERSION)
+        {
+          g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_READ_ONLY,
+                       _("“%s” can only be read and needs an update before Patella can use "
+                         "it. Check that the file and its folder may be written to."), name);
+          return NULL;
+        }
+
+      self->read_only_reason =
+        g_error_new (PATELLA_ERROR, PATELLA_ERROR_READ_ONLY,
+                     _("“%s” can only be read, so changes cannot be saved. Check that the file "
+                       "and its folder may be written to."), name);
+    }
+
+  if (!configure (self, error))
+    return NULL;
+
+  if (self->read_only_reason == NULL && !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+patella_store_get_path (PatellaStore *self)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+PatellaClock *
+patella_store_get_clock (PatellaStore *self)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+
+  return self->clock;
+}
+
+gboolean
+patella_store_is_read_only (PatellaStore *self)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), TRUE);
+
+  return self->read_only_reason != NULL;
+}
+
+/**
+ * patella_store_get_read_only_reason:
+ *
+ * Returns: (nullable) (transfer none): why the store is read-only, or %NULL
+ */
+const GError *
+patella_store_get_read_only_reason (PatellaStore *self)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+
+  return self->read_only_reason;
+}
+
+int
+patella_store_get_schema_version (PatellaStore *self)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+patella_store_check_writable (PatellaStore  *self,
+                              GError       **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  if (self->read_only_reason != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->read_only_reason));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3 *
+patella_store_get_db (PatellaStore *self)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * patella_store_prepare:
+ * @sql: a statement with `?` parameters; a string that lives as long as the
+ *   program (it keys the statement cache)
+ *
+ * Returns: (transfer none): a reset statement; release it with
+ *   patella_stmt_release() (or g_autoptr(PatellaStmt)), never finalize it
+ */
+PatellaStmt *
+patella_store_prepare (PatellaStore  *self,
+                       const char    *sql,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      patella_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/**
+ * patella_store_step:
+ *
+ * Returns: %SQLITE_ROW or %SQLITE_DONE, or -1 with @error set
+ */
+int
+patella_store_step (PatellaStore  *self,
+                    PatellaStmt   *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+
+  patella_store_set_error (self, rc, error);
+  return -1;
+}
+
+gboolean
+patella_store_step_done (PatellaStore  *self,
+                         PatellaStmt   *stmt,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  return patella_store_set_error (self, rc, error);
+}
+
+void
+patella_stmt_release (PatellaStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/**
+ * patella_store_begin:
+ *
+ * Starts a write transaction, or a savepoint inside one.
+ */
+gboolean
+patella_store_begin (PatellaStore  *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  if (!patella_store_check_writable (self, error))
+    return FALSE;
+
+  if (!patella_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE;" : "SAVEPOINT nested;",
+                           error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+patella_store_commit (PatellaStore  *self,
+                      GError       **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (!patella_store_exec (self, self->depth == 1 ? "COMMIT;" : "RELEASE nested;", error))
+    return FALSE;
+
+  self->depth--;
+  return TRUE;
+}
+
+void
+patella_store_rollback (PatellaStore *self)
+{
+  g_return_if_fail (PATELLA_IS_STORE (self));
+
+  if (self->depth == 0)
+    return;
+
+  if (self->depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested;", NULL, NULL, NULL);
+
+  self->depth--;
+}
+
+void
+patella_store_emit_changed (PatellaStore *self,
+                            const char   *what)
+{
+  g_return_if_fail (PATELLA_IS_STORE (self));
+  g_return_if_fail (what != NULL);
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
+}
+
+/**
+ * patella_store_move_aside:
+ * @new_path: (out) (optional): where the file went
+ *
+ * Renames a damaged database (and its -wal and -shm files) to
+ * `NAME.corrupt-YYYYMMDD-HHMMSS`, so that a fresh one can take its place.
+ * Nothing is deleted.
+ */
+gboolean
+patella_store_move_aside (const char    *path,
+                          PatellaClock  *clock,
+                          char         **new_path,
+                          GError       **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  now = patella_clock_get_now_local (clock != NULL ? clock : patella_clock_get_default ());
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  target = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+
+  for (guint i = 1; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
+
+      if (i > 0 && !g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+
+      if (g_rename (from, to) != 0)
+        {
+          int saved = errno;
+          g_autofree char *name = display_name (from);
+
+          g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
+                       _("Could not move “%s” aside: %s"), name, g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  if (new_path != NULL)
+    *new_path = g_steal_pointer (&target);
+
+  return TRUE;
+}

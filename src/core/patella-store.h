@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+#include "patella-clock.h"
+
+G_BEGIN_DECLS
+
+/* "PaTl": written to the header so that a Patella file can be told from others. */
+#define PATELLA_APPLICATION_ID 0x5061546c
+#define PATELLA_SCHEMA_VERSION 1
+
+#define PATELLA_TYPE_STORE (patella_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatellaStore, patella_store, PATELLA, STORE, GObject)
+
+/* A prepared statement owned by the store's cache: release, never finalize. */
+typedef sqlite3_stmt PatellaStmt;
+
+char         *patella_store_get_default_path  (void);
+PatellaStore *patella_store_open              (const char    *path,
+                                               PatellaClock  *clock,
+                                               GError       **error);
+const char   *patella_store_get_path          (PatellaStore  *self);
+PatellaClock *patella_store_get_clock         (PatellaStore  *self);
+gboolean      patella_store_is_read_only      (PatellaStore  *self);
+const GError *patella_store_get_read_only_reason (PatellaStore *self);
+int           patella_store_get_schema_version (PatellaStore *self);
+gboolean      patella_store_check_writable    (PatellaStore  *self,
+                                               GError       **error);
+
+PatellaStmt  *patella_store_prepare           (PatellaStore  *self,
+                                               const char    *sql,
+                                               GError       **error);
+gboolean      patella_store_step_done         (PatellaStore  *self,
+                                               PatellaStmt   *stmt,
+                                               GError       **error);
+int           patella_store_step              (PatellaStore  *self,
+                                               PatellaStmt   *stmt,
+                                               GError       **error);
+gboolean      patella_store_exec              (PatellaStore  *self,
+                                               const char    *sql,
+                                               GError       **error);
+sqlite3      *patella_store_get_db            (PatellaStore  *self);
+gint64        patella_store_query_int         (PatellaStore  *self,
+                                               const char    *sql,
+                                               gint64         fallback);
+
+gboolean      patella_store_begin             (PatellaStore  *self,
+                                               GError       **error);
+gboolean      patella_store_commit            (PatellaStore  *self,
+                                               GError       **error);
+void          patella_store_rollback          (PatellaStore  *self);
+void          patella_store_emit_changed      (PatellaStore  *self,
+                                               const char    *what);
+
+gboolean      patella_store_set_error         (PatellaStore  *self,
+                                               int            rc,
+                                               GError       **error);
+
+gboolean      patella_store_move_aside        (const char    *path,
+                                               PatellaClock  *clock,
+                                               char         **new_path,
+                                               GError       **error);
+
+void          patella_stmt_release            (PatellaStmt   *stmt);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaStmt, patella_stmt_release)
+
+G_END_DECLS

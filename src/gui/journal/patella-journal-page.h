@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "patella-store.h"
+
+G_BEGIN_DECLS
+
+#define PATELLA_TYPE_JOURNAL_PAGE (patella_journal_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, PATELLA, JOURNAL_PAGE, AdwBin)
+
+void patella_journal_page_set_store (PatellaJournalPage *self,
+                                    PatellaStore       *store);
+
+G_END_DECLS

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patella-application.h"
+#include "patella-libnotify-notifier.h"
+#include "patella-preferences-window.h"
+#include "patella-settings.h"
+#include "patella-window.h"
+
+struct _PatellaApplication
+{
+  AdwApplication   parent_instance;
+
+  GSettings       *settings;
+  PatellaClock    *clock;
+  PatellaStore    *store;
+  GError          *store_error;
+  PatellaNotifier *notifier;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaApplication, patella_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static PatellaWindow *
+get_window (PatellaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (PATELLA_IS_WINDOW (window))
+    return PATELLA_WINDOW (window);
+
+  return NULL;
+}
+
+static PatellaWindow *
+ensure_window (PatellaApplication *self)
+{
+  PatellaWindow *window = get_window (self);
+
+  if (window == NULL)
+    window = patella_window_new (self);
+
+  return window;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing through the windows lets each one save what is being edited. */
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_close (l->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  PatellaWindow *window = ensure_window (self);
+  PatellaPreferencesWindow *prefs = patella_preferences_window_new (GTK_WINDOW (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  PatellaWindow *window = ensure_window (self);
+  static const char *developers[] = { "The Patella developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "modal", TRUE,
+                        "application-name", _("Patella"),
+                        "application-icon", APP_ID,
+                        "version", VERSION,
+                        "developer-name", _("The Patella developers"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/patella/patella",
+                        "issue-url", "https://github.com/patella/patella/issues",
+                        "comments", _("A recovery companion for runner’s knee: a pain journal, "
+                                      "icing and exercise timers, and shoe mileage.\n\n"
+                                      "Patella does not replace a clinician. See one when pain "
+                                      "lasts more than two weeks despite rest, or with swelling, "
+                                      "locking or a knee that gives way."),
+                        /* Translators: replace with your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+show_view_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  PatellaWindow *window = ensure_window (self);
+
+  patella_window_show_view (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_activated },
+  { "preferences", preferences_activated },
+  { "about", about_activated },
+  { "show-view", show_view_activated, "s" },
+};
+
+static void
+open_store (PatellaApplication *self)
+{
+  g_clear_error (&self->store_error);
+  g_clear_object (&self->store);
+
+  self->store = patella_store_open (NULL, self->clock, &self->store_error);
+  if (self->store == NULL)
+    g_message ("Could not open the database: %s", self->store_error->message);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+patella_application_startup (GApplication *app)
+{
+  PatellaApplication *self = PATELLA_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (patella_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
+                                   G_N_ELEMENTS (app_entries), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         prefs_accels);
+
+  self->settings = patella_settings_new ();
+  if (self->notifier == NULL)
+    self->notifier = patella_libnotify_notifier_new (APP_ID);
+
+  open_store (self);
+}
+
+static void
+patella_application_activate (GApplication *app)
+{
+  PatellaApplication *self = PATELLA_APPLICATION (app);
+
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+}
+
+static void
+patella_application_dispose (GObject *object)
+{
+  PatellaApplication *self = (PatellaApplication *)object;
+
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (patella_application_parent_class)->dispose (object);
+}
+
+static void
+patella_application_finalize (GObject *object)
+{
+  PatellaApplication *self = (PatellaApplication *)object;
+
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (patella_application_parent_class)->finalize (object);
+}
+
+static void
+patella_application_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PatellaApplication *self = PATELLA_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_application_class_init (PatellaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = patella_application_dispose;
+  object_class->finalize = patella_application_finalize;
+  object_class->get_property = patella_application_get_property;
+
+  app_class->startup = patella_application_startup;
+  app_class->activate = patella_application_activate;
+
+  /**
+   * PatellaApplication:store:
+   *
+   * The open database, or %NULL when it could not be opened.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         PATELLA_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+patella_application_init (PatellaApplication *self)
+{
+  self->clock = g_object_ref (patella_clock_get_default ());
+}
+
+PatellaApplication *
+patella_application_new (void)
+{
+  return g_object_new (PATELLA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/patella/Patella",
+                       NULL);
+}
+
+/**
+ * patella_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the database, or %NULL when it could not
+ *   be opened (see patella_application_get_store_error())
+ */
+PatellaStore *
+patella_application_get_store (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+patella_application_get_store_error (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+gboolean
+patella_application_reopen_store (PatellaApplication  *self,
+                                  GError             **error)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), FALSE);
+
+  open_store (self);
+  if (self->store == NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->store_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * patella_application_start_fresh:
+ * @moved_to: (out) (optional): where the unreadable file was moved
+ *
+ * Moves an unreadable database aside, keeping it, and opens a new one.
+ */
+gboolean
+patella_application_start_fresh (PatellaApplication  *self,
+                                 char               **moved_to,
+                                 GError             **error)
+{
+  g_autofree char *path = patella_store_get_default_path ();
+
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->store == NULL, FALSE);
+
+  if (!patella_store_move_aside (path, self->clock, moved_to, error))
+    return FALSE;
+
+  return patella_application_reopen_store (self, error);
+}
+
+PatellaNotifier *
+patella_application_get_notifier (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
+}
+
+/* For tests: a recording notifier instead of the desktop's. */
+void
+patella_application_set_notifier (PatellaApplication *self,
+                                  PatellaNotifier    *notifier)
+{
+  g_return_if_fail (PATELLA_IS_APPLICATION (self));
+  g_return_if_fail (PATELLA_IS_NOTIFIER (notifier));
+
+  g_set_object (&self->notifier, notifier);
+}
+
+PatellaClock *
+patella_application_get_clock (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+
+  return self->clock;
+}
+
+/**
+ * patella_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, %NULL if the schema is missing
+ */
+GSettings *
+patella_application_get_settings (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patella-error.h"
+#include "patella-journal-page.h"
+#include "patella-shoes-page.h"
+#include "patella-timers-page.h"
+#include "patella-window.h"
+
+struct _PatellaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *error_page;
+  GtkWidget            *start_fresh_button;
+  PatellaJournalPage   *journal_page;
+  PatellaTimersPage    *timers_page;
+  PatellaShoesPage     *shoes_page;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaWindow, patella_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static PatellaApplication *
+get_application (PatellaWindow *self)
+{
+  return PATELLA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void
+update_for_store (PatellaWindow *self)
+{
+  PatellaApplication *app = get_application (self);
+  PatellaStore *store = patella_application_get_store (app);
+  const GError *error = patella_application_get_store_error (app);
+  const GError *read_only = store != NULL ? patella_store_get_read_only_reason (store) : NULL;
+  gboolean can_move_aside;
+
+  patella_journal_page_set_store (self->journal_page, store);
+  patella_timers_page_set_store (self->timers_page, store);
+  patella_shoes_page_set_store (self->shoes_page, store);
+
+  if (store == NULL)
+    {
+      can_move_aside = error != NULL && g_error_matches (error, PATELLA_ERROR,
+                                                         PATELLA_ERROR_NOT_DATABASE);
+      adw_status_page_set_description (self->error_page, error != NULL ? error->message : NULL);
+      gtk_widget_set_visible (self->start_fresh_button, can_move_aside);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-fresh", can_move_aside);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+      return;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-fresh", FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "views");
+
+  if (read_only != NULL)
+    gtk_label_set_text (self->banner_label, read_only->message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, read_only != NULL);
+}
+
+static void
+store_changed_cb (PatellaWindow *self)
+{
+  update_for_store (self);
+}
+
+static void
+view_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  patella_window_show_view (PATELLA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+start_fresh_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved_to = NULL;
+
+  if (!patella_application_start_fresh (get_application (self), &moved_to, &error))
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      return;
+    }
+
+  if (moved_to != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (moved_to);
+      g_autofree char *title = g_strdup_printf (_("The old file was kept as “%s”"), name);
+
+      patella_window_add_toast (self, adw_toast_new (title));
+    }
+}
+
+static void
+retry_open_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  patella_application_reopen_store (get_application (self), NULL);
+}
+
+static void
+restore_size (PatellaWindow *self)
+{
+  GSettings *settings = patella_application_get_settings (get_application (self));
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_size (PatellaWindow *self)
+{
+  GSettings *settings = patella_application_get_settings (get_application (self));
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width;
+  int height;
+
+  if (settings == NULL)
+    return;
+
+  g_settings_set_boolean (settings, "window-maximized", maximized);
+  if (maximized)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width >= 360)
+    g_settings_set_int (settings, "window-width", width);
+  if (height >= 294)
+    g_settings_set_int (settings, "window-height", height);
+}
+
+static gboolean
+patella_window_close_request (GtkWindow *window)
+{
+  PatellaWindow *self = PATELLA_WINDOW (window);
+
+  save_size (self);
+
+  return GTK_WINDOW_CLASS (patella_window_parent_class)->close_request (window);
+}
+
+/* GtkWindow:application is not a construct property, so this runs once it is set. */
+static void
+set_up_for_application (PatellaWindow *self)
+{
+  PatellaApplication *app = get_application (self);
+
+  restore_size (self);
+
+  g_signal_connect_object (app, "notify::store",
+                           G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_for_store (self);
+}
+
+static void
+patella_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), PATELLA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (patella_window_parent_class)->dispose (object);
+}
+
+static void
+patella_window_class_init (PatellaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const char *views[] = { "journal", "timers", "shoes" };
+
+  object_class->dispose = patella_window_dispose;
+  window_class->close_request = patella_window_close_request;
+
+  g_type_ensure (PATELLA_TYPE_JOURNAL_PAGE);
+  g_type_ensure (PATELLA_TYPE_TIMERS_PAGE);
+  g_type_ensure (PATELLA_TYPE_SHOES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/patella/Patella/ui/patella-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, start_fresh_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, journal_page);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, timers_page);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, shoes_page);
+
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_activated);
+  gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_activated);
+  gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_activated);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.view", "s", views[i]);
+}
+
+static void
+patella_window_init (PatellaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+PatellaWindow *
+patella_window_new (PatellaApplication *application)
+{
+  PatellaWindow *self;
+
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (PATELLA_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+  set_up_for_application (self);
+
+  return self;
+}
+
+/**
+ * patella_window_show_view:
+ * @name: "journal", "timers" or "shoes"
+ */
+void
+patella_window_show_view (PatellaWindow *self,
+                          const char    *name)
+{
+  g_return_if_fail (PATELLA_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    {
+      g_debug ("No view called %s", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+patella_window_get_visible_view (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+patella_window_add_toast (PatellaWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (PATELLA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,528 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "patella-error.h"
+#include "patella-notifier.h"
+#include "patella-store.h"
+#include "patella-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = patella_test_make_dir ();
+  fixture->path = g_build_filename (fixture->dir, "nested", "folder", "patella.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static gint64
+raw_query_int (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  struct stat st;
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_false (patella_store_is_read_only (store));
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_SCHEMA_VERSION);
+  g_assert_cmpint (patella_store_query_int (store, "PRAGMA application_id;", 0), ==,
+                   PATELLA_APPLICATION_ID);
+  g_assert_cmpint (patella_store_query_int (store, "PRAGMA synchronous;", 0), ==, 2);
+  g_assert_cmpint (patella_store_query_int (store, "PRAGMA foreign_keys;", 0), ==, 1);
+  g_assert_cmpint (patella_store_query_int (store,
+                                            "SELECT count(*) FROM sqlite_master "
+                                            "WHERE name IN ('journal_entry', 'journal_symptom', "
+                                            "'shoe', 'run', 'session', 'notification_sent');",
+                                            0), ==, 6);
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  g_clear_object (&store);
+  g_assert_cmpint (raw_query_int (fixture->path, "PRAGMA user_version;"), ==,
+                   PATELLA_SCHEMA_VERSION);
+}
+
+static void
+test_wal_mode (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+
+  stmt = patella_store_prepare (store, "PRAGMA journal_mode;", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+}
+
+static void
+test_reopen_keeps_data (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_store_exec (store,
+                                     "INSERT INTO shoe (name, created_us) VALUES ('Pegasus', 1);",
+                                     &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM shoe;", -1), ==, 1);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_SCHEMA_VERSION);
+}
+
+static void
+test_migrate_empty_file (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autofree char *sqlite_path = g_build_filename (fixture->dir, "blank-sqlite.db", NULL);
+
+  /* A zero-byte file, as `touch` leaves it, becomes a new database. */
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  store = patella_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_SCHEMA_VERSION);
+  g_clear_object (&store);
+
+  /* So does a SQLite file with nothing in it yet. */
+  raw_exec (sqlite_path, "PRAGMA user_version = 0; VACUUM;");
+  store = patella_store_open (sqlite_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_query_int (sqlite_path, "PRAGMA user_version;"), ==,
+                   PATELLA_SCHEMA_VERSION);
+}
+
+static void
+test_newer_schema_read_only (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const GError *reason;
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  raw_exec (fixture->path, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
+  before = patella_test_file_checksum (fixture->path);
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (patella_store_is_read_only (store));
+
+  reason = patella_store_get_read_only_reason (store);
+  g_assert_error (reason, PATELLA_ERROR, PATELLA_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (reason->message, "newer version of Patella"));
+  g_assert_nonnull (strstr (reason->message, "patella.db"));
+
+  /* Reading works; writing is refused with the reason. */
+  g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM shoe;", -1), ==, 0);
+  g_assert_false (patella_store_begin (store, &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NEWER_SCHEMA);
+  g_clear_error (&error);
+  g_assert_false (patella_notification_mark_sent (store, "x", &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NEWER_SCHEMA);
+  g_clear_object (&store);
+
+  after = patella_test_file_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_random_bytes_untouched (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "noise.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  patella_test_write_random_file (path, 65536);
+  before = patella_test_file_checksum (path);
+
+  store = patella_store_open (path, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, "noise.db"));
+
+  after = patella_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_text_file_untouched (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "my running notes\n", -1, NULL));
+  before = patella_test_file_checksum (path);
+
+  store = patella_store_open (path, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE);
+
+  after = patella_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_foreign_database_untouched (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  raw_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');");
+  before = patella_test_file_checksum (path);
+
+  store = patella_store_open (path, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, "other.db"));
+
+  after = patella_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_damaged_database_untouched (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length;
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  raw_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
+
+  /* Keep the header, scramble the schema page. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  for (gsize i = 100; i < 4096; i++)
+    contents[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+  before = patella_test_file_checksum (fixture->path);
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE);
+
+  after = patella_test_file_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_folder_is_not_database (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = patella_store_open (fixture->dir, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE);
+}
+
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write to any file");
+      return;
+    }
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  raw_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
+  g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_store_is_read_only (store));
+  g_assert_error (patella_store_get_read_only_reason (store), PATELLA_ERROR,
+                  PATELLA_ERROR_READ_ONLY);
+
+  g_chmod (folder, 0700);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+
+  g_setenv ("PATELLA_DB", "/tmp/somewhere/else.db", TRUE);
+  path = patella_store_get_default_path ();
+  g_assert_cmpstr (path, ==, "/tmp/somewhere/else.db");
+  g_clear_pointer (&path, g_free);
+
+  g_unsetenv ("PATELLA_DB");
+  path = patella_store_get_default_path ();
+  expected = g_build_filename (g_get_user_data_dir (), "patella", "patella.db", NULL);
+  g_assert_cmpstr (path, ==, expected);
+}
+
+static void
+test_transactions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (patella_store_begin (store, &error));
+  g_assert_true (patella_store_exec (store,
+                                     "INSERT INTO shoe (name, created_us) VALUES ('A', 1);",
+                                     &error));
+  g_assert_true (patella_store_begin (store, &error));
+  g_assert_true (patella_store_exec (store,
+                                     "INSERT INTO shoe (name, created_us) VALUES ('B', 1);",
+                                     &error));
+  patella_store_rollback (store);
+  g_assert_true (patella_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM shoe;", -1), ==, 1);
+
+  g_assert_true (patella_store_begin (store, &error));
+  g_assert_true (patella_store_exec (store,
+                                     "INSERT INTO shoe (name, created_us) VALUES ('C', 1);",
+                                     &error));
+  patella_store_rollback (store);
+  g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM shoe;", -1), ==, 1);
+}
+
+static void
+test_constraint_error (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (patella_store_exec (store,
+                                      "INSERT INTO journal_entry (day, pain_rest, created_us, "
+                                      "updated_us) VALUES ('2026-03-01', 11, 0, 0);",
+                                      &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  g_assert_true (patella_store_exec (store,
+                                     "INSERT INTO shoe (name, created_us) VALUES ('Pegasus', 1);",
+                                     &error));
+  g_assert_false (patella_store_exec (store,
+                                      "INSERT INTO shoe (name, created_us) VALUES ('PEGASUS', 1);",
+                                      &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_CONSTRAINT);
+}
+
+static void
+test_busy_error (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  sqlite3_busy_timeout (patella_store_get_db (store), 50);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE;", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (patella_store_begin (store, &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "Another program"));
+  g_clear_error (&error);
+
+  sqlite3_exec (other, "ROLLBACK;", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  g_assert_true (patella_store_begin (store, &error));
+  g_assert_true (patella_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_move_aside (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PatellaClock) clock = patella_clock_new_fake (G_GINT64_CONSTANT (1773500000) *
+                                                          G_USEC_PER_SEC);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "patella.db", NULL);
+  g_autofree char *moved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  patella_test_write_random_file (path, 4096);
+  before = patella_test_file_checksum (path);
+
+  g_assert_true (patella_store_move_aside (path, clock, &moved, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_str_has_prefix (moved, path));
+  g_assert_nonnull (strstr (moved, ".corrupt-2026031"));
+
+  after = patella_test_file_checksum (moved);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_notification_once (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
+  g_autoptr(PatellaNotification) n = patella_notification_new ("shoe-warn:1", "Title", "Body",
+                                                                "x-patella.shoe");
+  g_autoptr(GError) error = NULL;
+  PatellaRecordingNotifier *recording = PATELLA_RECORDING_NOTIFIER (notifier);
+
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (patella_notifier_send_once (notifier, store, n, &error));
+  g_assert_false (patella_notifier_send_once (notifier, store, n, &error));
+  g_assert_cmpuint (patella_recording_notifier_count (recording, "shoe-warn:"), ==, 1);
+
+  /* A restart does not repeat it. */
+  g_clear_object (&store);
+  store = patella_store_open (fixture->path, NULL, &error);
+  g_assert_false (patella_notifier_send_once (notifier, store, n, &error));
+  g_assert_cmpuint (patella_recording_notifier_count (recording, NULL), ==, 1);
+
+  /* Forgetting re-arms it. */
+  g_assert_true (patella_notification_forget (store, "shoe-warn:1", &error));
+  g_assert_true (patella_notifier_send_once (notifier, store, n, &error));
+  g_assert_cmpuint (patella_recording_notifier_count (recording, NULL), ==, 2);
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("create", test_create);
+  ADD ("wal-mode", test_wal_mode);
+  ADD ("reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("migrate-empty-file", test_migrate_empty_file);
+  ADD ("newer-schema-read-only", test_newer_schema_read_only);
+  ADD ("random-bytes-untouched", test_random_bytes_untouched);
+  ADD ("text-file-untouched", test_text_file_untouched);
+  ADD ("foreign-database-untouched", test_foreign_database_untouched);
+  ADD ("damaged-database-untouched", test_damaged_database_untouched);
+  ADD ("folder-is-not-database", test_folder_is_not_database);
+  ADD ("read-only-file", test_read_only_file);
+  ADD ("transactions", test_transactions);
+  ADD ("constraint-error", test_constraint_error);
+  ADD ("busy-error", test_busy_error);
+  ADD ("move-aside", test_move_aside);
+  ADD ("notification-once", test_notification_once);
+  g_test_add_func ("/store/default-path", test_default_path);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "patella-application.h"
+#include "patella-test-utils.h"
+#include "patella-window.h"
+
+typedef struct
+{
+  char               *dir;
+  char               *db;
+  PatellaApplication *app;
+} Fixture;
+
+/* One registered application for the whole run, as in a real session; each
+ * test points it at a database of its own. */
+static PatellaApplication *test_app;
+
+static void
+flush_events (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = patella_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
+  g_setenv ("PATELLA_DB", fixture->db, TRUE);
+
+  if (data != NULL)
+    patella_test_write_random_file (fixture->db, GPOINTER_TO_SIZE (data));
+
+  fixture->app = test_app;
+  patella_application_reopen_store (fixture->app, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
+
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+  flush_events ();
+
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_unsetenv ("PATELLA_DB");
+}
+
+static PatellaWindow *
+open_window (Fixture *fixture)
+{
+  PatellaWindow *window = patella_window_new (fixture->app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+  return window;
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+template_child (PatellaWindow *window,
+                const char    *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
+                                                    name));
+}
+
+static void
+test_views_switch (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PatellaWindow *window = open_window (fixture);
+  GtkWidget *main_stack;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_nonnull (patella_application_get_store (fixture->app));
+
+  main_stack = template_child (window, "main_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "views");
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "journal");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "shoes"));
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "shoes");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timers"));
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "timers");
+
+  /* The application-wide action used by notifications works too. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "show-view",
+                                  g_variant_new_string ("journal"));
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "journal");
+
+  /* An unknown name leaves the view as it is. */
+  patella_window_show_view (window, "nonsense");
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "journal");
+}
+
+static void
+test_view_switchers_present (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PatellaWindow *window = open_window (fixture);
+  GtkWidget *title = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  GtkWidget *bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *stack = template_child (window, "view_stack");
+  g_autoptr(GtkSelectionModel) pages = NULL;
+
+  g_assert_nonnull (title);
+  g_assert_nonnull (bar);
+  g_assert_true (adw_view_switcher_title_get_stack (ADW_VIEW_SWITCHER_TITLE (title)) ==
+                 ADW_VIEW_STACK (stack));
+  g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)) ==
+                 ADW_VIEW_STACK (stack));
+
+  pages = adw_view_stack_get_pages (ADW_VIEW_STACK (stack));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 3);
+}
+
+static void
+test_corrupt_database_offers_fresh_start (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autofree char *before = patella_test_file_checksum (fixture->db);
+  g_autoptr(GDir) dir = NULL;
+  PatellaWindow *window;
+  GtkWidget *main_stack;
+  GtkWidget *status_page;
+  const char *name;
+  gboolean found_aside = FALSE;
+
+  g_assert_null (patella_application_get_store (fixture->app));
+  window = open_window (fixture);
+
+  main_stack = template_child (window, "main_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "error");
+  status_page = gtk_stack_get_child_by_name (GTK_STACK (main_stack), "error");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)),
+                            "patella.db"));
+
+  /* Nothing was written to the damaged file. */
+  {
+    g_autofree char *now = patella_test_file_checksum (fixture->db);
+    g_assert_cmpstr (before, ==, now);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-fresh", NULL));
+  flush_events ();
+
+  g_assert_nonnull (patella_application_get_store (fixture->app));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "views");
+
+  /* The old file is kept beside the new one, byte for byte. */
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, "patella.db.corrupt-"))
+        {
+          g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+          g_autofree char *sum = patella_test_file_checksum (path);
+
+          g_assert_cmpstr (sum, ==, before);
+          found_aside = TRUE;
+        }
+    }
+  g_assert_true (found_aside);
+}
+
+static void
+test_window_finalizes (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PatellaWindow *window = open_window (fixture);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_assert_finalize_object (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  test_app = patella_application_new ();
+  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (test_app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(name, data, func) \
+  g_test_add ("/window/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("views-switch", NULL, test_views_switch);
+  ADD ("view-switchers-present", NULL, test_view_switchers_present);
+  ADD ("corrupt-database-offers-fresh-start", GSIZE_TO_POINTER (8192),
+       test_corrupt_database_offers_fresh_start);
+  ADD ("window-finalizes", NULL, test_window_finalizes);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&test_app);
+  return status;
+}
