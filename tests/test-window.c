@@ -197,6 +197,34 @@ test_corrupt_database_offers_fresh_start (Fixture       *fixture,
   g_assert_true (found_aside);
 }
 
+/* Every view fits a phone-sized window, with the switcher at the bottom. */
+static void
+test_narrow_window_fits (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char *views[] = { "journal", "timers", "shoes" };
+  PatellaWindow *window = patella_window_new (fixture->app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      int min_width;
+
+      patella_window_show_view (window, views[i]);
+      flush_events ();
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &min_width, NULL, NULL, NULL);
+      g_test_message ("%s: minimum width %d", views[i], min_width);
+      g_assert_cmpint (min_width, <=, 360);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+    }
+
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (
+    find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR))));
+}
+
 static void
 test_window_finalizes (Fixture       *fixture,
                        gconstpointer  data)
@@ -230,6 +258,7 @@ main (int    argc,
   ADD ("view-switchers-present", NULL, test_view_switchers_present);
   ADD ("corrupt-database-offers-fresh-start", GSIZE_TO_POINTER (8192),
        test_corrupt_database_offers_fresh_start);
+  ADD ("narrow-window-fits", NULL, test_narrow_window_fits);
   ADD ("window-finalizes", NULL, test_window_finalizes);
 
 #undef ADD
