@@ -177,7 +177,20 @@ test_status_json_new_database (Fixture       *fixture,
   object = json_node_get_object (root);
   g_assert_cmpint (json_object_get_int_member (object, "ice_sessions_today"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (object, "ice_goal"), ==, 4);
-  g_assert_true (json_object_get_null_member (object, "next_ice_reminder"));
+  /* Reminders are on by default: the next one is within a day. */
+  {
+    g_autoptr(GDateTime) next = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    GTimeSpan ahead;
+
+    next = g_date_time_new_from_iso8601 (json_object_get_string_member (object,
+                                                                        "next_ice_reminder"),
+                                         NULL);
+    g_assert_nonnull (next);
+    ahead = g_date_time_difference (next, now);
+    g_assert_cmpint (ahead, >, -G_TIME_SPAN_HOUR);
+    g_assert_cmpint (ahead, <=, G_TIME_SPAN_DAY);
+  }
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "shoes")), ==, 0);
   g_assert_true (json_object_has_member (object, "advice"));
   g_assert_true (g_file_test (fixture->db, G_FILE_TEST_IS_REGULAR));

@@ -29,9 +29,13 @@ print_text (PatellaCliContext   *ctx,
   if (status->next_ice_reminder_us > 0)
     {
       g_autoptr(GDateTime) next = patella_date_time_new_local (status->next_ice_reminder_us);
+      g_autofree char *day = g_date_time_format (next, "%Y-%m-%d");
       g_autofree char *when = g_date_time_format (next, "%H:%M");
 
-      g_print (_("Next icing reminder: %s\n"), when);
+      if (g_str_equal (day, status->today))
+        g_print (_("Next icing reminder: today at %s\n"), when);
+      else
+        g_print (_("Next icing reminder: %s at %s\n"), day, when);
     }
   else
     {

@@ -122,12 +122,14 @@ static const char migration_1[] =
   "  sent_us     INTEGER NOT NULL"
   ") WITHOUT ROWID;"
 
-  /* Icing reminder slots: what fired and what the user did with it. */
+  /* Icing reminder slots: what fired and what the user did with it.
+   * 'missed': passed while Patella was not running or the computer slept;
+   * 'suppressed': passed over because the goal was met or icing had started. */
   "CREATE TABLE reminder_slot ("
   "  day         TEXT NOT NULL " DAY_CHECK ("day") ","
   "  slot        TEXT NOT NULL CHECK (slot GLOB '[0-2][0-9]:[0-5][0-9]'),"
   "  state       TEXT NOT NULL CHECK (state IN ('fired', 'snoozed', 'skipped', 'started',"
-  "                                             'missed')),"
+  "                                             'missed', 'suppressed')),"
   "  fired_us    INTEGER,"
   "  snooze_until_us INTEGER,"
   "  PRIMARY KEY (day, slot)"

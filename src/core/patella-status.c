@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-reminders.h"
 #include "patella-settings.h"
 #include "patella-status.h"
 
@@ -45,6 +46,15 @@ get_ice_goal (void)
   return (guint) g_settings_get_int (settings, "ice-sessions-per-day");
 }
 
+static gint64
+collect_next_reminder (PatellaStore *store)
+{
+  g_autoptr(GSettings) settings = patella_settings_new ();
+  g_autoptr(PatellaReminderConfig) config = patella_reminder_config_from_settings (settings);
+
+  return patella_reminders_next_due (store, config);
+}
+
 static gboolean
 collect_ice (PatellaStore   *store,
              PatellaStatus  *status,
@@ -67,6 +77,7 @@ collect_ice (PatellaStore   *store,
 
   status->ice_sessions_today = (guint) sqlite3_column_int (stmt, 0);
   status->ice_goal = get_ice_goal ();
+  status->next_ice_reminder_us = collect_next_reminder (store);
   return TRUE;
 }
 
