@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "patella-error.h"
+#include "patella-reminder-service.h"
 #include "patella-reminders.h"
 #include "patella-test-utils.h"
 
@@ -502,6 +503,71 @@ test_answer_refuses_foreign_id (void)
   patella_test_remove_dir (dir);
 }
 
+static void
+count_signal_cb (gpointer  instance,
+                 guint    *count)
+{
+  (*count)++;
+}
+
+/* The service, as the application runs it: the fake clock moves, the
+ * recording notifier receives, and the user answers through actions. */
+static void
+test_service (void)
+{
+  g_autofree char *dir = patella_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
+  g_autoptr(PatellaClock) clock = patella_clock_new_fake (parse_time ("2026-03-10 07:00"));
+  g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
+  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
+  PatellaRecordingNotifier *recording = PATELLA_RECORDING_NOTIFIER (notifier);
+  g_autoptr(PatellaReminderService) service = NULL;
+  PatellaNotification *sent;
+  guint started = 0;
+  guint opened = 0;
+
+  service = patella_reminder_service_new (store, notifier, NULL);
+  g_signal_connect (service, "start-requested", G_CALLBACK (count_signal_cb), &started);
+  g_signal_connect (service, "open-requested", G_CALLBACK (count_signal_cb), &opened);
+  g_assert_cmpint (patella_reminder_service_get_next (service), ==,
+                   parse_time ("2026-03-10 08:00"));
+  g_assert_cmpuint (patella_recording_notifier_count (recording, NULL), ==, 0);
+
+  patella_clock_set_now (clock, parse_time ("2026-03-10 08:00"));
+  g_assert_cmpuint (patella_recording_notifier_count (recording, "ice-reminder:"), ==, 1);
+  sent = g_ptr_array_index (patella_recording_notifier_get_sent (recording), 0);
+  g_assert_cmpstr (sent->id, ==, "ice-reminder:2026-03-10T08:00");
+  g_assert_nonnull (strstr (sent->body, "15 minutes"));
+
+  /* Snooze: exactly one more, 30 minutes later. */
+  patella_notifier_emit_action (notifier, sent->id, "snooze");
+  patella_clock_set_now (clock, parse_time ("2026-03-10 08:29"));
+  g_assert_cmpuint (patella_recording_notifier_count (recording, NULL), ==, 1);
+  patella_clock_set_now (clock, parse_time ("2026-03-10 08:30"));
+  g_assert_cmpuint (patella_recording_notifier_count (recording, NULL), ==, 2);
+  patella_clock_set_now (clock, parse_time ("2026-03-10 09:15"));
+  g_assert_cmpuint (patella_recording_notifier_count (recording, NULL), ==, 2);
+
+  /* Start timer and body click reach the application. */
+  patella_clock_set_now (clock, parse_time ("2026-03-10 12:00"));
+  g_assert_cmpuint (patella_recording_notifier_count (recording, NULL), ==, 3);
+  patella_notifier_emit_action (notifier, "ice-reminder:2026-03-10T12:00", "start");
+  g_assert_cmpuint (started, ==, 1);
+  patella_notifier_emit_action (notifier, "ice-reminder:2026-03-10T12:00", "default");
+  g_assert_cmpuint (opened, ==, 1);
+  g_assert_cmpint (patella_store_query_int (store,
+                                            "SELECT count(*) FROM reminder_slot "
+                                            "WHERE state = 'started';", -1), ==, 1);
+
+  /* Other notifications' actions are not the service's business. */
+  patella_notifier_emit_action (notifier, "icing-done:4", "default");
+  g_assert_cmpuint (opened, ==, 1);
+
+  g_clear_object (&service);
+  g_clear_object (&store);
+  patella_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -520,6 +586,7 @@ main (int    argc,
   g_test_add_func ("/reminders/defaults", test_defaults);
   g_test_add_func ("/reminders/notification-text", test_notification_text);
   g_test_add_func ("/reminders/answer-refuses-foreign-id", test_answer_refuses_foreign_id);
+  g_test_add_func ("/reminders/service", test_service);
 
   return g_test_run ();
 }
