@@ -225,6 +225,90 @@ test_narrow_window_fits (Fixture       *fixture,
     find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR))));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+
+  return NULL;
+}
+
+static gboolean
+window_is_open (PatellaWindow *window)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (test_app));
+
+  return g_list_find (windows, window) != NULL;
+}
+
+/* Closing with reminders on says once that Patella keeps running. */
+static void
+test_close_explains_background (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GSettings *settings = patella_application_get_settings (fixture->app);
+  PatellaWindow *window;
+  AdwMessageDialog *dialog;
+
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  g_settings_set_boolean (settings, "background-note-shown", FALSE);
+  g_assert_nonnull (patella_application_get_reminders (fixture->app));
+
+  window = open_window (fixture);
+  gtk_window_close (GTK_WINDOW (window));
+  flush_events ();
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (window_is_open (window));
+  g_assert_true (g_settings_get_boolean (settings, "background-note-shown"));
+
+  adw_message_dialog_response (dialog, "keep");
+  flush_events ();
+  g_assert_false (window_is_open (window));
+  g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
+
+  /* The second time it just closes. */
+  window = open_window (fixture);
+  gtk_window_close (GTK_WINDOW (window));
+  flush_events ();
+  g_assert_null (find_message_dialog ());
+  g_assert_false (window_is_open (window));
+}
+
+static void
+test_close_can_turn_off_reminders (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GSettings *settings = patella_application_get_settings (fixture->app);
+  PatellaWindow *window;
+  AdwMessageDialog *dialog;
+
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  g_settings_set_boolean (settings, "background-note-shown", FALSE);
+
+  window = open_window (fixture);
+  gtk_window_close (GTK_WINDOW (window));
+  flush_events ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+
+  adw_message_dialog_response (dialog, "turn-off");
+  flush_events ();
+  g_assert_false (window_is_open (window));
+  g_assert_false (g_settings_get_boolean (settings, "reminders-enabled"));
+
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+}
+
 static void
 test_window_finalizes (Fixture       *fixture,
                        gconstpointer  data)
@@ -259,6 +343,8 @@ main (int    argc,
   ADD ("corrupt-database-offers-fresh-start", GSIZE_TO_POINTER (8192),
        test_corrupt_database_offers_fresh_start);
   ADD ("narrow-window-fits", NULL, test_narrow_window_fits);
+  ADD ("close-explains-background", NULL, test_close_explains_background);
+  ADD ("close-can-turn-off-reminders", NULL, test_close_can_turn_off_reminders);
   ADD ("window-finalizes", NULL, test_window_finalizes);
 
 #undef ADD

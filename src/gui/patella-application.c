@@ -8,6 +8,7 @@
 #include "patella-application.h"
 #include "patella-libnotify-notifier.h"
 #include "patella-preferences-window.h"
+#include "patella-reminder-service.h"
 #include "patella-settings.h"
 #include "patella-window.h"
 
@@ -20,6 +21,11 @@ struct _PatellaApplication
   PatellaStore    *store;
   GError          *store_error;
   PatellaNotifier *notifier;
+
+  PatellaReminderService *reminders;
+  gboolean         held_for_reminders;
+  gboolean         start_in_background;
+  gboolean         quitting;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaApplication, patella_application, ADW_TYPE_APPLICATION)
@@ -61,6 +67,8 @@ quit_activated (GSimpleAction *action,
 {
   PatellaApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  self->quitting = TRUE;
 
   /* Closing through the windows lets each one save what is being edited. */
   for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
@@ -134,15 +142,71 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
+reminder_start_requested_cb (PatellaApplication *self)
+{
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), "start-icing") != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "start-icing", NULL);
+  else
+    g_action_group_activate_action (G_ACTION_GROUP (self), "show-view",
+                                    g_variant_new_string ("timers"));
+}
+
+static void
+reminder_open_requested_cb (PatellaApplication *self)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "show-view",
+                                  g_variant_new_string ("timers"));
+}
+
+/* Reminders keep Patella running with its window closed. */
+static void
+update_hold (PatellaApplication *self)
+{
+  gboolean want = self->reminders != NULL && self->settings != NULL &&
+                  g_settings_get_boolean (self->settings, "reminders-enabled");
+
+  if (want == self->held_for_reminders)
+    return;
+
+  self->held_for_reminders = want;
+  if (want)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
+start_reminders (PatellaApplication *self)
+{
+  g_clear_object (&self->reminders);
+
+  if (self->store != NULL && !patella_store_is_read_only (self->store))
+    {
+      self->reminders = patella_reminder_service_new (self->store, self->notifier,
+                                                      self->settings);
+      g_signal_connect_object (self->reminders, "start-requested",
+                               G_CALLBACK (reminder_start_requested_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->reminders, "open-requested",
+                               G_CALLBACK (reminder_open_requested_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  update_hold (self);
+}
+
+static void
 open_store (PatellaApplication *self)
 {
   g_clear_error (&self->store_error);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
 
   self->store = patella_store_open (NULL, self->clock, &self->store_error);
   if (self->store == NULL)
     g_message ("Could not open the database: %s", self->store_error->message);
 
+  start_reminders (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -162,16 +226,51 @@ patella_application_startup (GApplication *app)
                                          prefs_accels);
 
   self->settings = patella_settings_new ();
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::reminders-enabled",
+                             G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
   if (self->notifier == NULL)
     self->notifier = patella_libnotify_notifier_new (APP_ID);
 
   open_store (self);
 }
 
+static int
+patella_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  PatellaApplication *self = PATELLA_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "background"))
+    return -1;
+
+  /* Already running: there is nothing more to start. */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (g_application_get_is_remote (app))
+    return 0;
+
+  self->start_in_background = TRUE;
+  return -1;
+}
+
 static void
 patella_application_activate (GApplication *app)
 {
   PatellaApplication *self = PATELLA_APPLICATION (app);
+
+  /* Started at login for reminders: no window until the user asks. */
+  if (self->start_in_background)
+    {
+      self->start_in_background = FALSE;
+      if (self->held_for_reminders)
+        return;
+    }
 
   gtk_window_present (GTK_WINDOW (ensure_window (self)));
 }
@@ -181,6 +280,7 @@ patella_application_dispose (GObject *object)
 {
   PatellaApplication *self = (PatellaApplication *)object;
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->notifier);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -230,6 +330,7 @@ patella_application_class_init (PatellaApplicationClass *klass)
 
   app_class->startup = patella_application_startup;
   app_class->activate = patella_application_activate;
+  app_class->handle_local_options = patella_application_handle_local_options;
 
   /**
    * PatellaApplication:store:
@@ -247,7 +348,14 @@ patella_application_class_init (PatellaApplicationClass *klass)
 static void
 patella_application_init (PatellaApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start without a window, to keep icing reminders coming"), NULL },
+    { NULL }
+  };
+
   self->clock = g_object_ref (patella_clock_get_default ());
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 PatellaApplication *
@@ -336,7 +444,31 @@ patella_application_set_notifier (PatellaApplication *self,
   g_return_if_fail (PATELLA_IS_APPLICATION (self));
   g_return_if_fail (PATELLA_IS_NOTIFIER (notifier));
 
-  g_set_object (&self->notifier, notifier);
+  if (g_set_object (&self->notifier, notifier) && self->store != NULL)
+    start_reminders (self);
+}
+
+/* Quit was chosen: windows close without asking. */
+gboolean
+patella_application_get_quitting (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), FALSE);
+
+  return self->quitting;
+}
+
+/**
+ * patella_application_get_reminders:
+ *
+ * Returns: (transfer none) (nullable): the reminder service, %NULL when the
+ *   database cannot be written
+ */
+PatellaReminderService *
+patella_application_get_reminders (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+
+  return self->reminders;
 }
 
 PatellaClock *

@@ -5,6 +5,7 @@
 
 #include "patella-clock.h"
 #include "patella-notifier.h"
+#include "patella-reminder-service.h"
 #include "patella-store.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ PatellaNotifier    *patella_application_get_notifier (PatellaApplication  *self)
 void                patella_application_set_notifier (PatellaApplication  *self,
                                                       PatellaNotifier     *notifier);
 PatellaClock       *patella_application_get_clock    (PatellaApplication  *self);
+PatellaReminderService *patella_application_get_reminders (PatellaApplication *self);
+gboolean            patella_application_get_quitting (PatellaApplication  *self);
 GSettings          *patella_application_get_settings (PatellaApplication  *self);
 
 G_END_DECLS

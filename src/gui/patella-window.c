@@ -156,9 +156,72 @@ save_size (PatellaWindow *self)
 }
 
 static gboolean
+close_when_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+background_note_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             PatellaWindow    *self)
+{
+  GSettings *settings = patella_application_get_settings (get_application (self));
+
+  if (g_str_equal (response, "turn-off"))
+    g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+
+  /* Close once the dialog, transient for this window, is gone. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_when_idle_cb, g_object_ref (self),
+                   g_object_unref);
+}
+
+/* The first time the window closes with reminders on, say that Patella
+ * keeps running for them, and how to change that. */
+static gboolean
+show_background_note (PatellaWindow *self)
+{
+  PatellaApplication *app = get_application (self);
+  GSettings *settings = patella_application_get_settings (app);
+  AdwMessageDialog *dialog;
+
+  if (settings == NULL || patella_application_get_quitting (app) ||
+      patella_application_get_reminders (app) == NULL ||
+      !g_settings_get_boolean (settings, "reminders-enabled") ||
+      g_settings_get_boolean (settings, "background-note-shown"))
+    return FALSE;
+
+  g_settings_set_boolean (settings, "background-note-shown", TRUE);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                      _("Patella Keeps Running"),
+                                                      NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("Icing reminders arrive while the window is closed. To stop "
+                                 "them, turn off reminders in Preferences; to stop Patella now, "
+                                 "choose Quit in the main menu."));
+  adw_message_dialog_add_responses (dialog,
+                                    "turn-off", _("_Turn Off Reminders"),
+                                    "keep", _("_Keep Reminders"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  adw_message_dialog_set_response_appearance (dialog, "keep", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (background_note_response_cb), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static gboolean
 patella_window_close_request (GtkWindow *window)
 {
   PatellaWindow *self = PATELLA_WINDOW (window);
+
+  if (show_background_note (self))
+    return TRUE;
 
   save_size (self);
 
