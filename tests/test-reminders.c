@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "patella-autostart.h"
 #include "patella-error.h"
 #include "patella-reminder-service.h"
 #include "patella-reminders.h"
@@ -568,11 +569,37 @@ test_service (void)
   patella_test_remove_dir (dir);
 }
 
+static void
+test_autostart_entry (void)
+{
+  g_autofree char *path = patella_autostart_get_path ();
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exec = NULL;
+
+  /* G_TEST_OPTION_ISOLATE_DIRS keeps this out of the real config folder. */
+  g_assert_true (g_str_has_prefix (path, g_get_user_config_dir ()));
+  g_assert_false (patella_autostart_is_enabled ());
+
+  g_assert_true (patella_autostart_set_enabled (TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (patella_autostart_is_enabled ());
+  g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, &error));
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, "Exec", &error);
+  g_assert_cmpstr (exec, ==, "patella --background");
+
+  g_assert_true (patella_autostart_set_enabled (FALSE, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Switching off twice is fine. */
+  g_assert_true (patella_autostart_set_enabled (FALSE, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
     {
@@ -587,6 +614,7 @@ main (int    argc,
   g_test_add_func ("/reminders/notification-text", test_notification_text);
   g_test_add_func ("/reminders/answer-refuses-foreign-id", test_answer_refuses_foreign_id);
   g_test_add_func ("/reminders/service", test_service);
+  g_test_add_func ("/reminders/autostart-entry", test_autostart_entry);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "patella-application.h"
+#include "patella-preferences-window.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 
@@ -309,6 +310,66 @@ test_close_can_turn_off_reminders (Fixture       *fixture,
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
 }
 
+static GtkWidget *
+prefs_child (PatellaPreferencesWindow *prefs,
+             const char               *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                    PATELLA_TYPE_PREFERENCES_WINDOW, name));
+}
+
+/* Reminder times: bad ones are explained and never stored. */
+static void
+test_preferences_times (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.patella.Patella");
+  PatellaWindow *window = open_window (fixture);
+  PatellaPreferencesWindow *prefs = patella_preferences_window_new (GTK_WINDOW (window));
+  GtkWidget *row2 = prefs_child (prefs, "time_row_2");
+  GtkWidget *row4 = prefs_child (prefs, "time_row_4");
+  GtkWidget *error_label = prefs_child (prefs, "times_error_label");
+  g_auto(GStrv) times = NULL;
+
+  g_settings_reset (settings, "ice-times");
+  g_settings_reset (settings, "ice-sessions-per-day");
+  gtk_window_present (GTK_WINDOW (prefs));
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row2)), ==, "12:00");
+
+  gtk_editable_set_text (GTK_EDITABLE (row2), "08:30");
+  g_signal_emit_by_name (row2, "apply");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "60 minutes"));
+  times = g_settings_get_strv (settings, "ice-times");
+  g_assert_cmpstr (times[1], ==, "12:00");
+  g_clear_pointer (&times, g_strfreev);
+
+  gtk_editable_set_text (GTK_EDITABLE (row2), "noon");
+  g_signal_emit_by_name (row2, "apply");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "HH:MM"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row2), "13:15");
+  g_signal_emit_by_name (row2, "apply");
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (error_label));
+  times = g_settings_get_strv (settings, "ice-times");
+  g_assert_cmpstr (times[1], ==, "13:15");
+  g_clear_pointer (&times, g_strfreev);
+
+  /* Three a day: the usual three times, and one row fewer. */
+  g_settings_set_int (settings, "ice-sessions-per-day", 3);
+  flush_events ();
+  times = g_settings_get_strv (settings, "ice-times");
+  g_assert_cmpuint (g_strv_length (times), ==, 3);
+  g_assert_cmpstr (times[0], ==, "09:00");
+  g_assert_false (gtk_widget_get_visible (row4));
+
+  g_settings_reset (settings, "ice-times");
+  g_settings_reset (settings, "ice-sessions-per-day");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 test_window_finalizes (Fixture       *fixture,
                        gconstpointer  data)
@@ -345,6 +406,7 @@ main (int    argc,
   ADD ("narrow-window-fits", NULL, test_narrow_window_fits);
   ADD ("close-explains-background", NULL, test_close_explains_background);
   ADD ("close-can-turn-off-reminders", NULL, test_close_can_turn_off_reminders);
+  ADD ("preferences-times", NULL, test_preferences_times);
   ADD ("window-finalizes", NULL, test_window_finalizes);
 
 #undef ADD

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-application.h"
+#include "patella-autostart.h"
 #include "patella-libnotify-notifier.h"
 #include "patella-preferences-window.h"
 #include "patella-reminder-service.h"
@@ -27,6 +28,8 @@ struct _PatellaApplication
   gboolean         start_in_background;
   gboolean         quitting;
 };
+
+static void start_at_login_changed_cb (PatellaApplication *self);
 
 G_DEFINE_FINAL_TYPE (PatellaApplication, patella_application, ADW_TYPE_APPLICATION)
 
@@ -227,12 +230,72 @@ patella_application_startup (GApplication *app)
 
   self->settings = patella_settings_new ();
   if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed::reminders-enabled",
-                             G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->settings, "changed::reminders-enabled",
+                               G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::start-at-login",
+                               G_CALLBACK (start_at_login_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   if (self->notifier == NULL)
     self->notifier = patella_libnotify_notifier_new (APP_ID);
 
   open_store (self);
+}
+
+static void
+background_request_done_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    g_message ("The Background portal did not answer: %s", error->message);
+}
+
+/* Inside Flatpak, starting at login is the Background portal's to grant. */
+static void
+request_background (PatellaApplication *self,
+                    gboolean            autostart)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autoptr(GVariantBuilder) options = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+  const char *commandline[] = { "patella", "--background", NULL };
+
+  if (bus == NULL)
+    return;
+
+  g_variant_builder_add (options, "{sv}", "reason",
+                         g_variant_new_string (_("Remind you to ice your knee")));
+  g_variant_builder_add (options, "{sv}", "autostart", g_variant_new_boolean (autostart));
+  g_variant_builder_add (options, "{sv}", "commandline",
+                         g_variant_new_strv (commandline, -1));
+  g_variant_builder_add (options, "{sv}", "dbus-activatable", g_variant_new_boolean (FALSE));
+
+  g_dbus_connection_call (bus,
+                          "org.freedesktop.portal.Desktop",
+                          "/org/freedesktop/portal/desktop",
+                          "org.freedesktop.portal.Background",
+                          "RequestBackground",
+                          g_variant_new ("(sa{sv})", "", options),
+                          G_VARIANT_TYPE ("(o)"),
+                          G_DBUS_CALL_FLAGS_NONE,
+                          -1, NULL,
+                          background_request_done_cb, NULL);
+}
+
+static void
+start_at_login_changed_cb (PatellaApplication *self)
+{
+  gboolean enabled = g_settings_get_boolean (self->settings, "start-at-login");
+  g_autoptr(GError) error = NULL;
+
+  if (patella_autostart_is_sandboxed ())
+    request_background (self, enabled);
+  else if (!patella_autostart_set_enabled (enabled, &error))
+    g_message ("Could not change starting at login: %s", error->message);
 }
 
 static int

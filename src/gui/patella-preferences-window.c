@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-preferences-window.h"
+#include "patella-reminders.h"
 #include "patella-settings.h"
 
 struct _PatellaPreferencesWindow
@@ -18,6 +19,11 @@ struct _PatellaPreferencesWindow
   GtkSwitch            *reminders_switch;
   GtkSpinButton        *sessions_spin;
   GtkSpinButton        *minutes_spin;
+  AdwEntryRow          *time_rows[PATELLA_REMINDER_MAX_SLOTS];
+  AdwPreferencesGroup  *times_group;
+  GtkLabel             *times_error_label;
+  GtkSwitch            *login_switch;
+  GtkSwitch            *sounds_switch;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaPreferencesWindow, patella_preferences_window,
@@ -60,6 +66,71 @@ unit_set_mapping (const GValue       *value,
 }
 
 static void
+show_times (PatellaPreferencesWindow *self)
+{
+  g_auto(GStrv) times = g_settings_get_strv (self->settings, "ice-times");
+  guint count = (guint) g_settings_get_int (self->settings, "ice-sessions-per-day");
+
+  for (guint i = 0; i < PATELLA_REMINDER_MAX_SLOTS; i++)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->time_rows[i]), i < count);
+      gtk_editable_set_text (GTK_EDITABLE (self->time_rows[i]),
+                             i < g_strv_length (times) ? times[i] : "");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->time_rows[i]), "error");
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->times_error_label), FALSE);
+}
+
+static void
+time_row_applied_cb (PatellaPreferencesWindow *self,
+                     AdwEntryRow              *row)
+{
+  guint count = (guint) g_settings_get_int (self->settings, "ice-sessions-per-day");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) times = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < count; i++)
+    {
+      g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_rows[i])));
+
+      g_strv_builder_add (builder, g_strstrip (text));
+    }
+  times = g_strv_builder_end (builder);
+
+  /* Refused times are never stored: the message says what is accepted. */
+  if (!patella_reminder_times_validate ((const char * const *) times, count, &error))
+    {
+      gtk_label_set_text (self->times_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->times_error_label), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+
+  g_settings_set_strv (self->settings, "ice-times", (const char * const *) times);
+}
+
+static void
+times_changed_cb (PatellaPreferencesWindow *self)
+{
+  show_times (self);
+}
+
+/* A new number of sessions brings its usual times (3: 09, 14, 19 h). */
+static void
+count_changed_cb (PatellaPreferencesWindow *self)
+{
+  guint count = (guint) g_settings_get_int (self->settings, "ice-sessions-per-day");
+  g_auto(GStrv) times = g_settings_get_strv (self->settings, "ice-times");
+
+  if (g_strv_length (times) != count)
+    g_settings_set_strv (self->settings, "ice-times", patella_reminder_default_times (count));
+  else
+    show_times (self);
+}
+
+static void
 patella_preferences_window_dispose (GObject *object)
 {
   PatellaPreferencesWindow *self = (PatellaPreferencesWindow *)object;
@@ -84,6 +155,23 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, reminders_switch);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, sessions_spin);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, minutes_spin);
+  gtk_widget_class_bind_template_child_full (widget_class, "time_row_1", FALSE,
+                                             G_STRUCT_OFFSET (PatellaPreferencesWindow,
+                                                              time_rows[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "time_row_2", FALSE,
+                                             G_STRUCT_OFFSET (PatellaPreferencesWindow,
+                                                              time_rows[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "time_row_3", FALSE,
+                                             G_STRUCT_OFFSET (PatellaPreferencesWindow,
+                                                              time_rows[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "time_row_4", FALSE,
+                                             G_STRUCT_OFFSET (PatellaPreferencesWindow,
+                                                              time_rows[3]));
+  gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, times_group);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, times_error_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, login_switch);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, sounds_switch);
+  gtk_widget_class_bind_template_callback (widget_class, time_row_applied_cb);
 }
 
 static void
@@ -108,6 +196,18 @@ patella_preferences_window_init (PatellaPreferencesWindow *self)
                    self->sessions_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "ice-minutes",
                    self->minutes_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "start-at-login",
+                   self->login_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sounds-enabled",
+                   self->sounds_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminders-enabled",
+                   self->times_group, "sensitive", G_SETTINGS_BIND_GET);
+
+  g_signal_connect_object (self->settings, "changed::ice-times",
+                           G_CALLBACK (times_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::ice-sessions-per-day",
+                           G_CALLBACK (count_changed_cb), self, G_CONNECT_SWAPPED);
+  show_times (self);
 }
 
 PatellaPreferencesWindow *
