@@ -3,7 +3,8 @@
 # Takes a screenshot of Patella in a real window under Xvfb, to look at what a
 # person sees.
 #   build-aux/screenshot.sh OUTPUT.png [WIDTH [HEIGHT [light|dark [VIEW [DB]]]]]
-# VIEW is journal, timers or shoes; DB defaults to a new, empty database.
+# VIEW is journal, timers, shoes, or an app action such as preferences or
+# about; DB defaults to a new, empty database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,15 +30,20 @@ theme=""
 
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" PATELLA_DB="$db"
 export GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
-export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GTK_THEME="$theme"
+export GSK_RENDERER=cairo NO_AT_BRIDGE=1
+if [ -n "$theme" ]; then export GTK_THEME="$theme"; else unset GTK_THEME; fi
 
 xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash -c '
   app_id=$(sed -n "s/^#define APP_ID \"\(.*\)\"/\1/p" _build/config.h)
   path="/$(echo "$app_id" | tr . /)"
   _build/src/patella & pid=$!
   sleep 3
+  case "'"$view"'" in
+    journal|timers|shoes) action=show-view; param="[<\"'"$view"'\">]" ;;
+    *) action="'"$view"'"; param="[]" ;;
+  esac
   gdbus call --session --dest "$app_id" --object-path "$path" \
-    --method org.gtk.Actions.Activate show-view "[<\"'"$view"'\">]" "{}" >/dev/null || true
+    --method org.gtk.Actions.Activate "$action" "$param" "{}" >/dev/null || true
   sleep 1.5
   import -window root "'"$output"'"
   kill $pid
