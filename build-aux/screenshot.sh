@@ -23,15 +23,16 @@ cat > "$work/config/glib-2.0/settings/keyfile" <<KEYFILE
 window-width=$width
 window-height=$height
 welcome-shown=true
-KEYFILE
+background-note-shown=true
 
-theme=""
-[ "$scheme" = dark ] && theme="Adwaita:dark"
+[org/gnome/desktop/interface]
+color-scheme='$([ "$scheme" = dark ] && echo prefer-dark || echo default)'
+KEYFILE
 
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" PATELLA_DB="$db"
 export GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
-export GSK_RENDERER=cairo NO_AT_BRIDGE=1
-if [ -n "$theme" ]; then export GTK_THEME="$theme"; else unset GTK_THEME; fi
+export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GTK_USE_PORTAL=0
+unset GTK_THEME
 
 xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash -c '
   app_id=$(sed -n "s/^#define APP_ID \"\(.*\)\"/\1/p" _build/config.h)

@@ -7,6 +7,7 @@
 
 #include "patella-application.h"
 #include "patella-autostart.h"
+#include "patella-guidance-window.h"
 #include "patella-libnotify-notifier.h"
 #include "patella-preferences-window.h"
 #include "patella-reminder-service.h"
@@ -94,6 +95,18 @@ preferences_activated (GSimpleAction *action,
 }
 
 static void
+guidance_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  PatellaWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (patella_guidance_window_new (GTK_WINDOW (window))));
+}
+
+static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -141,6 +154,7 @@ static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
+  { "guidance", guidance_activated },
   { "show-view", show_view_activated, "s" },
 };
 
