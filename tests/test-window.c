@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "patella-application.h"
 #include "patella-preferences-window.h"
@@ -370,6 +371,68 @@ test_preferences_times (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* A database from a newer Patella opens read-only, and the window says why. */
+static void
+test_newer_database_banner (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PatellaWindow *window;
+  GtkWidget *revealer;
+  GtkWidget *label;
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (patella_application_get_store (fixture->app));
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 77;", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  patella_application_reopen_store (fixture->app, NULL);
+  before = patella_test_file_checksum (fixture->db);
+
+  window = open_window (fixture);
+  revealer = template_child (window, "banner_revealer");
+  label = template_child (window, "banner_label");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "newer version of Patella"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (window,
+                                                                                "main_stack"))),
+                   ==, "views");
+
+  /* No reminders from a database that cannot record them. */
+  g_assert_null (patella_application_get_reminders (fixture->app));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  patella_application_reopen_store (fixture->app, NULL);
+  after = patella_test_file_checksum (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_guidance_window (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *guidance = NULL;
+
+  open_window (fixture);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "guidance", NULL);
+  flush_events ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (item), "PatellaGuidanceWindow"))
+        guidance = GTK_WINDOW (item);
+    }
+
+  g_assert_nonnull (guidance);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (guidance)));
+  gtk_window_destroy (guidance);
+}
+
 static void
 test_window_finalizes (Fixture       *fixture,
                        gconstpointer  data)
@@ -407,6 +470,8 @@ main (int    argc,
   ADD ("close-explains-background", NULL, test_close_explains_background);
   ADD ("close-can-turn-off-reminders", NULL, test_close_can_turn_off_reminders);
   ADD ("preferences-times", NULL, test_preferences_times);
+  ADD ("newer-database-banner", NULL, test_newer_database_banner);
+  ADD ("guidance-window", NULL, test_guidance_window);
   ADD ("window-finalizes", NULL, test_window_finalizes);
 
 #undef ADD
