@@ -394,13 +394,17 @@ load_day (PatellaJournalPage *self,
   g_autofree char *today = NULL;
   g_autofree char *title = NULL;
   const char *note;
+  char *new_day;
   int activity;
   int morning;
 
   patella_journal_page_save (self);
 
+  /* @day may be self->day itself. */
+  new_day = g_strdup (day);
   g_free (self->day);
-  self->day = g_strdup (day);
+  self->day = new_day;
+  day = new_day;
 
   entry = patella_journal_get (self->store, day, &error);
   if (error != NULL)
