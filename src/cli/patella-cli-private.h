@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "patella-journal.h"
 #include "patella-notifier.h"
 #include "patella-status.h"
 #include "patella-store.h"
@@ -42,6 +43,7 @@ typedef struct
 
 /* One entry per top-level command; the feature files add theirs. */
 int  patella_cli_status_run  (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_journal_run (PatellaCliContext *ctx, int argc, char **argv);
 
 PatellaStore    *patella_cli_get_store    (PatellaCliContext  *ctx,
                                            GError            **error);
@@ -67,5 +69,8 @@ void  patella_cli_print_json    (JsonNode          *node);
 void  patella_cli_add_shoe_json (JsonBuilder       *builder,
                                  const PatellaShoeSummary *shoe);
 char *patella_cli_csv_field     (const char        *text);
+void  patella_cli_add_journal_json     (JsonBuilder         *builder,
+                                        PatellaJournalEntry *entry);
+char *patella_cli_format_journal_pains (PatellaJournalEntry *entry);
 
 G_END_DECLS

@@ -62,6 +62,17 @@ print_text (PatellaCliContext   *ctx,
         }
     }
 
+  if (status->journal_today != NULL)
+    {
+      g_autofree char *pains = patella_cli_format_journal_pains (status->journal_today);
+
+      g_print (_("Journal today: pain %s\n"), pains);
+    }
+  else
+    {
+      g_print (_("Journal today: no entry yet (add one with “patella-cli journal add --pain N”)\n"));
+    }
+
   if (status->advice->len > 0)
     {
       g_print (_("Advice:\n"));
@@ -106,6 +117,12 @@ print_json (const PatellaStatus *status)
     patella_cli_add_shoe_json (builder, g_ptr_array_index (status->shoes, i));
   json_builder_end_array (builder);
 
+  json_builder_set_member_name (builder, "journal_today");
+  if (status->journal_today != NULL)
+    patella_cli_add_journal_json (builder, status->journal_today);
+  else
+    json_builder_add_null_value (builder);
+
   json_builder_set_member_name (builder, "advice");
   json_builder_begin_array (builder);
   for (guint i = 0; i < status->advice->len; i++)
@@ -135,7 +152,7 @@ patella_cli_status_run (PatellaCliContext  *ctx,
     { NULL }
   };
 
-  rc = patella_cli_parse_options ("status", "", _("Show today’s icing, shoes and advice."),
+  rc = patella_cli_parse_options ("status", "", _("Show today’s icing, shoes, journal and advice."),
                                   entries, &argc, &argv);
   if (rc != PATELLA_CLI_OK)
     return rc;

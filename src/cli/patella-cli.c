@@ -14,6 +14,7 @@
 
 static const PatellaCliCommand commands[] = {
   { "status", N_("Today’s icing, shoes and advice"), patella_cli_status_run },
+  { "journal", N_("Write and list the daily pain journal"), patella_cli_journal_run },
 };
 
 static void

@@ -13,8 +13,11 @@
   "CHECK (" col " GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
 
 static const char migration_1[] =
+  /* A stable integer key: the full-text index refers to it, and an implicit
+   * rowid may change on VACUUM. */
   "CREATE TABLE journal_entry ("
-  "  day           TEXT PRIMARY KEY NOT NULL " DAY_CHECK ("day") ","
+  "  id            INTEGER PRIMARY KEY,"
+  "  day           TEXT NOT NULL UNIQUE " DAY_CHECK ("day") ","
   "  pain_rest     INTEGER NOT NULL CHECK (pain_rest BETWEEN 0 AND 10),"
   "  pain_activity INTEGER CHECK (pain_activity BETWEEN 0 AND 10),"
   "  pain_morning  INTEGER CHECK (pain_morning BETWEEN 0 AND 10),"
@@ -32,17 +35,17 @@ static const char migration_1[] =
   "CREATE INDEX journal_symptom_code ON journal_symptom (code, day);"
   /* Full-text search over notes, kept in step by triggers. */
   "CREATE VIRTUAL TABLE journal_fts USING fts5 ("
-  "  note, content = 'journal_entry', content_rowid = 'rowid', tokenize = 'unicode61'"
+  "  note, content = 'journal_entry', content_rowid = 'id', tokenize = 'unicode61'"
   ");"
   "CREATE TRIGGER journal_fts_insert AFTER INSERT ON journal_entry BEGIN"
-  "  INSERT INTO journal_fts (rowid, note) VALUES (new.rowid, new.note);"
+  "  INSERT INTO journal_fts (rowid, note) VALUES (new.id, new.note);"
   "END;"
   "CREATE TRIGGER journal_fts_delete AFTER DELETE ON journal_entry BEGIN"
-  "  INSERT INTO journal_fts (journal_fts, rowid, note) VALUES ('delete', old.rowid, old.note);"
+  "  INSERT INTO journal_fts (journal_fts, rowid, note) VALUES ('delete', old.id, old.note);"
   "END;"
   "CREATE TRIGGER journal_fts_update AFTER UPDATE OF note ON journal_entry BEGIN"
-  "  INSERT INTO journal_fts (journal_fts, rowid, note) VALUES ('delete', old.rowid, old.note);"
-  "  INSERT INTO journal_fts (rowid, note) VALUES (new.rowid, new.note);"
+  "  INSERT INTO journal_fts (journal_fts, rowid, note) VALUES ('delete', old.id, old.note);"
+  "  INSERT INTO journal_fts (rowid, note) VALUES (new.id, new.note);"
   "END;"
 
   "CREATE TABLE shoe ("

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-advice.h"
 #include "patella-reminders.h"
 #include "patella-settings.h"
 #include "patella-status.h"
@@ -32,6 +33,7 @@ patella_status_free (PatellaStatus *status)
   g_free (status->today);
   g_clear_pointer (&status->shoes, g_ptr_array_unref);
   g_clear_pointer (&status->advice, g_ptr_array_unref);
+  g_clear_object (&status->journal_today);
   g_free (status);
 }
 
@@ -126,11 +128,38 @@ collect_shoes (PatellaStore   *store,
   return rc == SQLITE_DONE;
 }
 
+static gboolean
+collect_journal (PatellaStore   *store,
+                 PatellaStatus  *status,
+                 GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) advice = NULL;
+
+  status->journal_today = patella_journal_get (store, status->today, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  advice = patella_advice_for_day (store, status->today, error);
+  if (advice == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < advice->len; i++)
+    g_ptr_array_add (status->advice,
+                     g_strdup (patella_advice_rule_get_text (g_ptr_array_index (advice, i))));
+
+  return TRUE;
+}
+
 /**
  * patella_status_collect:
  *
  * Gathers what `patella-cli status` reports: today's icing against the goal,
- * the next reminder, the active shoes and the advice that applies today.
+ * the next reminder, the active shoes, today's journal entry and the advice
+ * that applies today.
  */
 PatellaStatus *
 patella_status_collect (PatellaStore  *store,
@@ -146,7 +175,8 @@ patella_status_collect (PatellaStore  *store,
   status->advice = g_ptr_array_new_with_free_func (g_free);
 
   if (!collect_ice (store, status, error) ||
-      !collect_shoes (store, status, error))
+      !collect_shoes (store, status, error) ||
+      !collect_journal (store, status, error))
     return NULL;
 
   return g_steal_pointer (&status);

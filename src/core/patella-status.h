@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "patella-journal.h"
 #include "patella-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ typedef struct
   gint64      next_ice_reminder_us;  /* 0 when none is due */
   GPtrArray  *shoes;                 /* PatellaShoeSummary, active ones */
   GPtrArray  *advice;                /* char *, plain sentences */
+  PatellaJournalEntry *journal_today; /* nullable: today's journal entry */
 } PatellaStatus;
 
 PatellaStatus *patella_status_collect (PatellaStore   *store,

@@ -5,26 +5,783 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-advice.h"
+#include "patella-journal.h"
+#include "patella-journal-model.h"
 #include "patella-journal-page.h"
+#include "patella-journal-row.h"
+#include "patella-pain-chart.h"
+#include "patella-parse.h"
+
+/* Saved this long after the last change, and always on close. */
+#define SAVE_DELAY_MS 500
 
 struct _PatellaJournalPage
 {
-  AdwBin        parent_instance;
+  AdwBin               parent_instance;
 
-  PatellaStore *store;
+  PatellaStore        *store;
+  PatellaJournalModel *model;
+  char                *day;           /* the day being edited */
+  gboolean             has_entry;     /* that day has an entry in the store */
+  gboolean             dirty;         /* the editor holds changes not saved yet */
+  gboolean             loading;       /* the editor is being filled, not edited */
+  guint                save_source;
+  PatellaJournalEntry *deleted;       /* for "Undo" */
+  GSimpleActionGroup  *window_actions;
+  GtkWidget           *window;
+  gulong               close_request_id;
+  GPtrArray           *symptom_toggles;
+  GPtrArray           *advice_rows;
+
+  GtkStack            *stack;
+  AdwLeaflet          *leaflet;
+  GtkLabel            *day_title;
+  GtkLabel            *save_label;
+  GtkWidget           *today_button;
+  AdwPreferencesGroup *advice_group;
+  GtkLabel            *rest_meaning;
+  GtkLabel            *activity_meaning;
+  GtkLabel            *morning_meaning;
+  GtkScale            *rest_scale;
+  GtkScale            *activity_scale;
+  GtkScale            *morning_scale;
+  GtkSwitch           *activity_switch;
+  GtkSwitch           *morning_switch;
+  GtkFlowBox          *symptoms_box;
+  GtkTextView         *note_view;
+  GtkLabel            *note_counter;
+  GtkToggleButton     *range_30;
+  GtkToggleButton     *range_90;
+  GtkToggleButton     *range_365;
+  PatellaPainChart    *chart;
+  GtkLabel            *legend_label;
+  GtkLabel            *disclaimer_label;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkStack            *history_stack;
+  GtkListView         *history_view;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, ADW_TYPE_BIN)
+
+static const char * const zone_classes[] = { "success", "warning", "error" };
+
+static char *
+get_today (PatellaJournalPage *self)
+{
+  return patella_clock_get_today (patella_store_get_clock (self->store));
+}
+
+static int
+scale_value (GtkScale *scale)
+{
+  return (int) (gtk_range_get_value (GTK_RANGE (scale)) + 0.5);
+}
+
+/* The meaning of a rating, shown beside it and given to screen readers. */
+static void
+update_meaning (GtkScale  *scale,
+                GtkLabel  *label,
+                GtkSwitch *rated)
+{
+  int pain = scale_value (scale);
+  PatellaPainZone zone = patella_pain_zone (pain);
+  g_autofree char *value_text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (zone_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), zone_classes[i]);
+
+  if (rated != NULL && !gtk_switch_get_active (rated))
+    {
+      gtk_label_set_text (label, _("Not rated"));
+      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (label), zone_classes[zone]);
+  gtk_label_set_text (label, patella_pain_zone_get_label (zone));
+
+  value_text = patella_pain_describe (pain);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value_text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  patella_pain_zone_get_label (zone),
+                                  -1);
+}
+
+static void
+update_meanings (PatellaJournalPage *self)
+{
+  update_meaning (self->rest_scale, self->rest_meaning, NULL);
+  update_meaning (self->activity_scale, self->activity_meaning, self->activity_switch);
+  update_meaning (self->morning_scale, self->morning_meaning, self->morning_switch);
+}
+
+static void
+update_note_counter (PatellaJournalPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  g_autofree char *text = NULL;
+
+  /* Translators: characters written in the note, and the most it takes */
+  text = g_strdup_printf (_("%d / %d"), gtk_text_buffer_get_char_count (buffer),
+                          PATELLA_NOTE_MAX_CHARS);
+  gtk_label_set_text (self->note_counter, text);
+}
+
+static char *
+get_note (PatellaJournalPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static PatellaJournalEntry *
+entry_from_editor (PatellaJournalPage *self)
+{
+  PatellaJournalEntry *entry = patella_journal_entry_new (self->day);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autofree char *note = get_note (self);
+
+  patella_journal_entry_set_pain_rest (entry, scale_value (self->rest_scale));
+  patella_journal_entry_set_pain_activity (entry, gtk_switch_get_active (self->activity_switch) ?
+                                                  scale_value (self->activity_scale) :
+                                                  PATELLA_PAIN_NONE);
+  patella_journal_entry_set_pain_morning (entry, gtk_switch_get_active (self->morning_switch) ?
+                                                 scale_value (self->morning_scale) :
+                                                 PATELLA_PAIN_NONE);
+
+  for (guint i = 0; i < self->symptom_toggles->len; i++)
+    {
+      GtkCheckButton *toggle = g_ptr_array_index (self->symptom_toggles, i);
+
+      if (gtk_check_button_get_active (toggle))
+        g_ptr_array_add (codes, (gpointer) patella_symptom_get_codes ()[i]);
+    }
+  g_ptr_array_add (codes, NULL);
+  patella_journal_entry_set_symptoms (entry, (const char * const *) codes->pdata);
+  patella_journal_entry_set_note (entry, note);
+
+  return entry;
+}
+
+static void
+set_save_state (PatellaJournalPage *self,
+                const char         *state)
+{
+  g_autofree char *today = get_today (self);
+
+  if (g_strcmp0 (self->day, today) == 0)
+    {
+      g_autofree char *date = patella_journal_format_day (self->day, TRUE);
+      g_autofree char *text = g_strdup_printf ("%s · %s", date, state);
+
+      gtk_label_set_text (self->save_label, text);
+    }
+  else
+    {
+      gtk_label_set_text (self->save_label, state);
+    }
+}
+
+static void
+update_actions (PatellaJournalPage *self)
+{
+  g_autofree char *today = self->store != NULL ? get_today (self) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.delete", self->has_entry);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.today",
+                                 today != NULL && g_strcmp0 (self->day, today) != 0);
+  gtk_widget_set_visible (self->today_button, today != NULL && g_strcmp0 (self->day, today) != 0);
+}
+
+/**
+ * patella_journal_page_save:
+ *
+ * Writes what the editor holds, if anything changed. Called after a pause
+ * in typing, when another day is chosen, and when the window closes.
+ *
+ * Returns: %FALSE if the change could not be saved
+ */
+gboolean
+patella_journal_page_save (PatellaJournalPage *self)
+{
+  g_autoptr(PatellaJournalEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_PAGE (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!self->dirty || self->store == NULL || self->day == NULL)
+    return TRUE;
+
+  /* Not retried on its own: the message stays until the next change. */
+  self->dirty = FALSE;
+  entry = entry_from_editor (self);
+  if (!patella_journal_put (self->store, entry, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      gtk_label_set_text (self->save_label, text);
+      return FALSE;
+    }
+
+  self->has_entry = TRUE;
+  set_save_state (self, _("Saved"));
+  update_actions (self);
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  PatellaJournalPage *self = data;
+
+  self->save_source = 0;
+  patella_journal_page_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+editor_changed (PatellaJournalPage *self)
+{
+  update_meanings (self);
+  update_note_counter (self);
+
+  if (self->loading || self->store == NULL)
+    return;
+
+  self->dirty = TRUE;
+  set_save_state (self, _("Saving…"));
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+clear_advice (PatellaJournalPage *self)
+{
+  for (guint i = 0; i < self->advice_rows->len; i++)
+    adw_preferences_group_remove (self->advice_group, g_ptr_array_index (self->advice_rows, i));
+  g_ptr_array_set_size (self->advice_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->advice_group), FALSE);
+}
+
+static GtkWidget *
+create_advice_row (const PatellaAdviceRule *rule)
+{
+  g_autofree char *why = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), patella_advice_rule_get_text (rule));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row),
+                                rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ?
+                                "dialog-warning-symbolic" : "dialog-information-symbolic");
+  gtk_widget_add_css_class (row, rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ? "patella-advice-clinician"
+                                                                            : "patella-advice-ease");
+
+  why = g_markup_printf_escaped ("%s\n\n<b>%s</b> %s", patella_advice_rule_get_why (rule),
+                                 _("Source:"), patella_advice_rule_get_source (rule));
+  gtk_label_set_markup (GTK_LABEL (label), why);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), label);
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Why?"));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Why this advice, and its source"));
+  gtk_widget_add_css_class (button, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+refresh_advice (PatellaJournalPage *self)
+{
+  g_autoptr(GPtrArray) advice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_advice (self);
+  if (self->store == NULL || self->day == NULL)
+    return;
+
+  advice = patella_advice_for_day (self->store, self->day, &error);
+  if (advice == NULL)
+    {
+      g_message ("Could not work out the advice: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < advice->len; i++)
+    {
+      GtkWidget *row = create_advice_row (g_ptr_array_index (advice, i));
+
+      adw_preferences_group_add (self->advice_group, row);
+      g_ptr_array_add (self->advice_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->advice_group), advice->len > 0);
+}
+
+static guint
+get_chart_days (PatellaJournalPage *self)
+{
+  if (gtk_toggle_button_get_active (self->range_365))
+    return 365;
+  if (gtk_toggle_button_get_active (self->range_90))
+    return 90;
+  return 30;
+}
+
+static void
+refresh_chart (PatellaJournalPage *self)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GArray) activity = NULL;
+  guint n_days = get_chart_days (self);
+
+  if (self->store == NULL)
+    return;
+
+  today = get_today (self);
+  first = patella_day_add_days (today, -(int) (n_days - 1));
+  entries = patella_journal_list (self->store, first, today, NULL);
+  activity = patella_journal_list_activity (self->store, first, today, NULL);
+  patella_pain_chart_set_data (self->chart, first, n_days, entries, activity);
+}
+
+static void
+update_history_state (PatellaJournalPage *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->history_stack, "list");
+  else if (self->model != NULL && patella_journal_model_get_search (self->model) != NULL)
+    gtk_stack_set_visible_child_name (self->history_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->history_stack, "empty");
+}
+
+/* Fills the editor with @day's entry, or with a blank one. */
+static void
+load_day (PatellaJournalPage *self,
+          const char         *day)
+{
+  g_autoptr(PatellaJournalEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *title = NULL;
+  const char *note;
+  char *new_day;
+  int activity;
+  int morning;
+
+  patella_journal_page_save (self);
+
+  /* @day may be self->day itself. */
+  new_day = g_strdup (day);
+  g_free (self->day);
+  self->day = new_day;
+  day = new_day;
+
+  entry = patella_journal_get (self->store, day, &error);
+  if (error != NULL)
+    g_message ("Could not read the journal: %s", error->message);
+  self->has_entry = entry != NULL;
+  if (entry == NULL)
+    entry = patella_journal_entry_new (day);
+
+  self->loading = TRUE;
+
+  activity = patella_journal_entry_get_pain_activity (entry);
+  morning = patella_journal_entry_get_pain_morning (entry);
+  gtk_range_set_value (GTK_RANGE (self->rest_scale), patella_journal_entry_get_pain_rest (entry));
+  gtk_switch_set_active (self->activity_switch, activity != PATELLA_PAIN_NONE);
+  gtk_range_set_value (GTK_RANGE (self->activity_scale), MAX (activity, 0));
+  gtk_switch_set_active (self->morning_switch, morning != PATELLA_PAIN_NONE);
+  gtk_range_set_value (GTK_RANGE (self->morning_scale), MAX (morning, 0));
+
+  for (guint i = 0; i < self->symptom_toggles->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->symptom_toggles, i),
+                                  patella_journal_entry_has_symptom (entry,
+                                                                     patella_symptom_get_codes ()[i]));
+
+  note = patella_journal_entry_get_note (entry);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note, -1);
+
+  self->loading = FALSE;
+  self->dirty = FALSE;
+  update_meanings (self);
+  update_note_counter (self);
+
+  today = get_today (self);
+  if (g_strcmp0 (day, today) == 0)
+    title = g_strdup (_("Today"));
+  else
+    title = patella_journal_format_day (day, TRUE);
+  gtk_label_set_text (self->day_title, title);
+  set_save_state (self, self->has_entry ? _("Saved automatically as you go")
+                                        : _("Not written yet; changes save by themselves"));
+
+  update_actions (self);
+  refresh_advice (self);
+}
+
+static void
+show_toast (PatellaJournalPage *self,
+            AdwToast           *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* Callbacks */
+
+static void
+store_changed_cb (PatellaJournalPage *self,
+                  const char         *what)
+{
+  refresh_chart (self);
+  if (g_strcmp0 (what, "journal") == 0)
+    refresh_advice (self);
+}
+
+static void
+model_items_changed_cb (PatellaJournalPage *self)
+{
+  update_history_state (self);
+}
+
+static void
+value_changed_cb (PatellaJournalPage *self)
+{
+  editor_changed (self);
+}
+
+static void
+symptom_toggled_cb (PatellaJournalPage *self)
+{
+  editor_changed (self);
+}
+
+static void
+note_changed_cb (PatellaJournalPage *self)
+{
+  editor_changed (self);
+}
+
+/* Keeps the note within PATELLA_NOTE_MAX_CHARS: what does not fit is not inserted. */
+static void
+note_insert_text_cb (GtkTextBuffer      *buffer,
+                     GtkTextIter        *location,
+                     const char         *text,
+                     int                 length,
+                     PatellaJournalPage *self)
+{
+  int room = PATELLA_NOTE_MAX_CHARS - gtk_text_buffer_get_char_count (buffer);
+  glong n_chars = g_utf8_strlen (text, length);
+  const char *end;
+
+  if (n_chars <= room)
+    return;
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_widget_error_bell (GTK_WIDGET (self->note_view));
+  if (room <= 0)
+    return;
+
+  end = g_utf8_offset_to_pointer (text, room);
+  g_signal_handlers_block_by_func (buffer, note_insert_text_cb, self);
+  gtk_text_buffer_insert (buffer, location, text, (int) (end - text));
+  g_signal_handlers_unblock_by_func (buffer, note_insert_text_cb, self);
+}
+
+static void
+range_toggled_cb (PatellaJournalPage *self,
+                  GtkToggleButton    *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    refresh_chart (self);
+}
+
+static void
+search_changed_cb (PatellaJournalPage *self)
+{
+  if (self->model == NULL)
+    return;
+
+  patella_journal_model_set_search (self->model,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_history_state (self);
+}
+
+static void
+history_activated_cb (PatellaJournalPage *self,
+                      guint               position)
+{
+  g_autoptr(PatellaJournalEntry) entry = NULL;
+
+  entry = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  if (entry == NULL)
+    return;
+
+  load_day (self, patella_journal_entry_get_day (entry));
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, patella_journal_row_new ());
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (gtk_list_item_get_child (item)),
+                                 gtk_list_item_get_item (item));
+}
+
+static void
+row_unbind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static gboolean
+window_close_request_cb (PatellaJournalPage *self)
+{
+  patella_journal_page_save (self);
+  return FALSE;
+}
+
+static void
+undo_delete_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PatellaJournalPage *self = user_data;
+  g_autoptr(PatellaJournalEntry) entry = g_steal_pointer (&self->deleted);
+  g_autoptr(GError) error = NULL;
+
+  if (entry == NULL || self->store == NULL)
+    return;
+
+  if (!patella_journal_put (self->store, entry, &error))
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  if (g_strcmp0 (self->day, patella_journal_entry_get_day (entry)) == 0)
+    load_day (self, self->day);
+}
+
+/* Actions */
+
+static void
+start_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "journal");
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+  gtk_widget_grab_focus (GTK_WIDGET (self->rest_scale));
+}
+
+static void
+today_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
+  g_autofree char *today = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  today = get_today (self);
+  load_day (self, today);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
+  g_autoptr(PatellaJournalEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->store == NULL || !self->has_entry)
+    return;
+
+  /* What is deleted, and brought back by Undo, is what the editor shows. */
+  patella_journal_page_save (self);
+  entry = patella_journal_get (self->store, self->day, &error);
+  if (entry == NULL || !patella_journal_delete (self->store, self->day, &error))
+    {
+      if (error != NULL)
+        show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  g_set_object (&self->deleted, entry);
+  load_day (self, self->day);
+
+  date = patella_journal_format_day (patella_journal_entry_get_day (entry), FALSE);
+  title = g_strdup_printf (_("Entry for %s deleted"), date);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "journal-page.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
+static void
+show_history_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  adw_leaflet_set_visible_child_name (PATELLA_JOURNAL_PAGE (widget)->leaflet, "history");
+}
+
+static void
+show_editor_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  adw_leaflet_set_visible_child_name (PATELLA_JOURNAL_PAGE (widget)->leaflet, "editor");
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "journal");
+  adw_leaflet_set_visible_child_name (self->leaflet, "history");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Overrides */
+
+static void
+patella_journal_page_root (GtkWidget *widget)
+{
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (patella_journal_page_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (!GTK_IS_WINDOW (root))
+    return;
+
+  self->window = GTK_WIDGET (root);
+  self->close_request_id = g_signal_connect_swapped (root, "close-request",
+                                                     G_CALLBACK (window_close_request_cb), self);
+  /* The toast's Undo button looks for its action from the window down. */
+  gtk_widget_insert_action_group (self->window, "journal-page",
+                                  G_ACTION_GROUP (self->window_actions));
+}
+
+static void
+patella_journal_page_unroot (GtkWidget *widget)
+{
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
+
+  patella_journal_page_save (self);
+
+  if (self->window != NULL)
+    {
+      g_clear_signal_handler (&self->close_request_id, self->window);
+      gtk_widget_insert_action_group (self->window, "journal-page", NULL);
+      self->window = NULL;
+    }
+
+  GTK_WIDGET_CLASS (patella_journal_page_parent_class)->unroot (widget);
+}
+
+static void
+disconnect_store (PatellaJournalPage *self)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+
+  gtk_list_view_set_model (self->history_view, NULL);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  g_clear_object (&self->deleted);
+}
 
 static void
 patella_journal_page_dispose (GObject *object)
 {
   PatellaJournalPage *self = (PatellaJournalPage *)object;
 
-  g_clear_object (&self->store);
+  /* Nothing typed is lost, however the page goes away. */
+  patella_journal_page_save (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->history_view != NULL)
+    disconnect_store (self);
+  g_clear_pointer (&self->advice_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->symptom_toggles, g_ptr_array_unref);
+  g_clear_object (&self->window_actions);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_JOURNAL_PAGE);
 
   G_OBJECT_CLASS (patella_journal_page_parent_class)->dispose (object);
+}
+
+static void
+patella_journal_page_finalize (GObject *object)
+{
+  PatellaJournalPage *self = (PatellaJournalPage *)object;
+
+  g_free (self->day);
+
+  G_OBJECT_CLASS (patella_journal_page_parent_class)->finalize (object);
 }
 
 static void
@@ -34,23 +791,230 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patella_journal_page_dispose;
+  object_class->finalize = patella_journal_page_finalize;
+  widget_class->root = patella_journal_page_root;
+  widget_class->unroot = patella_journal_page_unroot;
+
+  g_type_ensure (PATELLA_TYPE_PAIN_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-journal-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, day_title);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, save_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, today_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, advice_group);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, rest_meaning);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, activity_meaning);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, morning_meaning);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, rest_scale);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, activity_scale);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, morning_scale);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, activity_switch);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, morning_switch);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, symptoms_box);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, note_view);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, note_counter);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, range_30);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, range_90);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, range_365);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, legend_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, disclaimer_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, history_stack);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, history_view);
+
+  gtk_widget_class_install_action (widget_class, "journal.start", NULL, start_activated);
+  gtk_widget_class_install_action (widget_class, "journal.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "journal.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "journal.show-history", NULL,
+                                   show_history_activated);
+  gtk_widget_class_install_action (widget_class, "journal.show-editor", NULL,
+                                   show_editor_activated);
+  gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "journal.search", NULL);
+}
+
+static void
+add_scale_marks (GtkScale *scale)
+{
+  for (int i = 0; i <= 10; i++)
+    gtk_scale_add_mark (scale, i, GTK_POS_BOTTOM, NULL);
+}
+
+static void
+set_up_symptoms (PatellaJournalPage *self)
+{
+  const char * const *codes = patella_symptom_get_codes ();
+
+  self->symptom_toggles = g_ptr_array_new ();
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      GtkWidget *toggle = gtk_check_button_new_with_label (patella_symptom_get_label (codes[i]));
+
+      if (patella_symptom_is_red_flag (codes[i]))
+        {
+          gtk_widget_set_tooltip_text (toggle, _("A reason to see a clinician"));
+          gtk_widget_add_css_class (toggle, "patella-red-flag");
+        }
+      gtk_widget_add_css_class (toggle, "patella-symptom");
+      g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (symptom_toggled_cb), self);
+      gtk_flow_box_append (self->symptoms_box, toggle);
+      /* The toggle takes the focus, not the flow box's child around it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (toggle), FALSE);
+      g_ptr_array_add (self->symptom_toggles, toggle);
+    }
+}
+
+static void
+set_up_legend (PatellaJournalPage *self)
+{
+  g_autofree char *legend = NULL;
+
+  legend = g_markup_printf_escaped ("<span foreground=\"#3685e3\">━</span> %s    "
+                                    "<span foreground=\"#e66100\">■</span> %s    "
+                                    "▲ %s    "
+                                    "<span foreground=\"#21b3cc\">●</span> %s",
+                                    _("Pain at rest"), _("During activity"), _("Run"),
+                                    _("Icing"));
+  gtk_label_set_markup (self->legend_label, legend);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Legend: the line is pain at rest, squares pain during "
+                                    "activity, triangles runs, dots icing sessions"),
+                                  -1);
 }
 
 static void
 patella_journal_page_init (PatellaJournalPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkTextBuffer *buffer;
+  static const GActionEntry window_entries[] = {
+    { "undo-delete", undo_delete_activated },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not a bound template child: AdwBin unparents its child itself, after
+   * gtk_widget_dispose_template() would have dropped a bound one. */
+  self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+  self->advice_rows = g_ptr_array_new ();
+  self->window_actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->window_actions), window_entries,
+                                   G_N_ELEMENTS (window_entries), self);
+
+  add_scale_marks (self->rest_scale);
+  add_scale_marks (self->activity_scale);
+  add_scale_marks (self->morning_scale);
+  g_object_bind_property (self->activity_switch, "active", self->activity_scale, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->morning_switch, "active", self->morning_scale, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->rest_scale, "value-changed", G_CALLBACK (value_changed_cb), self);
+  g_signal_connect_swapped (self->activity_scale, "value-changed", G_CALLBACK (value_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->morning_scale, "value-changed", G_CALLBACK (value_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->activity_switch, "notify::active", G_CALLBACK (value_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->morning_switch, "notify::active", G_CALLBACK (value_changed_cb),
+                            self);
+
+  set_up_symptoms (self);
+
+  buffer = gtk_text_view_get_buffer (self->note_view);
+  g_signal_connect (buffer, "insert-text", G_CALLBACK (note_insert_text_cb), self);
+  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (note_changed_cb), self);
+
+  g_signal_connect_swapped (self->range_30, "toggled", G_CALLBACK (range_toggled_cb), self);
+  g_signal_connect_swapped (self->range_90, "toggled", G_CALLBACK (range_toggled_cb), self);
+  g_signal_connect_swapped (self->range_365, "toggled", G_CALLBACK (range_toggled_cb), self);
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
+                            self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->history_view, factory);
+  g_signal_connect_swapped (self->history_view, "activate", G_CALLBACK (history_activated_cb),
+                            self);
+
+  set_up_legend (self);
+  gtk_label_set_text (self->disclaimer_label, patella_advice_get_disclaimer ());
+  update_meanings (self);
+  update_note_counter (self);
+  update_actions (self);
 }
 
 void
 patella_journal_page_set_store (PatellaJournalPage *self,
                                PatellaStore       *store)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autofree char *today = NULL;
+
   g_return_if_fail (PATELLA_IS_JOURNAL_PAGE (self));
   g_return_if_fail (store == NULL || PATELLA_IS_STORE (store));
 
-  g_set_object (&self->store, store);
+  if (store == self->store)
+    return;
+
+  patella_journal_page_save (self);
+  disconnect_store (self);
+  clear_advice (self);
+
+  if (store == NULL)
+    return;
+
+  self->store = g_object_ref (store);
+  self->model = patella_journal_model_new (store);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  patella_journal_model_set_search (self->model,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  today = get_today (self);
+  load_day (self, today);
+  refresh_chart (self);
+  update_history_state (self);
+
+  /* A first-time user is welcomed; anyone with a journal goes straight to it. */
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 ?
+                                    "journal" : "welcome");
+}
+
+/**
+ * patella_journal_page_get_model:
+ *
+ * Returns: (transfer none) (nullable): the history's list model
+ */
+PatellaJournalModel *
+patella_journal_page_get_model (PatellaJournalPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_PAGE (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * patella_journal_page_get_day:
+ *
+ * Returns: (transfer none) (nullable): the day the editor shows
+ */
+const char *
+patella_journal_page_get_day (PatellaJournalPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_PAGE (self), NULL);
+
+  return self->day;
 }

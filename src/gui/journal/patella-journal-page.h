@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "patella-journal-model.h"
 #include "patella-store.h"
 
 G_BEGIN_DECLS
@@ -11,7 +12,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, PATELLA, JOURNAL_PAGE, AdwBin)
 
-void patella_journal_page_set_store (PatellaJournalPage *self,
-                                    PatellaStore       *store);
+void                 patella_journal_page_set_store (PatellaJournalPage *self,
+                                                     PatellaStore       *store);
+gboolean             patella_journal_page_save      (PatellaJournalPage *self);
+PatellaJournalModel *patella_journal_page_get_model (PatellaJournalPage *self);
+const char          *patella_journal_page_get_day   (PatellaJournalPage *self);
 
 G_END_DECLS

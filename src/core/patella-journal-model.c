@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-journal-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patella-journal-model.h"
+
+/* The journal, newest first, as a GListModel that reads from SQLite on
+ * demand: the count is a COUNT(*), and items come in pages of PAGE_SIZE rows
+ * kept in a small cache, so a journal of years scrolls without being loaded. */
+
+#define PAGE_SIZE 64
+#define MAX_PAGES 8
+
+struct _PatellaJournalModel
+{
+  GObject       parent_instance;
+
+  PatellaStore *store;
+  char         *search;
+  guint         n_items;
+  GHashTable   *pages;   /* page number → GPtrArray of PatellaJournalEntry */
+  GQueue        recent;  /* page numbers, most recently used first */
+};
+
+static void patella_journal_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PatellaJournalModel, patella_journal_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      patella_journal_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_SEARCH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_cache (PatellaJournalModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
+}
+
+static GPtrArray *
+load_page (PatellaJournalModel *self,
+           guint                page)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  rows = patella_journal_fetch (self->store, self->search, page * PAGE_SIZE, PAGE_SIZE, &error);
+  if (rows == NULL)
+    {
+      g_message ("Could not read the journal: %s", error->message);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+
+  while (g_queue_get_length (&self->recent) > MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+
+  return rows;
+}
+
+static GType
+patella_journal_model_get_item_type (GListModel *model)
+{
+  return PATELLA_TYPE_JOURNAL_ENTRY;
+}
+
+static guint
+patella_journal_model_get_n_items (GListModel *model)
+{
+  return PATELLA_JOURNAL_MODEL (model)->n_items;
+}
+
+static gpointer
+patella_journal_model_get_item (GListModel *model,
+                                guint       position)
+{
+  PatellaJournalModel *self = PATELLA_JOURNAL_MODEL (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *rows;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (rows != NULL)
+    {
+      g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
+      g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+    }
+  else
+    {
+      rows = load_page (self, page);
+    }
+
+  /* Another program may have deleted rows since the count. */
+  if (rows == NULL || position % PAGE_SIZE >= rows->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (rows, position % PAGE_SIZE));
+}
+
+static void
+patella_journal_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = patella_journal_model_get_item_type;
+  iface->get_n_items = patella_journal_model_get_n_items;
+  iface->get_item = patella_journal_model_get_item;
+}
+
+static void
+store_changed_cb (PatellaJournalModel *self,
+                  const char          *what)
+{
+  patella_journal_model_refresh (self);
+}
+
+static void
+patella_journal_model_dispose (GObject *object)
+{
+  PatellaJournalModel *self = (PatellaJournalModel *)object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_clear_object (&self->store);
+  clear_cache (self);
+
+  G_OBJECT_CLASS (patella_journal_model_parent_class)->dispose (object);
+}
+
+static void
+patella_journal_model_finalize (GObject *object)
+{
+  PatellaJournalModel *self = (PatellaJournalModel *)object;
+
+  g_hash_table_unref (self->pages);
+  g_free (self->search);
+
+  G_OBJECT_CLASS (patella_journal_model_parent_class)->finalize (object);
+}
+
+static void
+patella_journal_model_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PatellaJournalModel *self = PATELLA_JOURNAL_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_journal_model_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  PatellaJournalModel *self = PATELLA_JOURNAL_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH:
+      patella_journal_model_set_search (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_journal_model_class_init (PatellaJournalModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = patella_journal_model_dispose;
+  object_class->finalize = patella_journal_model_finalize;
+  object_class->get_property = patella_journal_model_get_property;
+  object_class->set_property = patella_journal_model_set_property;
+
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+patella_journal_model_init (PatellaJournalModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&self->recent);
+}
+
+/**
+ * patella_journal_model_new:
+ *
+ * A live view of @store's journal: it follows the store's "changed::journal".
+ */
+PatellaJournalModel *
+patella_journal_model_new (PatellaStore *store)
+{
+  PatellaJournalModel *self;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+
+  self = g_object_new (PATELLA_TYPE_JOURNAL_MODEL, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_swapped (store, "changed::journal", G_CALLBACK (store_changed_cb), self);
+  patella_journal_model_refresh (self);
+
+  return self;
+}
+
+PatellaStore *
+patella_journal_model_get_store (PatellaJournalModel *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_MODEL (self), NULL);
+
+  return self->store;
+}
+
+const char *
+patella_journal_model_get_search (PatellaJournalModel *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_MODEL (self), NULL);
+
+  return self->search;
+}
+
+/**
+ * patella_journal_model_set_search:
+ * @search: (nullable): words to find in notes and symptoms, or %NULL for all
+ */
+void
+patella_journal_model_set_search (PatellaJournalModel *self,
+                                  const char          *search)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (PATELLA_IS_JOURNAL_MODEL (self));
+
+  if (search != NULL)
+    stripped = g_strstrip (g_strdup (search));
+  if (stripped != NULL && *stripped == '\0')
+    g_clear_pointer (&stripped, g_free);
+
+  if (g_strcmp0 (stripped, self->search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&stripped);
+  patella_journal_model_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+/**
+ * patella_journal_model_refresh:
+ *
+ * Reads the count again and drops the cached rows.
+ */
+void
+patella_journal_model_refresh (PatellaJournalModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint old_n_items;
+  gint64 count;
+
+  g_return_if_fail (PATELLA_IS_JOURNAL_MODEL (self));
+
+  if (self->store == NULL)
+    return;
+
+  old_n_items = self->n_items;
+  clear_cache (self);
+
+  count = patella_journal_count (self->store, self->search, &error);
+  if (count < 0)
+    {
+      g_message ("Could not count the journal entries: %s", error->message);
+      count = 0;
+    }
+
+  self->n_items = (guint) MIN (count, G_MAXUINT);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+}
+
+/* How many rows the cache holds now: never the whole journal. */
+guint
+patella_journal_model_get_n_cached (PatellaJournalModel *self)
+{
+  GHashTableIter iter;
+  gpointer rows;
+  guint n = 0;
+
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_MODEL (self), 0);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &rows))
+    n += ((GPtrArray *) rows)->len;
+
+  return n;
+}

@@ -1,0 +1,1032 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-journal"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "patella-error.h"
+#include "patella-journal.h"
+#include "patella-parse.h"
+
+struct _PatellaJournalEntry
+{
+  GObject   parent_instance;
+
+  char     *day;
+  int       pain_rest;
+  int       pain_activity;
+  int       pain_morning;
+  GStrv     symptoms;
+  char     *note;
+  gint64    updated_us;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaJournalEntry, patella_journal_entry, G_TYPE_OBJECT)
+
+typedef struct
+{
+  const char *code;
+  const char *label;
+  gboolean    red_flag;
+} Symptom;
+
+/* Same codes, same order as the CHECK of journal_symptom.code. */
+static const Symptom symptoms[] = {
+  { "ache-behind-kneecap", N_("Ache behind the kneecap"), FALSE },
+  { "sharp-pain",          N_("Sharp pain"), FALSE },
+  { "pain-stairs",         N_("Pain on stairs"), FALSE },
+  { "pain-downhill",       N_("Pain running downhill"), FALSE },
+  { "pain-sitting",        N_("Pain after long sitting"), FALSE },
+  { "pain-squatting",      N_("Pain when squatting"), FALSE },
+  { "swelling",            N_("Swelling"), TRUE },
+  { "grinding",            N_("Grinding or clicking"), FALSE },
+  { "locking",             N_("Locking"), TRUE },
+  { "instability",         N_("Giving way (instability)"), TRUE },
+  { "outer-knee-pain",     N_("Pain on the outside of the knee"), FALSE },
+};
+
+static const char * const symptom_codes[] = {
+  "ache-behind-kneecap", "sharp-pain", "pain-stairs", "pain-downhill", "pain-sitting",
+  "pain-squatting", "swelling", "grinding", "locking", "instability", "outer-knee-pain", NULL,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (symptoms) + 1 == G_N_ELEMENTS (symptom_codes));
+
+/* Every query reads the same columns, in this order. */
+#define ENTRY_COLUMNS \
+  "e.day, e.pain_rest, e.pain_activity, e.pain_morning, e.note, e.updated_us," \
+  " (SELECT group_concat (s.code, ',') FROM journal_symptom s WHERE s.day = e.day) "
+
+/* A note matches when it holds every word of the search (as a prefix); an
+ * entry matches when its note does or when it has a symptom the search names. */
+#define SEARCH_CONDITION \
+  " (e.id IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?1)" \
+  "  OR e.day IN (SELECT s.day FROM journal_symptom s" \
+  "               WHERE s.code IN (SELECT value FROM json_each (?2)))) "
+
+static const Symptom *
+find_symptom (const char *code)
+{
+  if (code == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (symptoms); i++)
+    if (g_str_equal (symptoms[i].code, code))
+      return &symptoms[i];
+
+  return NULL;
+}
+
+static guint
+symptom_rank (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (symptoms); i++)
+    if (g_str_equal (symptoms[i].code, code))
+      return i;
+
+  return G_N_ELEMENTS (symptoms);
+}
+
+static int
+compare_symptoms (gconstpointer a,
+                  gconstpointer b)
+{
+  return (int) symptom_rank (*(const char * const *) a) - (int) symptom_rank (*(const char * const *) b);
+}
+
+/* The codes once each, in catalog order. */
+static GStrv
+normalize_symptoms (const char * const *codes)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new ();
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < out->len && !seen; j++)
+        seen = g_str_equal (g_ptr_array_index (out, j), codes[i]);
+      if (!seen)
+        g_ptr_array_add (out, g_strdup (codes[i]));
+    }
+
+  g_ptr_array_sort (out, compare_symptoms);
+  g_ptr_array_add (out, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * patella_symptom_get_codes:
+ *
+ * Returns: (transfer none): the symptom codes, %NULL-terminated
+ */
+const char * const *
+patella_symptom_get_codes (void)
+{
+  return symptom_codes;
+}
+
+/**
+ * patella_symptom_get_label:
+ *
+ * Returns: (transfer none): the translated name of a symptom, or %NULL for an unknown code
+ */
+const char *
+patella_symptom_get_label (const char *code)
+{
+  const Symptom *symptom = find_symptom (code);
+
+  return symptom != NULL ? _(symptom->label) : NULL;
+}
+
+/* Swelling, locking and instability: signs to see a clinician (GUIDANCE.md). */
+gboolean
+patella_symptom_is_red_flag (const char *code)
+{
+  const Symptom *symptom = find_symptom (code);
+
+  return symptom != NULL && symptom->red_flag;
+}
+
+gboolean
+patella_symptom_check (const char  *code,
+                       GError     **error)
+{
+  g_autofree char *valid = NULL;
+
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (find_symptom (code) != NULL)
+    return TRUE;
+
+  valid = g_strjoinv (", ", (GStrv) symptom_codes);
+  if (!g_utf8_validate (code, -1, NULL))
+    g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
+                 _("The symptom code is not valid UTF-8 text; use one of: %s"), valid);
+  else
+    g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
+                 _("“%s” is not a symptom code; use one of: %s"), code, valid);
+  return FALSE;
+}
+
+/* Entry */
+
+static void
+patella_journal_entry_finalize (GObject *object)
+{
+  PatellaJournalEntry *self = (PatellaJournalEntry *)object;
+
+  g_free (self->day);
+  g_strfreev (self->symptoms);
+  g_free (self->note);
+
+  G_OBJECT_CLASS (patella_journal_entry_parent_class)->finalize (object);
+}
+
+static void
+patella_journal_entry_class_init (PatellaJournalEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = patella_journal_entry_finalize;
+}
+
+static void
+patella_journal_entry_init (PatellaJournalEntry *self)
+{
+  self->pain_activity = PATELLA_PAIN_NONE;
+  self->pain_morning = PATELLA_PAIN_NONE;
+  self->symptoms = g_new0 (char *, 1);
+  self->note = g_strdup ("");
+}
+
+/**
+ * patella_journal_entry_new:
+ * @day: `YYYY-MM-DD`
+ *
+ * An entry in memory: pain at rest 0, nothing else.
+ */
+PatellaJournalEntry *
+patella_journal_entry_new (const char *day)
+{
+  PatellaJournalEntry *self;
+
+  g_return_val_if_fail (day != NULL, NULL);
+
+  self = g_object_new (PATELLA_TYPE_JOURNAL_ENTRY, NULL);
+  self->day = g_strdup (day);
+  return self;
+}
+
+const char *
+patella_journal_entry_get_day (PatellaJournalEntry *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), NULL);
+  return self->day;
+}
+
+int
+patella_journal_entry_get_pain_rest (PatellaJournalEntry *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), 0);
+  return self->pain_rest;
+}
+
+/* Returns: 0–10, or %PATELLA_PAIN_NONE */
+int
+patella_journal_entry_get_pain_activity (PatellaJournalEntry *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), PATELLA_PAIN_NONE);
+  return self->pain_activity;
+}
+
+/* Returns: 0–10, or %PATELLA_PAIN_NONE */
+int
+patella_journal_entry_get_pain_morning (PatellaJournalEntry *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), PATELLA_PAIN_NONE);
+  return self->pain_morning;
+}
+
+/* The highest of the day's ratings. */
+int
+patella_journal_entry_get_max_pain (PatellaJournalEntry *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), 0);
+  return MAX (self->pain_rest, MAX (self->pain_activity, self->pain_morning));
+}
+
+/**
+ * patella_journal_entry_get_symptoms:
+ *
+ * Returns: (transfer none): the codes, in catalog order, %NULL-terminated
+ */
+const char * const *
+patella_journal_entry_get_symptoms (PatellaJournalEntry *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), NULL);
+  return (const char * const *) self->symptoms;
+}
+
+gboolean
+patella_journal_entry_has_symptom (PatellaJournalEntry *self,
+                                   const char          *code)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), FALSE);
+  return g_strv_contains ((const char * const *) self->symptoms, code);
+}
+
+const char *
+patella_journal_entry_get_note (PatellaJournalEntry *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), NULL);
+  return self->note;
+}
+
+gint64
+patella_journal_entry_get_updated_us (PatellaJournalEntry *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), 0);
+  return self->updated_us;
+}
+
+void
+patella_journal_entry_set_pain_rest (PatellaJournalEntry *self,
+                                     int                  pain)
+{
+  g_return_if_fail (PATELLA_IS_JOURNAL_ENTRY (self));
+  self->pain_rest = pain;
+}
+
+void
+patella_journal_entry_set_pain_activity (PatellaJournalEntry *self,
+                                         int                  pain)
+{
+  g_return_if_fail (PATELLA_IS_JOURNAL_ENTRY (self));
+  self->pain_activity = pain;
+}
+
+void
+patella_journal_entry_set_pain_morning (PatellaJournalEntry *self,
+                                        int                  pain)
+{
+  g_return_if_fail (PATELLA_IS_JOURNAL_ENTRY (self));
+  self->pain_morning = pain;
+}
+
+void
+patella_journal_entry_set_symptoms (PatellaJournalEntry *self,
+                                    const char * const  *codes)
+{
+  g_return_if_fail (PATELLA_IS_JOURNAL_ENTRY (self));
+
+  g_strfreev (self->symptoms);
+  self->symptoms = normalize_symptoms (codes);
+}
+
+void
+patella_journal_entry_set_note (PatellaJournalEntry *self,
+                                const char          *note)
+{
+  g_return_if_fail (PATELLA_IS_JOURNAL_ENTRY (self));
+
+  g_free (self->note);
+  self->note = g_strdup (note != NULL ? note : "");
+}
+
+/* Days */
+
+static gboolean
+day_to_date (const char *day,
+             GDate      *date)
+{
+  return day != NULL && patella_parse_date (day, date, NULL);
+}
+
+/**
+ * patella_day_add_days:
+ * @day: `YYYY-MM-DD`
+ *
+ * Returns: (transfer full): the day @n_days later (earlier when negative)
+ */
+char *
+patella_day_add_days (const char *day,
+                      int         n_days)
+{
+  GDate date;
+
+  if (!day_to_date (day, &date))
+    g_return_val_if_reached (NULL);
+
+  if (n_days >= 0)
+    g_date_add_days (&date, (guint) n_days);
+  else
+    g_date_subtract_days (&date, (guint) -n_days);
+
+  return patella_date_to_string (&date);
+}
+
+/* Returns: the days from @from to @to (negative when @to comes first) */
+int
+patella_day_diff (const char *from,
+                  const char *to)
+{
+  GDate a;
+  GDate b;
+
+  if (!day_to_date (from, &a) || !day_to_date (to, &b))
+    g_return_val_if_reached (0);
+
+  return g_date_days_between (&a, &b);
+}
+
+/**
+ * patella_journal_check_day:
+ * @text: a date as typed, `YYYY-MM-DD`
+ * @day: (out) (transfer full): the day, normalised
+ *
+ * Accepts a calendar day that is not in the future (by the store's clock).
+ */
+gboolean
+patella_journal_check_day (PatellaStore  *store,
+                           const char    *text,
+                           char         **day,
+                           GError       **error)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *normal = NULL;
+  GDate date;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!patella_parse_date (text, &date, error))
+    return FALSE;
+
+  normal = patella_date_to_string (&date);
+  today = patella_clock_get_today (patella_store_get_clock (store));
+  if (strcmp (normal, today) > 0)
+    {
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
+                   _("%s is in the future; a journal entry can be written for today (%s) or an "
+                     "earlier day"), normal, today);
+      return FALSE;
+    }
+
+  if (day != NULL)
+    *day = g_steal_pointer (&normal);
+  return TRUE;
+}
+
+/* Reading */
+
+static PatellaJournalEntry *
+entry_from_row (PatellaStmt *stmt)
+{
+  PatellaJournalEntry *self;
+  const char *codes;
+
+  self = patella_journal_entry_new ((const char *) sqlite3_column_text (stmt, 0));
+  self->pain_rest = sqlite3_column_int (stmt, 1);
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    self->pain_activity = sqlite3_column_int (stmt, 2);
+  if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+    self->pain_morning = sqlite3_column_int (stmt, 3);
+  patella_journal_entry_set_note (self, (const char *) sqlite3_column_text (stmt, 4));
+  self->updated_us = sqlite3_column_int64 (stmt, 5);
+
+  codes = (const char *) sqlite3_column_text (stmt, 6);
+  if (codes != NULL)
+    {
+      g_auto(GStrv) split = g_strsplit (codes, ",", -1);
+
+      patella_journal_entry_set_symptoms (self, (const char * const *) split);
+    }
+
+  return self;
+}
+
+static GPtrArray *
+collect_entries (PatellaStore  *store,
+                 PatellaStmt   *stmt,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = patella_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt));
+
+  if (rc < 0)
+    return NULL;
+
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * patella_journal_get:
+ *
+ * Returns: (transfer full) (nullable): the day's entry; %NULL without an
+ *   error when the day has none
+ */
+PatellaJournalEntry *
+patella_journal_get (PatellaStore  *store,
+                     const char    *day,
+                     GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+  g_return_val_if_fail (day != NULL, NULL);
+
+  stmt = patella_store_prepare (store,
+                                "SELECT " ENTRY_COLUMNS "FROM journal_entry e WHERE e.day = ?;",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  rc = patella_store_step (store, stmt, error);
+  if (rc != SQLITE_ROW)
+    return NULL;
+
+  return entry_from_row (stmt);
+}
+
+/**
+ * patella_journal_list:
+ * @from: (nullable): the first day, or %NULL for no lower bound
+ * @to: (nullable): the last day, or %NULL for no upper bound
+ *
+ * Returns: (transfer container) (element-type PatellaJournalEntry): the
+ *   entries, oldest first
+ */
+GPtrArray *
+patella_journal_list (PatellaStore  *store,
+                      const char    *from,
+                      const char    *to,
+                      GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+
+  stmt = patella_store_prepare (store,
+                                "SELECT " ENTRY_COLUMNS "FROM journal_entry e "
+                                "WHERE e.day >= ?1 AND e.day <= ?2 ORDER BY e.day;",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, from != NULL ? from : "0000-00-00", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to != NULL ? to : "9999-99-99", -1, SQLITE_TRANSIENT);
+  return collect_entries (store, stmt, error);
+}
+
+static gboolean
+has_word_char (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Turns what a person typed into an FTS5 query that cannot be a syntax
+ * error: each word quoted, as a prefix. Returns %NULL when nothing is left. */
+static char *
+build_fts_query (const char *search)
+{
+  g_auto(GStrv) words = g_strsplit_set (search, " \t\r\n", -1);
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (!has_word_char (words[i]))
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *p = words[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append (query, "\"*");
+    }
+
+  if (query->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/* The symptom codes whose code or name contains the search, as a JSON array. */
+static char *
+build_symptom_query (const char *search)
+{
+  g_autofree char *needle = g_utf8_casefold (search, -1);
+  g_autoptr(GString) json = g_string_new ("[");
+
+  g_strstrip (needle);
+  for (guint i = 0; *needle != '\0' && i < G_N_ELEMENTS (symptoms); i++)
+    {
+      g_autofree char *label = g_utf8_casefold (_(symptoms[i].label), -1);
+
+      if (strstr (symptoms[i].code, needle) == NULL && strstr (label, needle) == NULL)
+        continue;
+
+      if (json->len > 1)
+        g_string_append_c (json, ',');
+      g_string_append_printf (json, "\"%s\"", symptoms[i].code);
+    }
+  g_string_append_c (json, ']');
+
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+static gboolean
+is_search (const char *search)
+{
+  return search != NULL && *search != '\0';
+}
+
+static gboolean
+bind_search (PatellaStmt  *stmt,
+             const char   *search,
+             GError      **error)
+{
+  g_autofree char *fts = NULL;
+
+  if (!g_utf8_validate (search, -1, NULL))
+    {
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
+                   _("The search is not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  fts = build_fts_query (search);
+  /* A query without words matches no note; "" would be a syntax error. */
+  sqlite3_bind_text (stmt, 1, fts != NULL ? fts : "\"\"", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, build_symptom_query (search), -1, g_free);
+  return TRUE;
+}
+
+/**
+ * patella_journal_count:
+ * @search: (nullable): words to look for in notes and symptoms
+ *
+ * Returns: how many entries match, or -1 with @error set
+ */
+gint64
+patella_journal_count (PatellaStore  *store,
+                       const char    *search,
+                       GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
+
+  if (is_search (search))
+    {
+      stmt = patella_store_prepare (store,
+                                    "SELECT count(*) FROM journal_entry e WHERE" SEARCH_CONDITION ";",
+                                    error);
+      if (stmt == NULL || !bind_search (stmt, search, error))
+        return -1;
+    }
+  else
+    {
+      stmt = patella_store_prepare (store, "SELECT count(*) FROM journal_entry;", error);
+      if (stmt == NULL)
+        return -1;
+    }
+
+  if (patella_store_step (store, stmt, error) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * patella_journal_fetch:
+ * @search: (nullable): words to look for in notes and symptoms
+ *
+ * One page of the journal, newest first.
+ *
+ * Returns: (transfer container) (element-type PatellaJournalEntry): the entries
+ */
+GPtrArray *
+patella_journal_fetch (PatellaStore  *store,
+                       const char    *search,
+                       guint          offset,
+                       guint          limit,
+                       GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+
+  if (is_search (search))
+    {
+      stmt = patella_store_prepare (store,
+                                    "SELECT " ENTRY_COLUMNS "FROM journal_entry e "
+                                    "WHERE" SEARCH_CONDITION
+                                    "ORDER BY e.day DESC LIMIT ?3 OFFSET ?4;",
+                                    error);
+      if (stmt == NULL || !bind_search (stmt, search, error))
+        return NULL;
+    }
+  else
+    {
+      stmt = patella_store_prepare (store,
+                                    "SELECT " ENTRY_COLUMNS "FROM journal_entry e "
+                                    "ORDER BY e.day DESC LIMIT ?3 OFFSET ?4;",
+                                    error);
+      if (stmt == NULL)
+        return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 3, limit);
+  sqlite3_bind_int64 (stmt, 4, offset);
+  return collect_entries (store, stmt, error);
+}
+
+/* Writing */
+
+static gboolean
+check_optional_pain (int      pain,
+                     GError **error)
+{
+  if (pain == PATELLA_PAIN_KEEP || pain == PATELLA_PAIN_NONE)
+    return TRUE;
+
+  return patella_check_pain (pain, error);
+}
+
+static gboolean
+check_change (const PatellaJournalChange  *change,
+              GError                     **error)
+{
+  if (change->pain_rest != PATELLA_PAIN_KEEP && !patella_check_pain (change->pain_rest, error))
+    return FALSE;
+
+  if (!check_optional_pain (change->pain_activity, error) ||
+      !check_optional_pain (change->pain_morning, error))
+    return FALSE;
+
+  for (guint i = 0; change->symptoms != NULL && change->symptoms[i] != NULL; i++)
+    if (!patella_symptom_check (change->symptoms[i], error))
+      return FALSE;
+
+  if (change->note != NULL && !patella_check_text (change->note, PATELLA_NOTE_MAX_CHARS, error))
+    {
+      g_prefix_error (error, _("The note is too long or not text: "));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_pain (PatellaStmt *stmt,
+           int          column,
+           int          pain)
+{
+  if (pain == PATELLA_PAIN_NONE)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_int (stmt, column, pain);
+}
+
+static gboolean
+write_entry (PatellaStore         *store,
+             PatellaJournalEntry  *entry,
+             gboolean              replace_symptoms,
+             GError              **error)
+{
+  g_autoptr(PatellaStmt) upsert = NULL;
+  gint64 now = patella_clock_get_now (patella_store_get_clock (store));
+
+  upsert = patella_store_prepare (store,
+                                  "INSERT INTO journal_entry (day, pain_rest, pain_activity,"
+                                  "  pain_morning, note, created_us, updated_us)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+                                  " ON CONFLICT (day) DO UPDATE SET pain_rest = ?2,"
+                                  "  pain_activity = ?3, pain_morning = ?4, note = ?5,"
+                                  "  updated_us = ?6;",
+                                  error);
+  if (upsert == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (upsert, 1, entry->day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (upsert, 2, entry->pain_rest);
+  bind_pain (upsert, 3, entry->pain_activity);
+  bind_pain (upsert, 4, entry->pain_morning);
+  sqlite3_bind_text (upsert, 5, entry->note, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (upsert, 6, now);
+  if (!patella_store_step_done (store, upsert, error))
+    return FALSE;
+
+  if (replace_symptoms)
+    {
+      g_autoptr(PatellaStmt) clear = NULL;
+      g_autoptr(PatellaStmt) insert = NULL;
+
+      clear = patella_store_prepare (store, "DELETE FROM journal_symptom WHERE day = ?;", error);
+      if (clear == NULL)
+        return FALSE;
+      sqlite3_bind_text (clear, 1, entry->day, -1, SQLITE_TRANSIENT);
+      if (!patella_store_step_done (store, clear, error))
+        return FALSE;
+
+      insert = patella_store_prepare (store,
+                                      "INSERT INTO journal_symptom (day, code) VALUES (?, ?);",
+                                      error);
+      if (insert == NULL)
+        return FALSE;
+
+      for (guint i = 0; entry->symptoms[i] != NULL; i++)
+        {
+          sqlite3_reset (insert);
+          sqlite3_bind_text (insert, 1, entry->day, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (insert, 2, entry->symptoms[i], -1, SQLITE_TRANSIENT);
+          if (!patella_store_step_done (store, insert, error))
+            return FALSE;
+        }
+    }
+
+  entry->updated_us = now;
+  return TRUE;
+}
+
+/**
+ * patella_journal_save:
+ * @day: `YYYY-MM-DD`, today or earlier
+ * @change: what to write; on a day without an entry, the pain at rest is required
+ * @created: (out) (optional): whether the day had no entry before
+ *
+ * Creates or updates the entry of @day. Fields that @change keeps stay as
+ * they are. A refused change writes nothing.
+ */
+gboolean
+patella_journal_save (PatellaStore                *store,
+                      const char                  *day,
+                      const PatellaJournalChange  *change,
+                      gboolean                    *created,
+                      GError                     **error)
+{
+  g_autoptr(PatellaJournalEntry) entry = NULL;
+  g_autofree char *normal = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean is_new;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  if (!patella_journal_check_day (store, day, &normal, error) ||
+      !check_change (change, error) ||
+      !patella_store_begin (store, error))
+    return FALSE;
+
+  entry = patella_journal_get (store, normal, &local_error);
+  if (local_error != NULL)
+    {
+      patella_store_rollback (store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  is_new = entry == NULL;
+  if (is_new)
+    {
+      if (change->pain_rest == PATELLA_PAIN_KEEP)
+        {
+          patella_store_rollback (store);
+          g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
+                       _("%s has no entry yet; a new entry needs the pain at rest, from 0 (none) "
+                         "to 10 (worst)"), normal);
+          return FALSE;
+        }
+      entry = patella_journal_entry_new (normal);
+    }
+
+  if (change->pain_rest != PATELLA_PAIN_KEEP)
+    entry->pain_rest = change->pain_rest;
+  if (change->pain_activity != PATELLA_PAIN_KEEP)
+    entry->pain_activity = change->pain_activity;
+  if (change->pain_morning != PATELLA_PAIN_KEEP)
+    entry->pain_morning = change->pain_morning;
+  if (change->symptoms != NULL)
+    patella_journal_entry_set_symptoms (entry, change->symptoms);
+  if (change->note != NULL)
+    patella_journal_entry_set_note (entry, change->note);
+
+  if (!write_entry (store, entry, change->symptoms != NULL, error) ||
+      !patella_store_commit (store, error))
+    {
+      patella_store_rollback (store);
+      return FALSE;
+    }
+
+  if (created != NULL)
+    *created = is_new;
+
+  patella_store_emit_changed (store, "journal");
+  return TRUE;
+}
+
+/**
+ * patella_journal_put:
+ *
+ * Writes @entry whole, as the editor shows it, or as it was before a delete.
+ */
+gboolean
+patella_journal_put (PatellaStore         *store,
+                     PatellaJournalEntry  *entry,
+                     GError              **error)
+{
+  PatellaJournalChange change = PATELLA_JOURNAL_CHANGE_INIT;
+
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (entry), FALSE);
+
+  change.pain_rest = entry->pain_rest;
+  change.pain_activity = entry->pain_activity;
+  change.pain_morning = entry->pain_morning;
+  change.symptoms = (const char * const *) entry->symptoms;
+  change.note = entry->note;
+
+  return patella_journal_save (store, entry->day, &change, NULL, error);
+}
+
+gboolean
+patella_journal_delete (PatellaStore  *store,
+                        const char    *day,
+                        GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  if (!patella_store_begin (store, error))
+    return FALSE;
+
+  stmt = patella_store_prepare (store, "DELETE FROM journal_entry WHERE day = ?;", error);
+  if (stmt == NULL)
+    {
+      patella_store_rollback (store);
+      return FALSE;
+    }
+
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  if (!patella_store_step_done (store, stmt, error))
+    {
+      patella_store_rollback (store);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (patella_store_get_db (store)) == 0)
+    {
+      patella_store_rollback (store);
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,
+                   _("There is no journal entry for %s"), day);
+      return FALSE;
+    }
+
+  if (!patella_store_commit (store, error))
+    {
+      patella_store_rollback (store);
+      return FALSE;
+    }
+
+  patella_store_emit_changed (store, "journal");
+  return TRUE;
+}
+
+/* Activity */
+
+/**
+ * patella_journal_list_activity:
+ *
+ * Returns: (transfer full) (element-type PatellaDayActivity): the days from
+ *   @from to @to that had a run or a finished session, oldest first
+ */
+GArray *
+patella_journal_list_activity (PatellaStore  *store,
+                               const char    *from,
+                               const char    *to,
+                               GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+  g_autoptr(GArray) days = g_array_new (FALSE, TRUE, sizeof (PatellaDayActivity));
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  stmt = patella_store_prepare (store,
+                                "SELECT day, sum (runs), sum (metres), sum (icing), sum (exercise)"
+                                " FROM (SELECT day, 1 AS runs, distance_m AS metres, 0 AS icing,"
+                                "              0 AS exercise"
+                                "       FROM run WHERE day BETWEEN ?1 AND ?2"
+                                "       UNION ALL"
+                                "       SELECT day, 0, 0, kind = 'icing', kind = 'exercise'"
+                                "       FROM session WHERE state = 'finished'"
+                                "         AND day BETWEEN ?1 AND ?2)"
+                                " GROUP BY day ORDER BY day;",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+
+  while ((rc = patella_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      PatellaDayActivity activity = { { 0 } };
+
+      g_strlcpy (activity.day, (const char *) sqlite3_column_text (stmt, 0), sizeof activity.day);
+      activity.runs = (guint) sqlite3_column_int (stmt, 1);
+      activity.distance_m = sqlite3_column_int64 (stmt, 2);
+      activity.icing = (guint) sqlite3_column_int (stmt, 3);
+      activity.exercise = (guint) sqlite3_column_int (stmt, 4);
+      g_array_append_val (days, activity);
+    }
+
+  if (rc < 0)
+    return NULL;
+
+  return g_steal_pointer (&days);
+}
+
+/**
+ * patella_journal_get_activity:
+ * @activity: (out caller-allocates): the day's runs and sessions, zero when none
+ */
+gboolean
+patella_journal_get_activity (PatellaStore        *store,
+                              const char          *day,
+                              PatellaDayActivity  *activity,
+                              GError             **error)
+{
+  g_autoptr(GArray) days = NULL;
+
+  g_return_val_if_fail (activity != NULL, FALSE);
+
+  days = patella_journal_list_activity (store, day, day, error);
+  if (days == NULL)
+    return FALSE;
+
+  memset (activity, 0, sizeof *activity);
+  g_strlcpy (activity->day, day, sizeof activity->day);
+  if (days->len > 0)
+    *activity = g_array_index (days, PatellaDayActivity, 0);
+
+  return TRUE;
+}

@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "patella-test-db.h"
+#include "patella-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = patella_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+/* Runs the built patella-cli with `--db DB` and @args (NULL-terminated). */
+static void
+run_cli (Result     *result,
+         const char *db,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "PATELLA_DB");
+  const char *cli = g_getenv ("PATELLA_CLI");
+  const char *arg;
+  int wait_status;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (args, db);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+}
+
+#define RUN_OK(db, ...) \
+  G_STMT_START { \
+    g_auto(Result) ok_ = { 0 }; \
+    run_cli (&ok_, db, __VA_ARGS__, NULL); \
+    g_assert_cmpstr (ok_.err, ==, ""); \
+    g_assert_cmpint (ok_.status, ==, 0); \
+  } G_STMT_END
+
+/* Three days, with the awkward parts: quotes, a comma, a line break, SQL. */
+static void
+add_three_days (Fixture *fixture)
+{
+  RUN_OK (fixture->db, "journal", "add", "--date", "2026-03-01", "--pain", "2",
+          "--note", "Easy 5 km, \"felt fine\", then stairs;\nsecond line",
+          "--symptom", "pain-stairs", "--symptom", "ache-behind-kneecap");
+  RUN_OK (fixture->db, "journal", "add", "--date", "2026-03-02", "--pain", "6",
+          "--pain-activity", "7", "--pain-morning", "4", "--symptom", "swelling",
+          "--note", "Robert'); DROP TABLE journal_entry;--");
+  RUN_OK (fixture->db, "journal", "add", "--date", "2026-03-03", "--pain", "0");
+}
+
+static void
+test_list_csv_golden (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  add_three_days (fixture);
+  run_cli (&result, fixture->db, "journal", "list", "--format", "csv", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==,
+                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
+                   "2026-03-01,2,,,ache-behind-kneecap;pain-stairs,"
+                   "\"Easy 5 km, \"\"felt fine\"\", then stairs;\nsecond line\"\n"
+                   "2026-03-02,6,7,4,swelling,Robert'); DROP TABLE journal_entry;--\n"
+                   "2026-03-03,0,,,,\n");
+}
+
+static void
+test_list_json_golden (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_auto(Result) all = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *first;
+
+  add_three_days (fixture);
+  run_cli (&result, fixture->db, "journal", "list", "--format", "json",
+           "--from", "2026-03-02", "--to", "2026-03-03", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==,
+                   "[\n"
+                   "  {\n"
+                   "    \"date\" : \"2026-03-02\",\n"
+                   "    \"pain\" : 6,\n"
+                   "    \"pain_activity\" : 7,\n"
+                   "    \"pain_morning\" : 4,\n"
+                   "    \"symptoms\" : [\n"
+                   "      \"swelling\"\n"
+                   "    ],\n"
+                   "    \"note\" : \"Robert'); DROP TABLE journal_entry;--\"\n"
+                   "  },\n"
+                   "  {\n"
+                   "    \"date\" : \"2026-03-03\",\n"
+                   "    \"pain\" : 0,\n"
+                   "    \"pain_activity\" : null,\n"
+                   "    \"pain_morning\" : null,\n"
+                   "    \"symptoms\" : [],\n"
+                   "    \"note\" : \"\"\n"
+                   "  }\n"
+                   "]\n");
+
+  /* The note with a line break and quotes comes back as it went in. */
+  run_cli (&all, fixture->db, "journal", "list", "--format", "json", NULL);
+  json_parser_load_from_data (parser, all.out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))),
+                    ==, 3);
+  first = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "note"), ==,
+                   "Easy 5 km, \"felt fine\", then stairs;\nsecond line");
+}
+
+static void
+test_list_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(Result) empty = { 0 };
+  g_auto(Result) result = { 0 };
+
+  run_cli (&empty, fixture->db, "journal", "list", NULL);
+  g_assert_cmpint (empty.status, ==, 0);
+  g_assert_nonnull (strstr (empty.out, "No journal entries yet"));
+
+  add_three_days (fixture);
+  run_cli (&result, fixture->db, "journal", "list", "--to", "2026-03-01", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==,
+                   "2026-03-01  at rest 2/10, Safe (0–2) · during activity – · next morning –\n"
+                   "  Symptoms: Ache behind the kneecap, Pain on stairs\n"
+                   "  Note: Easy 5 km, \"felt fine\", then stairs;\n"
+                   "        second line\n");
+}
+
+static void
+test_add_updates_given_fields (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_auto(Result) first = { 0 };
+  g_auto(Result) second = { 0 };
+  g_auto(Result) list = { 0 };
+
+  run_cli (&first, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "3",
+           "--pain-activity", "4", "--symptom", "grinding", "--note", "first", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpstr (first.out, ==, "2026-03-05: entry added\n");
+
+  /* No --pain needed for a day that has an entry. */
+  run_cli (&second, fixture->db, "journal", "add", "--date", "2026-03-05",
+           "--pain-morning", "2", NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_nonnull (strstr (second.out, "updated"));
+
+  run_cli (&list, fixture->db, "journal", "list", "--format", "csv", NULL);
+  g_assert_cmpstr (list.out, ==,
+                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
+                   "2026-03-05,3,4,2,grinding,first\n");
+}
+
+static void
+test_add_prints_advice (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  run_cli (&result, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "3",
+           "--pain-activity", "8", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Advice: Pain during activity went above 5/10"));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *args[8];
+  const char *message_part;
+} BadInput;
+
+static void
+test_bad_input_refused (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *long_note = g_strnfill (10001, 'n');
+  const BadInput cases[] = {
+    { "pain -1", { "add", "--date", "2026-03-01", "--pain", "-1" }, "0 (none) to 10" },
+    { "pain=-1", { "add", "--date", "2026-03-01", "--pain=-1" }, "0 (none) to 10" },
+    { "pain 11", { "add", "--date", "2026-03-01", "--pain", "11" }, "0 (none) to 10" },
+    { "pain x", { "add", "--date", "2026-03-01", "--pain", "x" }, "not a pain rating" },
+    { "activity pain 12", { "add", "--date", "2026-03-01", "--pain-activity", "12" }, "0 (none)" },
+    { "morning pain 2.5", { "add", "--date", "2026-03-01", "--pain-morning", "2.5" }, "whole" },
+    { "no such day", { "add", "--date", "2026-02-30", "--pain", "1" }, "calendar" },
+    { "not a date", { "add", "--date", "14/03/2026", "--pain", "1" }, "YYYY-MM-DD" },
+    { "future", { "add", "--date", "2999-01-01", "--pain", "1" }, "future" },
+    { "new day without pain", { "add", "--date", "2026-02-01", "--pain-morning", "1" },
+      "pain at rest" },
+    { "unknown symptom", { "add", "--date", "2026-03-01", "--symptom", "wobbly-knee" },
+      "use one of: ache-behind-kneecap, sharp-pain, pain-stairs, pain-downhill, pain-sitting, "
+      "pain-squatting, swelling, grinding, locking, instability, outer-knee-pain" },
+    { "note over the limit", { "add", "--date", "2026-03-01", "--note", long_note }, "10000" },
+    { "note not UTF-8", { "add", "--date", "2026-03-01", "--note", "caf\xe9" }, "UTF-8" },
+    { "symptom not UTF-8", { "add", "--date", "2026-03-01", "--symptom", "sw\xfflling" },
+      "UTF-8" },
+    { "list from a bad day", { "list", "--from", "2026-13-01" }, "2026-13-01" },
+    { "list from after to", { "list", "--from", "2026-03-02", "--to", "2026-03-01" }, "--from" },
+  };
+  g_autofree char *before = NULL;
+
+  add_three_days (fixture);
+  before = patella_test_dump_db (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *after = NULL;
+      g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "PATELLA_DB");
+      int wait_status;
+
+      g_test_message ("case: %s", cases[i].name);
+      g_ptr_array_add (argv, (char *) g_getenv ("PATELLA_CLI"));
+      g_ptr_array_add (argv, (char *) "--db");
+      g_ptr_array_add (argv, fixture->db);
+      g_ptr_array_add (argv, (char *) "journal");
+      for (guint a = 0; cases[i].args[a] != NULL; a++)
+        g_ptr_array_add (argv, (char *) cases[i].args[a]);
+      g_ptr_array_add (argv, NULL);
+
+      g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                    &out, &err, &wait_status, &error);
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (wait_status));
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, "patella-cli: "));
+      g_assert_true (g_str_has_suffix (err, "\n"));
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+      g_assert_nonnull (strstr (err, cases[i].message_part));
+
+      after = patella_test_dump_db (fixture->db);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Result) bare = { 0 };
+  g_auto(Result) unknown = { 0 };
+  g_auto(Result) option = { 0 };
+  g_auto(Result) format = { 0 };
+  g_auto(Result) help = { 0 };
+
+  run_cli (&bare, fixture->db, "journal", NULL);
+  g_assert_cmpint (bare.status, ==, 2);
+  run_cli (&unknown, fixture->db, "journal", "remove", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_true (g_str_has_prefix (unknown.err, "patella-cli: "));
+  run_cli (&option, fixture->db, "journal", "add", "--mood", "3", NULL);
+  g_assert_cmpint (option.status, ==, 2);
+  run_cli (&format, fixture->db, "journal", "list", "--format", "yaml", NULL);
+  g_assert_cmpint (format.status, ==, 2);
+  g_assert_nonnull (strstr (format.err, "text, csv or json"));
+
+  /* None of these opened the database. */
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+
+  run_cli (&help, fixture->db, "journal", "add", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--pain-activity"));
+  g_assert_nonnull (strstr (help.out, "--symptom"));
+}
+
+static void
+test_status_includes_journal (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_auto(Result) before = { 0 };
+  g_auto(Result) after = { 0 };
+  g_auto(Result) text = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser2 = json_parser_new ();
+  JsonObject *today;
+  JsonArray *advice;
+
+  run_cli (&before, fixture->db, "status", "--format", "json", NULL);
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, before.out, -1, NULL));
+  g_assert_true (json_object_get_null_member (json_node_get_object (json_parser_get_root (parser)),
+                                              "journal_today"));
+
+  RUN_OK (fixture->db, "journal", "add", "--pain", "4", "--symptom", "locking");
+
+  run_cli (&after, fixture->db, "status", "--format", "json", NULL);
+  g_assert_true (json_parser_load_from_data (parser2, after.out, -1, NULL));
+  today = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser2)),
+                                         "journal_today");
+  g_assert_nonnull (today);
+  g_assert_cmpint (json_object_get_int_member (today, "pain"), ==, 4);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (today, "symptoms"),
+                                                  0), ==, "locking");
+  advice = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser2)),
+                                         "advice");
+  g_assert_cmpuint (json_array_get_length (advice), >=, 1);
+  g_assert_nonnull (strstr (json_array_get_string_element (advice, 0), "clinician"));
+
+  run_cli (&text, fixture->db, "status", NULL);
+  g_assert_nonnull (strstr (text.out, "Journal today: pain at rest 4/10"));
+  g_assert_nonnull (strstr (text.out, "clinician"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/cli-journal/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("list-csv-golden", test_list_csv_golden);
+  ADD ("list-json-golden", test_list_json_golden);
+  ADD ("list-text", test_list_text);
+  ADD ("add-updates-given-fields", test_add_updates_given_fields);
+  ADD ("add-prints-advice", test_add_prints_advice);
+  ADD ("bad-input-refused", test_bad_input_refused);
+  ADD ("usage-errors", test_usage_errors);
+  ADD ("status-includes-journal", test_status_includes_journal);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+
+#include "patella-application.h"
+#include "patella-journal.h"
+#include "patella-journal-page.h"
+#include "patella-test-utils.h"
+#include "patella-window.h"
+
+typedef struct
+{
+  char               *dir;
+  char               *db;
+  PatellaApplication *app;
+} Fixture;
+
+/* One registered application for the whole run, as in test-window.c. */
+static PatellaApplication *test_app;
+
+static void
+flush_events (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the main loop run for @ms, as a user's pause would. */
+static void
+wait_ms (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Reads one value from the database through a connection of its own. */
+static char *
+query_text (const char *path,
+            const char *sql,
+            const char *day)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *sql = data;
+
+  fixture->dir = patella_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
+  g_setenv ("PATELLA_DB", fixture->db, TRUE);
+
+  fixture->app = test_app;
+  patella_application_reopen_store (fixture->app, NULL);
+
+  if (sql != NULL)
+    {
+      exec_sql (fixture->db, sql);
+      patella_application_reopen_store (fixture->app, NULL);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
+
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+  flush_events ();
+
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_unsetenv ("PATELLA_DB");
+}
+
+static PatellaWindow *
+open_window (Fixture *fixture)
+{
+  PatellaWindow *window = patella_window_new (fixture->app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+  return window;
+}
+
+static PatellaJournalPage *
+get_page (PatellaWindow *window)
+{
+  return PATELLA_JOURNAL_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                              PATELLA_TYPE_WINDOW,
+                                                              "journal_page"));
+}
+
+static gpointer
+page_child (PatellaJournalPage *page,
+            const char         *name)
+{
+  gpointer child = gtk_widget_get_template_child (GTK_WIDGET (page), PATELLA_TYPE_JOURNAL_PAGE,
+                                                  name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static const char *
+visible_page_name (PatellaJournalPage *page)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (page))));
+}
+
+static char *
+get_today (Fixture *fixture)
+{
+  return patella_clock_get_today (patella_application_get_clock (fixture->app));
+}
+
+static void
+test_today_saved_and_shown_again (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *today = get_today (fixture);
+  g_autofree char *pain = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *symptom = NULL;
+  PatellaWindow *window = open_window (fixture);
+  PatellaJournalPage *page = get_page (window);
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+  g_autofree char *shown_note = NULL;
+
+  /* A first-time user is welcomed, and starts from there. */
+  g_assert_cmpstr (visible_page_name (page), ==, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
+  flush_events ();
+  g_assert_cmpstr (visible_page_name (page), ==, "journal");
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, today);
+
+  gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 7);
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, "rest_meaning")), ==,
+                   "Too much (above 5)");
+
+  /* Saved within a second of the change, with nothing else done. */
+  wait_ms (900);
+  pain = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  g_assert_cmpstr (pain, ==, "7");
+
+  /* Typed, then the window closed at once: saved on close. */
+  buffer = gtk_text_view_get_buffer (page_child (page, "note_view"));
+  gtk_text_buffer_set_text (buffer, "Stairs were hard; \"iced\" after", -1);
+  gtk_switch_set_active (page_child (page, "activity_switch"), TRUE);
+  gtk_range_set_value (GTK_RANGE (page_child (page, "activity_scale")), 4);
+  gtk_window_close (GTK_WINDOW (window));
+  flush_events ();
+
+  note = query_text (fixture->db, "SELECT note FROM journal_entry WHERE day = ?;", today);
+  g_assert_cmpstr (note, ==, "Stairs were hard; \"iced\" after");
+  symptom = query_text (fixture->db, "SELECT pain_activity FROM journal_entry WHERE day = ?;",
+                        today);
+  g_assert_cmpstr (symptom, ==, "4");
+
+  /* A new window shows it all. */
+  window = open_window (fixture);
+  page = get_page (window);
+  g_assert_cmpstr (visible_page_name (page), ==, "journal");
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "rest_scale"))), ==, 7);
+  g_assert_true (gtk_switch_get_active (page_child (page, "activity_switch")));
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "activity_scale"))), ==, 4);
+  g_assert_false (gtk_switch_get_active (page_child (page, "morning_switch")));
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, "morning_meaning")), ==, "Not rated");
+  buffer = gtk_text_view_get_buffer (page_child (page, "note_view"));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown_note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown_note, ==, "Stairs were hard; \"iced\" after");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (patella_journal_page_get_model (page))),
+                    ==, 1);
+}
+
+static void
+test_meaning_follows_value (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PatellaJournalPage *page = get_page (open_window (fixture));
+  GtkRange *scale = page_child (page, "rest_scale");
+  GtkLabel *meaning = page_child (page, "rest_meaning");
+
+  gtk_range_set_value (scale, 0);
+  g_assert_cmpstr (gtk_label_get_text (meaning), ==, "Safe (0–2)");
+  gtk_range_set_value (scale, 3);
+  g_assert_cmpstr (gtk_label_get_text (meaning), ==, "Acceptable (3–5)");
+  gtk_range_set_value (scale, 5);
+  g_assert_cmpstr (gtk_label_get_text (meaning), ==, "Acceptable (3–5)");
+  gtk_range_set_value (scale, 6);
+  g_assert_cmpstr (gtk_label_get_text (meaning), ==, "Too much (above 5)");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (meaning), "error"));
+}
+
+#define HUNDRED_THOUSAND_DAYS \
+  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)" \
+  " INSERT INTO journal_entry (day, pain_rest, note, created_us, updated_us)" \
+  " SELECT date ('now', 'localtime', '-' || i || ' days'), i % 11, 'note ' || i, 0, 0 FROM n;"
+
+static void
+test_history_reads_on_demand (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PatellaJournalPage *page = get_page (open_window (fixture));
+  PatellaJournalModel *model = patella_journal_page_get_model (page);
+  GtkWidget *view = page_child (page, "history_view");
+  GtkAdjustment *vadjustment;
+
+  g_assert_cmpstr (visible_page_name (page), ==, "journal");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100000);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_cmpuint (patella_journal_model_get_n_cached (model), >, 0);
+  g_assert_cmpuint (patella_journal_model_get_n_cached (model), <=, 1000);
+
+  /* Scrolled to the far end, still only a few pages are held. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  flush_events ();
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
+  flush_events ();
+  g_assert_cmpuint (patella_journal_model_get_n_cached (model), <=, 1000);
+
+  /* Searching goes to the database too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.search", NULL));
+  gtk_editable_set_text (page_child (page, "search_entry"), "99999");
+  wait_ms (400);
+  g_assert_cmpstr (patella_journal_model_get_search (model), ==, "99999");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+}
+
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *today = get_today (fixture);
+  PatellaWindow *window = open_window (fixture);
+  PatellaJournalPage *page = get_page (window);
+  g_autofree char *before = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *back = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
+  gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 2);
+  g_assert_true (patella_journal_page_save (page));
+  before = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  g_assert_cmpstr (before, ==, "2");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.delete", NULL));
+  flush_events ();
+  gone = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  g_assert_null (gone);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "rest_scale"))), ==, 0);
+
+  /* The toast's Undo puts it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "journal-page.undo-delete",
+                                             NULL));
+  flush_events ();
+  back = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  g_assert_cmpstr (back, ==, "2");
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "rest_scale"))), ==, 2);
+}
+
+static void
+test_past_day_edited_from_history (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  PatellaJournalPage *page = get_page (open_window (fixture));
+  GtkWidget *view = page_child (page, "history_view");
+  g_autofree char *today = get_today (fixture);
+  g_autofree char *older = patella_day_add_days (today, -30);
+  g_autofree char *pain = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (patella_journal_page_get_model (page))),
+                    ==, 2);
+  g_signal_emit_by_name (view, "activate", 1);
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, older);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "rest_scale"))), ==, 1);
+
+  gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.today", NULL));
+  flush_events ();
+  pain = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", older);
+  g_assert_cmpstr (pain, ==, "4");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  test_app = patella_application_new ();
+  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (test_app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(name, data, func) \
+  g_test_add ("/journal-page/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("today-saved-and-shown-again", NULL, test_today_saved_and_shown_again);
+  ADD ("meaning-follows-value", NULL, test_meaning_follows_value);
+  ADD ("history-reads-on-demand", HUNDRED_THOUSAND_DAYS, test_history_reads_on_demand);
+  ADD ("delete-and-undo", NULL, test_delete_and_undo);
+  ADD ("past-day-edited-from-history",
+       "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
+       " (date ('now', 'localtime', '-30 days'), 1, 0, 0),"
+       " (date ('now', 'localtime', '-29 days'), 3, 0, 0);",
+       test_past_day_edited_from_history);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&test_app);
+  return status;
+}
