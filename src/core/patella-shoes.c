@@ -143,13 +143,16 @@ run_from_row (PatellaStmt *stmt)
   return run;
 }
 
+/* The user's unit first, then the other: "50.0 mi (80.5 km)". */
 static char *
 format_in_both_units (gint64 metres)
 {
-  g_autofree char *mi = patella_format_distance (metres, PATELLA_UNIT_MI);
-  g_autofree char *km = patella_format_distance (metres, PATELLA_UNIT_KM);
+  PatellaDistanceUnit unit = patella_unit_get_preferred ();
+  PatellaDistanceUnit other = unit == PATELLA_UNIT_MI ? PATELLA_UNIT_KM : PATELLA_UNIT_MI;
+  g_autofree char *first = patella_format_distance (metres, unit);
+  g_autofree char *second = patella_format_distance (metres, other);
 
-  return g_strdup_printf ("%s (%s)", mi, km);
+  return g_strdup_printf ("%s (%s)", first, second);
 }
 
 /**
