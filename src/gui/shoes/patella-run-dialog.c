@@ -102,6 +102,14 @@ log_button_clicked_cb (PatellaRunDialog *self)
 }
 
 static void
+log_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  log_button_clicked_cb (PATELLA_RUN_DIALOG (widget));
+}
+
+static void
 fill_shoes (PatellaRunDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -206,6 +214,13 @@ patella_run_dialog_class_init (PatellaRunDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaRunDialog, log_button);
   gtk_widget_class_bind_template_callback (widget_class, log_button_clicked_cb);
 
+  /* Ctrl+Enter logs from any field (a spin button cannot activate the default
+   * widget before GTK 4.14). */
+  gtk_widget_class_install_action (widget_class, "run.log", NULL, log_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "run.log", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "run.log", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
