@@ -197,6 +197,39 @@ test_start_up_check_notifies (Fixture       *fixture,
 }
 
 static void
+test_edit_keeps_exact_marks (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaShoeInput input = { .name = "Pegasus", .make_default = TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaShoe) shoe = NULL;
+  PatellaShoesPage *page;
+  GObject *name_row;
+  gint64 id;
+
+  id = patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  page = open_shoes_page (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
+  name_row = gtk_widget_get_template_child (GTK_WIDGET (page), PATELLA_TYPE_SHOES_PAGE,
+                                            "name_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Pegasus");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Pegasus 40");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.save-shoe", NULL));
+  flush_events ();
+
+  /* Shown as whole kilometres, the marks are still exactly 300 and 500 mi. */
+  shoe = patella_shoe_get (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shoe->name, ==, "Pegasus 40");
+  g_assert_cmpint (shoe->warn_m, ==, PATELLA_SHOE_WARN_DEFAULT_M);
+  g_assert_cmpint (shoe->limit_m, ==, PATELLA_SHOE_LIMIT_DEFAULT_M);
+  g_assert_true (shoe->is_default);
+}
+
+static void
 test_page_finalizes (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -227,6 +260,7 @@ main (int    argc,
 
   ADD ("log-run-moves-bar", test_log_run_moves_bar);
   ADD ("start-up-check-notifies", test_start_up_check_notifies);
+  ADD ("edit-keeps-exact-marks", test_edit_keeps_exact_marks);
   ADD ("page-finalizes", test_page_finalizes);
 
 #undef ADD

@@ -335,20 +335,44 @@ refresh_lists (PatellaShoesPage *self)
   refresh_load (self);
 }
 
+/* A spin button shows a rounded distance; the exact metres are kept beside
+ * it, so that saving without touching it does not change 500 mi into
+ * 805 km. */
+typedef struct
+{
+  gint64 metres;
+  double shown;
+} SpinDistance;
+
 static void
 set_spin_metres (PatellaShoesPage *self,
                  GtkSpinButton    *spin,
                  gint64            metres)
 {
+  SpinDistance *distance = g_new0 (SpinDistance, 1);
+
   gtk_spin_button_set_value (spin, patella_metres_to_unit (metres, self->unit));
+  /* As the text shows it, rounded to the spin button's digits. */
+  gtk_spin_button_update (spin);
+  distance->metres = metres;
+  distance->shown = gtk_spin_button_get_value (spin);
+  g_object_set_data_full (G_OBJECT (spin), "patella-distance", distance, g_free);
 }
 
 static gint64
 get_spin_metres (PatellaShoesPage *self,
                  GtkSpinButton    *spin)
 {
+  SpinDistance *distance = g_object_get_data (G_OBJECT (spin), "patella-distance");
+  double value;
+
   gtk_spin_button_update (spin);
-  return patella_unit_to_metres (gtk_spin_button_get_value (spin), self->unit);
+  value = gtk_spin_button_get_value (spin);
+
+  if (distance != NULL && value == distance->shown)
+    return distance->metres;
+
+  return patella_unit_to_metres (value, self->unit);
 }
 
 static void
