@@ -42,6 +42,7 @@ typedef struct
 
 /* One entry per top-level command; the feature files add theirs. */
 int  patella_cli_status_run  (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_ice_run     (PatellaCliContext *ctx, int argc, char **argv);
 
 PatellaStore    *patella_cli_get_store    (PatellaCliContext  *ctx,
                                            GError            **error);

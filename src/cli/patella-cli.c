@@ -14,6 +14,7 @@
 
 static const PatellaCliCommand commands[] = {
   { "status", N_("Today’s icing, shoes and advice"), patella_cli_status_run },
+  { "ice", N_("Log an icing session done without the timer"), patella_cli_ice_run },
 };
 
 static void

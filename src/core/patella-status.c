@@ -7,6 +7,7 @@
 
 #include "patella-settings.h"
 #include "patella-status.h"
+#include "patella-timer.h"
 
 #define DEFAULT_ICE_GOAL 4
 
@@ -68,6 +69,24 @@ collect_ice (PatellaStore   *store,
   status->ice_sessions_today = (guint) sqlite3_column_int (stmt, 0);
   status->ice_goal = get_ice_goal ();
   return TRUE;
+}
+
+/* A running session that reached its end while no Patella ran is done too. */
+static void
+collect_ice_running (PatellaStore  *store,
+                     PatellaStatus *status)
+{
+  guint done = patella_ice_count_day (store, status->today);
+
+  if (done > status->ice_sessions_today)
+    status->ice_sessions_today = done;
+
+  if (!patella_ice_get_running (store, &status->ice_running_ends_us,
+                                &status->ice_running_remaining_s))
+    {
+      status->ice_running_ends_us = 0;
+      status->ice_running_remaining_s = 0;
+    }
 }
 
 static gboolean
@@ -137,6 +156,8 @@ patella_status_collect (PatellaStore  *store,
   if (!collect_ice (store, status, error) ||
       !collect_shoes (store, status, error))
     return NULL;
+
+  collect_ice_running (store, status);
 
   return g_steal_pointer (&status);
 }

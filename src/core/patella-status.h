@@ -27,6 +27,8 @@ typedef struct
   gint64      next_ice_reminder_us;  /* 0 when none is due */
   GPtrArray  *shoes;                 /* PatellaShoeSummary, active ones */
   GPtrArray  *advice;                /* char *, plain sentences */
+  gint64      ice_running_ends_us;   /* 0 when no icing session is counting down */
+  gint64      ice_running_remaining_s;
 } PatellaStatus;
 
 PatellaStatus *patella_status_collect (PatellaStore   *store,
