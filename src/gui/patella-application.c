@@ -9,6 +9,7 @@
 #include "patella-libnotify-notifier.h"
 #include "patella-preferences-window.h"
 #include "patella-settings.h"
+#include "patella-timer.h"
 #include "patella-window.h"
 
 struct _PatellaApplication
@@ -20,6 +21,8 @@ struct _PatellaApplication
   PatellaStore    *store;
   GError          *store_error;
   PatellaNotifier *notifier;
+  PatellaTimer    *ice_timer;
+  gboolean         held_for_timer;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaApplication, patella_application, ADW_TYPE_APPLICATION)
@@ -126,7 +129,40 @@ show_view_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* A running icing timer keeps the application alive with its window closed,
+ * so that "done" still arrives. */
+static void
+ice_timer_state_changed_cb (PatellaApplication *self)
+{
+  gboolean running = patella_timer_get_state (self->ice_timer) == PATELLA_TIMER_RUNNING;
+
+  if (running && !self->held_for_timer)
+    g_application_hold (G_APPLICATION (self));
+  else if (!running && self->held_for_timer)
+    g_application_release (G_APPLICATION (self));
+  self->held_for_timer = running;
+}
+
+static void
+start_icing_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  PatellaWindow *window = ensure_window (self);
+  g_autoptr(GError) error = NULL;
+  int minutes = self->settings != NULL ? g_settings_get_int (self->settings, "ice-minutes") : 15;
+
+  patella_window_show_view (window, "timers");
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->ice_timer != NULL && !patella_timer_is_active (self->ice_timer) &&
+      !patella_timer_start (self->ice_timer, minutes, &error))
+    patella_window_add_toast (window, adw_toast_new (error->message));
+}
+
 static const GActionEntry app_entries[] = {
+  { "start-icing", start_icing_activated },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
@@ -142,6 +178,19 @@ open_store (PatellaApplication *self)
   self->store = patella_store_open (NULL, self->clock, &self->store_error);
   if (self->store == NULL)
     g_message ("Could not open the database: %s", self->store_error->message);
+
+  g_clear_object (&self->ice_timer);
+  if (self->held_for_timer)
+    g_application_release (G_APPLICATION (self));
+  self->held_for_timer = FALSE;
+  if (self->store != NULL)
+    {
+      self->ice_timer = patella_timer_new (self->store, self->notifier);
+      patella_timer_set_auto_tick (self->ice_timer, TRUE);
+      g_signal_connect_object (self->ice_timer, "notify::state",
+                               G_CALLBACK (ice_timer_state_changed_cb), self, G_CONNECT_SWAPPED);
+      ice_timer_state_changed_cb (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -181,6 +230,7 @@ patella_application_dispose (GObject *object)
 {
   PatellaApplication *self = (PatellaApplication *)object;
 
+  g_clear_object (&self->ice_timer);
   g_clear_object (&self->notifier);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -337,6 +387,21 @@ patella_application_set_notifier (PatellaApplication *self,
   g_return_if_fail (PATELLA_IS_NOTIFIER (notifier));
 
   g_set_object (&self->notifier, notifier);
+  if (self->ice_timer != NULL)
+    patella_timer_set_notifier (self->ice_timer, notifier);
+}
+
+/**
+ * patella_application_get_ice_timer:
+ *
+ * Returns: (transfer none) (nullable): the icing timer, %NULL without a database
+ */
+PatellaTimer *
+patella_application_get_ice_timer (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+
+  return self->ice_timer;
 }
 
 PatellaClock *

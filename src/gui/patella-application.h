@@ -6,6 +6,7 @@
 #include "patella-clock.h"
 #include "patella-notifier.h"
 #include "patella-store.h"
+#include "patella-timer.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,6 @@ void                patella_application_set_notifier (PatellaApplication  *self,
                                                       PatellaNotifier     *notifier);
 PatellaClock       *patella_application_get_clock    (PatellaApplication  *self);
 GSettings          *patella_application_get_settings (PatellaApplication  *self);
+PatellaTimer       *patella_application_get_ice_timer (PatellaApplication *self);
 
 G_END_DECLS
