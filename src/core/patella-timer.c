@@ -144,9 +144,8 @@ finish_at_end (PatellaTimer  *self,
   if (!patella_store_commit (self->store, error))
     goto fail;
 
-  set_state (self, PATELLA_TIMER_FINISHED, 0, self->planned_s);
-  patella_store_emit_changed (self->store, "sessions");
-
+  /* Told before the state changes: a "finished" state may let the
+   * application quit. */
   if (may_notify && !stale && self->notifier != NULL)
     {
       g_autoptr(PatellaNotification) n = NULL;
@@ -162,6 +161,8 @@ finish_at_end (PatellaTimer  *self,
           g_message ("Could not record the icing notification: %s", local_error->message);
     }
 
+  set_state (self, PATELLA_TIMER_FINISHED, 0, self->planned_s);
+  patella_store_emit_changed (self->store, "sessions");
   return TRUE;
 
 fail:
