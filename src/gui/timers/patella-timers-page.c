@@ -8,6 +8,7 @@
 #include "patella-application.h"
 #include "patella-countdown-ring.h"
 #include "patella-exercises.h"
+#include "patella-routine-editor.h"
 #include "patella-routine-player.h"
 #include "patella-timer.h"
 #include "patella-timers-page.h"
@@ -680,6 +681,41 @@ routine_discard_activated (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->player_stack, "choose");
 }
 
+static void
+open_editor (PatellaTimersPage    *self,
+             const PatellaRoutine *routine)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PatellaRoutineEditor *editor;
+
+  if (self->store == NULL)
+    return;
+
+  editor = patella_routine_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->store, routine);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+routine_new_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_editor (PATELLA_TIMERS_PAGE (widget), NULL);
+}
+
+static void
+routine_edit_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PatellaTimersPage *self = PATELLA_TIMERS_PAGE (widget);
+  const PatellaRoutine *routine = selected_routine (self);
+
+  if (routine != NULL)
+    open_editor (self, routine);
+}
+
 /* Shortcuts: Space and Ctrl+. act on the routine while it plays, else on icing. */
 static gboolean
 playing (PatellaTimersPage *self)
@@ -806,6 +842,10 @@ patella_timers_page_class_init (PatellaTimersPageClass *klass)
                                    routine_log_activated);
   gtk_widget_class_install_action (widget_class, "timers.routine-discard", NULL,
                                    routine_discard_activated);
+  gtk_widget_class_install_action (widget_class, "timers.routine-new", NULL,
+                                   routine_new_activated);
+  gtk_widget_class_install_action (widget_class, "timers.routine-edit", NULL,
+                                   routine_edit_activated);
   gtk_widget_class_install_action (widget_class, "timers.start-pause", NULL,
                                    start_pause_activated);
   gtk_widget_class_install_action (widget_class, "timers.stop", NULL, stop_activated);
