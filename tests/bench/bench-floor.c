@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The floor: the least a libadwaita application can do to show a window
+ * of Patella's default size with a header bar, built with the same flags.
+ * bench.py compares Patella against it.
+ *
+ *   bench-floor first-frame   prints "first-frame", then "rss-kib N" a second later, and quits
+ *   bench-floor idle          prints "first-frame" and stays until killed
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bench-frame.h"
+
+static const char *mode;
+
+static void
+settled_cb (gpointer data)
+{
+  bench_say ("rss-kib %ld", bench_rss_kib ());
+  g_application_quit (G_APPLICATION (data));
+}
+
+static void
+first_frame_cb (GtkWidget *window,
+                gpointer   data)
+{
+  bench_say ("first-frame");
+  bench_say ("first-frame-rss-kib %ld", bench_rss_kib ());
+
+  if (g_str_equal (mode, "first-frame"))
+    g_timeout_add_once (1000, settled_cb, gtk_window_get_application (GTK_WINDOW (window)));
+}
+
+static void
+activate_cb (GtkApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), "Floor");
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+
+  bench_on_first_frame (window, first_frame_cb, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(AdwApplication) app = NULL;
+
+  mode = argc > 1 ? argv[1] : "first-frame";
+  app = adw_application_new ("io.github.patella.BenchFloor", G_APPLICATION_DEFAULT_FLAGS);
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}

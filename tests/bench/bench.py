@@ -1,0 +1,446 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Patella's benchmarks, run by `meson test --benchmark` (see meson.build).
+
+Each benchmark runs its subject several times, interleaved with its baseline,
+prints medians and the ratio against the baseline measured in the same run,
+checks the targets from issue 9, and records the figures in results.json.
+It exits 1 when a target is missed.
+
+    bench.py startup | views | cli-status | store-write | wakeups | report
+"""
+
+import datetime
+import glob
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+RUNS = int(os.environ.get('BENCH_RUNS', '5'))
+SEED = os.environ.get('BENCH_SEED', '9')
+DATA = os.environ.get('BENCH_DATA_DIR', '.')
+RESULTS = os.environ.get('BENCH_RESULTS', 'results.json')
+STORE = os.environ.get('BENCH_STORE', 'bench-store')
+FLOOR = os.environ.get('BENCH_FLOOR', 'bench-floor')
+APP = os.environ.get('BENCH_APP', 'bench-app')
+CLI = os.environ.get('PATELLA_CLI', 'patella-cli')
+
+MIB = 1024.0
+missed = []
+
+
+def say(line=''):
+    print(line, flush=True)
+
+
+def median(values):
+    return statistics.median(values) if values else float('nan')
+
+
+def check(name, ok, detail):
+    say(f'  {"PASS" if ok else "MISS"}  {name}: {detail}')
+    if not ok:
+        missed.append(name)
+
+
+def record(section, figures):
+    try:
+        with open(RESULTS) as f:
+            results = json.load(f)
+    except (OSError, ValueError):
+        results = {}
+    results[section] = figures
+    results['_machine'] = machine()
+    with open(RESULTS, 'w') as f:
+        json.dump(results, f, indent=2, sort_keys=True)
+
+
+def machine():
+    cores = os.cpu_count()
+    mem = 0
+    with open('/proc/meminfo') as f:
+        for line in f:
+            if line.startswith('MemTotal:'):
+                mem = int(line.split()[1]) / MIB / MIB
+    distro = ''
+    try:
+        with open('/etc/os-release') as f:
+            for line in f:
+                if line.startswith('PRETTY_NAME='):
+                    distro = line.split('=', 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    cpu = ''
+    with open('/proc/cpuinfo') as f:
+        for line in f:
+            if line.startswith('model name'):
+                cpu = line.split(':', 1)[1].strip()
+                break
+    return {'cores': cores, 'memory_gib': round(mem, 1), 'os': distro, 'cpu': cpu}
+
+
+def dataset(kind):
+    """The cached dataset for today and the seed, generated when missing."""
+    os.makedirs(DATA, exist_ok=True)
+    today = datetime.date.today().isoformat()
+    path = os.path.join(DATA, f'{kind}-{today}-seed{SEED}.db')
+    if not os.path.exists(path) or os.path.getmtime(path) < os.path.getmtime(STORE):
+        for old in glob.glob(os.path.join(DATA, f'{kind}-*.db')):
+            os.remove(old)
+        start = time.monotonic()
+        subprocess.run([STORE, 'gen', kind, path, SEED], check=True, stdout=subprocess.DEVNULL)
+        say(f'  (generated the {kind} dataset in {time.monotonic() - start:.1f} s: {path})')
+    return path
+
+
+def fresh_copy(db, tmp, name='patella.db'):
+    """A private copy: the application may write, the cached file stays as it is."""
+    path = os.path.join(tmp, name)
+    for suffix in ('', '-wal', '-shm'):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    if db is not None:
+        shutil.copyfile(db, path)
+    return path
+
+
+def run_gui(program, mode, db=None, timeout=120):
+    """Runs a GUI helper to its end; returns its key/value lines and the time
+    from spawning it to its "first-frame" line, in milliseconds."""
+    env = dict(os.environ)
+    if db is not None:
+        env['PATELLA_DB'] = db
+    start = time.monotonic()
+    proc = subprocess.Popen([program, mode], stdout=subprocess.PIPE, text=True, env=env)
+    values = {}
+    deadline = start + timeout
+    for line in proc.stdout:
+        now = time.monotonic()
+        words = line.split()
+        if not words:
+            continue
+        if words[0] == 'first-frame':
+            values['first-frame-ms'] = (now - start) * 1000.0
+        elif len(words) == 2:
+            values[words[0]] = float(words[1])
+        elif len(words) == 3:
+            values[f'{words[0]}:{words[1]}'] = float(words[2])
+        if now > deadline:
+            proc.kill()
+            break
+    proc.wait(timeout=30)
+    if proc.returncode != 0:
+        raise SystemExit(f'{program} {mode} exited with {proc.returncode}')
+    return values
+
+
+# ---------------------------------------------------------------- start-up --
+
+def bench_startup():
+    say(f'Start-up to the first frame of the main window and resident memory a second later,')
+    say(f'median of {RUNS} warm runs each, interleaved; the floor is a bare libadwaita window.')
+    subjects = [('floor', None), ('empty', dataset('empty')),
+                ('ten-year', dataset('ten-year')), ('stress', dataset('stress'))]
+    samples = {name: {'ms': [], 'rss': []} for name, _ in subjects}
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        for i in range(RUNS + 1):
+            for name, db in subjects:
+                program = FLOOR if name == 'floor' else APP
+                path = fresh_copy(db, tmp) if db is not None else None
+                values = run_gui(program, 'first-frame', path)
+                if i == 0:
+                    continue  # warm-up: caches, fonts, the D-Bus daemon
+                samples[name]['ms'].append(values['first-frame-ms'])
+                samples[name]['rss'].append(values['rss-kib'] / MIB)
+
+    floor_ms = median(samples['floor']['ms'])
+    floor_rss = median(samples['floor']['rss'])
+    figures = {}
+    say()
+    say(f'  {"":10} {"first frame":>12} {"ratio":>7} {"RSS":>10} {"over floor":>11}')
+    for name, _ in subjects:
+        ms = median(samples[name]['ms'])
+        rss = median(samples[name]['rss'])
+        figures[name] = {'first_frame_ms': round(ms, 1), 'ratio': round(ms / floor_ms, 2),
+                         'rss_mib': round(rss, 1), 'rss_over_floor_mib': round(rss - floor_rss, 1),
+                         'samples_ms': [round(v, 1) for v in samples[name]['ms']]}
+        say(f'  {name:10} {ms:9.1f} ms {ms / floor_ms:6.2f}x {rss:6.1f} MiB {rss - floor_rss:+7.1f} MiB')
+    say()
+    ten, stress = figures['ten-year'], figures['stress']
+    check('start-up ten-year', ten['ratio'] <= 1.25, f'{ten["ratio"]:.2f}x the floor (target <= 1.25x)')
+    check('start-up stress', stress['ratio'] <= 1.5, f'{stress["ratio"]:.2f}x the floor (target <= 1.5x)')
+    check('memory ten-year', ten['rss_over_floor_mib'] <= 20,
+          f'floor {ten["rss_over_floor_mib"]:+.1f} MiB (target <= +20 MiB)')
+    check('memory stress', stress['rss_over_floor_mib'] <= 40,
+          f'floor {stress["rss_over_floor_mib"]:+.1f} MiB (target <= +40 MiB)')
+    record('startup', figures)
+
+
+# ------------------------------------------------------------------- views --
+
+VIEW_TARGET_MS = 250
+SCROLL_TARGET_MS = 500
+GROWTH_SLACK_MIB = 5
+
+
+def bench_views():
+    runs = max(3, RUNS - 2)
+    say(f'Opening each view, then the journal history scrolled to its oldest entry,')
+    say(f'median of {runs} runs with the stress dataset; memory compared with the ten-year one.')
+    samples = {'stress': [], 'ten-year': []}
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        for i in range(runs):
+            for kind in ('stress', 'ten-year'):
+                if kind == 'ten-year' and i > 0:
+                    continue
+                values = run_gui(APP, 'views', fresh_copy(dataset(kind), tmp))
+                samples[kind].append(values)
+
+    def med(kind, key):
+        return median([v[key] for v in samples[kind] if key in v])
+
+    figures = {}
+    say()
+    for view in ('shoes', 'timers', 'journal'):
+        ms = med('stress', f'view-us:{view}') / 1000.0
+        figures[f'view_{view}_ms'] = round(ms, 1)
+        say(f'  open {view:8} {ms:8.1f} ms')
+    history_ms = med('stress', 'history-us') / 1000.0
+    scroll_ms = med('stress', 'scroll-oldest-us') / 1000.0
+    rows = med('stress', 'history-rows')
+    figures.update(history_ms=round(history_ms, 1), scroll_oldest_ms=round(scroll_ms, 1),
+                   rows=int(rows))
+    say(f'  history       {history_ms:8.1f} ms  ({int(rows)} rows)')
+    say(f'  oldest shown  {scroll_ms:8.1f} ms  after scrolling to row {int(rows)}')
+    growth = {}
+    for kind in ('stress', 'ten-year'):
+        growth[kind] = med(kind, 'scroll-growth-kib') / MIB
+        rss = med(kind, 'sweep-rss-kib') / MIB
+        figures[f'rss_after_sweep_{kind}_mib'] = round(rss, 1)
+        figures[f'scroll_growth_{kind}_mib'] = round(growth[kind], 1)
+        say(f'  {kind:9} RSS after jumping through the whole history {rss:6.1f} MiB, '
+            f'growth {growth[kind]:+5.1f} MiB ({int(med(kind, "history-rows"))} rows)')
+    say()
+    slowest = max(figures[f'view_{v}_ms'] for v in ('shoes', 'timers', 'journal'))
+    check('views open', slowest <= VIEW_TARGET_MS,
+          f'slowest {slowest:.1f} ms (target <= {VIEW_TARGET_MS} ms)')
+    check('journal oldest row', 0 <= scroll_ms <= SCROLL_TARGET_MS,
+          f'{scroll_ms:.1f} ms (target <= {SCROLL_TARGET_MS} ms)')
+    check('journal scroll memory', growth['stress'] <= growth['ten-year'] + GROWTH_SLACK_MIB,
+          f'{growth["stress"]:+.1f} MiB with {int(rows)} rows vs {growth["ten-year"]:+.1f} MiB with '
+          f'{int(med("ten-year", "history-rows"))} (target: within {GROWTH_SLACK_MIB} MiB)')
+    record('views', figures)
+
+
+# -------------------------------------------------------------- cli status --
+
+def time_command(argv, env=None, stdin=None):
+    start = time.monotonic()
+    subprocess.run(argv, env=env, stdin=stdin, stdout=subprocess.DEVNULL, check=True)
+    return (time.monotonic() - start) * 1000.0
+
+
+def bench_cli_status():
+    runs = max(RUNS, 7)
+    say(f'patella-cli status --format json on the stress dataset against the same queries')
+    say(f'run by the sqlite3 program, median of {runs} interleaved runs.')
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        db = fresh_copy(dataset('stress'), tmp)
+        sql = subprocess.run([STORE, 'status-sql', db], check=True, capture_output=True,
+                             text=True).stdout
+        sql_path = os.path.join(tmp, 'status.sql')
+        with open(sql_path, 'w') as f:
+            f.write(sql)
+        n_queries = sql.count(';\n')
+        env = dict(os.environ, PATELLA_DB=db)
+        cli, raw = [], []
+        for i in range(runs + 1):
+            c = time_command([CLI, 'status', '--format', 'json'], env=env)
+            with open(sql_path) as f:
+                r = time_command(['sqlite3', '-readonly', db], stdin=f)
+            if i > 0:
+                cli.append(c)
+                raw.append(r)
+    ratio = median(cli) / median(raw)
+    say()
+    say(f'  patella-cli status --format json {median(cli):8.1f} ms')
+    say(f'  sqlite3 with its {n_queries} queries    {median(raw):8.1f} ms')
+    say(f'  ratio                            {ratio:8.2f}x')
+    say()
+    check('status', ratio <= 2.0, f'{ratio:.2f}x raw sqlite3 (target <= 2x)')
+    record('cli_status', {'cli_ms': round(median(cli), 1), 'sqlite3_ms': round(median(raw), 1),
+                          'ratio': round(ratio, 2), 'queries': n_queries})
+
+
+# ------------------------------------------------------------- store write --
+
+LOG_RUN_TARGET_MS = 50
+IMPORT_TARGET_S = 10
+
+
+def bench_store_write():
+    runs = max(RUNS, 5)
+    say('Logging one run: one committed transaction, WAL, synchronous=FULL, on the ten-year dataset.')
+    say('Import: the ten-year dataset written through the core API in one transaction (the')
+    say('import command of the data branch is not in this tree yet).')
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        db = fresh_copy(dataset('ten-year'), tmp)
+        out = subprocess.run([STORE, 'log-run', db, str(20 * runs)], check=True,
+                             capture_output=True, text=True).stdout
+        pragma = out.splitlines()[0]
+        times = [int(line.split()[1]) / 1000.0 for line in out.splitlines()
+                 if line.startswith('log-run-us')]
+        imports = []
+        for i in range(3):
+            out = subprocess.run([STORE, 'import', os.path.join(tmp, 'import.db'), SEED],
+                                 check=True, capture_output=True, text=True).stdout
+            words = out.split()
+            imports.append((int(words[1]), int(words[3]) / 1e6))
+    log_ms = median(times)
+    rows = imports[0][0]
+    import_s = median([s for _, s in imports])
+    say()
+    say(f'  ({pragma})')
+    say(f'  log one run        {log_ms:8.2f} ms median of {len(times)} (p90 '
+        f'{sorted(times)[int(len(times) * 0.9)]:.2f} ms)')
+    say(f'  import ten-year    {import_s:8.2f} s for {rows} rows, {rows / import_s:,.0f} rows/s')
+    say()
+    check('log one run', log_ms <= LOG_RUN_TARGET_MS, f'{log_ms:.2f} ms (target <= {LOG_RUN_TARGET_MS} ms)')
+    check('import ten-year', import_s <= IMPORT_TARGET_S,
+          f'{import_s:.2f} s (target <= {IMPORT_TARGET_S} s)')
+    record('store_write', {'log_run_ms': round(log_ms, 2), 'import_s': round(import_s, 2),
+                           'import_rows': rows, 'import_rows_per_s': round(rows / import_s)})
+
+
+# ----------------------------------------------------------------- wakeups --
+
+SETTLE_S = 13   # past GTK's 10 s cursor-blink timeout
+WINDOW_S = 20
+WINDOWS = 3
+
+
+def switches(pid):
+    """Context switches of every thread of @pid: each voluntary one is a
+    wake-up after sleeping; involuntary ones are counted too."""
+    total = 0
+    for status in glob.glob(f'/proc/{pid}/task/*/status'):
+        try:
+            with open(status) as f:
+                for line in f:
+                    if line.startswith(('voluntary_ctxt_switches', 'nonvoluntary_ctxt_switches')):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def bench_wakeups():
+    say(f'Wake-ups a minute (context switches of all threads, from /proc/PID/task/*/status),')
+    say(f'median of {WINDOWS} windows of {WINDOW_S} s after {SETTLE_S} s of settling; the floor,')
+    say(f'Patella idle and Patella with an icing timer running, side by side.')
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        ten = dataset('ten-year')
+        procs = {}
+        for name, program, mode, db in (('floor', FLOOR, 'idle', None),
+                                        ('idle', APP, 'idle', fresh_copy(ten, tmp, 'idle.db')),
+                                        ('icing', APP, 'icing', fresh_copy(ten, tmp, 'icing.db'))):
+            env = dict(os.environ)
+            if db is not None:
+                env['PATELLA_DB'] = db
+            procs[name] = subprocess.Popen([program, mode], stdout=subprocess.PIPE, text=True,
+                                           env=env)
+            while True:
+                line = procs[name].stdout.readline()
+                if not line:
+                    raise SystemExit(f'{name} ended before its first frame')
+                if line.startswith('first-frame'):
+                    break
+        try:
+            time.sleep(SETTLE_S)
+            rates = {name: [] for name in procs}
+            for _ in range(WINDOWS):
+                before = {name: switches(p.pid) for name, p in procs.items()}
+                time.sleep(WINDOW_S)
+                for name, p in procs.items():
+                    if p.poll() is not None:
+                        raise SystemExit(f'{name} ended early')
+                    rates[name].append((switches(p.pid) - before[name]) * 60.0 / WINDOW_S)
+        finally:
+            for p in procs.values():
+                p.terminate()
+                p.wait(timeout=30)
+    floor, idle, icing = (median(rates[n]) for n in ('floor', 'idle', 'icing'))
+    say()
+    say(f'  floor, idle        {floor:7.1f} /min')
+    say(f'  Patella, idle      {idle:7.1f} /min   (floor {idle - floor:+.1f})')
+    say(f'  Patella, icing     {icing:7.1f} /min   = {icing / 60:.2f} /s')
+    say()
+    check('idle wake-ups', idle <= floor + 1, f'floor {idle - floor:+.1f}/min (target <= floor + 1/min)')
+    check('icing wake-ups', icing / 60 <= 3, f'{icing / 60:.2f}/s (target: about 1/s, at most 3/s)')
+    record('wakeups', {'floor_per_min': round(floor, 1), 'idle_per_min': round(idle, 1),
+                       'icing_per_min': round(icing, 1),
+                       'samples': {n: [round(v, 1) for v in r] for n, r in rates.items()}})
+
+
+# ------------------------------------------------------------------ report --
+
+def report():
+    """The figures of the last full run, as Markdown for README.md."""
+    with open(RESULTS) as f:
+        r = json.load(f)
+    m = r.get('_machine', {})
+    say(f'Machine: {m.get("cores")} cores ({m.get("cpu")}), {m.get("memory_gib")} GiB, {m.get("os")}.')
+    say()
+    if 'startup' in r:
+        s = r['startup']
+        say('| start-up (first frame) | median | ratio to floor | RSS | over floor |')
+        say('| --- | ---: | ---: | ---: | ---: |')
+        for name in ('floor', 'empty', 'ten-year', 'stress'):
+            v = s[name]
+            say(f'| {name} | {v["first_frame_ms"]} ms | {v["ratio"]:.2f}× | {v["rss_mib"]} MiB | '
+                f'{v["rss_over_floor_mib"]:+.1f} MiB |')
+        say()
+    if 'views' in r:
+        v = r['views']
+        say(f'Views (stress): Shoes {v["view_shoes_ms"]} ms, Timers {v["view_timers_ms"]} ms, '
+            f'Journal {v["view_journal_ms"]} ms; history {v["history_ms"]} ms; oldest of '
+            f'{v["rows"]} rows shown {v["scroll_oldest_ms"]} ms after scrolling; RSS growth jumping '
+            f'through the history {v["scroll_growth_stress_mib"]:+.1f} MiB (ten-year: '
+            f'{v["scroll_growth_ten-year_mib"]:+.1f} MiB).')
+        say()
+    if 'cli_status' in r:
+        c = r['cli_status']
+        say(f'`patella-cli status --format json` (stress): {c["cli_ms"]} ms against {c["sqlite3_ms"]} ms '
+            f'for its {c["queries"]} queries in `sqlite3`: {c["ratio"]:.2f}×.')
+        say()
+    if 'store_write' in r:
+        w = r['store_write']
+        say(f'Logging one run: {w["log_run_ms"]} ms. Writing the ten-year dataset through the core API: '
+            f'{w["import_s"]} s for {w["import_rows"]} rows ({w["import_rows_per_s"]:,} rows/s).')
+        say()
+    if 'wakeups' in r:
+        w = r['wakeups']
+        say(f'Wake-ups: floor {w["floor_per_min"]}/min, Patella idle {w["idle_per_min"]}/min, '
+            f'with an icing timer running {w["icing_per_min"]}/min.')
+
+
+def main():
+    what = sys.argv[1] if len(sys.argv) > 1 else ''
+    benches = {'startup': bench_startup, 'views': bench_views, 'cli-status': bench_cli_status,
+               'store-write': bench_store_write, 'wakeups': bench_wakeups, 'report': report}
+    if what not in benches:
+        raise SystemExit(__doc__)
+    benches[what]()
+    if missed:
+        say(f'Targets missed: {", ".join(missed)}')
+        return 1
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
