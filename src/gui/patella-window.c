@@ -57,6 +57,7 @@ update_for_store (PatellaWindow *self)
       adw_status_page_set_description (self->error_page, error != NULL ? error->message : NULL);
       gtk_widget_set_visible (self->start_fresh_button, can_move_aside);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-fresh", can_move_aside);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_page), TRUE);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
       return;
@@ -64,6 +65,9 @@ update_for_store (PatellaWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-fresh", FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "views");
+  /* Hidden, the error page is not measured: its large icon would be rendered
+   * from SVG, which loads librsvg (about 7 MiB) at every start-up. */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_page), FALSE);
 
   if (read_only != NULL)
     gtk_label_set_text (self->banner_label, read_only->message);

@@ -26,6 +26,7 @@ first_frame_cb (GtkWidget *window,
                 gpointer   data)
 {
   bench_say ("first-frame");
+  bench_say ("first-frame-cpu-us %" G_GINT64_FORMAT, bench_cpu_us ());
   bench_say ("first-frame-rss-kib %ld", bench_rss_kib ());
 
   if (g_str_equal (mode, "first-frame"))

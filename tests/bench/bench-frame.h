@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <gtk/gtk.h>
 
@@ -33,6 +34,20 @@ bench_rss_kib (void)
 
   line = strstr (status, "VmRSS:");
   return line != NULL ? strtol (line + strlen ("VmRSS:"), NULL, 10) : -1;
+}
+
+/* Processor time used so far by every thread of this process, in µs: less
+ * sensitive than wall time to other work on a shared machine. */
+static inline gint64
+bench_cpu_us (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return -1;
+
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
 }
 
 static inline void

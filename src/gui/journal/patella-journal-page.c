@@ -374,14 +374,24 @@ refresh_chart (PatellaJournalPage *self)
 static void
 update_history_state (PatellaJournalPage *self)
 {
+  static const char * const names[] = { "list", "no-match", "empty" };
   guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  const char *name;
 
   if (n > 0)
-    gtk_stack_set_visible_child_name (self->history_stack, "list");
+    name = "list";
   else if (self->model != NULL && patella_journal_model_get_search (self->model) != NULL)
-    gtk_stack_set_visible_child_name (self->history_stack, "no-match");
+    name = "no-match";
   else
-    gtk_stack_set_visible_child_name (self->history_stack, "empty");
+    name = "empty";
+
+  /* Only the child shown is visible: a hidden status page is not measured,
+   * so its large icon is not rendered (through librsvg) at start-up. */
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->history_stack, name), TRUE);
+  gtk_stack_set_visible_child_name (self->history_stack, name);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (!g_str_equal (names[i], name))
+      gtk_widget_set_visible (gtk_stack_get_child_by_name (self->history_stack, names[i]), FALSE);
 }
 
 /* Fills the editor with @day's entry, or with a blank one. */
@@ -959,6 +969,7 @@ patella_journal_page_set_store (PatellaJournalPage *self,
 {
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autofree char *today = NULL;
+  gboolean has_entries;
 
   g_return_if_fail (PATELLA_IS_JOURNAL_PAGE (self));
   g_return_if_fail (store == NULL || PATELLA_IS_STORE (store));
@@ -987,10 +998,12 @@ patella_journal_page_set_store (PatellaJournalPage *self,
   refresh_chart (self);
   update_history_state (self);
 
-  /* A first-time user is welcomed; anyone with a journal goes straight to it. */
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 ?
-                                    "journal" : "welcome");
+  /* A first-time user is welcomed; anyone with a journal goes straight to it.
+   * The welcome page is hidden then: measured, its large icon would be
+   * rendered from SVG, which loads librsvg (about 7 MiB) at start-up. */
+  has_entries = g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "welcome"), !has_entries);
+  gtk_stack_set_visible_child_name (self->stack, has_entries ? "journal" : "welcome");
 }
 
 /**

@@ -54,6 +54,8 @@ struct _PatellaShoesPage
   GPtrArray           *retired_rows;   /* rows added to retired_expander */
   gint64               shoe_id;        /* the shoe on the shoe page; 0: a new one */
   gboolean             shoe_retired;
+  gboolean             lists_stale;    /* changed while hidden: refresh when mapped */
+  guint                check_id;       /* the deferred notification check */
 };
 
 G_DEFINE_FINAL_TYPE (PatellaShoesPage, patella_shoes_page, ADW_TYPE_BIN)
@@ -540,11 +542,44 @@ open_shoe (PatellaShoesPage *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
+/* Lists and chart read every shoe's total: only worth it when seen. Hidden,
+ * the page is refreshed when it is next mapped (off the start-up path). */
+static void
+refresh_lists_when_shown (PatellaShoesPage *self)
+{
+  self->lists_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->lists_stale)
+    refresh_lists (self);
+}
+
+static void
+map_cb (PatellaShoesPage *self)
+{
+  if (self->lists_stale)
+    refresh_lists (self);
+  self->lists_stale = FALSE;
+}
+
+static gboolean
+check_notifications_cb (gpointer data)
+{
+  PatellaShoesPage *self = data;
+  PatellaNotifier *notifier = get_notifier ();
+  g_autoptr(GError) error = NULL;
+
+  self->check_id = 0;
+  if (self->store != NULL && notifier != NULL &&
+      !patella_shoes_check_notifications (self->store, notifier, &error))
+    g_message ("Could not check shoe notifications: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 store_changed_cb (PatellaShoesPage *self,
                   const char       *what)
 {
-  refresh_lists (self);
+  refresh_lists_when_shown (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "shoe") == 0)
     refresh_shoe_page (self);
 }
@@ -808,6 +843,7 @@ patella_shoes_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_handle_id (&self->check_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_SHOES_PAGE);
@@ -909,6 +945,7 @@ patella_shoes_page_init (PatellaShoesPage *self)
                                                           gtk_callback_action_new (log_run_shortcut_cb,
                                                                                    NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   refresh_lists (self);
 }
@@ -918,14 +955,13 @@ patella_shoes_page_init (PatellaShoesPage *self)
  *
  * Shows @store's shoes. The replacement notifications are checked here too,
  * so that runs logged while the window was closed (by patella-cli, or an
- * import) are noticed at start-up.
+ * import) are noticed at start-up: from an idle callback, after the first
+ * frame, like the lists of a page that is not shown.
  */
 void
 patella_shoes_page_set_store (PatellaShoesPage *self,
                               PatellaStore     *store)
 {
-  PatellaNotifier *notifier = get_notifier ();
-
   g_return_if_fail (PATELLA_IS_SHOES_PAGE (self));
   g_return_if_fail (store == NULL || PATELLA_IS_STORE (store));
 
@@ -936,18 +972,18 @@ patella_shoes_page_set_store (PatellaShoesPage *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
 
+  g_clear_handle_id (&self->check_id, g_source_remove);
   if (store != NULL)
     {
-      g_autoptr(GError) error = NULL;
-
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
                                G_CONNECT_SWAPPED);
-
-      if (notifier != NULL && !patella_shoes_check_notifications (store, notifier, &error))
-        g_message ("Could not check shoe notifications: %s", error->message);
+      self->check_id = g_idle_add_full (G_PRIORITY_LOW, check_notifications_cb, self, NULL);
     }
 
   self->shoe_id = 0;
   gtk_stack_set_visible_child_name (self->page_stack, "list");
-  refresh_lists (self);
+  if (store != NULL)
+    refresh_lists_when_shown (self);
+  else
+    refresh_lists (self);
 }
