@@ -229,6 +229,92 @@ test_edit_keeps_exact_marks (Fixture       *fixture,
   g_assert_true (shoe->is_default);
 }
 
+static gboolean
+has_row_titled (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return TRUE;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), title) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_row_titled (child, title))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Hidden, the page reads nothing; shown, it is up to date (the start-up
+ * benchmark depends on this: tests/bench). */
+static void
+test_hidden_page_refreshes_when_shown (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaShoeInput input = { .name = "Pegasus" };
+  PatellaWindow *window = patella_window_new (fixture->app);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  GtkWidget *list;
+
+  gtk_window_present (GTK_WINDOW (window));
+  patella_window_show_view (window, "journal");
+  flush_events ();
+  page = find_by_type (GTK_WIDGET (window), PATELLA_TYPE_SHOES_PAGE);
+  list = GTK_WIDGET (gtk_widget_get_template_child (page, PATELLA_TYPE_SHOES_PAGE, "active_list"));
+
+  patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_false (has_row_titled (list, "Pegasus"));
+
+  patella_window_show_view (window, "shoes");
+  flush_events ();
+  g_assert_true (has_row_titled (list, "Pegasus"));
+}
+
+/* Retired shoes are read and listed once their list is opened. */
+static void
+test_retired_listed_when_opened (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaShoeInput input = { .name = "Clifton" };
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page;
+  GObject *expander;
+  gint64 id;
+
+  id = patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_shoe_set_retired (store, NULL, id, TRUE, &error));
+  g_assert_no_error (error);
+
+  page = open_shoes_page (fixture);
+  expander = gtk_widget_get_template_child (GTK_WIDGET (page), PATELLA_TYPE_SHOES_PAGE,
+                                            "retired_expander");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (page), PATELLA_TYPE_SHOES_PAGE, "retired_group"))));
+  g_assert_false (has_row_titled (GTK_WIDGET (expander), "Clifton"));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  flush_events ();
+  g_assert_true (has_row_titled (GTK_WIDGET (expander), "Clifton"));
+
+  /* Open, it follows changes at once. */
+  input.name = "Ghost";
+  id = patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_shoe_set_retired (store, NULL, id, TRUE, &error));
+  flush_events ();
+  g_assert_true (has_row_titled (GTK_WIDGET (expander), "Ghost"));
+}
+
 static void
 test_page_finalizes (Fixture       *fixture,
                      gconstpointer  data)
@@ -262,6 +348,8 @@ main (int    argc,
   ADD ("start-up-check-notifies", test_start_up_check_notifies);
   ADD ("edit-keeps-exact-marks", test_edit_keeps_exact_marks);
   ADD ("page-finalizes", test_page_finalizes);
+  ADD ("hidden-page-refreshes-when-shown", test_hidden_page_refreshes_when_shown);
+  ADD ("retired-listed-when-opened", test_retired_listed_when_opened);
 
 #undef ADD
 

@@ -99,6 +99,22 @@ oldest_row_shown (void)
   return FALSE;
 }
 
+/* How many history rows exist: the list view should build only what shows. */
+static guint
+count_rows (GtkWidget *window)
+{
+  GtkWidget *list = find_by_type (find_by_type (window, PATELLA_TYPE_JOURNAL_PAGE),
+                                  GTK_TYPE_LIST_VIEW);
+  guint n = 0;
+
+  for (GtkWidget *item = list != NULL ? gtk_widget_get_first_child (list) : NULL;
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    n += find_by_type (item, PATELLA_TYPE_JOURNAL_ROW) != NULL;
+
+  return n;
+}
+
 static char *
 query_oldest_day (void)
 {
@@ -251,6 +267,7 @@ settled_cb (gpointer data)
   GtkWidget *window = data;
 
   bench_say ("rss-kib %ld", bench_rss_kib ());
+  bench_say ("history-row-widgets %u", count_rows (window));
 
   if (g_str_equal (mode, "views"))
     next_view (window);

@@ -349,26 +349,30 @@ def switches(pid):
 
 def bench_wakeups():
     say(f'Wake-ups a minute (context switches of all threads, from /proc/PID/task/*/status),')
-    say(f'median of {WINDOWS} windows of {WINDOW_S} s after {SETTLE_S} s of settling; the floor,')
-    say(f'Patella idle and Patella with an icing timer running, side by side.')
+    say(f'median of {WINDOWS} windows of {WINDOW_S} s after {SETTLE_S} s of settling. Side by side:')
+    say(f'the floor idle, the floor with a countdown redrawn once a second (the floor for a')
+    say(f'window showing a running timer), Patella idle, Patella with an icing timer running')
+    say(f'in the Timers view.')
     with tempfile.TemporaryDirectory(dir=DATA) as tmp:
         ten = dataset('ten-year')
         procs = {}
-        for name, program, mode, db in (('floor', FLOOR, 'idle', None),
-                                        ('idle', APP, 'idle', fresh_copy(ten, tmp, 'idle.db')),
-                                        ('icing', APP, 'icing', fresh_copy(ten, tmp, 'icing.db'))):
-            env = dict(os.environ)
-            if db is not None:
-                env['PATELLA_DB'] = db
-            procs[name] = subprocess.Popen([program, mode], stdout=subprocess.PIPE, text=True,
-                                           env=env)
-            while True:
-                line = procs[name].stdout.readline()
-                if not line:
-                    raise SystemExit(f'{name} ended before its first frame')
-                if line.startswith('first-frame'):
-                    break
         try:
+            for name, program, mode, db in (('floor', FLOOR, 'idle', None),
+                                            ('ticking', FLOOR, 'ticking', None),
+                                            ('idle', APP, 'idle', fresh_copy(ten, tmp, 'idle.db')),
+                                            ('icing', APP, 'icing',
+                                             fresh_copy(ten, tmp, 'icing.db'))):
+                env = dict(os.environ)
+                if db is not None:
+                    env['PATELLA_DB'] = db
+                procs[name] = subprocess.Popen([program, mode], stdout=subprocess.PIPE,
+                                               text=True, env=env)
+                while True:
+                    line = procs[name].stdout.readline()
+                    if not line:
+                        raise SystemExit(f'{name} ended before its first frame')
+                    if line.startswith('first-frame'):
+                        break
             time.sleep(SETTLE_S)
             rates = {name: [] for name in procs}
             for _ in range(WINDOWS):
@@ -382,16 +386,22 @@ def bench_wakeups():
             for p in procs.values():
                 p.terminate()
                 p.wait(timeout=30)
-    floor, idle, icing = (median(rates[n]) for n in ('floor', 'idle', 'icing'))
+    floor, ticking, idle, icing = (median(rates[n]) for n in ('floor', 'ticking', 'idle', 'icing'))
     say()
-    say(f'  floor, idle        {floor:7.1f} /min')
-    say(f'  Patella, idle      {idle:7.1f} /min   (floor {idle - floor:+.1f})')
-    say(f'  Patella, icing     {icing:7.1f} /min   = {icing / 60:.2f} /s')
+    say(f'  floor, idle              {floor:7.1f} /min')
+    say(f'  floor, 1 s redraw        {ticking:7.1f} /min   = {ticking / 60:.2f} /s')
+    say(f'  Patella, idle            {idle:7.1f} /min   (floor {idle - floor:+.1f})')
+    say(f'  Patella, icing           {icing:7.1f} /min   = {icing / 60:.2f} /s '
+        f'({icing / ticking if ticking else float("nan"):.2f}x the ticking floor)')
     say()
     check('idle wake-ups', idle <= floor + 1, f'floor {idle - floor:+.1f}/min (target <= floor + 1/min)')
-    check('icing wake-ups', icing / 60 <= 3, f'{icing / 60:.2f}/s (target: about 1/s, at most 3/s)')
+    # "About once a second": one timer tick and its redraw, which costs what
+    # the ticking floor's does; allow 0.2/s on top.
+    check('icing wake-ups', icing <= ticking + 12,
+          f'{icing / 60:.2f}/s against {ticking / 60:.2f}/s for a bare window redrawn once a '
+          f'second (target: within 0.2/s of it)')
     record('wakeups', {'floor_per_min': round(floor, 1), 'idle_per_min': round(idle, 1),
-                       'icing_per_min': round(icing, 1),
+                       'icing_per_min': round(icing, 1), 'ticking_per_min': round(ticking, 1),
                        'samples': {n: [round(v, 1) for v in r] for n, r in rates.items()}})
 
 
@@ -433,8 +443,9 @@ def report():
         say()
     if 'wakeups' in r:
         w = r['wakeups']
-        say(f'Wake-ups: floor {w["floor_per_min"]}/min, Patella idle {w["idle_per_min"]}/min, '
-            f'with an icing timer running {w["icing_per_min"]}/min.')
+        say(f'Wake-ups: floor {w["floor_per_min"]}/min, Patella idle {w["idle_per_min"]}/min; '
+            f'with an icing timer running {w["icing_per_min"]}/min, against '
+            f'{w.get("ticking_per_min")}/min for a bare window redrawn once a second.')
 
 
 def main():

@@ -55,6 +55,7 @@ struct _PatellaShoesPage
   gint64               shoe_id;        /* the shoe on the shoe page; 0: a new one */
   gboolean             shoe_retired;
   gboolean             lists_stale;    /* changed while hidden: refresh when mapped */
+  gboolean             retired_stale;  /* retired rows not built: the list is closed */
   guint                check_id;       /* the deferred notification check */
 };
 
@@ -267,17 +268,64 @@ refresh_load (PatellaShoesPage *self)
 }
 
 static void
+refresh_retired_rows (PatellaShoesPage *self)
+{
+  g_autoptr(GPtrArray) shoes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->retired_rows->len; i++)
+    adw_expander_row_remove (self->retired_expander, g_ptr_array_index (self->retired_rows, i));
+  g_ptr_array_set_size (self->retired_rows, 0);
+
+  /* Retired shoes can be many (the stress benchmark has 198): their totals
+   * are read and their rows built only once the list is opened. */
+  self->retired_stale = !adw_expander_row_get_expanded (self->retired_expander);
+  if (self->store == NULL || self->retired_stale)
+    return;
+
+  shoes = patella_shoes_list (self->store, PATELLA_SHOES_RETIRED, &error);
+  if (shoes == NULL)
+    {
+      g_message ("Could not list the retired shoes: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < shoes->len; i++)
+    {
+      const PatellaShoe *shoe = g_ptr_array_index (shoes, i);
+      g_autofree char *summary = format_shoe_summary (self, shoe);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shoe->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "shoes.open-shoe");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", shoe->id);
+      adw_expander_row_add_row (self->retired_expander, row);
+      g_ptr_array_add (self->retired_rows, row);
+    }
+}
+
+static void
+retired_expanded_cb (PatellaShoesPage *self)
+{
+  if (self->retired_stale && adw_expander_row_get_expanded (self->retired_expander))
+    refresh_retired_rows (self);
+}
+
+static void
 refresh_lists (PatellaShoesPage *self)
 {
   g_autoptr(GPtrArray) shoes = NULL;
   g_autoptr(GError) error = NULL;
   guint n_active = 0;
-  guint n_retired = 0;
+  gint64 n_retired = 0;
 
   clear_list_box (self->active_list);
-  for (guint i = 0; i < self->retired_rows->len; i++)
-    adw_expander_row_remove (self->retired_expander, g_ptr_array_index (self->retired_rows, i));
-  g_ptr_array_set_size (self->retired_rows, 0);
+  refresh_retired_rows (self);
 
   if (self->store == NULL)
     {
@@ -285,7 +333,7 @@ refresh_lists (PatellaShoesPage *self)
       return;
     }
 
-  shoes = patella_shoes_list (self->store, PATELLA_SHOES_ALL, &error);
+  shoes = patella_shoes_list (self->store, PATELLA_SHOES_ACTIVE, &error);
   if (shoes == NULL)
     {
       g_message ("Could not list the shoes: %s", error->message);
@@ -294,31 +342,12 @@ refresh_lists (PatellaShoesPage *self)
 
   for (guint i = 0; i < shoes->len; i++)
     {
-      const PatellaShoe *shoe = g_ptr_array_index (shoes, i);
-
-      if (!shoe->retired)
-        {
-          gtk_list_box_append (self->active_list, create_shoe_row (self, shoe));
-          n_active++;
-        }
-      else
-        {
-          g_autofree char *summary = format_shoe_summary (self, shoe);
-          GtkWidget *row = adw_action_row_new ();
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shoe->name);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "shoes.open-shoe");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", shoe->id);
-          adw_expander_row_add_row (self->retired_expander, row);
-          g_ptr_array_add (self->retired_rows, row);
-          n_retired++;
-        }
+      gtk_list_box_append (self->active_list,
+                           create_shoe_row (self, g_ptr_array_index (shoes, i)));
+      n_active++;
     }
+  n_retired = patella_store_query_int (self->store,
+                                       "SELECT count(*) FROM shoe WHERE retired = 1;", 0);
 
   if (n_active == 0)
     {
@@ -332,7 +361,7 @@ refresh_lists (PatellaShoesPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->retired_group), n_retired > 0);
   gtk_stack_set_visible_child_name (self->list_stack,
-                                    shoes->len > 0 ? "content" : "empty");
+                                    n_active + n_retired > 0 ? "content" : "empty");
 
   refresh_load (self);
 }
@@ -946,6 +975,8 @@ patella_shoes_page_init (PatellaShoesPage *self)
                                                                                    NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  g_signal_connect_swapped (self->retired_expander, "notify::expanded",
+                            G_CALLBACK (retired_expanded_cb), self);
 
   refresh_lists (self);
 }
