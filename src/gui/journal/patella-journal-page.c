@@ -60,6 +60,9 @@ struct _PatellaJournalPage
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
   GtkStack            *history_stack;
+  GtkSliceListModel   *history_slice;   /* the model as the list view sees it */
+  guint                history_tick_id;
+  guint                history_ticks;
   GtkListView         *history_view;
 };
 
@@ -759,6 +762,10 @@ disconnect_store (PatellaJournalPage *self)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
 
   gtk_list_view_set_model (self->history_view, NULL);
+  if (self->history_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->history_view), self->history_tick_id);
+  self->history_tick_id = 0;
+  g_clear_object (&self->history_slice);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->deleted);
@@ -963,6 +970,28 @@ patella_journal_page_init (PatellaJournalPage *self)
   update_actions (self);
 }
 
+/* GTK 4.8's list view keeps rows for about 200 items around what it shows;
+ * building them all before the first frame was a third of the start-up of a
+ * window with a journal. The first frame gets a screenful, the whole history
+ * comes a frame later (tests/bench). */
+#define HISTORY_FIRST_ROWS 40
+
+static gboolean
+unslice_history_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       data)
+{
+  PatellaJournalPage *self = data;
+
+  /* The first tick comes before the first frame is painted. */
+  if (self->history_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->history_tick_id = 0;
+  gtk_slice_list_model_set_size (self->history_slice, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
 void
 patella_journal_page_set_store (PatellaJournalPage *self,
                                PatellaStore       *store)
@@ -986,8 +1015,13 @@ patella_journal_page_set_store (PatellaJournalPage *self,
 
   self->store = g_object_ref (store);
   self->model = patella_journal_model_new (store);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  self->history_slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->model)), 0,
+                                                  HISTORY_FIRST_ROWS);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->history_slice)));
   gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
+  self->history_ticks = 0;
+  self->history_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->history_view),
+                                                        unslice_history_cb, self, NULL);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   patella_journal_model_set_search (self->model,
