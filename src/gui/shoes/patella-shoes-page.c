@@ -329,6 +329,10 @@ refresh_lists (PatellaShoesPage *self)
 
   if (self->store == NULL)
     {
+      /* Hidden until there are retired shoes: measured, even on a page not
+       * shown, the expander's arrow would be rendered from SVG, which loads
+       * librsvg (about 7 MiB) at start-up. */
+      gtk_widget_set_visible (GTK_WIDGET (self->retired_group), FALSE);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
       return;
     }
