@@ -282,6 +282,7 @@ first_frame_cb (GtkWidget *window,
   bench_say ("first-frame");
   bench_say ("first-frame-cpu-us %" G_GINT64_FORMAT, bench_cpu_us ());
   bench_say ("first-frame-rss-kib %ld", bench_rss_kib ());
+  bench_say ("widgets %u", bench_count_widgets (window));
 
   if (g_str_equal (mode, "icing"))
     {

@@ -56,6 +56,7 @@ first_frame_cb (GtkWidget *window,
   bench_say ("first-frame");
   bench_say ("first-frame-cpu-us %" G_GINT64_FORMAT, bench_cpu_us ());
   bench_say ("first-frame-rss-kib %ld", bench_rss_kib ());
+  bench_say ("widgets %u", bench_count_widgets (window));
 
   if (g_str_equal (mode, "first-frame"))
     g_timeout_add_once (1000, settled_cb, gtk_window_get_application (GTK_WINDOW (window)));

@@ -68,6 +68,20 @@ bench_say (const char *format,
   fflush (stdout);
 }
 
+/* Widgets in @root's tree, @root included. */
+static inline guint
+bench_count_widgets (GtkWidget *root)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += bench_count_widgets (child);
+
+  return n;
+}
+
 static inline void
 bench_after_paint_cb (GdkFrameClock  *frame_clock,
                       BenchFrameHook *hook)

@@ -160,6 +160,7 @@ def bench_startup():
                 samples[name]['ms'].append(values['first-frame-ms'])
                 samples[name]['cpu'].append(values['first-frame-cpu-us'] / 1000.0)
                 samples[name]['rss'].append(values['rss-kib'] / MIB)
+                samples[name]['widgets'] = int(values.get('widgets', 0))
 
     floor_ms = median(samples['floor']['ms'])
     floor_cpu = median(samples['floor']['cpu'])
@@ -172,12 +173,13 @@ def bench_startup():
         ms = median(samples[name]['ms'])
         cpu = median(samples[name]['cpu'])
         rss = median(samples[name]['rss'])
-        figures[name] = {'first_frame_ms': round(ms, 1), 'ratio': round(ms / floor_ms, 2),
+        figures[name] = {'widgets': samples[name].get('widgets', 0),
+                         'first_frame_ms': round(ms, 1), 'ratio': round(ms / floor_ms, 2),
                          'cpu_ms': round(cpu, 1), 'cpu_ratio': round(cpu / floor_cpu, 2),
                          'rss_mib': round(rss, 1), 'rss_over_floor_mib': round(rss - floor_rss, 1),
                          'samples_ms': [round(v, 1) for v in samples[name]['ms']]}
         say(f'  {name:10} {ms:9.1f} ms {ms / floor_ms:6.2f}x {cpu:7.1f} ms {cpu / floor_cpu:6.2f}x '
-            f'{rss:6.1f} MiB {rss - floor_rss:+7.1f} MiB')
+            f'{rss:6.1f} MiB {rss - floor_rss:+7.1f} MiB {samples[name].get("widgets", 0):6} widgets')
     say()
     ten, stress = figures['ten-year'], figures['stress']
     check('start-up ten-year', ten['ratio'] <= 1.25, f'{ten["ratio"]:.2f}x the floor (target <= 1.25x)')
