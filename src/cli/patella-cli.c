@@ -15,6 +15,8 @@
 static const PatellaCliCommand commands[] = {
   { "status", N_("Today’s icing, shoes and advice"), patella_cli_status_run },
   { "journal", N_("Write and list the daily pain journal"), patella_cli_journal_run },
+  { "shoe", N_("Add, list and retire running shoes"), patella_cli_shoe_run },
+  { "run", N_("Log and list runs"), patella_cli_run_run },
 };
 
 static void

@@ -67,7 +67,7 @@ static const char migration_1[] =
   "  id          INTEGER PRIMARY KEY,"
   "  day         TEXT NOT NULL " DAY_CHECK ("day") ","
   "  distance_m  INTEGER NOT NULL CHECK (distance_m > 0 AND distance_m <= 300000),"
-  "  duration_s  INTEGER CHECK (duration_s > 0 AND duration_s < 172800),"
+  "  duration_s  INTEGER CHECK (duration_s > 0 AND duration_s <= 172800),"
   "  shoe_id     INTEGER REFERENCES shoe (id) ON DELETE SET NULL,"
   "  pain        INTEGER CHECK (pain BETWEEN 0 AND 10),"
   "  note        TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000),"

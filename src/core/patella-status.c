@@ -8,6 +8,7 @@
 #include "patella-advice.h"
 #include "patella-reminders.h"
 #include "patella-settings.h"
+#include "patella-shoes.h"
 #include "patella-status.h"
 
 #define DEFAULT_ICE_GOAL 4
@@ -88,44 +89,39 @@ collect_shoes (PatellaStore   *store,
                PatellaStatus  *status,
                GError        **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) shoes = patella_shoes_list (store, PATELLA_SHOES_ACTIVE, error);
 
-  stmt = patella_store_prepare (store,
-                                "SELECT s.name, s.brand,"
-                                "       s.initial_m + coalesce ((SELECT sum (r.distance_m) FROM run r"
-                                "                               WHERE r.shoe_id = s.id), 0),"
-                                "       s.warn_m, s.limit_m, s.retired, s.is_default "
-                                "FROM shoe s WHERE s.retired = 0 ORDER BY s.name;",
-                                error);
-  if (stmt == NULL)
+  if (shoes == NULL)
     return FALSE;
 
-  while ((rc = patella_store_step (store, stmt, error)) == SQLITE_ROW)
+  for (guint i = 0; i < shoes->len; i++)
+    g_ptr_array_add (status->shoes, patella_shoe_to_summary (g_ptr_array_index (shoes, i)));
+
+  return TRUE;
+}
+
+/* This week's and last week's load checks, each with its source. */
+static gboolean
+collect_load_advice (PatellaStore   *store,
+                     PatellaStatus  *status,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  warnings = patella_runs_check_load (store, 2, patella_unit_get_preferred (), NULL, error);
+  if (warnings == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < warnings->len; i++)
     {
-      PatellaShoeSummary *shoe = g_new0 (PatellaShoeSummary, 1);
+      const PatellaLoadWarning *warning = g_ptr_array_index (warnings, i);
 
-      shoe->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      shoe->brand = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      shoe->distance_m = sqlite3_column_int64 (stmt, 2);
-      shoe->warn_m = sqlite3_column_int64 (stmt, 3);
-      shoe->limit_m = sqlite3_column_int64 (stmt, 4);
-      shoe->retired = sqlite3_column_int (stmt, 5) != 0;
-      shoe->is_default = sqlite3_column_int (stmt, 6) != 0;
-
-      if (shoe->retired)
-        shoe->status = g_strdup ("retired");
-      else if (shoe->distance_m >= shoe->limit_m)
-        shoe->status = g_strdup ("replace");
-      else if (shoe->distance_m >= shoe->warn_m)
-        shoe->status = g_strdup ("warn");
-      else
-        shoe->status = g_strdup ("ok");
-
-      g_ptr_array_add (status->shoes, shoe);
+      /* Translators: a load warning, then where its rule comes from */
+      g_ptr_array_add (status->advice, g_strdup_printf (_("%s Source: %s."),
+                                                        warning->message, warning->source));
     }
 
-  return rc == SQLITE_DONE;
+  return TRUE;
 }
 
 static gboolean
@@ -176,7 +172,8 @@ patella_status_collect (PatellaStore  *store,
 
   if (!collect_ice (store, status, error) ||
       !collect_shoes (store, status, error) ||
-      !collect_journal (store, status, error))
+      !collect_journal (store, status, error) ||
+      !collect_load_advice (store, status, error))
     return NULL;
 
   return g_steal_pointer (&status);

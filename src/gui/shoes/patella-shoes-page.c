@@ -4,27 +4,825 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "patella-application.h"
+#include "patella-load-chart.h"
+#include "patella-parse.h"
+#include "patella-run-dialog.h"
+#include "patella-settings.h"
+#include "patella-shoes.h"
 #include "patella-shoes-page.h"
+#include "patella-wear-bar.h"
+#include "patella-window.h"
+
+#define CHART_WEEKS 16
 
 struct _PatellaShoesPage
 {
-  AdwBin        parent_instance;
+  AdwBin               parent_instance;
 
-  PatellaStore *store;
+  GtkStack            *page_stack;        /* the list and shoe pages */
+  GtkStack            *list_stack;
+  GtkListBox          *active_list;
+  PatellaLoadChart    *chart;
+  GtkBox              *warnings_box;
+  AdwPreferencesGroup *retired_group;
+  AdwExpanderRow      *retired_expander;
+  GtkLabel            *shoe_title;
+  PatellaWearBar      *shoe_bar;
+  GtkLabel            *shoe_summary;
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *brand_row;
+  AdwEntryRow         *first_used_row;
+  AdwActionRow        *initial_row;
+  GtkSpinButton       *initial_spin;
+  AdwActionRow        *warn_row;
+  GtkSpinButton       *warn_spin;
+  AdwActionRow        *limit_row;
+  GtkSpinButton       *limit_spin;
+  GtkSwitch           *default_switch;
+  GtkLabel            *edit_error_label;
+  GtkWidget           *delete_button;
+  GtkWidget           *retire_button;
+  AdwPreferencesGroup *runs_group;
+  GtkListBox          *runs_list;
+
+  PatellaStore        *store;
+  GSettings           *settings;
+  PatellaDistanceUnit  unit;
+  GPtrArray           *retired_rows;   /* rows added to retired_expander */
+  gint64               shoe_id;        /* the shoe on the shoe page; 0: a new one */
+  gboolean             shoe_retired;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaShoesPage, patella_shoes_page, ADW_TYPE_BIN)
+
+static PatellaNotifier *
+get_notifier (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (PATELLA_IS_APPLICATION (app))
+    return patella_application_get_notifier (PATELLA_APPLICATION (app));
+
+  return NULL;
+}
+
+static void
+add_toast (PatellaShoesPage *self,
+           AdwToast         *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (PATELLA_IS_WINDOW (root))
+    patella_window_add_toast (PATELLA_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error_toast (PatellaShoesPage *self,
+                  const GError     *error)
+{
+  add_toast (self, adw_toast_new (error->message));
+}
+
+static const char *
+status_label (const char *status)
+{
+  if (g_strcmp0 (status, "warn") == 0)
+    return _("Nearing replacement");
+  if (g_strcmp0 (status, "replace") == 0)
+    return _("Replace");
+  if (g_strcmp0 (status, "retired") == 0)
+    return _("Retired");
+  return _("Fine");
+}
+
+static const char *
+status_style (const char *status)
+{
+  if (g_strcmp0 (status, "warn") == 0)
+    return "warning";
+  if (g_strcmp0 (status, "replace") == 0)
+    return "error";
+  if (g_strcmp0 (status, "retired") == 0)
+    return "dim-label";
+  return "success";
+}
+
+static char *
+format_shoe_summary (PatellaShoesPage  *self,
+                     const PatellaShoe *shoe)
+{
+  g_autofree char *distance = patella_format_distance (shoe->distance_m, self->unit);
+  g_autofree char *warn = patella_format_distance (shoe->warn_m, self->unit);
+  g_autofree char *limit = patella_format_distance (shoe->limit_m, self->unit);
+
+  /* Translators: distance run, then the warn distance, then the limit */
+  return g_strdup_printf (_("%s run · warns at %s · replace at %s"), distance, warn, limit);
+}
+
+/* One shoe in the list: name, badges, its wear bar and its numbers. */
+static GtkWidget *
+create_shoe_row (PatellaShoesPage  *self,
+                 const PatellaShoe *shoe)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (shoe->name);
+  GtkWidget *badge = gtk_label_new (status_label (shoe->status));
+  GtkWidget *bar = patella_wear_bar_new ();
+  g_autofree char *summary_text = format_shoe_summary (self, shoe);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *summary;
+
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_box_append (GTK_BOX (top), name);
+
+  if (shoe->is_default)
+    {
+      GtkWidget *mark = gtk_label_new (_("Default"));
+
+      gtk_widget_add_css_class (mark, "patella-badge");
+      gtk_widget_add_css_class (mark, "accent");
+      gtk_box_append (GTK_BOX (top), mark);
+    }
+
+  gtk_widget_add_css_class (badge, "patella-badge");
+  gtk_widget_add_css_class (badge, status_style (shoe->status));
+  gtk_box_append (GTK_BOX (top), badge);
+  gtk_box_append (GTK_BOX (box), top);
+
+  patella_wear_bar_set_distances (PATELLA_WEAR_BAR (bar), shoe->distance_m, shoe->warn_m,
+                                  shoe->limit_m);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  if (*shoe->brand != '\0')
+    subtitle = g_strdup_printf ("%s · %s", shoe->brand, summary_text);
+  else
+    subtitle = g_strdup (summary_text);
+  summary = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+  gtk_widget_add_css_class (summary, "dim-label");
+  gtk_widget_add_css_class (summary, "caption");
+  gtk_box_append (GTK_BOX (box), summary);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "shoe-id", GINT_TO_POINTER ((int) shoe->id));
+
+  /* Translators: shoe name, status, then the distances */
+  accessible = g_strdup_printf (_("%s, %s, %s"), shoe->name, status_label (shoe->status),
+                                subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  /* Translators: accessible name of a shoe's wear bar */
+  g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Wear of %s against its replacement limit"), shoe->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+
+  return row;
+}
+
+static void
+clear_list_box (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+refresh_load (PatellaShoesPage *self)
+{
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_box (self->warnings_box);
+
+  warnings = patella_runs_check_load (self->store, CHART_WEEKS, self->unit, &weeks, &error);
+  if (warnings == NULL)
+    {
+      g_message ("Could not check the weekly load: %s", error->message);
+      return;
+    }
+
+  patella_load_chart_set_data (self->chart, weeks, warnings, self->unit);
+
+  /* The newest findings first; the chart shows the older ones. */
+  for (guint i = warnings->len, shown = 0; i > 0 && shown < 3; i--, shown++)
+    {
+      const PatellaLoadWarning *warning = g_ptr_array_index (warnings, i - 1);
+      g_autofree char *source = g_strdup_printf (_("Source: %s"), warning->source);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *message = gtk_label_new (warning->message);
+      GtkWidget *source_label = gtk_label_new (source);
+
+      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (message), 0);
+      gtk_label_set_wrap (GTK_LABEL (source_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (source_label), 0);
+      gtk_widget_add_css_class (source_label, "dim-label");
+      gtk_widget_add_css_class (source_label, "caption");
+      gtk_box_append (GTK_BOX (box), message);
+      gtk_box_append (GTK_BOX (box), source_label);
+      gtk_box_append (self->warnings_box, box);
+    }
+
+  if (warnings->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("No load check fired in these weeks."));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (self->warnings_box, none);
+    }
+}
+
+static void
+refresh_lists (PatellaShoesPage *self)
+{
+  g_autoptr(GPtrArray) shoes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_active = 0;
+  guint n_retired = 0;
+
+  clear_list_box (self->active_list);
+  for (guint i = 0; i < self->retired_rows->len; i++)
+    adw_expander_row_remove (self->retired_expander, g_ptr_array_index (self->retired_rows, i));
+  g_ptr_array_set_size (self->retired_rows, 0);
+
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      return;
+    }
+
+  shoes = patella_shoes_list (self->store, PATELLA_SHOES_ALL, &error);
+  if (shoes == NULL)
+    {
+      g_message ("Could not list the shoes: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < shoes->len; i++)
+    {
+      const PatellaShoe *shoe = g_ptr_array_index (shoes, i);
+
+      if (!shoe->retired)
+        {
+          gtk_list_box_append (self->active_list, create_shoe_row (self, shoe));
+          n_active++;
+        }
+      else
+        {
+          g_autofree char *summary = format_shoe_summary (self, shoe);
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shoe->name);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "shoes.open-shoe");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", shoe->id);
+          adw_expander_row_add_row (self->retired_expander, row);
+          g_ptr_array_add (self->retired_rows, row);
+          n_retired++;
+        }
+    }
+
+  if (n_active == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No active shoes"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Add a pair, or reactivate a retired one"));
+      gtk_list_box_append (self->active_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->retired_group), n_retired > 0);
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    shoes->len > 0 ? "content" : "empty");
+
+  refresh_load (self);
+}
+
+/* A spin button shows a rounded distance; the exact metres are kept beside
+ * it, so that saving without touching it does not change 500 mi into
+ * 805 km. */
+typedef struct
+{
+  gint64 metres;
+  double shown;
+} SpinDistance;
+
+static void
+set_spin_metres (PatellaShoesPage *self,
+                 GtkSpinButton    *spin,
+                 gint64            metres)
+{
+  SpinDistance *distance = g_new0 (SpinDistance, 1);
+
+  gtk_spin_button_set_value (spin, patella_metres_to_unit (metres, self->unit));
+  /* As the text shows it, rounded to the spin button's digits. */
+  gtk_spin_button_update (spin);
+  distance->metres = metres;
+  distance->shown = gtk_spin_button_get_value (spin);
+  g_object_set_data_full (G_OBJECT (spin), "patella-distance", distance, g_free);
+}
+
+static gint64
+get_spin_metres (PatellaShoesPage *self,
+                 GtkSpinButton    *spin)
+{
+  SpinDistance *distance = g_object_get_data (G_OBJECT (spin), "patella-distance");
+  double value;
+
+  gtk_spin_button_update (spin);
+  value = gtk_spin_button_get_value (spin);
+
+  if (distance != NULL && value == distance->shown)
+    return distance->metres;
+
+  return patella_unit_to_metres (value, self->unit);
+}
+
+static void
+update_unit_labels (PatellaShoesPage *self)
+{
+  const char *unit_name = self->unit == PATELLA_UNIT_MI ? _("In miles") : _("In kilometres");
+  double per_unit = patella_unit_metres_per (self->unit);
+  GtkSpinButton *spins[] = { self->warn_spin, self->limit_spin };
+
+  adw_action_row_set_subtitle (self->initial_row, unit_name);
+  adw_action_row_set_subtitle (self->warn_row, unit_name);
+  adw_action_row_set_subtitle (self->limit_row, unit_name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    {
+      GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spins[i]);
+
+      /* 100 to 1 000 miles; whole kilometres round inwards. */
+      gtk_adjustment_set_lower (adjustment, ceil (PATELLA_SHOE_MARK_MIN_M / per_unit));
+      gtk_adjustment_set_upper (adjustment, floor (PATELLA_SHOE_MARK_MAX_M / per_unit));
+    }
+  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->initial_spin),
+                            floor (PATELLA_SHOE_INITIAL_MAX_M / per_unit));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->initial_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Distance already run"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warn_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warn at"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->limit_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Replace at"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->default_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Default shoes"), -1);
+}
+
+static GtkWidget *
+create_run_row (PatellaShoesPage *self,
+                const PatellaRun *run)
+{
+  g_autofree char *distance = patella_format_distance (run->distance_m, self->unit);
+  g_autofree char *title = g_strdup_printf ("%s · %s", run->day, distance);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *delete_label = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+
+  if (run->duration_s > 0)
+    {
+      g_autofree char *duration = patella_format_duration (run->duration_s);
+      g_autofree char *pace = patella_format_pace (run->distance_m, run->duration_s, self->unit);
+
+      g_string_append_printf (subtitle, "%s · %s", duration, pace);
+    }
+  if (run->pain >= 0)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      /* Translators: knee pain during a run */
+      g_string_append_printf (subtitle, _("pain %d/10"), run->pain);
+    }
+  if (*run->note != '\0')
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append (subtitle, run->note);
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "shoes.delete-run");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", run->id);
+  /* Translators: the run's day and distance */
+  delete_label = g_strdup_printf (_("Delete the run of %s"), title);
+  gtk_widget_set_tooltip_text (button, delete_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  delete_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+/* The shoe page's header and runs; the fields are only filled on opening,
+ * so that a refresh never overwrites an edit in progress. */
+static void
+refresh_shoe_page (PatellaShoesPage *self)
+{
+  g_autoptr(PatellaShoe) shoe = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  clear_list_box (self->runs_list);
+
+  if (self->shoe_id == 0 || self->store == NULL)
+    {
+      gtk_label_set_text (self->shoe_title, _("New Shoes"));
+      gtk_widget_set_visible (GTK_WIDGET (self->shoe_bar), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->shoe_summary), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->runs_group), FALSE);
+      gtk_widget_set_visible (self->delete_button, FALSE);
+      gtk_widget_set_visible (self->retire_button, FALSE);
+      return;
+    }
+
+  shoe = patella_shoe_get (self->store, self->shoe_id, &error);
+  if (shoe == NULL)
+    {
+      /* Deleted meanwhile, by this window or another program. */
+      self->shoe_id = 0;
+      gtk_stack_set_visible_child_name (self->page_stack, "list");
+      return;
+    }
+
+  self->shoe_retired = shoe->retired;
+  gtk_label_set_text (self->shoe_title, shoe->name);
+  patella_wear_bar_set_distances (self->shoe_bar, shoe->distance_m, shoe->warn_m, shoe->limit_m);
+  summary = format_shoe_summary (self, shoe);
+  gtk_label_set_text (self->shoe_summary, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->shoe_bar), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->shoe_summary), TRUE);
+  gtk_widget_set_visible (self->delete_button, TRUE);
+  gtk_widget_set_visible (self->retire_button, TRUE);
+  gtk_button_set_label (GTK_BUTTON (self->retire_button),
+                        shoe->retired ? _("_Reactivate") : _("_Retire"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->default_switch), !shoe->retired);
+
+  runs = patella_runs_list (self->store, self->shoe_id, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->runs_group), runs != NULL && runs->len > 0);
+  for (guint i = runs != NULL ? runs->len : 0; i > 0; i--)
+    gtk_list_box_append (self->runs_list, create_run_row (self, g_ptr_array_index (runs, i - 1)));
+}
+
+static void
+open_shoe (PatellaShoesPage *self,
+           gint64            id)
+{
+  g_autoptr(PatellaShoe) shoe = NULL;
+
+  self->shoe_id = id;
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_error_label), FALSE);
+
+  if (id > 0)
+    shoe = patella_shoe_get (self->store, id, NULL);
+
+  if (shoe == NULL)
+    self->shoe_id = 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), shoe != NULL ? shoe->name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->brand_row), shoe != NULL ? shoe->brand : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->first_used_row),
+                         shoe != NULL && shoe->first_used != NULL ? shoe->first_used : "");
+  set_spin_metres (self, self->initial_spin, shoe != NULL ? shoe->initial_m : 0);
+  set_spin_metres (self, self->warn_spin,
+                   shoe != NULL ? shoe->warn_m : PATELLA_SHOE_WARN_DEFAULT_M);
+  set_spin_metres (self, self->limit_spin,
+                   shoe != NULL ? shoe->limit_m : PATELLA_SHOE_LIMIT_DEFAULT_M);
+  gtk_switch_set_active (self->default_switch, shoe != NULL && shoe->is_default);
+
+  refresh_shoe_page (self);
+  gtk_stack_set_visible_child_name (self->page_stack, "shoe");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+store_changed_cb (PatellaShoesPage *self,
+                  const char       *what)
+{
+  refresh_lists (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "shoe") == 0)
+    refresh_shoe_page (self);
+}
+
+static void
+unit_changed_cb (PatellaShoesPage *self)
+{
+  gint64 initial = get_spin_metres (self, self->initial_spin);
+  gint64 warn = get_spin_metres (self, self->warn_spin);
+  gint64 limit = get_spin_metres (self, self->limit_spin);
+  g_autofree char *setting = g_settings_get_string (self->settings, "distance-unit");
+
+  /* Only the display changes: what is being edited keeps its distance. */
+  self->unit = patella_unit_from_setting (setting);
+  update_unit_labels (self);
+  set_spin_metres (self, self->initial_spin, initial);
+  set_spin_metres (self, self->warn_spin, warn);
+  set_spin_metres (self, self->limit_spin, limit);
+
+  store_changed_cb (self, "unit");
+}
+
+static void
+shoe_row_activated_cb (PatellaShoesPage *self,
+                       GtkListBoxRow    *row)
+{
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "shoe-id"));
+
+  if (id > 0)
+    open_shoe (self, id);
+}
+
+static void
+run_logged_cb (PatellaShoesPage *self,
+               gint64            id)
+{
+  GApplication *app = g_application_get_default ();
+  AdwToast *toast = adw_toast_new (_("Run logged"));
+
+  /* Icing after a run is part of the routine (GUIDANCE.md). */
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "start-icing"))
+    {
+      adw_toast_set_title (toast, _("Run logged. Ice your knee now?"));
+      adw_toast_set_button_label (toast, _("_Start Icing"));
+      adw_toast_set_action_name (toast, "app.start-icing");
+    }
+  adw_toast_set_timeout (toast, 8);
+
+  add_toast (self, toast);
+}
+
+static void
+log_run_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  PatellaRunDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = patella_run_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   self->store, get_notifier (), self->unit);
+  g_signal_connect_object (dialog, "logged", G_CALLBACK (run_logged_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_shoe_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+
+  if (self->store != NULL)
+    open_shoe (self, 0);
+}
+
+static void
+open_shoe_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  open_shoe (PATELLA_SHOES_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->page_stack, "list");
+}
+
+static void
+save_shoe_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  PatellaShoeInput input = { 0 };
+  gboolean saved;
+
+  if (self->store == NULL)
+    return;
+
+  input.name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  input.brand = gtk_editable_get_text (GTK_EDITABLE (self->brand_row));
+  input.first_used = gtk_editable_get_text (GTK_EDITABLE (self->first_used_row));
+  input.initial_m = get_spin_metres (self, self->initial_spin);
+  input.warn_m = get_spin_metres (self, self->warn_spin);
+  input.limit_m = get_spin_metres (self, self->limit_spin);
+  input.make_default = gtk_switch_get_active (self->default_switch);
+
+  if (self->shoe_id == 0)
+    saved = patella_shoe_add (self->store, get_notifier (), &input, &error) > 0;
+  else
+    saved = patella_shoe_edit (self->store, get_notifier (), self->shoe_id, &input, &error);
+
+  if (!saved)
+    {
+      gtk_label_set_text (self->edit_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->edit_error_label), TRUE);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_error_label), FALSE);
+  add_toast (self, adw_toast_new (_("Shoes saved")));
+  gtk_stack_set_visible_child_name (self->page_stack, "list");
+}
+
+static void
+toggle_retired_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->shoe_id == 0)
+    return;
+
+  if (!patella_shoe_set_retired (self->store, get_notifier (), self->shoe_id,
+                                 !self->shoe_retired, &error))
+    show_error_toast (self, error);
+  else
+    gtk_switch_set_active (self->default_switch, FALSE);
+}
+
+static void
+delete_shoe_now (PatellaShoesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!patella_shoe_delete (self->store, get_notifier (), self->shoe_id, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  self->shoe_id = 0;
+  gtk_stack_set_visible_child_name (self->page_stack, "list");
+  add_toast (self, adw_toast_new (_("Shoes deleted")));
+}
+
+static void
+delete_response_cb (PatellaShoesPage *self,
+                    const char       *response)
+{
+  if (g_strcmp0 (response, "delete") == 0 && self->store != NULL && self->shoe_id > 0)
+    delete_shoe_now (self);
+}
+
+static void
+delete_shoe_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+  g_autoptr(PatellaShoe) shoe = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL || self->shoe_id == 0)
+    return;
+
+  shoe = patella_shoe_get (self->store, self->shoe_id, NULL);
+  if (shoe == NULL)
+    return;
+
+  if (shoe->n_runs == 0)
+    {
+      delete_shoe_now (self);
+      return;
+    }
+
+  /* Translators: the shoe's name */
+  heading = g_strdup_printf (_("Delete “%s”?"), shoe->name);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Its %u run is kept, without shoes. To keep its "
+                                       "distance with the pair, retire it instead.",
+                                       "Its %u runs are kept, without shoes. To keep their "
+                                       "distance with the pair, retire it instead.",
+                                       shoe->n_runs), shoe->n_runs);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_run_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!patella_run_delete (self->store, get_notifier (), g_variant_get_int64 (parameter), &error))
+    show_error_toast (self, error);
+  else
+    add_toast (self, adw_toast_new (_("Run deleted")));
+}
+
+/* Ctrl+N is handled by the window while this page shows, whatever has focus. */
+static gboolean
+log_run_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "shoes.log-run", NULL);
+}
 
 static void
 patella_shoes_page_dispose (GObject *object)
 {
   PatellaShoesPage *self = (PatellaShoesPage *)object;
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_SHOES_PAGE);
 
   G_OBJECT_CLASS (patella_shoes_page_parent_class)->dispose (object);
+}
+
+static void
+patella_shoes_page_finalize (GObject *object)
+{
+  PatellaShoesPage *self = (PatellaShoesPage *)object;
+
+  g_clear_pointer (&self->retired_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (patella_shoes_page_parent_class)->finalize (object);
 }
 
 static void
@@ -34,23 +832,122 @@ patella_shoes_page_class_init (PatellaShoesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patella_shoes_page_dispose;
+  object_class->finalize = patella_shoes_page_finalize;
+
+  g_type_ensure (PATELLA_TYPE_LOAD_CHART);
+  g_type_ensure (PATELLA_TYPE_WEAR_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-shoes-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, active_list);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, warnings_box);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, retired_group);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, retired_expander);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, shoe_title);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, shoe_bar);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, shoe_summary);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, brand_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, first_used_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, initial_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, initial_spin);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, warn_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, warn_spin);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, limit_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, limit_spin);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, default_switch);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, edit_error_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, retire_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, runs_group);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, runs_list);
+  gtk_widget_class_bind_template_callback (widget_class, shoe_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "shoes.log-run", NULL, log_run_activated);
+  gtk_widget_class_install_action (widget_class, "shoes.add-shoe", NULL, add_shoe_activated);
+  gtk_widget_class_install_action (widget_class, "shoes.open-shoe", "x", open_shoe_activated);
+  gtk_widget_class_install_action (widget_class, "shoes.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "shoes.save-shoe", NULL, save_shoe_activated);
+  gtk_widget_class_install_action (widget_class, "shoes.toggle-retired", NULL,
+                                   toggle_retired_activated);
+  gtk_widget_class_install_action (widget_class, "shoes.delete-shoe", NULL,
+                                   delete_shoe_activated);
+  gtk_widget_class_install_action (widget_class, "shoes.delete-run", "x", delete_run_activated);
 }
 
 static void
 patella_shoes_page_init (PatellaShoesPage *self)
 {
+  GtkEventController *shortcuts;
+  g_autofree char *setting = NULL;
+
+  self->retired_rows = g_ptr_array_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: dispose_template would unparent it behind
+   * AdwBin's back. */
+  self->page_stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+
+  self->settings = patella_settings_new ();
+  if (self->settings != NULL)
+    {
+      setting = g_settings_get_string (self->settings, "distance-unit");
+      g_signal_connect_object (self->settings, "changed::distance-unit",
+                               G_CALLBACK (unit_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  self->unit = patella_unit_from_setting (setting);
+  update_unit_labels (self);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n,
+                                                                                  GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (log_run_shortcut_cb,
+                                                                                   NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  refresh_lists (self);
 }
 
+/**
+ * patella_shoes_page_set_store:
+ *
+ * Shows @store's shoes. The replacement notifications are checked here too,
+ * so that runs logged while the window was closed (by patella-cli, or an
+ * import) are noticed at start-up.
+ */
 void
 patella_shoes_page_set_store (PatellaShoesPage *self,
-                               PatellaStore       *store)
+                              PatellaStore     *store)
 {
+  PatellaNotifier *notifier = get_notifier ();
+
   g_return_if_fail (PATELLA_IS_SHOES_PAGE (self));
   g_return_if_fail (store == NULL || PATELLA_IS_STORE (store));
 
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+
+      if (notifier != NULL && !patella_shoes_check_notifications (store, notifier, &error))
+        g_message ("Could not check shoe notifications: %s", error->message);
+    }
+
+  self->shoe_id = 0;
+  gtk_stack_set_visible_child_name (self->page_stack, "list");
+  refresh_lists (self);
 }

@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-run-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patella-parse.h"
+#include "patella-run-dialog.h"
+#include "patella-shoes.h"
+
+struct _PatellaRunDialog
+{
+  AdwWindow            parent_instance;
+
+  GtkSpinButton       *distance_spin;
+  GtkAdjustment       *distance_adjustment;
+  AdwActionRow        *distance_row;
+  AdwEntryRow         *date_row;
+  AdwEntryRow         *duration_row;
+  AdwComboRow         *shoe_row;
+  AdwComboRow         *pain_row;
+  AdwEntryRow         *note_row;
+  GtkLabel            *error_label;
+  GtkWidget           *log_button;
+
+  PatellaStore        *store;
+  PatellaNotifier     *notifier;
+  PatellaDistanceUnit  unit;
+  GArray              *shoe_ids;   /* gint64 per shoe_row item */
+};
+
+G_DEFINE_FINAL_TYPE (PatellaRunDialog, patella_run_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  LOGGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_error (PatellaRunDialog *self,
+            const char       *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+log_button_clicked_cb (PatellaRunDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  const char *duration_text = gtk_editable_get_text (GTK_EDITABLE (self->duration_row));
+  guint shoe_index = adw_combo_row_get_selected (self->shoe_row);
+  guint pain_index = adw_combo_row_get_selected (self->pain_row);
+  PatellaRun run = { .shoe_id = PATELLA_SHOE_NONE, .pain = -1 };
+  GDate date;
+  gint64 id;
+
+  gtk_spin_button_update (self->distance_spin);
+  run.distance_m = patella_unit_to_metres (gtk_spin_button_get_value (self->distance_spin),
+                                           self->unit);
+
+  if (!patella_parse_date (date_text, &date, &error))
+    {
+      show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+      return;
+    }
+  day = patella_date_to_string (&date);
+  run.day = day;
+
+  if (*duration_text != '\0' && !patella_parse_duration (duration_text, &run.duration_s, &error))
+    {
+      show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->duration_row));
+      return;
+    }
+
+  if (shoe_index != GTK_INVALID_LIST_POSITION && shoe_index < self->shoe_ids->len)
+    run.shoe_id = g_array_index (self->shoe_ids, gint64, shoe_index);
+
+  /* Item 0 is "not recorded", then 0 to 10. */
+  if (pain_index != GTK_INVALID_LIST_POSITION && pain_index > 0)
+    run.pain = (int) pain_index - 1;
+
+  run.note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+
+  id = patella_run_add (self->store, self->notifier, &run, &error);
+  if (id == 0)
+    {
+      show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->distance_spin));
+      return;
+    }
+
+  g_signal_emit (self, signals[LOGGED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+log_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  log_button_clicked_cb (PATELLA_RUN_DIALOG (widget));
+}
+
+static void
+fill_shoes (PatellaRunDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) shoes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 none = PATELLA_SHOE_NONE;
+  guint selected = 0;
+
+  g_array_set_size (self->shoe_ids, 0);
+  gtk_string_list_append (names, _("No shoes"));
+  g_array_append_val (self->shoe_ids, none);
+
+  shoes = patella_shoes_list (self->store, PATELLA_SHOES_ACTIVE, &error);
+  if (shoes == NULL)
+    g_message ("Could not list the shoes: %s", error->message);
+
+  for (guint i = 0; shoes != NULL && i < shoes->len; i++)
+    {
+      const PatellaShoe *shoe = g_ptr_array_index (shoes, i);
+
+      if (shoe->is_default)
+        selected = self->shoe_ids->len;
+      gtk_string_list_append (names, shoe->name);
+      g_array_append_val (self->shoe_ids, shoe->id);
+    }
+
+  adw_combo_row_set_model (self->shoe_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->shoe_row, selected);
+}
+
+static void
+fill_pain (PatellaRunDialog *self)
+{
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (levels, _("Not recorded"));
+  for (int i = 0; i <= 10; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", i);
+
+      gtk_string_list_append (levels, text);
+    }
+
+  adw_combo_row_set_model (self->pain_row, G_LIST_MODEL (levels));
+  adw_combo_row_set_selected (self->pain_row, 0);
+}
+
+static void
+patella_run_dialog_dispose (GObject *object)
+{
+  PatellaRunDialog *self = (PatellaRunDialog *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->notifier);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_RUN_DIALOG);
+
+  G_OBJECT_CLASS (patella_run_dialog_parent_class)->dispose (object);
+}
+
+static void
+patella_run_dialog_finalize (GObject *object)
+{
+  PatellaRunDialog *self = (PatellaRunDialog *)object;
+
+  g_clear_pointer (&self->shoe_ids, g_array_unref);
+
+  G_OBJECT_CLASS (patella_run_dialog_parent_class)->finalize (object);
+}
+
+static void
+patella_run_dialog_class_init (PatellaRunDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patella_run_dialog_dispose;
+  object_class->finalize = patella_run_dialog_finalize;
+
+  /**
+   * PatellaRunDialog::logged:
+   * @id: the new run's id
+   *
+   * Emitted once the run is saved, just before the dialog closes.
+   */
+  signals[LOGGED] = g_signal_new ("logged",
+                                  G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/patella/Patella/ui/patella-run-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PatellaRunDialog, distance_spin);
+  gtk_widget_class_bind_template_child (widget_class, PatellaRunDialog, distance_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, PatellaRunDialog, distance_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaRunDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaRunDialog, duration_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaRunDialog, shoe_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaRunDialog, pain_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaRunDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaRunDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaRunDialog, log_button);
+  gtk_widget_class_bind_template_callback (widget_class, log_button_clicked_cb);
+
+  /* Ctrl+Enter logs from any field (a spin button cannot activate the default
+   * widget before GTK 4.14). */
+  gtk_widget_class_install_action (widget_class, "run.log", NULL, log_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "run.log", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "run.log", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+patella_run_dialog_init (PatellaRunDialog *self)
+{
+  self->shoe_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->log_button);
+}
+
+PatellaRunDialog *
+patella_run_dialog_new (GtkWindow           *parent,
+                        PatellaStore        *store,
+                        PatellaNotifier     *notifier,
+                        PatellaDistanceUnit  unit)
+{
+  PatellaRunDialog *self;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+  g_return_val_if_fail (notifier == NULL || PATELLA_IS_NOTIFIER (notifier), NULL);
+
+  self = g_object_new (PATELLA_TYPE_RUN_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->notifier = notifier != NULL ? g_object_ref (notifier) : NULL;
+  self->unit = unit;
+
+  today = patella_clock_get_today (patella_store_get_clock (store));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+
+  /* At most 300 km in one run, in the user's unit. */
+  gtk_adjustment_set_upper (self->distance_adjustment,
+                            (double) PATELLA_RUN_MAX_M / patella_unit_metres_per (unit));
+  adw_action_row_set_subtitle (self->distance_row, unit == PATELLA_UNIT_MI
+                                                   ? _("In miles") : _("In kilometres"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->distance_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  unit == PATELLA_UNIT_MI ? _("Distance in miles")
+                                                          : _("Distance in kilometres"),
+                                  -1);
+
+  fill_shoes (self);
+  fill_pain (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->distance_spin));
+
+  return self;
+}

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "patella-application.h"
+#include "patella-run-dialog.h"
+#include "patella-shoes-page.h"
+#include "patella-shoes.h"
+#include "patella-test-utils.h"
+#include "patella-wear-bar.h"
+#include "patella-window.h"
+
+typedef struct
+{
+  char               *dir;
+  char               *db;
+  PatellaApplication *app;
+  PatellaNotifier    *notifier;
+} Fixture;
+
+/* One registered application for the whole run, as in tests/test-window.c. */
+static PatellaApplication *test_app;
+
+static void
+flush_events (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = patella_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
+  g_setenv ("PATELLA_DB", fixture->db, TRUE);
+
+  fixture->app = test_app;
+  fixture->notifier = patella_recording_notifier_new ();
+  patella_application_set_notifier (fixture->app, fixture->notifier);
+  patella_application_reopen_store (fixture->app, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (PATELLA_IS_WINDOW (l->data) || PATELLA_IS_RUN_DIALOG (l->data))
+      gtk_window_destroy (l->data);
+  g_list_free (windows);
+  flush_events ();
+
+  g_clear_object (&fixture->notifier);
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_unsetenv ("PATELLA_DB");
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static PatellaRunDialog *
+find_run_dialog (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  PatellaRunDialog *dialog = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (PATELLA_IS_RUN_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (windows);
+
+  return dialog;
+}
+
+static PatellaShoesPage *
+open_shoes_page (Fixture *fixture)
+{
+  PatellaWindow *window = patella_window_new (fixture->app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  patella_window_show_view (window, "shoes");
+  flush_events ();
+
+  return PATELLA_SHOES_PAGE (find_by_type (GTK_WIDGET (window), PATELLA_TYPE_SHOES_PAGE));
+}
+
+static GObject *
+dialog_child (PatellaRunDialog *dialog,
+              const char       *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (dialog), PATELLA_TYPE_RUN_DIALOG, name);
+}
+
+static void
+test_log_run_moves_bar (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaShoeInput input = { .name = "Pegasus", .make_default = TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  PatellaShoesPage *page;
+  PatellaRunDialog *dialog;
+  PatellaWearBar *bar;
+  gint64 id;
+
+  id = patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  input.name = "Clifton";
+  input.make_default = FALSE;
+  patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+
+  page = open_shoes_page (fixture);
+  g_assert_nonnull (page);
+
+  /* Shoes are listed by name: the first bar is Clifton's. */
+  bar = PATELLA_WEAR_BAR (find_by_type (GTK_WIDGET (page), PATELLA_TYPE_WEAR_BAR));
+  g_assert_nonnull (bar);
+  g_assert_cmpfloat (patella_wear_bar_get_fraction (bar), ==, 0.0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.log-run", NULL));
+  flush_events ();
+  dialog = find_run_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* The default shoe is preselected: item 0 is "No shoes", then by name. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "shoe_row"))),
+                    ==, 2);
+
+  /* Zero is refused in the dialog, which stays open. */
+  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
+  flush_events ();
+  g_assert_true (find_run_dialog () == dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_child (dialog, "error_label"))));
+
+  /* 100 km: the locale's unit under C.UTF-8. Log it on Clifton. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_child (dialog, "distance_spin")), 100.0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "shoe_row")), 1);
+  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
+  flush_events ();
+  g_assert_null (find_run_dialog ());
+
+  bar = PATELLA_WEAR_BAR (find_by_type (GTK_WIDGET (page), PATELLA_TYPE_WEAR_BAR));
+  g_assert_cmpfloat_with_epsilon (patella_wear_bar_get_fraction (bar), 100000.0 / 804672.0,
+                                  1e-9);
+
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpint (((PatellaRun *) runs->pdata[0])->distance_m, ==, 100000);
+  g_assert_cmpint (((PatellaRun *) runs->pdata[0])->shoe_id, !=, id);
+}
+
+static void
+test_start_up_check_notifies (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  /* Logged while the window was closed: 310 mi, past the warning. */
+  PatellaShoeInput input = { .name = "Pegasus", .initial_m = 498897 };
+  g_autoptr(GError) error = NULL;
+
+  patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->notifier),
+                                                      NULL), ==, 0);
+
+  open_shoes_page (fixture);
+  g_assert_cmpuint (patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->notifier),
+                                                      "shoe-warn:"), ==, 1);
+}
+
+static void
+test_edit_keeps_exact_marks (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaShoeInput input = { .name = "Pegasus", .make_default = TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaShoe) shoe = NULL;
+  PatellaShoesPage *page;
+  GObject *name_row;
+  gint64 id;
+
+  id = patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  page = open_shoes_page (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
+  name_row = gtk_widget_get_template_child (GTK_WIDGET (page), PATELLA_TYPE_SHOES_PAGE,
+                                            "name_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Pegasus");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Pegasus 40");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.save-shoe", NULL));
+  flush_events ();
+
+  /* Shown as whole kilometres, the marks are still exactly 300 and 500 mi. */
+  shoe = patella_shoe_get (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shoe->name, ==, "Pegasus 40");
+  g_assert_cmpint (shoe->warn_m, ==, PATELLA_SHOE_WARN_DEFAULT_M);
+  g_assert_cmpint (shoe->limit_m, ==, PATELLA_SHOE_LIMIT_DEFAULT_M);
+  g_assert_true (shoe->is_default);
+}
+
+static void
+test_page_finalizes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PatellaShoesPage *page = g_object_ref_sink (g_object_new (PATELLA_TYPE_SHOES_PAGE, NULL));
+
+  patella_shoes_page_set_store (page, patella_application_get_store (fixture->app));
+  gtk_widget_activate_action (GTK_WIDGET (page), "shoes.add-shoe", NULL);
+  patella_shoes_page_set_store (page, NULL);
+  g_assert_finalize_object (page);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  test_app = patella_application_new ();
+  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (test_app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(name, func) \
+  g_test_add ("/shoes-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("log-run-moves-bar", test_log_run_moves_bar);
+  ADD ("start-up-check-notifies", test_start_up_check_notifies);
+  ADD ("edit-keeps-exact-marks", test_edit_keeps_exact_marks);
+  ADD ("page-finalizes", test_page_finalizes);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&test_app);
+  return status;
+}

@@ -1,0 +1,565 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "patella-error.h"
+#include "patella-notifier.h"
+#include "patella-parse.h"
+#include "patella-shoes.h"
+#include "patella-status.h"
+#include "patella-store.h"
+#include "patella-test-utils.h"
+
+/* 2026-03-18 12:00 UTC, a Wednesday. */
+#define NOW_US G_GINT64_CONSTANT (1773835200000000)
+
+typedef struct
+{
+  char            *dir;
+  char            *path;
+  PatellaClock    *clock;
+  PatellaStore    *store;
+  PatellaNotifier *notifier;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = patella_test_make_dir ();
+  fixture->path = g_build_filename (fixture->dir, "patella.db", NULL);
+  fixture->clock = patella_clock_new_fake (NOW_US);
+  fixture->store = patella_store_open (fixture->path, fixture->clock, &error);
+  g_assert_no_error (error);
+  fixture->notifier = patella_recording_notifier_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->notifier);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->clock);
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static guint
+count_sent (Fixture    *fixture,
+            const char *prefix)
+{
+  return patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->notifier),
+                                           prefix);
+}
+
+static gint64
+add_shoe (Fixture    *fixture,
+          const char *name,
+          gboolean    make_default)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaShoeInput input = { .name = name, .brand = "Brand", .make_default = make_default };
+  gint64 id;
+
+  id = patella_shoe_add (fixture->store, fixture->notifier, &input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_run (Fixture    *fixture,
+         const char *day,
+         const char *distance,
+         gint64      shoe_id)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaRun run = { .day = (char *) day, .shoe_id = shoe_id, .pain = -1 };
+  gint64 id;
+
+  g_assert_true (patella_parse_distance (distance, PATELLA_UNIT_KM, &run.distance_m, &error));
+  id = patella_run_add (fixture->store, fixture->notifier, &run, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static PatellaShoe *
+get_shoe (Fixture *fixture,
+          gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaShoe *shoe = patella_shoe_get (fixture->store, id, &error);
+
+  g_assert_no_error (error);
+  return shoe;
+}
+
+static char *
+dump (Fixture *fixture)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *tables[] = {
+    "SELECT id, name, brand, first_used, initial_m, warn_m, limit_m, retired, is_default "
+    "FROM shoe ORDER BY id;",
+    "SELECT id, day, distance_m, duration_s, shoe_id, pain, note FROM run ORDER BY id;",
+    "SELECT key FROM notification_sent ORDER BY key;",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr(PatellaStmt) stmt = patella_store_prepare (fixture->store, tables[t], NULL);
+
+      g_assert_nonnull (stmt);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_add_and_defaults (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PatellaShoe) shoe = NULL;
+  gint64 id = add_shoe (fixture, "  Pegasus 40 ", TRUE);
+
+  shoe = get_shoe (fixture, id);
+  g_assert_cmpstr (shoe->name, ==, "Pegasus 40");
+  g_assert_cmpstr (shoe->brand, ==, "Brand");
+  g_assert_cmpint (shoe->warn_m, ==, 482803);     /* 300 mi */
+  g_assert_cmpint (shoe->limit_m, ==, 804672);    /* 500 mi */
+  g_assert_cmpint (shoe->distance_m, ==, 0);
+  g_assert_true (shoe->is_default);
+  g_assert_false (shoe->retired);
+  g_assert_cmpstr (shoe->status, ==, "ok");
+}
+
+static void
+test_bad_shoes_refused (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    gint64      warn_m;
+    gint64      limit_m;
+    gint64      initial_m;
+    const char *first_used;
+  } cases[] = {
+    { "pegasus", 0, 0, 0, NULL },                        /* differs only in case */
+    { "ÉCLAIR", 0, 0, 0, NULL },                         /* Unicode case too */
+    { "New", 804672, 482803, 0, NULL },                  /* warn above limit */
+    { "New", 0, 80467, 0, NULL },                        /* a limit of 50 mi */
+    { "New", 80467, 0, 0, NULL },                        /* a warning at 50 mi */
+    { "New", 0, 1609345, 0, NULL },                      /* above 1 000 mi */
+    { "", 0, 0, 0, NULL },
+    { "   ", 0, 0, 0, NULL },
+    { "Bad \xff name", 0, 0, 0, NULL },
+    { "New", 0, 0, -5, NULL },
+    { "New", 0, 0, 0, "2026-02-30" },
+  };
+  g_autofree char *before = NULL;
+
+  add_shoe (fixture, "Pegasus", FALSE);
+  add_shoe (fixture, "éclair", FALSE);
+  before = dump (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      PatellaShoeInput input = {
+        .name = cases[i].name,
+        .warn_m = cases[i].warn_m,
+        .limit_m = cases[i].limit_m,
+        .initial_m = cases[i].initial_m,
+        .first_used = cases[i].first_used,
+      };
+
+      g_assert_cmpint (patella_shoe_add (fixture->store, fixture->notifier, &input, &error), ==,
+                       0);
+      g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
+      g_assert_cmpstr (error->message, !=, "");
+      after = dump (fixture);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_edit_keeps_names_unique (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaShoe) shoe = NULL;
+  gint64 a = add_shoe (fixture, "Pegasus", FALSE);
+  PatellaShoeInput input = { .name = "CLIFTON" };
+
+  add_shoe (fixture, "Clifton", FALSE);
+
+  g_assert_false (patella_shoe_edit (fixture->store, fixture->notifier, a, &input, &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A shoe may change the case of its own name. */
+  input.name = "PEGASUS";
+  input.brand = "Nike";
+  input.first_used = "2026-01-05";
+  input.initial_m = 100000;
+  input.warn_m = 400000;
+  input.limit_m = 700000;
+  g_assert_true (patella_shoe_edit (fixture->store, fixture->notifier, a, &input, &error));
+  g_assert_no_error (error);
+
+  shoe = get_shoe (fixture, a);
+  g_assert_cmpstr (shoe->name, ==, "PEGASUS");
+  g_assert_cmpstr (shoe->brand, ==, "Nike");
+  g_assert_cmpstr (shoe->first_used, ==, "2026-01-05");
+  g_assert_cmpint (shoe->distance_m, ==, 100000);
+  g_assert_cmpint (shoe->warn_m, ==, 400000);
+  g_assert_cmpint (shoe->limit_m, ==, 700000);
+}
+
+static void
+test_exact_totals (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaShoe) shoe = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  gint64 id = add_shoe (fixture, "Long haul", TRUE);
+  gint64 metres = 0;
+
+  g_assert_true (patella_parse_distance ("5.2mi", PATELLA_UNIT_KM, &metres, &error));
+  g_assert_cmpint (metres, ==, 8369);
+
+  /* One outer transaction: each run is a savepoint inside it. */
+  g_assert_true (patella_store_begin (fixture->store, &error));
+  for (guint i = 0; i < 1000; i++)
+    add_run (fixture, "2026-03-01", "5.2mi", PATELLA_SHOE_DEFAULT);
+  g_assert_true (patella_store_commit (fixture->store, &error));
+
+  shoe = get_shoe (fixture, id);
+  g_assert_cmpint (shoe->distance_m, ==, 1000 * 8369);
+  g_assert_cmpuint (shoe->n_runs, ==, 1000);
+  g_assert_cmpstr (shoe->status, ==, "replace");
+
+  runs = patella_runs_list (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1000);
+
+  /* The totals come from the covering index, not a table scan. */
+  g_assert_cmpint (patella_store_query_int (fixture->store,
+                                            "SELECT count (*) FROM run WHERE shoe_id = 1;", 0),
+                   ==, 1000);
+  {
+    g_autoptr(PatellaStmt) plan =
+      patella_store_prepare (fixture->store,
+                             "EXPLAIN QUERY PLAN SELECT sum (distance_m) FROM run "
+                             "WHERE shoe_id = 1;", &error);
+    gboolean covering = FALSE;
+
+    g_assert_no_error (error);
+    while (sqlite3_step (plan) == SQLITE_ROW)
+      if (strstr ((const char *) sqlite3_column_text (plan, 3), "COVERING INDEX run_shoe"))
+        covering = TRUE;
+    g_assert_true (covering);
+  }
+
+  g_assert_cmpuint (count_sent (fixture, "shoe-warn:"), ==, 1);
+  g_assert_cmpuint (count_sent (fixture, "shoe-replace:"), ==, 1);
+
+  /* Crossing both marks in one go: one notification, the limit's. */
+  {
+    PatellaShoeInput input = { .name = "Worn", .initial_m = 600 * 1609 };
+
+    patella_recording_notifier_clear (PATELLA_RECORDING_NOTIFIER (fixture->notifier));
+    g_assert_cmpint (patella_shoe_add (fixture->store, fixture->notifier, &input, &error), >, 0);
+    g_assert_cmpuint (count_sent (fixture, "shoe-replace:"), ==, 1);
+    g_assert_cmpuint (count_sent (fixture, "shoe-warn:"), ==, 0);
+  }
+}
+
+static void
+test_notifications_once (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaNotifier) second = NULL;
+  PatellaShoeInput input = { .name = "Pegasus", .initial_m = 466710, .make_default = TRUE };
+  PatellaNotification *n;
+  gint64 id;
+  gint64 r1, r2, r4, r5;
+
+  /* Already worn for 290 mi. */
+  id = patella_shoe_add (fixture->store, fixture->notifier, &input, &error);
+  g_assert_no_error (error);
+
+  r1 = add_run (fixture, "2026-03-01", "9mi", id);
+  g_assert_cmpuint (count_sent (fixture, NULL), ==, 0);
+
+  r2 = add_run (fixture, "2026-03-02", "1mi", id);
+  g_assert_cmpuint (count_sent (fixture, "shoe-warn:"), ==, 1);
+  n = g_ptr_array_index (patella_recording_notifier_get_sent (
+    PATELLA_RECORDING_NOTIFIER (fixture->notifier)), 0);
+  g_assert_nonnull (strstr (n->title, "Pegasus"));
+  g_assert_cmpstr (n->category, ==, "x-patella.shoes");
+  /* The memory backend has the locale's unit: km under C.UTF-8. */
+  g_assert_nonnull (strstr (n->body, "482.8 km"));
+
+  add_run (fixture, "2026-03-03", "1mi", id);
+  g_assert_cmpuint (count_sent (fixture, "shoe-warn:"), ==, 1);
+
+  r4 = add_run (fixture, "2026-03-04", "150mi", id);
+  g_assert_cmpuint (count_sent (fixture, "shoe-replace:"), ==, 0);
+  r5 = add_run (fixture, "2026-03-05", "50mi", id);
+  g_assert_cmpuint (count_sent (fixture, "shoe-replace:"), ==, 1);
+  add_run (fixture, "2026-03-06", "1mi", id);
+  g_assert_cmpuint (count_sent (fixture, NULL), ==, 2);
+
+  /* A restart: the state is in the database. */
+  g_clear_object (&fixture->store);
+  fixture->store = patella_store_open (fixture->path, fixture->clock, &error);
+  g_assert_no_error (error);
+  second = patella_recording_notifier_new ();
+  g_assert_true (patella_shoes_check_notifications (fixture->store, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (second), NULL),
+                    ==, 0);
+
+  /* Back under the limit: the limit re-arms, the warning stays sent. */
+  g_assert_true (patella_run_delete (fixture->store, fixture->notifier, r5, &error));
+  g_assert_no_error (error);
+  g_assert_false (patella_notification_was_sent (fixture->store, "shoe-replace:1"));
+  g_assert_true (patella_notification_was_sent (fixture->store, "shoe-warn:1"));
+
+  /* Edits that bring it under the warning re-arm that too. */
+  {
+    PatellaRun edit = { .id = r4, .day = "2026-03-04", .distance_m = 1000, .shoe_id = id,
+                        .pain = 3 };
+
+    g_assert_true (patella_run_edit (fixture->store, fixture->notifier, &edit, &error));
+    g_assert_no_error (error);
+    g_assert_true (patella_notification_was_sent (fixture->store, "shoe-warn:1"));
+
+    edit.id = r1;
+    g_assert_true (patella_run_edit (fixture->store, fixture->notifier, &edit, &error));
+    g_assert_no_error (error);
+    g_assert_false (patella_notification_was_sent (fixture->store, "shoe-warn:1"));
+  }
+
+  /* And crossing again notifies again. */
+  add_run (fixture, "2026-03-07", "10mi", id);
+  g_assert_cmpuint (count_sent (fixture, "shoe-warn:"), ==, 2);
+  g_assert_cmpuint (count_sent (fixture, NULL), ==, 3);
+
+  g_assert_true (patella_run_delete (fixture->store, fixture->notifier, r2, &error));
+  g_assert_true (patella_notification_was_sent (fixture->store, "shoe-warn:1"));
+  g_assert_cmpuint (count_sent (fixture, NULL), ==, 3);
+}
+
+static void
+test_default_retire_delete (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GPtrArray) active = NULL;
+  g_autoptr(GPtrArray) retired = NULL;
+  gint64 a = add_shoe (fixture, "Pegasus", TRUE);
+  gint64 b = add_shoe (fixture, "Clifton", TRUE);
+  gint64 run;
+
+  /* One default at a time. */
+  {
+    g_autoptr(PatellaShoe) shoe_a = get_shoe (fixture, a);
+    g_autoptr(PatellaShoe) shoe_b = get_shoe (fixture, b);
+
+    g_assert_false (shoe_a->is_default);
+    g_assert_true (shoe_b->is_default);
+  }
+
+  /* No shoe given: the default; none asked for: none. */
+  add_run (fixture, NULL, "5km", PATELLA_SHOE_DEFAULT);
+  add_run (fixture, NULL, "5km", PATELLA_SHOE_NONE);
+  run = add_run (fixture, NULL, "5km", a);
+
+  runs = patella_runs_list (fixture->store, 0, &error);
+  g_assert_cmpuint (runs->len, ==, 3);
+  g_assert_cmpstr (((PatellaRun *) runs->pdata[0])->day, ==, "2026-03-18");
+  g_assert_cmpstr (((PatellaRun *) runs->pdata[0])->shoe_name, ==, "Clifton");
+  g_assert_null (((PatellaRun *) runs->pdata[1])->shoe_name);
+  g_assert_cmpint (((PatellaRun *) runs->pdata[2])->shoe_id, ==, a);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
+  /* Retiring the default leaves no default; the history stays. */
+  g_assert_true (patella_shoe_set_retired (fixture->store, fixture->notifier, b, TRUE, &error));
+  {
+    g_autoptr(PatellaShoe) shoe = get_shoe (fixture, b);
+
+    g_assert_true (shoe->retired);
+    g_assert_false (shoe->is_default);
+    g_assert_cmpstr (shoe->status, ==, "retired");
+    g_assert_cmpint (shoe->distance_m, ==, 5000);
+  }
+  g_assert_false (patella_shoe_set_default (fixture->store, b, &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  active = patella_shoes_list (fixture->store, PATELLA_SHOES_ACTIVE, &error);
+  retired = patella_shoes_list (fixture->store, PATELLA_SHOES_RETIRED, &error);
+  g_assert_cmpuint (active->len, ==, 1);
+  g_assert_cmpuint (retired->len, ==, 1);
+
+  g_assert_true (patella_shoe_set_retired (fixture->store, fixture->notifier, b, FALSE, &error));
+  g_assert_true (patella_shoe_set_default (fixture->store, b, &error));
+  g_assert_no_error (error);
+
+  /* Deleting a shoe keeps its runs, without a shoe. */
+  g_assert_true (patella_shoe_delete (fixture->store, fixture->notifier, a, &error));
+  g_assert_no_error (error);
+  runs = patella_runs_list (fixture->store, 0, &error);
+  g_assert_cmpuint (runs->len, ==, 3);
+  g_assert_cmpint (((PatellaRun *) runs->pdata[2])->id, ==, run);
+  g_assert_cmpint (((PatellaRun *) runs->pdata[2])->shoe_id, ==, 0);
+
+  g_assert_null (patella_shoe_get (fixture->store, a, &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
+}
+
+static void
+test_bad_runs_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const struct {
+    const char *day;
+    gint64      distance_m;
+    gint64      duration_s;
+    gint64      shoe_id;
+    int         pain;
+    int         code;
+  } cases[] = {
+    { NULL, 0, 0, PATELLA_SHOE_DEFAULT, -1, PATELLA_ERROR_INVALID },
+    { NULL, -5000, 0, PATELLA_SHOE_DEFAULT, -1, PATELLA_ERROR_INVALID },
+    { NULL, 400000, 0, PATELLA_SHOE_DEFAULT, -1, PATELLA_ERROR_INVALID },
+    { NULL, 300001, 0, PATELLA_SHOE_DEFAULT, -1, PATELLA_ERROR_INVALID },
+    { "2026-02-30", 5000, 0, PATELLA_SHOE_DEFAULT, -1, PATELLA_ERROR_INVALID },
+    { NULL, 5000, -1, PATELLA_SHOE_DEFAULT, -1, PATELLA_ERROR_INVALID },
+    { NULL, 5000, 0, PATELLA_SHOE_DEFAULT, 11, PATELLA_ERROR_INVALID },
+    { NULL, 5000, 0, 42, -1, PATELLA_ERROR_NOT_FOUND },
+  };
+  g_autofree char *before = NULL;
+
+  add_shoe (fixture, "Pegasus", TRUE);
+  add_run (fixture, NULL, "300km", PATELLA_SHOE_DEFAULT);    /* the most a run can be */
+  before = dump (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      PatellaRun run = {
+        .day = (char *) cases[i].day,
+        .distance_m = cases[i].distance_m,
+        .duration_s = cases[i].duration_s,
+        .shoe_id = cases[i].shoe_id,
+        .pain = cases[i].pain,
+      };
+
+      g_assert_cmpint (patella_run_add (fixture->store, fixture->notifier, &run, &error), ==, 0);
+      g_assert_error (error, PATELLA_ERROR, cases[i].code);
+      after = dump (fixture);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (patella_shoe_find (fixture->store, "Clifton", &error));
+    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "Pegasus"));
+  }
+}
+
+static void
+test_find_and_units (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaShoe) shoe = NULL;
+  g_autofree char *mi = patella_format_distance (804672, PATELLA_UNIT_MI);
+  g_autofree char *km = patella_format_distance (804672, PATELLA_UNIT_KM);
+  gint64 metres = 0;
+
+  add_shoe (fixture, "Pegasus", TRUE);
+  shoe = patella_shoe_find (fixture->store, " PEGASUS ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shoe->name, ==, "Pegasus");
+
+  g_assert_cmpstr (mi, ==, "500.0 mi");
+  g_assert_cmpstr (km, ==, "804.7 km");
+  g_assert_true (patella_parse_distance ("500mi", PATELLA_UNIT_KM, &metres, NULL));
+  g_assert_cmpint (metres, ==, PATELLA_SHOE_LIMIT_DEFAULT_M);
+  g_assert_true (patella_parse_distance ("300", PATELLA_UNIT_MI, &metres, NULL));
+  g_assert_cmpint (metres, ==, PATELLA_SHOE_WARN_DEFAULT_M);
+}
+
+static void
+test_status_uses_model (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaStatus) status = NULL;
+  const PatellaShoeSummary *summary;
+  gint64 old = add_shoe (fixture, "Old", FALSE);
+
+  add_shoe (fixture, "Pegasus", TRUE);
+  g_assert_true (patella_shoe_set_retired (fixture->store, fixture->notifier, old, TRUE, &error));
+
+  /* Last week 10 km, this week 20 km: more than 30% up, and a long run. */
+  add_run (fixture, "2026-03-10", "10km", PATELLA_SHOE_DEFAULT);
+  add_run (fixture, "2026-03-17", "20km", PATELLA_SHOE_DEFAULT);
+
+  status = patella_status_collect (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status->shoes->len, ==, 1);
+  summary = g_ptr_array_index (status->shoes, 0);
+  g_assert_cmpstr (summary->name, ==, "Pegasus");
+  g_assert_cmpint (summary->distance_m, ==, 30000);
+  g_assert_true (summary->is_default);
+
+  g_assert_cmpuint (status->advice->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (status->advice, 0), "Nielsen"));
+  g_assert_nonnull (strstr (g_ptr_array_index (status->advice, 1), "RUNSAFE"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/shoes/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("add-and-defaults", test_add_and_defaults);
+  ADD ("bad-shoes-refused", test_bad_shoes_refused);
+  ADD ("edit-keeps-names-unique", test_edit_keeps_names_unique);
+  ADD ("exact-totals", test_exact_totals);
+  ADD ("notifications-once", test_notifications_once);
+  ADD ("default-retire-delete", test_default_retire_delete);
+  ADD ("bad-runs-refused", test_bad_runs_refused);
+  ADD ("find-and-units", test_find_and_units);
+  ADD ("status-uses-model", test_status_uses_model);
+
+#undef ADD
+
+  return g_test_run ();
+}
