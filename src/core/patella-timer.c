@@ -551,7 +551,6 @@ gboolean
 patella_timer_add_minute (PatellaTimer  *self,
                           GError       **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (PATELLA_IS_TIMER (self), FALSE);
