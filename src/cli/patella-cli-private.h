@@ -46,6 +46,7 @@ int  patella_cli_status_run  (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_journal_run (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_shoe_run    (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_run_run     (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_ice_run     (PatellaCliContext *ctx, int argc, char **argv);
 
 PatellaStore    *patella_cli_get_store    (PatellaCliContext  *ctx,
                                            GError            **error);

@@ -26,6 +26,17 @@ print_text (PatellaCliContext   *ctx,
   g_print (_("Today: %s\n"), status->today);
   g_print (_("Icing: %u of %u sessions\n"), status->ice_sessions_today, status->ice_goal);
 
+  if (status->ice_running_ends_us > 0)
+    {
+      g_autoptr(GDateTime) ends = patella_date_time_new_local (status->ice_running_ends_us);
+      g_autofree char *when = g_date_time_format (ends, "%H:%M:%S");
+
+      /* Translators: end time, then minutes and seconds left */
+      g_print (_("Icing now: ends at %s (%" G_GINT64_FORMAT ":%02d left)\n"), when,
+               status->ice_running_remaining_s / 60,
+               (int) (status->ice_running_remaining_s % 60));
+    }
+
   if (status->next_ice_reminder_us > 0)
     {
       g_autoptr(GDateTime) next = patella_date_time_new_local (status->next_ice_reminder_us);
@@ -105,6 +116,24 @@ print_json (const PatellaStatus *status)
       g_autofree char *iso = g_date_time_format (next, "%Y-%m-%dT%H:%M:%S%:z");
 
       json_builder_add_string_value (builder, iso);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+
+  json_builder_set_member_name (builder, "ice_running");
+  if (status->ice_running_ends_us > 0)
+    {
+      g_autoptr(GDateTime) ends = patella_date_time_new_local (status->ice_running_ends_us);
+      g_autofree char *iso = g_date_time_format (ends, "%Y-%m-%dT%H:%M:%S%:z");
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "ends_at");
+      json_builder_add_string_value (builder, iso);
+      json_builder_set_member_name (builder, "remaining_s");
+      json_builder_add_int_value (builder, status->ice_running_remaining_s);
+      json_builder_end_object (builder);
     }
   else
     {

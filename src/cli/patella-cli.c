@@ -17,6 +17,7 @@ static const PatellaCliCommand commands[] = {
   { "journal", N_("Write and list the daily pain journal"), patella_cli_journal_run },
   { "shoe", N_("Add, list and retire running shoes"), patella_cli_shoe_run },
   { "run", N_("Log and list runs"), patella_cli_run_run },
+  { "ice", N_("Log an icing session done without the timer"), patella_cli_ice_run },
 };
 
 static void

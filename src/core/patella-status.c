@@ -10,6 +10,7 @@
 #include "patella-settings.h"
 #include "patella-shoes.h"
 #include "patella-status.h"
+#include "patella-timer.h"
 
 #define DEFAULT_ICE_GOAL 4
 
@@ -82,6 +83,24 @@ collect_ice (PatellaStore   *store,
   status->ice_goal = get_ice_goal ();
   status->next_ice_reminder_us = collect_next_reminder (store);
   return TRUE;
+}
+
+/* A running session that reached its end while no Patella ran is done too. */
+static void
+collect_ice_running (PatellaStore  *store,
+                     PatellaStatus *status)
+{
+  guint done = patella_ice_count_day (store, status->today);
+
+  if (done > status->ice_sessions_today)
+    status->ice_sessions_today = done;
+
+  if (!patella_ice_get_running (store, &status->ice_running_ends_us,
+                                &status->ice_running_remaining_s))
+    {
+      status->ice_running_ends_us = 0;
+      status->ice_running_remaining_s = 0;
+    }
 }
 
 static gboolean
@@ -175,6 +194,8 @@ patella_status_collect (PatellaStore  *store,
       !collect_journal (store, status, error) ||
       !collect_load_advice (store, status, error))
     return NULL;
+
+  collect_ice_running (store, status);
 
   return g_steal_pointer (&status);
 }

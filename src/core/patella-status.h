@@ -29,6 +29,8 @@ typedef struct
   GPtrArray  *shoes;                 /* PatellaShoeSummary, active ones */
   GPtrArray  *advice;                /* char *, plain sentences */
   PatellaJournalEntry *journal_today; /* nullable: today's journal entry */
+  gint64      ice_running_ends_us;   /* 0 when no icing session is counting down */
+  gint64      ice_running_remaining_s;
 } PatellaStatus;
 
 PatellaStatus *patella_status_collect (PatellaStore   *store,

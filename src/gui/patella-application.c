@@ -12,6 +12,7 @@
 #include "patella-preferences-window.h"
 #include "patella-reminder-service.h"
 #include "patella-settings.h"
+#include "patella-timer.h"
 #include "patella-window.h"
 
 struct _PatellaApplication
@@ -28,6 +29,8 @@ struct _PatellaApplication
   gboolean         held_for_reminders;
   gboolean         start_in_background;
   gboolean         quitting;
+  PatellaTimer    *ice_timer;
+  gboolean         held_for_timer;
 };
 
 static void start_at_login_changed_cb (PatellaApplication *self);
@@ -150,7 +153,40 @@ show_view_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* A running icing timer keeps the application alive with its window closed,
+ * so that "done" still arrives. */
+static void
+ice_timer_state_changed_cb (PatellaApplication *self)
+{
+  gboolean running = patella_timer_get_state (self->ice_timer) == PATELLA_TIMER_RUNNING;
+
+  if (running && !self->held_for_timer)
+    g_application_hold (G_APPLICATION (self));
+  else if (!running && self->held_for_timer)
+    g_application_release (G_APPLICATION (self));
+  self->held_for_timer = running;
+}
+
+static void
+start_icing_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  PatellaWindow *window = ensure_window (self);
+  g_autoptr(GError) error = NULL;
+  int minutes = self->settings != NULL ? g_settings_get_int (self->settings, "ice-minutes") : 15;
+
+  patella_window_show_view (window, "timers");
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->ice_timer != NULL && !patella_timer_is_active (self->ice_timer) &&
+      !patella_timer_start (self->ice_timer, minutes, &error))
+    patella_window_add_toast (window, adw_toast_new (error->message));
+}
+
 static const GActionEntry app_entries[] = {
+  { "start-icing", start_icing_activated },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
@@ -222,6 +258,19 @@ open_store (PatellaApplication *self)
   self->store = patella_store_open (NULL, self->clock, &self->store_error);
   if (self->store == NULL)
     g_message ("Could not open the database: %s", self->store_error->message);
+
+  g_clear_object (&self->ice_timer);
+  if (self->held_for_timer)
+    g_application_release (G_APPLICATION (self));
+  self->held_for_timer = FALSE;
+  if (self->store != NULL)
+    {
+      self->ice_timer = patella_timer_new (self->store, self->notifier);
+      patella_timer_set_auto_tick (self->ice_timer, TRUE);
+      g_signal_connect_object (self->ice_timer, "notify::state",
+                               G_CALLBACK (ice_timer_state_changed_cb), self, G_CONNECT_SWAPPED);
+      ice_timer_state_changed_cb (self);
+    }
 
   start_reminders (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -358,6 +407,7 @@ patella_application_dispose (GObject *object)
   PatellaApplication *self = (PatellaApplication *)object;
 
   g_clear_object (&self->reminders);
+  g_clear_object (&self->ice_timer);
   g_clear_object (&self->notifier);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -523,6 +573,8 @@ patella_application_set_notifier (PatellaApplication *self,
 
   if (g_set_object (&self->notifier, notifier) && self->store != NULL)
     start_reminders (self);
+  if (self->ice_timer != NULL)
+    patella_timer_set_notifier (self->ice_timer, notifier);
 }
 
 /* Quit was chosen: windows close without asking. */
@@ -546,6 +598,19 @@ patella_application_get_reminders (PatellaApplication *self)
   g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
 
   return self->reminders;
+}
+
+/**
+ * patella_application_get_ice_timer:
+ *
+ * Returns: (transfer none) (nullable): the icing timer, %NULL without a database
+ */
+PatellaTimer *
+patella_application_get_ice_timer (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+
+  return self->ice_timer;
 }
 
 PatellaClock *

@@ -7,6 +7,7 @@
 #include "patella-notifier.h"
 #include "patella-reminder-service.h"
 #include "patella-store.h"
+#include "patella-timer.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,6 @@ PatellaClock       *patella_application_get_clock    (PatellaApplication  *self)
 PatellaReminderService *patella_application_get_reminders (PatellaApplication *self);
 gboolean            patella_application_get_quitting (PatellaApplication  *self);
 GSettings          *patella_application_get_settings (PatellaApplication  *self);
+PatellaTimer       *patella_application_get_ice_timer (PatellaApplication *self);
 
 G_END_DECLS

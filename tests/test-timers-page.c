@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+
+#include "patella-application.h"
+#include "patella-countdown-ring.h"
+#include "patella-error.h"
+#include "patella-routine-editor.h"
+#include "patella-test-utils.h"
+#include "patella-timers-page.h"
+#include "patella-window.h"
+
+/* 2026-03-14 10:00:00 Europe/Berlin */
+#define T0 G_GINT64_CONSTANT (1773478800000000)
+
+typedef struct
+{
+  char          *dir;
+  char          *db;
+  PatellaWindow *window;
+  GtkWidget     *page;
+} Fixture;
+
+static PatellaApplication *test_app;
+static PatellaClock *fake_clock;
+
+static void
+flush_events (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gpointer
+page_child (Fixture    *fixture,
+            const char *name)
+{
+  return gtk_widget_get_template_child (fixture->page, PATELLA_TYPE_TIMERS_PAGE, name);
+}
+
+static gint64
+query (Fixture    *fixture,
+       const char *sql)
+{
+  return patella_store_query_int (patella_application_get_store (test_app), sql, -1);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = patella_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
+  g_setenv ("PATELLA_DB", fixture->db, TRUE);
+  patella_clock_set_now (fake_clock, T0);
+  patella_application_reopen_store (test_app, NULL);
+
+  fixture->window = patella_window_new (test_app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  patella_window_show_view (fixture->window, "timers");
+  flush_events ();
+  fixture->page = find_by_type (GTK_WIDGET (fixture->window), PATELLA_TYPE_TIMERS_PAGE);
+  g_assert_nonnull (fixture->page);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PatellaTimer *timer = patella_application_get_ice_timer (test_app);
+
+  if (timer != NULL && patella_timer_is_active (timer))
+    patella_timer_stop (timer, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  flush_events ();
+
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_unsetenv ("PATELLA_DB");
+}
+
+static void
+test_icing_controls (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PatellaTimer *timer = patella_application_get_ice_timer (test_app);
+  PatellaCountdownRing *ring = page_child (fixture, "ice_ring");
+
+  g_assert_cmpstr (patella_countdown_ring_get_text (ring), ==, "15:00");
+  /* Stop does nothing while nothing runs. */
+  gtk_widget_activate_action (fixture->page, "timers.ice-stop", NULL);
+  g_assert_cmpint (query (fixture, "SELECT count(*) FROM session"), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (fixture->page, "timers.ice-start-pause", NULL));
+  g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_RUNNING);
+  g_assert_cmpint (query (fixture, "SELECT ends_us FROM session WHERE state = 'running'"), ==,
+                   T0 + G_GINT64_CONSTANT (900000000));
+
+  /* The shown value changes only when whole seconds do. */
+  patella_clock_advance (fake_clock, 61 * G_USEC_PER_SEC);
+  patella_timer_tick (timer);
+  g_assert_cmpstr (patella_countdown_ring_get_text (ring), ==, "13:59");
+
+  g_assert_true (gtk_widget_activate_action (fixture->page, "timers.ice-add-minute", NULL));
+  g_assert_cmpstr (patella_countdown_ring_get_text (ring), ==, "14:59");
+
+  /* Space's action pauses and resumes. */
+  g_assert_true (gtk_widget_activate_action (fixture->page, "timers.start-pause", NULL));
+  g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_PAUSED);
+  g_assert_null (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs, timer));
+  g_assert_true (gtk_widget_activate_action (fixture->page, "timers.start-pause", NULL));
+  g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_RUNNING);
+
+  patella_clock_advance (fake_clock, 30 * G_USEC_PER_SEC);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "timers.stop", NULL));
+  g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_CANCELLED);
+  g_assert_cmpint (query (fixture, "SELECT duration_s FROM session WHERE state = 'stopped'"),
+                   ==, 91);
+
+  /* Nothing runs: no wake-ups left behind. */
+  flush_events ();
+  g_assert_null (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs, timer));
+  g_assert_null (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs,
+                                                                fixture->page));
+}
+
+static void
+test_routine_through_view (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkStack *stack = page_child (fixture, "player_stack");
+  GtkDropDown *dropdown = page_child (fixture, "routine_dropdown");
+  GtkLabel *week = page_child (fixture, "week_label");
+  GtkLabel *exercise = page_child (fixture, "exercise_label");
+  GtkRange *pain = page_child (fixture, "pain_scale");
+
+  g_assert_cmpstr (gtk_label_get_text (week), ==, "This week: 0 of 3–4 sessions");
+
+  /* The 5-minute warm-up: get ready, then one timed set. */
+  gtk_drop_down_set_selected (dropdown, 3);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-start", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "play");
+  g_assert_cmpstr (gtk_label_get_text (exercise), ==, "Warm-Up");
+  g_assert_nonnull (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs,
+                                                                   fixture->page));
+
+  g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-skip", NULL));
+  patella_clock_advance (fake_clock, 300 * G_USEC_PER_SEC);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-skip", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "pain");
+  g_assert_null (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs,
+                                                                fixture->page));
+
+  gtk_range_set_value (pain, 4);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-log", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "choose");
+  g_assert_cmpint (query (fixture, "SELECT count(*) FROM session WHERE kind = 'exercise'"), ==, 1);
+  g_assert_cmpint (query (fixture, "SELECT pain FROM session WHERE kind = 'exercise'"), ==, 4);
+  g_assert_cmpint (query (fixture, "SELECT duration_s FROM session WHERE kind = 'exercise'"),
+                   ==, 300);
+  g_assert_cmpstr (gtk_label_get_text (week), ==, "This week: 1 of 3–4 sessions");
+}
+
+static void
+test_routine_editor (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (test_app);
+  PatellaRoutineEditor *editor = patella_routine_editor_new (GTK_WINDOW (fixture->window), store,
+                                                             NULL);
+  GtkDropDown *dropdown = page_child (fixture, "routine_dropdown");
+  gpointer name_row = gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                     PATELLA_TYPE_ROUTINE_EDITOR, "name_row");
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Evening");
+
+  /* No exercises: refused, nothing stored. */
+  g_assert_false (patella_routine_editor_save (editor, &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (query (fixture, "SELECT count(*) FROM routine"), ==, 0);
+
+  patella_routine_editor_add_exercise (editor, "wall-sit");
+  patella_routine_editor_add_exercise (editor, "calf-stretch");
+  g_assert_true (patella_routine_editor_save (editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (fixture, "SELECT count(*) FROM routine_step"), ==, 2);
+  g_assert_cmpint (query (fixture, "SELECT hold_s FROM routine_step WHERE exercise = 'wall-sit'"),
+                   ==, 30);
+
+  /* The view lists it after the built-in ones. */
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 5);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  fake_clock = patella_clock_new_fake (T0);
+  patella_clock_set_default (fake_clock);
+
+  test_app = patella_application_new ();
+  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (test_app), NULL, &error);
+  g_assert_no_error (error);
+  patella_application_set_notifier (test_app, notifier);
+
+#define ADD(name, func) \
+  g_test_add ("/timers-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("icing-controls", test_icing_controls);
+  ADD ("routine-through-view", test_routine_through_view);
+  ADD ("routine-editor", test_routine_editor);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&test_app);
+  patella_clock_set_default (NULL);
+  g_clear_object (&fake_clock);
+  return status;
+}
