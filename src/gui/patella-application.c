@@ -19,18 +19,18 @@ struct _PatellaApplication
 {
   AdwApplication   parent_instance;
 
-  GSettings       *settings;
-  PatellaClock    *clock;
-  PatellaStore    *store;
-  GError          *store_error;
-  PatellaNotifier *notifier;
-
+  GSettings              *settings;
+  PatellaClock           *clock;
+  PatellaStore           *store;
+  GError                 *store_error;
+  PatellaNotifier        *notifier;
   PatellaReminderService *reminders;
-  gboolean         held_for_reminders;
-  gboolean         start_in_background;
-  gboolean         quitting;
-  PatellaTimer    *ice_timer;
-  gboolean         held_for_timer;
+  PatellaTimer           *ice_timer;
+
+  gboolean                held_for_reminders;
+  gboolean                held_for_timer;
+  gboolean                start_in_background;
+  gboolean                quitting;
 };
 
 static void start_at_login_changed_cb (PatellaApplication *self);
@@ -45,13 +45,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The main window, even while Preferences or Guidance is the active one. */
 static PatellaWindow *
 get_window (PatellaApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (PATELLA_IS_WINDOW (window))
-    return PATELLA_WINDOW (window);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PATELLA_IS_WINDOW (l->data))
+      return PATELLA_WINDOW (l->data);
 
   return NULL;
 }
