@@ -699,8 +699,8 @@ patella_exercise_log_session (PatellaStore  *store,
 
   if (duration_s < 0 || duration_s > PATELLA_DURATION_MAX_S)
     return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                 _("A session of %" G_GINT64_FORMAT " seconds is not accepted; it can "
-                                   "last at most 48 hours"), duration_s);
+                                 _("A session of %lld seconds is not accepted; it can "
+                                   "last at most 48 hours"), (long long) duration_s);
 
   start = patella_date_time_new_local (started_us);
   if (start == NULL)

@@ -374,8 +374,8 @@ patella_check_text (const char  *text,
   n = g_utf8_strlen (text, -1);
   if ((gsize) n > max_chars)
     return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                 _("The text is %ld characters long; at most %" G_GSIZE_FORMAT
-                                   " are accepted"), n, max_chars);
+                                 _("The text is %ld characters long; at most %lu are accepted"),
+                                 n, (gulong) max_chars);
 
   return TRUE;
 }
