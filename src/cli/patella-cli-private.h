@@ -44,6 +44,10 @@ typedef struct
 /* One entry per top-level command; the feature files add theirs. */
 int  patella_cli_status_run  (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_journal_run (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_export_run  (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_import_run  (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_backup_run  (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_restore_run (PatellaCliContext *ctx, int argc, char **argv);
 
 PatellaStore    *patella_cli_get_store    (PatellaCliContext  *ctx,
                                            GError            **error);

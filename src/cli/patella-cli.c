@@ -15,6 +15,10 @@
 static const PatellaCliCommand commands[] = {
   { "status", N_("Today’s icing, shoes and advice"), patella_cli_status_run },
   { "journal", N_("Write and list the daily pain journal"), patella_cli_journal_run },
+  { "export", N_("Export everything as JSON, or a table as CSV"), patella_cli_export_run },
+  { "import", N_("Import a Patella export or a GPX file"), patella_cli_import_run },
+  { "backup", N_("Make or list backups"), patella_cli_backup_run },
+  { "restore", N_("Restore a backup"), patella_cli_restore_run },
 };
 
 static void
