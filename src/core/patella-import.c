@@ -1189,6 +1189,14 @@ patella_import_data_parse (const char  *data,
   if (!check_input (data, length, error) || !check_depth (data, length, error))
     return NULL;
 
+  /* json-glib hands out C strings: a NUL inside one would cut it short. */
+  if (g_strstr_len (data, (gssize) length, "\\u0000") != NULL)
+    {
+      refuse (error, _("The file holds a NUL character (\\u0000), which no Patella text "
+                       "contains; nothing was imported"));
+      return NULL;
+    }
+
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
@@ -1971,6 +1979,11 @@ patella_import_gpx (PatellaStore               *store,
       if (track->n_points == 0)
         {
           report_skip (report, g_strdup_printf (_("%s: it has no points."), label));
+          continue;
+        }
+      if (track->day == NULL && track->n_times > 0)
+        {
+          report_skip (report, g_strdup_printf (_("%s: its date is outside 1900–2999."), label));
           continue;
         }
       if (track->day == NULL)
