@@ -35,7 +35,7 @@ collect_buttons (GtkWidget *root,
 }
 
 static AdwMessageDialog *
-find_message_dialog (void)
+find_dialog_with (const char *heading)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -44,10 +44,22 @@ find_message_dialog (void)
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
       if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+        {
+          if (heading == NULL ||
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+            return ADW_MESSAGE_DIALOG (window);
+          g_test_message ("dialog: %s: %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                          adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
+        }
     }
 
   return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  return find_dialog_with (NULL);
 }
 
 static void
@@ -123,6 +135,93 @@ test_restore_from_preferences (void)
   patella_test_remove_dir (dir);
 }
 
+static AdwMessageDialog *
+wait_for_dialog (const char *heading)
+{
+  for (guint i = 0; i < 500; i++)
+    {
+      AdwMessageDialog *dialog;
+
+      g_main_context_iteration (NULL, FALSE);
+      dialog = find_dialog_with (heading);
+      if (dialog != NULL)
+        return dialog;
+      g_usleep (10000);
+    }
+
+  g_error ("no dialog “%s”", heading);
+}
+
+static const char gpx[] =
+  "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"test\">\n"
+  "<trk><name>Morning</name><trkseg>\n"
+  "<trkpt lat=\"52.0\" lon=\"13.0\"><time>2026-03-10T06:30:00Z</time></trkpt>\n"
+  "<trkpt lat=\"52.01\" lon=\"13.0\"><time>2026-03-10T06:35:00Z</time></trkpt>\n"
+  "</trkseg></trk></gpx>\n";
+
+/* GPX import from the app: the default shoe is preselected, the import runs
+ * in the background and ends with a report. */
+static void
+test_import_gpx (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = patella_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "patella.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "run.gpx", NULL);
+  PatellaStore *store;
+  PatellaWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *dropdown;
+  GtkStringObject *selected;
+  guint changed = 0;
+
+  g_setenv ("PATELLA_DB", db, TRUE);
+  g_assert_true (patella_application_reopen_store (test_app, &error));
+  store = patella_application_get_store (test_app);
+  g_assert_true (patella_store_exec (store,
+                                     "INSERT INTO shoe (name, warn_m, limit_m, is_default,"
+                                     " created_us) VALUES ('Alpha', 482803, 804672, 0, 1),"
+                                     " ('Beta', 482803, 804672, 1, 2);", &error));
+  g_assert_true (g_file_set_contents (file, gpx, -1, &error));
+  g_signal_connect_swapped (store, "changed::runs", G_CALLBACK (g_atomic_int_inc), &changed);
+
+  window = patella_window_new (test_app);
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "import-file",
+                                  g_variant_new_string (file));
+  dialog = wait_for_dialog ("Import Runs from GPX?");
+  dropdown = adw_message_dialog_get_extra_child (dialog);
+  selected = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+  g_assert_cmpstr (gtk_string_object_get_string (selected), ==, "Beta");
+  adw_message_dialog_response (dialog, "import");
+
+  dialog = wait_for_dialog ("Import Finished");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Imported 1 item"));
+  g_assert_cmpuint (changed, >, 0);
+  g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM run r JOIN shoe s"
+                                                   " ON s.id = r.shoe_id WHERE s.name = 'Beta';",
+                                            -1), ==, 1);
+  adw_message_dialog_response (dialog, "close");
+
+  /* A broken file: a clear message, nothing imported. */
+  g_assert_true (g_file_set_contents (file, "<gpx><trk>", -1, &error));
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "import-file",
+                                  g_variant_new_string (file));
+  dialog = wait_for_dialog ("Import Runs from GPX?");
+  adw_message_dialog_response (dialog, "import");
+  dialog = wait_for_dialog ("Nothing Was Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not valid GPX"));
+  adw_message_dialog_response (dialog, "close");
+
+  g_signal_handlers_disconnect_by_data (store, &changed);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_unsetenv ("PATELLA_DB");
+  patella_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -139,6 +238,7 @@ main (int    argc,
 
   g_test_add_func ("/data-gui/actions", test_actions);
   g_test_add_func ("/data-gui/restore-from-preferences", test_restore_from_preferences);
+  g_test_add_func ("/data-gui/import-gpx", test_import_gpx);
 
   status = g_test_run ();
   g_clear_object (&test_app);

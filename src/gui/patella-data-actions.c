@@ -378,31 +378,22 @@ looks_like_gpx (const char *path)
   return g_str_has_suffix (lower, ".gpx");
 }
 
+/* Asks how to import @path, then imports it. */
 static void
-import_file_response_cb (GtkNativeDialog *chooser,
-                         int              response,
-                         gpointer         user_data)
+begin_import (PatellaApplication *app,
+              const char         *path)
 {
-  PatellaApplication *app = PATELLA_APPLICATION (user_data);
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  PatellaStore *store;
+  PatellaStore *store = get_writable_store (app);
   ImportJob *job;
   GtkWidget *dialog;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  store = patella_application_get_store (app);
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file != NULL ? g_file_get_path (file) : NULL;
-  if (store == NULL || path == NULL)
-    goto out;
+  if (store == NULL)
+    return;
 
   job = g_new0 (ImportJob, 1);
   job->app = g_object_ref (app);
   job->db_path = g_strdup (patella_store_get_path (store));
-  job->file = g_steal_pointer (&path);
+  job->file = g_strdup (path);
   job->cancellable = g_cancellable_new ();
 
   if (looks_like_gpx (job->file))
@@ -440,9 +431,35 @@ import_file_response_cb (GtkNativeDialog *chooser,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (choice_response_cb), job);
   gtk_window_present (GTK_WINDOW (dialog));
+}
 
-out:
+static void
+import_file_response_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         gpointer         user_data)
+{
+  PatellaApplication *app = PATELLA_APPLICATION (user_data);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+      if (path != NULL)
+        begin_import (app, path);
+    }
+
   g_object_unref (chooser);
+}
+
+/* app.import-file("PATH"): the same, for a file chosen elsewhere. */
+static void
+import_file_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  begin_import (PATELLA_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -474,6 +491,7 @@ static const GActionEntry data_entries[] = {
   { "export", export_activated },
   { "export-csv", export_csv_activated },
   { "import", import_activated },
+  { "import-file", import_file_activated, "s" },
 };
 
 /* ----------------------------------------------------------------- backups */
