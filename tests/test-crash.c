@@ -90,7 +90,14 @@ test_sigkill (void)
                                                NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
       g_assert_no_error (error);
 
-      /* From before the database is open to well into the writes. */
+      /* Every other run, wait for the first committed write (a sanitizer
+       * build starts slowly); then kill at a random moment. */
+      if (run % 2 == 0)
+        {
+          while (strchr (out->str, '\n') == NULL &&
+                 (n = read (out_fd, buffer, sizeof buffer)) > 0)
+            g_string_append_len (out, buffer, n);
+        }
       g_usleep (g_rand_int_range (rand, 0, 30000));
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
@@ -131,7 +138,7 @@ test_sigkill (void)
   g_test_message ("%u writes reported over %d runs; %u kills came during writes",
                   reported->len, N_RUNS, killed_mid_run);
   g_assert_cmpuint (reported->len, >, 0);
-  g_assert_cmpuint (killed_mid_run, >, N_RUNS / 4);
+  g_assert_cmpuint (killed_mid_run, >=, N_RUNS / 2);
 
   patella_test_remove_dir (dir);
 }

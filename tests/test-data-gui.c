@@ -62,6 +62,15 @@ find_message_dialog (void)
   return find_dialog_with (NULL);
 }
 
+/* As a click does: answer, and the dialog closes. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_actions (void)
 {
@@ -121,7 +130,7 @@ test_restore_from_preferences (void)
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
-  adw_message_dialog_response (dialog, "restore");
+  answer (dialog, "restore");
   flush_events ();
 
   g_assert_true (patella_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE);", &error));
@@ -195,7 +204,7 @@ test_import_gpx (void)
   dropdown = adw_message_dialog_get_extra_child (dialog);
   selected = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
   g_assert_cmpstr (gtk_string_object_get_string (selected), ==, "Beta");
-  adw_message_dialog_response (dialog, "import");
+  answer (dialog, "import");
 
   dialog = wait_for_dialog ("Import Finished");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Imported 1 item"));
@@ -203,17 +212,25 @@ test_import_gpx (void)
   g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM run r JOIN shoe s"
                                                    " ON s.id = r.shoe_id WHERE s.name = 'Beta';",
                                             -1), ==, 1);
-  adw_message_dialog_response (dialog, "close");
+  answer (dialog, "close");
+
+  /* Let the answered dialogs go. */
+  for (guint i = 0; i < 500 && (find_dialog_with ("Import Runs from GPX?") != NULL ||
+                                find_dialog_with ("Import Finished") != NULL); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
 
   /* A broken file: a clear message, nothing imported. */
   g_assert_true (g_file_set_contents (file, "<gpx><trk>", -1, &error));
   g_action_group_activate_action (G_ACTION_GROUP (test_app), "import-file",
                                   g_variant_new_string (file));
   dialog = wait_for_dialog ("Import Runs from GPX?");
-  adw_message_dialog_response (dialog, "import");
+  answer (dialog, "import");
   dialog = wait_for_dialog ("Nothing Was Imported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not valid GPX"));
-  adw_message_dialog_response (dialog, "close");
+  answer (dialog, "close");
 
   g_signal_handlers_disconnect_by_data (store, &changed);
   gtk_window_destroy (GTK_WINDOW (window));

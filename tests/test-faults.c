@@ -160,6 +160,7 @@ test_read_only (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *script = NULL;
+  g_autofree char *unshare = NULL;
   g_auto(Result) probe = { 0 };
   g_auto(Result) refused = { 0 };
   g_auto(Result) again = { 0 };
@@ -178,7 +179,8 @@ test_read_only (void)
   }
   before = patella_test_dump_db (path);
 
-  if (g_find_program_in_path ("unshare") == NULL)
+  unshare = g_find_program_in_path ("unshare");
+  if (unshare == NULL)
     {
       g_test_skip ("unshare is not installed: cannot make a read-only folder for root");
       patella_test_remove_dir (dir);

@@ -283,6 +283,7 @@ progress_response_cb (AdwMessageDialog *dialog,
 {
   ImportJob *job = user_data;
 
+  g_signal_handlers_disconnect_by_func (dialog, progress_response_cb, job);
   g_cancellable_cancel (job->cancellable);
 }
 
@@ -317,6 +318,9 @@ choice_response_cb (AdwMessageDialog *dialog,
 {
   ImportJob *job = user_data;
   GtkWidget *dropdown = g_object_get_data (G_OBJECT (dialog), "shoes");
+
+  /* One answer per dialog: the job is gone after it. */
+  g_signal_handlers_disconnect_by_func (dialog, choice_response_cb, job);
 
   if (g_str_equal (response, "cancel"))
     {
@@ -428,6 +432,8 @@ begin_import (PatellaApplication *app,
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
     }
 
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (choice_response_cb), job);
   gtk_window_present (GTK_WINDOW (dialog));
