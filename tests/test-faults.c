@@ -50,7 +50,6 @@ test_disk_full (void)
   g_autofree char *dir = patella_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
   g_autofree char *note = g_strnfill (9000, 'x');
-  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(PatellaStore) store = patella_store_open (path, NULL, &error);
   PatellaJournalChange change = PATELLA_JOURNAL_CHANGE_INIT;
@@ -59,7 +58,6 @@ test_disk_full (void)
   g_assert_no_error (error);
   patella_test_fill_store (store);
   g_assert_true (patella_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE);", &error));
-  before = patella_test_dump_db (path);
 
   /* No page may be added: the disk is full. */
   pages = patella_store_query_int (store, "PRAGMA page_count;", -1);
@@ -97,7 +95,6 @@ test_disk_full (void)
   g_clear_object (&store);
   after = patella_test_dump_db (path);
   g_assert_true (g_str_has_prefix (after, "1\n"));
-  (void) before;
   patella_test_remove_dir (dir);
 }
 
@@ -159,7 +156,6 @@ test_read_only (void)
   g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *script = NULL;
   g_autofree char *unshare = NULL;
   g_auto(Result) probe = { 0 };
   g_auto(Result) refused = { 0 };
@@ -215,7 +211,6 @@ test_read_only (void)
   /* Writable again: it works. */
   run_argv (&again, add);
   g_assert_cmpint (again.status, ==, 0);
-  (void) script;
   patella_test_remove_dir (dir);
 }
 
