@@ -641,6 +641,8 @@ patella_backup_group_new (PatellaApplication *app)
   g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *yesterday = NULL;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Backups"));
   if (store == NULL)
@@ -654,6 +656,14 @@ patella_backup_group_new (PatellaApplication *app)
   description = g_strdup_printf (_("Patella keeps a copy of each of the last %d days it ran, "
                                    "in %s."), PATELLA_BACKUP_KEEP, folder);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+
+  today = patella_clock_get_today (patella_store_get_clock (store));
+  {
+    g_autoptr(GDateTime) now = patella_clock_get_now_local (patella_store_get_clock (store));
+    g_autoptr(GDateTime) before = g_date_time_add_days (now, -1);
+
+    yesterday = g_date_time_format (before, "%Y-%m-%d");
+  }
 
   backups = patella_backup_list (patella_store_get_path (store), NULL);
   if (backups == NULL || backups->len == 0)
@@ -674,7 +684,20 @@ patella_backup_group_new (PatellaApplication *app)
       g_autofree char *label = g_strdup_printf (_("Restore the backup of %s"), backup->day);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), backup->day);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+      if (g_strcmp0 (backup->day, today) == 0)
+        {
+          g_autofree char *subtitle = g_strdup_printf (_("Today · %s"), size);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      else if (g_strcmp0 (backup->day, yesterday) == 0)
+        {
+          g_autofree char *subtitle = g_strdup_printf (_("Yesterday · %s"), size);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      else
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+        }
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);
