@@ -23,5 +23,5 @@ wrapper+=" --num-callers=30 ${suppressions[*]}"
 export G_SLICE=always-malloc
 # The crash test spends its time in child processes and sleeps: it is left out.
 timeout 900 meson test -C "$build_dir" --print-errorlogs --num-processes 2 \
-  --timeout-multiplier 6 --wrapper "$wrapper" \
+  --timeout-multiplier 10 --wrapper "$wrapper" \
   guidance parse reminders store journal advice export import backup
