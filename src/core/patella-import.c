@@ -25,7 +25,7 @@
 
 #define EARTH_RADIUS_M 6371008.8
 #define RUN_DISTANCE_MAX_M 300000
-#define RUN_DURATION_MAX_S (48 * 3600)
+#define RUN_DURATION_MAX_S PATELLA_DURATION_MAX_S
 
 static gboolean
 refuse (GError     **error,
@@ -918,7 +918,7 @@ parse_run (JsonObject  *object,
   if (!get_text (object, where, "date", FALSE, TEXT_DATE, &run->day, error) ||
       !get_int (object, where, "distance_m", FALSE, 1, RUN_DISTANCE_MAX_M, &run->distance_m,
                 error) ||
-      !get_int (object, where, "duration_s", TRUE, 1, RUN_DURATION_MAX_S - 1, &run->duration_s,
+      !get_int (object, where, "duration_s", TRUE, 1, RUN_DURATION_MAX_S, &run->duration_s,
                 error) ||
       !get_text (object, where, "shoe", TRUE, TEXT_NAME, &run->shoe, error) ||
       !get_int (object, where, "pain", TRUE, 0, 10, &run->pain, error) ||
@@ -2008,9 +2008,9 @@ patella_import_gpx (PatellaStore               *store,
                                                   "a run."), label));
           continue;
         }
-      if (track->duration_s >= RUN_DURATION_MAX_S)
+      if (track->duration_s > RUN_DURATION_MAX_S)
         {
-          report_skip (report, g_strdup_printf (_("%s: it lasts 48 hours or more, too long for "
+          report_skip (report, g_strdup_printf (_("%s: it lasts more than 48 hours, too long for "
                                                   "a run."), label));
           continue;
         }
