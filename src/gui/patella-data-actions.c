@@ -523,7 +523,8 @@ daily_backup_cb (gpointer user_data)
 /**
  * patella_data_actions_daily_backup:
  *
- * Makes today's backup if there is none, now and every hour after.
+ * Makes today's backup if there is none, once the main loop is idle and
+ * every hour after.
  */
 static void
 remove_source (gpointer data)
@@ -531,14 +532,25 @@ remove_source (gpointer data)
   g_source_remove (GPOINTER_TO_UINT (data));
 }
 
+static gboolean
+first_backup_cb (gpointer user_data)
+{
+  daily_backup_cb (user_data);
+  g_object_steal_data (G_OBJECT (user_data), "patella-first-backup");
+  return G_SOURCE_REMOVE;
+}
+
 void
 patella_data_actions_daily_backup (PatellaApplication *app)
 {
   guint id;
 
-  daily_backup_cb (app);
+  /* After the first frame, not before it: start-up stays quick. */
+  id = g_idle_add_full (G_PRIORITY_LOW, first_backup_cb, app, NULL);
+  g_object_set_data_full (G_OBJECT (app), "patella-first-backup", GUINT_TO_POINTER (id),
+                          remove_source);
+  /* The timers go with the application. */
   id = g_timeout_add_seconds_full (G_PRIORITY_LOW, 3600, daily_backup_cb, app, NULL);
-  /* The timer goes with the application. */
   g_object_set_data_full (G_OBJECT (app), "patella-daily-backup", GUINT_TO_POINTER (id),
                           remove_source);
 }
