@@ -7,6 +7,7 @@
 
 #include "patella-application.h"
 #include "patella-autostart.h"
+#include "patella-data-actions.h"
 #include "patella-guidance-window.h"
 #include "patella-libnotify-notifier.h"
 #include "patella-preferences-window.h"
@@ -290,6 +291,7 @@ patella_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          prefs_accels);
+  patella_data_actions_install (self);
 
   self->settings = patella_settings_new ();
   if (self->settings != NULL)
@@ -303,6 +305,7 @@ patella_application_startup (GApplication *app)
     self->notifier = patella_libnotify_notifier_new (APP_ID);
 
   open_store (self);
+  patella_data_actions_daily_backup (self);
 }
 
 static void
