@@ -27,29 +27,8 @@
 #define RUN_DISTANCE_MAX_M 300000
 #define RUN_DURATION_MAX_S PATELLA_DURATION_MAX_S
 
-static gboolean
-refuse (GError     **error,
-        const char  *format,
-        ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-refuse (GError     **error,
-        const char  *format,
-        ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_set_error_literal (error, PATELLA_ERROR, PATELLA_ERROR_INVALID, "");
-  if (error != NULL && *error != NULL)
-    {
-      g_free ((*error)->message);
-      (*error)->message = g_strdup_vprintf (format, args);
-    }
-  va_end (args);
-
-  return FALSE;
-}
+/* Everything an import refuses is invalid input. */
+#define refuse(error, ...) patella_error_refuse ((error), PATELLA_ERROR_INVALID, __VA_ARGS__)
 
 /* ------------------------------------------------------------------ report */
 
@@ -161,8 +140,9 @@ patella_import_read_file (const char  *path,
 
   if (st.st_size > PATELLA_IMPORT_MAX_BYTES)
     {
-      refuse (error, _("“%s” is %" G_GINT64_FORMAT " MB; files of at most %d MB can be imported"),
-              name, (gint64) st.st_size / (1024 * 1024), PATELLA_IMPORT_MAX_BYTES / (1024 * 1024));
+      refuse (error, _("“%s” is %lld MB; files of at most %d MB can be imported"),
+              name, (long long) (st.st_size / (1024 * 1024)),
+              PATELLA_IMPORT_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
 
@@ -729,11 +709,11 @@ get_int (JsonObject  *object,
   g_autofree char *expected = NULL;
 
   if (optional)
-    expected = g_strdup_printf (_("null or a whole number from %" G_GINT64_FORMAT " to %"
-                                  G_GINT64_FORMAT), min, max);
+    expected = g_strdup_printf (_("null or a whole number from %lld to %lld"),
+                                (long long) min, (long long) max);
   else
-    expected = g_strdup_printf (_("a whole number from %" G_GINT64_FORMAT " to %"
-                                  G_GINT64_FORMAT), min, max);
+    expected = g_strdup_printf (_("a whole number from %lld to %lld"),
+                                (long long) min, (long long) max);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
@@ -1233,9 +1213,9 @@ patella_import_data_parse (const char  *data,
   version = json_node_get_int (node);
   if (version > PATELLA_EXPORT_VERSION)
     {
-      refuse (error, _("The file was exported by a newer Patella (export format version %"
-                       G_GINT64_FORMAT "; this version reads up to %d). Update Patella to import "
-                       "it; nothing was imported."), version, PATELLA_EXPORT_VERSION);
+      refuse (error, _("The file was exported by a newer Patella (export format version %lld; "
+                       "this version reads up to %d). Update Patella to import it; nothing was "
+                       "imported."), (long long) version, PATELLA_EXPORT_VERSION);
       return NULL;
     }
 
