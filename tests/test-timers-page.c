@@ -176,6 +176,16 @@ test_routine_through_view (Fixture       *fixture,
   g_assert_null (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs,
                                                                 fixture->page));
 
+  /* The end is told on the desktop only when the window is not in front. */
+  {
+    GtkRoot *root = gtk_widget_get_root (fixture->page);
+    PatellaRecordingNotifier *recording =
+      PATELLA_RECORDING_NOTIFIER (patella_application_get_notifier (test_app));
+
+    g_assert_cmpuint (patella_recording_notifier_count (recording, "exercise-done:"), ==,
+                      gtk_window_is_active (GTK_WINDOW (root)) ? 0 : 1);
+  }
+
   gtk_range_set_value (pain, 4);
   g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-log", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "choose");
