@@ -11,6 +11,7 @@ packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3-dbusmock python3-gi gir1.2-glib-2.0
   imagemagick
+  clang libclang-rt-14-dev valgrind util-linux
 )
 
 missing=()

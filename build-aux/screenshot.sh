@@ -32,6 +32,8 @@ KEYFILE
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" PATELLA_DB="$db"
 export GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
 export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GTK_USE_PORTAL=0
+# The build's own translations: run with LANGUAGE=de to see the German.
+export PATELLA_LOCALEDIR="$PWD/_build/po"
 unset GTK_THEME
 
 xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash -c '

@@ -13,9 +13,11 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(PatellaApplication) app = NULL;
+  /* Like patella-cli: lets an uninstalled build find its translations. */
+  const char *localedir = g_getenv ("PATELLA_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

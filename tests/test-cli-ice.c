@@ -4,94 +4,17 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "patella-test-cli.h"
 #include "patella-test-utils.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+typedef PatellaCliFixture Fixture;
+typedef PatellaCliResult Result;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
+#define fixture_set_up patella_cli_fixture_set_up
+#define fixture_tear_down patella_cli_fixture_tear_down
 
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = patella_test_make_dir ();
-  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
-
-/* Runs the built patella-cli with @args (NULL-terminated) and @env_db as
- * PATELLA_DB (unset when NULL). */
-static void
-run_cli (Result      *result,
-         const char  *env_db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *cli = g_getenv ("PATELLA_CLI");
-  const char *arg;
-  int wait_status;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, env_db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (env_db != NULL)
-    envp = g_environ_setenv (envp, "PATELLA_DB", env_db, TRUE);
-  else
-    envp = g_environ_unsetenv (envp, "PATELLA_DB");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
-}
+/* run_cli (&result, PATELLA_DB or NULL, args…, NULL) */
+#define run_cli(result, env_db, ...) patella_test_run_cli (result, env_db, __VA_ARGS__)
 
 static void
 assert_refused (const Result *result)
@@ -126,9 +49,9 @@ static void
 test_ice_log_good (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_auto(Result) today = { 0 };
-  g_auto(Result) other = { 0 };
-  g_auto(Result) status = { 0 };
+  g_auto(PatellaCliResult) today = { 0 };
+  g_auto(PatellaCliResult) other = { 0 };
+  g_auto(PatellaCliResult) status = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
@@ -147,7 +70,7 @@ test_ice_log_good (Fixture       *fixture,
 
   run_cli (&status, fixture->db, "status", "--format", "json", NULL);
   g_assert_cmpint (status.status, ==, 0);
-  root = parse_json (status.out);
+  root = patella_test_parse_json (status.out);
   object = json_node_get_object (root);
   g_assert_cmpint (json_object_get_int_member (object, "ice_sessions_today"), ==, 1);
   g_assert_true (json_object_get_null_member (object, "ice_running"));
@@ -158,9 +81,9 @@ test_ice_log_refused (Fixture       *fixture,
                       gconstpointer  data)
 {
   static const char *bad_minutes[] = { "14", "21", "x", "15.5", "-15", "0", "" };
-  g_auto(Result) first = { 0 };
-  g_auto(Result) bad_date = { 0 };
-  g_auto(Result) missing = { 0 };
+  g_auto(PatellaCliResult) first = { 0 };
+  g_auto(PatellaCliResult) bad_date = { 0 };
+  g_auto(PatellaCliResult) missing = { 0 };
   g_autofree char *before = NULL;
 
   /* The database exists, with one session, before the refusals. */
@@ -170,7 +93,7 @@ test_ice_log_refused (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_minutes); i++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(PatellaCliResult) result = { 0 };
 
       run_cli (&result, fixture->db, "ice", "log", "--minutes", bad_minutes[i], NULL);
       assert_refused (&result);
@@ -196,9 +119,9 @@ static void
 test_status_running_session (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_auto(Result) first = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) text = { 0 };
+  g_auto(PatellaCliResult) first = { 0 };
+  g_auto(PatellaCliResult) json = { 0 };
+  g_auto(PatellaCliResult) text = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *sql = NULL;
   JsonObject *running;
@@ -220,7 +143,7 @@ test_status_running_session (Fixture       *fixture,
 
   run_cli (&json, fixture->db, "status", "--format", "json", NULL);
   g_assert_cmpint (json.status, ==, 0);
-  root = parse_json (json.out);
+  root = patella_test_parse_json (json.out);
   running = json_object_get_object_member (json_node_get_object (root), "ice_running");
   g_assert_nonnull (running);
   g_assert_cmpint (json_object_get_int_member (running, "remaining_s"), >, 500);

@@ -4,82 +4,21 @@
 #include <json-glib/json-glib.h>
 
 #include "patella-test-db.h"
+#include "patella-test-cli.h"
 #include "patella-test-utils.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+typedef PatellaCliFixture Fixture;
+typedef PatellaCliResult Result;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
+#define fixture_set_up patella_cli_fixture_set_up
+#define fixture_tear_down patella_cli_fixture_tear_down
 
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = patella_test_make_dir ();
-  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
-
-/* Runs the built patella-cli with `--db DB` and @args (NULL-terminated). */
-static void
-run_cli (Result     *result,
-         const char *db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "PATELLA_DB");
-  const char *cli = g_getenv ("PATELLA_CLI");
-  const char *arg;
-  int wait_status;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
+/* run_cli (&result, DB, args…, NULL): patella-cli with `--db DB`. */
+#define run_cli(result, db, ...) patella_test_run_cli_db (result, db, __VA_ARGS__)
 
 #define RUN_OK(db, ...) \
   G_STMT_START { \
-    g_auto(Result) ok_ = { 0 }; \
+    g_auto(PatellaCliResult) ok_ = { 0 }; \
     run_cli (&ok_, db, __VA_ARGS__, NULL); \
     g_assert_cmpstr (ok_.err, ==, ""); \
     g_assert_cmpint (ok_.status, ==, 0); \
@@ -102,7 +41,7 @@ static void
 test_list_csv_golden (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
 
   add_three_days (fixture);
   run_cli (&result, fixture->db, "journal", "list", "--format", "csv", NULL);
@@ -119,8 +58,8 @@ static void
 test_list_json_golden (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
-  g_auto(Result) all = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
+  g_auto(PatellaCliResult) all = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *first;
@@ -166,8 +105,8 @@ static void
 test_list_text (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_auto(Result) empty = { 0 };
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) empty = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
 
   run_cli (&empty, fixture->db, "journal", "list", NULL);
   g_assert_cmpint (empty.status, ==, 0);
@@ -187,9 +126,9 @@ static void
 test_add_updates_given_fields (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_auto(Result) first = { 0 };
-  g_auto(Result) second = { 0 };
-  g_auto(Result) list = { 0 };
+  g_auto(PatellaCliResult) first = { 0 };
+  g_auto(PatellaCliResult) second = { 0 };
+  g_auto(PatellaCliResult) list = { 0 };
 
   run_cli (&first, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "3",
            "--pain-activity", "4", "--symptom", "grinding", "--note", "first", NULL);
@@ -212,7 +151,7 @@ static void
 test_add_prints_advice (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
 
   run_cli (&result, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "3",
            "--pain-activity", "8", NULL);
@@ -298,11 +237,11 @@ static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_auto(Result) bare = { 0 };
-  g_auto(Result) unknown = { 0 };
-  g_auto(Result) option = { 0 };
-  g_auto(Result) format = { 0 };
-  g_auto(Result) help = { 0 };
+  g_auto(PatellaCliResult) bare = { 0 };
+  g_auto(PatellaCliResult) unknown = { 0 };
+  g_auto(PatellaCliResult) option = { 0 };
+  g_auto(PatellaCliResult) format = { 0 };
+  g_auto(PatellaCliResult) help = { 0 };
 
   run_cli (&bare, fixture->db, "journal", NULL);
   g_assert_cmpint (bare.status, ==, 2);
@@ -328,9 +267,9 @@ static void
 test_status_includes_journal (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_auto(Result) before = { 0 };
-  g_auto(Result) after = { 0 };
-  g_auto(Result) text = { 0 };
+  g_auto(PatellaCliResult) before = { 0 };
+  g_auto(PatellaCliResult) after = { 0 };
+  g_auto(PatellaCliResult) text = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) parser2 = json_parser_new ();
   JsonObject *today;

@@ -4,76 +4,30 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "patella-test-cli.h"
 #include "patella-test-utils.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+typedef PatellaCliFixture Fixture;
+typedef PatellaCliResult Result;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
+#define fixture_set_up patella_cli_fixture_set_up
+#define fixture_tear_down patella_cli_fixture_tear_down
 
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = patella_test_make_dir ();
-  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
-
-/* Runs the built patella-cli on the fixture's database with @argv
- * (NULL-terminated), as tests/test-cli.c does. */
+/* Runs the built patella-cli on the fixture's database with @args. */
 static void
 run_cli_argv (Fixture            *fixture,
               Result             *result,
               const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *cli = g_getenv ("PATELLA_CLI");
-  int wait_status;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
   g_ptr_array_add (argv, (char *) "--db");
   g_ptr_array_add (argv, fixture->db);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  envp = g_environ_unsetenv (envp, "PATELLA_DB");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
+  patella_test_run_cli_argv (result, NULL, (const char * const *) argv->pdata);
 }
 
 #define run_cli(fixture, result, ...) \
@@ -84,7 +38,7 @@ run_ok (Fixture            *fixture,
         const char         *expected_out,
         const char * const *args)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
 
   run_cli_argv (fixture, &result, args);
   g_assert_cmpstr (result.err, ==, "");
@@ -187,8 +141,8 @@ static void
 test_json (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_auto(Result) shoes = { 0 };
-  g_auto(Result) runs = { 0 };
+  g_auto(PatellaCliResult) shoes = { 0 };
+  g_auto(PatellaCliResult) runs = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *array;
@@ -267,7 +221,7 @@ test_bad_input_refused (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(PatellaCliResult) result = { 0 };
       g_autofree char *after = NULL;
 
       run_cli_argv (fixture, &result, cases[i]);
@@ -303,7 +257,7 @@ test_messages_say_what_is_accepted (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(PatellaCliResult) result = { 0 };
 
       run_cli_argv (fixture, &result, cases[i].args);
       g_assert_cmpint (result.status, ==, 1);
@@ -328,7 +282,7 @@ test_usage_errors (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(PatellaCliResult) result = { 0 };
 
       run_cli_argv (fixture, &result, cases[i]);
       g_assert_cmpint (result.status, ==, 2);

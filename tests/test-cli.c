@@ -4,94 +4,17 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "patella-test-cli.h"
 #include "patella-test-utils.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+typedef PatellaCliFixture Fixture;
+typedef PatellaCliResult Result;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
+#define fixture_set_up patella_cli_fixture_set_up
+#define fixture_tear_down patella_cli_fixture_tear_down
 
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = patella_test_make_dir ();
-  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
-
-/* Runs the built patella-cli with @args (NULL-terminated) and @env_db as
- * PATELLA_DB (unset when NULL). */
-static void
-run_cli (Result      *result,
-         const char  *env_db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *cli = g_getenv ("PATELLA_CLI");
-  const char *arg;
-  int wait_status;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, env_db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (env_db != NULL)
-    envp = g_environ_setenv (envp, "PATELLA_DB", env_db, TRUE);
-  else
-    envp = g_environ_unsetenv (envp, "PATELLA_DB");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
-}
+/* run_cli (&result, PATELLA_DB or NULL, args…, NULL) */
+#define run_cli(result, env_db, ...) patella_test_run_cli (result, env_db, __VA_ARGS__)
 
 static void
 assert_one_error_line (const Result *result)
@@ -104,9 +27,9 @@ static void
 test_version_and_help (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_auto(Result) version = { 0 };
-  g_auto(Result) help = { 0 };
-  g_auto(Result) status_help = { 0 };
+  g_auto(PatellaCliResult) version = { 0 };
+  g_auto(PatellaCliResult) help = { 0 };
+  g_auto(PatellaCliResult) status_help = { 0 };
 
   run_cli (&version, NULL, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
@@ -126,12 +49,12 @@ static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_auto(Result) none = { 0 };
-  g_auto(Result) unknown = { 0 };
-  g_auto(Result) option = { 0 };
-  g_auto(Result) sub_option = { 0 };
-  g_auto(Result) format = { 0 };
-  g_auto(Result) no_db = { 0 };
+  g_auto(PatellaCliResult) none = { 0 };
+  g_auto(PatellaCliResult) unknown = { 0 };
+  g_auto(PatellaCliResult) option = { 0 };
+  g_auto(PatellaCliResult) sub_option = { 0 };
+  g_auto(PatellaCliResult) format = { 0 };
+  g_auto(PatellaCliResult) no_db = { 0 };
 
   run_cli (&none, fixture->db, NULL);
   g_assert_cmpint (none.status, ==, 2);
@@ -165,7 +88,7 @@ static void
 test_status_json_new_database (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
@@ -173,7 +96,7 @@ test_status_json_new_database (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
 
-  root = parse_json (result.out);
+  root = patella_test_parse_json (result.out);
   object = json_node_get_object (root);
   g_assert_cmpint (json_object_get_int_member (object, "ice_sessions_today"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (object, "ice_goal"), ==, 4);
@@ -200,9 +123,9 @@ static void
 test_status_existing_database (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_auto(Result) first = { 0 };
-  g_auto(Result) result = { 0 };
-  g_auto(Result) text = { 0 };
+  g_auto(PatellaCliResult) first = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
+  g_auto(PatellaCliResult) text = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *shoes;
   JsonObject *shoe;
@@ -221,7 +144,7 @@ test_status_existing_database (Fixture       *fixture,
 
   run_cli (&result, fixture->db, "status", "--format=json", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  root = parse_json (result.out);
+  root = patella_test_parse_json (result.out);
   shoes = json_object_get_array_member (json_node_get_object (root), "shoes");
   g_assert_cmpuint (json_array_get_length (shoes), ==, 1);
   shoe = json_array_get_object_element (shoes, 0);
@@ -247,8 +170,8 @@ test_db_option_overrides_environment (Fixture       *fixture,
 {
   g_autofree char *env_db = g_build_filename (fixture->dir, "env.db", NULL);
   g_autofree char *opt_db = g_build_filename (fixture->dir, "option.db", NULL);
-  g_auto(Result) from_env = { 0 };
-  g_auto(Result) from_option = { 0 };
+  g_auto(PatellaCliResult) from_env = { 0 };
+  g_auto(PatellaCliResult) from_option = { 0 };
 
   run_cli (&from_env, env_db, "status", NULL);
   g_assert_cmpint (from_env.status, ==, 0);
@@ -269,7 +192,7 @@ test_random_bytes_refused (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "random.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
 
   patella_test_write_random_file (path, 20000);
   before = patella_test_file_checksum (path);
@@ -290,8 +213,8 @@ static void
 test_newer_database_still_reads (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_auto(Result) first = { 0 };
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) first = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
   sqlite3 *db = NULL;
 
   run_cli (&first, fixture->db, "status", NULL);

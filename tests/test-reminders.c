@@ -577,7 +577,6 @@ test_autostart_entry (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *exec = NULL;
 
-  /* G_TEST_OPTION_ISOLATE_DIRS keeps this out of the real config folder. */
   g_assert_true (g_str_has_prefix (path, g_get_user_config_dir ()));
   g_assert_false (patella_autostart_is_enabled ());
 
@@ -599,7 +598,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *config_home = patella_test_make_dir ();
+  int status;
+
+  /* The autostart test writes here, not into the real config folder. */
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
     {
@@ -616,5 +620,7 @@ main (int    argc,
   g_test_add_func ("/reminders/service", test_service);
   g_test_add_func ("/reminders/autostart-entry", test_autostart_entry);
 
-  return g_test_run ();
+  status = g_test_run ();
+  patella_test_remove_dir (config_home);
+  return status;
 }

@@ -6,6 +6,8 @@
 
 #include "patella-application.h"
 #include "patella-countdown-ring.h"
+#include "patella-error.h"
+#include "patella-routine-editor.h"
 #include "patella-test-utils.h"
 #include "patella-timers-page.h"
 #include "patella-window.h"
@@ -174,6 +176,16 @@ test_routine_through_view (Fixture       *fixture,
   g_assert_null (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs,
                                                                 fixture->page));
 
+  /* The end is told on the desktop only when the window is not in front. */
+  {
+    GtkRoot *root = gtk_widget_get_root (fixture->page);
+    PatellaRecordingNotifier *recording =
+      PATELLA_RECORDING_NOTIFIER (patella_application_get_notifier (test_app));
+
+    g_assert_cmpuint (patella_recording_notifier_count (recording, "exercise-done:"), ==,
+                      gtk_window_is_active (GTK_WINDOW (root)) ? 0 : 1);
+  }
+
   gtk_range_set_value (pain, 4);
   g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-log", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "choose");
@@ -182,6 +194,41 @@ test_routine_through_view (Fixture       *fixture,
   g_assert_cmpint (query (fixture, "SELECT duration_s FROM session WHERE kind = 'exercise'"),
                    ==, 300);
   g_assert_cmpstr (gtk_label_get_text (week), ==, "This week: 1 of 3–4 sessions");
+}
+
+static void
+test_routine_editor (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (test_app);
+  PatellaRoutineEditor *editor = patella_routine_editor_new (GTK_WINDOW (fixture->window), store,
+                                                             NULL);
+  GtkDropDown *dropdown = page_child (fixture, "routine_dropdown");
+  gpointer name_row = gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                     PATELLA_TYPE_ROUTINE_EDITOR, "name_row");
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Evening");
+
+  /* No exercises: refused, nothing stored. */
+  g_assert_false (patella_routine_editor_save (editor, &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (query (fixture, "SELECT count(*) FROM routine"), ==, 0);
+
+  patella_routine_editor_add_exercise (editor, "wall-sit");
+  patella_routine_editor_add_exercise (editor, "calf-stretch");
+  g_assert_true (patella_routine_editor_save (editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (fixture, "SELECT count(*) FROM routine_step"), ==, 2);
+  g_assert_cmpint (query (fixture, "SELECT hold_s FROM routine_step WHERE exercise = 'wall-sit'"),
+                   ==, 30);
+
+  /* The view lists it after the built-in ones. */
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 5);
+  gtk_window_destroy (GTK_WINDOW (editor));
 }
 
 int
@@ -208,6 +255,7 @@ main (int    argc,
 
   ADD ("icing-controls", test_icing_controls);
   ADD ("routine-through-view", test_routine_through_view);
+  ADD ("routine-editor", test_routine_editor);
 
 #undef ADD
 

@@ -433,6 +433,36 @@ test_guidance_window (Fixture       *fixture,
   gtk_window_destroy (guidance);
 }
 
+/* A reminder's body opens the Timers view; its Start Timer starts icing. */
+static void
+test_reminder_actions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PatellaNotifier) recording = patella_recording_notifier_new ();
+  PatellaNotifier *previous = g_object_ref (patella_application_get_notifier (fixture->app));
+  PatellaWindow *window = open_window (fixture);
+  PatellaTimer *timer;
+
+  patella_application_set_notifier (fixture->app, recording);
+  g_assert_nonnull (patella_application_get_reminders (fixture->app));
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "journal");
+
+  patella_notifier_emit_action (recording, "ice-reminder:2026-03-10T08:00", "default");
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "timers");
+
+  patella_window_show_view (window, "shoes");
+  patella_notifier_emit_action (recording, "ice-reminder:2026-03-10T08:00", "start");
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "timers");
+  timer = patella_application_get_ice_timer (fixture->app);
+  g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_RUNNING);
+  g_assert_true (patella_timer_stop (timer, NULL));
+
+  patella_application_set_notifier (fixture->app, previous);
+  g_object_unref (previous);
+}
+
 static void
 test_window_finalizes (Fixture       *fixture,
                        gconstpointer  data)
@@ -472,6 +502,7 @@ main (int    argc,
   ADD ("preferences-times", NULL, test_preferences_times);
   ADD ("newer-database-banner", NULL, test_newer_database_banner);
   ADD ("guidance-window", NULL, test_guidance_window);
+  ADD ("reminder-actions", NULL, test_reminder_actions);
   ADD ("window-finalizes", NULL, test_window_finalizes);
 
 #undef ADD

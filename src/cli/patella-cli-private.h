@@ -47,6 +47,10 @@ int  patella_cli_journal_run (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_shoe_run    (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_run_run     (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_ice_run     (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_export_run  (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_import_run  (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_backup_run  (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_restore_run (PatellaCliContext *ctx, int argc, char **argv);
 
 PatellaStore    *patella_cli_get_store    (PatellaCliContext  *ctx,
                                            GError            **error);

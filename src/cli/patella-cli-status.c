@@ -30,11 +30,10 @@ print_text (PatellaCliContext   *ctx,
     {
       g_autoptr(GDateTime) ends = patella_date_time_new_local (status->ice_running_ends_us);
       g_autofree char *when = g_date_time_format (ends, "%H:%M:%S");
+      g_autofree char *left = patella_format_duration (status->ice_running_remaining_s);
 
-      /* Translators: end time, then minutes and seconds left */
-      g_print (_("Icing now: ends at %s (%" G_GINT64_FORMAT ":%02d left)\n"), when,
-               status->ice_running_remaining_s / 60,
-               (int) (status->ice_running_remaining_s % 60));
+      /* Translators: the end time, then minutes and seconds left, "12:15:00", "14:30" */
+      g_print (_("Icing now: ends at %s (%s left)\n"), when, left);
     }
 
   if (status->next_ice_reminder_us > 0)

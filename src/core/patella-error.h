@@ -34,6 +34,10 @@ typedef enum
   PATELLA_ERROR_FAILED,
 } PatellaError;
 
-GQuark patella_error_quark (void);
+GQuark   patella_error_quark  (void);
+gboolean patella_error_refuse (GError       **error,
+                               PatellaError   code,
+                               const char    *format,
+                               ...) G_GNUC_PRINTF (3, 4);
 
 G_END_DECLS

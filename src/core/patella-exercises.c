@@ -171,26 +171,6 @@ static const BuiltinRoutine builtin_routines[] = {
 /* How long one rep takes, before any hold at the top. */
 #define REP_SECONDS 3
 
-static gboolean
-refuse (GError     **error,
-        const char  *format,
-        ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-refuse (GError     **error,
-        const char  *format,
-        ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (PATELLA_ERROR, PATELLA_ERROR_INVALID, format, args);
-  va_end (args);
-
-  return FALSE;
-}
-
 const PatellaExercise *
 patella_exercise_lookup (const char *id)
 {
@@ -308,11 +288,13 @@ patella_routine_validate (const PatellaRoutine  *routine,
     return FALSE;
 
   if (routine->steps->len == 0)
-    return refuse (error, _("The routine “%s” has no exercises; add at least one"), name);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The routine “%s” has no exercises; add at least one"), name);
 
   if (routine->steps->len > PATELLA_ROUTINE_MAX_STEPS)
-    return refuse (error, _("The routine “%s” has %u exercises; at most %d are accepted"),
-                   name, routine->steps->len, PATELLA_ROUTINE_MAX_STEPS);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The routine “%s” has %u exercises; at most %d are accepted"),
+                                 name, routine->steps->len, PATELLA_ROUTINE_MAX_STEPS);
 
   for (guint i = 0; i < routine->steps->len; i++)
     {
@@ -320,35 +302,42 @@ patella_routine_validate (const PatellaRoutine  *routine,
       const char *ex;
 
       if (step->exercise == NULL)
-        return refuse (error, _("Exercise %u of the routine is not one Patella knows; choose one "
-                                "from the list"), i + 1);
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("Exercise %u of the routine is not one Patella knows; choose one "
+                                       "from the list"), i + 1);
 
       ex = _(step->exercise->name);
 
       if (step->sets < 1 || step->sets > PATELLA_ROUTINE_MAX_SETS)
-        return refuse (error, _("%s: %d sets is not accepted; use 1 to %d sets"),
-                       ex, step->sets, PATELLA_ROUTINE_MAX_SETS);
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("%s: %d sets is not accepted; use 1 to %d sets"),
+                                     ex, step->sets, PATELLA_ROUTINE_MAX_SETS);
 
       if (step->reps < 0 || step->reps > PATELLA_ROUTINE_MAX_REPS)
-        return refuse (error, _("%s: %d repetitions is not accepted; use 1 to %d, or 0 for a "
-                                "timed hold"), ex, step->reps, PATELLA_ROUTINE_MAX_REPS);
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("%s: %d repetitions is not accepted; use 1 to %d, or 0 for a "
+                                       "timed hold"), ex, step->reps, PATELLA_ROUTINE_MAX_REPS);
 
       if (step->hold_s < 0 || step->hold_s > PATELLA_ROUTINE_MAX_HOLD_S)
-        return refuse (error, _("%s: a hold of %d seconds is not accepted; hold for 0 to %d "
-                                "seconds (10 minutes)"), ex, step->hold_s,
-                       PATELLA_ROUTINE_MAX_HOLD_S);
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("%s: a hold of %d seconds is not accepted; hold for 0 to %d "
+                                       "seconds (10 minutes)"), ex, step->hold_s,
+                                     PATELLA_ROUTINE_MAX_HOLD_S);
 
       if (step->reps == 0 && step->hold_s == 0)
-        return refuse (error, _("%s: give a number of repetitions or a hold time"), ex);
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("%s: give a number of repetitions or a hold time"), ex);
 
       if (step->rest_s < 0 || step->rest_s > PATELLA_ROUTINE_MAX_REST_S)
-        return refuse (error, _("%s: a rest of %d seconds is not accepted; rest for 0 to %d "
-                                "seconds (10 minutes)"), ex, step->rest_s,
-                       PATELLA_ROUTINE_MAX_REST_S);
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("%s: a rest of %d seconds is not accepted; rest for 0 to %d "
+                                       "seconds (10 minutes)"), ex, step->rest_s,
+                                     PATELLA_ROUTINE_MAX_REST_S);
 
       if (patella_routine_step_seconds (step) > PATELLA_ROUTINE_MAX_HOLD_S)
-        return refuse (error, _("%s: one set would last %d seconds; keep a set to 10 minutes "
-                                "or less"), ex, patella_routine_step_seconds (step));
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("%s: one set would last %d seconds; keep a set to 10 minutes "
+                                       "or less"), ex, patella_routine_step_seconds (step));
     }
 
   return TRUE;
@@ -538,8 +527,9 @@ patella_routine_save (PatellaStore    *store,
   g_return_val_if_fail (routine != NULL, FALSE);
 
   if (routine->key != NULL)
-    return refuse (error, _("A routine that comes with Patella cannot be changed; save it "
-                            "under a new name"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("A routine that comes with Patella cannot be changed; save it "
+                                   "under a new name"));
 
   if (!patella_routine_validate (routine, error))
     return FALSE;
@@ -551,8 +541,9 @@ patella_routine_save (PatellaStore    *store,
       g_autofree char *other = g_utf8_casefold (_(builtin_routines[i].name), -1);
 
       if (g_str_equal (folded, other))
-        return refuse (error, _("“%s” is the name of a routine that comes with Patella; choose "
-                              "another name"), name);
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("“%s” is the name of a routine that comes with Patella; choose "
+                                       "another name"), name);
     }
 
   if (!patella_store_begin (store, error))
@@ -707,12 +698,14 @@ patella_exercise_log_session (PatellaStore  *store,
     return FALSE;
 
   if (duration_s < 0 || duration_s > PATELLA_DURATION_MAX_S)
-    return refuse (error, _("A session of %" G_GINT64_FORMAT " seconds is not accepted; it can "
-                            "last at most 48 hours"), duration_s);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("A session of %lld seconds is not accepted; it can "
+                                   "last at most 48 hours"), (long long) duration_s);
 
   start = patella_date_time_new_local (started_us);
   if (start == NULL)
-    return refuse (error, _("The session’s start time is out of range"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The session’s start time is out of range"));
   day = g_date_time_format (start, "%Y-%m-%d");
 
   if (!patella_store_begin (store, error))

@@ -51,15 +51,25 @@ static const PatellaGuidanceItem pain_items[] = {
 };
 
 static const PatellaGuidanceItem load_items[] = {
-  { "load-10", N_("Weekly distance: 10% more than last week"),
+  /* These are not printf formats: "10% more" only looks like one to xgettext. */
+  { "load-10",
+    /* xgettext:no-c-format */
+    N_("Weekly distance: 10% more than last week"),
+    /* xgettext:no-c-format */
     N_("The usual rule of thumb: a week more than 10% longer than the week before earns a "
        "caution. The evidence for this exact figure is mixed."),
     N_("A common rule of thumb among runners and coaches") },
-  { "load-30", N_("Weekly distance: 30% more than last week"),
+  { "load-30",
+    /* xgettext:no-c-format */
+    N_("Weekly distance: 30% more than last week"),
+    /* xgettext:no-c-format */
     N_("Novice runners who increased their weekly distance by more than 30% had more "
        "distance-related injuries, patellofemoral pain among them."),
     N_("Nielsen et al., J Orthop Sports Phys Ther 2014") },
-  { "load-single", N_("A single run longer than 110% of the longest in 30 days"),
+  { "load-single",
+    /* xgettext:no-c-format */
+    N_("A single run longer than 110% of the longest in 30 days"),
+    /* xgettext:no-c-format */
     N_("One run more than 10% longer than the longest of the previous 30 days was linked to "
        "more overuse injuries."),
     N_("The Garmin-RUNSAFE study, Br J Sports Med") },

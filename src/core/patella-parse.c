@@ -34,31 +34,12 @@ static const UnitName unit_names[] = {
 };
 
 static gboolean
-refuse (GError     **error,
-        const char  *format,
-        ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-refuse (GError     **error,
-        const char  *format,
-        ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (PATELLA_ERROR, PATELLA_ERROR_INVALID, format, args);
-  va_end (args);
-
-  return FALSE;
-}
-
-static gboolean
 check_utf8 (const char  *text,
             GError     **error)
 {
   if (!g_utf8_validate (text, -1, NULL))
-    return refuse (error, _("The text is not valid UTF-8; use plain text"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The text is not valid UTF-8; use plain text"));
 
   return TRUE;
 }
@@ -106,12 +87,14 @@ patella_parse_distance (const char           *text,
   p = copy;
 
   if (*p == '-')
-    return refuse (error, _("“%s” is negative; a distance must be more than 0, like 5.2mi, "
-                            "8km or 800m"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is negative; a distance must be more than 0, like 5.2mi, "
+                                   "8km or 800m"), copy);
 
   if (skip_digits (&p) == 0)
-    return refuse (error, _("“%s” is not a distance; write a number and a unit, like 5.2mi, "
-                            "8km or 800m"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is not a distance; write a number and a unit, like 5.2mi, "
+                                   "8km or 800m"), copy);
 
   if (*p == '.' || *p == ',')
     {
@@ -149,18 +132,21 @@ patella_parse_distance (const char           *text,
         }
 
       if (!found)
-        return refuse (error, _("“%s” is not a unit Patella knows; use mi, km or m, like 5.2mi, "
-                                "8km or 800m"), unit_start);
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("“%s” is not a unit Patella knows; use mi, km or m, like 5.2mi, "
+                                       "8km or 800m"), unit_start);
     }
 
   result = value * factor;
 
   if (!isfinite (result) || result > (double) PATELLA_DISTANCE_MAX_M)
-    return refuse (error, _("“%s” is too far; a distance can be at most 10 000 km"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is too far; a distance can be at most 10 000 km"), copy);
 
   if (llround (result) <= 0)
-    return refuse (error, _("“%s” is zero; a distance must be more than 0, like 5.2mi, 8km or "
-                            "800m"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is zero; a distance must be more than 0, like 5.2mi, 8km or "
+                                   "800m"), copy);
 
   *metres = llround (result);
   return TRUE;
@@ -219,29 +205,34 @@ patella_parse_duration (const char  *text,
     }
 
   if (*p != '\0' || n_fields < 2)
-    return refuse (error, _("“%s” is not a duration; write minutes and seconds as MM:SS, or "
-                            "H:MM:SS, like 45:30 or 1:05:00"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is not a duration; write minutes and seconds as MM:SS, or "
+                                   "H:MM:SS, like 45:30 or 1:05:00"), copy);
 
   if (n_fields == 3)
     {
       if (fields[1] > 59 || fields[2] > 59)
-        return refuse (error, _("“%s” is not a duration; minutes and seconds go from 00 to 59, "
-                                "like 1:05:00"), copy);
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("“%s” is not a duration; minutes and seconds go from 00 to 59, "
+                                       "like 1:05:00"), copy);
       total = fields[0] * 3600 + fields[1] * 60 + fields[2];
     }
   else
     {
       if (fields[1] > 59)
-        return refuse (error, _("“%s” is not a duration; seconds go from 00 to 59, like 45:30"),
-                       copy);
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("“%s” is not a duration; seconds go from 00 to 59, like 45:30"),
+                                     copy);
       total = fields[0] * 60 + fields[1];
     }
 
   if (total <= 0)
-    return refuse (error, _("“%s” is zero; a duration must be longer than 0 seconds"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is zero; a duration must be longer than 0 seconds"), copy);
 
   if (total > PATELLA_DURATION_MAX_S)
-    return refuse (error, _("“%s” is too long; a duration can be at most 48:00:00"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is too long; a duration can be at most 48:00:00"), copy);
 
   *seconds = total;
   return TRUE;
@@ -275,14 +266,17 @@ patella_parse_date (const char  *text,
   if (!parse_field (&p, 4, 4, &year) || *p++ != '-' ||
       !parse_field (&p, 2, 2, &month) || *p++ != '-' ||
       !parse_field (&p, 2, 2, &day) || *p != '\0')
-    return refuse (error, _("“%s” is not a date; write it as YYYY-MM-DD, like 2026-03-14"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is not a date; write it as YYYY-MM-DD, like 2026-03-14"), copy);
 
   if (year < 1900 || year > 2999)
-    return refuse (error, _("“%s” is out of range; dates go from 1900-01-01 to 2999-12-31"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is out of range; dates go from 1900-01-01 to 2999-12-31"), copy);
 
   if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return refuse (error, _("“%s” is not a day of the calendar; check the month and the day"),
-                   copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is not a day of the calendar; check the month and the day"),
+                                 copy);
 
   g_date_clear (date, 1);
   g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
@@ -310,8 +304,9 @@ patella_check_pain (int      pain,
                     GError **error)
 {
   if (pain < 0 || pain > 10)
-    return refuse (error, _("Pain %d is out of range; rate pain with a whole number from 0 (none) "
-                            "to 10 (worst)"), pain);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("Pain %d is out of range; rate pain with a whole number from 0 (none) "
+                                   "to 10 (worst)"), pain);
 
   return TRUE;
 }
@@ -340,16 +335,19 @@ patella_parse_pain (const char  *text,
   p = copy;
 
   if (*p == '-' && g_ascii_isdigit (p[1]))
-    return refuse (error, _("Pain “%s” is out of range; rate pain with a whole number from 0 "
-                            "(none) to 10 (worst)"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("Pain “%s” is out of range; rate pain with a whole number from 0 "
+                                   "(none) to 10 (worst)"), copy);
 
   if (!parse_field (&p, 1, 3, &value) || *p != '\0')
-    return refuse (error, _("“%s” is not a pain rating; use a whole number from 0 (none) to 10 "
-                            "(worst)"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is not a pain rating; use a whole number from 0 (none) to 10 "
+                                   "(worst)"), copy);
 
   if (value > 10)
-    return refuse (error, _("Pain “%s” is out of range; rate pain with a whole number from 0 "
-                            "(none) to 10 (worst)"), copy);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("Pain “%s” is out of range; rate pain with a whole number from 0 "
+                                   "(none) to 10 (worst)"), copy);
 
   *pain = (int) value;
   return TRUE;
@@ -375,8 +373,9 @@ patella_check_text (const char  *text,
 
   n = g_utf8_strlen (text, -1);
   if ((gsize) n > max_chars)
-    return refuse (error, _("The text is %ld characters long; at most %" G_GSIZE_FORMAT
-                            " are accepted"), n, max_chars);
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The text is %ld characters long; at most %lu are accepted"),
+                                 n, (gulong) max_chars);
 
   return TRUE;
 }
@@ -404,7 +403,8 @@ patella_parse_name (const char  *text,
 
   if (*normal == '\0')
     {
-      refuse (error, _("The name is empty; give a name of 1 to 100 characters"));
+      patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                            _("The name is empty; give a name of 1 to 100 characters"));
       return NULL;
     }
 
@@ -412,16 +412,18 @@ patella_parse_name (const char  *text,
     {
       if (g_unichar_iscntrl (g_utf8_get_char (p)))
         {
-          refuse (error, _("The name contains a line break or a control character; give a name "
-                           "of 1 to 100 characters on one line"));
+          patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                _("The name contains a line break or a control character; give a name "
+                                  "of 1 to 100 characters on one line"));
           return NULL;
         }
     }
 
   if (g_utf8_strlen (normal, -1) > PATELLA_NAME_MAX_CHARS)
     {
-      refuse (error, _("The name is %ld characters long; give a name of 1 to 100 characters"),
-              g_utf8_strlen (normal, -1));
+      patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                            _("The name is %ld characters long; give a name of 1 to 100 characters"),
+                            g_utf8_strlen (normal, -1));
       return NULL;
     }
 

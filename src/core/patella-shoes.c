@@ -27,28 +27,6 @@
   "SELECT r.id, r.day, r.distance_m, r.duration_s, r.shoe_id, s.name, r.pain, r.note " \
   "FROM run r LEFT JOIN shoe s ON s.id = r.shoe_id "
 
-static gboolean
-refuse (GError     **error,
-        int          code,
-        const char  *format,
-        ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GError     **error,
-        int          code,
-        const char  *format,
-        ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (PATELLA_ERROR, code, format, args);
-  va_end (args);
-
-  return FALSE;
-}
-
 static char *
 dup_column (PatellaStmt *stmt,
             int          column)
@@ -178,10 +156,10 @@ patella_shoe_check_marks (gint64   warn_m,
         {
           g_autofree char *given = format_in_both_units (marks[i].value);
 
-          return refuse (error, PATELLA_ERROR_INVALID,
-                         _("A %s of %s is out of range; the warn distance and the limit must "
-                           "each be between 100 and 1 000 mi (161–1 609 km)"),
-                         _(marks[i].what), given);
+          return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                       _("A %s of %s is out of range; the warn distance and the limit must "
+                                         "each be between 100 and 1 000 mi (161–1 609 km)"),
+                                       _(marks[i].what), given);
         }
     }
 
@@ -190,9 +168,9 @@ patella_shoe_check_marks (gint64   warn_m,
       g_autofree char *warn = format_in_both_units (warn_m);
       g_autofree char *limit = format_in_both_units (limit_m);
 
-      return refuse (error, PATELLA_ERROR_INVALID,
-                     _("The warn distance, %s, is above the limit, %s; the warning must come at "
-                       "or before the limit"), warn, limit);
+      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                   _("The warn distance, %s, is above the limit, %s; the warning must come at "
+                                     "or before the limit"), warn, limit);
     }
 
   return TRUE;
@@ -204,16 +182,16 @@ patella_run_check_distance (gint64   distance_m,
                             GError **error)
 {
   if (distance_m <= 0)
-    return refuse (error, PATELLA_ERROR_INVALID,
-                   _("A run must be longer than 0; give a distance like 5.2mi, 8km or 800m"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("A run must be longer than 0; give a distance like 5.2mi, 8km or 800m"));
 
   if (distance_m > PATELLA_RUN_MAX_M)
     {
       g_autofree char *given = format_in_both_units (distance_m);
 
-      return refuse (error, PATELLA_ERROR_INVALID,
-                     _("%s is too far for one run; a run can be at most 300 km (186.4 mi)"),
-                     given);
+      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                   _("%s is too far for one run; a run can be at most 300 km (186.4 mi)"),
+                                   given);
     }
 
   return TRUE;
@@ -249,9 +227,9 @@ check_name_free (PatellaStore  *store,
       g_autofree char *other_key = name_key (other);
 
       if (sqlite3_column_int64 (stmt, 0) != except_id && g_str_equal (key, other_key))
-        return refuse (error, PATELLA_ERROR_INVALID,
-                       _("There is already a shoe called “%s”; give this one a name that "
-                         "differs by more than upper and lower case"), other);
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("There is already a shoe called “%s”; give this one a name that "
+                                       "differs by more than upper and lower case"), other);
     }
 
   return rc == SQLITE_DONE;
@@ -283,8 +261,8 @@ check_shoe_input (const PatellaShoeInput  *input,
                   GError                 **error)
 {
   if (input->name == NULL)
-    return refuse (error, PATELLA_ERROR_INVALID,
-                   _("The name is empty; give a name of 1 to 100 characters"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The name is empty; give a name of 1 to 100 characters"));
 
   fields->name = patella_parse_name (input->name, error);
   if (fields->name == NULL)
@@ -311,8 +289,8 @@ check_shoe_input (const PatellaShoeInput  *input,
     }
 
   if (input->initial_m < 0 || input->initial_m > PATELLA_SHOE_INITIAL_MAX_M)
-    return refuse (error, PATELLA_ERROR_INVALID,
-                   _("The initial distance must be between 0 and 10 000 km"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The initial distance must be between 0 and 10 000 km"));
 
   fields->initial_m = input->initial_m;
   fields->warn_m = input->warn_m > 0 ? input->warn_m : PATELLA_SHOE_WARN_DEFAULT_M;
@@ -460,8 +438,8 @@ check_shoe_exists (PatellaStore  *store,
     return FALSE;
 
   if (rc != SQLITE_ROW)
-    return refuse (error, PATELLA_ERROR_NOT_FOUND,
-                   _("That shoe no longer exists; it may have been deleted by another program"));
+    return patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                                 _("That shoe no longer exists; it may have been deleted by another program"));
 
   if (retired != NULL)
     *retired = sqlite3_column_int (stmt, 0) != 0;
@@ -502,8 +480,8 @@ patella_shoe_edit (PatellaStore            *store,
 
   if (retired && input->make_default)
     {
-      refuse (error, PATELLA_ERROR_INVALID,
-              _("A retired shoe cannot be the default; reactivate it first"));
+      patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                            _("A retired shoe cannot be the default; reactivate it first"));
       return fail_write (store);
     }
 
@@ -554,8 +532,8 @@ patella_shoe_set_default (PatellaStore  *store,
 
   if (retired)
     {
-      refuse (error, PATELLA_ERROR_INVALID,
-              _("A retired shoe cannot be the default; reactivate it first"));
+      patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                            _("A retired shoe cannot be the default; reactivate it first"));
       return fail_write (store);
     }
 
@@ -680,8 +658,8 @@ patella_shoe_get (PatellaStore  *store,
 
   if (rc != SQLITE_ROW)
     {
-      refuse (error, PATELLA_ERROR_NOT_FOUND,
-              _("That shoe no longer exists; it may have been deleted by another program"));
+      patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                            _("That shoe no longer exists; it may have been deleted by another program"));
       return NULL;
     }
 
@@ -744,7 +722,8 @@ patella_shoe_find (PatellaStore  *store,
 
   if (!g_utf8_validate (name, -1, NULL))
     {
-      refuse (error, PATELLA_ERROR_INVALID, _("The text is not valid UTF-8; use plain text"));
+      patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                            _("The text is not valid UTF-8; use plain text"));
       return NULL;
     }
 
@@ -772,11 +751,11 @@ patella_shoe_find (PatellaStore  *store,
     }
 
   if (shoes->len == 0)
-    refuse (error, PATELLA_ERROR_NOT_FOUND,
-            _("There is no shoe called “%s”; there are no shoes yet, add one first"), name);
+    patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                          _("There is no shoe called “%s”; there are no shoes yet, add one first"), name);
   else
-    refuse (error, PATELLA_ERROR_NOT_FOUND,
-            _("There is no shoe called “%s”; the shoes are %s"), name, names->str);
+    patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                          _("There is no shoe called “%s”; the shoes are %s"), name, names->str);
 
   return NULL;
 }
@@ -820,8 +799,8 @@ check_run (PatellaStore      *store,
     return FALSE;
 
   if (run->duration_s < 0 || run->duration_s > PATELLA_DURATION_MAX_S)
-    return refuse (error, PATELLA_ERROR_INVALID,
-                   _("A run’s duration must be between 0:01 and 48:00:00"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("A run’s duration must be between 0:01 and 48:00:00"));
 
   if (run->pain != -1 && !patella_check_pain (run->pain, error))
     return FALSE;
@@ -946,8 +925,8 @@ check_run_exists (PatellaStore  *store,
     return FALSE;
 
   if (rc != SQLITE_ROW)
-    return refuse (error, PATELLA_ERROR_NOT_FOUND,
-                   _("That run no longer exists; it may have been deleted by another program"));
+    return patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                                 _("That run no longer exists; it may have been deleted by another program"));
 
   return TRUE;
 }

@@ -65,15 +65,6 @@ seconds_until (gint64 from_us,
   return (delta + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
 }
 
-static gboolean
-refuse (GError     **error,
-        int          code,
-        const char  *message)
-{
-  g_set_error_literal (error, PATELLA_ERROR, code, message);
-  return FALSE;
-}
-
 static gboolean tick_cb (gpointer data);
 
 static void
@@ -408,8 +399,8 @@ patella_timer_start (PatellaTimer  *self,
     return FALSE;
 
   if (patella_timer_is_active (self))
-    return refuse (error, PATELLA_ERROR_INVALID,
-                   _("An icing session is already running; stop it before starting another"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("An icing session is already running; stop it before starting another"));
 
   now = now_us (self);
   planned_s = minutes * 60;
@@ -471,8 +462,8 @@ update_row (PatellaTimer  *self,
 
   if (sqlite3_changes (patella_store_get_db (self->store)) != 1)
     {
-      refuse (error, PATELLA_ERROR_NOT_FOUND,
-              _("The icing session was changed elsewhere; look at the timer again"));
+      patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                            _("The icing session was changed elsewhere; look at the timer again"));
       goto fail;
     }
 
@@ -497,7 +488,7 @@ patella_timer_pause (PatellaTimer  *self,
 
   patella_timer_tick (self);
   if (self->state != PATELLA_TIMER_RUNNING)
-    return refuse (error, PATELLA_ERROR_INVALID, _("No icing session is running"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID, _("No icing session is running"));
 
   remaining = seconds_until (now_us (self), self->ends_us);
   if (!update_row (self,
@@ -519,7 +510,7 @@ patella_timer_resume (PatellaTimer  *self,
   g_return_val_if_fail (PATELLA_IS_TIMER (self), FALSE);
 
   if (self->state != PATELLA_TIMER_PAUSED)
-    return refuse (error, PATELLA_ERROR_INVALID, _("No icing session is paused"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID, _("No icing session is paused"));
 
   ends = now_us (self) + self->remaining_s * G_USEC_PER_SEC;
   if (!update_row (self,
@@ -551,18 +542,17 @@ gboolean
 patella_timer_add_minute (PatellaTimer  *self,
                           GError       **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (PATELLA_IS_TIMER (self), FALSE);
 
   patella_timer_tick (self);
   if (!patella_timer_is_active (self))
-    return refuse (error, PATELLA_ERROR_INVALID, _("No icing session is running"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID, _("No icing session is running"));
 
   if (!patella_timer_can_add_minute (self))
-    return refuse (error, PATELLA_ERROR_INVALID,
-                   _("An icing session lasts at most 20 minutes; this one already does"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("An icing session lasts at most 20 minutes; this one already does"));
 
   if (self->state == PATELLA_TIMER_RUNNING)
     ok = update_row (self,
@@ -600,7 +590,7 @@ patella_timer_stop (PatellaTimer  *self,
 
   patella_timer_tick (self);
   if (!patella_timer_is_active (self))
-    return refuse (error, PATELLA_ERROR_INVALID, _("No icing session is running"));
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID, _("No icing session is running"));
 
   now = now_us (self);
   if (self->state == PATELLA_TIMER_RUNNING)

@@ -7,6 +7,7 @@
 
 #include "patella-application.h"
 #include "patella-autostart.h"
+#include "patella-data-actions.h"
 #include "patella-guidance-window.h"
 #include "patella-libnotify-notifier.h"
 #include "patella-preferences-window.h"
@@ -19,18 +20,18 @@ struct _PatellaApplication
 {
   AdwApplication   parent_instance;
 
-  GSettings       *settings;
-  PatellaClock    *clock;
-  PatellaStore    *store;
-  GError          *store_error;
-  PatellaNotifier *notifier;
-
+  GSettings              *settings;
+  PatellaClock           *clock;
+  PatellaStore           *store;
+  GError                 *store_error;
+  PatellaNotifier        *notifier;
   PatellaReminderService *reminders;
-  gboolean         held_for_reminders;
-  gboolean         start_in_background;
-  gboolean         quitting;
-  PatellaTimer    *ice_timer;
-  gboolean         held_for_timer;
+  PatellaTimer           *ice_timer;
+
+  gboolean                held_for_reminders;
+  gboolean                held_for_timer;
+  gboolean                start_in_background;
+  gboolean                quitting;
 };
 
 static void start_at_login_changed_cb (PatellaApplication *self);
@@ -45,13 +46,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The main window, even while Preferences or Guidance is the active one. */
 static PatellaWindow *
 get_window (PatellaApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (PATELLA_IS_WINDOW (window))
-    return PATELLA_WINDOW (window);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PATELLA_IS_WINDOW (l->data))
+      return PATELLA_WINDOW (l->data);
 
   return NULL;
 }
@@ -259,8 +260,6 @@ open_store (PatellaApplication *self)
   if (self->store == NULL)
     g_message ("Could not open the database: %s", self->store_error->message);
 
-  start_reminders (self);
-
   g_clear_object (&self->ice_timer);
   if (self->held_for_timer)
     g_application_release (G_APPLICATION (self));
@@ -274,6 +273,7 @@ open_store (PatellaApplication *self)
       ice_timer_state_changed_cb (self);
     }
 
+  start_reminders (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -291,6 +291,7 @@ patella_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          prefs_accels);
+  patella_data_actions_install (self);
 
   self->settings = patella_settings_new ();
   if (self->settings != NULL)
@@ -304,6 +305,7 @@ patella_application_startup (GApplication *app)
     self->notifier = patella_libnotify_notifier_new (APP_ID);
 
   open_store (self);
+  patella_data_actions_daily_backup (self);
 }
 
 static void

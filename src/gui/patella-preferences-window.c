@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-data-actions.h"
 #include "patella-preferences-window.h"
 #include "patella-reminders.h"
 #include "patella-settings.h"
@@ -178,6 +179,16 @@ static void
 patella_preferences_window_init (PatellaPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Backups, with restore: see patella-data-actions.c. */
+  {
+    GApplication *app = g_application_get_default ();
+    AdwPreferencesPage *page = adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (self));
+
+    if (page != NULL)
+      adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (
+        patella_backup_group_new (PATELLA_IS_APPLICATION (app) ? PATELLA_APPLICATION (app) : NULL)));
+  }
 
   self->settings = patella_settings_new ();
   if (self->settings == NULL)

@@ -88,6 +88,42 @@ view_activated (GtkWidget  *widget,
   patella_window_show_view (PATELLA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Ctrl+N, Ctrl+E and Ctrl+F work from every view: they bring up the view
+ * they belong to first. */
+static void
+log_run_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  patella_window_show_view (self, "shoes");
+  gtk_widget_activate_action (GTK_WIDGET (self->shoes_page), "shoes.log-run", NULL);
+}
+
+static void
+edit_today_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  patella_window_show_view (self, "journal");
+  gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.today", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.start", NULL);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  patella_window_show_view (self, "journal");
+  gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.search", NULL);
+}
+
 static void
 start_fresh_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -287,6 +323,16 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_activated);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_activated);
   gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_activated);
+  gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_run_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-today", NULL, edit_today_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.log-run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.edit-today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

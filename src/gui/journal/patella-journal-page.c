@@ -851,9 +851,6 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
   gtk_widget_class_install_action (widget_class, "journal.show-editor", NULL,
                                    show_editor_activated);
   gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_activated);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "journal.search", NULL);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "patella-load-chart.h"
 
@@ -106,7 +107,8 @@ patella_load_chart_snapshot (GtkWidget   *widget,
     max_m = MAX (max_m, g_array_index (self->weeks, PatellaLoadWeek, i).distance_m);
 
   slot = width / self->weeks->len;
-  label_every = self->weeks->len > 16 ? 4 : 2;
+  /* A label needs about 56 px; skip weeks where they would overlap. */
+  label_every = MAX (1, (guint) ceilf (56.0f / slot));
 
   /* The baseline. */
   {

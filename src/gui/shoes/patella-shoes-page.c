@@ -857,18 +857,6 @@ delete_run_activated (GtkWidget  *widget,
     add_toast (self, adw_toast_new (_("Run deleted")));
 }
 
-/* Ctrl+N is handled by the window while this page shows, whatever has focus. */
-static gboolean
-log_run_shortcut_cb (GtkWidget *widget,
-                     GVariant  *args,
-                     gpointer   user_data)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  return gtk_widget_activate_action (widget, "shoes.log-run", NULL);
-}
-
 static void
 patella_shoes_page_dispose (GObject *object)
 {
@@ -949,7 +937,6 @@ patella_shoes_page_class_init (PatellaShoesPageClass *klass)
 static void
 patella_shoes_page_init (PatellaShoesPage *self)
 {
-  GtkEventController *shortcuts;
   g_autofree char *setting = NULL;
 
   self->retired_rows = g_ptr_array_new ();
@@ -969,15 +956,6 @@ patella_shoes_page_init (PatellaShoesPage *self)
   self->unit = patella_unit_from_setting (setting);
   update_unit_labels (self);
 
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                     GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n,
-                                                                                  GDK_CONTROL_MASK),
-                                                          gtk_callback_action_new (log_run_shortcut_cb,
-                                                                                   NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect_swapped (self->retired_expander, "notify::expanded",
                             G_CALLBACK (retired_expanded_cb), self);

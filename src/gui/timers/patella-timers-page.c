@@ -365,24 +365,35 @@ cue (PatellaTimersPage *self)
   if (sound)
     gtk_widget_error_bell (GTK_WIDGET (self));
 
-  /* Told on the desktop too when the window is not in front. */
-  if (patella_routine_player_get_phase (self->player) == PATELLA_PLAYER_DONE &&
-      GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)))
+  /* Told on the desktop too when the window is not in front: the end of a
+   * set (the rest begins) and the end of the routine. */
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)))
     {
+      PatellaPlayerPhase phase = patella_routine_player_get_phase (self->player);
       PatellaApplication *app = get_application (self);
       PatellaNotifier *notifier = app != NULL ? patella_application_get_notifier (app) : NULL;
+      g_autoptr(PatellaNotification) n = NULL;
+      gint64 stamp = now_us (self) / G_USEC_PER_SEC;
 
-      if (notifier != NULL && self->store != NULL)
+      if (phase == PATELLA_PLAYER_DONE)
         {
-          g_autofree char *id = g_strdup_printf ("exercise-done:%" G_GINT64_FORMAT,
-                                                 now_us (self) / G_USEC_PER_SEC);
-          g_autoptr(PatellaNotification) n =
-            patella_notification_new (id, _("Routine done"),
-                                      _("Well done. Rate the pain you felt to log the session."),
-                                      "x-patella.exercise");
+          g_autofree char *id = g_strdup_printf ("exercise-done:%" G_GINT64_FORMAT, stamp);
 
-          patella_notifier_send_once (notifier, self->store, n, NULL);
+          n = patella_notification_new (id, _("Routine done"),
+                                        _("Well done. Rate the pain you felt to log the session."),
+                                        "x-patella.exercise");
         }
+      else if (phase == PATELLA_PLAYER_REST)
+        {
+          g_autofree char *id = g_strdup_printf ("exercise-set:%" G_GINT64_FORMAT, stamp);
+
+          n = patella_notification_new (id, _("Set done"),
+                                        _("Rest now; the next set starts when the countdown ends."),
+                                        "x-patella.exercise");
+        }
+
+      if (n != NULL && notifier != NULL && self->store != NULL)
+        patella_notifier_send_once (notifier, self->store, n, NULL);
     }
 }
 

@@ -1,0 +1,724 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patella-backup.h"
+#include "patella-data-actions.h"
+#include "patella-export.h"
+#include "patella-import.h"
+#include "patella-window.h"
+
+/* Export, import and backups for the app: actions app.export,
+ * app.export-csv and app.import, the daily backup, and the Backups group of
+ * Preferences. The work is done by the core; this only asks and tells. */
+
+static GtkWindow *
+get_window (PatellaApplication *app)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (app));
+}
+
+static void
+toast (PatellaApplication *app,
+       const char         *text)
+{
+  GtkWindow *window = get_window (app);
+
+  if (PATELLA_IS_WINDOW (window))
+    patella_window_add_toast (PATELLA_WINDOW (window), adw_toast_new (text));
+}
+
+static void
+show_message (GtkWindow  *parent,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static PatellaStore *
+get_writable_store (PatellaApplication *app)
+{
+  PatellaStore *store = patella_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    {
+      show_message (get_window (app), _("No Database"),
+                    _("Patella could not open its database, so there is nothing to work on."));
+      return NULL;
+    }
+
+  return store;
+}
+
+/* ------------------------------------------------------------------ export */
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    gpointer         user_data)
+{
+  PatellaApplication *app = PATELLA_APPLICATION (user_data);
+  gboolean csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "csv"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  PatellaStore *store;
+  gboolean ok;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  store = patella_application_get_store (app);
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (store == NULL || path == NULL)
+    goto out;
+
+  if (csv)
+    {
+      ok = patella_export_csv_to_folder (store, path, &error);
+    }
+  else
+    {
+      g_autofree char *json = NULL;
+      gsize length = 0;
+
+      json = patella_export_json (store, &length, &error);
+      ok = json != NULL && patella_export_write_file (path, json, length, &error);
+    }
+
+  if (ok)
+    toast (app, csv ? _("Exported four CSV files") : _("Exported everything"));
+  else
+    show_message (get_window (app), _("Export Failed"), error->message);
+
+out:
+  g_object_unref (chooser);
+}
+
+static void
+start_export (PatellaApplication *app,
+              gboolean            csv)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *name = NULL;
+
+  if (get_writable_store (app) == NULL)
+    return;
+
+  if (csv)
+    chooser = gtk_file_chooser_native_new (_("Export as CSV to a Folder"), get_window (app),
+                                           GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                           _("_Export"), _("_Cancel"));
+  else
+    chooser = gtk_file_chooser_native_new (_("Export Everything"), get_window (app),
+                                           GTK_FILE_CHOOSER_ACTION_SAVE,
+                                           _("_Export"), _("_Cancel"));
+
+  if (!csv)
+    {
+      now = g_date_time_new_now_local ();
+      name = g_date_time_format (now, "patella-export-%Y-%m-%d.json");
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  g_object_set_data (G_OBJECT (chooser), "csv", GINT_TO_POINTER (csv));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), app);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  start_export (PATELLA_APPLICATION (user_data), FALSE);
+}
+
+static void
+export_csv_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  start_export (PATELLA_APPLICATION (user_data), TRUE);
+}
+
+/* ------------------------------------------------------------------ import */
+
+typedef struct
+{
+  PatellaApplication *app;
+  char               *db_path;
+  char               *file;
+  char               *shoe;       /* NULL: the default shoe; "": none */
+  PatellaImportFlags  flags;
+  GCancellable       *cancellable;
+  GtkWidget          *progress_dialog;
+  GtkWidget          *progress_bar;
+  int                 permille;   /* written by the worker, atomically */
+  guint               pulse_id;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_handle_id (&job->pulse_id, g_source_remove);
+  g_clear_object (&job->app);
+  g_free (job->db_path);
+  g_free (job->file);
+  g_free (job->shoe);
+  g_clear_object (&job->cancellable);
+  g_free (job);
+}
+
+static void
+import_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  ImportJob *job = user_data;
+
+  g_atomic_int_set (&job->permille, (int) (fraction * 1000));
+}
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  ImportJob *job = user_data;
+
+  if (job->progress_dialog != NULL)
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (job->progress_bar),
+                                   g_atomic_int_get (&job->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+/* In a worker thread, on a connection of its own: the window stays live. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaImportReport *report;
+
+  store = patella_store_open (job->db_path, NULL, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  report = patella_import_file (store, job->file, job->flags, job->shoe, import_progress_cb, job,
+                                cancellable, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) patella_import_report_free);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PatellaImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaStore *store;
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  g_clear_handle_id (&job->pulse_id, g_source_remove);
+  if (job->progress_dialog != NULL)
+    {
+      GtkWidget *dialog = job->progress_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &job->progress_dialog);
+      job->progress_dialog = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  if (report == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (get_window (job->app), _("Nothing Was Imported"), error->message);
+      else
+        toast (job->app, _("Import cancelled; nothing was imported"));
+      return;
+    }
+
+  /* The import wrote through its own connection: tell the views. */
+  store = patella_application_get_store (job->app);
+  if (store != NULL)
+    {
+      patella_store_emit_changed (store, "journal");
+      patella_store_emit_changed (store, "shoes");
+      patella_store_emit_changed (store, "runs");
+      patella_store_emit_changed (store, "sessions");
+      patella_store_emit_changed (store, "routines");
+    }
+
+  {
+    g_autofree char *text = patella_import_report_to_string (report);
+
+    show_message (get_window (job->app), _("Import Finished"), text);
+  }
+}
+
+static void
+progress_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  ImportJob *job = user_data;
+
+  g_signal_handlers_disconnect_by_func (dialog, progress_response_cb, job);
+  g_cancellable_cancel (job->cancellable);
+}
+
+static void
+run_import (ImportJob *job)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (get_window (job->app), _("Importing…"), NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  job->progress_bar = gtk_progress_bar_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (job->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), job->progress_bar);
+  job->progress_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &job->progress_dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (progress_response_cb), job);
+  gtk_window_present (GTK_WINDOW (dialog));
+  job->pulse_id = g_timeout_add (100, update_progress_cb, job);
+
+  task = g_task_new (NULL, job->cancellable, import_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+choice_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  ImportJob *job = user_data;
+  GtkWidget *dropdown = g_object_get_data (G_OBJECT (dialog), "shoes");
+
+  /* One answer per dialog: the job is gone after it. */
+  g_signal_handlers_disconnect_by_func (dialog, choice_response_cb, job);
+
+  if (g_str_equal (response, "cancel"))
+    {
+      import_job_free (job);
+      return;
+    }
+
+  if (g_str_equal (response, "replace"))
+    job->flags = PATELLA_IMPORT_REPLACE;
+
+  if (dropdown != NULL)
+    {
+      GtkStringObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+      guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+
+      g_clear_pointer (&job->shoe, g_free);
+      job->shoe = position == 0 || item == NULL ? g_strdup ("")
+                                                : g_strdup (gtk_string_object_get_string (item));
+    }
+
+  run_import (job);
+}
+
+/* Active shoes, the default first after "No shoe". */
+static GtkWidget *
+make_shoe_dropdown (PatellaStore *store)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(PatellaStmt) stmt = NULL;
+  GtkWidget *dropdown;
+  guint selected = 0;
+  guint i = 1;
+
+  gtk_string_list_append (names, _("No shoe"));
+  stmt = patella_store_prepare (store,
+                                "SELECT name, is_default FROM shoe WHERE retired = 0"
+                                " ORDER BY is_default DESC, name COLLATE NOCASE;",
+                                NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gtk_string_list_append (names, (const char *) sqlite3_column_text (stmt, 0));
+      if (sqlite3_column_int (stmt, 1) != 0)
+        selected = i;
+      i++;
+    }
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Shoe for the imported runs"), -1);
+  return dropdown;
+}
+
+static gboolean
+looks_like_gpx (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".gpx");
+}
+
+/* Asks how to import @path, then imports it. */
+static void
+begin_import (PatellaApplication *app,
+              const char         *path)
+{
+  PatellaStore *store = get_writable_store (app);
+  ImportJob *job;
+  GtkWidget *dialog;
+
+  if (store == NULL)
+    return;
+
+  job = g_new0 (ImportJob, 1);
+  job->app = g_object_ref (app);
+  job->db_path = g_strdup (patella_store_get_path (store));
+  job->file = g_strdup (path);
+  job->cancellable = g_cancellable_new ();
+
+  if (looks_like_gpx (job->file))
+    {
+      GtkWidget *dropdown = make_shoe_dropdown (store);
+
+      dialog = adw_message_dialog_new (get_window (app), _("Import Runs from GPX?"),
+                                       _("Each track becomes a run. Runs that are already "
+                                         "there are skipped."));
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+      g_object_set_data (G_OBJECT (dialog), "shoes", dropdown);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "import", _("_Import"),
+                                        NULL);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+    }
+  else
+    {
+      dialog = adw_message_dialog_new (get_window (app), _("Import a Patella Export?"),
+                                       _("Days, shoes and routines that are already in Patella "
+                                         "can be kept as they are, or replaced by the ones in "
+                                         "the file. Either way, nothing is imported if anything "
+                                         "in the file is wrong."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "replace", _("_Replace Existing"),
+                                        "import", _("_Keep Existing"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+    }
+
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (choice_response_cb), job);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_file_response_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         gpointer         user_data)
+{
+  PatellaApplication *app = PATELLA_APPLICATION (user_data);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+      if (path != NULL)
+        begin_import (app, path);
+    }
+
+  g_object_unref (chooser);
+}
+
+/* app.import-file("PATH"): the same, for a file chosen elsewhere. */
+static void
+import_file_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  begin_import (PATELLA_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  PatellaApplication *app = PATELLA_APPLICATION (user_data);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (get_writable_store (app) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import"), get_window (app),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Patella exports and GPX tracks"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_pattern (filter, "*.gpx");
+  gtk_file_filter_add_pattern (filter, "*.JSON");
+  gtk_file_filter_add_pattern (filter, "*.GPX");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_file_response_cb), app);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry data_entries[] = {
+  { "export", export_activated },
+  { "export-csv", export_csv_activated },
+  { "import", import_activated },
+  { "import-file", import_file_activated, "s" },
+};
+
+/* ----------------------------------------------------------------- backups */
+
+static gboolean
+daily_backup_cb (gpointer user_data)
+{
+  PatellaApplication *app = user_data;
+  PatellaStore *store = patella_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (store == NULL || patella_store_is_read_only (store))
+    return G_SOURCE_CONTINUE;
+
+  path = patella_backup_run_daily (store, NULL, &error);
+  if (path == NULL)
+    g_message ("%s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * patella_data_actions_daily_backup:
+ *
+ * Makes today's backup if there is none, once the main loop is idle and
+ * every hour after.
+ */
+static void
+remove_source (gpointer data)
+{
+  g_source_remove (GPOINTER_TO_UINT (data));
+}
+
+static gboolean
+first_backup_cb (gpointer user_data)
+{
+  daily_backup_cb (user_data);
+  g_object_steal_data (G_OBJECT (user_data), "patella-first-backup");
+  return G_SOURCE_REMOVE;
+}
+
+void
+patella_data_actions_daily_backup (PatellaApplication *app)
+{
+  guint id;
+
+  /* After the first frame, not before it: start-up stays quick. */
+  id = g_idle_add_full (G_PRIORITY_LOW, first_backup_cb, app, NULL);
+  g_object_set_data_full (G_OBJECT (app), "patella-first-backup", GUINT_TO_POINTER (id),
+                          remove_source);
+  /* The timers go with the application. */
+  id = g_timeout_add_seconds_full (G_PRIORITY_LOW, 3600, daily_backup_cb, app, NULL);
+  g_object_set_data_full (G_OBJECT (app), "patella-daily-backup", GUINT_TO_POINTER (id),
+                          remove_source);
+}
+
+void
+patella_data_actions_install (PatellaApplication *app)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (app), data_entries,
+                                   G_N_ELEMENTS (data_entries), app);
+}
+
+typedef struct
+{
+  PatellaApplication *app;
+  char               *path;
+  char               *day;
+} RestoreRequest;
+
+static void
+restore_request_free (RestoreRequest *request)
+{
+  g_object_unref (request->app);
+  g_free (request->path);
+  g_free (request->day);
+  g_free (request);
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  RestoreRequest *request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  PatellaStore *store;
+
+  if (!g_str_equal (response, "restore"))
+    goto out;
+
+  store = patella_application_get_store (request->app);
+  if (store == NULL || !patella_backup_restore (store, request->path, &aside, &error))
+    {
+      show_message (parent, _("Nothing Was Restored"),
+                    error != NULL ? error->message : _("The database is not open."));
+      goto out;
+    }
+
+  {
+    g_autofree char *text = g_strdup_printf (_("Restored the backup of %s"), request->day);
+
+    toast (request->app, text);
+  }
+
+out:
+  restore_request_free (request);
+}
+
+static void
+restore_clicked_cb (GtkButton *button,
+                    gpointer   user_data)
+{
+  PatellaApplication *app = user_data;
+  RestoreRequest *request = g_new0 (RestoreRequest, 1);
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  request->app = g_object_ref (app);
+  request->path = g_strdup (g_object_get_data (G_OBJECT (button), "path"));
+  request->day = g_strdup (g_object_get_data (G_OBJECT (button), "day"));
+
+  body = g_strdup_printf (_("All data will be as it was on %s. The data as it is now is kept "
+                            "in a file beside the database."), request->day);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
+                                   _("Restore This Backup?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * patella_backup_group_new:
+ *
+ * The Backups group of Preferences: one row per backup, newest first, each
+ * with a Restore button that asks before it restores.
+ */
+GtkWidget *
+patella_backup_group_new (PatellaApplication *app)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  PatellaStore *store = app != NULL ? patella_application_get_store (app) : NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *yesterday = NULL;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Backups"));
+  if (store == NULL)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("The database is not open."));
+      return group;
+    }
+
+  folder = patella_backup_get_folder (patella_store_get_path (store));
+  description = g_strdup_printf (_("Patella keeps a copy of each of the last %d days it ran, "
+                                   "in %s."), PATELLA_BACKUP_KEEP, folder);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+
+  today = patella_clock_get_today (patella_store_get_clock (store));
+  {
+    g_autoptr(GDateTime) now = patella_clock_get_now_local (patella_store_get_clock (store));
+    g_autoptr(GDateTime) before = g_date_time_add_days (now, -1);
+
+    yesterday = g_date_time_format (before, "%Y-%m-%d");
+  }
+
+  backups = patella_backup_list (patella_store_get_path (store), NULL);
+  if (backups == NULL || backups->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backups yet"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      return group;
+    }
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      PatellaBackup *backup = g_ptr_array_index (backups, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+      g_autofree char *size = g_format_size ((guint64) backup->size);
+      g_autofree char *label = g_strdup_printf (_("Restore the backup of %s"), backup->day);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), backup->day);
+      if (g_strcmp0 (backup->day, today) == 0)
+        {
+          g_autofree char *subtitle = g_strdup_printf (_("Today · %s"), size);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      else if (g_strcmp0 (backup->day, yesterday) == 0)
+        {
+          g_autofree char *subtitle = g_strdup_printf (_("Yesterday · %s"), size);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      else
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+        }
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      g_object_set_data_full (G_OBJECT (button), "path", g_strdup (backup->path), g_free);
+      g_object_set_data_full (G_OBJECT (button), "day", g_strdup (backup->day), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), app, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  return group;
+}

@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "patella-application.h"
+#include "patella-backup.h"
+#include "patella-preferences-window.h"
+#include "patella-test-data.h"
+#include "patella-test-db.h"
+#include "patella-test-utils.h"
+#include "patella-window.h"
+
+static PatellaApplication *test_app;
+
+static void
+flush_events (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+collect_buttons (GtkWidget *root,
+                 GPtrArray *out)
+{
+  if (GTK_IS_BUTTON (root) && g_object_get_data (G_OBJECT (root), "path") != NULL)
+    g_ptr_array_add (out, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, out);
+}
+
+static AdwMessageDialog *
+find_dialog_with (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          if (heading == NULL ||
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+            return ADW_MESSAGE_DIALOG (window);
+          g_test_message ("dialog: %s: %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                          adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
+        }
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  return find_dialog_with (NULL);
+}
+
+/* As a click does: answer, and the dialog closes. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_actions (void)
+{
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (test_app), "export"));
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (test_app), "export-csv"));
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (test_app), "import"));
+}
+
+/* Yesterday's backup in two clicks: Restore… in Preferences, then Restore. */
+static void
+test_restore_from_preferences (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = patella_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "patella.db", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *yesterday = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  PatellaStore *store;
+  PatellaWindow *window;
+  PatellaPreferencesWindow *prefs;
+  AdwMessageDialog *dialog;
+  GtkButton *restore = NULL;
+
+  g_setenv ("PATELLA_DB", db, TRUE);
+  g_assert_true (patella_application_reopen_store (test_app, &error));
+  g_assert_no_error (error);
+  store = patella_application_get_store (test_app);
+  patella_test_fill_store (store);
+
+  backup = patella_backup_create (store, &error);
+  g_assert_no_error (error);
+  /* Call it yesterday's. */
+  yesterday = g_build_filename (dir, "backups", "patella-2000-01-01.db", NULL);
+  g_assert_cmpint (g_rename (backup, yesterday), ==, 0);
+  g_assert_true (patella_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE);", &error));
+  before = patella_test_dump_db (db);
+
+  g_assert_true (patella_store_exec (store, "DELETE FROM journal_entry;", &error));
+
+  window = patella_window_new (test_app);
+  gtk_window_present (GTK_WINDOW (window));
+  prefs = patella_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  flush_events ();
+
+  collect_buttons (GTK_WIDGET (prefs), buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_str_equal (g_object_get_data (g_ptr_array_index (buttons, i), "day"), "2000-01-01"))
+      restore = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (restore);
+
+  g_signal_emit_by_name (restore, "clicked");
+  flush_events ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  answer (dialog, "restore");
+  flush_events ();
+
+  g_assert_true (patella_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE);", &error));
+  after = patella_test_dump_db (db);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_unsetenv ("PATELLA_DB");
+  patella_test_remove_dir (dir);
+}
+
+static AdwMessageDialog *
+wait_for_dialog (const char *heading)
+{
+  for (guint i = 0; i < 500; i++)
+    {
+      AdwMessageDialog *dialog;
+
+      g_main_context_iteration (NULL, FALSE);
+      dialog = find_dialog_with (heading);
+      if (dialog != NULL)
+        return dialog;
+      g_usleep (10000);
+    }
+
+  g_error ("no dialog “%s”", heading);
+}
+
+static const char gpx[] =
+  "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"test\">\n"
+  "<trk><name>Morning</name><trkseg>\n"
+  "<trkpt lat=\"52.0\" lon=\"13.0\"><time>2026-03-10T06:30:00Z</time></trkpt>\n"
+  "<trkpt lat=\"52.01\" lon=\"13.0\"><time>2026-03-10T06:35:00Z</time></trkpt>\n"
+  "</trkseg></trk></gpx>\n";
+
+/* GPX import from the app: the default shoe is preselected, the import runs
+ * in the background and ends with a report. */
+static void
+test_import_gpx (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = patella_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "patella.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "run.gpx", NULL);
+  PatellaStore *store;
+  PatellaWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *dropdown;
+  GtkStringObject *selected;
+  guint changed = 0;
+
+  g_setenv ("PATELLA_DB", db, TRUE);
+  g_assert_true (patella_application_reopen_store (test_app, &error));
+  store = patella_application_get_store (test_app);
+  g_assert_true (patella_store_exec (store,
+                                     "INSERT INTO shoe (name, warn_m, limit_m, is_default,"
+                                     " created_us) VALUES ('Alpha', 482803, 804672, 0, 1),"
+                                     " ('Beta', 482803, 804672, 1, 2);", &error));
+  g_assert_true (g_file_set_contents (file, gpx, -1, &error));
+  g_signal_connect_swapped (store, "changed::runs", G_CALLBACK (g_atomic_int_inc), &changed);
+
+  window = patella_window_new (test_app);
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "import-file",
+                                  g_variant_new_string (file));
+  dialog = wait_for_dialog ("Import Runs from GPX?");
+  dropdown = adw_message_dialog_get_extra_child (dialog);
+  selected = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+  g_assert_cmpstr (gtk_string_object_get_string (selected), ==, "Beta");
+  answer (dialog, "import");
+
+  dialog = wait_for_dialog ("Import Finished");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Imported 1 item"));
+  g_assert_cmpuint (changed, >, 0);
+  g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM run r JOIN shoe s"
+                                                   " ON s.id = r.shoe_id WHERE s.name = 'Beta';",
+                                            -1), ==, 1);
+  answer (dialog, "close");
+
+  /* Let the answered dialogs go. */
+  for (guint i = 0; i < 500 && (find_dialog_with ("Import Runs from GPX?") != NULL ||
+                                find_dialog_with ("Import Finished") != NULL); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+
+  /* A broken file: a clear message, nothing imported. */
+  g_assert_true (g_file_set_contents (file, "<gpx><trk>", -1, &error));
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "import-file",
+                                  g_variant_new_string (file));
+  dialog = wait_for_dialog ("Import Runs from GPX?");
+  answer (dialog, "import");
+  dialog = wait_for_dialog ("Nothing Was Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not valid GPX"));
+  answer (dialog, "close");
+
+  g_signal_handlers_disconnect_by_data (store, &changed);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_unsetenv ("PATELLA_DB");
+  patella_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  test_app = patella_application_new ();
+  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (test_app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/data-gui/actions", test_actions);
+  g_test_add_func ("/data-gui/restore-from-preferences", test_restore_from_preferences);
+  g_test_add_func ("/data-gui/import-gpx", test_import_gpx);
+
+  status = g_test_run ();
+  g_clear_object (&test_app);
+  return status;
+}
