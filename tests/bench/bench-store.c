@@ -276,7 +276,12 @@ generate (PatellaStore       *store,
       guint k = icing ? i : i - size->n_icing;
       guint back = 1 + spread (k, n, n_days - 1);
       gint64 duration_s = icing ? 15 * 60 : g_rand_int_range (rand, 10, 40) * 60;
-      gint64 started_us = instant_before (&today, back, g_rand_int_range (rand, 7, 21) * 3600);
+      /* Sessions of one day are consecutive here: spread them over the day
+       * so that no two start at the same instant (an import would take the
+       * second for a duplicate). */
+      gint64 hour = icing ? 7 + (k % 4) * 4 : 8 + (k % 2) * 9;
+      gint64 started_us = instant_before (&today, back,
+                                          hour * 3600 + g_rand_int_range (rand, 0, 60) * 60);
 
       day_before (&today, back, day);
       sqlite3_reset (session);
