@@ -188,8 +188,9 @@ test_start_up_check_notifies (Fixture       *fixture,
 
   patella_shoe_add (store, NULL, &input, &error);
   g_assert_no_error (error);
+  /* Icing reminders may come from the real clock meanwhile: count shoes only. */
   g_assert_cmpuint (patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->notifier),
-                                                      NULL), ==, 0);
+                                                      "shoe-"), ==, 0);
 
   open_shoes_page (fixture);
   g_assert_cmpuint (patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->notifier),
