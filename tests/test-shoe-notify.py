@@ -4,6 +4,7 @@
 notification service: one when a pair reaches 300 mi, one when it reaches
 500 mi, never repeated."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -64,6 +65,31 @@ class ShoeNotifyTest(unittest.TestCase):
 
             self.cli('run', 'add', '--distance', '5mi', '--date', '2026-03-06')
             self.assertEqual(len(daemon.wait_for(3, timeout=1)), 2)
+
+    def test_import_counts_like_logging(self):
+        # An export with a pair at 301 mi, imported into a new database: the
+        # import tells about the mark as logging a run would, once.
+        source = os.path.join(self.dir, 'source.db')
+        export = os.path.join(self.dir, 'export.json')
+        subprocess.run([CLI, '--db', source, 'shoe', 'add', 'Pegasus', '--initial', '290mi'],
+                       check=True, capture_output=True, timeout=60)
+        subprocess.run([CLI, '--db', source, 'export', '--format', 'json', '--output', export],
+                       check=True, capture_output=True, timeout=60)
+        with open(export, encoding='utf-8') as f:
+            data = json.load(f)
+        data['runs'].append({'date': '2026-03-02', 'distance_m': 17703, 'duration_s': None,
+                             'shoe': 'Pegasus', 'pain': None, 'note': '',
+                             'created_us': 1772400000000000})
+        with open(export, 'w', encoding='utf-8') as f:
+            json.dump(data, f)
+
+        with NotificationDaemon() as daemon:
+            self.cli('import', export)
+            sent = daemon.wait_for(1)
+            self.assertEqual(len(sent), 1)
+            self.assertIn('nearing replacement', sent[0]['summary'])
+            self.cli('shoe', 'list')
+            self.assertEqual(len(daemon.wait_for(2, timeout=1)), 1)
 
 
 if __name__ == '__main__':

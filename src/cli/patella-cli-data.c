@@ -14,6 +14,7 @@
 #include "patella-export.h"
 #include "patella-import.h"
 #include "patella-parse.h"
+#include "patella-shoes.h"
 
 static int
 write_output (const char *output,
@@ -182,6 +183,11 @@ patella_cli_import_run (PatellaCliContext  *ctx,
 
   text = patella_import_report_to_string (report);
   g_print ("%s", text);
+
+  /* Imported runs count like logged ones: a pair may have reached a mark. */
+  if (!patella_shoes_check_notifications (store, patella_cli_get_notifier (ctx), &error))
+    g_printerr ("patella-cli: %s\n", error->message);
+
   return PATELLA_CLI_OK;
 }
 

@@ -9,6 +9,7 @@
 #include "patella-data-actions.h"
 #include "patella-export.h"
 #include "patella-import.h"
+#include "patella-shoes.h"
 #include "patella-window.h"
 
 /* Export, import and backups for the app: actions app.export,
@@ -267,6 +268,12 @@ import_done_cb (GObject      *source,
       patella_store_emit_changed (store, "runs");
       patella_store_emit_changed (store, "sessions");
       patella_store_emit_changed (store, "routines");
+
+      /* Imported runs count like logged ones: a pair may have reached a mark. */
+      if (!patella_shoes_check_notifications (store,
+                                              patella_application_get_notifier (job->app),
+                                              &error))
+        g_message ("Could not check the shoes after the import: %s", error->message);
     }
 
   {
