@@ -62,11 +62,11 @@ lookup_color (GtkWidget  *widget,
 }
 
 static void
-draw_label (GtkWidget   *widget,
-            GtkSnapshot *snapshot,
-            const char  *text,
-            float        x,
-            float        y,
+draw_label (GtkWidget     *widget,
+            GtkSnapshot   *snapshot,
+            const char    *text,
+            float          x,
+            float          y,
             const GdkRGBA *color)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
@@ -153,16 +153,39 @@ patella_load_chart_snapshot (GtkWidget   *widget,
           gtk_snapshot_append_color (snapshot, &error, &bounds);
           gtk_snapshot_pop (snapshot);
         }
-
-      if ((self->weeks->len - 1 - i) % label_every == 0)
-        {
-          char text[32];
-
-          /* Translators: a week's first day under the weekly chart, strftime format */
-          if (g_date_strftime (text, sizeof text, _("%b %-d"), &week->start) > 0)
-            draw_label (widget, snapshot, text, i * slot, TOP_ROOM + plot_height + 2, &dim);
-        }
     }
+
+  /* Week labels under the end of their week, from the newest back, leaving
+   * out any that would touch the one after it. */
+  {
+    float next_x = width + 6;
+
+    for (guint k = 0; k < self->weeks->len; k += label_every)
+      {
+        guint i = self->weeks->len - 1 - k;
+        const PatellaLoadWeek *week = &g_array_index (self->weeks, PatellaLoadWeek, i);
+        g_autoptr(PangoLayout) layout = NULL;
+        char text[32];
+        int text_width;
+        float x;
+
+        /* Translators: a week's first day under the weekly chart, strftime format */
+        if (g_date_strftime (text, sizeof text, _("%b %-d"), &week->start) == 0)
+          continue;
+
+        layout = gtk_widget_create_pango_layout (widget, text);
+        pango_layout_get_pixel_size (layout, &text_width, NULL);
+        x = MAX (0, (i + 1) * slot - text_width);
+        if (x + text_width + 6 > next_x)
+          continue;
+
+        gtk_snapshot_save (snapshot);
+        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, TOP_ROOM + plot_height + 2));
+        gtk_snapshot_append_layout (snapshot, layout, &dim);
+        gtk_snapshot_restore (snapshot);
+        next_x = x;
+      }
+  }
 
   /* The longest week, for scale. */
   if (max_m > 0)
