@@ -340,35 +340,9 @@ patella_window_class_init (PatellaWindowClass *klass)
 }
 
 static void
-page_map_cb (GtkWidget *page)
-{
-  GtkWidget *content = adw_bin_get_child (ADW_BIN (page));
-
-  if (content != NULL)
-    gtk_widget_set_visible (content, TRUE);
-}
-
-/* AdwViewStack measures every page, shown or not, and measuring a page lays
- * out all its text: a page not shown yet keeps its content hidden until it
- * is first mapped (tests/bench: 12 % of the instructions to the first
- * frame went to the Timers and Shoes pages). */
-static void
-defer_page_content (PatellaWindow *self,
-                    GtkWidget     *page)
-{
-  GtkWidget *content = adw_bin_get_child (ADW_BIN (page));
-
-  g_signal_connect (page, "map", G_CALLBACK (page_map_cb), NULL);
-  if (content != NULL && page != adw_view_stack_get_visible_child (self->view_stack))
-    gtk_widget_set_visible (content, FALSE);
-}
-
-static void
 patella_window_init (PatellaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  defer_page_content (self, GTK_WIDGET (self->timers_page));
-  defer_page_content (self, GTK_WIDGET (self->shoes_page));
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
