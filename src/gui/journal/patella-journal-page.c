@@ -619,6 +619,15 @@ undo_delete_activated (GSimpleAction *action,
     load_day (self, self->day);
 }
 
+/* The journal is hidden while the welcome page is shown at start-up (see
+ * patella_journal_page_set_store()). */
+static void
+show_journal (PatellaJournalPage *self)
+{
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "journal"), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "journal");
+}
+
 /* Actions */
 
 static void
@@ -628,7 +637,7 @@ start_activated (GtkWidget  *widget,
 {
   PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, "journal");
+  show_journal (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
   gtk_widget_grab_focus (GTK_WIDGET (self->rest_scale));
 }
@@ -708,7 +717,7 @@ search_activated (GtkWidget  *widget,
 {
   PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, "journal");
+  show_journal (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "history");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -1071,9 +1080,12 @@ patella_journal_page_set_store (PatellaJournalPage *self,
 
   /* A first-time user is welcomed; anyone with a journal goes straight to it.
    * The welcome page is hidden then: measured, its large icon would be
-   * rendered from SVG, which loads librsvg (about 7 MiB) at start-up. */
+   * rendered from SVG, which loads librsvg (about 7 MiB) at start-up. And
+   * the journal is hidden behind the welcome page, so that its editor and
+   * history are not measured and laid out for nothing. */
   has_entries = g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
   gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "welcome"), !has_entries);
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "journal"), has_entries);
   gtk_stack_set_visible_child_name (self->stack, has_entries ? "journal" : "welcome");
 }
 
