@@ -6,6 +6,7 @@
 #include "patella-application.h"
 #include "patella-run-dialog.h"
 #include "patella-shoes-page.h"
+#include "patella-shoes-view.h"
 #include "patella-shoes.h"
 #include "patella-test-utils.h"
 #include "patella-wear-bar.h"
@@ -107,6 +108,18 @@ open_shoes_page (Fixture *fixture)
   flush_events ();
 
   return PATELLA_SHOES_PAGE (find_by_type (GTK_WIDGET (window), PATELLA_TYPE_SHOES_PAGE));
+}
+
+/* The page's widgets live in a PatellaShoesView, built when first shown. */
+static GObject *
+view_child (gpointer    page,
+            const char *name)
+{
+  GtkWidget *view = find_by_type (GTK_WIDGET (page), PATELLA_TYPE_SHOES_VIEW);
+
+  g_assert_nonnull (view);
+
+  return gtk_widget_get_template_child (view, PATELLA_TYPE_SHOES_VIEW, name);
 }
 
 static GObject *
@@ -214,8 +227,7 @@ test_edit_keeps_exact_marks (Fixture       *fixture,
   page = open_shoes_page (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
-  name_row = gtk_widget_get_template_child (GTK_WIDGET (page), PATELLA_TYPE_SHOES_PAGE,
-                                            "name_row");
+  name_row = view_child (page, "name_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Pegasus");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Pegasus 40");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.save-shoe", NULL));
@@ -266,17 +278,32 @@ test_hidden_page_refreshes_when_shown (Fixture       *fixture,
   patella_window_show_view (window, "journal");
   flush_events ();
   page = find_by_type (GTK_WIDGET (window), PATELLA_TYPE_SHOES_PAGE);
-  list = GTK_WIDGET (gtk_widget_get_template_child (page, PATELLA_TYPE_SHOES_PAGE, "active_list"));
 
+  /* Never shown: not even built. */
   patella_shoe_add (store, NULL, &input, &error);
   g_assert_no_error (error);
   flush_events ();
   g_assert_false (gtk_widget_get_mapped (page));
-  g_assert_false (has_row_titled (list, "Pegasus"));
+  g_assert_null (find_by_type (page, PATELLA_TYPE_SHOES_VIEW));
 
   patella_window_show_view (window, "shoes");
   flush_events ();
+  list = GTK_WIDGET (view_child (page, "active_list"));
   g_assert_true (has_row_titled (list, "Pegasus"));
+
+  /* Built, then hidden again. */
+  patella_window_show_view (window, "journal");
+  flush_events ();
+  input.name = "Clifton";
+  patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_false (has_row_titled (list, "Clifton"));
+
+  patella_window_show_view (window, "shoes");
+  flush_events ();
+  g_assert_true (has_row_titled (list, "Clifton"));
 }
 
 /* Retired shoes are read and listed once their list is opened. */
@@ -297,10 +324,8 @@ test_retired_listed_when_opened (Fixture       *fixture,
   g_assert_no_error (error);
 
   page = open_shoes_page (fixture);
-  expander = gtk_widget_get_template_child (GTK_WIDGET (page), PATELLA_TYPE_SHOES_PAGE,
-                                            "retired_expander");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (page), PATELLA_TYPE_SHOES_PAGE, "retired_group"))));
+  expander = view_child (page, "retired_expander");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view_child (page, "retired_group"))));
   g_assert_false (has_row_titled (GTK_WIDGET (expander), "Clifton"));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);

@@ -10,6 +10,7 @@
 #include "patella-routine-editor.h"
 #include "patella-test-utils.h"
 #include "patella-timers-page.h"
+#include "patella-timers-view.h"
 #include "patella-window.h"
 
 /* 2026-03-14 10:00:00 Europe/Berlin */
@@ -58,7 +59,12 @@ static gpointer
 page_child (Fixture    *fixture,
             const char *name)
 {
-  return gtk_widget_get_template_child (fixture->page, PATELLA_TYPE_TIMERS_PAGE, name);
+  /* The page's widgets live in a PatellaTimersView, built when first shown. */
+  GtkWidget *view = find_by_type (fixture->page, PATELLA_TYPE_TIMERS_VIEW);
+
+  g_assert_nonnull (view);
+
+  return gtk_widget_get_template_child (view, PATELLA_TYPE_TIMERS_VIEW, name);
 }
 
 static gint64

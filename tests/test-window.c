@@ -150,6 +150,34 @@ test_view_switchers_present (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 3);
 }
 
+/* The main menu's popover is built when the menu first opens. */
+static void
+test_main_menu_opens (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PatellaWindow *window = open_window (fixture);
+  GtkMenuButton *button = GTK_MENU_BUTTON (template_child (window, "menu_button"));
+  GtkWidget *popover;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  flush_events ();
+
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) ==
+                 gtk_menu_button_get_menu_model (button));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+  g_assert_true (gtk_widget_get_mapped (popover));
+
+  gtk_menu_button_popdown (button);
+  flush_events ();
+  gtk_menu_button_popup (button);
+  flush_events ();
+  g_assert_true (GTK_WIDGET (gtk_menu_button_get_popover (button)) == popover);
+  gtk_menu_button_popdown (button);
+}
+
 static void
 test_corrupt_database_offers_fresh_start (Fixture       *fixture,
                                           gconstpointer  data)
@@ -494,6 +522,7 @@ main (int    argc,
 
   ADD ("views-switch", NULL, test_views_switch);
   ADD ("view-switchers-present", NULL, test_view_switchers_present);
+  ADD ("main-menu-opens", NULL, test_main_menu_opens);
   ADD ("corrupt-database-offers-fresh-start", GSIZE_TO_POINTER (8192),
        test_corrupt_database_offers_fresh_start);
   ADD ("narrow-window-fits", NULL, test_narrow_window_fits);

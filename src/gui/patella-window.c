@@ -18,6 +18,8 @@ struct _PatellaWindow
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
   GtkStack             *main_stack;
@@ -195,6 +197,18 @@ save_size (PatellaWindow *self)
     g_settings_set_int (settings, "window-height", height);
 }
 
+/* The main menu is built the first time it opens: building its popover
+ * with the window was 7 % of the instructions to the first frame. */
+static void
+menu_button_create_popup_cb (GtkMenuButton *button,
+                             gpointer       user_data)
+{
+  PatellaWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static gboolean
 close_when_idle_cb (gpointer user_data)
 {
@@ -310,6 +324,8 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, main_stack);
@@ -340,35 +356,11 @@ patella_window_class_init (PatellaWindowClass *klass)
 }
 
 static void
-page_map_cb (GtkWidget *page)
-{
-  GtkWidget *content = adw_bin_get_child (ADW_BIN (page));
-
-  if (content != NULL)
-    gtk_widget_set_visible (content, TRUE);
-}
-
-/* AdwViewStack measures every page, shown or not, and measuring a page lays
- * out all its text: a page not shown yet keeps its content hidden until it
- * is first mapped (tests/bench: 12 % of the instructions to the first
- * frame went to the Timers and Shoes pages). */
-static void
-defer_page_content (PatellaWindow *self,
-                    GtkWidget     *page)
-{
-  GtkWidget *content = adw_bin_get_child (ADW_BIN (page));
-
-  g_signal_connect (page, "map", G_CALLBACK (page_map_cb), NULL);
-  if (content != NULL && page != adw_view_stack_get_visible_child (self->view_stack))
-    gtk_widget_set_visible (content, FALSE);
-}
-
-static void
 patella_window_init (PatellaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  defer_page_content (self, GTK_WIDGET (self->timers_page));
-  defer_page_content (self, GTK_WIDGET (self->shoes_page));
+  gtk_menu_button_set_create_popup_func (self->menu_button, menu_button_create_popup_cb, self,
+                                         NULL);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

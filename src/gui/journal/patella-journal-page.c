@@ -619,6 +619,15 @@ undo_delete_activated (GSimpleAction *action,
     load_day (self, self->day);
 }
 
+/* The journal is hidden while the welcome page is shown at start-up (see
+ * patella_journal_page_set_store()). */
+static void
+show_journal (PatellaJournalPage *self)
+{
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "journal"), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "journal");
+}
+
 /* Actions */
 
 static void
@@ -628,7 +637,7 @@ start_activated (GtkWidget  *widget,
 {
   PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, "journal");
+  show_journal (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
   gtk_widget_grab_focus (GTK_WIDGET (self->rest_scale));
 }
@@ -708,7 +717,7 @@ search_activated (GtkWidget  *widget,
 {
   PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, "journal");
+  show_journal (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "history");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -970,8 +979,48 @@ patella_journal_page_init (PatellaJournalPage *self)
 /* GTK 4.8's list view keeps rows for about 200 items around what it shows;
  * building them all before the first frame was a third of the start-up of a
  * window with a journal. The first frame gets a screenful, the whole history
- * comes a frame later (tests/bench). */
-#define HISTORY_FIRST_ROWS 40
+ * comes a frame later (tests/bench). A screenful is counted from the
+ * window's height, or the tallest monitor's when the window fills one, in
+ * rows of 40 px: the shortest row, without a note, is 49 px high at the
+ * default font size. Each row more costs about 2 % of the instructions to
+ * the first frame. */
+#define HISTORY_ROW_MIN_HEIGHT 40
+#define HISTORY_FALLBACK_ROWS  40
+
+static guint
+history_first_rows (PatellaJournalPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width;
+  int height = -1;
+
+  if (!GTK_IS_WINDOW (root))
+    return HISTORY_FALLBACK_ROWS;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (root)) ||
+      gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (root)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
+    }
+  else
+    {
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    }
+
+  if (height <= 0)
+    return HISTORY_FALLBACK_ROWS;
+
+  return height / HISTORY_ROW_MIN_HEIGHT + 1;
+}
 
 static gboolean
 unslice_history_cb (GtkWidget     *widget,
@@ -1013,7 +1062,7 @@ patella_journal_page_set_store (PatellaJournalPage *self,
   self->store = g_object_ref (store);
   self->model = patella_journal_model_new (store);
   self->history_slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->model)), 0,
-                                                  HISTORY_FIRST_ROWS);
+                                                  history_first_rows (self));
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->history_slice)));
   gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
   self->history_ticks = 0;
@@ -1031,9 +1080,12 @@ patella_journal_page_set_store (PatellaJournalPage *self,
 
   /* A first-time user is welcomed; anyone with a journal goes straight to it.
    * The welcome page is hidden then: measured, its large icon would be
-   * rendered from SVG, which loads librsvg (about 7 MiB) at start-up. */
+   * rendered from SVG, which loads librsvg (about 7 MiB) at start-up. And
+   * the journal is hidden behind the welcome page, so that its editor and
+   * history are not measured and laid out for nothing. */
   has_entries = g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
   gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "welcome"), !has_entries);
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "journal"), has_entries);
   gtk_stack_set_visible_child_name (self->stack, has_entries ? "journal" : "welcome");
 }
 

@@ -13,15 +13,19 @@
 #include "patella-settings.h"
 #include "patella-shoes.h"
 #include "patella-shoes-page.h"
+#include "patella-shoes-view.h"
 #include "patella-wear-bar.h"
 #include "patella-window.h"
 
 #define CHART_WEEKS 16
 
+/* The widgets (a PatellaShoesView) are built only when the page is first
+ * shown, or when an action needs them: the page is not shown at start-up. */
 struct _PatellaShoesPage
 {
   AdwBin               parent_instance;
 
+  GtkWidget           *view;              /* NULL until first needed; the child */
   GtkStack            *page_stack;        /* the list and shoe pages */
   GtkStack            *list_stack;
   GtkListBox          *active_list;
@@ -58,6 +62,8 @@ struct _PatellaShoesPage
   gboolean             retired_stale;  /* retired rows not built: the list is closed */
   guint                check_id;       /* the deferred notification check */
 };
+
+static void ensure_view (PatellaShoesPage *self);
 
 G_DEFINE_FINAL_TYPE (PatellaShoesPage, patella_shoes_page, ADW_TYPE_BIN)
 
@@ -550,6 +556,7 @@ open_shoe (PatellaShoesPage *self,
 {
   g_autoptr(PatellaShoe) shoe = NULL;
 
+  ensure_view (self);
   self->shoe_id = id;
   gtk_widget_set_visible (GTK_WIDGET (self->edit_error_label), FALSE);
 
@@ -580,17 +587,9 @@ open_shoe (PatellaShoesPage *self,
 static void
 refresh_lists_when_shown (PatellaShoesPage *self)
 {
-  self->lists_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  self->lists_stale = self->view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (!self->lists_stale)
     refresh_lists (self);
-}
-
-static void
-map_cb (PatellaShoesPage *self)
-{
-  if (self->lists_stale)
-    refresh_lists (self);
-  self->lists_stale = FALSE;
 }
 
 static gboolean
@@ -613,24 +612,33 @@ store_changed_cb (PatellaShoesPage *self,
                   const char       *what)
 {
   refresh_lists_when_shown (self);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "shoe") == 0)
+  if (self->view != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "shoe") == 0)
     refresh_shoe_page (self);
 }
 
 static void
 unit_changed_cb (PatellaShoesPage *self)
 {
-  gint64 initial = get_spin_metres (self, self->initial_spin);
-  gint64 warn = get_spin_metres (self, self->warn_spin);
-  gint64 limit = get_spin_metres (self, self->limit_spin);
   g_autofree char *setting = g_settings_get_string (self->settings, "distance-unit");
 
-  /* Only the display changes: what is being edited keeps its distance. */
-  self->unit = patella_unit_from_setting (setting);
-  update_unit_labels (self);
-  set_spin_metres (self, self->initial_spin, initial);
-  set_spin_metres (self, self->warn_spin, warn);
-  set_spin_metres (self, self->limit_spin, limit);
+  if (self->view != NULL)
+    {
+      gint64 initial = get_spin_metres (self, self->initial_spin);
+      gint64 warn = get_spin_metres (self, self->warn_spin);
+      gint64 limit = get_spin_metres (self, self->limit_spin);
+
+      /* Only the display changes: what is being edited keeps its distance. */
+      self->unit = patella_unit_from_setting (setting);
+      update_unit_labels (self);
+      set_spin_metres (self, self->initial_spin, initial);
+      set_spin_metres (self, self->warn_spin, warn);
+      set_spin_metres (self, self->limit_spin, limit);
+    }
+  else
+    {
+      self->unit = patella_unit_from_setting (setting);
+    }
 
   store_changed_cb (self, "unit");
 }
@@ -709,6 +717,7 @@ back_activated (GtkWidget  *widget,
 {
   PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
 
+  ensure_view (self);
   gtk_stack_set_visible_child_name (self->page_stack, "list");
 }
 
@@ -725,6 +734,7 @@ save_shoe_activated (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
+  ensure_view (self);
   input.name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
   input.brand = gtk_editable_get_text (GTK_EDITABLE (self->brand_row));
   input.first_used = gtk_editable_get_text (GTK_EDITABLE (self->first_used_row));
@@ -857,6 +867,83 @@ delete_run_activated (GtkWidget  *widget,
     add_toast (self, adw_toast_new (_("Run deleted")));
 }
 
+static gpointer
+view_child (PatellaShoesPage *self,
+            const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (self->view, PATELLA_TYPE_SHOES_VIEW, name);
+
+  g_assert (child != NULL);
+
+  return child;
+}
+
+/* Builds the widgets, the first time the page is shown or an action needs
+ * them. The lists are filled when the page is mapped. */
+static void
+ensure_view (PatellaShoesPage *self)
+{
+  if (self->view != NULL)
+    return;
+
+  self->view = patella_shoes_view_new ();
+  /* The view's child, not a template child of its own. */
+  self->page_stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self->view)));
+  self->list_stack = view_child (self, "list_stack");
+  self->active_list = view_child (self, "active_list");
+  self->chart = view_child (self, "chart");
+  self->warnings_box = view_child (self, "warnings_box");
+  self->retired_group = view_child (self, "retired_group");
+  self->retired_expander = view_child (self, "retired_expander");
+  self->shoe_title = view_child (self, "shoe_title");
+  self->shoe_bar = view_child (self, "shoe_bar");
+  self->shoe_summary = view_child (self, "shoe_summary");
+  self->name_row = view_child (self, "name_row");
+  self->brand_row = view_child (self, "brand_row");
+  self->first_used_row = view_child (self, "first_used_row");
+  self->initial_row = view_child (self, "initial_row");
+  self->initial_spin = view_child (self, "initial_spin");
+  self->warn_row = view_child (self, "warn_row");
+  self->warn_spin = view_child (self, "warn_spin");
+  self->limit_row = view_child (self, "limit_row");
+  self->limit_spin = view_child (self, "limit_spin");
+  self->default_switch = view_child (self, "default_switch");
+  self->edit_error_label = view_child (self, "edit_error_label");
+  self->delete_button = view_child (self, "delete_button");
+  self->retire_button = view_child (self, "retire_button");
+  self->runs_group = view_child (self, "runs_group");
+  self->runs_list = view_child (self, "runs_list");
+
+  update_unit_labels (self);
+  g_signal_connect_object (self->active_list, "row-activated",
+                           G_CALLBACK (shoe_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->retired_expander, "notify::expanded",
+                           G_CALLBACK (retired_expanded_cb), self, G_CONNECT_SWAPPED);
+  /* Shown, if there are retired shoes, once the lists are filled. */
+  gtk_widget_set_visible (GTK_WIDGET (self->retired_group), FALSE);
+
+  adw_bin_set_child (ADW_BIN (self), self->view);
+
+  if (self->store != NULL)
+    refresh_lists_when_shown (self);
+  else
+    refresh_lists (self);
+}
+
+static void
+patella_shoes_page_map (GtkWidget *widget)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+
+  ensure_view (self);
+
+  GTK_WIDGET_CLASS (patella_shoes_page_parent_class)->map (widget);
+
+  if (self->lists_stale)
+    refresh_lists (self);
+  self->lists_stale = FALSE;
+}
+
 static void
 patella_shoes_page_dispose (GObject *object)
 {
@@ -867,7 +954,6 @@ patella_shoes_page_dispose (GObject *object)
   g_clear_handle_id (&self->check_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_SHOES_PAGE);
 
   G_OBJECT_CLASS (patella_shoes_page_parent_class)->dispose (object);
 }
@@ -891,36 +977,7 @@ patella_shoes_page_class_init (PatellaShoesPageClass *klass)
   object_class->dispose = patella_shoes_page_dispose;
   object_class->finalize = patella_shoes_page_finalize;
 
-  g_type_ensure (PATELLA_TYPE_LOAD_CHART);
-  g_type_ensure (PATELLA_TYPE_WEAR_BAR);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/patella/Patella/ui/patella-shoes-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, active_list);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, chart);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, warnings_box);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, retired_group);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, retired_expander);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, shoe_title);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, shoe_bar);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, shoe_summary);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, name_row);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, brand_row);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, first_used_row);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, initial_row);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, initial_spin);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, warn_row);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, warn_spin);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, limit_row);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, limit_spin);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, default_switch);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, edit_error_label);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, retire_button);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, runs_group);
-  gtk_widget_class_bind_template_child (widget_class, PatellaShoesPage, runs_list);
-  gtk_widget_class_bind_template_callback (widget_class, shoe_row_activated_cb);
+  widget_class->map = patella_shoes_page_map;
 
   gtk_widget_class_install_action (widget_class, "shoes.log-run", NULL, log_run_activated);
   gtk_widget_class_install_action (widget_class, "shoes.add-shoe", NULL, add_shoe_activated);
@@ -941,11 +998,6 @@ patella_shoes_page_init (PatellaShoesPage *self)
 
   self->retired_rows = g_ptr_array_new ();
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-  /* Not a bound template child: dispose_template would unparent it behind
-   * AdwBin's back. */
-  self->page_stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
-
   self->settings = patella_settings_new ();
   if (self->settings != NULL)
     {
@@ -954,13 +1006,6 @@ patella_shoes_page_init (PatellaShoesPage *self)
                                G_CALLBACK (unit_changed_cb), self, G_CONNECT_SWAPPED);
     }
   self->unit = patella_unit_from_setting (setting);
-  update_unit_labels (self);
-
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
-  g_signal_connect_swapped (self->retired_expander, "notify::expanded",
-                            G_CALLBACK (retired_expanded_cb), self);
-
-  refresh_lists (self);
 }
 
 /**
@@ -994,6 +1039,9 @@ patella_shoes_page_set_store (PatellaShoesPage *self,
     }
 
   self->shoe_id = 0;
+  if (self->view == NULL)
+    return;
+
   gtk_stack_set_visible_child_name (self->page_stack, "list");
   if (store != NULL)
     refresh_lists_when_shown (self);

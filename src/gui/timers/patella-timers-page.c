@@ -12,12 +12,17 @@
 #include "patella-routine-player.h"
 #include "patella-timer.h"
 #include "patella-timers-page.h"
+#include "patella-timers-view.h"
 #include "patella-window.h"
 
 /* Icing and exercises. The icing timer belongs to the application, so that it
  * goes on with the window closed; this page shows it and redraws only when
  * the timer says a shown value changed. The routine player ticks from here,
- * once a second while it plays, and not at all otherwise. */
+ * once a second while it plays, and not at all otherwise.
+ *
+ * The widgets (a PatellaTimersView) are built only when the page is first
+ * shown, or when an action needs them: the page is not shown at start-up.
+ * Until then it follows the timer's state, for the toasts, without them. */
 struct _PatellaTimersPage
 {
   AdwBin                parent_instance;
@@ -31,6 +36,7 @@ struct _PatellaTimersPage
   PatellaTimerState     last_state;
   gboolean              show_done;
 
+  GtkWidget            *view;           /* NULL until first needed; the child */
   GtkLabel             *ice_today_label;
   GtkLevelBar          *ice_today_level;
   PatellaCountdownRing *ice_ring;
@@ -56,6 +62,7 @@ struct _PatellaTimersPage
 G_DEFINE_FINAL_TYPE (PatellaTimersPage, patella_timers_page, ADW_TYPE_BIN)
 
 static void update_player (PatellaTimersPage *self);
+static void ensure_view   (PatellaTimersPage *self);
 
 static PatellaApplication *
 get_application (PatellaTimersPage *self)
@@ -116,7 +123,7 @@ update_counts (PatellaTimersPage *self)
   guint done;
   guint week;
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->view == NULL)
     return;
 
   today = patella_clock_get_today (patella_store_get_clock (self->store));
@@ -134,10 +141,9 @@ update_counts (PatellaTimersPage *self)
 }
 
 static void
-update_ice (PatellaTimersPage *self)
+show_ice (PatellaTimersPage *self,
+          PatellaTimerState  state)
 {
-  PatellaTimerState state = self->timer != NULL ? patella_timer_get_state (self->timer)
-                                                : PATELLA_TIMER_IDLE;
   gboolean active = state == PATELLA_TIMER_RUNNING || state == PATELLA_TIMER_PAUSED;
   int remaining;
   int planned;
@@ -184,6 +190,18 @@ update_ice (PatellaTimersPage *self)
     gtk_button_set_label (self->start_button, _("_Start"));
 
   gtk_widget_set_visible (self->length_box, !active);
+}
+
+static void
+update_ice (PatellaTimersPage *self)
+{
+  PatellaTimerState state = self->timer != NULL ? patella_timer_get_state (self->timer)
+                                                : PATELLA_TIMER_IDLE;
+  gboolean active = state == PATELLA_TIMER_RUNNING || state == PATELLA_TIMER_PAUSED;
+
+  if (self->view != NULL)
+    show_ice (self, state);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timers.ice-start-pause", self->timer != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timers.ice-stop", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timers.ice-add-minute",
@@ -225,6 +243,9 @@ ice_start_pause_activated (GtkWidget  *widget,
 
   if (self->timer == NULL)
     return;
+
+  /* The length comes from the view's spin button. */
+  ensure_view (self);
 
   switch (patella_timer_get_state (self->timer))
     {
@@ -283,9 +304,13 @@ ice_add_minute_activated (GtkWidget  *widget,
 static const PatellaRoutine *
 selected_routine (PatellaTimersPage *self)
 {
-  guint position = gtk_drop_down_get_selected (self->routine_dropdown);
+  guint position;
 
-  if (self->routines == NULL || position >= self->routines->len)
+  if (self->view == NULL || self->routines == NULL)
+    return NULL;
+
+  position = gtk_drop_down_get_selected (self->routine_dropdown);
+  if (position >= self->routines->len)
     return NULL;
 
   return g_ptr_array_index (self->routines, position);
@@ -313,8 +338,12 @@ static void
 update_summary (PatellaTimersPage *self)
 {
   const PatellaRoutine *routine = selected_routine (self);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) text = NULL;
 
+  if (self->view == NULL)
+    return;
+
+  text = g_string_new (NULL);
   if (routine != NULL)
     {
       int minutes = (patella_routine_total_seconds (routine) + 59) / 60;
@@ -338,6 +367,9 @@ reload_routines (PatellaTimersPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
+
+  if (self->view == NULL)
+    return;
 
   g_clear_pointer (&self->routines, g_ptr_array_unref);
   if (self->store != NULL)
@@ -578,8 +610,10 @@ routine_start_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   PatellaTimersPage *self = PATELLA_TIMERS_PAGE (widget);
-  const PatellaRoutine *routine = selected_routine (self);
+  const PatellaRoutine *routine;
 
+  ensure_view (self);
+  routine = selected_routine (self);
   if (routine == NULL || self->store == NULL)
     return;
 
@@ -687,6 +721,7 @@ routine_discard_activated (GtkWidget  *widget,
 {
   PatellaTimersPage *self = PATELLA_TIMERS_PAGE (widget);
 
+  ensure_view (self);
   g_clear_pointer (&self->player, patella_routine_player_free);
   update_ticking (self);
   gtk_stack_set_visible_child_name (self->player_stack, "choose");
@@ -721,8 +756,10 @@ routine_edit_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   PatellaTimersPage *self = PATELLA_TIMERS_PAGE (widget);
-  const PatellaRoutine *routine = selected_routine (self);
+  const PatellaRoutine *routine;
 
+  ensure_view (self);
+  routine = selected_routine (self);
   if (routine != NULL)
     open_editor (self, routine);
 }
@@ -784,6 +821,81 @@ disconnect_timer (PatellaTimersPage *self)
 }
 
 static void
+apply_settings (PatellaTimersPage *self)
+{
+  g_settings_bind (self->settings, "sounds-enabled", self->sound_button, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  gtk_spin_button_set_value (self->minutes_spin,
+                             g_settings_get_int (self->settings, "ice-minutes"));
+}
+
+static gpointer
+view_child (PatellaTimersPage *self,
+            const char        *name)
+{
+  GObject *child = gtk_widget_get_template_child (self->view, PATELLA_TYPE_TIMERS_VIEW, name);
+
+  g_assert (child != NULL);
+
+  return child;
+}
+
+/* Builds the widgets, the first time the page is shown or an action needs
+ * them, and shows the state the page followed until then. */
+static void
+ensure_view (PatellaTimersPage *self)
+{
+  if (self->view != NULL)
+    return;
+
+  self->view = patella_timers_view_new ();
+  self->ice_today_label = view_child (self, "ice_today_label");
+  self->ice_today_level = view_child (self, "ice_today_level");
+  self->ice_ring = view_child (self, "ice_ring");
+  self->cloth_label = view_child (self, "cloth_label");
+  self->length_box = view_child (self, "length_box");
+  self->minutes_spin = view_child (self, "minutes_spin");
+  self->start_button = view_child (self, "start_button");
+  self->week_label = view_child (self, "week_label");
+  self->week_level = view_child (self, "week_level");
+  self->player_stack = view_child (self, "player_stack");
+  self->routine_dropdown = view_child (self, "routine_dropdown");
+  self->routine_summary = view_child (self, "routine_summary");
+  self->exercise_label = view_child (self, "exercise_label");
+  self->phase_label = view_child (self, "phase_label");
+  self->player_ring = view_child (self, "player_ring");
+  self->next_label = view_child (self, "next_label");
+  self->player_pause_button = view_child (self, "player_pause_button");
+  self->sound_button = view_child (self, "sound_button");
+  self->instructions_label = view_child (self, "instructions_label");
+  self->pain_scale = view_child (self, "pain_scale");
+
+  g_signal_connect_object (self->minutes_spin, "value-changed",
+                           G_CALLBACK (minutes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->routine_dropdown, "notify::selected",
+                           G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sound_button, "notify::active",
+                           G_CALLBACK (sound_toggled_cb), self, G_CONNECT_SWAPPED);
+  gtk_toggle_button_set_active (self->sound_button, TRUE);
+  if (self->settings != NULL)
+    apply_settings (self);
+
+  adw_bin_set_child (ADW_BIN (self), self->view);
+
+  reload_routines (self);
+  update_ice (self);
+  update_counts (self);
+}
+
+static void
+patella_timers_page_map (GtkWidget *widget)
+{
+  ensure_view (PATELLA_TIMERS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (patella_timers_page_parent_class)->map (widget);
+}
+
+static void
 patella_timers_page_dispose (GObject *object)
 {
   PatellaTimersPage *self = (PatellaTimersPage *)object;
@@ -796,7 +908,6 @@ patella_timers_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->routines, g_ptr_array_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_TIMERS_PAGE);
 
   G_OBJECT_CLASS (patella_timers_page_parent_class)->dispose (object);
 }
@@ -809,30 +920,7 @@ patella_timers_page_class_init (PatellaTimersPageClass *klass)
 
   object_class->dispose = patella_timers_page_dispose;
 
-  g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/patella/Patella/ui/patella-timers-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, ice_today_label);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, ice_today_level);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, ice_ring);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, cloth_label);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, length_box);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, minutes_spin);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, start_button);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, week_label);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, week_level);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, player_stack);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, routine_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, routine_summary);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, exercise_label);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, phase_label);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, player_ring);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, next_label);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, player_pause_button);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, sound_button);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, instructions_label);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTimersPage, pain_scale);
+  widget_class->map = patella_timers_page_map;
 
   gtk_widget_class_install_action (widget_class, "timers.ice-start-pause", NULL,
                                    ice_start_pause_activated);
@@ -869,18 +957,7 @@ patella_timers_page_class_init (PatellaTimersPageClass *klass)
 static void
 patella_timers_page_init (PatellaTimersPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
   self->last_state = PATELLA_TIMER_IDLE;
-  g_signal_connect_object (self->minutes_spin, "value-changed",
-                           G_CALLBACK (minutes_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->routine_dropdown, "notify::selected",
-                           G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sound_button, "notify::active",
-                           G_CALLBACK (sound_toggled_cb), self, G_CONNECT_SWAPPED);
-  gtk_toggle_button_set_active (self->sound_button, TRUE);
-
-  reload_routines (self);
   update_ice (self);
 }
 
@@ -900,10 +977,8 @@ patella_timers_page_set_store (PatellaTimersPage *self,
   if (self->settings == NULL && app != NULL && patella_application_get_settings (app) != NULL)
     {
       self->settings = g_object_ref (patella_application_get_settings (app));
-      g_settings_bind (self->settings, "sounds-enabled", self->sound_button, "active",
-                       G_SETTINGS_BIND_DEFAULT);
-      gtk_spin_button_set_value (self->minutes_spin,
-                                 g_settings_get_int (self->settings, "ice-minutes"));
+      if (self->view != NULL)
+        apply_settings (self);
     }
 
   if (self->store != store)
@@ -918,7 +993,8 @@ patella_timers_page_set_store (PatellaTimersPage *self,
       /* A player belongs to the database it would log into. */
       g_clear_pointer (&self->player, patella_routine_player_free);
       update_ticking (self);
-      gtk_stack_set_visible_child_name (self->player_stack, "choose");
+      if (self->view != NULL)
+        gtk_stack_set_visible_child_name (self->player_stack, "choose");
     }
 
   if (self->timer != timer)
