@@ -7,42 +7,15 @@
 #include "patella-error.h"
 #include "patella-test-data.h"
 #include "patella-test-db.h"
+#include "patella-test-store.h"
 #include "patella-test-utils.h"
 
 #define DAY_US (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  PatellaClock *clock;
-  PatellaStore *store;
-} Fixture;
+typedef PatellaStoreFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = patella_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "patella.db", NULL);
-  /* 2026-03-14 12:00 in Berlin. */
-  fixture->clock = patella_clock_new_fake (G_GINT64_CONSTANT (1773486000000000));
-  fixture->store = patella_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->store);
-  g_clear_object (&fixture->clock);
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+#define fixture_set_up patella_store_fixture_set_up
+#define fixture_tear_down patella_store_fixture_tear_down
 
 static void
 assert_mode (const char *path,

@@ -8,39 +8,13 @@
 #include "patella-import.h"
 #include "patella-test-data.h"
 #include "patella-test-db.h"
+#include "patella-test-store.h"
 #include "patella-test-utils.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  PatellaClock *clock;
-  PatellaStore *store;
-} Fixture;
+typedef PatellaStoreFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = patella_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "patella.db", NULL);
-  fixture->clock = patella_clock_new_fake (G_GINT64_CONSTANT (1773486000000000));
-  fixture->store = patella_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->store);
-  g_clear_object (&fixture->clock);
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+#define fixture_set_up patella_store_fixture_set_up
+#define fixture_tear_down patella_store_fixture_tear_down
 
 /* An export of the sample data, made in a database of its own. */
 static char *
