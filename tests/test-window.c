@@ -491,6 +491,39 @@ test_reminder_actions (Fixture       *fixture,
   g_object_unref (previous);
 }
 
+/* The first window says that reminders are on and offers to turn them off. */
+static void
+test_welcome_mentions_reminders (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GSettings *settings = patella_application_get_settings (fixture->app);
+  PatellaWindow *window;
+  GtkWidget *revealer;
+  const char *text;
+
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  g_settings_set_boolean (settings, "welcome-shown", FALSE);
+
+  window = open_window (fixture);
+  revealer = template_child (window, "welcome_revealer");
+  text = gtk_label_get_text (GTK_LABEL (template_child (window, "welcome_label")));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (strstr (text, "4 times a day"));
+  g_assert_nonnull (strstr (text, "08:00, 12:00, 16:00, 20:00"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.welcome-done", "b", FALSE));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_false (g_settings_get_boolean (settings, "reminders-enabled"));
+  g_assert_true (g_settings_get_boolean (settings, "welcome-shown"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Only once. */
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  window = open_window (fixture);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window,
+                                                                                "welcome_revealer"))));
+}
+
 static void
 test_window_finalizes (Fixture       *fixture,
                        gconstpointer  data)
@@ -532,6 +565,7 @@ main (int    argc,
   ADD ("newer-database-banner", NULL, test_newer_database_banner);
   ADD ("guidance-window", NULL, test_guidance_window);
   ADD ("reminder-actions", NULL, test_reminder_actions);
+  ADD ("welcome-mentions-reminders", NULL, test_welcome_mentions_reminders);
   ADD ("window-finalizes", NULL, test_window_finalizes);
 
 #undef ADD

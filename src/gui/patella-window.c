@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-error.h"
+#include "patella-reminders.h"
 #include "patella-journal-page.h"
 #include "patella-shoes-page.h"
 #include "patella-timers-page.h"
@@ -22,6 +23,8 @@ struct _PatellaWindow
   GMenuModel           *primary_menu;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkRevealer          *welcome_revealer;
+  GtkLabel             *welcome_label;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
@@ -88,6 +91,52 @@ view_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   patella_window_show_view (PATELLA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The first time Patella opens, say that icing reminders are on (they are
+ * what the app is for) and offer to turn them off. */
+static void
+show_welcome (PatellaWindow *self)
+{
+  PatellaApplication *app = get_application (self);
+  GSettings *settings = patella_application_get_settings (app);
+  g_autoptr(PatellaReminderConfig) config = NULL;
+  g_autofree char *times = NULL;
+  g_autofree char *text = NULL;
+
+  if (settings == NULL || g_settings_get_boolean (settings, "welcome-shown") ||
+      patella_application_get_reminders (app) == NULL)
+    return;
+
+  config = patella_reminder_config_from_settings (settings);
+  if (!config->enabled)
+    return;
+
+  times = g_strjoinv (", ", config->times);
+  text = g_strdup_printf (ngettext ("Welcome! Patella reminds you to ice your knee %u time a day "
+                                    "(%s), also while its window is closed. Change the times in "
+                                    "Preferences.",
+                                    "Welcome! Patella reminds you to ice your knee %u times a day "
+                                    "(%s), also while its window is closed. Change the times in "
+                                    "Preferences.", config->count),
+                          config->count, times);
+  gtk_label_set_text (self->welcome_label, text);
+  gtk_revealer_set_reveal_child (self->welcome_revealer, TRUE);
+}
+
+static void
+welcome_done_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+  GSettings *settings = patella_application_get_settings (get_application (self));
+
+  g_settings_set_boolean (settings, "welcome-shown", TRUE);
+  if (!g_variant_get_boolean (parameter))
+    g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+
+  gtk_revealer_set_reveal_child (self->welcome_revealer, FALSE);
 }
 
 /* Ctrl+N, Ctrl+E and Ctrl+F work from every view: they bring up the view
@@ -289,6 +338,7 @@ set_up_for_application (PatellaWindow *self)
   PatellaApplication *app = get_application (self);
 
   restore_size (self);
+  show_welcome (self);
 
   g_signal_connect_object (app, "notify::store",
                            G_CALLBACK (store_changed_cb), self,
@@ -328,6 +378,8 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, welcome_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, welcome_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
@@ -339,6 +391,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_activated);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_activated);
   gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_activated);
+  gtk_widget_class_install_action (widget_class, "win.welcome-done", "b", welcome_done_activated);
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_run_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-today", NULL, edit_today_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
