@@ -10,16 +10,9 @@
 #include "patella-test-db.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
+#include "patella-test-gui.h"
 
 static PatellaApplication *test_app;
-
-static void
-flush_events (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static void
 collect_buttons (GtkWidget *root,

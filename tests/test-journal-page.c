@@ -9,6 +9,7 @@
 #include "patella-journal-page.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
+#include "patella-test-gui.h"
 
 typedef struct
 {
@@ -19,14 +20,6 @@ typedef struct
 
 /* One registered application for the whole run, as in test-window.c. */
 static PatellaApplication *test_app;
-
-static void
-flush_events (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static gboolean
 quit_loop_cb (gpointer data)

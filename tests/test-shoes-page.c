@@ -11,6 +11,7 @@
 #include "patella-test-utils.h"
 #include "patella-wear-bar.h"
 #include "patella-window.h"
+#include "patella-test-gui.h"
 
 typedef struct
 {
@@ -22,14 +23,6 @@ typedef struct
 
 /* One registered application for the whole run, as in tests/test-window.c. */
 static PatellaApplication *test_app;
-
-static void
-flush_events (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -62,26 +55,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
   g_free (fixture->db);
   g_unsetenv ("PATELLA_DB");
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static PatellaRunDialog *

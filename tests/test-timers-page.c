@@ -12,6 +12,7 @@
 #include "patella-timers-page.h"
 #include "patella-timers-view.h"
 #include "patella-window.h"
+#include "patella-test-gui.h"
 
 /* 2026-03-14 10:00:00 Europe/Berlin */
 #define T0 G_GINT64_CONSTANT (1773478800000000)
@@ -26,34 +27,6 @@ typedef struct
 
 static PatellaApplication *test_app;
 static PatellaClock *fake_clock;
-
-static void
-flush_events (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gpointer
 page_child (Fixture    *fixture,

@@ -8,6 +8,7 @@
 #include "patella-preferences-window.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
+#include "patella-test-gui.h"
 
 typedef struct
 {
@@ -19,14 +20,6 @@ typedef struct
 /* One registered application for the whole run, as in a real session; each
  * test points it at a database of its own. */
 static PatellaApplication *test_app;
-
-static void
-flush_events (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -67,26 +60,6 @@ open_window (Fixture *fixture)
   gtk_window_present (GTK_WINDOW (window));
   flush_events ();
   return window;
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkWidget *

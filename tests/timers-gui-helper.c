@@ -14,32 +14,13 @@
 #include "patella-settings.h"
 #include "patella-timers-page.h"
 #include "patella-window.h"
+#include "patella-test-gui.h"
 
 static PatellaApplication *app;
 static PatellaClock *fake_clock;
 static guint step;
 static gboolean closed_and_alive;
 static gboolean advanced;
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gint64
 query_int (const char *sql)

@@ -9,18 +9,6 @@
 #include "patella-parse.h"
 #include "patella-shoes.h"
 
-static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "warn") == 0)
-    return _("nearing replacement");
-  if (g_strcmp0 (status, "replace") == 0)
-    return _("due for replacement");
-  if (g_strcmp0 (status, "retired") == 0)
-    return _("retired");
-  return _("fine");
-}
-
 /* "0" is a fine initial distance, though not a fine run. */
 static gboolean
 parse_initial (const char           *text,
@@ -143,7 +131,7 @@ print_list_text (PatellaCliContext *ctx,
       /* Translators: name, brand, default mark, distance, limit, status */
       g_print (_("%s%s%s: %s of %s, %s\n"),
                shoe->name, brand, shoe->is_default ? _(", default") : "",
-               distance, limit, status_label (shoe->status));
+               distance, limit, patella_cli_shoe_status_label (shoe->status));
     }
 }
 

@@ -7,18 +7,6 @@
 
 #include "patella-cli-private.h"
 
-static const char *
-shoe_status_label (const char *status)
-{
-  if (g_strcmp0 (status, "warn") == 0)
-    return _("nearing replacement");
-  if (g_strcmp0 (status, "replace") == 0)
-    return _("due for replacement");
-  if (g_strcmp0 (status, "retired") == 0)
-    return _("retired");
-  return _("fine");
-}
-
 static void
 print_text (PatellaCliContext   *ctx,
             const PatellaStatus *status)
@@ -68,7 +56,7 @@ print_text (PatellaCliContext   *ctx,
           /* Translators: shoe name, a default-shoe mark, distance, limit, status */
           g_print (_("  %s%s: %s of %s, %s\n"),
                    shoe->name, shoe->is_default ? _(" (default)") : "",
-                   distance, limit, shoe_status_label (shoe->status));
+                   distance, limit, patella_cli_shoe_status_label (shoe->status));
         }
     }
 

@@ -203,6 +203,19 @@ patella_cli_add_shoe_json (JsonBuilder              *builder,
   json_builder_end_object (builder);
 }
 
+/* A shoe's status ("ok", "warn", "replace", "retired") in words. */
+const char *
+patella_cli_shoe_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "warn") == 0)
+    return _("nearing replacement");
+  if (g_strcmp0 (status, "replace") == 0)
+    return _("due for replacement");
+  if (g_strcmp0 (status, "retired") == 0)
+    return _("retired");
+  return _("fine");
+}
+
 /* Quotes a CSV field when it needs it (RFC 4180). */
 char *
 patella_cli_csv_field (const char *text)
