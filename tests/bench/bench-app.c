@@ -6,6 +6,8 @@
  *   bench-app first-frame  prints "first-frame", then "rss-kib N" a second later, and quits
  *   bench-app idle         prints "first-frame" and stays until killed
  *   bench-app icing        starts an icing session in the Timers view and stays until killed
+ *   bench-app profile      quits at once after the first frame, for callgrind and perf;
+ *                          with BENCH_TREE=N it first prints the widget tree N levels deep
  *   bench-app views        opens each view, then scrolls the journal history to its
  *                          oldest entry; prints times and memory, and quits
  */
@@ -14,6 +16,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+
+#include <unistd.h>
 
 #include "bench-frame.h"
 #include "patella-application.h"
@@ -276,6 +280,16 @@ settled_cb (gpointer data)
 }
 
 static void
+dump_tree (GtkWidget *w, int depth, int maxdepth)
+{
+  if (depth <= maxdepth)
+    g_printerr ("%*s%s %u%s\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), bench_count_widgets (w),
+                gtk_widget_get_mapped (w) ? "" : " (unmapped)");
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    dump_tree (c, depth + 1, maxdepth);
+}
+
+static void
 first_frame_cb (GtkWidget *window,
                 gpointer   data)
 {
@@ -283,6 +297,12 @@ first_frame_cb (GtkWidget *window,
   bench_say ("first-frame-cpu-us %" G_GINT64_FORMAT, bench_cpu_us ());
   bench_say ("first-frame-rss-kib %ld", bench_rss_kib ());
   bench_say ("widgets %u", bench_count_widgets (window));
+
+  /* For profilers: nothing after the first frame is counted. */
+  if (g_getenv ("BENCH_TREE"))
+    dump_tree (window, 0, atoi (g_getenv ("BENCH_TREE")));
+  if (g_str_equal (mode, "profile"))
+    _exit (0);
 
   if (g_str_equal (mode, "icing"))
     {

@@ -4,6 +4,7 @@
  * bench.py compares Patella against it.
  *
  *   bench-floor first-frame   prints "first-frame", then "rss-kib N" a second later, and quits
+ *   bench-floor profile   quits at once after the first frame, for callgrind and perf
  *   bench-floor idle          prints "first-frame" and stays until killed
  *   bench-floor ticking       the same, with a drawing area counting down, redrawn
  *                             once a second: the floor for a window showing a timer
@@ -11,6 +12,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+
+#include <unistd.h>
 
 #include "bench-frame.h"
 
@@ -58,6 +61,10 @@ first_frame_cb (GtkWidget *window,
   bench_say ("first-frame-rss-kib %ld", bench_rss_kib ());
   bench_say ("widgets %u", bench_count_widgets (window));
 
+  /* For profilers: nothing after the first frame is counted. */
+  if (g_str_equal (mode, "profile"))
+    _exit (0);
+
   if (g_str_equal (mode, "first-frame"))
     g_timeout_add_once (1000, settled_cb, gtk_window_get_application (GTK_WINDOW (window)));
 }
@@ -100,8 +107,8 @@ main (int    argc,
   /* Unique, as Patella is, when timing start-up; the wake-up runs put two
    * floors side by side. */
   app = adw_application_new ("io.github.patella.BenchFloor",
-                             g_str_equal (mode, "first-frame") ? G_APPLICATION_DEFAULT_FLAGS
-                                                               : G_APPLICATION_NON_UNIQUE);
+                             g_str_equal (mode, "idle") || g_str_equal (mode, "ticking")
+                               ? G_APPLICATION_NON_UNIQUE : G_APPLICATION_DEFAULT_FLAGS);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
 
   return g_application_run (G_APPLICATION (app), 1, argv);
