@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "patella-application.h"
 #include "patella-journal.h"
@@ -233,6 +234,60 @@ test_meaning_follows_value (Fixture       *fixture,
   " INSERT INTO journal_entry (day, pain_rest, note, created_us, updated_us)" \
   " SELECT date ('now', 'localtime', '-' || i || ' days'), i % 11, 'note ' || i, 0, 0 FROM n;"
 
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Today's knee hurt more the next morning than at rest: the editor shows
+ * the advice, wrapped in full, and "Why?" gives the reason and the source. */
+static void
+test_advice_shown_with_source (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  PatellaJournalPage *page = get_page (open_window (fixture));
+  GtkWidget *group = page_child (page, "advice_group");
+  GtkLabel *text;
+  GtkWidget *button;
+  GtkPopover *popover;
+  GtkLabel *why;
+
+  g_assert_true (gtk_widget_get_mapped (group));
+  text = find_label (group, "Your knee hurt more the next morning than the day before.");
+  g_assert_nonnull (text);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (text)));
+  g_assert_true (gtk_label_get_wrap (text));
+  /* Wrapped onto more than one line, none of it cut off. */
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (text)), >, 1);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (text)));
+
+  button = find_by_type (group, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  flush_events ();
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  why = find_label (gtk_popover_get_child (popover), "Source:");
+  g_assert_nonnull (why);
+  g_assert_nonnull (strstr (gtk_label_get_text (why), "the load was too high"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+}
+
 static void
 test_history_reads_on_demand (Fixture       *fixture,
                               gconstpointer  data)
@@ -341,6 +396,10 @@ main (int    argc,
   ADD ("meaning-follows-value", NULL, test_meaning_follows_value);
   ADD ("history-reads-on-demand", HUNDRED_THOUSAND_DAYS, test_history_reads_on_demand);
   ADD ("delete-and-undo", NULL, test_delete_and_undo);
+  ADD ("advice-shown-with-source",
+       "INSERT INTO journal_entry (day, pain_rest, pain_morning, created_us, updated_us) VALUES"
+       " (date ('now', 'localtime'), 2, 4, 0, 0);",
+       test_advice_shown_with_source);
   ADD ("past-day-edited-from-history",
        "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
        " (date ('now', 'localtime', '-30 days'), 1, 0, 0),"

@@ -11,6 +11,7 @@
 #include "patella-shoes-page.h"
 #include "patella-timers-page.h"
 #include "patella-window.h"
+#include "patella-wrap-bin.h"
 
 struct _PatellaWindow
 {
@@ -366,6 +367,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   window_class->close_request = patella_window_close_request;
 
   g_type_ensure (PATELLA_TYPE_JOURNAL_PAGE);
+  g_type_ensure (PATELLA_TYPE_WRAP_BIN);
   g_type_ensure (PATELLA_TYPE_TIMERS_PAGE);
   g_type_ensure (PATELLA_TYPE_SHOES_PAGE);
 

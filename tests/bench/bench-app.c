@@ -283,7 +283,8 @@ static void
 dump_tree (GtkWidget *w, int depth, int maxdepth)
 {
   if (depth <= maxdepth)
-    g_printerr ("%*s%s %u%s\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), bench_count_widgets (w),
+    g_printerr ("%*s%s %u %s%s\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), bench_count_widgets (w),
+                (const char *[]) { "hfw", "wfh", "const" }[gtk_widget_get_request_mode (w)],
                 gtk_widget_get_mapped (w) ? "" : " (unmapped)");
   for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
     dump_tree (c, depth + 1, maxdepth);

@@ -11,6 +11,7 @@
 #include "patella-journal-page.h"
 #include "patella-journal-row.h"
 #include "patella-pain-chart.h"
+#include "patella-wrap-bin.h"
 #include "patella-parse.h"
 
 /* Saved this long after the last change, and always on close. */
@@ -276,23 +277,39 @@ clear_advice (PatellaJournalPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->advice_group), FALSE);
 }
 
+/* A row like AdwActionRow's, built from plain widgets: an action row's title
+ * sits in a horizontal box and would be laid out a dozen times over before
+ * each frame (see patella-wrap-bin.c). */
 static GtkWidget *
 create_advice_row (const PatellaAdviceRule *rule)
 {
   g_autofree char *why = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ?
+                                                  "dialog-warning-symbolic" :
+                                                  "dialog-information-symbolic");
+  GtkWidget *text = gtk_label_new (patella_advice_rule_get_text (rule));
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), patella_advice_rule_get_text (rule));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row),
-                                rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ?
-                                "dialog-warning-symbolic" : "dialog-information-symbolic");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ? "patella-advice-clinician"
                                                                             : "patella-advice-ease");
+  gtk_widget_add_css_class (box, "patella-advice");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ? _("Warning") : _("Recommendation"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), patella_wrap_bin_new (text));
 
   why = g_markup_printf_escaped ("%s\n\n<b>%s</b> %s", patella_advice_rule_get_why (rule),
                                  _("Source:"), patella_advice_rule_get_source (rule));
@@ -312,7 +329,9 @@ create_advice_row (const PatellaAdviceRule *rule)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Why this advice, and its source"));
   gtk_widget_add_css_class (button, "flat");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   return row;
 }
@@ -822,6 +841,7 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
   widget_class->unroot = patella_journal_page_unroot;
 
   g_type_ensure (PATELLA_TYPE_PAIN_CHART);
+  g_type_ensure (PATELLA_TYPE_WRAP_BIN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-journal-page.ui");
