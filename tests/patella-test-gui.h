@@ -3,6 +3,8 @@
 
 /* What the GUI tests share: letting GTK catch up, and finding a widget. */
 
+#include <string.h>
+
 #include <gtk/gtk.h>
 
 G_BEGIN_DECLS
@@ -30,6 +32,27 @@ find_by_type (GtkWidget *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first label in @root's tree whose text contains @text, or %NULL. */
+static inline GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
 
       if (found != NULL)
         return found;

@@ -3,7 +3,6 @@
 
 #include <adwaita.h>
 #include <sqlite3.h>
-#include <string.h>
 
 #include "patella-application.h"
 #include "patella-journal.h"
@@ -233,26 +232,6 @@ test_meaning_follows_value (Fixture       *fixture,
   "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)" \
   " INSERT INTO journal_entry (day, pain_rest, note, created_us, updated_us)" \
   " SELECT date ('now', 'localtime', '-' || i || ' days'), i % 11, 'note ' || i, 0, 0 FROM n;"
-
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return GTK_LABEL (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* Today's knee hurt more the next morning than at rest: the editor shows
  * the advice, wrapped in full, and "Why?" gives the reason and the source. */

@@ -29,13 +29,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void patella_wrap_bin_buildable_init (GtkBuildableIface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (PatellaWrapBin, patella_wrap_bin, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
-                                                      patella_wrap_bin_buildable_init))
-
-static GtkBuildableIface *parent_buildable_iface;
+G_DEFINE_FINAL_TYPE (PatellaWrapBin, patella_wrap_bin, GTK_TYPE_WIDGET)
 
 static void
 patella_wrap_bin_measure (GtkWidget      *widget,
@@ -123,25 +117,6 @@ patella_wrap_bin_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static void
-patella_wrap_bin_add_child (GtkBuildable *buildable,
-                            GtkBuilder   *builder,
-                            GObject      *child,
-                            const char   *type)
-{
-  if (GTK_IS_WIDGET (child) && type == NULL)
-    patella_wrap_bin_set_child (PATELLA_WRAP_BIN (buildable), GTK_WIDGET (child));
-  else
-    parent_buildable_iface->add_child (buildable, builder, child, type);
-}
-
-static void
-patella_wrap_bin_buildable_init (GtkBuildableIface *iface)
-{
-  parent_buildable_iface = g_type_interface_peek_parent (iface);
-  iface->add_child = patella_wrap_bin_add_child;
 }
 
 static void
