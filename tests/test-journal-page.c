@@ -298,6 +298,81 @@ test_history_reads_on_demand (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 }
 
+typedef struct
+{
+  GtkWidget *view;
+  gulong     handler;
+  int        view_height;
+  int        rows_bottom;
+  guint      rows;
+} FirstFrame;
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        FirstFrame    *frame)
+{
+  g_signal_handler_disconnect (clock, frame->handler);
+  frame->handler = 0;
+  frame->view_height = gtk_widget_get_height (frame->view);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (frame->view);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_mapped (row) ||
+          !gtk_widget_compute_bounds (row, frame->view, &bounds))
+        continue;
+      frame->rows++;
+      frame->rows_bottom = MAX (frame->rows_bottom,
+                                (int) (bounds.origin.y + bounds.size.height));
+    }
+}
+
+/* The first frame shows only a screenful of history (the rest comes a frame
+ * later, to start sooner), and that screenful reaches the bottom of the list
+ * with the shortest rows, at small, default and large text. */
+static void
+test_first_frame_fills_history (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const double scales[] = { 0.8, 1.0, 1.5 };
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      PatellaWindow *window = patella_window_new (fixture->app);
+      PatellaJournalPage *page = get_page (window);
+      FirstFrame frame = { .view = page_child (page, "history_view") };
+      GdkFrameClock *clock;
+
+      g_object_set (settings, "gtk-xft-dpi", (int) (96 * 1024 * scales[i]), NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+      gtk_widget_realize (GTK_WIDGET (window));
+      clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+      frame.handler = g_signal_connect (clock, "after-paint",
+                                        G_CALLBACK (first_frame_painted_cb), &frame);
+      gtk_window_present (GTK_WINDOW (window));
+      while (frame.handler != 0)
+        g_main_context_iteration (NULL, TRUE);
+
+      g_test_message ("text at %.1f: %u rows down to %d px of %d", scales[i], frame.rows,
+                      frame.rows_bottom, frame.view_height);
+      g_assert_cmpint (frame.view_height, >, 300);
+      g_assert_cmpint (frame.rows_bottom, >=, frame.view_height);
+
+      /* A frame later, the whole history is there. */
+      wait_ms (200);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+        gtk_list_view_get_model (GTK_LIST_VIEW (frame.view)))), ==, 200);
+      gtk_window_destroy (GTK_WINDOW (window));
+      flush_events ();
+    }
+
+  g_object_set (settings, "gtk-xft-dpi", -1, NULL);
+}
+
 static void
 test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
@@ -374,6 +449,11 @@ main (int    argc,
   ADD ("today-saved-and-shown-again", NULL, test_today_saved_and_shown_again);
   ADD ("meaning-follows-value", NULL, test_meaning_follows_value);
   ADD ("history-reads-on-demand", HUNDRED_THOUSAND_DAYS, test_history_reads_on_demand);
+  ADD ("first-frame-fills-history",
+       "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+       " INSERT INTO journal_entry (day, pain_rest, created_us, updated_us)"
+       " SELECT date ('now', 'localtime', '-' || i || ' days'), i % 11, 0, 0 FROM n;",
+       test_first_frame_fills_history);
   ADD ("delete-and-undo", NULL, test_delete_and_undo);
   ADD ("advice-shown-with-source",
        "INSERT INTO journal_entry (day, pain_rest, pain_morning, created_us, updated_us) VALUES"

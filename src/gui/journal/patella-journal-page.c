@@ -999,20 +999,27 @@ patella_journal_page_init (PatellaJournalPage *self)
 /* GTK 4.8's list view keeps rows for about 200 items around what it shows;
  * building them all before the first frame was a third of the start-up of a
  * window with a journal. The first frame gets a screenful, the whole history
- * comes a frame later (tests/bench). A screenful is counted from the
- * window's height, or the tallest monitor's when the window fills one, in
- * rows of 40 px: the shortest row, without a note, is 49 px high at the
- * default font size. Each row more costs about 2 % of the instructions to
- * the first frame. */
-#define HISTORY_ROW_MIN_HEIGHT 40
-#define HISTORY_FALLBACK_ROWS  40
+ * comes a frame later (tests/bench). A screenful is the window's height, or
+ * the tallest monitor's when the window fills one, less the header bar and
+ * the history's own header, in rows of the shortest kind: 49 px at the
+ * default font size (two lines of text and 14 px of margins; a row with a
+ * note is 65 px). Text grows with the font resolution (GtkSettings's
+ * gtk-xft-dpi, which large text raises). Each row more costs about 0.4 % of
+ * the instructions to the first frame; a row too few would leave the bottom
+ * of the list empty for one frame. */
+#define HISTORY_CHROME_HEIGHT    94
+#define HISTORY_ROW_MARGINS      14
+#define HISTORY_ROW_TEXT_HEIGHT  35
+#define HISTORY_FALLBACK_ROWS    40
 
 static guint
 history_first_rows (PatellaJournalPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int dpi = -1;
   int width;
   int height = -1;
+  double row;
 
   if (!GTK_IS_WINDOW (root))
     return HISTORY_FALLBACK_ROWS;
@@ -1039,7 +1046,11 @@ history_first_rows (PatellaJournalPage *self)
   if (height <= 0)
     return HISTORY_FALLBACK_ROWS;
 
-  return height / HISTORY_ROW_MIN_HEIGHT + 1;
+  /* In 1024ths of a dot per inch; -1 is the default, 96. */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  row = HISTORY_ROW_MARGINS + HISTORY_ROW_TEXT_HEIGHT * (dpi > 0 ? dpi / 1024.0 / 96.0 : 1.0);
+
+  return (guint) (MAX (height - HISTORY_CHROME_HEIGHT, 0) / row) + 1;
 }
 
 static gboolean
