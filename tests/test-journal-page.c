@@ -330,9 +330,10 @@ first_frame_painted_cb (GdkFrameClock *clock,
     }
 }
 
-/* The first frame shows only a screenful of history (the rest comes a frame
- * later, to start sooner), and that screenful reaches the bottom of the list
- * with the shortest rows, at small, default and large text. */
+/* The first frame shows only a screenful of history and the editor down to
+ * the fold (the rest comes a frame later, to start sooner); that screenful
+ * reaches the bottom of the list with the shortest rows, at small, default
+ * and large text. */
 static void
 test_first_frame_fills_history (Fixture       *fixture,
                                 gconstpointer  data)
@@ -362,8 +363,12 @@ test_first_frame_fills_history (Fixture       *fixture,
       g_assert_cmpint (frame.view_height, >, 300);
       g_assert_cmpint (frame.rows_bottom, >=, frame.view_height);
 
-      /* A frame later, the whole history is there. */
+      /* A frame later, the whole history is there, and the editor's
+       * sections below the fold. */
       wait_ms (200);
+      g_assert_true (gtk_widget_get_mapped (page_child (page, "symptoms_box")));
+      g_assert_true (gtk_widget_get_mapped (page_child (page, "note_view")));
+      g_assert_true (gtk_widget_get_mapped (page_child (page, "chart")));
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
         gtk_list_view_get_model (GTK_LIST_VIEW (frame.view)))), ==, 200);
       gtk_window_destroy (GTK_WINDOW (window));
