@@ -570,6 +570,44 @@ test_service (void)
 }
 
 static void
+flush_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Patella starting after a reminder's time, with no icing since, sends
+ * that reminder: once the main loop runs, not while the service (and the
+ * window's first frame) is being set up. */
+static void
+test_service_sends_missed_at_start (void)
+{
+  g_autofree char *dir = patella_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
+  g_autoptr(PatellaClock) clock = patella_clock_new_fake (parse_time ("2026-03-10 08:20"));
+  g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
+  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
+  PatellaRecordingNotifier *recording = PATELLA_RECORDING_NOTIFIER (notifier);
+  g_autoptr(PatellaReminderService) service = NULL;
+
+  service = patella_reminder_service_new (store, notifier, NULL);
+  g_assert_cmpuint (patella_recording_notifier_count (recording, NULL), ==, 0);
+
+  flush_main_loop ();
+  g_assert_cmpuint (patella_recording_notifier_count (recording, "ice-reminder:"), ==, 1);
+  g_assert_cmpint (patella_reminder_service_get_next (service), ==,
+                   parse_time ("2026-03-10 12:00"));
+
+  /* Once only. */
+  flush_main_loop ();
+  g_assert_cmpuint (patella_recording_notifier_count (recording, NULL), ==, 1);
+
+  g_clear_object (&service);
+  g_clear_object (&store);
+  patella_test_remove_dir (dir);
+}
+
+static void
 test_autostart_entry (void)
 {
   g_autofree char *path = patella_autostart_get_path ();
@@ -618,6 +656,7 @@ main (int    argc,
   g_test_add_func ("/reminders/notification-text", test_notification_text);
   g_test_add_func ("/reminders/answer-refuses-foreign-id", test_answer_refuses_foreign_id);
   g_test_add_func ("/reminders/service", test_service);
+  g_test_add_func ("/reminders/service-sends-missed-at-start", test_service_sends_missed_at_start);
   g_test_add_func ("/reminders/autostart-entry", test_autostart_entry);
 
   status = g_test_run ();

@@ -23,6 +23,7 @@ struct _PatellaReminderService
   GSettings             *settings;
   PatellaReminderConfig *config;
   guint                  timeout_id;
+  guint                  first_check_id;
   gint64                 next_us;
 };
 
@@ -73,6 +74,17 @@ schedule (PatellaReminderService *self)
     self->timeout_id = g_idle_add (timeout_cb, self);
   else
     self->timeout_id = g_timeout_add_seconds ((guint) delay_s, timeout_cb, self);
+}
+
+static gboolean
+first_check_cb (gpointer user_data)
+{
+  PatellaReminderService *self = user_data;
+
+  self->first_check_id = 0;
+  patella_reminder_service_check_now (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -141,6 +153,7 @@ patella_reminder_service_dispose (GObject *object)
   PatellaReminderService *self = (PatellaReminderService *)object;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->first_check_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
@@ -198,7 +211,9 @@ patella_reminder_service_init (PatellaReminderService *self)
  * patella_reminder_service_new:
  * @settings: (nullable): Patella's settings; %NULL uses the defaults
  *
- * Starts keeping reminders on @store, sent through @notifier.
+ * Starts keeping reminders on @store, sent through @notifier. A reminder
+ * that is due already is sent once the main loop is idle, not on the way
+ * to a window's first frame: sending is a D-Bus round trip.
  */
 PatellaReminderService *
 patella_reminder_service_new (PatellaStore    *store,
@@ -227,7 +242,8 @@ patella_reminder_service_new (PatellaStore    *store,
   g_signal_connect_object (patella_store_get_clock (store), "changed",
                            G_CALLBACK (clock_changed_cb), self, G_CONNECT_SWAPPED);
 
-  patella_reminder_service_check_now (self);
+  schedule (self);
+  self->first_check_id = g_idle_add_full (G_PRIORITY_LOW, first_check_cb, self, NULL);
 
   return self;
 }
