@@ -307,7 +307,7 @@ create_advice_row (const PatellaAdviceRule *rule)
   gtk_box_append (GTK_BOX (box), icon);
 
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), patella_wrap_bin_new (text));
