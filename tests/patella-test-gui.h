@@ -19,6 +19,44 @@ flush_events (void)
       ;
 }
 
+static inline gboolean
+patella_test_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Opens @button's popover and waits, up to two seconds, for it to be on
+ * screen. Other tests' windows come and go on the same X server; when one
+ * takes the focus, an open popover closes, so the popover is opened again
+ * until it stays. Returns the popover. */
+static inline GtkPopover *
+popup_until_mapped (GtkMenuButton *button)
+{
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  GtkPopover *popover = NULL;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      gboolean timed_out = FALSE;
+      guint id;
+
+      gtk_menu_button_popup (button);
+      popover = gtk_menu_button_get_popover (button);
+      id = g_timeout_add (100, patella_test_timeout_cb, &timed_out);
+      while (!timed_out && !gtk_widget_get_mapped (GTK_WIDGET (popover)))
+        g_main_context_iteration (NULL, TRUE);
+      if (!timed_out)
+        g_source_remove (id);
+      if (gtk_widget_get_mapped (GTK_WIDGET (popover)))
+        break;
+    }
+
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  return popover;
+}
+
 /* The first widget of @type in @root's tree, depth first, or %NULL. */
 static inline GtkWidget *
 find_by_type (GtkWidget *root,

@@ -7,6 +7,7 @@
 #include "patella-application.h"
 #include "patella-journal.h"
 #include "patella-journal-page.h"
+#include "patella-journal-row.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
@@ -257,10 +258,7 @@ test_advice_shown_with_source (Fixture       *fixture,
 
   button = find_by_type (group, GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (button);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  flush_events ();
-  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  popover = popup_until_mapped (GTK_MENU_BUTTON (button));
   why = find_label (gtk_popover_get_child (popover), "Source:");
   g_assert_nonnull (why);
   g_assert_nonnull (strstr (gtk_label_get_text (why), "the load was too high"));
@@ -420,8 +418,30 @@ test_past_day_edited_from_history (Fixture       *fixture,
   g_autofree char *older = patella_day_add_days (today, -30);
   g_autofree char *pain = NULL;
 
+  GtkWidget *row;
+  g_autoptr(GListModel) controllers = NULL;
+
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (patella_journal_page_get_model (page))),
                     ==, 2);
+
+  /* One click on the older day's row, the list's second, opens it. */
+  row = gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (view)));
+  g_assert_true (PATELLA_IS_JOURNAL_ROW (row));
+  controllers = gtk_widget_observe_controllers (row);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "released", 1, 10.0, 10.0);
+    }
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, older);
+
+  /* So does the list's own activation (Enter, a double click). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.today", NULL));
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, today);
   g_signal_emit_by_name (view, "activate", 1);
   flush_events ();
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, older);

@@ -133,15 +133,11 @@ test_main_menu_opens (Fixture       *fixture,
   GtkWidget *popover;
 
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
-  gtk_menu_button_popup (button);
-  flush_events ();
-
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  popover = GTK_WIDGET (popup_until_mapped (button));
   g_assert_true (GTK_IS_POPOVER_MENU (popover));
   g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) ==
                  gtk_menu_button_get_menu_model (button));
   g_assert_nonnull (gtk_menu_button_get_menu_model (button));
-  g_assert_true (gtk_widget_get_mapped (popover));
 
   gtk_menu_button_popdown (button);
   flush_events ();

@@ -589,10 +589,35 @@ history_activated_cb (PatellaJournalPage *self,
 }
 
 static void
+row_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  if (n_press == 1)
+    gtk_widget_activate_action (row, "list.activate-item", "u", gtk_list_item_get_position (item));
+}
+
+/* One click opens a day. Not through GtkListView:single-click-activate:
+ * with it, GTK 4.8 selects whatever row the pointer enters, also while the
+ * list unmaps a row scrolled out of view during its allocation, and then
+ * frees that row in the middle of unmapping it (a crash seen under load,
+ * in gtk_widget_real_unmap). Keys and double clicks activate as in any
+ * list view. */
+static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
 {
-  gtk_list_item_set_child (item, patella_journal_row_new ());
+  GtkWidget *row = patella_journal_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (row_released_cb), item);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, row);
 }
 
 static void
