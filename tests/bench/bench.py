@@ -142,15 +142,18 @@ def run_gui(program, mode, db=None, timeout=120):
 # ---------------------------------------------------------------- start-up --
 
 def bench_startup():
+    # One start-up varies by 15 % and more from the next on a shared machine:
+    # at least 9 runs each.
+    runs = max(RUNS, 9)
     say(f'Start-up to the first frame of the main window (wall time from spawning to the')
     say(f'frame clock\'s after-paint, and the process\'s CPU time then) and resident memory a')
-    say(f'second later; median of {RUNS} warm runs each, interleaved; the floor is a bare')
+    say(f'second later; median of {runs} warm runs each, interleaved; the floor is a bare')
     say(f'libadwaita window. Targets are on wall time.')
     subjects = [('floor', None), ('empty', dataset('empty')),
                 ('ten-year', dataset('ten-year')), ('stress', dataset('stress'))]
     samples = {name: {'ms': [], 'cpu': [], 'rss': []} for name, _ in subjects}
     with tempfile.TemporaryDirectory(dir=DATA) as tmp:
-        for i in range(RUNS + 1):
+        for i in range(runs + 1):
             for name, db in subjects:
                 program = FLOOR if name == 'floor' else APP
                 path = fresh_copy(db, tmp) if db is not None else None
