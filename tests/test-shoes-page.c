@@ -314,6 +314,89 @@ test_retired_listed_when_opened (Fixture       *fixture,
   g_assert_true (has_row_titled (GTK_WIDGET (expander), "Ghost"));
 }
 
+/* A run is edited from its shoe's page: the dialog shows it as logged (its
+ * retired shoe included), refuses a bad date without changing anything,
+ * and saves in place. */
+static void
+test_edit_run (Fixture       *fixture,
+               gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaShoeInput input = { .name = "Clifton" };
+  PatellaRun run = { .day = "2026-11-02", .distance_m = 8047, .duration_s = 2730,
+                     .pain = 3, .note = "Hills" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  const PatellaRun *saved;
+  PatellaShoesPage *page;
+  PatellaRunDialog *dialog;
+  GObject *row;
+  gint64 shoe_id;
+
+  shoe_id = patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  run.shoe_id = shoe_id;
+  run.id = patella_run_add (store, NULL, &run, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_shoe_set_retired (store, NULL, shoe_id, TRUE, &error));
+
+  page = open_shoes_page (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", shoe_id));
+  flush_events ();
+  row = G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (view_child (page, "runs_list")), 0));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "shoes.edit-run");
+  g_signal_emit_by_name (row, "activate");
+  flush_events ();
+  dialog = find_run_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Run");
+
+  /* As logged, in kilometres under C.UTF-8. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "distance_spin"))),
+                   ==, "8.05");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "date_row"))), ==,
+                   "2026-11-02");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "duration_row"))),
+                   ==, "45:30");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "note_row"))), ==,
+                   "Hills");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "pain_row"))),
+                    ==, 4);
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (
+    adw_combo_row_get_selected_item (ADW_COMBO_ROW (dialog_child (dialog, "shoe_row"))))), ==,
+                   "Clifton");
+
+  /* A date that does not exist is refused, and nothing changes. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "date_row")), "2026-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "note_row")), "Hills, easy");
+  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
+  flush_events ();
+  g_assert_true (find_run_dialog () == dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_child (dialog, "error_label"))));
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_cmpstr (((PatellaRun *) runs->pdata[0])->day, ==, "2026-11-02");
+  g_assert_cmpstr (((PatellaRun *) runs->pdata[0])->note, ==, "Hills");
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
+  /* Saved in place: the same run, the distance untouched to the metre. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "date_row")), "2026-11-03");
+  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
+  flush_events ();
+  g_assert_null (find_run_dialog ());
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  saved = runs->pdata[0];
+  g_assert_cmpint (saved->id, ==, run.id);
+  g_assert_cmpstr (saved->day, ==, "2026-11-03");
+  g_assert_cmpint (saved->distance_m, ==, 8047);
+  g_assert_cmpint (saved->duration_s, ==, 2730);
+  g_assert_cmpint (saved->shoe_id, ==, shoe_id);
+  g_assert_cmpint (saved->pain, ==, 3);
+  g_assert_cmpstr (saved->note, ==, "Hills, easy");
+}
+
 static void
 test_page_finalizes (Fixture       *fixture,
                      gconstpointer  data)
@@ -349,6 +432,7 @@ main (int    argc,
   ADD ("page-finalizes", test_page_finalizes);
   ADD ("hidden-page-refreshes-when-shown", test_hidden_page_refreshes_when_shown);
   ADD ("retired-listed-when-opened", test_retired_listed_when_opened);
+  ADD ("edit-run", test_edit_run);
 
 #undef ADD
 

@@ -28,6 +28,12 @@ struct _PatellaRunDialog
   PatellaNotifier     *notifier;
   PatellaDistanceUnit  unit;
   GArray              *shoe_ids;   /* gint64 per shoe_row item */
+
+  /* When editing a run: its id, and its distance as stored and as shown,
+   * so that saving without touching the distance keeps it to the metre. */
+  gint64               run_id;
+  gint64               shown_distance_m;
+  char                *shown_distance;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaRunDialog, patella_run_dialog, ADW_TYPE_WINDOW)
@@ -60,9 +66,19 @@ log_button_clicked_cb (PatellaRunDialog *self)
   GDate date;
   gint64 id;
 
-  gtk_spin_button_update (self->distance_spin);
-  run.distance_m = patella_unit_to_metres (gtk_spin_button_get_value (self->distance_spin),
-                                           self->unit);
+  /* Left as shown, an edited run keeps its distance to the metre (the
+   * field rounds it). */
+  if (self->shown_distance != NULL &&
+      g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->distance_spin)), self->shown_distance))
+    {
+      run.distance_m = self->shown_distance_m;
+    }
+  else
+    {
+      gtk_spin_button_update (self->distance_spin);
+      run.distance_m = patella_unit_to_metres (gtk_spin_button_get_value (self->distance_spin),
+                                               self->unit);
+    }
 
   if (!patella_parse_date (date_text, &date, &error))
     {
@@ -89,7 +105,15 @@ log_button_clicked_cb (PatellaRunDialog *self)
 
   run.note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note_row));
 
-  id = patella_run_add (self->store, self->notifier, &run, &error);
+  if (self->run_id != 0)
+    {
+      run.id = self->run_id;
+      id = patella_run_edit (self->store, self->notifier, &run, &error) ? run.id : 0;
+    }
+  else
+    {
+      id = patella_run_add (self->store, self->notifier, &run, &error);
+    }
   if (id == 0)
     {
       show_error (self, error->message);
@@ -175,6 +199,7 @@ patella_run_dialog_finalize (GObject *object)
   PatellaRunDialog *self = (PatellaRunDialog *)object;
 
   g_clear_pointer (&self->shoe_ids, g_array_unref);
+  g_free (self->shown_distance);
 
   G_OBJECT_CLASS (patella_run_dialog_parent_class)->finalize (object);
 }
@@ -190,9 +215,10 @@ patella_run_dialog_class_init (PatellaRunDialogClass *klass)
 
   /**
    * PatellaRunDialog::logged:
-   * @id: the new run's id
+   * @id: the run's id
    *
-   * Emitted once the run is saved, just before the dialog closes.
+   * Emitted once the run is saved (logged, or edited), just before the
+   * dialog closes.
    */
   signals[LOGGED] = g_signal_new ("logged",
                                   G_TYPE_FROM_CLASS (klass),
@@ -270,6 +296,65 @@ patella_run_dialog_new (GtkWindow           *parent,
   fill_shoes (self);
   fill_pain (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->distance_spin));
+
+  return self;
+}
+
+/**
+ * patella_run_dialog_new_for_run:
+ * @run: the run to edit, as patella_runs_list() gives it
+ *
+ * A dialog showing @run, which saves the changes to it in place.
+ */
+PatellaRunDialog *
+patella_run_dialog_new_for_run (GtkWindow           *parent,
+                                PatellaStore        *store,
+                                PatellaNotifier     *notifier,
+                                PatellaDistanceUnit  unit,
+                                const PatellaRun    *run)
+{
+  PatellaRunDialog *self;
+  guint shoe_index = 0;
+
+  g_return_val_if_fail (run != NULL && run->id > 0, NULL);
+
+  self = patella_run_dialog_new (parent, store, notifier, unit);
+  self->run_id = run->id;
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Run"));
+  gtk_button_set_label (GTK_BUTTON (self->log_button), _("_Save"));
+  gtk_widget_set_tooltip_text (self->log_button, _("Save the run (Ctrl+Enter)"));
+
+  gtk_spin_button_set_value (self->distance_spin,
+                             (double) run->distance_m / patella_unit_metres_per (unit));
+  self->shown_distance = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->distance_spin)));
+  self->shown_distance_m = run->distance_m;
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), run->day);
+  if (run->duration_s > 0)
+    {
+      g_autofree char *duration = patella_format_duration (run->duration_s);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->duration_row), duration);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), run->note != NULL ? run->note : "");
+  adw_combo_row_set_selected (self->pain_row, run->pain >= 0 ? (guint) run->pain + 1 : 0);
+
+  /* The run's shoes, also when they are retired and so not in the list. */
+  if (run->shoe_id > 0)
+    {
+      for (guint i = 0; i < self->shoe_ids->len; i++)
+        if (g_array_index (self->shoe_ids, gint64, i) == run->shoe_id)
+          shoe_index = i;
+
+      if (shoe_index == 0)
+        {
+          GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (self->shoe_row));
+
+          gtk_string_list_append (names, run->shoe_name);
+          g_array_append_val (self->shoe_ids, run->shoe_id);
+          shoe_index = self->shoe_ids->len - 1;
+        }
+    }
+  adw_combo_row_set_selected (self->shoe_row, shoe_index);
 
   return self;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "patella-notifier.h"
+#include "patella-shoes.h"
 #include "patella-store.h"
 #include "patella-units.h"
 
@@ -17,5 +18,10 @@ PatellaRunDialog *patella_run_dialog_new (GtkWindow           *parent,
                                           PatellaStore        *store,
                                           PatellaNotifier     *notifier,
                                           PatellaDistanceUnit  unit);
+PatellaRunDialog *patella_run_dialog_new_for_run (GtkWindow           *parent,
+                                                  PatellaStore        *store,
+                                                  PatellaNotifier     *notifier,
+                                                  PatellaDistanceUnit  unit,
+                                                  const PatellaRun    *run);
 
 G_END_DECLS

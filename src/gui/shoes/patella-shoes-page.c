@@ -483,6 +483,10 @@ create_run_row (PatellaShoesPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  /* Activating the row edits the run. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "shoes.edit-run");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", run->id);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -851,6 +855,51 @@ delete_shoe_activated (GtkWidget  *widget,
 }
 
 static void
+run_saved_cb (PatellaShoesPage *self,
+              gint64            id)
+{
+  add_toast (self, adw_toast_new (_("Run saved")));
+}
+
+static void
+edit_run_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaRunDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  runs = patella_runs_list (self->store, self->shoe_id, &error);
+  if (runs == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const PatellaRun *run = g_ptr_array_index (runs, i);
+
+      if (run->id != id)
+        continue;
+
+      dialog = patella_run_dialog_new_for_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               self->store, get_notifier (), self->unit, run);
+      g_signal_connect_object (dialog, "logged", G_CALLBACK (run_saved_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+}
+
+static void
 delete_run_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -988,6 +1037,7 @@ patella_shoes_page_class_init (PatellaShoesPageClass *klass)
                                    toggle_retired_activated);
   gtk_widget_class_install_action (widget_class, "shoes.delete-shoe", NULL,
                                    delete_shoe_activated);
+  gtk_widget_class_install_action (widget_class, "shoes.edit-run", "x", edit_run_activated);
   gtk_widget_class_install_action (widget_class, "shoes.delete-run", "x", delete_run_activated);
 }
 
