@@ -147,6 +147,36 @@ test_add_updates_given_fields (Fixture       *fixture,
                    "2026-03-05,3,4,2,grinding,first\n");
 }
 
+/* An optional rating given by mistake is taken back with "none"; the
+ * rating at rest cannot be. */
+static void
+test_add_clears_optional_pain (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_auto(PatellaCliResult) first = { 0 };
+  g_auto(PatellaCliResult) cleared = { 0 };
+  g_auto(PatellaCliResult) refused = { 0 };
+  g_auto(PatellaCliResult) list = { 0 };
+
+  run_cli (&first, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "3",
+           "--pain-activity", "4", "--pain-morning", "2", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+
+  run_cli (&cleared, fixture->db, "journal", "add", "--date", "2026-03-05",
+           "--pain-activity", "none", NULL);
+  g_assert_cmpint (cleared.status, ==, 0);
+
+  run_cli (&refused, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "none",
+           NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "not a pain rating"));
+
+  run_cli (&list, fixture->db, "journal", "list", "--format", "csv", NULL);
+  g_assert_cmpstr (list.out, ==,
+                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
+                   "2026-03-05,3,,2,,\n");
+}
+
 static void
 test_add_prints_advice (Fixture       *fixture,
                         gconstpointer  data)
@@ -177,6 +207,8 @@ test_bad_input_refused (Fixture       *fixture,
     { "pain 11", { "add", "--date", "2026-03-01", "--pain", "11" }, "0 (none) to 10" },
     { "pain x", { "add", "--date", "2026-03-01", "--pain", "x" }, "not a pain rating" },
     { "activity pain 12", { "add", "--date", "2026-03-01", "--pain-activity", "12" }, "0 (none)" },
+    { "morning pain nothing", { "add", "--date", "2026-03-01", "--pain-morning", "nothing" },
+      "“none” to clear" },
     { "morning pain 2.5", { "add", "--date", "2026-03-01", "--pain-morning", "2.5" }, "whole" },
     { "no such day", { "add", "--date", "2026-02-30", "--pain", "1" }, "calendar" },
     { "not a date", { "add", "--date", "14/03/2026", "--pain", "1" }, "YYYY-MM-DD" },
@@ -314,6 +346,7 @@ main (int    argc,
   ADD ("list-json-golden", test_list_json_golden);
   ADD ("list-text", test_list_text);
   ADD ("add-updates-given-fields", test_add_updates_given_fields);
+  ADD ("add-clears-optional-pain", test_add_clears_optional_pain);
   ADD ("add-prints-advice", test_add_prints_advice);
   ADD ("bad-input-refused", test_bad_input_refused);
   ADD ("usage-errors", test_usage_errors);

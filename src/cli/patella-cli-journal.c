@@ -155,18 +155,31 @@ print_json (GPtrArray *entries)
   patella_cli_print_json (root);
 }
 
+/* A rating given, or %PATELLA_PAIN_NONE for "none" where @can_clear: the
+ * ratings during activity and the next morning are optional, and a day's
+ * can be taken back. */
 static gboolean
 parse_optional_pain (const char  *text,
                      const char  *what,
+                     gboolean     can_clear,
                      int         *pain,
                      GError     **error)
 {
   if (text == NULL)
     return TRUE;
 
+  if (can_clear && g_str_equal (text, "none"))
+    {
+      *pain = PATELLA_PAIN_NONE;
+      return TRUE;
+    }
+
   if (!patella_parse_pain (text, pain, error))
     {
-      g_prefix_error (error, "%s: ", what);
+      if (can_clear)
+        g_prefix_error (error, _("%s: give “none” to clear it, or a rating. "), what);
+      else
+        g_prefix_error (error, "%s: ", what);
       return FALSE;
     }
 
@@ -200,9 +213,9 @@ journal_add (PatellaCliContext  *ctx,
     { "pain", 0, 0, G_OPTION_ARG_FILENAME, &pain_text,
       N_("Pain at rest, 0–10 (needed for a new day)"), "N" },
     { "pain-activity", 0, 0, G_OPTION_ARG_FILENAME, &activity_text,
-      N_("Pain during activity, 0–10"), "N" },
+      N_("Pain during activity, 0–10, or “none” to clear it"), "N" },
     { "pain-morning", 0, 0, G_OPTION_ARG_FILENAME, &morning_text,
-      N_("Pain the next morning, 0–10"), "N" },
+      N_("Pain the next morning, 0–10, or “none” to clear it"), "N" },
     { "symptom", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &symptoms,
       N_("A symptom code; repeat for more. Replaces the day’s symptoms"), "CODE" },
     { "note", 0, 0, G_OPTION_ARG_FILENAME, &note,
@@ -224,9 +237,10 @@ journal_add (PatellaCliContext  *ctx,
   if (date_text != NULL && !patella_parse_date (date_text, &date, &error))
     return patella_cli_fail (g_steal_pointer (&error));
 
-  if (!parse_optional_pain (pain_text, "--pain", &change.pain_rest, &error) ||
-      !parse_optional_pain (activity_text, "--pain-activity", &change.pain_activity, &error) ||
-      !parse_optional_pain (morning_text, "--pain-morning", &change.pain_morning, &error))
+  if (!parse_optional_pain (pain_text, "--pain", FALSE, &change.pain_rest, &error) ||
+      !parse_optional_pain (activity_text, "--pain-activity", TRUE, &change.pain_activity,
+                            &error) ||
+      !parse_optional_pain (morning_text, "--pain-morning", TRUE, &change.pain_morning, &error))
     return patella_cli_fail (g_steal_pointer (&error));
 
   for (guint i = 0; symptoms != NULL && symptoms[i] != NULL; i++)
