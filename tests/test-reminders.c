@@ -511,23 +511,58 @@ count_signal_cb (gpointer  instance,
   (*count)++;
 }
 
+/* A store on a fake clock set to @data ("YYYY-MM-DD HH:MM"), with a
+ * recording notifier, for the service tests. */
+typedef struct
+{
+  char                     *dir;
+  PatellaClock             *clock;
+  PatellaStore             *store;
+  PatellaNotifier          *notifier;
+  PatellaRecordingNotifier *recording;
+} ServiceFixture;
+
+static void
+service_fixture_set_up (ServiceFixture *fixture,
+                        gconstpointer   data)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = patella_test_make_dir ();
+  path = g_build_filename (fixture->dir, "patella.db", NULL);
+  fixture->clock = patella_clock_new_fake (parse_time (data));
+  fixture->store = patella_store_open (path, fixture->clock, NULL);
+  g_assert_nonnull (fixture->store);
+  fixture->notifier = patella_recording_notifier_new ();
+  fixture->recording = PATELLA_RECORDING_NOTIFIER (fixture->notifier);
+}
+
+static void
+service_fixture_tear_down (ServiceFixture *fixture,
+                           gconstpointer   data)
+{
+  g_clear_object (&fixture->notifier);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->clock);
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
 /* The service, as the application runs it: the fake clock moves, the
  * recording notifier receives, and the user answers through actions. */
 static void
-test_service (void)
+test_service (ServiceFixture *fixture,
+              gconstpointer   data)
 {
-  g_autofree char *dir = patella_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
-  g_autoptr(PatellaClock) clock = patella_clock_new_fake (parse_time ("2026-03-10 07:00"));
-  g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
-  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
-  PatellaRecordingNotifier *recording = PATELLA_RECORDING_NOTIFIER (notifier);
+  PatellaClock *clock = fixture->clock;
+  PatellaNotifier *notifier = fixture->notifier;
+  PatellaRecordingNotifier *recording = fixture->recording;
   g_autoptr(PatellaReminderService) service = NULL;
   PatellaNotification *sent;
   guint started = 0;
   guint opened = 0;
 
-  service = patella_reminder_service_new (store, notifier, NULL);
+  service = patella_reminder_service_new (fixture->store, notifier, NULL);
   g_signal_connect (service, "start-requested", G_CALLBACK (count_signal_cb), &started);
   g_signal_connect (service, "open-requested", G_CALLBACK (count_signal_cb), &opened);
   g_assert_cmpint (patella_reminder_service_get_next (service), ==,
@@ -556,7 +591,7 @@ test_service (void)
   g_assert_cmpuint (started, ==, 1);
   patella_notifier_emit_action (notifier, "ice-reminder:2026-03-10T12:00", "default");
   g_assert_cmpuint (opened, ==, 1);
-  g_assert_cmpint (patella_store_query_int (store,
+  g_assert_cmpint (patella_store_query_int (fixture->store,
                                             "SELECT count(*) FROM reminder_slot "
                                             "WHERE state = 'started';", -1), ==, 1);
 
@@ -564,9 +599,6 @@ test_service (void)
   patella_notifier_emit_action (notifier, "icing-done:4", "default");
   g_assert_cmpuint (opened, ==, 1);
 
-  g_clear_object (&service);
-  g_clear_object (&store);
-  patella_test_remove_dir (dir);
 }
 
 static void
@@ -580,31 +612,22 @@ flush_main_loop (void)
  * that reminder: once the main loop runs, not while the service (and the
  * window's first frame) is being set up. */
 static void
-test_service_sends_missed_at_start (void)
+test_service_sends_missed_at_start (ServiceFixture *fixture,
+                                    gconstpointer   data)
 {
-  g_autofree char *dir = patella_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
-  g_autoptr(PatellaClock) clock = patella_clock_new_fake (parse_time ("2026-03-10 08:20"));
-  g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
-  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
-  PatellaRecordingNotifier *recording = PATELLA_RECORDING_NOTIFIER (notifier);
   g_autoptr(PatellaReminderService) service = NULL;
 
-  service = patella_reminder_service_new (store, notifier, NULL);
-  g_assert_cmpuint (patella_recording_notifier_count (recording, NULL), ==, 0);
+  service = patella_reminder_service_new (fixture->store, fixture->notifier, NULL);
+  g_assert_cmpuint (patella_recording_notifier_count (fixture->recording, NULL), ==, 0);
 
   flush_main_loop ();
-  g_assert_cmpuint (patella_recording_notifier_count (recording, "ice-reminder:"), ==, 1);
+  g_assert_cmpuint (patella_recording_notifier_count (fixture->recording, "ice-reminder:"), ==, 1);
   g_assert_cmpint (patella_reminder_service_get_next (service), ==,
                    parse_time ("2026-03-10 12:00"));
 
   /* Once only. */
   flush_main_loop ();
-  g_assert_cmpuint (patella_recording_notifier_count (recording, NULL), ==, 1);
-
-  g_clear_object (&service);
-  g_clear_object (&store);
-  patella_test_remove_dir (dir);
+  g_assert_cmpuint (patella_recording_notifier_count (fixture->recording, NULL), ==, 1);
 }
 
 static void
@@ -655,8 +678,11 @@ main (int    argc,
   g_test_add_func ("/reminders/defaults", test_defaults);
   g_test_add_func ("/reminders/notification-text", test_notification_text);
   g_test_add_func ("/reminders/answer-refuses-foreign-id", test_answer_refuses_foreign_id);
-  g_test_add_func ("/reminders/service", test_service);
-  g_test_add_func ("/reminders/service-sends-missed-at-start", test_service_sends_missed_at_start);
+  g_test_add ("/reminders/service", ServiceFixture, "2026-03-10 07:00",
+              service_fixture_set_up, test_service, service_fixture_tear_down);
+  g_test_add ("/reminders/service-sends-missed-at-start", ServiceFixture, "2026-03-10 08:20",
+              service_fixture_set_up, test_service_sends_missed_at_start,
+              service_fixture_tear_down);
   g_test_add_func ("/reminders/autostart-entry", test_autostart_entry);
 
   status = g_test_run ();
