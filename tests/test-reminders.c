@@ -5,6 +5,7 @@
 #include "patella-error.h"
 #include "patella-reminder-service.h"
 #include "patella-reminders.h"
+#include "patella-test-store.h"
 #include "patella-test-utils.h"
 
 /* The scheduler, driven through a table of days with the fake clock.
@@ -511,13 +512,11 @@ count_signal_cb (gpointer  instance,
   (*count)++;
 }
 
-/* A store on a fake clock set to @data ("YYYY-MM-DD HH:MM"), with a
- * recording notifier, for the service tests. */
+/* The shared store fixture with its clock set to @data ("YYYY-MM-DD
+ * HH:MM"), and a recording notifier, for the service tests. */
 typedef struct
 {
-  char                     *dir;
-  PatellaClock             *clock;
-  PatellaStore             *store;
+  PatellaStoreFixture       base;
   PatellaNotifier          *notifier;
   PatellaRecordingNotifier *recording;
 } ServiceFixture;
@@ -526,13 +525,8 @@ static void
 service_fixture_set_up (ServiceFixture *fixture,
                         gconstpointer   data)
 {
-  g_autofree char *path = NULL;
-
-  fixture->dir = patella_test_make_dir ();
-  path = g_build_filename (fixture->dir, "patella.db", NULL);
-  fixture->clock = patella_clock_new_fake (parse_time (data));
-  fixture->store = patella_store_open (path, fixture->clock, NULL);
-  g_assert_nonnull (fixture->store);
+  patella_store_fixture_set_up (&fixture->base, NULL);
+  patella_clock_set_now (fixture->base.clock, parse_time (data));
   fixture->notifier = patella_recording_notifier_new ();
   fixture->recording = PATELLA_RECORDING_NOTIFIER (fixture->notifier);
 }
@@ -542,10 +536,7 @@ service_fixture_tear_down (ServiceFixture *fixture,
                            gconstpointer   data)
 {
   g_clear_object (&fixture->notifier);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->clock);
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  patella_store_fixture_tear_down (&fixture->base, NULL);
 }
 
 /* The service, as the application runs it: the fake clock moves, the
@@ -554,7 +545,7 @@ static void
 test_service (ServiceFixture *fixture,
               gconstpointer   data)
 {
-  PatellaClock *clock = fixture->clock;
+  PatellaClock *clock = fixture->base.clock;
   PatellaNotifier *notifier = fixture->notifier;
   PatellaRecordingNotifier *recording = fixture->recording;
   g_autoptr(PatellaReminderService) service = NULL;
@@ -562,7 +553,7 @@ test_service (ServiceFixture *fixture,
   guint started = 0;
   guint opened = 0;
 
-  service = patella_reminder_service_new (fixture->store, notifier, NULL);
+  service = patella_reminder_service_new (fixture->base.store, notifier, NULL);
   g_signal_connect (service, "start-requested", G_CALLBACK (count_signal_cb), &started);
   g_signal_connect (service, "open-requested", G_CALLBACK (count_signal_cb), &opened);
   g_assert_cmpint (patella_reminder_service_get_next (service), ==,
@@ -591,7 +582,7 @@ test_service (ServiceFixture *fixture,
   g_assert_cmpuint (started, ==, 1);
   patella_notifier_emit_action (notifier, "ice-reminder:2026-03-10T12:00", "default");
   g_assert_cmpuint (opened, ==, 1);
-  g_assert_cmpint (patella_store_query_int (fixture->store,
+  g_assert_cmpint (patella_store_query_int (fixture->base.store,
                                             "SELECT count(*) FROM reminder_slot "
                                             "WHERE state = 'started';", -1), ==, 1);
 
@@ -617,7 +608,7 @@ test_service_sends_missed_at_start (ServiceFixture *fixture,
 {
   g_autoptr(PatellaReminderService) service = NULL;
 
-  service = patella_reminder_service_new (fixture->store, fixture->notifier, NULL);
+  service = patella_reminder_service_new (fixture->base.store, fixture->notifier, NULL);
   g_assert_cmpuint (patella_recording_notifier_count (fixture->recording, NULL), ==, 0);
 
   flush_main_loop ();
