@@ -361,9 +361,15 @@ test_first_frame_fills_history (Fixture       *fixture,
       g_assert_cmpint (frame.view_height, >, 300);
       g_assert_cmpint (frame.rows_bottom, >=, frame.view_height);
 
-      /* A frame later, the whole history is there, and the editor's
-       * sections below the fold. */
-      wait_ms (200);
+      /* A frame or two later, the whole history is there, and the editor's
+       * sections below the fold (waiting up to 2 s on a busy machine). */
+      for (guint waited = 0;
+           waited < 2000 &&
+           (!gtk_widget_get_mapped (page_child (page, "chart")) ||
+            g_list_model_get_n_items (G_LIST_MODEL (
+              gtk_list_view_get_model (GTK_LIST_VIEW (frame.view)))) < 200);
+           waited += 20)
+        wait_ms (20);
       g_assert_true (gtk_widget_get_mapped (page_child (page, "symptoms_box")));
       g_assert_true (gtk_widget_get_mapped (page_child (page, "note_view")));
       g_assert_true (gtk_widget_get_mapped (page_child (page, "chart")));
