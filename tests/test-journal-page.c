@@ -382,6 +382,37 @@ test_first_frame_fills_history (Fixture       *fixture,
   g_object_set (settings, "gtk-xft-dpi", -1, NULL);
 }
 
+/* A word longer than the note box is wide wraps inside the box, so the
+ * start of the note stays in view. */
+static void
+test_note_wraps_long_word (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PatellaWindow *window = patella_window_new (fixture->app);
+  PatellaJournalPage *page = get_page (window);
+  GtkTextView *note = page_child (page, "note_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (note);
+  GdkRectangle visible;
+  GtkTextIter end;
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint waited = 0; waited < 2000 && gtk_widget_get_width (GTK_WIDGET (note)) == 0;
+       waited += 20)
+    wait_ms (20);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (note)), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (note)), <, 600);
+
+  gtk_text_buffer_set_text (buffer, "Stairs hurt. Kniescheibenschmerzbeobachtungstagebucheintragungs"
+                                    "verwaltungsprogramm1234567890abcdefghijklmnopqrstuvwxyz", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_view_scroll_to_mark (note, gtk_text_buffer_get_insert (buffer), 0, FALSE, 0, 0);
+  wait_ms (200);
+
+  gtk_text_view_get_visible_rect (note, &visible);
+  g_assert_cmpint (visible.x, ==, 0);
+}
+
 static void
 test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
@@ -485,6 +516,10 @@ main (int    argc,
        " INSERT INTO journal_entry (day, pain_rest, created_us, updated_us)"
        " SELECT date ('now', 'localtime', '-' || i || ' days'), i % 11, 0, 0 FROM n;",
        test_first_frame_fills_history);
+  ADD ("note-wraps-long-word",
+       "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
+       " (date ('now', 'localtime'), 2, 0, 0);",
+       test_note_wraps_long_word);
   ADD ("delete-and-undo", NULL, test_delete_and_undo);
   ADD ("advice-shown-with-source",
        "INSERT INTO journal_entry (day, pain_rest, pain_morning, created_us, updated_us) VALUES"
