@@ -456,21 +456,24 @@ test_past_day_edited_from_history (Fixture       *fixture,
   g_autofree char *pain = NULL;
 
   GtkWidget *row;
+  graphene_point_t point;
   g_autoptr(GListModel) controllers = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (patella_journal_page_get_model (page))),
                     ==, 2);
 
-  /* One click on the older day's row, the list's second, opens it. */
-  row = gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (view)));
-  g_assert_true (PATELLA_IS_JOURNAL_ROW (row));
-  controllers = gtk_widget_observe_controllers (row);
+  /* One click on the older day's row, the list's second, opens it, also
+   * just above it, between the rows (the gesture is the list's). */
+  row = gtk_widget_get_next_sibling (gtk_widget_get_first_child (view));
+  g_assert_true (PATELLA_IS_JOURNAL_ROW (gtk_widget_get_first_child (row)));
+  g_assert_true (gtk_widget_compute_point (row, view, &GRAPHENE_POINT_INIT (20, -1), &point));
+  controllers = gtk_widget_observe_controllers (view);
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
       if (GTK_IS_GESTURE_CLICK (controller))
-        g_signal_emit_by_name (controller, "released", 1, 10.0, 10.0);
+        g_signal_emit_by_name (controller, "released", 1, (double) point.x, (double) point.y);
     }
   flush_events ();
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, older);

@@ -584,21 +584,10 @@ history_activated_cb (PatellaJournalPage *self,
   if (entry == NULL)
     return;
 
-  load_day (self, patella_journal_entry_get_day (entry));
+  /* A double click comes here twice. */
+  if (g_strcmp0 (self->day, patella_journal_entry_get_day (entry)) != 0)
+    load_day (self, patella_journal_entry_get_day (entry));
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
-}
-
-static void
-row_released_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 GtkListItem     *item)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-
-  if (n_press == 1)
-    gtk_widget_activate_action (row, "list.activate-item", "u", gtk_list_item_get_position (item));
 }
 
 /* One click opens a day. Not through GtkListView:single-click-activate:
@@ -606,17 +595,60 @@ row_released_cb (GtkGestureClick *gesture,
  * list unmaps a row scrolled out of view during its allocation, and then
  * frees that row in the middle of unmapping it (a crash seen under load,
  * in gtk_widget_real_unmap). Keys and double clicks activate as in any
- * list view. */
+ * list view; this gesture on the whole list handles the single click, on a
+ * row's padding and separator too. */
+#define HISTORY_ROW_GAP 6
+
+static void
+history_released_cb (GtkGestureClick    *gesture,
+                     int                 n_press,
+                     double              x,
+                     double              y,
+                     PatellaJournalPage *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->history_view);
+  GtkWidget *item_widget = NULL;
+  GtkListItem *item;
+
+  if (n_press != 1)
+    return;
+
+  /* The list's own child under the pointer holds the row. */
+  for (GtkWidget *widget = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+       widget != NULL && widget != view;
+       widget = gtk_widget_get_parent (widget))
+    item_widget = widget;
+
+  /* Between two rows (the sidebar style spaces them), below the separator
+   * of the one above: the one below. */
+  for (GtkWidget *child = gtk_widget_get_first_child (view);
+       item_widget == NULL && child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_mapped (child) &&
+          gtk_widget_compute_bounds (child, view, &bounds) &&
+          y < bounds.origin.y && y >= bounds.origin.y - HISTORY_ROW_GAP)
+        item_widget = child;
+    }
+
+  if (item_widget == NULL || gtk_widget_get_first_child (item_widget) == NULL)
+    return;
+
+  item = g_object_get_data (G_OBJECT (gtk_widget_get_first_child (item_widget)),
+                            "patella-list-item");
+  if (item != NULL)
+    history_activated_cb (self, gtk_list_item_get_position (item));
+}
+
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
 {
   GtkWidget *row = patella_journal_row_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
 
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (row_released_cb), item);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  g_object_set_data (G_OBJECT (row), "patella-list-item", item);
   gtk_list_item_set_child (item, row);
 }
 
@@ -1002,6 +1034,7 @@ patella_journal_page_init (PatellaJournalPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkTextBuffer *buffer;
+  GtkGesture *click;
   static const GActionEntry window_entries[] = {
     { "undo-delete", undo_delete_activated },
   };
@@ -1053,6 +1086,10 @@ patella_journal_page_init (PatellaJournalPage *self)
   gtk_list_view_set_factory (self->history_view, factory);
   g_signal_connect_swapped (self->history_view, "activate", G_CALLBACK (history_activated_cb),
                             self);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (history_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->history_view), GTK_EVENT_CONTROLLER (click));
 
   set_up_legend (self);
   gtk_label_set_text (self->disclaimer_label, patella_advice_get_disclaimer ());
