@@ -413,6 +413,47 @@ test_note_wraps_long_word (Fixture       *fixture,
   g_assert_cmpint (visible.x, ==, 0);
 }
 
+/* Scrolling the editor with the pointer over a pain slider scrolls the
+ * editor and leaves the rating alone, until the slider has the focus. */
+static void
+test_wheel_over_slider_scrolls (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  PatellaJournalPage *page = get_page (open_window (fixture));
+  GtkRange *scale = page_child (page, "rest_scale");
+  GtkAdjustment *editor = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (GTK_WIDGET (scale), GTK_TYPE_SCROLLED_WINDOW)));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (scale));
+  GtkEventController *wheel = NULL;
+  gboolean handled = FALSE;
+
+  for (guint waited = 0; waited < 2000 && gtk_adjustment_get_upper (editor) <=
+         gtk_adjustment_get_page_size (editor) + 100; waited += 20)
+    wait_ms (20);
+  g_assert_cmpfloat (gtk_adjustment_get_value (editor), ==, 0);
+  g_assert_cmpfloat (gtk_range_get_value (scale), ==, 2);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        wheel = controller;
+    }
+  g_assert_nonnull (wheel);
+
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (editor), >, 0);
+  g_assert_cmpfloat (gtk_range_get_value (scale), ==, 2);
+
+  /* Focused, the slider takes the wheel itself. */
+  gtk_widget_grab_focus (GTK_WIDGET (scale));
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &handled);
+  g_assert_false (handled);
+}
+
 static void
 test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
@@ -523,6 +564,10 @@ main (int    argc,
        "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
        " (date ('now', 'localtime'), 2, 0, 0);",
        test_note_wraps_long_word);
+  ADD ("wheel-over-slider-scrolls",
+       "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
+       " (date ('now', 'localtime'), 2, 0, 0);",
+       test_wheel_over_slider_scrolls);
   ADD ("delete-and-undo", NULL, test_delete_and_undo);
   ADD ("advice-shown-with-source",
        "INSERT INTO journal_entry (day, pain_rest, pain_morning, created_us, updated_us) VALUES"

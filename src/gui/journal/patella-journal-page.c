@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "patella-advice.h"
@@ -979,11 +981,47 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
   gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_activated);
 }
 
-static void
-add_scale_marks (GtkScale *scale)
+/* The wheel scrolls the editor, not the rating under the pointer: a rating
+ * changed while scrolling past it would be saved without anyone noticing.
+ * A slider takes the wheel once it has the keyboard focus. */
+static gboolean
+scale_scroll_cb (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 gpointer                  data)
 {
+  GtkWidget *scale = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scroller = gtk_widget_get_ancestor (scale, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double step = 1.0;
+
+  if (gtk_widget_has_focus (scale))
+    return FALSE;
+
+  if (scroller == NULL)
+    return TRUE;
+
+  /* A wheel's notch as GtkScrolledWindow moves it; a touchpad's pixels as they are. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+
+  return TRUE;
+}
+
+static void
+set_up_scale (GtkScale *scale)
+{
+  GtkEventController *scroll =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
   for (int i = 0; i <= 10; i++)
     gtk_scale_add_mark (scale, i, GTK_POS_BOTTOM, NULL);
+
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scale_scroll_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (scale), scroll);
 }
 
 static void
@@ -1049,9 +1087,9 @@ patella_journal_page_init (PatellaJournalPage *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self->window_actions), window_entries,
                                    G_N_ELEMENTS (window_entries), self);
 
-  add_scale_marks (self->rest_scale);
-  add_scale_marks (self->activity_scale);
-  add_scale_marks (self->morning_scale);
+  set_up_scale (self->rest_scale);
+  set_up_scale (self->activity_scale);
+  set_up_scale (self->morning_scale);
   g_object_bind_property (self->activity_switch, "active", self->activity_scale, "sensitive",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->morning_switch, "active", self->morning_scale, "sensitive",
