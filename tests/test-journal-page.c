@@ -454,6 +454,29 @@ test_wheel_over_slider_scrolls (Fixture       *fixture,
   g_assert_false (handled);
 }
 
+/* A past day with every rating in its longest meaning ("Too much") still
+ * fits a phone-sized window: the editor's minimum width stays at 360 px. */
+static void
+test_past_day_fits_narrow (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PatellaWindow *window = open_window (fixture);
+  PatellaJournalPage *page = get_page (window);
+  g_autofree char *today = get_today (fixture);
+  g_autofree char *past = patella_day_add_days (today, -4);
+  int min_width;
+
+  g_signal_emit_by_name (page_child (page, "history_view"), "activate", 1);
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, past);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "Too much"));
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
+                      NULL, NULL);
+  g_test_message ("minimum width %d", min_width);
+  g_assert_cmpint (min_width, <=, 360);
+}
+
 static void
 test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
@@ -568,6 +591,11 @@ main (int    argc,
        "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
        " (date ('now', 'localtime'), 2, 0, 0);",
        test_wheel_over_slider_scrolls);
+  ADD ("past-day-fits-narrow",
+       "INSERT INTO journal_entry (day, pain_rest, pain_activity, pain_morning, created_us,"
+       " updated_us) VALUES (date ('now', 'localtime'), 1, NULL, NULL, 0, 0),"
+       " (date ('now', 'localtime', '-4 days'), 8, 9, 8, 0, 0);",
+       test_past_day_fits_narrow);
   ADD ("delete-and-undo", NULL, test_delete_and_undo);
   ADD ("advice-shown-with-source",
        "INSERT INTO journal_entry (day, pain_rest, pain_morning, created_us, updated_us) VALUES"
