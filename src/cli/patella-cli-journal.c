@@ -168,18 +168,25 @@ parse_optional_pain (const char  *text,
   if (text == NULL)
     return TRUE;
 
-  if (can_clear && g_str_equal (text, "none"))
+  while (g_ascii_isspace (*text))
+    text++;
+
+  if (can_clear && g_ascii_strcasecmp (text, "none") == 0)
     {
       *pain = PATELLA_PAIN_NONE;
       return TRUE;
     }
 
+  /* A word that is not a number: say that "none" is the other choice. */
+  if (can_clear && g_utf8_validate (text, -1, NULL) && !g_ascii_isdigit (*text) && *text != '-')
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("%s: “%s” is neither a rating nor “none”; rate pain with a "
+                                   "whole number from 0 (none) to 10 (worst), or give “none” "
+                                   "to clear it"), what, text);
+
   if (!patella_parse_pain (text, pain, error))
     {
-      if (can_clear)
-        g_prefix_error (error, _("%s: give “none” to clear it, or a rating. "), what);
-      else
-        g_prefix_error (error, "%s: ", what);
+      g_prefix_error (error, "%s: ", what);
       return FALSE;
     }
 
