@@ -483,10 +483,17 @@ create_run_row (PatellaShoesPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  /* Activating the row edits the run. */
+  /* Activating the row edits the run; a pencil says so, as on entry rows. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "shoes.edit-run");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", run->id);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Edit the run"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "document-edit-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           "css-classes", (const char *[]) { "dim-label", NULL },
+                                           NULL));
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
