@@ -337,6 +337,9 @@ test_notifications_once (Fixture       *fixture,
   /* Back under the limit: the limit re-arms, the warning stays sent. */
   g_assert_true (patella_run_delete (fixture->store, fixture->notifier, r5, &error));
   g_assert_no_error (error);
+  g_assert_null (patella_run_get (fixture->store, r5, &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   g_assert_false (patella_notification_was_sent (fixture->store, "shoe-replace:1"));
   g_assert_true (patella_notification_was_sent (fixture->store, "shoe-warn:1"));
 
@@ -345,9 +348,20 @@ test_notifications_once (Fixture       *fixture,
     PatellaRun edit = { .id = r4, .day = "2026-03-04", .distance_m = 1000, .shoe_id = id,
                         .pain = 3 };
 
+    g_autoptr(PatellaRun) edited = NULL;
+
     g_assert_true (patella_run_edit (fixture->store, fixture->notifier, &edit, &error));
     g_assert_no_error (error);
     g_assert_true (patella_notification_was_sent (fixture->store, "shoe-warn:1"));
+
+    /* One run read back by its id, as the run dialog opens it. */
+    edited = patella_run_get (fixture->store, r4, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (edited->id, ==, r4);
+    g_assert_cmpstr (edited->day, ==, "2026-03-04");
+    g_assert_cmpint (edited->distance_m, ==, 1000);
+    g_assert_cmpint (edited->shoe_id, ==, id);
+    g_assert_cmpint (edited->pain, ==, 3);
 
     edit.id = r1;
     g_assert_true (patella_run_edit (fixture->store, fixture->notifier, &edit, &error));

@@ -912,23 +912,9 @@ check_run_exists (PatellaStore  *store,
                   gint64         id,
                   GError       **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
-  int rc;
+  g_autoptr(PatellaRun) run = patella_run_get (store, id, error);
 
-  stmt = patella_store_prepare (store, "SELECT 1 FROM run WHERE id = ?;", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = patella_store_step (store, stmt, error);
-  if (rc < 0)
-    return FALSE;
-
-  if (rc != SQLITE_ROW)
-    return patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
-                                 _("That run no longer exists; it may have been deleted by another program"));
-
-  return TRUE;
+  return run != NULL;
 }
 
 /**
@@ -1043,6 +1029,41 @@ patella_runs_list (PatellaStore  *store,
     return NULL;
 
   return g_steal_pointer (&runs);
+}
+
+/**
+ * patella_run_get:
+ *
+ * Returns: (transfer full) (nullable): the run, or %NULL with
+ *   %PATELLA_ERROR_NOT_FOUND when it no longer exists
+ */
+PatellaRun *
+patella_run_get (PatellaStore  *store,
+                 gint64         id,
+                 GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+
+  stmt = patella_store_prepare (store, RUN_COLUMNS "WHERE r.id = ?;", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = patella_store_step (store, stmt, error);
+  if (rc < 0)
+    return NULL;
+
+  if (rc != SQLITE_ROW)
+    {
+      patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                            _("That run no longer exists; it may have been deleted by another program"));
+      return NULL;
+    }
+
+  return run_from_row (stmt);
 }
 
 /**

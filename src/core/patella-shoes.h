@@ -124,6 +124,9 @@ gboolean     patella_run_delete              (PatellaStore       *store,
                                               PatellaNotifier    *notifier,
                                               gint64              id,
                                               GError            **error);
+PatellaRun  *patella_run_get                 (PatellaStore       *store,
+                                              gint64              id,
+                                              GError            **error);
 GPtrArray   *patella_runs_list               (PatellaStore       *store,
                                               gint64              shoe_id,
                                               GError            **error);

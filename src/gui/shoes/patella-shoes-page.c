@@ -875,35 +875,25 @@ edit_run_activated (GtkWidget  *widget,
 {
   PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(PatellaRun) run = NULL;
   g_autoptr(GError) error = NULL;
   PatellaRunDialog *dialog;
 
   if (self->store == NULL)
     return;
 
-  runs = patella_runs_list (self->store, self->shoe_id, &error);
-  if (runs == NULL)
+  run = patella_run_get (self->store, g_variant_get_int64 (parameter), &error);
+  if (run == NULL)
     {
       show_error_toast (self, error);
       return;
     }
 
-  for (guint i = 0; i < runs->len; i++)
-    {
-      const PatellaRun *run = g_ptr_array_index (runs, i);
-
-      if (run->id != id)
-        continue;
-
-      dialog = patella_run_dialog_new_for_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               self->store, get_notifier (), self->unit, run);
-      g_signal_connect_object (dialog, "logged", G_CALLBACK (run_saved_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
+  dialog = patella_run_dialog_new_for_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           self->store, get_notifier (), self->unit, run);
+  g_signal_connect_object (dialog, "logged", G_CALLBACK (run_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
