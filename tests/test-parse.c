@@ -219,6 +219,38 @@ test_date_message (void)
   g_assert_nonnull (strstr (error->message, "YYYY-MM-DD"));
 }
 
+/* The optional ratings also take "none"; a word is told both choices. */
+static void
+test_optional_pain (void)
+{
+  static const struct { const char *text; int pain; } cases[] = {
+    { "none", PATELLA_PAIN_NONE }, { " NONE ", PATELLA_PAIN_NONE }, { "4", 4 }, { " 10", 10 },
+  };
+  g_autoptr(GError) error = NULL;
+  int pain = 99;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (patella_parse_optional_pain (cases[i].text, &pain, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (pain, ==, cases[i].pain);
+    }
+
+  pain = 99;
+  g_assert_false (patella_parse_optional_pain ("nothing", &pain, &error));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "neither a rating nor “none”"));
+  g_clear_error (&error);
+
+  g_assert_false (patella_parse_optional_pain ("11", &pain, &error));
+  g_assert_nonnull (strstr (error->message, "out of range"));
+  g_clear_error (&error);
+
+  g_assert_false (patella_parse_optional_pain ("n\xffne", &pain, &error));
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_assert_cmpint (pain, ==, 99);
+}
+
 static void
 test_pain (void)
 {
@@ -362,6 +394,7 @@ main (int    argc,
   g_test_add_func ("/parse/date", test_date);
   g_test_add_func ("/parse/date-message", test_date_message);
   g_test_add_func ("/parse/pain", test_pain);
+  g_test_add_func ("/parse/optional-pain", test_optional_pain);
   g_test_add_func ("/parse/name", test_name);
   g_test_add_func ("/parse/text", test_text);
   g_test_add_func ("/parse/units", test_units);

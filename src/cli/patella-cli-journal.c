@@ -155,9 +155,6 @@ print_json (GPtrArray *entries)
   patella_cli_print_json (root);
 }
 
-/* A rating given, or %PATELLA_PAIN_NONE for "none" where @can_clear: the
- * ratings during activity and the next morning are optional, and a day's
- * can be taken back. */
 static gboolean
 parse_optional_pain (const char  *text,
                      const char  *what,
@@ -168,29 +165,12 @@ parse_optional_pain (const char  *text,
   if (text == NULL)
     return TRUE;
 
-  while (g_ascii_isspace (*text))
-    text++;
+  if (can_clear ? patella_parse_optional_pain (text, pain, error)
+                : patella_parse_pain (text, pain, error))
+    return TRUE;
 
-  if (can_clear && g_ascii_strcasecmp (text, "none") == 0)
-    {
-      *pain = PATELLA_PAIN_NONE;
-      return TRUE;
-    }
-
-  /* A word that is not a number: say that "none" is the other choice. */
-  if (can_clear && g_utf8_validate (text, -1, NULL) && !g_ascii_isdigit (*text) && *text != '-')
-    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                 _("%s: “%s” is neither a rating nor “none”; rate pain with a "
-                                   "whole number from 0 (none) to 10 (worst), or give “none” "
-                                   "to clear it"), what, text);
-
-  if (!patella_parse_pain (text, pain, error))
-    {
-      g_prefix_error (error, "%s: ", what);
-      return FALSE;
-    }
-
-  return TRUE;
+  g_prefix_error (error, "%s: ", what);
+  return FALSE;
 }
 
 static int

@@ -3,12 +3,11 @@
 
 #include <glib-object.h>
 
+#include "patella-parse.h"
 #include "patella-store.h"
 
 G_BEGIN_DECLS
 
-/* An optional pain rating that was not given. */
-#define PATELLA_PAIN_NONE (-1)
 /* In a #PatellaJournalChange: leave the stored value as it is. */
 #define PATELLA_PAIN_KEEP (-2)
 

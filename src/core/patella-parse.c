@@ -354,6 +354,44 @@ patella_parse_pain (const char  *text,
 }
 
 /**
+ * patella_parse_optional_pain:
+ * @text: a whole number from 0 to 10, or "none" (any case)
+ * @pain: (out): the pain, or %PATELLA_PAIN_NONE for "none"
+ *
+ * For the ratings a day may leave out (during activity, the next morning),
+ * which "none" takes back.
+ */
+gboolean
+patella_parse_optional_pain (const char  *text,
+                             int         *pain,
+                             GError     **error)
+{
+  g_autofree char *copy = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (pain != NULL, FALSE);
+
+  if (!check_utf8 (text, error))
+    return FALSE;
+
+  copy = g_strstrip (g_strdup (text));
+  if (g_ascii_strcasecmp (copy, "none") == 0)
+    {
+      *pain = PATELLA_PAIN_NONE;
+      return TRUE;
+    }
+
+  /* A word, not a number: "none" is the other choice. */
+  if (!g_ascii_isdigit (*copy) && *copy != '-')
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("“%s” is neither a rating nor “none”; rate pain with a whole "
+                                   "number from 0 (none) to 10 (worst), or give “none” to clear "
+                                   "it"), copy);
+
+  return patella_parse_pain (copy, pain, error);
+}
+
+/**
  * patella_check_text:
  * @max_chars: the most characters allowed
  *

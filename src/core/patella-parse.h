@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 #define PATELLA_DISTANCE_MAX_M G_GINT64_CONSTANT (10000000)
 #define PATELLA_DURATION_MAX_S (48 * 3600)
 
+/* An optional pain rating that was not given. */
+#define PATELLA_PAIN_NONE (-1)
+
 gboolean  patella_parse_distance (const char           *text,
                                   PatellaDistanceUnit   default_unit,
                                   gint64               *metres,
@@ -25,6 +28,9 @@ gboolean  patella_parse_date     (const char           *text,
 gboolean  patella_parse_pain     (const char           *text,
                                   int                  *pain,
                                   GError              **error);
+gboolean  patella_parse_optional_pain (const char  *text,
+                                       int         *pain,
+                                       GError     **error);
 gboolean  patella_check_pain     (int                   pain,
                                   GError              **error);
 char     *patella_parse_name     (const char           *text,
