@@ -39,6 +39,16 @@ wait_ms (guint ms)
   g_main_loop_run (loop);
 }
 
+/* Lets the main loop run until @done says so, for two seconds at most:
+ * the frames after the first come slower on a busy machine. */
+static void
+wait_until (gboolean (*done) (gpointer data),
+            gpointer   data)
+{
+  for (guint waited = 0; waited < 2000 && !done (data); waited += 20)
+    wait_ms (20);
+}
+
 static void
 exec_sql (const char *path,
           const char *sql)
@@ -296,6 +306,28 @@ test_history_reads_on_demand (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 }
 
+static gboolean
+history_and_editor_complete (gpointer data)
+{
+  GtkWidget *view = page_child (data, "history_view");
+
+  return gtk_widget_get_mapped (page_child (data, "chart")) &&
+         g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))) >=
+         200;
+}
+
+static gboolean
+has_width (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+can_scroll (gpointer data)
+{
+  return gtk_adjustment_get_upper (data) > gtk_adjustment_get_page_size (data) + 100;
+}
+
 typedef struct
 {
   GtkWidget *view;
@@ -363,13 +395,7 @@ test_first_frame_fills_history (Fixture       *fixture,
 
       /* A frame or two later, the whole history is there, and the editor's
        * sections below the fold (waiting up to 2 s on a busy machine). */
-      for (guint waited = 0;
-           waited < 2000 &&
-           (!gtk_widget_get_mapped (page_child (page, "chart")) ||
-            g_list_model_get_n_items (G_LIST_MODEL (
-              gtk_list_view_get_model (GTK_LIST_VIEW (frame.view)))) < 200);
-           waited += 20)
-        wait_ms (20);
+      wait_until (history_and_editor_complete, page);
       g_assert_true (gtk_widget_get_mapped (page_child (page, "symptoms_box")));
       g_assert_true (gtk_widget_get_mapped (page_child (page, "note_view")));
       g_assert_true (gtk_widget_get_mapped (page_child (page, "chart")));
@@ -396,9 +422,7 @@ test_note_wraps_long_word (Fixture       *fixture,
   GtkTextIter end;
 
   gtk_window_present (GTK_WINDOW (window));
-  for (guint waited = 0; waited < 2000 && gtk_widget_get_width (GTK_WIDGET (note)) == 0;
-       waited += 20)
-    wait_ms (20);
+  wait_until (has_width, note);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (note)), >, 0);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (note)), <, 600);
 
@@ -427,9 +451,7 @@ test_wheel_over_slider_scrolls (Fixture       *fixture,
   GtkEventController *wheel = NULL;
   gboolean handled = FALSE;
 
-  for (guint waited = 0; waited < 2000 && gtk_adjustment_get_upper (editor) <=
-         gtk_adjustment_get_page_size (editor) + 100; waited += 20)
-    wait_ms (20);
+  wait_until (can_scroll, editor);
   g_assert_cmpfloat (gtk_adjustment_get_value (editor), ==, 0);
   g_assert_cmpfloat (gtk_range_get_value (scale), ==, 2);
 
