@@ -212,6 +212,7 @@ patella_store_set_error (PatellaStore  *self,
 
   name = display_name (self->path);
   detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  g_debug ("SQLite error %d on %s: %s", rc, self->path, detail);
 
   switch (rc & 0xff)
     {
@@ -302,15 +303,54 @@ patella_store_query_int (PatellaStore *self,
 }
 
 static gboolean
+query_int_checked (PatellaStore  *self,
+                   const char    *sql,
+                   gint64        *value,
+                   GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+  int rc;
+
+  stmt = patella_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = patella_store_step (self, stmt, error);
+  if (rc < 0)
+    return FALSE;
+
+  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+/* Each migration runs under the write lock, and the version is read again
+ * inside it: when several programs open a new database at once, the first
+ * migrates and the others find the work done. */
+static gboolean
 migrate (PatellaStore  *self,
          GError       **error)
 {
   for (guint version = self->schema_version + 1; version <= patella_schema_n_migrations; version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u;", version);
+      gint64 current;
 
       if (!patella_store_begin (self, error))
         return FALSE;
+
+      if (!query_int_checked (self, "PRAGMA user_version;", &current, error))
+        {
+          patella_store_rollback (self);
+          return FALSE;
+        }
+
+      if (current >= version)
+        {
+          patella_store_rollback (self);
+          self->schema_version = (int) current;
+          version = (guint) current;
+          continue;
+        }
 
       if (!patella_store_exec (self, patella_schema_migrations[version - 1], error) ||
           !patella_store_exec (self, bump, error) ||
@@ -366,13 +406,24 @@ check_identity (PatellaStore  *self,
   gint64 app_id;
   gint64 n_tables;
 
-  /* The first read of a damaged file fails here, before anything is written. */
-  if (!patella_store_exec (self, "SELECT count(*) FROM sqlite_master;", error))
+  gint64 version;
+
+  /* The first read of a damaged file fails here, before anything is written.
+   * One read transaction, so that another program creating the database at
+   * the same moment is seen before or after, never half-way. */
+  if (!patella_store_exec (self, "BEGIN;", error))
     return FALSE;
 
-  app_id = patella_store_query_int (self, "PRAGMA application_id;", -1);
-  self->schema_version = (int) patella_store_query_int (self, "PRAGMA user_version;", 0);
-  n_tables = patella_store_query_int (self, "SELECT count(*) FROM sqlite_master;", 0);
+  if (!query_int_checked (self, "SELECT count(*) FROM sqlite_master;", &n_tables, error) ||
+      !query_int_checked (self, "PRAGMA application_id;", &app_id, error) ||
+      !query_int_checked (self, "PRAGMA user_version;", &version, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  sqlite3_exec (self->db, "COMMIT;", NULL, NULL, NULL);
+  self->schema_version = (int) version;
 
   if (app_id == PATELLA_APPLICATION_ID)
     return TRUE;
@@ -396,10 +447,21 @@ configure (PatellaStore  *self,
   if (self->read_only_reason != NULL)
     return TRUE;
 
-  return patella_store_exec (self,
-                             "PRAGMA journal_mode = WAL;"
-                             "PRAGMA synchronous = FULL;",
-                             error);
+  /* Turning a new file to WAL needs it to itself for a moment, and SQLite
+   * does not wait for that with the busy handler: another program opening
+   * the same new file then gets "locked". Wait as long as the busy timeout. */
+  for (guint waited_ms = 0;; waited_ms += 5)
+    {
+      int rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL);
+
+      if (rc == SQLITE_OK)
+        break;
+      if ((rc & 0xff) != SQLITE_BUSY || waited_ms >= BUSY_TIMEOUT_MS)
+        return patella_store_set_error (self, rc, error);
+      g_usleep (5000);
+    }
+
+  return patella_store_exec (self, "PRAGMA synchronous = FULL;", error);
 }
 
 /**
