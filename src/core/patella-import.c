@@ -2021,16 +2021,6 @@ write_routines (Job                *job,
   return TRUE;
 }
 
-static void
-emit_all_changed (PatellaStore *store)
-{
-  patella_store_emit_changed (store, "journal");
-  patella_store_emit_changed (store, "shoes");
-  patella_store_emit_changed (store, "runs");
-  patella_store_emit_changed (store, "sessions");
-  patella_store_emit_changed (store, "routines");
-}
-
 /**
  * patella_import_json:
  * @flags: %PATELLA_IMPORT_REPLACE to replace journal days, shoes (matched by
@@ -2086,7 +2076,7 @@ patella_import_json (PatellaStore               *store,
   if (progress != NULL)
     progress (1.0, user_data);
 
-  emit_all_changed (store);
+  patella_store_emit_all_changed (store);
   return g_steal_pointer (&report);
 }
 

@@ -55,6 +55,9 @@ gboolean      patella_store_commit            (PatellaStore  *self,
 void          patella_store_rollback          (PatellaStore  *self);
 void          patella_store_emit_changed      (PatellaStore  *self,
                                                const char    *what);
+void          patella_store_emit_all_changed  (PatellaStore  *self);
+void          patella_store_watch             (PatellaStore  *self);
+gboolean      patella_store_check_external    (PatellaStore  *self);
 
 gboolean      patella_store_set_error         (PatellaStore  *self,
                                                int            rc,
