@@ -82,7 +82,21 @@ quit_activated (GSimpleAction *action,
   for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
     gtk_window_close (l->data);
 
+  /* A window with a change it could not save stays open and asks; Patella
+   * quits when the last window goes. */
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    return;
+
   g_application_quit (G_APPLICATION (self));
+}
+
+static void
+window_removed_cb (PatellaApplication *self,
+                   GtkWindow          *window,
+                   gpointer            user_data)
+{
+  if (self->quitting && gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -488,6 +502,7 @@ patella_application_init (PatellaApplication *self)
 
   self->clock = g_object_ref (patella_clock_get_default ());
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
 }
 
 PatellaApplication *
