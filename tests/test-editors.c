@@ -5,6 +5,7 @@
 
 #include "patella-error.h"
 #include "patella-journal-edit.h"
+#include "patella-shoes.h"
 #include "patella-test-store.h"
 
 typedef PatellaStoreFixture Fixture;
@@ -170,6 +171,85 @@ test_failed_save_stays_pending (Fixture       *fixture,
   g_assert_cmpstr (patella_journal_entry_get_note (after), ==, "written while locked");
 }
 
+static gint64
+add_run (PatellaStore *store,
+         const char   *note)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaRun run = { .day = (char *) DAY, .distance_m = 5000, .shoe_id = PATELLA_SHOE_NONE,
+                     .pain = -1, .note = (char *) note };
+  gint64 id = patella_run_add (store, NULL, &run, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The run dialog saves the distance the user changed; the note the command
+ * line changed meanwhile stays. */
+static void
+test_run_keeps_other_changes (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(PatellaStore) cli = open_second (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaRun) shown = NULL;
+  g_autoptr(PatellaRun) other = NULL;
+  g_autoptr(PatellaRun) after = NULL;
+  gint64 id = add_run (fixture->store, "first");
+  PatellaRun edited;
+
+  shown = patella_run_get (fixture->store, id, &error);
+  g_assert_no_error (error);
+
+  other = patella_run_get (cli, id, &error);
+  g_free (other->note);
+  other->note = g_strdup ("from the terminal");
+  other->pain = 3;
+  g_assert_true (patella_run_edit (cli, NULL, other, &error));
+  g_assert_no_error (error);
+
+  edited = *shown;
+  edited.distance_m = 7000;
+  g_assert_true (patella_run_edit_changes (fixture->store, NULL, shown, &edited, &error));
+  g_assert_no_error (error);
+
+  after = patella_run_get (fixture->store, id, &error);
+  g_assert_cmpint (after->distance_m, ==, 7000);
+  g_assert_cmpstr (after->note, ==, "from the terminal");
+  g_assert_cmpint (after->pain, ==, 3);
+}
+
+static void
+test_shoe_keeps_other_changes (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(PatellaStore) cli = open_second (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaShoe) after = NULL;
+  PatellaShoeInput shown = { .name = "Road pair", .brand = "", .first_used = "",
+                             .warn_m = 482803, .limit_m = 804672 };
+  PatellaShoeInput edited;
+  PatellaShoeInput renamed;
+  gint64 id = patella_shoe_add (fixture->store, NULL, &shown, &error);
+
+  g_assert_no_error (error);
+
+  /* Renamed on the command line… */
+  renamed = shown;
+  renamed.name = "Road pair (old)";
+  g_assert_true (patella_shoe_edit (cli, NULL, id, &renamed, &error));
+
+  /* …while the window changes the limit. */
+  edited = shown;
+  edited.limit_m = 643738;
+  g_assert_true (patella_shoe_edit_changes (fixture->store, NULL, id, &shown, &edited, &error));
+  g_assert_no_error (error);
+
+  after = patella_shoe_get (fixture->store, id, &error);
+  g_assert_cmpstr (after->name, ==, "Road pair (old)");
+  g_assert_cmpint (after->limit_m, ==, 643738);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,12 +257,16 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/journal-edit/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/editors/journal/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("writes-only-changes", test_writes_only_changes);
   ADD ("untouched-fields-follow", test_untouched_fields_follow);
   ADD ("conflict-keeps-users-text", test_conflict_keeps_users_text);
   ADD ("failed-save-stays-pending", test_failed_save_stays_pending);
+  g_test_add ("/editors/run/keeps-other-changes", Fixture, NULL, fixture_set_up,
+              test_run_keeps_other_changes, fixture_tear_down);
+  g_test_add ("/editors/shoe/keeps-other-changes", Fixture, NULL, fixture_set_up,
+              test_shoe_keeps_other_changes, fixture_tear_down);
 
   return g_test_run ();
 }
