@@ -313,9 +313,11 @@ editor_changed (PatellaJournalPage *self)
   if (patella_journal_edit_get_dirty (self->edit) == 0)
     return;
 
+  /* Saved at most SAVE_DELAY_MS after the first change, also while the user
+   * goes on typing: a crash loses no more than that. */
   set_save_state (self, _("Saving…"));
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  if (self->save_source == 0)
+    self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
 static void
