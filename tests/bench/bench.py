@@ -7,7 +7,7 @@ prints medians and the ratio against the baseline measured in the same run,
 checks the targets from issue 9, and records the figures in results.json.
 It exits 1 when a target is missed.
 
-    bench.py startup | views | cli-status | insights | store-write | wakeups | report
+    bench.py startup | views | cli-status | insights | clinician-report | store-write | wakeups | report
 """
 
 import datetime
@@ -334,6 +334,46 @@ def bench_insights():
                         'queries': n_queries})
 
 
+# -------------------------------------------------------- clinician report --
+
+REPORT_TARGET_MS = 1000
+
+
+def bench_clinician_report():
+    runs = max(RUNS, 5)
+    say('`patella-cli report` for the last year of the stress dataset (journal, runs, sessions,')
+    say('insights, notes; laid out and written as a PDF), against `patella-cli status` on the')
+    say(f'same file as the baseline; median of {runs} interleaved runs, wall time.')
+    stress = dataset('stress')
+    start = (datetime.date.today() - datetime.timedelta(days=364)).isoformat()
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        db = fresh_copy(stress, tmp)
+        env = dict(os.environ, PATELLA_DB=db)
+        pdf = os.path.join(tmp, 'report.pdf')
+        report, base = [], []
+        for i in range(runs + 1):
+            r = time_command([CLI, 'report', '--from', start, '--notes', '--output', pdf,
+                              '--force'], env=env)
+            b = time_command([CLI, 'status', '--format', 'json'], env=env)
+            if i > 0:
+                report.append(r)
+                base.append(b)
+        pages = subprocess.run(['pdfinfo', pdf], check=True, capture_output=True,
+                               text=True).stdout
+        pages = int([line.split()[1] for line in pages.splitlines()
+                     if line.startswith('Pages:')][0])
+    report_ms, base_ms = median(report), median(base)
+    say()
+    say(f'  patella-cli report, 365 days ({pages} pages) {report_ms:8.1f} ms  '
+        f'{report_ms / base_ms:6.2f}x status')
+    say(f'  patella-cli status --format json      {base_ms:8.1f} ms')
+    say()
+    check('clinician report', report_ms <= REPORT_TARGET_MS,
+          f'{report_ms:.1f} ms (target <= {REPORT_TARGET_MS} ms)')
+    record('clinician_report', {'report_ms': round(report_ms, 1), 'status_ms': round(base_ms, 1),
+                                'ratio': round(report_ms / base_ms, 2), 'pages': pages})
+
+
 # ------------------------------------------------------------- store write --
 
 LOG_RUN_TARGET_MS = 50
@@ -522,6 +562,7 @@ def main():
     what = sys.argv[1] if len(sys.argv) > 1 else ''
     benches = {'startup': bench_startup, 'views': bench_views, 'cli-status': bench_cli_status,
                'store-write': bench_store_write, 'wakeups': bench_wakeups, 'insights': bench_insights,
+               'clinician-report': bench_clinician_report,
                'report': report}
     if what not in benches:
         raise SystemExit(__doc__)
