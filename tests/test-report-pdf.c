@@ -248,6 +248,7 @@ test_english (Fixture       *fixture,
   assert_contains (text, "See a clinician:");
   assert_contains (text, "3 runs, 32.0 km in all; the longest 12.0 km on 2026-03-10.");
   assert_contains (text, "Trail: 22.0 km (2 runs)");
+  assert_contains (text, "Step rate (cadence) is not recorded.");
   assert_contains (text, "The week of Feb 2 (20.0 km) is 300% above the week before (5.0 km)");
   assert_contains (text, "Icing: 5 sessions; the goal of 4 a day was met on 1 of 42 days.");
   assert_contains (text, "Exercise: 4 sessions; the goal of 3 a week was met in 1 of 5 whole "

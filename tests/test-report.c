@@ -322,6 +322,28 @@ test_load (PatellaStoreFixture *fixture,
 }
 
 static void
+test_cadence (PatellaStoreFixture *fixture,
+              gconstpointer        data)
+{
+  g_autoptr(PatellaReport) before = NULL;
+  g_autoptr(PatellaReport) after = NULL;
+
+  fill (fixture);
+  before = build (fixture, &defaults);
+  /* No step-rate column yet. */
+  g_assert_cmpuint (before->n_cadence, ==, 0);
+
+  /* The column imports from watches add; known for two runs of the period. */
+  exec (fixture, "ALTER TABLE run ADD COLUMN cadence_spm INTEGER;"
+                 "UPDATE run SET cadence_spm = 170 WHERE day = '2026-02-03';"
+                 "UPDATE run SET cadence_spm = 176 WHERE day = '2026-03-10';"
+                 "UPDATE run SET cadence_spm = 150 WHERE day = '2026-01-27';");
+  after = build (fixture, &defaults);
+  g_assert_cmpuint (after->n_cadence, ==, 2);
+  g_assert_cmpfloat_with_epsilon (after->cadence_spm, 173.0, 1e-9);
+}
+
+static void
 test_treatment (PatellaStoreFixture *fixture,
                 gconstpointer        data)
 {
@@ -416,6 +438,7 @@ main (int    argc,
   ADD ("/report/trend-rule", test_trend_rule);
   ADD ("/report/symptoms-and-advice", test_symptoms_and_advice);
   ADD ("/report/load", test_load);
+  ADD ("/report/cadence", test_cadence);
   ADD ("/report/treatment", test_treatment);
   ADD ("/report/notes", test_notes);
   ADD ("/report/period", test_period);

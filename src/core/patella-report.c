@@ -426,6 +426,36 @@ read_runs (PatellaStore   *store,
   return TRUE;
 }
 
+/* The step rate, when the run table has one (imported from a watch). */
+static gboolean
+read_cadence (PatellaStore   *store,
+              PatellaReport  *report,
+              GError        **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  if (patella_store_query_int (store,
+                               "SELECT count(*) FROM pragma_table_info('run') "
+                               "WHERE name = 'cadence_spm';", 0) == 0)
+    return TRUE;
+
+  stmt = patella_store_prepare (store,
+                                "SELECT count(cadence_spm), coalesce(avg(cadence_spm), 0)"
+                                " FROM run WHERE day BETWEEN ?1 AND ?2 AND cadence_spm > 0;",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, report->from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, report->to, -1, SQLITE_TRANSIENT);
+  if (patella_store_step (store, stmt, error) != SQLITE_ROW)
+    return FALSE;
+
+  report->n_cadence = (guint) sqlite3_column_int (stmt, 0);
+  report->cadence_spm = sqlite3_column_double (stmt, 1);
+  return TRUE;
+}
+
 static gboolean
 read_sessions (PatellaStore   *store,
                PatellaReport  *report,
@@ -694,6 +724,7 @@ patella_report_build (PatellaStore                *store,
   g_ptr_array_sort (report->advice, compare_advice);
 
   if (!read_runs (store, report, &week0, n_weeks, error) ||
+      !read_cadence (store, report, error) ||
       !read_sessions (store, report, error))
     return NULL;
 

@@ -124,6 +124,8 @@ typedef struct
   gint64              distance_m;
   gint64              longest_m;
   char                longest_day[11];
+  guint               n_cadence;       /* runs with a step rate, once runs carry one */
+  double              cadence_spm;     /* their average, steps per minute */
   GPtrArray          *load_warnings;   /* PatellaLoadWarning */
   GPtrArray          *shoes;           /* PatellaReportShoe, most distance first */
 

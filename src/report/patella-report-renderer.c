@@ -472,7 +472,22 @@ add_load (PatellaReportLayout *self)
                                         report->n_runs),
                               report->n_runs, total, longest, report->longest_day);
       add_text (self, line, BODY_FONT, 2, 0);
-      add_text (self, _("Step rate (cadence) is not recorded."), BODY_FONT, 1.5, 0);
+      if (report->n_cadence > 0)
+        {
+          g_autofree char *cadence = NULL;
+
+          /* Translators: steps per minute on average, then the runs it is known for */
+          cadence = g_strdup_printf (ngettext ("Step rate: %.0f steps per minute on average, "
+                                               "known for %u run.",
+                                               "Step rate: %.0f steps per minute on average, "
+                                               "known for %u runs.", report->n_cadence),
+                                     report->cadence_spm, report->n_cadence);
+          add_text (self, cadence, BODY_FONT, 1.5, 0);
+        }
+      else
+        {
+          add_text (self, _("Step rate (cadence) is not recorded."), BODY_FONT, 1.5, 0);
+        }
 
       for (guint i = 0; i < report->shoes->len; i++)
         {
