@@ -257,6 +257,47 @@ test_ties (PatellaStoreFixture *fixture,
 }
 
 static void
+test_small_effect (PatellaStoreFixture *fixture,
+                   gconstpointer        data)
+{
+  g_autoptr(GPtrArray) insights = NULL;
+  PatellaInsight *insight;
+
+  fill_long_short (fixture);
+  /* Short 3, 3, 3 against long 3, 3, 4: 0.3 points is worded as about the same. */
+  exec (fixture, "UPDATE journal_entry SET pain_morning = 3 WHERE day <> '2026-03-07';"
+                 "UPDATE journal_entry SET pain_morning = 4 WHERE day = '2026-03-07';");
+  insights = collect (fixture);
+  insight = get (insights, "long-runs");
+  g_assert_true (insight->enough);
+  g_assert_cmpfloat_with_epsilon (insight->effect, 0.3, 1e-9);
+  g_assert_cmpstr (insight->text, ==,
+                   "Next-morning pain was about the same after runs longer than 5.0 km, your "
+                   "median run, as after shorter runs: on average 3.3 against 3.0 out of 10, a "
+                   "difference of 0.3 points (3 days against 3).");
+
+  /* 0.4 points (2.7 against 2.3) is still about the same… */
+  exec (fixture, "UPDATE journal_entry SET pain_morning = 2 WHERE day IN ('2026-03-01', '2026-03-02');"
+                 "UPDATE journal_entry SET pain_morning = 3 WHERE day IN ('2026-03-03', '2026-03-05', '2026-03-06');"
+                 "UPDATE journal_entry SET pain_morning = 2 WHERE day = '2026-03-07';");
+  g_clear_pointer (&insights, g_ptr_array_unref);
+  insights = collect (fixture);
+  insight = get (insights, "long-runs");
+  g_assert_cmpfloat_with_epsilon (insight->effect, 0.4, 1e-9);
+  g_assert_nonnull (strstr (insight->text, "was about the same after"));
+
+  /* …0.6 points (2.3 against 1.7) is a difference. */
+  exec (fixture, "UPDATE journal_entry SET pain_morning = 1 WHERE day = '2026-03-02';"
+                 "UPDATE journal_entry SET pain_morning = 2 WHERE day IN ('2026-03-03', '2026-03-06');");
+  g_clear_pointer (&insights, g_ptr_array_unref);
+  insights = collect (fixture);
+  insight = get (insights, "long-runs");
+  g_assert_cmpfloat_with_epsilon (insight->effect, 0.6, 1e-9);
+  g_assert_nonnull (strstr (insight->text, "was higher after runs longer than 5.0 km"));
+  g_assert_nonnull (strstr (insight->text, "on average 2.3 against 1.7"));
+}
+
+static void
 test_shoes (PatellaStoreFixture *fixture,
             gconstpointer        data)
 {
@@ -476,6 +517,7 @@ main (int    argc,
   ADD ("/insights/long-runs-lower", test_long_runs_lower);
   ADD ("/insights/minimum-days", test_minimum_days);
   ADD ("/insights/ties", test_ties);
+  ADD ("/insights/small-effect", test_small_effect);
   ADD ("/insights/shoes", test_shoes);
   ADD ("/insights/exercise", test_exercise);
   ADD ("/insights/load-rise", test_load_rise);

@@ -148,7 +148,15 @@ add_insight (GPtrArray  *insights,
       g_autofree char *b = format_pain (shown_without);
       g_autofree char *d = format_pain (fabs (insight->effect));
 
-      if (insight->effect > 0)
+      if (insight->effect != 0 && fabs (insight->effect) < PATELLA_INSIGHTS_SMALL_EFFECT - 1e-9)
+        /* Translators: what was measured, the two sides, the two averages,
+         * their difference (under half a point) and the days on each side */
+        insight->text = g_strdup_printf (_("%s was about the same %s as %s: on average %s against "
+                                           "%s out of 10, a difference of %s points (%u days "
+                                           "against %u)."),
+                                         subject, with_phrase, without_phrase, a, b, d,
+                                         with->n, without->n);
+      else if (insight->effect > 0)
         /* Translators: what was measured ("Next-morning pain"), the two sides
          * ("after runs longer than 8.0 km, your median run", "after shorter
          * runs"), the two averages, their difference and the days on each side */

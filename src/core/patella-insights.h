@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 /* A comparison is shown only with at least this many days on each side. */
 #define PATELLA_INSIGHTS_MIN_DAYS 3
+/* A difference below this many points is worded "about the same": on a
+ * 0–10 scale rated by feel, less is within the noise of the ratings. */
+#define PATELLA_INSIGHTS_SMALL_EFFECT 0.5
 /* By default, insights look at this many days ending today. */
 #define PATELLA_INSIGHTS_WINDOW_DAYS 365
 
