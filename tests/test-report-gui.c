@@ -130,6 +130,38 @@ test_save (PatellaStoreFixture *fixture,
   flush_events ();
 }
 
+/* Printing goes through GtkPrintOperation with the same renderer; exported
+ * to a file, its pages can be read back. */
+static void
+test_print (PatellaStoreFixture *fixture,
+            gconstpointer        data)
+{
+  g_autoptr(GSettings) settings = make_settings ("Alex Printer");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  PatellaReportDialog *dialog;
+
+  fill (fixture);
+  dialog = patella_report_dialog_new (NULL, fixture->store, settings);
+  gtk_window_present (GTK_WINDOW (dialog));
+  flush_events ();
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "report.print-to", "s", pdf);
+  flush_events ();
+
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Knee report for Alex Printer"));
+  g_assert_nonnull (strstr (text, "Journal entries on 6 of 42 days."));
+  g_assert_nonnull (strstr (text, "page 1 of"));
+  g_assert_nonnull (strstr (text, "It is not a diagnosis"));
+  /* Notes stay out unless switched on. */
+  g_assert_null (strstr (text, "Stairs hurt"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush_events ();
+}
+
 static void
 test_bad_period (PatellaStoreFixture *fixture,
                  gconstpointer        data)
@@ -303,6 +335,7 @@ main (int    argc,
               patella_store_fixture_tear_down)
 
   ADD ("/report-gui/save", test_save);
+  ADD ("/report-gui/print", test_print);
   ADD ("/report-gui/bad-period", test_bad_period);
   g_test_add_func ("/report-gui/preferences-name", test_preferences_name);
   ADD ("/report-gui/insights-view", test_insights_view);

@@ -215,12 +215,12 @@ print_done_cb (GtkPrintOperation       *operation,
   g_object_unref (self);
 }
 
+/* Prints through GTK's dialog, or, with @export_path, writes what would be
+ * printed to that PDF file. */
 static void
-print_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+run_print (PatellaReportDialog *self,
+           const char          *export_path)
 {
-  PatellaReportDialog *self = PATELLA_REPORT_DIALOG (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   PrintJob *job;
@@ -235,16 +235,37 @@ print_activated (GtkWidget  *widget,
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, report->title);
-  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, export_path == NULL);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
   g_object_set_data_full (G_OBJECT (operation), "patella-print-job", job,
                           (GDestroyNotify) print_job_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
 
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  if (gtk_print_operation_run (operation,
+                               export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, error->message);
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  run_print (PATELLA_REPORT_DIALOG (widget), NULL);
+}
+
+/* report.print-to("PATH"): the printed pages as a PDF, without the dialog. */
+static void
+print_to_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  run_print (PATELLA_REPORT_DIALOG (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -278,6 +299,7 @@ patella_report_dialog_class_init (PatellaReportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "report.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "report.save-to", "s", save_to_activated);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "report.print-to", "s", print_to_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "report.save", NULL);
