@@ -842,7 +842,7 @@ draw_chart (PatellaReportLayout *self,
   double plot_top = top + 4;
   double plot_height = 96;
   double plot_bottom = plot_top + plot_height;
-  double strip_top = plot_bottom + 20;
+  double strip_top = plot_bottom + 25;
   double strip_height = 20;
   double exercise_y = strip_top + strip_height + 7;
   double legend_y = exercise_y + 14;
