@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <pango/pangocairo.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -85,14 +86,11 @@ patella_report_get_paper_size (double *width,
   int mm_width = 210;
   int mm_height = 297;
 
-#if defined(_NL_PAPER_WIDTH) && defined(_NL_PAPER_HEIGHT)
-  /* glibc gives these as numbers in the pointer's place. */
-  union { char *string; unsigned int word; } value;
-
-  value.string = nl_langinfo (_NL_PAPER_WIDTH);
-  mm_width = (int) value.word;
-  value.string = nl_langinfo (_NL_PAPER_HEIGHT);
-  mm_height = (int) value.word;
+#ifdef __GLIBC__
+  /* glibc gives these millimetres as numbers in the pointer's place (the
+   * items are enum values, not macros: test for glibc itself). */
+  mm_width = (int) (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
+  mm_height = (int) (intptr_t) nl_langinfo (_NL_PAPER_HEIGHT);
 #endif
 
   if (mm_width == 216 && mm_height == 279)
