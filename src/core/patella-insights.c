@@ -62,29 +62,6 @@ window_clear (Window *window)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Window, window_clear)
 
-void
-patella_insight_free (PatellaInsight *insight)
-{
-  if (insight == NULL)
-    return;
-
-  g_free (insight->id);
-  g_free (insight->text);
-  g_free (insight);
-}
-
-/**
- * patella_insights_get_caveat:
- *
- * Returns: the sentence shown with insights: they compare, they do not explain
- */
-const char *
-patella_insights_get_caveat (void)
-{
-  return _("These compare your own entries: they show what went together, not what caused "
-           "it. Talk them over with your physiotherapist.");
-}
-
 static void
 side_add (Side *side,
           int   pain)
@@ -742,4 +719,27 @@ patella_insights_recent (PatellaStore         *store,
   from = patella_day_add_days (today, -(PATELLA_INSIGHTS_WINDOW_DAYS - 1));
 
   return patella_insights_collect (store, from, today, unit, error);
+}
+
+void
+patella_insight_free (PatellaInsight *insight)
+{
+  if (insight == NULL)
+    return;
+
+  g_free (insight->id);
+  g_free (insight->text);
+  g_free (insight);
+}
+
+/**
+ * patella_insights_get_caveat:
+ *
+ * Returns: the sentence shown with insights: they compare, they do not explain
+ */
+const char *
+patella_insights_get_caveat (void)
+{
+  return _("These compare your own entries: they show what went together, not what caused "
+           "it. Talk them over with your physiotherapist.");
 }

@@ -41,52 +41,6 @@ note_free (PatellaReportNote *note)
   g_free (note);
 }
 
-void
-patella_report_free (PatellaReport *report)
-{
-  if (report == NULL)
-    return;
-
-  g_free (report->from);
-  g_free (report->to);
-  g_free (report->made);
-  g_free (report->title);
-  g_clear_pointer (&report->days, g_array_unref);
-  g_clear_pointer (&report->weeks, g_array_unref);
-  g_clear_pointer (&report->symptoms, g_ptr_array_unref);
-  g_clear_pointer (&report->advice, g_ptr_array_unref);
-  g_clear_pointer (&report->load_warnings, g_ptr_array_unref);
-  g_clear_pointer (&report->shoes, g_ptr_array_unref);
-  g_clear_pointer (&report->insights, g_ptr_array_unref);
-  g_clear_pointer (&report->notes, g_ptr_array_unref);
-  g_free (report);
-}
-
-/**
- * patella_report_get_disclaimer:
- *
- * Returns: the report's last line
- */
-const char *
-patella_report_get_disclaimer (void)
-{
-  return _("This report is a self-report: the runner’s own journal entries. It is not a "
-           "diagnosis and does not replace an examination.");
-}
-
-/**
- * patella_report_get_trend_rule:
- *
- * Returns: how the trend is decided, in words
- */
-const char *
-patella_report_get_trend_rule (void)
-{
-  return _("Rule: the average pain at rest of the last 7 days is compared with that of the "
-           "first 7 days of the period (with at least 3 entries in each). 1 point or more "
-           "lower is better, 1 point or more higher is worse, anything between is the same.");
-}
-
 static gboolean
 to_date (const char *day,
          GDate      *date)
@@ -744,4 +698,50 @@ patella_report_build (PatellaStore                *store,
     }
 
   return g_steal_pointer (&report);
+}
+
+void
+patella_report_free (PatellaReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_free (report->from);
+  g_free (report->to);
+  g_free (report->made);
+  g_free (report->title);
+  g_clear_pointer (&report->days, g_array_unref);
+  g_clear_pointer (&report->weeks, g_array_unref);
+  g_clear_pointer (&report->symptoms, g_ptr_array_unref);
+  g_clear_pointer (&report->advice, g_ptr_array_unref);
+  g_clear_pointer (&report->load_warnings, g_ptr_array_unref);
+  g_clear_pointer (&report->shoes, g_ptr_array_unref);
+  g_clear_pointer (&report->insights, g_ptr_array_unref);
+  g_clear_pointer (&report->notes, g_ptr_array_unref);
+  g_free (report);
+}
+
+/**
+ * patella_report_get_disclaimer:
+ *
+ * Returns: the report's last line
+ */
+const char *
+patella_report_get_disclaimer (void)
+{
+  return _("This report is a self-report: the runner’s own journal entries. It is not a "
+           "diagnosis and does not replace an examination.");
+}
+
+/**
+ * patella_report_get_trend_rule:
+ *
+ * Returns: how the trend is decided, in words
+ */
+const char *
+patella_report_get_trend_rule (void)
+{
+  return _("Rule: the average pain at rest of the last 7 days is compared with that of the "
+           "first 7 days of the period (with at least 3 entries in each). 1 point or more "
+           "lower is better, 1 point or more higher is worse, anything between is the same.");
 }
