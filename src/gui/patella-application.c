@@ -12,6 +12,7 @@
 #include "patella-libnotify-notifier.h"
 #include "patella-preferences-window.h"
 #include "patella-reminder-service.h"
+#include "patella-report-dialog.h"
 #include "patella-settings.h"
 #include "patella-timer.h"
 #include "patella-window.h"
@@ -112,6 +113,22 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* The report for a clinician (patella-report-dialog.c). */
+static void
+clinician_report_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  PatellaWindow *window = ensure_window (self);
+  PatellaStore *store = patella_application_get_store (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (store != NULL)
+    gtk_window_present (GTK_WINDOW (patella_report_dialog_new (GTK_WINDOW (window), store,
+                                                               patella_application_get_settings (self))));
+}
+
 static void
 guidance_activated (GSimpleAction *action,
                     GVariant      *parameter,
@@ -206,6 +223,7 @@ static const GActionEntry app_entries[] = {
   { "preferences", preferences_activated },
   { "about", about_activated },
   { "guidance", guidance_activated },
+  { "clinician-report", clinician_report_activated },
   { "show-view", show_view_activated, "s" },
 };
 

@@ -25,6 +25,7 @@ struct _PatellaPreferencesWindow
   GtkLabel             *times_error_label;
   GtkSwitch            *login_switch;
   GtkSwitch            *sounds_switch;
+  AdwEntryRow          *report_name_row;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaPreferencesWindow, patella_preferences_window,
@@ -172,6 +173,7 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, times_error_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, login_switch);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, sounds_switch);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, report_name_row);
   gtk_widget_class_bind_template_callback (widget_class, time_row_applied_cb);
 }
 
@@ -213,6 +215,8 @@ patella_preferences_window_init (PatellaPreferencesWindow *self)
                    self->sounds_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reminders-enabled",
                    self->times_group, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "report-name",
+                   self->report_name_row, "text", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->settings, "changed::ice-times",
                            G_CALLBACK (times_changed_cb), self, G_CONNECT_SWAPPED);

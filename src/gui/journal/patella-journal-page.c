@@ -13,6 +13,7 @@
 #include "patella-journal-model.h"
 #include "patella-journal-page.h"
 #include "patella-journal-row.h"
+#include "patella-insights-view.h"
 #include "patella-pain-chart.h"
 #include "patella-wrap-bin.h"
 #include "patella-parse.h"
@@ -61,6 +62,7 @@ struct _PatellaJournalPage
   GtkSwitch           *activity_switch;
   GtkSwitch           *morning_switch;
   GtkWidget           *lower_box;
+  GtkWidget           *insights_view;   /* added after the first frame */
   GtkFlowBox          *symptoms_box;
   GtkTextView         *note_view;
   GtkLabel            *note_counter;
@@ -1129,6 +1131,8 @@ disconnect_store (PatellaJournalPage *self)
 {
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  if (self->insights_view != NULL)
+    patella_insights_view_set_store (PATELLA_INSIGHTS_VIEW (self->insights_view), NULL);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
 
@@ -1159,6 +1163,13 @@ after_first_frame_cb (GtkWidget     *widget,
   if (self->first_frame_ticks == 2)
     {
       gtk_widget_set_visible (self->lower_box, TRUE);
+      /* The insights (patella-insights-view.c) go below the editor. */
+      if (self->insights_view == NULL)
+        {
+          self->insights_view = patella_insights_view_new (NULL);
+          gtk_box_append (GTK_BOX (self->lower_box), self->insights_view);
+        }
+      patella_insights_view_set_store (PATELLA_INSIGHTS_VIEW (self->insights_view), self->store);
       return G_SOURCE_CONTINUE;
     }
 
