@@ -49,7 +49,7 @@ static const Symptom symptoms[] = {
   { "very-swollen",        N_("Very swollen"), TRUE },
   { "cannot-bear-weight",  N_("Cannot put weight on the leg"), TRUE },
   { "hot-red-or-fever",    N_("Hot and red, or a fever"), TRUE },
-  { "fall-or-twist",       N_("After a fall or twist, with a pop or a change of shape"), TRUE },
+  { "fall-or-twist",       N_("Fall or twist: pop or new shape"), TRUE },
 };
 
 static const char * const symptom_codes[] = {
