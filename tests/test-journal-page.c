@@ -289,6 +289,55 @@ test_advice_shown_with_source (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (page_child (page, "urgent_banner")));
 }
 
+static GtkWidget *
+find_label_exact (GtkWidget  *root,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_exact (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A history row's badge takes a zone's colour only from pain during
+ * activity: 8/10 at rest is not "too much load". */
+static void
+test_row_badge_zones (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *row = g_object_ref_sink (patella_journal_row_new ());
+  g_autoptr(PatellaJournalEntry) rest = patella_journal_entry_new ("2026-03-14");
+  g_autoptr(PatellaJournalEntry) activity = patella_journal_entry_new ("2026-03-14");
+  GtkWidget *badge;
+
+  patella_journal_entry_set_pain_rest (rest, 8);
+  patella_journal_entry_set_pain_activity (rest, 2);
+  patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (row), rest);
+  badge = find_label_exact (row, "8");
+  g_assert_nonnull (badge);
+  g_assert_false (gtk_widget_has_css_class (badge, "error"));
+  g_assert_false (gtk_widget_has_css_class (badge, "success"));
+
+  patella_journal_entry_set_pain_rest (activity, 1);
+  patella_journal_entry_set_pain_activity (activity, 7);
+  patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (row), activity);
+  badge = find_label_exact (row, "7");
+  g_assert_nonnull (badge);
+  g_assert_true (gtk_widget_has_css_class (badge, "error"));
+
+  g_assert_finalize_object (row);
+}
+
 /* A knee that locked today: a banner in the error colour, with an icon and
  * the word "Today", above the rest of the advice; it goes when the day's
  * entry no longer has it. */
@@ -688,6 +737,7 @@ main (int    argc,
        "INSERT INTO journal_entry (day, pain_rest, pain_morning, created_us, updated_us) VALUES"
        " (date ('now', 'localtime'), 2, 4, 0, 0);",
        test_advice_shown_with_source);
+  ADD ("row-badge-zones", NULL, test_row_badge_zones);
   ADD ("same-day-advice-first",
        "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
        " (date ('now', 'localtime'), 3, 0, 0);"
