@@ -21,6 +21,8 @@
      "Clinical Practice Guideline, J Orthop Sports Phys Ther 2019")
 #define SOURCE_NHS \
   N_("NHS, “Knee pain” patient advice (nhs.uk)")
+#define SOURCE_SIX_WEEKS \
+  N_("Common clinical practice with exercise therapy; no study behind the 6 weeks")
 #define SOURCE_OTHER_CONDITION \
   N_("Willy et al., Patellofemoral Pain Clinical Practice Guideline, J Orthop Sports Phys Ther " \
      "2019 (other causes of knee pain); NHS, “Knee pain” patient advice (nhs.uk)")
@@ -29,6 +31,12 @@
  * tenths of a point of the mean daily highest rating) than the one before. */
 #define WORSE_WEEK_TENTHS 5
 #define WORSE_WEEK_MIN_ENTRIES 2
+
+/* Six weeks of regular exercise (at least twice in each week) and the last
+ * week's pain not clearly lower (by 30 % or more) than the first week's. */
+#define THERAPY_WEEKS 6
+#define THERAPY_SESSIONS_A_WEEK 2
+#define CLEAR_IMPROVEMENT_PERCENT 30
 
 enum {
   /* same day */
@@ -44,6 +52,8 @@ enum {
   RULE_NIGHT_PAIN,
   RULE_PAIN_WEEKS,
   RULE_OUTER_KNEE,
+  /* when convenient */
+  RULE_NO_IMPROVEMENT,
   /* load */
   RULE_WEEKS_WORSE,
   RULE_ACTIVITY_PAIN,
@@ -144,6 +154,16 @@ static const PatellaAdviceRule rules[N_RULES] = {
     N_("Runner’s knee hurts around or behind the kneecap. Pain on the outside may come from "
        "somewhere else, such as the iliotibial band, which is treated differently."),
     SOURCE_OTHER_CONDITION,
+  },
+  [RULE_NO_IMPROVEMENT] = {
+    "no-improvement-6-weeks", PATELLA_ADVICE_SEE_CLINICIAN, PATELLA_URGENCY_ROUTINE,
+    PATELLA_EVIDENCE_COMMON_ADVICE,
+    N_("Six weeks of regular exercise have brought no clear improvement: see a GP or "
+       "physiotherapist when convenient, to review the plan."),
+    /* xgettext:no-c-format */
+    N_("You logged exercise sessions at least twice a week for six weeks, and your average daily "
+       "pain this week is not clearly lower (by 30% or more) than in the first of those weeks."),
+    SOURCE_SIX_WEEKS,
   },
   [RULE_WEEKS_WORSE] = {
     "weeks-getting-worse", PATELLA_ADVICE_EASE_OFF, PATELLA_URGENCY_ROUTINE,
@@ -479,6 +499,41 @@ week_mean_tenths (GPtrArray  *sorted,
   return (sum * 10 + n / 2) / n;
 }
 
+/* Regular exercise in each of the last THERAPY_WEEKS weeks, and no clear
+ * improvement from the first of them to the last. */
+static gboolean
+no_improvement (GPtrArray  *sorted,
+                GArray     *activity,
+                const char *day)
+{
+  guint sessions[THERAPY_WEEKS] = { 0 };
+  int first_week;
+  int this_week;
+
+  if (activity == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < activity->len; i++)
+    {
+      const PatellaDayActivity *a = &g_array_index (activity, PatellaDayActivity, i);
+      int back = patella_day_diff (a->day, day);
+
+      if (back >= 0 && back < 7 * THERAPY_WEEKS)
+        sessions[back / 7] += a->exercise;
+    }
+
+  for (guint w = 0; w < THERAPY_WEEKS; w++)
+    if (sessions[w] < THERAPY_SESSIONS_A_WEEK)
+      return FALSE;
+
+  first_week = week_mean_tenths (sorted, day, THERAPY_WEEKS - 1);
+  this_week = week_mean_tenths (sorted, day, 0);
+  if (first_week <= 0 || this_week < 0)
+    return FALSE;
+
+  return this_week * 100 > first_week * (100 - CLEAR_IMPROVEMENT_PERCENT);
+}
+
 static gboolean
 weeks_getting_worse (GPtrArray  *sorted,
                      const char *day)
@@ -558,6 +613,21 @@ GPtrArray *
 patella_advice_evaluate (const char *day,
                          GPtrArray  *entries)
 {
+  return patella_advice_evaluate_with_activity (day, entries, NULL);
+}
+
+/**
+ * patella_advice_evaluate_with_activity:
+ * @activity: (nullable) (element-type PatellaDayActivity): what the days
+ *   held, for the rule on six weeks of exercise; %NULL leaves that rule out
+ *
+ * Like patella_advice_evaluate().
+ */
+GPtrArray *
+patella_advice_evaluate_with_activity (const char *day,
+                                       GPtrArray  *entries,
+                                       GArray     *activity)
+{
   g_autoptr(GHashTable) by_day = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(GPtrArray) advice = g_ptr_array_new ();
@@ -606,6 +676,9 @@ patella_advice_evaluate (const char *day,
   if (count_rest_pain_days (sorted, day) >= PATELLA_ADVICE_REST_PAIN_DAYS)
     g_ptr_array_add (advice, (gpointer) &rules[RULE_REST_PAIN]);
 
+  if (no_improvement (sorted, activity, day))
+    g_ptr_array_add (advice, (gpointer) &rules[RULE_NO_IMPROVEMENT]);
+
   if (weeks_getting_worse (sorted, day))
     g_ptr_array_add (advice, (gpointer) &rules[RULE_WEEKS_WORSE]);
 
@@ -635,6 +708,7 @@ patella_advice_for_day (PatellaStore  *store,
   g_autofree char *today = NULL;
   g_autofree char *from = NULL;
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GArray) activity = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
 
@@ -646,5 +720,9 @@ patella_advice_for_day (PatellaStore  *store,
   if (entries == NULL)
     return NULL;
 
-  return patella_advice_evaluate (day, entries);
+  activity = patella_journal_list_activity (store, from, day, error);
+  if (activity == NULL)
+    return NULL;
+
+  return patella_advice_evaluate_with_activity (day, entries, activity);
 }

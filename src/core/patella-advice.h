@@ -98,6 +98,9 @@ const char              *patella_advice_kind_get_id       (PatellaAdviceKind    
 
 GPtrArray               *patella_advice_evaluate          (const char               *day,
                                                            GPtrArray                *entries);
+GPtrArray               *patella_advice_evaluate_with_activity (const char          *day,
+                                                                GPtrArray           *entries,
+                                                                GArray              *activity);
 GPtrArray               *patella_advice_for_day           (PatellaStore             *store,
                                                            const char               *day,
                                                            GError                  **error);

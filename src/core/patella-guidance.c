@@ -96,8 +96,12 @@ static const PatellaGuidanceItem clinician_items[] = {
        "does."),
     PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_NHS },
   { "clinician-routine", N_("When convenient: no clear improvement after 6 weeks"),
-    N_("When 6 weeks of regular exercise therapy have brought no clear improvement."),
-    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_NHS },
+    /* xgettext:no-c-format */
+    N_("When 6 weeks of regular exercise therapy have brought no clear improvement: Patella "
+       "counts exercise at least twice in each week, and a clear improvement as pain 30% lower "
+       "than in the first week."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, N_("Common clinical practice with exercise therapy; no study "
+                                       "behind the 6 weeks") },
   { "clinician-active", N_("Keep active within the pain rules"),
     N_("Patella never advises bed rest: reduce the activity that aggravates the knee and keep "
        "active within the pain rules."),
