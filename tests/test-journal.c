@@ -466,7 +466,7 @@ test_symptom_catalog (void)
   const char * const *codes = patella_symptom_get_codes ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpuint (g_strv_length ((GStrv) codes), ==, 11);
+  g_assert_cmpuint (g_strv_length ((GStrv) codes), ==, 16);
   for (guint i = 0; codes[i] != NULL; i++)
     {
       g_assert_nonnull (patella_symptom_get_label (codes[i]));
@@ -476,6 +476,12 @@ test_symptom_catalog (void)
   g_assert_true (patella_symptom_is_red_flag ("swelling"));
   g_assert_true (patella_symptom_is_red_flag ("locking"));
   g_assert_true (patella_symptom_is_red_flag ("instability"));
+  g_assert_true (patella_symptom_is_red_flag ("cannot-bear-weight"));
+  g_assert_true (patella_symptom_is_red_flag ("hot-red-or-fever"));
+  g_assert_true (patella_symptom_is_red_flag ("fall-or-twist"));
+  g_assert_true (patella_symptom_is_red_flag ("night-pain"));
+  g_assert_true (patella_symptom_is_red_flag ("very-swollen"));
+  g_assert_true (patella_symptom_is_red_flag ("outer-knee-pain"));
   g_assert_false (patella_symptom_is_red_flag ("grinding"));
   g_assert_null (patella_symptom_get_label ("nope"));
   g_assert_false (patella_symptom_check ("Swelling", &error));
