@@ -212,7 +212,11 @@ test_preferences_name (void)
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Sam Runner");
   flush_events ();
-  g_assert_cmpstr (g_settings_get_string (settings, "report-name"), ==, "Sam Runner");
+  {
+    g_autofree char *name = g_settings_get_string (settings, "report-name");
+
+    g_assert_cmpstr (name, ==, "Sam Runner");
+  }
 
   gtk_window_destroy (GTK_WINDOW (prefs));
   flush_events ();

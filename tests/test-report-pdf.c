@@ -321,8 +321,12 @@ test_fonts_and_ink (Fixture       *fixture,
       words = g_strsplit_set (lines[i], " ", -1);
       /* name type [type…] encoding emb sub uni object ID */
       for (guint k = 0; words[k] != NULL; k++)
-        if (*words[k] != '\0')
-          words[n++] = words[k];
+        {
+          if (*words[k] != '\0')
+            words[n++] = words[k];
+          else
+            g_free (words[k]);
+        }
       words[n] = NULL;
       g_assert_cmpuint (n, >=, 7);
       g_assert_cmpstr (words[n - 5], ==, "yes");
