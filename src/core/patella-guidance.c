@@ -99,12 +99,56 @@ static const PatellaGuidanceItem exercise_items[] = {
     SOURCE_CPG },
 };
 
+#define SOURCE_RUNNERS N_("Runner-specific rules of patellofemoral researchers (Esculier, Barton): " \
+                          "the runners’ pages of patellofemoral.trekeducation.org")
+
+static const PatellaGuidanceItem plan_items[] = {
+  { "plan-phases", N_("Walk/run in six phases, from 2 minutes running : 3 minutes walking to "
+                      "continuous running"),
+    N_("The plan’s walk/run phases follow the shape of a published six-phase programme: "
+       "6 × (2 min run, 3 min walk), 6 × (3, 2), 6 × (4, 1), 3 × (8, 2), 2 × (13, 2), then 30 "
+       "minutes without a break, each after a 5-minute warm-up walk. The steps between the first "
+       "and the last phase are Patella’s own."),
+    N_("Six-phase walk/run programme, Trials 2023 (doi 10.1186/s13063-023-07502-x)") },
+  { "plan-readiness", N_("Before running: 30 minutes of brisk walking and single-leg squats"),
+    N_("Running starts once you can walk briskly for 30 minutes and do single-leg squats with no "
+       "more than mild pain (2/10). The plan asks you to try it; it never assumes it."),
+    N_("Common criteria in return-to-run protocols") },
+  { "plan-advance", N_("Advance after two good sessions in a row"),
+    N_("A session is good when pain during it is at most 2/10 (the runner’s rule, the default) "
+       "or at most 5/10 (the standard model, if you choose it), it settles within about an hour, "
+       "and the next morning is no worse than usual. After an acceptable session the plan holds; "
+       "after pain above 5/10 or a worse morning it steps back one phase."),
+    SOURCE_RUNNERS },
+  { "plan-red-flags", N_("Pause for swelling, locking, giving way or pain at rest"),
+    N_("Swelling, locking or a knee that gives way, or pain at rest above 5/10 on two or more "
+       "days of a week, pause the plan: see a doctor or physiotherapist before running again."),
+    N_("NHS “Knee pain” patient advice; red flags of the 2019 clinical practice guideline") },
+  { "plan-missed-week", N_("A week without a session: repeat the phase"),
+    N_("After a week or more without a session the plan repeats the phase you were in, and two "
+       "new good sessions are needed to advance."),
+    N_("Patella’s own rule, in the spirit of graded return to running") },
+  /* xgettext:no-c-format */
+  { "plan-build-back", N_("Build back by at most 10% a week"),
+    /* xgettext:no-c-format */
+    N_("After the walk/run phases, continuous runs grow by at most 10% a week, and no single run "
+       "is more than 10% longer than the longest of the 30 days before."),
+    N_("A common rule of thumb; Garmin-RUNSAFE study, Br J Sports Med 2025") },
+  { "plan-exercise", N_("Strength exercises: more reps, then a set, then range"),
+    N_("When every set was done with pain at most 2/10 in two sessions in a row, the plan adds "
+       "reps (a quarter more, or a hold half as long again), then a set, then asks for more range "
+       "or load with your physiotherapist. After pain above 5/10 it steps back one level. The "
+       "doses are common starting points, not prescriptions."),
+    N_("Common practice in exercise therapy for patellofemoral pain") },
+};
+
 static const PatellaGuidanceSection sections[] = {
   { "icing", N_("Icing"), icing_items, G_N_ELEMENTS (icing_items) },
   { "pain", N_("Pain"), pain_items, G_N_ELEMENTS (pain_items) },
   { "load", N_("Load and Running Form"), load_items, G_N_ELEMENTS (load_items) },
   { "shoes", N_("Shoes"), shoe_items, G_N_ELEMENTS (shoe_items) },
   { "exercise", N_("Exercise"), exercise_items, G_N_ELEMENTS (exercise_items) },
+  { "plan", N_("Return to Running"), plan_items, G_N_ELEMENTS (plan_items) },
 };
 
 const PatellaGuidanceSection *

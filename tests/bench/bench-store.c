@@ -14,7 +14,13 @@
  *   bench-store import DB SEED
  *       writes the ten-year dataset through the core API (journal, shoes,
  *       runs, icing, exercise) in one outer transaction and prints rows and
- *       seconds.
+ *       seconds;
+ *   bench-store plan DB
+ *       follows the recovery plan over the last 60 days on a fake clock,
+ *       one session every other day, and prints the time of each decision
+ *       (logging a session, which decides the one before, then reading the
+ *       plan and today's prescription) and, as the baseline, the journal
+ *       advice for the same day.
  */
 #define G_LOG_DOMAIN "bench-store"
 
@@ -25,7 +31,10 @@
 #include <string.h>
 
 #include "patella-exercises.h"
+#include "patella-advice.h"
+#include "patella-error.h"
 #include "patella-journal.h"
+#include "patella-plan.h"
 #include "patella-shoes.h"
 #include "patella-status.h"
 #include "patella-store.h"
@@ -557,6 +566,82 @@ cmd_import (int    argc,
   return 0;
 }
 
+static gint64
+local_instant (const char *day,
+               int         hour)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) dt = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  dt = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
+                        g_date_get_day (&date), hour, 0, 0);
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+}
+
+static int
+cmd_plan (int    argc,
+          char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaClock) clock = NULL;
+  GDate today;
+  char day[11];
+
+  if (argc < 3)
+    return die ("usage", NULL);
+
+  get_today (&today);
+  day_before (&today, 60, day);
+  clock = patella_clock_new_fake (local_instant (day, 9));
+  store = patella_store_open (argv[2], clock, &error);
+  if (store == NULL)
+    return die ("open", error);
+
+  if (!patella_plan_start (store, PATELLA_PLAN_PHASE_WALK_RUN, PATELLA_PLAN_RULE_STANDARD, &error))
+    return die ("start", error);
+
+  for (int back = 60; back >= 0; back -= 2)
+    {
+      g_autoptr(PatellaPlan) plan = NULL;
+      g_autoptr(PatellaPlanToday) prescription = NULL;
+      g_autoptr(GPtrArray) advice = NULL;
+      gint64 t0, t1, t2;
+
+      day_before (&today, (guint) back, day);
+      patella_clock_set_now (clock, local_instant (day, 18));
+
+      t0 = g_get_monotonic_time ();
+      if (!patella_plan_update (store, &error) ||
+          !patella_plan_log (store, NULL, 2, 1, NULL, &error))
+        {
+          /* A red flag of the generated journal pauses the plan: go on. */
+          if (!g_error_matches (error, PATELLA_ERROR, PATELLA_ERROR_INVALID))
+            return die ("log", error);
+          g_clear_error (&error);
+          if (!patella_plan_resume (store, &error))
+            return die ("resume", error);
+        }
+      plan = patella_plan_load (store, &error);
+      if (plan == NULL)
+        return die ("load", error);
+      prescription = patella_plan_get_today (plan, day);
+      t1 = g_get_monotonic_time ();
+      advice = patella_advice_for_day (store, day, &error);
+      if (advice == NULL)
+        return die ("advice", error);
+      t2 = g_get_monotonic_time ();
+
+      g_print ("plan-us %" G_GINT64_FORMAT " advice-us %" G_GINT64_FORMAT " phase %d\n",
+               t1 - t0, t2 - t1, plan->phase);
+    }
+
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -569,8 +654,10 @@ main (int    argc,
     return cmd_log_run (argc, argv);
   if (argc >= 2 && g_str_equal (argv[1], "import"))
     return cmd_import (argc, argv);
+  if (argc >= 2 && g_str_equal (argv[1], "plan"))
+    return cmd_plan (argc, argv);
 
   g_printerr ("usage: bench-store gen empty|ten-year|stress DB [SEED] | status-sql DB | "
-              "log-run DB N | import DB [SEED]\n");
+              "log-run DB N | import DB [SEED] | plan DB\n");
   return 2;
 }

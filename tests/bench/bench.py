@@ -7,7 +7,7 @@ prints medians and the ratio against the baseline measured in the same run,
 checks the targets from issue 9, and records the figures in results.json.
 It exits 1 when a target is missed.
 
-    bench.py startup | views | cli-status | store-write | wakeups | report
+    bench.py startup | views | cli-status | store-write | wakeups | plan | report
 """
 
 import datetime
@@ -429,6 +429,40 @@ def bench_wakeups():
                        'samples': {n: [round(v, 1) for v in r] for n, r in rates.items()}})
 
 
+# -------------------------------------------------------------------- plan --
+
+PLAN_TARGET_MS = 20
+
+
+def bench_plan():
+    """Deciding the recovery plan on the stress dataset: each session logged
+    decides the one before; the baseline is the journal advice for the same
+    day, measured in the same run."""
+    say('Recovery plan on the stress dataset: 31 sessions over 60 days, each one logged,')
+    say('decided and read back, against the journal advice for the same day.')
+    stress = dataset('stress')
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        db = fresh_copy(stress, tmp)
+        out = subprocess.run([STORE, 'plan', db], check=True, capture_output=True,
+                             text=True).stdout
+    plan, advice = [], []
+    for line in out.splitlines():
+        f = line.split()
+        plan.append(int(f[1]) / 1000.0)
+        advice.append(int(f[3]) / 1000.0)
+    ratio = median(plan) / median(advice)
+    say()
+    say(f'  deciding the plan (median) {median(plan):8.2f} ms   (max {max(plan):.2f} ms)')
+    say(f'  journal advice (median)    {median(advice):8.2f} ms')
+    say(f'  ratio                      {ratio:8.2f}x')
+    say()
+    check('plan decision', median(plan) <= PLAN_TARGET_MS,
+          f'{median(plan):.2f} ms (target <= {PLAN_TARGET_MS} ms), {ratio:.2f}x the advice')
+    record('plan', {'plan_ms': round(median(plan), 2), 'plan_max_ms': round(max(plan), 2),
+                    'advice_ms': round(median(advice), 2), 'ratio': round(ratio, 2),
+                    'sessions': len(plan)})
+
+
 # ------------------------------------------------------------------ report --
 
 def report():
@@ -467,6 +501,11 @@ def report():
             f'{w["import_rows"]} items ({w["import_rows_per_s"]:,} items/s); through the core API: '
             f'{w["core_s"]} s for {w["core_rows"]} rows ({w["core_rows_per_s"]:,} rows/s).')
         say()
+    if 'plan' in r:
+        p = r['plan']
+        say(f'Deciding the recovery plan (stress): {p["plan_ms"]} ms a session (max {p["plan_max_ms"]} ms), '
+            f'{p["ratio"]:.2f}× the journal advice for the same day.')
+        say()
     if 'wakeups' in r:
         w = r['wakeups']
         say(f'Wake-ups: floor {w["floor_per_min"]}/min, Patella idle {w["idle_per_min"]}/min; '
@@ -477,7 +516,8 @@ def report():
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else ''
     benches = {'startup': bench_startup, 'views': bench_views, 'cli-status': bench_cli_status,
-               'store-write': bench_store_write, 'wakeups': bench_wakeups, 'report': report}
+               'store-write': bench_store_write, 'wakeups': bench_wakeups, 'plan': bench_plan,
+               'report': report}
     if what not in benches:
         raise SystemExit(__doc__)
     benches[what]()
