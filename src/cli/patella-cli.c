@@ -22,6 +22,7 @@ static const PatellaCliCommand commands[] = {
   { "import", N_("Import a Patella export or a GPX file"), patella_cli_import_run },
   { "backup", N_("Make or list backups"), patella_cli_backup_run },
   { "restore", N_("Restore a backup"), patella_cli_restore_run },
+  { "plan", N_("Follow the recovery plan back to running"), patella_cli_plan_run },
 };
 
 static void
