@@ -182,7 +182,30 @@ static const char migration_plan[] =
   ");"
   "CREATE INDEX plan_event_plan ON plan_event (plan_id, day, id);"
   "CREATE UNIQUE INDEX plan_event_one_session_a_day ON plan_event (plan_id, day)"
-  "  WHERE kind = 'session';";
+  "  WHERE kind = 'session';"
+  /* The walk/run timer: a running one keeps the UTC instant it ends at, a
+   * paused one what remains, like the icing session. */
+  "CREATE TABLE walk_run ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  day         TEXT NOT NULL " DAY_CHECK ("day") ","
+  "  phase       INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 9),"
+  "  warm_up_s   INTEGER NOT NULL CHECK (warm_up_s >= 0),"
+  "  run_s       INTEGER NOT NULL CHECK (run_s > 0),"
+  "  walk_s      INTEGER NOT NULL CHECK (walk_s >= 0),"
+  "  repeats     INTEGER NOT NULL CHECK (repeats BETWEEN 1 AND 50),"
+  "  state       TEXT NOT NULL CHECK (state IN ('running', 'paused', 'finished', 'stopped',"
+  "                                             'logged')),"
+  "  started_us  INTEGER NOT NULL,"
+  "  ends_us     INTEGER,"
+  "  remaining_s INTEGER CHECK (remaining_s >= 0),"
+  "  ended_us    INTEGER,"
+  "  pain        INTEGER CHECK (pain BETWEEN 0 AND 10),"
+  "  CHECK (state <> 'running' OR ends_us IS NOT NULL),"
+  "  CHECK (state <> 'paused' OR remaining_s IS NOT NULL)"
+  ");"
+  "CREATE UNIQUE INDEX walk_run_single_active ON walk_run (state IN ('running', 'paused'))"
+  "  WHERE state IN ('running', 'paused');";
 
 const char * const patella_schema_migrations[] = {
   migration_1,

@@ -14,6 +14,7 @@
 #include "patella-reminder-service.h"
 #include "patella-settings.h"
 #include "patella-timer.h"
+#include "patella-walk-run.h"
 #include "patella-window.h"
 
 struct _PatellaApplication
@@ -27,6 +28,8 @@ struct _PatellaApplication
   PatellaNotifier        *notifier;
   PatellaReminderService *reminders;
   PatellaTimer           *ice_timer;
+  PatellaWalkRun         *walk_run;
+  gboolean                held_for_walk_run;
 
   gboolean                held_for_reminders;
   gboolean                held_for_timer;
@@ -168,6 +171,19 @@ ice_timer_state_changed_cb (PatellaApplication *self)
   self->held_for_timer = running;
 }
 
+/* So does a walk/run session: its end is told with the window closed. */
+static void
+walk_run_state_changed_cb (PatellaApplication *self)
+{
+  gboolean running = patella_walk_run_get_state (self->walk_run) == PATELLA_WALK_RUN_RUNNING;
+
+  if (running && !self->held_for_walk_run)
+    g_application_hold (G_APPLICATION (self));
+  else if (!running && self->held_for_walk_run)
+    g_application_release (G_APPLICATION (self));
+  self->held_for_walk_run = running;
+}
+
 static void
 start_icing_activated (GSimpleAction *action,
                        GVariant      *parameter,
@@ -271,6 +287,23 @@ open_store (PatellaApplication *self)
       g_signal_connect_object (self->ice_timer, "notify::state",
                                G_CALLBACK (ice_timer_state_changed_cb), self, G_CONNECT_SWAPPED);
       ice_timer_state_changed_cb (self);
+    }
+
+  g_clear_object (&self->walk_run);
+  if (self->held_for_walk_run)
+    g_application_release (G_APPLICATION (self));
+  self->held_for_walk_run = FALSE;
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->walk_run = patella_walk_run_new (self->store, self->notifier);
+      if (!patella_walk_run_restore (self->walk_run, &error))
+        g_message ("Could not restore the walk/run session: %s", error->message);
+      patella_walk_run_set_auto_tick (self->walk_run, TRUE);
+      g_signal_connect_object (self->walk_run, "notify::state",
+                               G_CALLBACK (walk_run_state_changed_cb), self, G_CONNECT_SWAPPED);
+      walk_run_state_changed_cb (self);
     }
 
   start_reminders (self);
@@ -411,6 +444,7 @@ patella_application_dispose (GObject *object)
 
   g_clear_object (&self->reminders);
   g_clear_object (&self->ice_timer);
+  g_clear_object (&self->walk_run);
   g_clear_object (&self->notifier);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -578,6 +612,8 @@ patella_application_set_notifier (PatellaApplication *self,
     start_reminders (self);
   if (self->ice_timer != NULL)
     patella_timer_set_notifier (self->ice_timer, notifier);
+  if (self->walk_run != NULL)
+    patella_walk_run_set_notifier (self->walk_run, notifier);
 }
 
 /* Quit was chosen: windows close without asking. */
@@ -614,6 +650,19 @@ patella_application_get_ice_timer (PatellaApplication *self)
   g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
 
   return self->ice_timer;
+}
+
+/**
+ * patella_application_get_walk_run:
+ *
+ * Returns: (transfer none) (nullable): the walk/run timer, %NULL without a database
+ */
+PatellaWalkRun *
+patella_application_get_walk_run (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+
+  return self->walk_run;
 }
 
 PatellaClock *

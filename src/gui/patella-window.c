@@ -8,6 +8,7 @@
 #include "patella-error.h"
 #include "patella-reminders.h"
 #include "patella-journal-page.h"
+#include "patella-plan-window.h"
 #include "patella-shoes-page.h"
 #include "patella-timers-page.h"
 #include "patella-window.h"
@@ -163,6 +164,29 @@ edit_today_activated (GtkWidget  *widget,
   patella_window_show_view (self, "journal");
   gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.today", NULL);
   gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.start", NULL);
+}
+
+static void
+plan_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+  PatellaStore *store = patella_application_get_store (get_application (self));
+
+  if (store != NULL)
+    gtk_window_present (GTK_WINDOW (patella_plan_window_new (GTK_WINDOW (self), store)));
+}
+
+static void
+plan_session_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  patella_window_show_view (self, "timers");
+  gtk_widget_activate_action (GTK_WIDGET (self->timers_page), "timers.plan-session", NULL);
 }
 
 static void
@@ -397,6 +421,8 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_run_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-today", NULL, edit_today_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.plan", NULL, plan_activated);
+  gtk_widget_class_install_action (widget_class, "win.plan-session", NULL, plan_session_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.log-run", NULL);
