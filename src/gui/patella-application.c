@@ -13,6 +13,7 @@
 #include "patella-preferences-window.h"
 #include "patella-reminder-service.h"
 #include "patella-settings.h"
+#include "patella-check-in.h"
 #include "patella-timer.h"
 #include "patella-walk-run.h"
 #include "patella-window.h"
@@ -29,6 +30,7 @@ struct _PatellaApplication
   PatellaReminderService *reminders;
   PatellaTimer           *ice_timer;
   PatellaWalkRun         *walk_run;
+  PatellaCheckInService  *check_in;
   gboolean                held_for_walk_run;
 
   gboolean                held_for_reminders;
@@ -245,10 +247,23 @@ update_hold (PatellaApplication *self)
     g_application_release (G_APPLICATION (self));
 }
 
+/* The morning check-in's day, opened in the journal. */
+static void
+check_in_open_day_cb (PatellaApplication *self,
+                      const char         *day)
+{
+  PatellaWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.open-day",
+                                      g_variant_new_string (day));
+}
+
 static void
 start_reminders (PatellaApplication *self)
 {
   g_clear_object (&self->reminders);
+  g_clear_object (&self->check_in);
 
   if (self->store != NULL && !patella_store_is_read_only (self->store))
     {
@@ -260,6 +275,9 @@ start_reminders (PatellaApplication *self)
       g_signal_connect_object (self->reminders, "open-requested",
                                G_CALLBACK (reminder_open_requested_cb), self,
                                G_CONNECT_SWAPPED);
+      self->check_in = patella_check_in_service_new (self->store, self->notifier, self->settings);
+      g_signal_connect_object (self->check_in, "open-day-requested",
+                               G_CALLBACK (check_in_open_day_cb), self, G_CONNECT_SWAPPED);
     }
 
   update_hold (self);
@@ -270,6 +288,7 @@ open_store (PatellaApplication *self)
 {
   g_clear_error (&self->store_error);
   g_clear_object (&self->reminders);
+  g_clear_object (&self->check_in);
   g_clear_object (&self->store);
 
   self->store = patella_store_open (NULL, self->clock, &self->store_error);

@@ -190,6 +190,18 @@ plan_session_activated (GtkWidget  *widget,
 }
 
 static void
+open_day_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  patella_window_show_view (self, "journal");
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->journal_page), "journal.open-day",
+                                      parameter);
+}
+
+static void
 search_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -422,6 +434,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-today", NULL, edit_today_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.plan", NULL, plan_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-day", "s", open_day_activated);
   gtk_widget_class_install_action (widget_class, "win.plan-session", NULL, plan_session_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,

@@ -738,6 +738,22 @@ today_activated (GtkWidget  *widget,
   load_day (self, today);
 }
 
+/* A day asked for from elsewhere: the morning check-in's. */
+static void
+open_day_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
+  g_autofree char *day = NULL;
+
+  if (self->store == NULL ||
+      !patella_journal_check_day (self->store, g_variant_get_string (parameter, NULL), &day, NULL))
+    return;
+
+  load_day (self, day);
+}
+
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -988,6 +1004,7 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "journal.start", NULL, start_activated);
   gtk_widget_class_install_action (widget_class, "journal.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "journal.open-day", "s", open_day_activated);
   gtk_widget_class_install_action (widget_class, "journal.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "journal.show-history", NULL,
                                    show_history_activated);
