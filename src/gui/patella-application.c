@@ -204,8 +204,22 @@ start_icing_activated (GSimpleAction *action,
     patella_window_add_toast (window, adw_toast_new (error->message));
 }
 
+/* The recovery plan's window, from anywhere (a script, a screenshot). */
+static void
+plan_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  PatellaWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.plan", NULL);
+}
+
 static const GActionEntry app_entries[] = {
   { "start-icing", start_icing_activated },
+  { "plan", plan_activated },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },

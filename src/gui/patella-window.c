@@ -173,9 +173,17 @@ plan_activated (GtkWidget  *widget,
 {
   PatellaWindow *self = PATELLA_WINDOW (widget);
   PatellaStore *store = patella_application_get_store (get_application (self));
+  PatellaPlanWindow *plan;
 
-  if (store != NULL)
-    gtk_window_present (GTK_WINDOW (patella_plan_window_new (GTK_WINDOW (self), store)));
+  if (store == NULL)
+    return;
+
+  /* On a phone-sized window, as wide as it. */
+  plan = patella_plan_window_new (GTK_WINDOW (self), store);
+  if (gtk_widget_get_width (widget) > 0 && gtk_widget_get_width (widget) < 640)
+    gtk_window_set_default_size (GTK_WINDOW (plan), gtk_widget_get_width (widget),
+                                 gtk_widget_get_height (widget));
+  gtk_window_present (GTK_WINDOW (plan));
 }
 
 static void

@@ -940,18 +940,61 @@ view_child (PatellaTimersPage *self,
   return child;
 }
 
+/* A walk/run session under way comes first; otherwise the card is last. */
 static void
-update_walk_run (PatellaTimersPage *self)
+place_walk_run (PatellaTimersPage *self)
 {
   PatellaApplication *app = get_application (self);
+  PatellaWalkRun *walk_run = app != NULL ? patella_application_get_walk_run (app) : NULL;
+  GtkFlowBox *layout;
+  GtkWidget *child;
+  int position;
 
   if (self->walk_run_view == NULL)
     return;
 
-  patella_walk_run_view_set_session (self->walk_run_view, self->store,
-                                     app != NULL && self->store != NULL
-                                       ? patella_application_get_walk_run (app) : NULL,
-                                     self->settings);
+  layout = GTK_FLOW_BOX (view_child (self, "layout"));
+  position = walk_run != NULL &&
+             patella_walk_run_get_state (walk_run) != PATELLA_WALK_RUN_IDLE ? 0 : -1;
+  child = gtk_widget_get_parent (GTK_WIDGET (self->walk_run_view));
+  if (child != NULL)
+    {
+      int index = gtk_flow_box_child_get_index (GTK_FLOW_BOX_CHILD (child));
+
+      if ((position == 0 && index == 0) ||
+          (position == -1 && gtk_widget_get_next_sibling (child) == NULL))
+        return;
+
+      g_object_ref (self->walk_run_view);
+      gtk_flow_box_remove (layout, child);
+      gtk_flow_box_insert (layout, GTK_WIDGET (self->walk_run_view), position);
+      g_object_unref (self->walk_run_view);
+      return;
+    }
+
+  gtk_flow_box_insert (layout, GTK_WIDGET (self->walk_run_view), position);
+}
+
+static void
+update_walk_run (PatellaTimersPage *self)
+{
+  PatellaApplication *app = get_application (self);
+  PatellaWalkRun *walk_run = NULL;
+
+  if (self->walk_run_view == NULL)
+    return;
+
+  if (app != NULL && self->store != NULL)
+    walk_run = patella_application_get_walk_run (app);
+  if (walk_run != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (walk_run, place_walk_run, self);
+      g_signal_connect_object (walk_run, "notify::state", G_CALLBACK (place_walk_run), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  patella_walk_run_view_set_session (self->walk_run_view, self->store, walk_run, self->settings);
+  place_walk_run (self);
 }
 
 static void
@@ -1006,8 +1049,6 @@ ensure_view (PatellaTimersPage *self)
     apply_settings (self);
 
   self->walk_run_view = PATELLA_WALK_RUN_VIEW (patella_walk_run_view_new ());
-  gtk_flow_box_append (GTK_FLOW_BOX (view_child (self, "layout")),
-                       GTK_WIDGET (self->walk_run_view));
   update_walk_run (self);
 
   adw_bin_set_child (ADW_BIN (self), self->view);
