@@ -8,6 +8,7 @@
 #include "patella-parse.h"
 #include "patella-plan.h"
 #include "patella-test-store.h"
+#include "patella-metronome.h"
 #include "patella-walk-run.h"
 
 /* The walk/run timer on a fake clock: intervals and cues at the right
@@ -313,6 +314,41 @@ test_metronome (Fixture       *fixture,
   g_assert_cmpint (patella_metronome_tick_instant (t0, 182, 1), ==, t0 + 329670);
 }
 
+static void
+count_tick_cb (PatellaMetronome *metronome,
+               guint64           n,
+               gint64            late_us,
+               GArray           *ticks)
+{
+  g_array_append_val (ticks, n);
+  if (ticks->len == 3)
+    patella_metronome_stop (metronome);
+}
+
+/* The metronome numbers its ticks from 1, in order, and stops. */
+static void
+test_metronome_ticks (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PatellaMetronome) metronome = patella_metronome_new ();
+  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (guint64));
+  gint64 deadline = g_get_monotonic_time () + 10 * SEC;
+
+  g_signal_connect (metronome, "tick", G_CALLBACK (count_tick_cb), ticks);
+  g_assert_false (patella_metronome_is_running (metronome));
+  patella_metronome_start (metronome, 600);
+  g_assert_true (patella_metronome_is_running (metronome));
+  g_assert_cmpint (patella_metronome_get_spm (metronome), ==, 600);
+
+  while (ticks->len < 3 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (ticks->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (g_array_index (ticks, guint64, i), ==, i + 1);
+  g_assert_false (patella_metronome_is_running (metronome));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -331,6 +367,7 @@ main (int    argc,
   ADD ("start-refused", test_start_refused);
   ADD ("dst", test_dst);
   ADD ("metronome", test_metronome);
+  ADD ("metronome-ticks", test_metronome_ticks);
 
   return g_test_run ();
 }

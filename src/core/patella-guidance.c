@@ -134,6 +134,13 @@ static const PatellaGuidanceItem plan_items[] = {
     N_("After the walk/run phases, continuous runs grow by at most 10% a week, and no single run "
        "is more than 10% longer than the longest of the 30 days before."),
     N_("A common rule of thumb; Garmin-RUNSAFE study, Br J Sports Med 2025") },
+  /* xgettext:no-c-format */
+  { "plan-metronome", N_("Metronome: your own step rate, 5% or 10% higher"),
+    /* xgettext:no-c-format */
+    N_("The walk/run timer’s metronome ticks at the step rate you type in, raised by 5% or "
+       "10%: raising your own step rate that much lowered the load at the knee. Patient guides "
+       "quote 170–180 steps a minute; the evidence is for the relative change."),
+    N_("Heiderscheit et al., Med Sci Sports Exerc 2011") },
   { "plan-exercise", N_("Strength exercises: more reps, then a set, then range"),
     N_("When every set was done with pain at most 2/10 in two sessions in a row, the plan adds "
        "reps (a quarter more, or a hold half as long again), then a set, then asks for more range "

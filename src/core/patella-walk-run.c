@@ -109,26 +109,6 @@ patella_walk_run_kind_get_label (PatellaWalkRunKind kind)
     }
 }
 
-/* Your own step rate raised by @percent (5 or 10 in the app). */
-int
-patella_metronome_target (int cadence_spm,
-                          int percent)
-{
-  return (cadence_spm * (100 + percent) + 50) / 100;
-}
-
-/* The @n-th tick from @start_us, computed from the start rather than added
- * up, so that rounding never accumulates into drift. */
-gint64
-patella_metronome_tick_instant (gint64  start_us,
-                                int     spm,
-                                guint64 n)
-{
-  g_return_val_if_fail (spm > 0, start_us);
-
-  return start_us + (gint64) (n * G_GUINT64_CONSTANT (60000000) / (guint64) spm);
-}
-
 static gint64
 now_us (PatellaWalkRun *self)
 {

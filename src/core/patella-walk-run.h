@@ -9,9 +9,6 @@
 
 G_BEGIN_DECLS
 
-#define PATELLA_METRONOME_MIN_SPM 120
-#define PATELLA_METRONOME_MAX_SPM 220
-
 typedef enum
 {
   PATELLA_WALK_RUN_WARM_UP,
@@ -41,11 +38,6 @@ GArray     *patella_walk_run_intervals          (int                     warm_up
                                                  int                     walk_s,
                                                  int                     repeats);
 const char *patella_walk_run_kind_get_label     (PatellaWalkRunKind      kind);
-int         patella_metronome_target            (int                     cadence_spm,
-                                                 int                     percent);
-gint64      patella_metronome_tick_instant      (gint64                  start_us,
-                                                 int                     spm,
-                                                 guint64                 n);
 
 #define PATELLA_TYPE_WALK_RUN (patella_walk_run_get_type ())
 

@@ -15,6 +15,10 @@
  *       writes the ten-year dataset through the core API (journal, shoes,
  *       runs, icing, exercise) in one outer transaction and prints rows and
  *       seconds;
+ *   bench-store metronome SECONDS SPM
+ *       runs the walk/run metronome for SECONDS and prints how late each
+ *       tick came, beside a naive chain of g_timeout_add() of one period
+ *       each (the baseline, in the same main loop);
  *   bench-store plan DB
  *       follows the recovery plan over the last 60 days on a fake clock,
  *       one session every other day, and prints the time of each decision
@@ -34,6 +38,7 @@
 #include "patella-advice.h"
 #include "patella-error.h"
 #include "patella-journal.h"
+#include "patella-metronome.h"
 #include "patella-plan.h"
 #include "patella-shoes.h"
 #include "patella-status.h"
@@ -566,6 +571,103 @@ cmd_import (int    argc,
   return 0;
 }
 
+typedef struct
+{
+  gint64   start_us;
+  int      spm;
+  guint64  n;
+  GArray  *late;
+} NaiveChain;
+
+/* The baseline: each tick waits one period after the one before. */
+static gboolean
+naive_tick_cb (gpointer data)
+{
+  NaiveChain *chain = data;
+  gint64 due = patella_metronome_tick_instant (chain->start_us, chain->spm, ++chain->n);
+  gint64 late = g_get_monotonic_time () - due;
+
+  g_array_append_val (chain->late, late);
+  g_timeout_add (60000 / chain->spm, naive_tick_cb, chain);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+metronome_tick_cb (PatellaMetronome *metronome,
+                   guint64           n,
+                   gint64            late_us,
+                   GArray           *late)
+{
+  g_array_append_val (late, late_us);
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+print_lateness (const char *name,
+                GArray     *late)
+{
+  gint64 max_abs = 0;
+
+  for (guint i = 0; i < late->len; i++)
+    max_abs = MAX (max_abs, ABS (g_array_index (late, gint64, i)));
+  g_array_sort (late, compare_gint64);
+  g_print ("%s ticks %u p50-us %" G_GINT64_FORMAT " p99-us %" G_GINT64_FORMAT
+           " max-us %" G_GINT64_FORMAT "\n",
+           name, late->len, g_array_index (late, gint64, late->len / 2),
+           g_array_index (late, gint64, late->len * 99 / 100), max_abs);
+}
+
+static int
+cmd_metronome (int    argc,
+               char **argv)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(PatellaMetronome) metronome = patella_metronome_new ();
+  g_autoptr(GArray) late = g_array_new (FALSE, FALSE, sizeof (gint64));
+  NaiveChain chain = { 0 };
+  guint seconds;
+  int spm;
+
+  if (argc < 4)
+    return die ("usage", NULL);
+
+  seconds = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  spm = (int) g_ascii_strtoull (argv[3], NULL, 10);
+  if (seconds == 0 || spm <= 0)
+    return die ("metronome needs SECONDS and SPM", NULL);
+
+  chain.spm = spm;
+  chain.late = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect (metronome, "tick", G_CALLBACK (metronome_tick_cb), late);
+
+  patella_metronome_start (metronome, spm);
+  chain.start_us = g_get_monotonic_time ();
+  g_timeout_add (60000 / spm, naive_tick_cb, &chain);
+  g_timeout_add_seconds (seconds, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  print_lateness ("metronome", late);
+  print_lateness ("naive", chain.late);
+  g_array_unref (chain.late);
+  return 0;
+}
+
 static gint64
 local_instant (const char *day,
                int         hour)
@@ -656,8 +758,10 @@ main (int    argc,
     return cmd_import (argc, argv);
   if (argc >= 2 && g_str_equal (argv[1], "plan"))
     return cmd_plan (argc, argv);
+  if (argc >= 2 && g_str_equal (argv[1], "metronome"))
+    return cmd_metronome (argc, argv);
 
   g_printerr ("usage: bench-store gen empty|ten-year|stress DB [SEED] | status-sql DB | "
-              "log-run DB N | import DB [SEED] | plan DB\n");
+              "log-run DB N | import DB [SEED] | plan DB | metronome SECONDS SPM\n");
   return 2;
 }

@@ -7,7 +7,7 @@ prints medians and the ratio against the baseline measured in the same run,
 checks the targets from issue 9, and records the figures in results.json.
 It exits 1 when a target is missed.
 
-    bench.py startup | views | cli-status | store-write | wakeups | plan | report
+    bench.py startup | views | cli-status | store-write | wakeups | plan | metronome | report
 """
 
 import datetime
@@ -463,6 +463,41 @@ def bench_plan():
                     'sessions': len(plan)})
 
 
+# --------------------------------------------------------------- metronome --
+
+METRONOME_SECONDS = int(os.environ.get('BENCH_METRONOME_S', '300'))
+METRONOME_SPM = 176
+METRONOME_TARGET_MS = 20
+
+
+def bench_metronome():
+    """The walk/run metronome's tick jitter over five minutes, beside a naive
+    chain of one-period timeouts in the same main loop."""
+    say(f'Metronome at {METRONOME_SPM} steps a minute for {METRONOME_SECONDS} s, and a naive')
+    say('chain of one-period timeouts beside it in the same main loop.')
+    out = subprocess.run([STORE, 'metronome', str(METRONOME_SECONDS), str(METRONOME_SPM)],
+                         check=True, capture_output=True, text=True).stdout
+    figures = {}
+    for line in out.splitlines():
+        f = line.split()
+        figures[f[0]] = {f[i]: int(f[i + 1]) for i in range(1, len(f), 2)}
+    m, n = figures['metronome'], figures['naive']
+    say()
+    say(f'  metronome  {m["ticks"]} ticks, late p50 {m["p50-us"] / 1000:.2f} ms, '
+        f'p99 {m["p99-us"] / 1000:.2f} ms, max {m["max-us"] / 1000:.2f} ms')
+    say(f'  naive      {n["ticks"]} ticks, late p50 {n["p50-us"] / 1000:.2f} ms, '
+        f'p99 {n["p99-us"] / 1000:.2f} ms, max {n["max-us"] / 1000:.2f} ms')
+    say()
+    check('metronome jitter', m['max-us'] <= METRONOME_TARGET_MS * 1000,
+          f'max {m["max-us"] / 1000:.2f} ms (target <= {METRONOME_TARGET_MS} ms); '
+          f'the naive chain drifts to {n["max-us"] / 1000:.1f} ms')
+    record('metronome', {'seconds': METRONOME_SECONDS, 'spm': METRONOME_SPM,
+                         'ticks': m['ticks'], 'p50_ms': round(m['p50-us'] / 1000, 2),
+                         'p99_ms': round(m['p99-us'] / 1000, 2),
+                         'max_ms': round(m['max-us'] / 1000, 2),
+                         'naive_max_ms': round(n['max-us'] / 1000, 1)})
+
+
 # ------------------------------------------------------------------ report --
 
 def report():
@@ -506,6 +541,12 @@ def report():
         say(f'Deciding the recovery plan (stress): {p["plan_ms"]} ms a session (max {p["plan_max_ms"]} ms), '
             f'{p["ratio"]:.2f}× the journal advice for the same day.')
         say()
+    if 'metronome' in r:
+        m = r['metronome']
+        say(f'Metronome ({m["spm"]} steps a minute, {m["seconds"]} s): ticks late by {m["p50_ms"]} ms '
+            f'(median), {m["p99_ms"]} ms (99th percentile), {m["max_ms"]} ms at most; a naive chain '
+            f'of timeouts drifted to {m["naive_max_ms"]} ms.')
+        say()
     if 'wakeups' in r:
         w = r['wakeups']
         say(f'Wake-ups: floor {w["floor_per_min"]}/min, Patella idle {w["idle_per_min"]}/min; '
@@ -517,7 +558,7 @@ def main():
     what = sys.argv[1] if len(sys.argv) > 1 else ''
     benches = {'startup': bench_startup, 'views': bench_views, 'cli-status': bench_cli_status,
                'store-write': bench_store_write, 'wakeups': bench_wakeups, 'plan': bench_plan,
-               'report': report}
+               'metronome': bench_metronome, 'report': report}
     if what not in benches:
         raise SystemExit(__doc__)
     benches[what]()

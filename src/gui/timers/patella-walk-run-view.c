@@ -8,6 +8,7 @@
 
 #include "patella-countdown-ring.h"
 #include "patella-error.h"
+#include "patella-metronome.h"
 #include "patella-parse.h"
 #include "patella-plan.h"
 #include "patella-shoes.h"
@@ -30,9 +31,7 @@ struct _PatellaWalkRunView
   GSoundContext        *sound;
   gboolean              sound_failed;
   guint                 display_id;
-  guint                 metronome_id;
-  gint64                metronome_start_us;
-  guint64               metronome_n;
+  PatellaMetronome     *metronome;
   guint                 cues;
 
   GtkStack             *stack;
@@ -124,34 +123,10 @@ metronome_spm (PatellaWalkRunView *self)
   return patella_metronome_target (gtk_spin_button_get_value_as_int (self->cadence_spin), percent);
 }
 
-static gboolean metronome_cb (gpointer data);
-
-/* The next tick is due at an instant worked out from the start, never from
- * the tick before: a late wake-up never shifts the ticks after it. */
 static void
-schedule_metronome (PatellaWalkRunView *self)
+metronome_ticked_cb (PatellaWalkRunView *self)
 {
-  gint64 next;
-  gint64 now = g_get_monotonic_time ();
-
-  next = patella_metronome_tick_instant (self->metronome_start_us, metronome_spm (self),
-                                         ++self->metronome_n);
-  while (next < now)
-    next = patella_metronome_tick_instant (self->metronome_start_us, metronome_spm (self),
-                                           ++self->metronome_n);
-  self->metronome_id = g_timeout_add_full (G_PRIORITY_HIGH, (guint) ((next - now) / 1000),
-                                           metronome_cb, self, NULL);
-}
-
-static gboolean
-metronome_cb (gpointer data)
-{
-  PatellaWalkRunView *self = data;
-
-  self->metronome_id = 0;
   play (self, "audio-volume-change");
-  schedule_metronome (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -168,13 +143,11 @@ update_metronome (PatellaWalkRunView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->metronome_label),
                           gtk_toggle_button_get_active (self->metronome_button));
 
-  g_clear_handle_id (&self->metronome_id, g_source_remove);
   if (!want)
-    return;
-
-  self->metronome_start_us = g_get_monotonic_time ();
-  self->metronome_n = 0;
-  schedule_metronome (self);
+    patella_metronome_stop (self->metronome);
+  else if (!patella_metronome_is_running (self->metronome) ||
+           patella_metronome_get_spm (self->metronome) != metronome_spm (self))
+    patella_metronome_start (self->metronome, metronome_spm (self));
 }
 
 static void
@@ -529,7 +502,9 @@ patella_walk_run_view_dispose (GObject *object)
   PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
 
   g_clear_handle_id (&self->display_id, g_source_remove);
-  g_clear_handle_id (&self->metronome_id, g_source_remove);
+  if (self->metronome != NULL)
+    patella_metronome_stop (self->metronome);
+  g_clear_object (&self->metronome);
   disconnect (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->sound);
@@ -580,6 +555,8 @@ patella_walk_run_view_init (PatellaWalkRunView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->metronome = patella_metronome_new ();
+  g_signal_connect_swapped (self->metronome, "tick", G_CALLBACK (metronome_ticked_cb), self);
   g_signal_connect_swapped (self->sound_button, "notify::active",
                             G_CALLBACK (sound_toggled_cb), self);
   g_signal_connect_swapped (self->metronome_button, "notify::active",
