@@ -314,39 +314,68 @@ test_metronome (Fixture       *fixture,
   g_assert_cmpint (patella_metronome_tick_instant (t0, 182, 1), ==, t0 + 329670);
 }
 
-static void
-count_tick_cb (PatellaMetronome *metronome,
-               guint64           n,
-               gint64            late_us,
-               GArray           *ticks)
+typedef struct
 {
-  g_array_append_val (ticks, n);
-  if (ticks->len == 3)
-    patella_metronome_stop (metronome);
+  GMutex  mutex;
+  GArray *ticks;
+} Ticks;
+
+/* In the metronome's thread. */
+static void
+count_tick_cb (guint64  n,
+               gint64   late_us,
+               gpointer data)
+{
+  Ticks *ticks = data;
+
+  g_mutex_lock (&ticks->mutex);
+  g_array_append_val (ticks->ticks, n);
+  g_mutex_unlock (&ticks->mutex);
 }
 
-/* The metronome numbers its ticks from 1, in order, and stops. */
+static guint
+n_ticks (Ticks *ticks)
+{
+  guint n;
+
+  g_mutex_lock (&ticks->mutex);
+  n = ticks->ticks->len;
+  g_mutex_unlock (&ticks->mutex);
+  return n;
+}
+
+/* The metronome numbers its ticks from 1, in order, and after stop no tick
+ * comes. */
 static void
 test_metronome_ticks (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(PatellaMetronome) metronome = patella_metronome_new ();
-  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (guint64));
+  Ticks ticks = { 0 };
+  g_autoptr(PatellaMetronome) metronome = NULL;
   gint64 deadline = g_get_monotonic_time () + 10 * SEC;
+  guint stopped_at;
 
-  g_signal_connect (metronome, "tick", G_CALLBACK (count_tick_cb), ticks);
+  g_mutex_init (&ticks.mutex);
+  ticks.ticks = g_array_new (FALSE, FALSE, sizeof (guint64));
+  metronome = patella_metronome_new (count_tick_cb, &ticks);
   g_assert_false (patella_metronome_is_running (metronome));
   patella_metronome_start (metronome, 600);
   g_assert_true (patella_metronome_is_running (metronome));
   g_assert_cmpint (patella_metronome_get_spm (metronome), ==, 600);
 
-  while (ticks->len < 3 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_cmpuint (ticks->len, ==, 3);
-  for (guint i = 0; i < 3; i++)
-    g_assert_cmpuint (g_array_index (ticks, guint64, i), ==, i + 1);
+  while (n_ticks (&ticks) < 3 && g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  patella_metronome_stop (metronome);
   g_assert_false (patella_metronome_is_running (metronome));
+  stopped_at = n_ticks (&ticks);
+  g_assert_cmpuint (stopped_at, >=, 3);
+  for (guint i = 0; i < stopped_at; i++)
+    g_assert_cmpuint (g_array_index (ticks.ticks, guint64, i), ==, i + 1);
+
+  g_usleep (300000);
+  g_assert_cmpuint (n_ticks (&ticks), ==, stopped_at);
+  g_array_unref (ticks.ticks);
+  g_mutex_clear (&ticks.mutex);
 }
 
 int

@@ -5,32 +5,26 @@
 
 #include "patella-metronome.h"
 
-/* A step-rate metronome: "tick" at @spm ticks a minute. Each tick's time is
- * worked out from the start (patella_metronome_tick_instant()), never from
- * the tick before, so a late wake-up never shifts the ticks after it, and
- * the main loop is woken at high priority, a millisecond-rounded delay
- * before it. Ticks are intervals of real time, not instants of the day:
- * they are timed on the monotonic clock, which a clock change, a time zone
- * or the fake clock of the tests do not move. */
+/* A step-rate metronome. It ticks from a thread of its own, so that a busy
+ * main loop (a redraw, a database write, another program on the CPU) never
+ * delays a tick; each tick's time is worked out from the start, never from
+ * the tick before, so a late wake-up never shifts the ticks after it.
+ * Ticks are intervals of real time, not instants of the day: they are timed
+ * on the monotonic clock, which a clock change, a time zone or the fake
+ * clock of the tests do not move. */
 
 struct _PatellaMetronome
 {
-  GObject  parent_instance;
+  PatellaMetronomeFunc  func;
+  gpointer              user_data;
 
-  int      spm;
-  gint64   start_us;
-  guint64  n;
-  guint    timeout_id;
+  GMutex                mutex;
+  GCond                 cond;
+  GThread              *thread;
+  gboolean              stopping;
+  int                   spm;
+  gint64                start_us;
 };
-
-G_DEFINE_FINAL_TYPE (PatellaMetronome, patella_metronome, G_TYPE_OBJECT)
-
-enum {
-  TICK,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 /* Your own step rate raised by @percent (5 or 10 in the app). */
 int
@@ -52,80 +46,62 @@ patella_metronome_tick_instant (gint64  start_us,
   return start_us + (gint64) (n * G_GUINT64_CONSTANT (60000000) / (guint64) spm);
 }
 
-static gboolean tick_cb (gpointer data);
-
-static void
-schedule (PatellaMetronome *self)
-{
-  gint64 now = g_get_monotonic_time ();
-  gint64 next;
-
-  do
-    next = patella_metronome_tick_instant (self->start_us, self->spm, ++self->n);
-  while (next < now);
-
-  self->timeout_id = g_timeout_add_full (G_PRIORITY_HIGH, (guint) ((next - now) / 1000), tick_cb,
-                                         self, NULL);
-}
-
-static gboolean
-tick_cb (gpointer data)
+static gpointer
+run_thread (gpointer data)
 {
   PatellaMetronome *self = data;
-  gint64 due = patella_metronome_tick_instant (self->start_us, self->spm, self->n);
-  gint64 now = g_get_monotonic_time ();
+  guint64 n = 0;
 
-  /* A millisecond-rounded timeout may wake a little early: wait it out. */
-  while (now < due)
+  g_mutex_lock (&self->mutex);
+  while (!self->stopping)
     {
-      g_usleep ((gulong) (due - now));
-      now = g_get_monotonic_time ();
+      gint64 due = patella_metronome_tick_instant (self->start_us, self->spm, ++n);
+      gint64 now = g_get_monotonic_time ();
+
+      /* Behind by a whole beat or more (a suspend): skip to the next one. */
+      while (due < now - 60000000 / self->spm)
+        due = patella_metronome_tick_instant (self->start_us, self->spm, ++n);
+
+      while (!self->stopping && g_get_monotonic_time () < due)
+        g_cond_wait_until (&self->cond, &self->mutex, due);
+      if (self->stopping)
+        break;
+
+      g_mutex_unlock (&self->mutex);
+      self->func (n, g_get_monotonic_time () - due, self->user_data);
+      g_mutex_lock (&self->mutex);
     }
+  g_mutex_unlock (&self->mutex);
 
-  self->timeout_id = 0;
-  schedule (self);
-  g_signal_emit (self, signals[TICK], 0, (guint64) self->n - 1, now - due);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-patella_metronome_dispose (GObject *object)
-{
-  PatellaMetronome *self = PATELLA_METRONOME (object);
-
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-
-  G_OBJECT_CLASS (patella_metronome_parent_class)->dispose (object);
-}
-
-static void
-patella_metronome_class_init (PatellaMetronomeClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = patella_metronome_dispose;
-
-  /**
-   * PatellaMetronome::tick:
-   * @n: the tick's number, from 1
-   * @late_us: how late it came, in microseconds
-   */
-  signals[TICK] = g_signal_new ("tick",
-                                G_TYPE_FROM_CLASS (klass),
-                                G_SIGNAL_RUN_LAST,
-                                0, NULL, NULL, NULL,
-                                G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_INT64);
-}
-
-static void
-patella_metronome_init (PatellaMetronome *self)
-{
+  return NULL;
 }
 
 PatellaMetronome *
-patella_metronome_new (void)
+patella_metronome_new (PatellaMetronomeFunc func,
+                       gpointer             user_data)
 {
-  return g_object_new (PATELLA_TYPE_METRONOME, NULL);
+  PatellaMetronome *self;
+
+  g_return_val_if_fail (func != NULL, NULL);
+
+  self = g_new0 (PatellaMetronome, 1);
+  self->func = func;
+  self->user_data = user_data;
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+  return self;
+}
+
+void
+patella_metronome_free (PatellaMetronome *self)
+{
+  if (self == NULL)
+    return;
+
+  patella_metronome_stop (self);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->cond);
+  g_free (self);
 }
 
 /* Starts (again) at @spm: the first tick comes one beat from now. */
@@ -133,36 +109,45 @@ void
 patella_metronome_start (PatellaMetronome *self,
                          int               spm)
 {
-  g_return_if_fail (PATELLA_IS_METRONOME (self));
+  g_return_if_fail (self != NULL);
   g_return_if_fail (spm > 0);
 
   patella_metronome_stop (self);
   self->spm = spm;
   self->start_us = g_get_monotonic_time ();
-  self->n = 0;
-  schedule (self);
+  self->stopping = FALSE;
+  self->thread = g_thread_new ("patella-metronome", run_thread, self);
 }
 
+/* Returns once the thread has ended: no tick comes after it. */
 void
 patella_metronome_stop (PatellaMetronome *self)
 {
-  g_return_if_fail (PATELLA_IS_METRONOME (self));
+  g_return_if_fail (self != NULL);
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->thread == NULL)
+    return;
+
+  g_mutex_lock (&self->mutex);
+  self->stopping = TRUE;
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->mutex);
+
+  g_thread_join (g_steal_pointer (&self->thread));
 }
 
 gboolean
 patella_metronome_is_running (PatellaMetronome *self)
 {
-  g_return_val_if_fail (PATELLA_IS_METRONOME (self), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
 
-  return self->timeout_id != 0;
+  return self->thread != NULL;
 }
 
 int
 patella_metronome_get_spm (PatellaMetronome *self)
 {
-  g_return_val_if_fail (PATELLA_IS_METRONOME (self), 0);
+  g_return_val_if_fail (self != NULL, 0);
 
   return self->spm;
 }

@@ -592,13 +592,23 @@ naive_tick_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-metronome_tick_cb (PatellaMetronome *metronome,
-                   guint64           n,
-                   gint64            late_us,
-                   GArray           *late)
+typedef struct
 {
-  g_array_append_val (late, late_us);
+  GMutex  mutex;
+  GArray *late;
+} Lateness;
+
+/* In the metronome's thread. */
+static void
+metronome_tick_cb (guint64  n,
+                   gint64   late_us,
+                   gpointer data)
+{
+  Lateness *lateness = data;
+
+  g_mutex_lock (&lateness->mutex);
+  g_array_append_val (lateness->late, late_us);
+  g_mutex_unlock (&lateness->mutex);
 }
 
 static gboolean
@@ -638,8 +648,8 @@ cmd_metronome (int    argc,
                char **argv)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  g_autoptr(PatellaMetronome) metronome = patella_metronome_new ();
-  g_autoptr(GArray) late = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Lateness lateness = { 0 };
+  g_autoptr(PatellaMetronome) metronome = patella_metronome_new (metronome_tick_cb, &lateness);
   NaiveChain chain = { 0 };
   guint seconds;
   int spm;
@@ -654,7 +664,8 @@ cmd_metronome (int    argc,
 
   chain.spm = spm;
   chain.late = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_signal_connect (metronome, "tick", G_CALLBACK (metronome_tick_cb), late);
+  g_mutex_init (&lateness.mutex);
+  lateness.late = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   patella_metronome_start (metronome, spm);
   chain.start_us = g_get_monotonic_time ();
@@ -662,9 +673,12 @@ cmd_metronome (int    argc,
   g_timeout_add_seconds (seconds, quit_cb, loop);
   g_main_loop_run (loop);
 
-  print_lateness ("metronome", late);
+  patella_metronome_stop (metronome);
+  print_lateness ("metronome", lateness.late);
   print_lateness ("naive", chain.late);
   g_array_unref (chain.late);
+  g_array_unref (lateness.late);
+  g_mutex_clear (&lateness.mutex);
   return 0;
 }
 

@@ -30,6 +30,7 @@ struct _PatellaWalkRunView
   GSettings            *settings;
   GSoundContext        *sound;
   gboolean              sound_failed;
+  int                   sound_on;       /* atomic: read by the metronome's thread */
   guint                 display_id;
   PatellaMetronome     *metronome;
   guint                 cues;
@@ -72,6 +73,22 @@ toast (PatellaWalkRunView *self,
 /* A sound from the desktop's sound theme, unless muted. Without a sound
  * service the bell stands in, and it is said once in the log. */
 static void
+ensure_sound (PatellaWalkRunView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->sound != NULL || self->sound_failed)
+    return;
+
+  self->sound = gsound_context_new (NULL, &error);
+  if (self->sound == NULL)
+    {
+      g_message ("No sound service, the bell stands in: %s", error->message);
+      self->sound_failed = TRUE;
+    }
+}
+
+static void
 play (PatellaWalkRunView *self,
       const char         *event_id)
 {
@@ -80,17 +97,7 @@ play (PatellaWalkRunView *self,
   if (!gtk_toggle_button_get_active (self->sound_button))
     return;
 
-  if (self->sound == NULL && !self->sound_failed)
-    {
-      self->sound = gsound_context_new (NULL, &error);
-      if (self->sound == NULL)
-        {
-          g_message ("No sound service, the bell stands in: %s", error->message);
-          g_clear_error (&error);
-          self->sound_failed = TRUE;
-        }
-    }
-
+  ensure_sound (self);
   if (self->sound == NULL ||
       !gsound_context_play_simple (self->sound, NULL, &error,
                                    GSOUND_ATTR_EVENT_ID, event_id,
@@ -123,10 +130,31 @@ metronome_spm (PatellaWalkRunView *self)
   return patella_metronome_target (gtk_spin_button_get_value_as_int (self->cadence_spin), percent);
 }
 
-static void
-metronome_ticked_cb (PatellaWalkRunView *self)
+static gboolean
+bell_cb (gpointer data)
 {
-  play (self, "audio-volume-change");
+  gtk_widget_error_bell (GTK_WIDGET (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* In the metronome's thread: GSound may be called from there; the bell
+ * that stands in for it is rung from the main context. */
+static void
+metronome_tick_cb (guint64  n,
+                   gint64   late_us,
+                   gpointer data)
+{
+  PatellaWalkRunView *self = data;
+
+  if (!g_atomic_int_get (&self->sound_on))
+    return;
+
+  if (self->sound != NULL)
+    gsound_context_play_simple (self->sound, NULL, NULL,
+                                GSOUND_ATTR_EVENT_ID, "audio-volume-change",
+                                NULL);
+  else
+    g_idle_add_full (G_PRIORITY_HIGH, bell_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -142,6 +170,9 @@ update_metronome (PatellaWalkRunView *self)
   gtk_label_set_label (self->metronome_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->metronome_label),
                           gtk_toggle_button_get_active (self->metronome_button));
+
+  if (want)
+    ensure_sound (self);
 
   if (!want)
     patella_metronome_stop (self->metronome);
@@ -471,6 +502,7 @@ discard_activated (GtkWidget  *widget,
 static void
 sound_toggled_cb (PatellaWalkRunView *self)
 {
+  g_atomic_int_set (&self->sound_on, gtk_toggle_button_get_active (self->sound_button));
   gtk_button_set_icon_name (GTK_BUTTON (self->sound_button),
                             gtk_toggle_button_get_active (self->sound_button)
                               ? "audio-volume-high-symbolic" : "audio-volume-muted-symbolic");
@@ -502,9 +534,7 @@ patella_walk_run_view_dispose (GObject *object)
   PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
 
   g_clear_handle_id (&self->display_id, g_source_remove);
-  if (self->metronome != NULL)
-    patella_metronome_stop (self->metronome);
-  g_clear_object (&self->metronome);
+  g_clear_pointer (&self->metronome, patella_metronome_free);
   disconnect (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->sound);
@@ -555,8 +585,8 @@ patella_walk_run_view_init (PatellaWalkRunView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->metronome = patella_metronome_new ();
-  g_signal_connect_swapped (self->metronome, "tick", G_CALLBACK (metronome_ticked_cb), self);
+  self->metronome = patella_metronome_new (metronome_tick_cb, self);
+  g_atomic_int_set (&self->sound_on, TRUE);
   g_signal_connect_swapped (self->sound_button, "notify::active",
                             G_CALLBACK (sound_toggled_cb), self);
   g_signal_connect_swapped (self->metronome_button, "notify::active",
