@@ -256,6 +256,28 @@ test_session_from_card (Fixture       *fixture,
   g_assert_cmpint (session->pain, ==, 2);
   g_assert_cmpstr (session->day, ==, "2026-03-16");
 
+  /* The plan window asks the pain an hour after, and records it. */
+  {
+    PatellaPlanWindow *plan_window = patella_plan_window_new (GTK_WINDOW (fixture->window),
+                                                              store ());
+    GtkWidget *after_row = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW, "after_row"));
+
+    gtk_window_present (GTK_WINDOW (plan_window));
+    flush_events ();
+    g_assert_true (gtk_widget_get_visible (after_row));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (
+      GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW, "after_spin")), 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_window), "plan.rate-after",
+                                               NULL));
+    flush_events ();
+    g_assert_false (gtk_widget_get_visible (after_row));
+    g_assert_cmpint (patella_store_query_int (store (), "SELECT pain_after FROM plan_event "
+                                                        "WHERE kind = 'session';", -1), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (plan_window));
+    flush_events ();
+  }
+
   /* Back in the journal, the card says the day's session is done. */
   patella_window_show_view (fixture->window, "journal");
   flush_events ();

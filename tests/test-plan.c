@@ -973,6 +973,38 @@ test_reasons_translated_days (Fixture       *fixture,
                             "rule allows to advance.");
 }
 
+/* Rated an hour after, later: counts in the decision; refused once decided. */
+static void
+test_rate_after (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-16", 18, 0);
+  log_session (fixture, 1, PATELLA_PAIN_NONE);
+
+  at (fixture, "2026-03-16", 19, 10);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture, patella_plan_rate_after (fixture->store, 11, &error),
+                            &error, before, "0 (none) to 10");
+  g_assert_true (patella_plan_rate_after (fixture->store, 4, &error));
+  g_assert_no_error (error);
+
+  at (fixture, "2026-03-17", 8, 0);
+  journal (fixture, "2026-03-16", 1, 1);
+  update (fixture);
+  assert_decision (fixture, "hold",
+                   "Held at phase 3: an hour after the session yesterday the knee was still 4/10.");
+
+  g_clear_pointer (&before, g_free);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture, patella_plan_rate_after (fixture->store, 1, &error),
+                            &error, before, "No plan session waits");
+}
+
 static void
 test_phase_ladder (Fixture       *fixture,
                    gconstpointer  data)
@@ -1037,6 +1069,7 @@ main (int    argc,
   ADD ("decision-dated-when-made", test_decision_dated_when_made);
   ADD ("dst-change-during-session", test_dst_change_during_session);
   ADD ("reason-far-day", test_reasons_translated_days);
+  ADD ("rate-after", test_rate_after);
   ADD ("phase-ladder", test_phase_ladder);
 
   return g_test_run ();

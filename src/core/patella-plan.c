@@ -1654,6 +1654,64 @@ patella_plan_log (PatellaStore  *store,
 }
 
 /**
+ * patella_plan_get_pending:
+ *
+ * Returns: (nullable): the last session, while it waits for its decision
+ */
+const PatellaPlanEvent *
+patella_plan_get_pending (const PatellaPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  return pending_session ((PatellaPlan *) plan);
+}
+
+/**
+ * patella_plan_rate_after:
+ * @pain_after: pain about an hour after the session, 0–10
+ *
+ * Adds the rating an hour after to the last session, while it waits for
+ * its decision (a decided session keeps what it was decided on).
+ */
+gboolean
+patella_plan_rate_after (PatellaStore  *store,
+                         int            pain_after,
+                         GError       **error)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(PatellaStmt) stmt = NULL;
+  PatellaPlanEvent *session;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+
+  if (!patella_check_pain (pain_after, error))
+    return FALSE;
+
+  plan = begin_and_load (store, error);
+  if (plan == NULL)
+    return FALSE;
+
+  session = pending_session (plan);
+  if (plan->state != PATELLA_PLAN_STATE_ACTIVE || session == NULL)
+    {
+      patella_store_rollback (store);
+      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                   _("No plan session waits for its rating an hour after"));
+    }
+
+  stmt = patella_store_prepare (store, "UPDATE plan_event SET pain_after = ? WHERE id = ?;",
+                                error);
+  if (stmt == NULL)
+    return fail_write (store);
+  sqlite3_bind_int (stmt, 1, pain_after);
+  sqlite3_bind_int64 (stmt, 2, session->id);
+  if (!patella_store_step_done (store, stmt, error))
+    return fail_write (store);
+
+  return finish (store, error);
+}
+
+/**
  * patella_plan_had_session:
  *
  * Returns: whether a plan session is logged for @day (any plan)

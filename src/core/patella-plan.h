@@ -180,6 +180,10 @@ gboolean                patella_plan_log              (PatellaStore           *s
                                                        int                     pain_after,
                                                        const char             *note,
                                                        GError                **error);
+gboolean                patella_plan_rate_after       (PatellaStore           *store,
+                                                       int                     pain_after,
+                                                       GError                **error);
+const PatellaPlanEvent *patella_plan_get_pending      (const PatellaPlan      *plan);
 gboolean                patella_plan_had_session      (PatellaStore           *store,
                                                        const char             *day);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-guidance.h"
+#include "patella-parse.h"
 #include "patella-plan.h"
 #include "patella-plan-window.h"
 
@@ -22,6 +23,8 @@ struct _PatellaPlanWindow
   AdwPreferencesPage   *page;
   AdwPreferencesGroup  *status_group;
   AdwActionRow         *decision_row;
+  AdwActionRow         *after_row;
+  GtkSpinButton        *after_spin;
   AdwActionRow         *exercise_row;
   AdwActionRow         *phase_row;
   AdwActionRow         *rule_row;
@@ -194,6 +197,15 @@ patella_plan_window_refresh (PatellaPlanWindow *self)
       adw_action_row_set_subtitle (self->decision_row, subtitle);
     }
 
+  /* The rating an hour after, while the last session waits for its decision. */
+  {
+    const PatellaPlanEvent *pending = patella_plan_get_pending (plan);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->after_row),
+                            plan->state == PATELLA_PLAN_STATE_ACTIVE && pending != NULL &&
+                            pending->pain_after == PATELLA_PAIN_NONE);
+  }
+
   level = patella_plan_describe_level (plan->ex_level);
   adw_action_row_set_subtitle (self->exercise_row, level);
   gtk_widget_set_visible (GTK_WIDGET (self->exercise_row), open);
@@ -237,6 +249,19 @@ start_activated (GtkWidget  *widget,
                            ? PATELLA_PLAN_RULE_STANDARD : PATELLA_PLAN_RULE_STRICT;
 
   if (!patella_plan_start (self->store, phase, rule, &error))
+    show_error (self, error);
+}
+
+static void
+rate_after_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PatellaPlanWindow *self = PATELLA_PLAN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!patella_plan_rate_after (self->store, gtk_spin_button_get_value_as_int (self->after_spin),
+                                &error))
     show_error (self, error);
 }
 
@@ -313,6 +338,8 @@ patella_plan_window_class_init (PatellaPlanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaPlanWindow, page);
   gtk_widget_class_bind_template_child (widget_class, PatellaPlanWindow, status_group);
   gtk_widget_class_bind_template_child (widget_class, PatellaPlanWindow, decision_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPlanWindow, after_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPlanWindow, after_spin);
   gtk_widget_class_bind_template_child (widget_class, PatellaPlanWindow, exercise_row);
   gtk_widget_class_bind_template_child (widget_class, PatellaPlanWindow, phase_row);
   gtk_widget_class_bind_template_child (widget_class, PatellaPlanWindow, rule_row);
@@ -328,6 +355,7 @@ patella_plan_window_class_init (PatellaPlanWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "plan.start", NULL, start_activated);
   gtk_widget_class_install_action (widget_class, "plan.pause", NULL, pause_activated);
+  gtk_widget_class_install_action (widget_class, "plan.rate-after", NULL, rate_after_activated);
   gtk_widget_class_install_action (widget_class, "plan.resume", NULL, resume_activated);
   gtk_widget_class_install_action (widget_class, "plan.stop", NULL, stop_activated);
 }
