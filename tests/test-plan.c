@@ -1005,6 +1005,39 @@ test_rate_after (Fixture       *fixture,
                             &error, before, "No plan session waits");
 }
 
+/* The time zone changes after a session (a flight east): the session keeps
+ * its day; the new zone's today decides what comes next. */
+static void
+test_time_zone_change (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *today = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-16", 22, 30);
+  log_session (fixture, 1, 1);
+
+  /* 22:30 in Berlin is 06:30 the next day in Tokyo. */
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  today = patella_clock_get_today (fixture->clock);
+  g_assert_cmpstr (today, ==, "2026-03-17");
+  plan = load (fixture);
+  g_assert_cmpstr (((PatellaPlanEvent *) g_ptr_array_index (plan->events, 1))->day, ==,
+                   "2026-03-16");
+  g_clear_pointer (&plan, patella_plan_free);
+
+  /* Back west the same instant is the 16th again: one session a day. */
+  g_setenv ("TZ", "America/New_York", TRUE);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture, patella_plan_log (fixture->store, NULL, 1, 1, NULL, &error),
+                            &error, before, "one session a day");
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+}
+
 static void
 test_phase_ladder (Fixture       *fixture,
                    gconstpointer  data)
@@ -1070,6 +1103,7 @@ main (int    argc,
   ADD ("dst-change-during-session", test_dst_change_during_session);
   ADD ("reason-far-day", test_reasons_translated_days);
   ADD ("rate-after", test_rate_after);
+  ADD ("time-zone-change", test_time_zone_change);
   ADD ("phase-ladder", test_phase_ladder);
 
   return g_test_run ();
