@@ -100,6 +100,15 @@ write_history (Fixture *fixture)
 }
 
 static void
+assert_unchanged (const char *path,
+                  const char *before)
+{
+  g_autofree char *after = patella_test_dump_db (path);
+
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
 assert_refused (const Result *result,
                 const char   *needle)
 {
@@ -328,7 +337,7 @@ test_start_refused (Fixture       *fixture,
     assert_refused (&twice, "A plan is already running (phase 1");
     run_cli (&rule, fixture->db, "plan", "start", "--rule", "lenient", NULL);
     assert_refused (&rule, "“lenient” is not a rule");
-    g_assert_cmpstr (patella_test_dump_db (fixture->db), ==, before);
+    assert_unchanged (fixture->db, before);
   }
 }
 
@@ -384,7 +393,7 @@ test_pause_resume_stop (Fixture       *fixture,
   assert_refused (&result, "choose where to start again");
   run_cli (&result, fixture->db, "plan", "stop", NULL);
   assert_refused (&result, "The plan is stopped");
-  g_assert_cmpstr (patella_test_dump_db (fixture->db), ==, before);
+  assert_unchanged (fixture->db, before);
 
   run_cli (&result, fixture->db, "plan", "start", "--phase", "5", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -419,14 +428,14 @@ test_log (Fixture       *fixture,
   assert_refused (&result, "before the plan started");
   run_cli (&result, fixture->db, "plan", "log", "--pain", "2", "--date", "2026-02-30", NULL);
   g_assert_cmpint (result.status, ==, 1);
-  g_assert_cmpstr (patella_test_dump_db (fixture->db), ==, before);
+  assert_unchanged (fixture->db, before);
 
   run_cli (&result, fixture->db, "plan", "log", NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "needs --pain"));
   run_cli (&result, fixture->db, "plan", "log", "--pain", "1", "--speed", "3", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (patella_test_dump_db (fixture->db), ==, before);
+  assert_unchanged (fixture->db, before);
 
   /* Too much: stepped back at once, and said so. */
   run_cli (&result, fixture->db, "plan", "log", "--pain", "7", "--pain-after", "5", "--note",
@@ -437,10 +446,11 @@ test_log (Fixture       *fixture,
                               "(above 5).\n", today);
   g_assert_cmpstr (result.out, ==, expected);
 
+  g_free (before);
   before = patella_test_dump_db (fixture->db);
   run_cli (&result, fixture->db, "plan", "log", "--pain", "1", NULL);
   assert_refused (&result, "one session a day");
-  g_assert_cmpstr (patella_test_dump_db (fixture->db), ==, before);
+  assert_unchanged (fixture->db, before);
 }
 
 static void

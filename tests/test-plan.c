@@ -162,6 +162,15 @@ good_day (Fixture    *fixture,
 }
 
 static void
+assert_unchanged (const char *path,
+                  const char *before)
+{
+  g_autofree char *after = patella_test_dump_db (path);
+
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
 assert_refused_unchanged (Fixture  *fixture,
                           gboolean  ok,
                           GError  **error,
@@ -236,7 +245,11 @@ test_phase_out_of_range (Fixture       *fixture,
 
       assert_refused_unchanged (fixture, ok, &error, before, "phases 1 to 9");
     }
-  g_assert_cmpint (load (fixture)->state, ==, PATELLA_PLAN_STATE_NONE);
+  {
+    g_autoptr(PatellaPlan) plan = load (fixture);
+
+    g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_NONE);
+  }
 }
 
 static void
@@ -748,7 +761,7 @@ test_clock_set_back (Fixture       *fixture,
   at (fixture, "2026-03-18", 9, 0);
   before = patella_test_dump_db (fixture->path);
   update (fixture);
-  g_assert_cmpstr (patella_test_dump_db (fixture->path), ==, before);
+  assert_unchanged (fixture->path, before);
   assert_refused_unchanged (fixture,
                             patella_plan_log (fixture->store, NULL, 1, 1, NULL, &error),
                             &error, before, "clock been set back");
@@ -833,6 +846,7 @@ test_pause_resume_user (Fixture       *fixture,
 
   g_assert_true (patella_plan_resume (fixture->store, &error));
   g_assert_no_error (error);
+  g_free (before);
   before = patella_test_dump_db (fixture->path);
   assert_refused_unchanged (fixture, patella_plan_resume (fixture->store, &error),
                             &error, before, "not paused");
