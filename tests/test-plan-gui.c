@@ -344,6 +344,32 @@ test_plan_window (Fixture       *fixture,
   flush_events ();
 }
 
+/* The morning check-in's "Rate in Patella…" opens that day's entry. */
+static void
+test_open_day (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *page;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  patella_window_show_view (fixture->window, "shoes");
+  flush_events ();
+  page = find_by_type (GTK_WIDGET (fixture->window), PATELLA_TYPE_JOURNAL_PAGE);
+  g_assert_cmpstr (patella_journal_page_get_day (PATELLA_JOURNAL_PAGE (page)), ==, "2026-03-16");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-day", "s",
+                                             "2026-03-15"));
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (fixture->window), ==, "journal");
+  g_assert_cmpstr (patella_journal_page_get_day (PATELLA_JOURNAL_PAGE (page)), ==, "2026-03-15");
+
+  /* A day in the future is not opened. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-day", "s",
+                                             "2026-03-20"));
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (PATELLA_JOURNAL_PAGE (page)), ==, "2026-03-15");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -369,6 +395,7 @@ main (int    argc,
   ADD ("today-card", test_today_card);
   ADD ("session-from-card", test_session_from_card);
   ADD ("plan-window", test_plan_window);
+  ADD ("open-day", test_open_day);
 
 #undef ADD
 
