@@ -175,6 +175,7 @@ test_show_json_golden (Fixture       *fixture,
     "    \"repeats\" : 6,\n"
     "    \"routine\" : \"builtin:strength\"\n"
     "  },\n"
+    "  \"load_warnings\" : [],\n"
     "  \"history\" : [\n"
     "    {\n"
     "      \"id\" : \"ID\",\n"
@@ -453,6 +454,36 @@ test_log (Fixture       *fixture,
   assert_unchanged (fixture->db, before);
 }
 
+/* The Shoes view's load checks show beside a running phase's session. */
+static void
+test_load_warning (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(PatellaCliResult) result = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *week_ago = day_from_today (-7);
+  JsonArray *warnings;
+
+  run_cli (&result, fixture->db, "run", "add", "--date", week_ago, "--distance", "5km", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  run_cli (&result, fixture->db, "run", "add", "--distance", "12km", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+
+  /* Not before the plan runs again. */
+  run_cli (&result, fixture->db, "plan", "start", "--phase", "1", NULL);
+  g_assert_null (strstr (result.out, "Load: "));
+  run_cli (&result, fixture->db, "plan", "stop", NULL);
+
+  run_cli (&result, fixture->db, "plan", "start", "--phase", "9", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "\nLoad: "));
+
+  run_cli (&result, fixture->db, "plan", "show", "--format", "json", NULL);
+  root = patella_test_parse_json (result.out);
+  warnings = json_object_get_array_member (json_node_get_object (root), "load_warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), >=, 1);
+}
+
 static void
 test_usage (Fixture       *fixture,
             gconstpointer  data)
@@ -487,6 +518,7 @@ main (int    argc,
   ADD ("start-refused", test_start_refused);
   ADD ("pause-resume-stop", test_pause_resume_stop);
   ADD ("log", test_log);
+  ADD ("load-warning", test_load_warning);
   ADD ("usage", test_usage);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include "patella-journal.h"
 #include "patella-parse.h"
 #include "patella-plan.h"
+#include "patella-shoes.h"
 #include "patella-test-db.h"
 #include "patella-test-store.h"
 
@@ -1053,6 +1054,58 @@ test_time_zone_change (Fixture       *fixture,
 }
 
 static void
+add_run (Fixture    *fixture,
+         const char *day,
+         gint64      metres)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaRun run = { 0 };
+
+  run.day = (char *) day;
+  run.distance_m = metres;
+  run.pain = -1;
+  run.note = (char *) "";
+  g_assert_cmpint (patella_run_add (fixture->store, NULL, &run, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* The Shoes view's load checks apply once the plan runs again. */
+static void
+test_load_checks (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  /* Monday 16 March: last week 10 km, this week already 12 km. */
+  at (fixture, "2026-03-18", 9, 0);
+  add_run (fixture, "2026-03-10", 5000);
+  add_run (fixture, "2026-03-12", 5000);
+  add_run (fixture, "2026-03-16", 6000);
+  add_run (fixture, "2026-03-17", 6000);
+
+  start (fixture, 1, PATELLA_PLAN_RULE_STRICT);
+  plan = load (fixture);
+  warnings = patella_plan_get_load_warnings (fixture->store, plan, PATELLA_UNIT_KM,
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+  g_clear_pointer (&plan, patella_plan_free);
+
+  g_assert_true (patella_plan_stop (fixture->store, &error));
+  start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
+  plan = load (fixture);
+  warnings = patella_plan_get_load_warnings (fixture->store, plan, PATELLA_UNIT_KM,
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, >=, 1);
+  g_assert_cmpint (((PatellaLoadWarning *) g_ptr_array_index (warnings, 0))->kind, ==,
+                   PATELLA_LOAD_WEEK_OVER_10);
+}
+
+static void
 test_phase_ladder (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -1118,6 +1171,7 @@ main (int    argc,
   ADD ("reason-far-day", test_reasons_translated_days);
   ADD ("rate-after", test_rate_after);
   ADD ("time-zone-change", test_time_zone_change);
+  ADD ("load-checks", test_load_checks);
   ADD ("phase-ladder", test_phase_ladder);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 
 #include "patella-cli-private.h"
 #include "patella-error.h"
+#include "patella-load.h"
 #include "patella-parse.h"
 #include "patella-plan.h"
 
@@ -97,7 +98,8 @@ add_event_json (JsonBuilder            *builder,
 
 static void
 print_json (const PatellaPlan      *plan,
-            const PatellaPlanToday *today)
+            const PatellaPlanToday *today,
+            GPtrArray              *warnings)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -172,6 +174,13 @@ print_json (const PatellaPlan      *plan,
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 
+  json_builder_set_member_name (builder, "load_warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < warnings->len; i++)
+    json_builder_add_string_value (builder,
+                                   ((PatellaLoadWarning *) g_ptr_array_index (warnings, i))->message);
+  json_builder_end_array (builder);
+
   json_builder_set_member_name (builder, "history");
   json_builder_begin_array (builder);
   for (guint i = 0; i < plan->events->len; i++)
@@ -185,7 +194,8 @@ print_json (const PatellaPlan      *plan,
 
 static void
 print_text (const PatellaPlan      *plan,
-            const PatellaPlanToday *today)
+            const PatellaPlanToday *today,
+            GPtrArray              *warnings)
 {
   const PatellaPlanEvent *decision = patella_plan_get_last_decision (plan);
   g_autofree char *level = NULL;
@@ -202,6 +212,8 @@ print_text (const PatellaPlan      *plan,
            plan->rule == PATELLA_PLAN_RULE_STANDARD ? _("standard") : _("strict"),
            patella_plan_rule_get_limit (plan->rule));
   g_print (_("Today: %s\n"), today->text);
+  for (guint i = 0; i < warnings->len; i++)
+    g_print (_("Load: %s\n"), ((PatellaLoadWarning *) g_ptr_array_index (warnings, i))->message);
   if (decision != NULL)
     {
       g_autofree char *reason = patella_plan_event_get_reason (decision);
@@ -213,9 +225,11 @@ print_text (const PatellaPlan      *plan,
 }
 
 static int
-show (PatellaStore     *store,
-      PatellaCliFormat  format)
+show (PatellaCliContext *ctx,
+      PatellaStore      *store,
+      PatellaCliFormat   format)
 {
+  g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaPlanToday) today = NULL;
@@ -230,11 +244,17 @@ show (PatellaStore     *store,
 
   day = patella_clock_get_today (patella_store_get_clock (store));
   today = patella_plan_get_today (plan, day);
+  if (today->kind == PATELLA_PLAN_TODAY_SESSION)
+    warnings = patella_plan_get_load_warnings (store, plan, ctx->unit, &error);
+  else
+    warnings = g_ptr_array_new ();
+  if (warnings == NULL)
+    return patella_cli_fail (g_steal_pointer (&error));
 
   if (format == PATELLA_CLI_FORMAT_JSON)
-    print_json (plan, today);
+    print_json (plan, today, warnings);
   else
-    print_text (plan, today);
+    print_text (plan, today, warnings);
 
   return PATELLA_CLI_OK;
 }
@@ -331,7 +351,7 @@ plan_action (PatellaCliContext  *ctx,
   if (!ok)
     return patella_cli_fail (g_steal_pointer (&error));
 
-  return show (store, format);
+  return show (ctx, store, format);
 }
 
 static int

@@ -11,6 +11,7 @@
 #include "patella-journal.h"
 #include "patella-parse.h"
 #include "patella-plan.h"
+#include "patella-shoes.h"
 
 /* The recovery plan: a ladder of phases and decisions taken from the knee's
  * answer. A session waits for its next morning (the journal's morning
@@ -1733,4 +1734,30 @@ patella_plan_had_session (PatellaStore *store,
 
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
   return patella_store_step (store, stmt, NULL) == SQLITE_ROW;
+}
+
+/**
+ * patella_plan_get_load_warnings:
+ *
+ * The Shoes view's load checks of this week's runs (a week more than 10 %
+ * above the one before, a run more than 10 % longer than the longest of 30
+ * days), once the plan is running again: they hold whatever the phase says.
+ *
+ * Returns: (transfer full) (element-type PatellaLoadWarning): the warnings,
+ *   none before the walk/run phases or without an active plan; %NULL with
+ *   @error set
+ */
+GPtrArray *
+patella_plan_get_load_warnings (PatellaStore         *store,
+                                const PatellaPlan    *plan,
+                                PatellaDistanceUnit   unit,
+                                GError              **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  if (plan->state != PATELLA_PLAN_STATE_ACTIVE || plan->phase < PATELLA_PLAN_PHASE_WALK_RUN)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) patella_load_warning_free);
+
+  return patella_runs_check_load (store, 1, unit, NULL, error);
 }

@@ -5,6 +5,7 @@
 
 #include "patella-exercises.h"
 #include "patella-store.h"
+#include "patella-units.h"
 
 G_BEGIN_DECLS
 
@@ -186,6 +187,10 @@ gboolean                patella_plan_rate_after       (PatellaStore           *s
 const PatellaPlanEvent *patella_plan_get_pending      (const PatellaPlan      *plan);
 gboolean                patella_plan_had_session      (PatellaStore           *store,
                                                        const char             *day);
+GPtrArray              *patella_plan_get_load_warnings (PatellaStore          *store,
+                                                        const PatellaPlan     *plan,
+                                                        PatellaDistanceUnit    unit,
+                                                        GError               **error);
 
 const PatellaPlanEvent *patella_plan_get_last_decision (const PatellaPlan     *plan);
 char                   *patella_plan_event_get_reason (const PatellaPlanEvent *event);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-load.h"
 #include "patella-plan.h"
 #include "patella-today-card.h"
 
@@ -22,6 +23,7 @@ struct _PatellaTodayCard
 
   GtkLabel             *title_label;
   GtkLabel             *prescription_label;
+  GtkLabel             *load_label;
   GtkLabel             *decision_label;
   GtkButton            *start_button;
 };
@@ -93,6 +95,7 @@ patella_today_card_class_init (PatellaTodayCardClass *klass)
                                                "/io/github/patella/Patella/ui/patella-today-card.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayCard, prescription_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayCard, load_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayCard, decision_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayCard, start_button);
 
@@ -184,6 +187,24 @@ patella_today_card_refresh (PatellaTodayCard *self)
                              patella_plan_phase_get_name (patella_plan_get_phase (plan->phase)));
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->prescription_label, today->text);
+
+  /* The load checks hold whatever the phase says. */
+  {
+    g_autoptr(GPtrArray) warnings = NULL;
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    if (today->kind == PATELLA_PLAN_TODAY_SESSION)
+      warnings = patella_plan_get_load_warnings (self->store, plan, patella_unit_get_preferred (),
+                                                 NULL);
+    for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+      {
+        const PatellaLoadWarning *warning = g_ptr_array_index (warnings, i);
+
+        g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", warning->message);
+      }
+    gtk_label_set_label (self->load_label, text->str);
+    gtk_widget_set_visible (GTK_WIDGET (self->load_label), text->len > 0);
+  }
 
   decision = plan->state != PATELLA_PLAN_STATE_NONE ? patella_plan_get_last_decision (plan) : NULL;
   if (decision != NULL && today->kind != PATELLA_PLAN_TODAY_PAUSED)
