@@ -98,7 +98,7 @@ class FilesTest(unittest.TestCase):
     @unittest.skipUnless(can_mount(), 'no mount namespace here')
     def test_full_disk(self):
         result = self.in_namespace(
-            'mount -t tmpfs -o size=400k tmpfs "$DIR" && '
+            'mount -t tmpfs -o size=2m tmpfs "$DIR" && '
             '"$CLI" --db "$DIR/patella.db" journal add --date 2026-03-01 --pain 3 '
             '--note kept >/dev/null && '
             'dd if=/dev/zero of="$DIR/filler" bs=4k 2>/dev/null; '

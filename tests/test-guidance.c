@@ -58,12 +58,12 @@ test_every_number_has_a_source (void)
 }
 
 /* What helps most first, then the pain rules, when to see a clinician,
- * icing, load, shoes, exercise and recovery time. */
+ * icing, load, shoes, exercise, the return to running and recovery time. */
 static void
 test_order_and_strength (void)
 {
   static const char *order[] = {
-    "helps", "pain", "clinician", "icing", "load", "shoes", "exercise", "recovery",
+    "helps", "pain", "clinician", "icing", "load", "shoes", "exercise", "plan", "recovery",
   };
   const PatellaGuidanceSection *sections;
   guint n_sections;

@@ -53,6 +53,7 @@ int  patella_cli_backup_run  (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_restore_run (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_insights_run (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_report_run  (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_plan_run    (PatellaCliContext *ctx, int argc, char **argv);
 
 PatellaStore    *patella_cli_get_store    (PatellaCliContext  *ctx,
                                            GError            **error);

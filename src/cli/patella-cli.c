@@ -24,6 +24,7 @@ static const PatellaCliCommand commands[] = {
   { "restore", N_("Restore a backup"), patella_cli_restore_run },
   { "insights", N_("Compare pain after long runs, shoes and exercise"), patella_cli_insights_run },
   { "report", N_("Write a report for a clinician as a PDF"), patella_cli_report_run },
+  { "plan", N_("Follow the recovery plan back to running"), patella_cli_plan_run },
 };
 
 static void

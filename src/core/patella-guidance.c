@@ -204,6 +204,61 @@ static const PatellaGuidanceItem recovery_items[] = {
 };
 
 /* The order of the Guidance page: what helps first, then the rules. */
+static const PatellaGuidanceItem plan_items[] = {
+  { "plan-phases", N_("Walk/run in six phases, from 2 minutes running : 3 minutes walking to "
+                      "continuous running"),
+    N_("The plan’s walk/run phases follow the shape of a published six-phase programme: "
+       "6 × (2 min run, 3 min walk), 6 × (3, 2), 6 × (4, 1), 3 × (8, 2), 2 × (13, 2), then 30 "
+       "minutes without a break, each after a 5-minute warm-up walk. The steps between the first "
+       "and the last phase are Patella’s own."),
+    PATELLA_EVIDENCE_STUDY,
+    N_("Six-phase walk/run programme, Trials 2023 (doi 10.1186/s13063-023-07502-x)") },
+  { "plan-readiness", N_("Before running: 30 minutes of brisk walking and single-leg squats"),
+    N_("Running starts once you can walk briskly for 30 minutes and do single-leg squats with no "
+       "more than mild pain (2/10). The plan asks you to try it; it never assumes it."),
+    PATELLA_EVIDENCE_COMMON_ADVICE,
+    N_("Common criteria in return-to-run protocols") },
+  { "plan-advance", N_("Advance after two good sessions in a row"),
+    N_("A session is good when pain during it is at most 2/10 (the runner’s rule, the default) "
+       "or at most 5/10 (the standard model, if you choose it), it settles within about an hour, "
+       "and the next morning is no worse than usual. After an acceptable session the plan holds; "
+       "after pain above 5/10 or a worse morning it steps back one phase."),
+    PATELLA_EVIDENCE_COMMON_ADVICE,
+    SOURCE_RUNNERS },
+  { "plan-red-flags", N_("Pause for swelling, locking, giving way or pain at rest"),
+    N_("Swelling, locking or a knee that gives way, or pain at rest above 5/10 on two or more "
+       "days of a week, pause the plan: see a doctor or physiotherapist before running again."),
+    PATELLA_EVIDENCE_GUIDELINE,
+    N_("NHS “Knee pain” patient advice; red flags of the 2019 clinical practice guideline") },
+  { "plan-missed-week", N_("A week without a session: repeat the phase"),
+    N_("After a week or more without a session the plan repeats the phase you were in, and two "
+       "new good sessions are needed to advance."),
+    PATELLA_EVIDENCE_COMMON_ADVICE,
+    N_("Patella’s own rule, in the spirit of graded return to running") },
+  /* xgettext:no-c-format */
+  { "plan-build-back", N_("Build back by at most 10% a week"),
+    /* xgettext:no-c-format */
+    N_("After the walk/run phases, continuous runs grow by at most 10% a week, and no single run "
+       "is more than 10% longer than the longest of the 30 days before."),
+    PATELLA_EVIDENCE_COMMON_ADVICE,
+    N_("A common rule of thumb; Frandsen et al., Garmin-RUNSAFE, Br J Sports Med 2025") },
+  /* xgettext:no-c-format */
+  { "plan-metronome", N_("Metronome: your own step rate, 5% or 10% higher"),
+    /* xgettext:no-c-format */
+    N_("The walk/run timer’s metronome ticks at the step rate you type in, raised by 5% or "
+       "10%: raising your own step rate that much lowered the load at the knee. Patient guides "
+       "quote 170–180 steps a minute; the evidence is for the relative change."),
+    PATELLA_EVIDENCE_STUDY,
+    N_("Heiderscheit et al., Med Sci Sports Exerc 2011") },
+  { "plan-exercise", N_("Strength exercises: more reps, then a set, then range"),
+    N_("When every set was done with pain at most 2/10 in two sessions in a row, the plan adds "
+       "reps (a quarter more, or a hold half as long again), then a set, then asks for more range "
+       "or load with your physiotherapist. After pain above 5/10 it steps back one level. The "
+       "doses are common starting points, not prescriptions."),
+    PATELLA_EVIDENCE_COMMON_ADVICE,
+    N_("Common practice in exercise therapy for patellofemoral pain") },
+};
+
 static const PatellaGuidanceSection sections[] = {
   { "helps", N_("What Helps Most"), helps_items, G_N_ELEMENTS (helps_items) },
   { "pain", N_("Pain"), pain_items, G_N_ELEMENTS (pain_items) },
@@ -212,6 +267,7 @@ static const PatellaGuidanceSection sections[] = {
   { "load", N_("Load and Running Form"), load_items, G_N_ELEMENTS (load_items) },
   { "shoes", N_("Shoes"), shoe_items, G_N_ELEMENTS (shoe_items) },
   { "exercise", N_("Exercise"), exercise_items, G_N_ELEMENTS (exercise_items) },
+  { "plan", N_("Return to Running"), plan_items, G_N_ELEMENTS (plan_items) },
   { "recovery", N_("Recovery Time"), recovery_items, G_N_ELEMENTS (recovery_items) },
 };
 

@@ -187,10 +187,78 @@ static const char migration_symptoms[] =
   "ALTER TABLE journal_symptom_new RENAME TO journal_symptom;"
   "CREATE INDEX journal_symptom_code ON journal_symptom (code, day);";
 
+/* The recovery plan (issue 19): one row per plan started, its state kept
+ * current, and every event in its history. A session waits for its next
+ * morning; a decision names the session or journal day it is about
+ * (ref_day) and a reason code that is worded when shown. */
+static const char migration_plan[] =
+  "CREATE TABLE plan ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  started_day TEXT NOT NULL " DAY_CHECK ("started_day") ","
+  "  started_us  INTEGER NOT NULL,"
+  "  rule        TEXT NOT NULL CHECK (rule IN ('strict', 'standard')),"
+  "  state       TEXT NOT NULL CHECK (state IN ('active', 'paused', 'stopped')),"
+  "  phase       INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 9),"
+  "  streak      INTEGER NOT NULL DEFAULT 0 CHECK (streak >= 0),"
+  "  ex_level    INTEGER NOT NULL DEFAULT 0 CHECK (ex_level BETWEEN 0 AND 3),"
+  "  ex_streak   INTEGER NOT NULL DEFAULT 0 CHECK (ex_streak >= 0)"
+  ");"
+  /* At most one plan that is not stopped. */
+  "CREATE UNIQUE INDEX plan_single_open ON plan (state = 'stopped') WHERE state <> 'stopped';"
+  "CREATE TABLE plan_event ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  plan_id     INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  day         TEXT NOT NULL " DAY_CHECK ("day") ","
+  "  at_us       INTEGER NOT NULL,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('session', 'decision')),"
+  "  phase       INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 9),"
+  "  pain        INTEGER CHECK (pain BETWEEN 0 AND 10),"
+  "  pain_after  INTEGER CHECK (pain_after BETWEEN 0 AND 10),"
+  "  duration_s  INTEGER CHECK (duration_s >= 0),"
+  "  decided     INTEGER NOT NULL DEFAULT 0 CHECK (decided IN (0, 1)),"
+  "  decision    TEXT CHECK (decision IN ('start', 'advance', 'hold', 'step-back', 'paused',"
+  "                                       'resume', 'stop')),"
+  "  reason      TEXT NOT NULL DEFAULT '',"
+  "  ref_day     TEXT,"
+  "  value       INTEGER,"
+  "  ex_level    INTEGER,"
+  "  note        TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000),"
+  "  CHECK (kind <> 'decision' OR decision IS NOT NULL)"
+  ");"
+  "CREATE INDEX plan_event_plan ON plan_event (plan_id, day, id);"
+  "CREATE UNIQUE INDEX plan_event_one_session_a_day ON plan_event (plan_id, day)"
+  "  WHERE kind = 'session';"
+  /* The walk/run timer: a running one keeps the UTC instant it ends at, a
+   * paused one what remains, like the icing session. */
+  "CREATE TABLE walk_run ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  day         TEXT NOT NULL " DAY_CHECK ("day") ","
+  "  phase       INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 9),"
+  "  warm_up_s   INTEGER NOT NULL CHECK (warm_up_s >= 0),"
+  "  run_s       INTEGER NOT NULL CHECK (run_s > 0),"
+  "  walk_s      INTEGER NOT NULL CHECK (walk_s >= 0),"
+  "  repeats     INTEGER NOT NULL CHECK (repeats BETWEEN 1 AND 50),"
+  "  state       TEXT NOT NULL CHECK (state IN ('running', 'paused', 'finished', 'stopped',"
+  "                                             'logged')),"
+  "  started_us  INTEGER NOT NULL,"
+  "  ends_us     INTEGER,"
+  "  remaining_s INTEGER CHECK (remaining_s >= 0),"
+  "  ended_us    INTEGER,"
+  "  pain        INTEGER CHECK (pain BETWEEN 0 AND 10),"
+  "  CHECK (state <> 'running' OR ends_us IS NOT NULL),"
+  "  CHECK (state <> 'paused' OR remaining_s IS NOT NULL)"
+  ");"
+  "CREATE UNIQUE INDEX walk_run_single_active ON walk_run (state IN ('running', 'paused'))"
+  "  WHERE state IN ('running', 'paused');";
+
 const char * const patella_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_symptoms,
+  migration_plan,
 };
 
 const guint patella_schema_n_migrations = G_N_ELEMENTS (patella_schema_migrations);

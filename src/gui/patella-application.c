@@ -14,7 +14,9 @@
 #include "patella-reminder-service.h"
 #include "patella-report-dialog.h"
 #include "patella-settings.h"
+#include "patella-check-in.h"
 #include "patella-timer.h"
+#include "patella-walk-run.h"
 #include "patella-window.h"
 
 struct _PatellaApplication
@@ -28,6 +30,9 @@ struct _PatellaApplication
   PatellaNotifier        *notifier;
   PatellaReminderService *reminders;
   PatellaTimer           *ice_timer;
+  PatellaWalkRun         *walk_run;
+  PatellaCheckInService  *check_in;
+  gboolean                held_for_walk_run;
 
   gboolean                held_for_reminders;
   gboolean                held_for_timer;
@@ -202,6 +207,19 @@ ice_timer_state_changed_cb (PatellaApplication *self)
   self->held_for_timer = running;
 }
 
+/* So does a walk/run session: its end is told with the window closed. */
+static void
+walk_run_state_changed_cb (PatellaApplication *self)
+{
+  gboolean running = patella_walk_run_get_state (self->walk_run) == PATELLA_WALK_RUN_RUNNING;
+
+  if (running && !self->held_for_walk_run)
+    g_application_hold (G_APPLICATION (self));
+  else if (!running && self->held_for_walk_run)
+    g_application_release (G_APPLICATION (self));
+  self->held_for_walk_run = running;
+}
+
 static void
 start_icing_activated (GSimpleAction *action,
                        GVariant      *parameter,
@@ -220,8 +238,22 @@ start_icing_activated (GSimpleAction *action,
     patella_window_add_toast (window, adw_toast_new (error->message));
 }
 
+/* The recovery plan's window, from anywhere (a script, a screenshot). */
+static void
+plan_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  PatellaWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.plan", NULL);
+}
+
 static const GActionEntry app_entries[] = {
   { "start-icing", start_icing_activated },
+  { "plan", plan_activated },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
@@ -264,10 +296,23 @@ update_hold (PatellaApplication *self)
     g_application_release (G_APPLICATION (self));
 }
 
+/* The morning check-in's day, opened in the journal. */
+static void
+check_in_open_day_cb (PatellaApplication *self,
+                      const char         *day)
+{
+  PatellaWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.open-day",
+                                      g_variant_new_string (day));
+}
+
 static void
 start_reminders (PatellaApplication *self)
 {
   g_clear_object (&self->reminders);
+  g_clear_object (&self->check_in);
 
   if (self->store != NULL && !patella_store_is_read_only (self->store))
     {
@@ -279,6 +324,9 @@ start_reminders (PatellaApplication *self)
       g_signal_connect_object (self->reminders, "open-requested",
                                G_CALLBACK (reminder_open_requested_cb), self,
                                G_CONNECT_SWAPPED);
+      self->check_in = patella_check_in_service_new (self->store, self->notifier, self->settings);
+      g_signal_connect_object (self->check_in, "open-day-requested",
+                               G_CALLBACK (check_in_open_day_cb), self, G_CONNECT_SWAPPED);
     }
 
   update_hold (self);
@@ -289,6 +337,7 @@ open_store (PatellaApplication *self)
 {
   g_clear_error (&self->store_error);
   g_clear_object (&self->reminders);
+  g_clear_object (&self->check_in);
   g_clear_object (&self->store);
 
   self->store = patella_store_open (NULL, self->clock, &self->store_error);
@@ -308,6 +357,23 @@ open_store (PatellaApplication *self)
       g_signal_connect_object (self->ice_timer, "notify::state",
                                G_CALLBACK (ice_timer_state_changed_cb), self, G_CONNECT_SWAPPED);
       ice_timer_state_changed_cb (self);
+    }
+
+  g_clear_object (&self->walk_run);
+  if (self->held_for_walk_run)
+    g_application_release (G_APPLICATION (self));
+  self->held_for_walk_run = FALSE;
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->walk_run = patella_walk_run_new (self->store, self->notifier);
+      if (!patella_walk_run_restore (self->walk_run, &error))
+        g_message ("Could not restore the walk/run session: %s", error->message);
+      patella_walk_run_set_auto_tick (self->walk_run, TRUE);
+      g_signal_connect_object (self->walk_run, "notify::state",
+                               G_CALLBACK (walk_run_state_changed_cb), self, G_CONNECT_SWAPPED);
+      walk_run_state_changed_cb (self);
     }
 
   start_reminders (self);
@@ -448,6 +514,7 @@ patella_application_dispose (GObject *object)
 
   g_clear_object (&self->reminders);
   g_clear_object (&self->ice_timer);
+  g_clear_object (&self->walk_run);
   g_clear_object (&self->notifier);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -616,6 +683,8 @@ patella_application_set_notifier (PatellaApplication *self,
     start_reminders (self);
   if (self->ice_timer != NULL)
     patella_timer_set_notifier (self->ice_timer, notifier);
+  if (self->walk_run != NULL)
+    patella_walk_run_set_notifier (self->walk_run, notifier);
 }
 
 /* Quit was chosen: windows close without asking. */
@@ -652,6 +721,19 @@ patella_application_get_ice_timer (PatellaApplication *self)
   g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
 
   return self->ice_timer;
+}
+
+/**
+ * patella_application_get_walk_run:
+ *
+ * Returns: (transfer none) (nullable): the walk/run timer, %NULL without a database
+ */
+PatellaWalkRun *
+patella_application_get_walk_run (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+
+  return self->walk_run;
 }
 
 PatellaClock *

@@ -8,6 +8,7 @@
 #include "patella-reminder-service.h"
 #include "patella-store.h"
 #include "patella-timer.h"
+#include "patella-walk-run.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,6 @@ PatellaReminderService *patella_application_get_reminders (PatellaApplication *s
 gboolean            patella_application_get_quitting (PatellaApplication  *self);
 GSettings          *patella_application_get_settings (PatellaApplication  *self);
 PatellaTimer       *patella_application_get_ice_timer (PatellaApplication *self);
+PatellaWalkRun     *patella_application_get_walk_run  (PatellaApplication *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-check-in.h"
 #include "patella-data-actions.h"
 #include "patella-preferences-window.h"
 #include "patella-reminders.h"
@@ -26,6 +27,8 @@ struct _PatellaPreferencesWindow
   GtkSwitch            *login_switch;
   GtkSwitch            *sounds_switch;
   AdwEntryRow          *report_name_row;
+  AdwEntryRow          *wake_row;
+  GtkLabel             *wake_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaPreferencesWindow, patella_preferences_window,
@@ -113,6 +116,27 @@ time_row_applied_cb (PatellaPreferencesWindow *self,
   g_settings_set_strv (self->settings, "ice-times", (const char * const *) times);
 }
 
+/* A wake time that is not one is never stored. */
+static void
+wake_row_applied_cb (PatellaPreferencesWindow *self,
+                     AdwEntryRow              *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+
+  if (!patella_check_in_check_wake_time (text, &error))
+    {
+      gtk_label_set_text (self->wake_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->wake_error_label), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->wake_error_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  g_settings_set_string (self->settings, "wake-time", text);
+}
+
 static void
 times_changed_cb (PatellaPreferencesWindow *self)
 {
@@ -175,6 +199,9 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, sounds_switch);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, report_name_row);
   gtk_widget_class_bind_template_callback (widget_class, time_row_applied_cb);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, wake_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, wake_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, wake_row_applied_cb);
 }
 
 static void
@@ -223,6 +250,12 @@ patella_preferences_window_init (PatellaPreferencesWindow *self)
   g_signal_connect_object (self->settings, "changed::ice-sessions-per-day",
                            G_CALLBACK (count_changed_cb), self, G_CONNECT_SWAPPED);
   show_times (self);
+
+  {
+    g_autofree char *wake = g_settings_get_string (self->settings, "wake-time");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->wake_row), wake);
+  }
 }
 
 PatellaPreferencesWindow *

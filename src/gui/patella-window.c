@@ -8,6 +8,7 @@
 #include "patella-error.h"
 #include "patella-reminders.h"
 #include "patella-journal-page.h"
+#include "patella-plan-window.h"
 #include "patella-shoes-page.h"
 #include "patella-timers-page.h"
 #include "patella-window.h"
@@ -163,6 +164,49 @@ edit_today_activated (GtkWidget  *widget,
   patella_window_show_view (self, "journal");
   gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.today", NULL);
   gtk_widget_activate_action (GTK_WIDGET (self->journal_page), "journal.start", NULL);
+}
+
+static void
+plan_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+  PatellaStore *store = patella_application_get_store (get_application (self));
+  PatellaPlanWindow *plan;
+
+  if (store == NULL)
+    return;
+
+  /* On a phone-sized window, as wide as it. */
+  plan = patella_plan_window_new (GTK_WINDOW (self), store);
+  if (gtk_widget_get_width (widget) > 0 && gtk_widget_get_width (widget) < 640)
+    gtk_window_set_default_size (GTK_WINDOW (plan), gtk_widget_get_width (widget),
+                                 gtk_widget_get_height (widget));
+  gtk_window_present (GTK_WINDOW (plan));
+}
+
+static void
+plan_session_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  patella_window_show_view (self, "timers");
+  gtk_widget_activate_action (GTK_WIDGET (self->timers_page), "timers.plan-session", NULL);
+}
+
+static void
+open_day_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  patella_window_show_view (self, "journal");
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->journal_page), "journal.open-day",
+                                      parameter);
 }
 
 static void
@@ -397,6 +441,9 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_run_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-today", NULL, edit_today_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.plan", NULL, plan_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-day", "s", open_day_activated);
+  gtk_widget_class_install_action (widget_class, "win.plan-session", NULL, plan_session_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.log-run", NULL);

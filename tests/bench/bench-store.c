@@ -18,7 +18,17 @@
  *   bench-store import DB SEED
  *       writes the ten-year dataset through the core API (journal, shoes,
  *       runs, icing, exercise) in one outer transaction and prints rows and
- *       seconds.
+ *       seconds;
+ *   bench-store metronome SECONDS SPM
+ *       runs the walk/run metronome for SECONDS and prints how late each
+ *       tick came, beside a naive chain of g_timeout_add() of one period
+ *       each (the baseline, in the same main loop);
+ *   bench-store plan DB
+ *       follows the recovery plan over the last 60 days on a fake clock,
+ *       one session every other day, and prints the time of each decision
+ *       (logging a session, which decides the one before, then reading the
+ *       plan and today's prescription) and, as the baseline, the journal
+ *       advice for the same day.
  */
 #define G_LOG_DOMAIN "bench-store"
 
@@ -30,7 +40,11 @@
 
 #include "patella-exercises.h"
 #include "patella-insights.h"
+#include "patella-advice.h"
+#include "patella-error.h"
 #include "patella-journal.h"
+#include "patella-metronome.h"
+#include "patella-plan.h"
 #include "patella-shoes.h"
 #include "patella-status.h"
 #include "patella-store.h"
@@ -621,6 +635,193 @@ cmd_import (int    argc,
   return 0;
 }
 
+typedef struct
+{
+  gint64   start_us;
+  int      spm;
+  guint64  n;
+  GArray  *late;
+} NaiveChain;
+
+/* The baseline: each tick waits one period after the one before. */
+static gboolean
+naive_tick_cb (gpointer data)
+{
+  NaiveChain *chain = data;
+  gint64 due = patella_metronome_tick_instant (chain->start_us, chain->spm, ++chain->n);
+  gint64 late = g_get_monotonic_time () - due;
+
+  g_array_append_val (chain->late, late);
+  g_timeout_add (60000 / chain->spm, naive_tick_cb, chain);
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  GMutex  mutex;
+  GArray *late;
+} Lateness;
+
+/* In the metronome's thread. */
+static void
+metronome_tick_cb (guint64  n,
+                   gint64   late_us,
+                   gpointer data)
+{
+  Lateness *lateness = data;
+
+  g_mutex_lock (&lateness->mutex);
+  g_array_append_val (lateness->late, late_us);
+  g_mutex_unlock (&lateness->mutex);
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+print_lateness (const char *name,
+                GArray     *late)
+{
+  gint64 max_abs = 0;
+
+  for (guint i = 0; i < late->len; i++)
+    max_abs = MAX (max_abs, ABS (g_array_index (late, gint64, i)));
+  g_array_sort (late, compare_gint64);
+  g_print ("%s ticks %u p50-us %" G_GINT64_FORMAT " p99-us %" G_GINT64_FORMAT
+           " max-us %" G_GINT64_FORMAT "\n",
+           name, late->len, g_array_index (late, gint64, late->len / 2),
+           g_array_index (late, gint64, late->len * 99 / 100), max_abs);
+}
+
+static int
+cmd_metronome (int    argc,
+               char **argv)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Lateness lateness = { 0 };
+  g_autoptr(PatellaMetronome) metronome = patella_metronome_new (metronome_tick_cb, &lateness);
+  NaiveChain chain = { 0 };
+  guint seconds;
+  int spm;
+
+  if (argc < 4)
+    return die ("usage", NULL);
+
+  seconds = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  spm = (int) g_ascii_strtoull (argv[3], NULL, 10);
+  if (seconds == 0 || spm <= 0)
+    return die ("metronome needs SECONDS and SPM", NULL);
+
+  chain.spm = spm;
+  chain.late = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_mutex_init (&lateness.mutex);
+  lateness.late = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  patella_metronome_start (metronome, spm);
+  chain.start_us = g_get_monotonic_time ();
+  g_timeout_add (60000 / spm, naive_tick_cb, &chain);
+  g_timeout_add_seconds (seconds, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  patella_metronome_stop (metronome);
+  print_lateness ("metronome", lateness.late);
+  print_lateness ("naive", chain.late);
+  g_array_unref (chain.late);
+  g_array_unref (lateness.late);
+  g_mutex_clear (&lateness.mutex);
+  return 0;
+}
+
+static gint64
+local_instant (const char *day,
+               int         hour)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) dt = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  dt = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
+                        g_date_get_day (&date), hour, 0, 0);
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+}
+
+static int
+cmd_plan (int    argc,
+          char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaClock) clock = NULL;
+  GDate today;
+  char day[11];
+
+  if (argc < 3)
+    return die ("usage", NULL);
+
+  get_today (&today);
+  day_before (&today, 60, day);
+  clock = patella_clock_new_fake (local_instant (day, 9));
+  store = patella_store_open (argv[2], clock, &error);
+  if (store == NULL)
+    return die ("open", error);
+
+  if (!patella_plan_start (store, PATELLA_PLAN_PHASE_WALK_RUN, PATELLA_PLAN_RULE_STANDARD, &error))
+    return die ("start", error);
+
+  for (int back = 60; back >= 0; back -= 2)
+    {
+      g_autoptr(PatellaPlan) plan = NULL;
+      g_autoptr(PatellaPlanToday) prescription = NULL;
+      g_autoptr(GPtrArray) advice = NULL;
+      gint64 t0, t1, t2;
+
+      day_before (&today, (guint) back, day);
+      patella_clock_set_now (clock, local_instant (day, 18));
+
+      t0 = g_get_monotonic_time ();
+      if (!patella_plan_update (store, &error) ||
+          !patella_plan_log (store, NULL, 2, 1, NULL, &error))
+        {
+          /* A red flag of the generated journal pauses the plan: go on. */
+          if (!g_error_matches (error, PATELLA_ERROR, PATELLA_ERROR_INVALID))
+            return die ("log", error);
+          g_clear_error (&error);
+          if (!patella_plan_resume (store, &error))
+            return die ("resume", error);
+        }
+      plan = patella_plan_load (store, &error);
+      if (plan == NULL)
+        return die ("load", error);
+      prescription = patella_plan_get_today (plan, day);
+      t1 = g_get_monotonic_time ();
+      advice = patella_advice_for_day (store, day, &error);
+      if (advice == NULL)
+        return die ("advice", error);
+      t2 = g_get_monotonic_time ();
+
+      g_print ("plan-us %" G_GINT64_FORMAT " advice-us %" G_GINT64_FORMAT " phase %d\n",
+               t1 - t0, t2 - t1, plan->phase);
+    }
+
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -637,8 +838,13 @@ main (int    argc,
     return cmd_log_run (argc, argv);
   if (argc >= 2 && g_str_equal (argv[1], "import"))
     return cmd_import (argc, argv);
+  if (argc >= 2 && g_str_equal (argv[1], "plan"))
+    return cmd_plan (argc, argv);
+  if (argc >= 2 && g_str_equal (argv[1], "metronome"))
+    return cmd_metronome (argc, argv);
 
   g_printerr ("usage: bench-store gen empty|ten-year|stress DB [SEED] | status-sql DB | "
-              "insights-sql DB | insights DB N | log-run DB N | import DB [SEED]\n");
+              "insights-sql DB | insights DB N | log-run DB N | import DB [SEED] | plan DB |\n"
+              " metronome SECONDS SPM\n");
   return 2;
 }

@@ -7,7 +7,8 @@ prints medians and the ratio against the baseline measured in the same run,
 checks the targets from issue 9, and records the figures in results.json.
 It exits 1 when a target is missed.
 
-    bench.py startup | views | cli-status | insights | clinician-report | store-write | wakeups | report
+    bench.py startup | views | cli-status | insights | clinician-report | store-write | wakeups |
+             external | plan | metronome | report
 """
 
 import datetime
@@ -549,6 +550,75 @@ def bench_wakeups():
                        'samples': {n: [round(v, 1) for v in r] for n, r in rates.items()}})
 
 
+# -------------------------------------------------------------------- plan --
+
+PLAN_TARGET_MS = 20
+
+
+def bench_plan():
+    """Deciding the recovery plan on the stress dataset: each session logged
+    decides the one before; the baseline is the journal advice for the same
+    day, measured in the same run."""
+    say('Recovery plan on the stress dataset: 31 sessions over 60 days, each one logged,')
+    say('decided and read back, against the journal advice for the same day.')
+    stress = dataset('stress')
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        db = fresh_copy(stress, tmp)
+        out = subprocess.run([STORE, 'plan', db], check=True, capture_output=True,
+                             text=True).stdout
+    plan, advice = [], []
+    for line in out.splitlines():
+        f = line.split()
+        plan.append(int(f[1]) / 1000.0)
+        advice.append(int(f[3]) / 1000.0)
+    ratio = median(plan) / median(advice)
+    say()
+    say(f'  deciding the plan (median) {median(plan):8.2f} ms   (max {max(plan):.2f} ms)')
+    say(f'  journal advice (median)    {median(advice):8.2f} ms')
+    say(f'  ratio                      {ratio:8.2f}x')
+    say()
+    check('plan decision', median(plan) <= PLAN_TARGET_MS,
+          f'{median(plan):.2f} ms (target <= {PLAN_TARGET_MS} ms), {ratio:.2f}x the advice')
+    record('plan', {'plan_ms': round(median(plan), 2), 'plan_max_ms': round(max(plan), 2),
+                    'advice_ms': round(median(advice), 2), 'ratio': round(ratio, 2),
+                    'sessions': len(plan)})
+
+
+# --------------------------------------------------------------- metronome --
+
+METRONOME_SECONDS = int(os.environ.get('BENCH_METRONOME_S', '300'))
+METRONOME_SPM = 176
+METRONOME_TARGET_MS = 20
+
+
+def bench_metronome():
+    """The walk/run metronome's tick jitter over five minutes, beside a naive
+    chain of one-period timeouts in the same main loop."""
+    say(f'Metronome at {METRONOME_SPM} steps a minute for {METRONOME_SECONDS} s, and a naive')
+    say('chain of one-period timeouts beside it in the same main loop.')
+    out = subprocess.run([STORE, 'metronome', str(METRONOME_SECONDS), str(METRONOME_SPM)],
+                         check=True, capture_output=True, text=True).stdout
+    figures = {}
+    for line in out.splitlines():
+        f = line.split()
+        figures[f[0]] = {f[i]: int(f[i + 1]) for i in range(1, len(f), 2)}
+    m, n = figures['metronome'], figures['naive']
+    say()
+    say(f'  metronome  {m["ticks"]} ticks, late p50 {m["p50-us"] / 1000:.2f} ms, '
+        f'p99 {m["p99-us"] / 1000:.2f} ms, max {m["max-us"] / 1000:.2f} ms')
+    say(f'  naive      {n["ticks"]} ticks, late p50 {n["p50-us"] / 1000:.2f} ms, '
+        f'p99 {n["p99-us"] / 1000:.2f} ms, max {n["max-us"] / 1000:.2f} ms')
+    say()
+    check('metronome jitter', m['max-us'] <= METRONOME_TARGET_MS * 1000,
+          f'max {m["max-us"] / 1000:.2f} ms (target <= {METRONOME_TARGET_MS} ms); '
+          f'the naive chain drifts to {n["max-us"] / 1000:.1f} ms')
+    record('metronome', {'seconds': METRONOME_SECONDS, 'spm': METRONOME_SPM,
+                         'ticks': m['ticks'], 'p50_ms': round(m['p50-us'] / 1000, 2),
+                         'p99_ms': round(m['p99-us'] / 1000, 2),
+                         'max_ms': round(m['max-us'] / 1000, 2),
+                         'naive_max_ms': round(n['max-us'] / 1000, 1)})
+
+
 # ------------------------------------------------------------------ report --
 
 def report():
@@ -587,6 +657,17 @@ def report():
             f'{w["import_rows"]} items ({w["import_rows_per_s"]:,} items/s); through the core API: '
             f'{w["core_s"]} s for {w["core_rows"]} rows ({w["core_rows_per_s"]:,} rows/s).')
         say()
+    if 'plan' in r:
+        p = r['plan']
+        say(f'Deciding the recovery plan (stress): {p["plan_ms"]} ms a session (max {p["plan_max_ms"]} ms), '
+            f'{p["ratio"]:.2f}× the journal advice for the same day.')
+        say()
+    if 'metronome' in r:
+        m = r['metronome']
+        say(f'Metronome ({m["spm"]} steps a minute, {m["seconds"]} s): ticks late by {m["p50_ms"]} ms '
+            f'(median), {m["p99_ms"]} ms (99th percentile), {m["max_ms"]} ms at most; a naive chain '
+            f'of timeouts drifted to {m["naive_max_ms"]} ms.')
+        say()
     if 'wakeups' in r:
         w = r['wakeups']
         say(f'Wake-ups: floor {w["floor_per_min"]}/min, Patella idle {w["idle_per_min"]}/min; '
@@ -599,8 +680,8 @@ def main():
     benches = {'startup': bench_startup, 'views': bench_views, 'cli-status': bench_cli_status,
                'store-write': bench_store_write, 'wakeups': bench_wakeups,
                'external': bench_external, 'insights': bench_insights,
-               'clinician-report': bench_clinician_report,
-               'report': report}
+               'clinician-report': bench_clinician_report, 'plan': bench_plan,
+               'metronome': bench_metronome, 'report': report}
     if what not in benches:
         raise SystemExit(__doc__)
     benches[what]()

@@ -17,6 +17,7 @@
 #include "patella-pain-chart.h"
 #include "patella-wrap-bin.h"
 #include "patella-parse.h"
+#include "patella-today-card.h"
 
 /* Saved this long after the last change, and always on close. */
 #define SAVE_DELAY_MS 500
@@ -64,6 +65,7 @@ struct _PatellaJournalPage
   GtkSwitch           *morning_switch;
   GtkWidget           *lower_box;
   GtkWidget           *insights_view;   /* added after the first frame */
+  GtkWidget           *today_card;    /* built after the first frame */
   GtkFlowBox          *symptoms_box;
   GtkTextView         *note_view;
   GtkLabel            *note_counter;
@@ -1074,6 +1076,22 @@ today_activated (GtkWidget  *widget,
   load_day (self, today);
 }
 
+/* A day asked for from elsewhere: the morning check-in's. */
+static void
+open_day_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
+  g_autofree char *day = NULL;
+
+  if (self->store == NULL ||
+      !patella_journal_check_day (self->store, g_variant_get_string (parameter, NULL), &day, NULL))
+    return;
+
+  load_day (self, day);
+}
+
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -1196,6 +1214,18 @@ disconnect_store (PatellaJournalPage *self)
   g_clear_object (&self->deleted);
 }
 
+/* The recovery plan's Today card, at the top of the editor. */
+static void
+ensure_today_card (PatellaJournalPage *self)
+{
+  if (self->today_card != NULL || self->store == NULL)
+    return;
+
+  self->today_card = patella_today_card_new (self->store);
+  gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->advice_group))),
+                   self->today_card);
+}
+
 /* What waits for the frames after the first: the editor's sections below
  * the fold at the default window size (symptoms, notes, trend; in a taller
  * window they show a frame late), then the rest of the history. Hiding the
@@ -1229,6 +1259,7 @@ after_first_frame_cb (GtkWidget     *widget,
   self->first_frame_tick_id = 0;
   if (self->history_slice != NULL)
     gtk_slice_list_model_set_size (self->history_slice, G_MAXUINT);
+  ensure_today_card (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1328,6 +1359,7 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "journal.start", NULL, start_activated);
   gtk_widget_class_install_action (widget_class, "journal.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "journal.open-day", "s", open_day_activated);
   gtk_widget_class_install_action (widget_class, "journal.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "journal.show-history", NULL,
                                    show_history_activated);
@@ -1568,6 +1600,8 @@ patella_journal_page_set_store (PatellaJournalPage *self,
   patella_journal_page_save (self);
   disconnect_store (self);
   clear_advice (self);
+  if (self->today_card != NULL)
+    patella_today_card_set_store (PATELLA_TODAY_CARD (self->today_card), store);
 
   if (store == NULL)
     return;

@@ -8,11 +8,14 @@
 #include "patella-application.h"
 #include "patella-countdown-ring.h"
 #include "patella-exercises.h"
+#include "patella-parse.h"
+#include "patella-plan.h"
 #include "patella-routine-editor.h"
 #include "patella-routine-player.h"
 #include "patella-timer.h"
 #include "patella-timers-page.h"
 #include "patella-timers-view.h"
+#include "patella-walk-run-view.h"
 #include "patella-window.h"
 
 /* Icing and exercises. The icing timer belongs to the application, so that it
@@ -35,6 +38,7 @@ struct _PatellaTimersPage
   guint                 player_tick_id;
   PatellaTimerState     last_state;
   gboolean              show_done;
+  gboolean              plan_session;   /* the player plays today's plan session */
 
   GtkWidget            *view;           /* NULL until first needed; the child */
   GtkLabel             *ice_today_label;
@@ -57,12 +61,15 @@ struct _PatellaTimersPage
   GtkToggleButton      *sound_button;
   GtkLabel             *instructions_label;
   GtkScale             *pain_scale;
+  PatellaWalkRunView   *walk_run_view;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaTimersPage, patella_timers_page, ADW_TYPE_BIN)
 
-static void update_player (PatellaTimersPage *self);
-static void ensure_view   (PatellaTimersPage *self);
+static void update_player  (PatellaTimersPage *self);
+static void ensure_view    (PatellaTimersPage *self);
+static void start_walk_run (PatellaTimersPage      *self,
+                            const PatellaPlanToday *today);
 
 static PatellaApplication *
 get_application (PatellaTimersPage *self)
@@ -620,10 +627,99 @@ routine_start_activated (GtkWidget  *widget,
 
   g_clear_pointer (&self->player, patella_routine_player_free);
   self->player = patella_routine_player_new (routine);
+  self->plan_session = FALSE;
   patella_routine_player_start (self->player, now_us (self));
   gtk_range_set_value (GTK_RANGE (self->pain_scale), 0);
   gtk_stack_set_visible_child_name (self->player_stack, "play");
   update_player (self);
+  cue (self);
+}
+
+/* Logs today's plan session and tells what the plan decided at once. */
+static void
+log_plan_session (PatellaTimersPage *self,
+                  int                pain)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+  guint n_before;
+
+  plan = patella_plan_load (self->store, &error);
+  n_before = plan != NULL ? plan->events->len : 0;
+  g_clear_pointer (&plan, patella_plan_free);
+
+  if (!patella_plan_log (self->store, NULL, pain, PATELLA_PAIN_NONE, NULL, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  plan = patella_plan_load (self->store, &error);
+  for (guint i = n_before; plan != NULL && i < plan->events->len; i++)
+    {
+      const PatellaPlanEvent *event = g_ptr_array_index (plan->events, i);
+
+      if (event->kind == PATELLA_PLAN_EVENT_DECISION)
+        {
+          g_autofree char *reason = patella_plan_event_get_reason (event);
+
+          toast (self, reason);
+        }
+    }
+}
+
+/* Starts what the plan prescribes today: the phase's strength routine, at
+ * the plan's exercise level (on a session day of the early phases, the
+ * session itself). */
+static void
+plan_session_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PatellaTimersPage *self = PATELLA_TIMERS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(PatellaPlanToday) today = NULL;
+  g_autoptr(PatellaRoutine) routine = NULL;
+  g_autofree char *day = NULL;
+  const PatellaPlanPhase *phase;
+
+  ensure_view (self);
+  if (self->store == NULL)
+    return;
+
+  plan = patella_plan_load (self->store, &error);
+  if (plan == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  day = patella_clock_get_today (patella_store_get_clock (self->store));
+  today = patella_plan_get_today (plan, day);
+  phase = patella_plan_get_phase (plan->phase);
+  if (today->kind != PATELLA_PLAN_TODAY_SESSION && today->kind != PATELLA_PLAN_TODAY_REST)
+    return;
+
+  if (today->kind == PATELLA_PLAN_TODAY_SESSION && phase->kind != PATELLA_PLAN_KIND_EARLY &&
+      phase->kind != PATELLA_PLAN_KIND_READINESS)
+    {
+      start_walk_run (self, today);
+      return;
+    }
+
+  routine = patella_plan_get_routine (plan);
+  if (routine == NULL)
+    return;
+
+  g_clear_pointer (&self->player, patella_routine_player_free);
+  self->player = patella_routine_player_new (routine);
+  self->plan_session = today->kind == PATELLA_PLAN_TODAY_SESSION;
+  patella_routine_player_start (self->player, now_us (self));
+  gtk_range_set_value (GTK_RANGE (self->pain_scale), 0);
+  gtk_stack_set_visible_child_name (self->player_stack, "play");
+  update_player (self);
+  update_ticking (self);
   cue (self);
 }
 
@@ -713,6 +809,10 @@ routine_log_activated (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->player_stack, "choose");
   toast (self, pain > 5 ? _("Session logged. Pain above 5 is too much: ease off next time") :
                           _("Session logged"));
+
+  if (self->plan_session)
+    log_plan_session (self, pain);
+  self->plan_session = FALSE;
 }
 
 static void
@@ -841,6 +941,74 @@ view_child (PatellaTimersPage *self,
   return child;
 }
 
+/* A walk/run session under way comes first; otherwise the card is last. */
+static void
+place_walk_run (PatellaTimersPage *self)
+{
+  PatellaApplication *app = get_application (self);
+  PatellaWalkRun *walk_run = app != NULL ? patella_application_get_walk_run (app) : NULL;
+  GtkFlowBox *layout;
+  GtkWidget *child;
+  int position;
+
+  if (self->walk_run_view == NULL)
+    return;
+
+  layout = GTK_FLOW_BOX (view_child (self, "layout"));
+  position = walk_run != NULL &&
+             patella_walk_run_get_state (walk_run) != PATELLA_WALK_RUN_IDLE ? 0 : -1;
+  child = gtk_widget_get_parent (GTK_WIDGET (self->walk_run_view));
+  if (child != NULL)
+    {
+      int index = gtk_flow_box_child_get_index (GTK_FLOW_BOX_CHILD (child));
+
+      if ((position == 0 && index == 0) ||
+          (position == -1 && gtk_widget_get_next_sibling (child) == NULL))
+        return;
+
+      g_object_ref (self->walk_run_view);
+      gtk_flow_box_remove (layout, child);
+      gtk_flow_box_insert (layout, GTK_WIDGET (self->walk_run_view), position);
+      g_object_unref (self->walk_run_view);
+      return;
+    }
+
+  gtk_flow_box_insert (layout, GTK_WIDGET (self->walk_run_view), position);
+}
+
+static void
+update_walk_run (PatellaTimersPage *self)
+{
+  PatellaApplication *app = get_application (self);
+  PatellaWalkRun *walk_run = NULL;
+
+  if (self->walk_run_view == NULL)
+    return;
+
+  if (app != NULL && self->store != NULL)
+    walk_run = patella_application_get_walk_run (app);
+  if (walk_run != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (walk_run, place_walk_run, self);
+      g_signal_connect_object (walk_run, "notify::state", G_CALLBACK (place_walk_run), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  patella_walk_run_view_set_session (self->walk_run_view, self->store, walk_run, self->settings);
+  place_walk_run (self);
+}
+
+static void
+start_walk_run (PatellaTimersPage      *self,
+                const PatellaPlanToday *today)
+{
+  g_autoptr(GError) error = NULL;
+
+  ensure_view (self);
+  if (!patella_walk_run_view_start_today (self->walk_run_view, &error))
+    toast (self, error->message);
+}
+
 /* Builds the widgets, the first time the page is shown or an action needs
  * them, and shows the state the page followed until then. */
 static void
@@ -880,6 +1048,9 @@ ensure_view (PatellaTimersPage *self)
   gtk_toggle_button_set_active (self->sound_button, TRUE);
   if (self->settings != NULL)
     apply_settings (self);
+
+  self->walk_run_view = PATELLA_WALK_RUN_VIEW (patella_walk_run_view_new ());
+  update_walk_run (self);
 
   adw_bin_set_child (ADW_BIN (self), self->view);
 
@@ -949,6 +1120,8 @@ patella_timers_page_class_init (PatellaTimersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "timers.start-pause", NULL,
                                    start_pause_activated);
   gtk_widget_class_install_action (widget_class, "timers.stop", NULL, stop_activated);
+  gtk_widget_class_install_action (widget_class, "timers.plan-session", NULL,
+                                   plan_session_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timers.start-pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, GDK_CONTROL_MASK,
@@ -1016,4 +1189,5 @@ patella_timers_page_set_store (PatellaTimersPage *self,
   reload_routines (self);
   update_ice (self);
   update_counts (self);
+  update_walk_run (self);
 }

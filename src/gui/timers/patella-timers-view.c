@@ -40,6 +40,7 @@ static const char * const children[] = {
   "sound_button",
   "instructions_label",
   "pain_scale",
+  "layout",
 };
 
 static void

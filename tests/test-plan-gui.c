@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "patella-application.h"
+#include "patella-journal.h"
+#include "patella-journal-page.h"
+#include "patella-plan.h"
+#include "patella-plan-window.h"
+#include "patella-test-utils.h"
+#include "patella-timers-page.h"
+#include "patella-today-card.h"
+#include "patella-walk-run-view.h"
+#include "patella-window.h"
+#include "patella-test-gui.h"
+
+/* The recovery plan in real windows on a fake clock: the Today card,
+ * starting the session from it, the walk/run timer's cues and its
+ * end-of-session questions, and the plan window. */
+
+/* 2026-03-16 10:00:00 Europe/Berlin, a Monday */
+#define T0 G_GINT64_CONSTANT (1773651600000000)
+#define MINUTE (G_GINT64_CONSTANT (60) * G_USEC_PER_SEC)
+
+typedef struct
+{
+  char          *dir;
+  char          *db;
+  PatellaWindow *window;
+} Fixture;
+
+static PatellaApplication *test_app;
+static PatellaClock *fake_clock;
+
+static PatellaStore *
+store (void)
+{
+  return patella_application_get_store (test_app);
+}
+
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+}
+
+/* The card comes a few frames after the first. */
+static GtkWidget *
+wait_for_card (Fixture *fixture)
+{
+  GtkWidget *card = NULL;
+
+  for (guint waited = 0; waited < 3000 && card == NULL; waited += 20)
+    {
+      wait_ms (20);
+      card = find_by_type (GTK_WIDGET (fixture->window), PATELLA_TYPE_TODAY_CARD);
+    }
+
+  g_assert_nonnull (card);
+  flush_events ();
+  return card;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaJournalChange change = PATELLA_JOURNAL_CHANGE_INIT;
+
+  fixture->dir = patella_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
+  g_setenv ("PATELLA_DB", fixture->db, TRUE);
+  patella_clock_set_now (fake_clock, T0);
+  patella_application_reopen_store (test_app, NULL);
+
+  /* A journal, so that the journal view opens on its editor. */
+  change.pain_rest = 1;
+  g_assert_true (patella_journal_save (store (), "2026-03-15", &change, NULL, &error));
+  g_assert_no_error (error);
+
+  fixture->window = patella_window_new (test_app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PatellaWalkRun *walk_run = patella_application_get_walk_run (test_app);
+
+  if (walk_run != NULL)
+    {
+      patella_walk_run_stop (walk_run, NULL);
+      patella_walk_run_discard (walk_run, NULL);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  flush_events ();
+
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_unsetenv ("PATELLA_DB");
+}
+
+static void
+start_plan (int phase)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (patella_plan_start (store (), phase, PATELLA_PLAN_RULE_STRICT, &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+card_label (GtkWidget  *card,
+            const char *name)
+{
+  GObject *label = gtk_widget_get_template_child (card, PATELLA_TYPE_TODAY_CARD, name);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static gpointer
+walk_run_child (GtkWidget  *view,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (view, PATELLA_TYPE_WALK_RUN_VIEW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+test_today_card (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *card;
+  GtkWidget *button;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  card = wait_for_card (fixture);
+
+  /* No plan yet: one button that opens the plan. */
+  g_assert_cmpstr (card_label (card, "title_label"), ==, "Today");
+  g_assert_nonnull (strstr (card_label (card, "prescription_label"), "No recovery plan yet"));
+  button = GTK_WIDGET (gtk_widget_get_template_child (card, PATELLA_TYPE_TODAY_CARD,
+                                                      "start_button"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Start a Plan…");
+
+  /* Started elsewhere (the CLI, the plan window): the card follows. */
+  start_plan (3);
+  flush_events ();
+  g_assert_cmpstr (card_label (card, "title_label"), ==, "Today · Phase 3 of 9: Walk/Run 1");
+  g_assert_cmpstr (card_label (card, "prescription_label"), ==,
+                   "Walk/run: a 5-minute warm-up walk, then 6 × (2 min run, 3 min walk).");
+  g_assert_cmpstr (card_label (card, "decision_label"), ==, "Started at phase 3: Walk/Run 1.");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Start Today’s Session");
+  g_assert_true (gtk_widget_get_mapped (card));
+
+  /* The card sits above the day's editor. */
+  g_assert_true (gtk_widget_get_ancestor (card, PATELLA_TYPE_JOURNAL_PAGE) != NULL);
+}
+
+/* From the card to the Timers view, through the intervals to the questions
+ * at the end, and into the plan. */
+static void
+test_session_from_card (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+  PatellaWalkRun *walk_run = patella_application_get_walk_run (test_app);
+  GtkWidget *card;
+  GtkWidget *view;
+  GtkStack *stack;
+  const PatellaPlanEvent *session;
+  guint cues;
+
+  start_plan (3);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  card = wait_for_card (fixture);
+
+  g_assert_true (gtk_widget_activate_action (card, "today.start", NULL));
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (fixture->window), ==, "timers");
+  g_assert_cmpint (patella_walk_run_get_state (walk_run), ==, PATELLA_WALK_RUN_RUNNING);
+
+  view = find_by_type (GTK_WIDGET (fixture->window), PATELLA_TYPE_WALK_RUN_VIEW);
+  g_assert_nonnull (view);
+  stack = walk_run_child (view, "stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "play");
+  g_assert_cmpstr (gtk_label_get_text (walk_run_child (view, "interval_label")), ==,
+                   "Warm-up walk");
+  g_assert_cmpstr (gtk_label_get_text (walk_run_child (view, "next_label")), ==,
+                   "Next: Run, 2 min");
+
+  /* The first run begins at 5 minutes: shown and cued at once. */
+  cues = patella_walk_run_view_get_cues (PATELLA_WALK_RUN_VIEW (view));
+  patella_clock_set_now (fake_clock, T0 + 5 * MINUTE);
+  patella_walk_run_tick (walk_run);
+  g_assert_cmpstr (gtk_label_get_text (walk_run_child (view, "interval_label")), ==, "Run");
+  g_assert_cmpstr (gtk_label_get_text (walk_run_child (view, "progress_label")), ==,
+                   "Round 1 of 6 · 30:00 left");
+  g_assert_cmpstr (gtk_label_get_text (walk_run_child (view, "next_label")), ==,
+                   "Next: Walk, 3 min");
+  g_assert_cmpuint (patella_walk_run_view_get_cues (PATELLA_WALK_RUN_VIEW (view)), ==, cues + 1);
+
+  /* Pause and resume from the card. */
+  g_assert_true (gtk_widget_activate_action (view, "walk-run.pause", NULL));
+  g_assert_cmpint (patella_walk_run_get_state (walk_run), ==, PATELLA_WALK_RUN_PAUSED);
+  g_assert_nonnull (strstr (gtk_label_get_text (walk_run_child (view, "progress_label")),
+                            "Paused"));
+  g_assert_true (gtk_widget_activate_action (view, "walk-run.pause", NULL));
+  g_assert_cmpint (patella_walk_run_get_state (walk_run), ==, PATELLA_WALK_RUN_RUNNING);
+
+  /* The end asks the pain during. */
+  patella_clock_set_now (fake_clock, T0 + 36 * MINUTE);
+  patella_walk_run_tick (walk_run);
+  flush_events ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "pain");
+
+  /* A distance that is not one is refused, and nothing is logged. */
+  gtk_check_button_set_active (walk_run_child (view, "log_run_check"), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (walk_run_child (view, "distance_entry")), "far");
+  gtk_range_set_value (GTK_RANGE (walk_run_child (view, "pain_scale")), 2);
+  g_assert_true (gtk_widget_activate_action (view, "walk-run.log", NULL));
+  g_assert_cmpint (patella_walk_run_get_state (walk_run), ==, PATELLA_WALK_RUN_FINISHED);
+  g_assert_cmpint (patella_store_query_int (store (), "SELECT count(*) FROM run;", -1), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (walk_run_child (view, "distance_entry")), "3.2km");
+  g_assert_true (gtk_widget_activate_action (view, "walk-run.log", NULL));
+  flush_events ();
+  g_assert_cmpint (patella_walk_run_get_state (walk_run), ==, PATELLA_WALK_RUN_IDLE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "idle");
+  g_assert_cmpint (patella_store_query_int (store (), "SELECT distance_m FROM run;", -1), ==, 3200);
+  g_assert_cmpint (patella_store_query_int (store (), "SELECT pain FROM run;", -1), ==, 2);
+
+  plan = patella_plan_load (store (), &error);
+  g_assert_no_error (error);
+  session = g_ptr_array_index (plan->events, plan->events->len - 1);
+  g_assert_cmpint (session->kind, ==, PATELLA_PLAN_EVENT_SESSION);
+  g_assert_cmpint (session->pain, ==, 2);
+  g_assert_cmpstr (session->day, ==, "2026-03-16");
+
+  /* The plan window asks the pain an hour after, and records it. */
+  {
+    PatellaPlanWindow *plan_window = patella_plan_window_new (GTK_WINDOW (fixture->window),
+                                                              store ());
+    GtkWidget *after_row = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW, "after_row"));
+
+    gtk_window_present (GTK_WINDOW (plan_window));
+    flush_events ();
+    g_assert_true (gtk_widget_get_visible (after_row));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (
+      GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW, "after_spin")), 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_window), "plan.rate-after",
+                                               NULL));
+    flush_events ();
+    g_assert_false (gtk_widget_get_visible (after_row));
+    g_assert_cmpint (patella_store_query_int (store (), "SELECT pain_after FROM plan_event "
+                                                        "WHERE kind = 'session';", -1), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (plan_window));
+    flush_events ();
+  }
+
+  /* Back in the journal, the card says the day's session is done. */
+  patella_window_show_view (fixture->window, "journal");
+  flush_events ();
+  g_assert_nonnull (strstr (card_label (card, "prescription_label"), "session is logged"));
+}
+
+static void
+test_plan_window (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PatellaPlanWindow *plan_window;
+  GtkWidget *ladder;
+  GtkLabel *current;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  plan_window = patella_plan_window_new (GTK_WINDOW (fixture->window), store ());
+  gtk_window_present (GTK_WINDOW (plan_window));
+  flush_events ();
+
+  /* No plan: starting asks the phase and the rule. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW,
+                                   "phase_row"))));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (
+    gtk_widget_get_template_child (GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW,
+                                   "phase_spin")), 4);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (
+    gtk_widget_get_template_child (GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW,
+                                   "rule_dropdown")), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_window), "plan.start", NULL));
+  flush_events ();
+
+  {
+    g_autoptr(PatellaPlan) plan = patella_plan_load (store (), NULL);
+
+    g_assert_cmpint (plan->phase, ==, 4);
+    g_assert_cmpint (plan->rule, ==, PATELLA_PLAN_RULE_STANDARD);
+  }
+
+  /* The ladder marks the current phase; the history has the start. */
+  ladder = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (plan_window),
+                                                      PATELLA_TYPE_PLAN_WINDOW, "ladder_group"));
+  current = find_label (ladder, "4. Walk/Run 2");
+  g_assert_nonnull (current);
+  g_assert_nonnull (find_label (ladder, "9. Build Back"));
+  g_assert_nonnull (find_label (GTK_WIDGET (plan_window), "Started at phase 4: Walk/Run 2."));
+
+  /* Pause: the card in the journal says so, and the window offers resume. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_window), "plan.pause", NULL));
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW,
+                                   "resume_button"))));
+  g_assert_nonnull (find_label (GTK_WIDGET (plan_window), "Paused at phase 4, as you asked."));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_window), "plan.stop", NULL));
+  flush_events ();
+  /* Starting again proposes where it stopped. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (
+    gtk_widget_get_template_child (GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW,
+                                   "phase_spin"))), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (plan_window));
+  flush_events ();
+}
+
+/* The morning check-in's "Rate in Patella…" opens that day's entry. */
+static void
+test_open_day (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *page;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  patella_window_show_view (fixture->window, "shoes");
+  flush_events ();
+  page = find_by_type (GTK_WIDGET (fixture->window), PATELLA_TYPE_JOURNAL_PAGE);
+  g_assert_cmpstr (patella_journal_page_get_day (PATELLA_JOURNAL_PAGE (page)), ==, "2026-03-16");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-day", "s",
+                                             "2026-03-15"));
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (fixture->window), ==, "journal");
+  g_assert_cmpstr (patella_journal_page_get_day (PATELLA_JOURNAL_PAGE (page)), ==, "2026-03-15");
+
+  /* A day in the future is not opened. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-day", "s",
+                                             "2026-03-20"));
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (PATELLA_JOURNAL_PAGE (page)), ==, "2026-03-15");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  fake_clock = patella_clock_new_fake (T0);
+  patella_clock_set_default (fake_clock);
+
+  test_app = patella_application_new ();
+  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (test_app), NULL, &error);
+  g_assert_no_error (error);
+  patella_application_set_notifier (test_app, notifier);
+
+#define ADD(name, func) \
+  g_test_add ("/plan-gui/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("today-card", test_today_card);
+  ADD ("session-from-card", test_session_from_card);
+  ADD ("plan-window", test_plan_window);
+  ADD ("open-day", test_open_day);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&test_app);
+  patella_clock_set_default (NULL);
+  g_clear_object (&fake_clock);
+  return status;
+}

@@ -1,0 +1,1178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "patella-error.h"
+#include "patella-journal.h"
+#include "patella-parse.h"
+#include "patella-plan.h"
+#include "patella-shoes.h"
+#include "patella-test-db.h"
+#include "patella-test-store.h"
+
+/* Scenarios of the recovery plan on a fake clock, in Europe/Berlin (the
+ * suite's TZ). 2026-03-16 is a Monday. */
+
+typedef PatellaStoreFixture Fixture;
+
+static void
+at (Fixture    *fixture,
+    const char *day,
+    int         hour,
+    int         minute)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  g_assert_cmpint (sscanf (day, "%d-%d-%d", &y, &m, &d), ==, 3);
+  dt = g_date_time_new (tz, y, m, d, hour, minute, 0);
+  g_assert_nonnull (dt);
+  patella_clock_set_now (fixture->clock, g_date_time_to_unix (dt) * G_USEC_PER_SEC);
+}
+
+static void
+journal (Fixture    *fixture,
+         const char *day,
+         int         rest,
+         int         morning)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaJournalChange change = PATELLA_JOURNAL_CHANGE_INIT;
+
+  change.pain_rest = rest;
+  change.pain_morning = morning;
+  g_assert_true (patella_journal_save (fixture->store, day, &change, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+symptom (Fixture    *fixture,
+         const char *day,
+         const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaJournalChange change = PATELLA_JOURNAL_CHANGE_INIT;
+  const char *codes[] = { code, NULL };
+
+  change.pain_rest = 2;
+  change.symptoms = codes;
+  g_assert_true (patella_journal_save (fixture->store, day, &change, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+start (Fixture         *fixture,
+       int              phase,
+       PatellaPlanRule  rule)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (patella_plan_start (fixture->store, phase, rule, &error));
+  g_assert_no_error (error);
+}
+
+static void
+log_session (Fixture *fixture,
+             int      pain,
+             int      pain_after)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (patella_plan_log (fixture->store, NULL, pain, pain_after, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+update (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (patella_plan_update (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
+static PatellaPlan *
+load (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaPlan *plan = patella_plan_load (fixture->store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  return plan;
+}
+
+static int
+phase_now (Fixture *fixture)
+{
+  g_autoptr(PatellaPlan) plan = load (fixture);
+
+  return plan->phase;
+}
+
+/* The latest decision: its id and its sentence. */
+static char *
+last_reason (Fixture *fixture,
+             char   **decision)
+{
+  g_autoptr(PatellaPlan) plan = load (fixture);
+  const PatellaPlanEvent *event = patella_plan_get_last_decision (plan);
+
+  g_assert_nonnull (event);
+  if (decision != NULL)
+    *decision = g_strdup (patella_plan_decision_get_id (event->decision));
+  return patella_plan_event_get_reason (event);
+}
+
+static void
+assert_decision (Fixture    *fixture,
+                 const char *expected_decision,
+                 const char *expected_reason)
+{
+  g_autofree char *decision = NULL;
+  g_autofree char *reason = last_reason (fixture, &decision);
+
+  g_assert_cmpstr (decision, ==, expected_decision);
+  if (expected_reason != NULL)
+    g_assert_cmpstr (reason, ==, expected_reason);
+}
+
+static guint
+n_decisions (Fixture *fixture)
+{
+  return (guint) patella_store_query_int (fixture->store,
+                                          "SELECT count(*) FROM plan_event WHERE kind = 'decision';",
+                                          -1);
+}
+
+/* A good session on @day (pain 1, settled), rated the next morning 1/10. */
+static void
+good_day (Fixture    *fixture,
+          const char *day)
+{
+  g_autofree char *next = patella_day_add_days (day, 1);
+
+  at (fixture, day, 18, 0);
+  log_session (fixture, 1, 1);
+  at (fixture, next, 8, 0);
+  journal (fixture, day, 1, 1);
+  update (fixture);
+}
+
+static void
+assert_unchanged (const char *path,
+                  const char *before)
+{
+  g_autofree char *after = patella_test_dump_db (path);
+
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+assert_refused_unchanged (Fixture  *fixture,
+                          gboolean  ok,
+                          GError  **error,
+                          const char *before,
+                          const char *needle)
+{
+  g_autofree char *after = NULL;
+
+  g_assert_false (ok);
+  g_assert_error (*error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
+  if (needle != NULL && strstr ((*error)->message, needle) == NULL)
+    g_error ("“%s” not in “%s”", needle, (*error)->message);
+  after = patella_test_dump_db (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_error (error);
+}
+
+/* Tests */
+
+static void
+test_start_default (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(PatellaPlanToday) today = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  plan = load (fixture);
+  g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_NONE);
+  g_clear_pointer (&plan, patella_plan_free);
+
+  start (fixture, 0, PATELLA_PLAN_RULE_STRICT);
+  plan = load (fixture);
+  g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_ACTIVE);
+  g_assert_cmpint (plan->phase, ==, 1);
+  g_assert_cmpint (plan->rule, ==, PATELLA_PLAN_RULE_STRICT);
+  g_assert_cmpstr (plan->started_day, ==, "2026-03-16");
+  g_assert_cmpint (strlen (plan->uuid), ==, 36);
+  assert_decision (fixture, "start", "Started at phase 1: Calm and Strengthen.");
+
+  today = patella_plan_get_today (plan, "2026-03-16");
+  g_assert_cmpint (today->kind, ==, PATELLA_PLAN_TODAY_SESSION);
+  g_assert_nonnull (strstr (today->text, "brisk 20-minute walk"));
+  g_assert_cmpstr (today->routine_key, ==, "builtin:early");
+}
+
+static void
+test_start_twice (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gboolean ok;
+
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  before = patella_test_dump_db (fixture->path);
+  ok = patella_plan_start (fixture->store, 1, PATELLA_PLAN_RULE_STRICT, &error);
+  assert_refused_unchanged (fixture, ok, &error, before, "already running (phase 3");
+}
+
+static void
+test_phase_out_of_range (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  int bad[] = { -1, 10, 99 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = patella_test_dump_db (fixture->path);
+      gboolean ok = patella_plan_start (fixture->store, bad[i], PATELLA_PLAN_RULE_STRICT, &error);
+
+      assert_refused_unchanged (fixture, ok, &error, before, "phases 1 to 9");
+    }
+  {
+    g_autoptr(PatellaPlan) plan = load (fixture);
+
+    g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_NONE);
+  }
+}
+
+static void
+test_advance_after_two_good (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+
+  good_day (fixture, "2026-03-16");
+  assert_decision (fixture, "hold",
+                   "Held at phase 3: the session yesterday was 1/10; one more like it to advance.");
+  g_assert_cmpint (phase_now (fixture), ==, 3);
+
+  good_day (fixture, "2026-03-18");
+  assert_decision (fixture, "advance",
+                   "Advanced to phase 4: two sessions in a row within your rule, the last one "
+                   "yesterday (1/10).");
+  g_assert_cmpint (phase_now (fixture), ==, 4);
+}
+
+static void
+test_hold_acceptable_strict (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  good_day (fixture, "2026-03-16");
+
+  /* Tuesday 4/10: acceptable, not within the strict rule. */
+  at (fixture, "2026-03-17", 18, 0);
+  log_session (fixture, 4, 2);
+  at (fixture, "2026-03-19", 9, 0);
+  journal (fixture, "2026-03-17", 1, 1);
+  update (fixture);
+  assert_decision (fixture, "hold",
+                   "Held at phase 3: the session on Tuesday was 4/10, above what your rule allows "
+                   "to advance.");
+
+  /* The streak started over: one more good session is not enough. */
+  good_day (fixture, "2026-03-20");
+  g_assert_cmpint (phase_now (fixture), ==, 3);
+  good_day (fixture, "2026-03-22");
+  g_assert_cmpint (phase_now (fixture), ==, 4);
+}
+
+static void
+test_standard_rule (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STANDARD);
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *day = patella_day_add_days ("2026-03-16", 2 * i);
+      g_autofree char *next = patella_day_add_days (day, 1);
+
+      at (fixture, day, 18, 0);
+      log_session (fixture, 4, 3);
+      at (fixture, next, 8, 0);
+      journal (fixture, day, 1, 1);
+      update (fixture);
+    }
+
+  g_assert_cmpint (phase_now (fixture), ==, 4);
+  assert_decision (fixture, "advance", NULL);
+}
+
+static void
+test_strict_is_default_limit (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_assert_cmpint (patella_plan_rule_get_limit (PATELLA_PLAN_RULE_STRICT), ==, 2);
+  g_assert_cmpint (patella_plan_rule_get_limit (PATELLA_PLAN_RULE_STANDARD), ==, 5);
+}
+
+static void
+test_step_back_too_much (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 5, PATELLA_PLAN_RULE_STANDARD);
+
+  at (fixture, "2026-03-16", 18, 0);
+  log_session (fixture, 7, PATELLA_PAIN_NONE);
+  /* Decided at once, without waiting for the morning. */
+  g_assert_cmpint (phase_now (fixture), ==, 4);
+  assert_decision (fixture, "step-back",
+                   "Stepped back to phase 4: the session today was 7/10, too much (above 5).");
+}
+
+static void
+test_step_back_worse_morning (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  at (fixture, "2026-03-15", 20, 0);
+  journal (fixture, "2026-03-15", 1, 1);
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 4, PATELLA_PLAN_RULE_STRICT);
+
+  at (fixture, "2026-03-16", 18, 0);
+  log_session (fixture, 2, 1);
+  g_assert_cmpint (phase_now (fixture), ==, 4);
+  at (fixture, "2026-03-17", 8, 0);
+  journal (fixture, "2026-03-16", 1, 4);
+  update (fixture);
+
+  g_assert_cmpint (phase_now (fixture), ==, 3);
+  assert_decision (fixture, "step-back",
+                   "Stepped back to phase 3: the morning after the session yesterday was worse "
+                   "than usual (4/10).");
+}
+
+static void
+test_step_back_skips_readiness (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-16", 18, 0);
+  log_session (fixture, 8, PATELLA_PAIN_NONE);
+  g_assert_cmpint (phase_now (fixture), ==, 1);
+}
+
+static void
+test_step_back_at_first_phase (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 1, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-16", 18, 0);
+  log_session (fixture, 6, PATELLA_PAIN_NONE);
+  g_assert_cmpint (phase_now (fixture), ==, 1);
+  assert_decision (fixture, "step-back", NULL);
+}
+
+static void
+test_readiness_check (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(PatellaPlanToday) today = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 2, PATELLA_PLAN_RULE_STANDARD);
+  plan = load (fixture);
+  today = patella_plan_get_today (plan, "2026-03-16");
+  g_assert_nonnull (strstr (today->text, "single-leg squats"));
+
+  /* 3/10 is within the standard rule but more than mild: not ready. */
+  at (fixture, "2026-03-16", 18, 0);
+  log_session (fixture, 3, 2);
+  at (fixture, "2026-03-17", 8, 0);
+  journal (fixture, "2026-03-16", 1, 1);
+  update (fixture);
+  g_assert_cmpint (phase_now (fixture), ==, 2);
+  assert_decision (fixture, "hold",
+                   "Not ready to run yet: the readiness check yesterday was 3/10. Keep up the "
+                   "strength work and try again.");
+
+  /* One passed check is enough. */
+  good_day (fixture, "2026-03-18");
+  g_assert_cmpint (phase_now (fixture), ==, 3);
+  assert_decision (fixture, "advance",
+                   "Ready to run: the readiness check yesterday was 1/10. Walk/run starts.");
+}
+
+static void
+test_red_flag_pause_and_resume (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(PatellaPlanToday) today = NULL;
+  g_autofree char *before = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 4, PATELLA_PLAN_RULE_STRICT);
+  good_day (fixture, "2026-03-16");
+
+  at (fixture, "2026-03-17", 20, 0);
+  symptom (fixture, "2026-03-17", "swelling");
+  update (fixture);
+
+  plan = load (fixture);
+  g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_PAUSED);
+  assert_decision (fixture, "paused",
+                   "Paused: you noted swelling, locking or a knee that gives way today. See a "
+                   "doctor or physiotherapist before running again.");
+  today = patella_plan_get_today (plan, "2026-03-17");
+  g_assert_cmpint (today->kind, ==, PATELLA_PLAN_TODAY_PAUSED);
+  g_assert_nonnull (strstr (today->text, "physiotherapist"));
+
+  /* No session while paused. */
+  at (fixture, "2026-03-18", 18, 0);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture,
+                            patella_plan_log (fixture->store, NULL, 1, 1, NULL, &error),
+                            &error, before, "paused");
+
+  /* Resumed after seeing someone: the old entry does not pause it again. */
+  g_assert_true (patella_plan_resume (fixture->store, &error));
+  g_assert_no_error (error);
+  update (fixture);
+  g_clear_pointer (&plan, patella_plan_free);
+  plan = load (fixture);
+  g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_ACTIVE);
+  g_assert_cmpint (plan->phase, ==, 4);
+  g_assert_cmpint (plan->streak, ==, 0);
+  assert_decision (fixture, "resume", "Resumed at phase 4.");
+
+  /* A new one does. */
+  at (fixture, "2026-03-19", 9, 0);
+  symptom (fixture, "2026-03-19", "locking");
+  update (fixture);
+  assert_decision (fixture, "paused", NULL);
+}
+
+static void
+test_rest_pain_pause (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  journal (fixture, "2026-03-16", 6, PATELLA_PAIN_NONE);
+  update (fixture);
+  assert_decision (fixture, "start", NULL);
+
+  at (fixture, "2026-03-18", 9, 0);
+  journal (fixture, "2026-03-18", 7, PATELLA_PAIN_NONE);
+  update (fixture);
+  assert_decision (fixture, "paused",
+                   "Paused: pain at rest above 5/10 on two or more days, the last today. See a "
+                   "doctor or physiotherapist soon.");
+}
+
+static void
+test_missed_week (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  guint n;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  good_day (fixture, "2026-03-16");
+
+  at (fixture, "2026-03-23", 9, 0);
+  update (fixture);
+  assert_decision (fixture, "hold",
+                   "Repeating phase 3: no session for a week or more (since 2026-03-16).");
+  n = n_decisions (fixture);
+
+  /* Once, not every day after. */
+  at (fixture, "2026-03-25", 9, 0);
+  update (fixture);
+  g_assert_cmpuint (n_decisions (fixture), ==, n);
+
+  /* The good session before the gap does not count toward advancing. */
+  good_day (fixture, "2026-03-25");
+  g_assert_cmpint (phase_now (fixture), ==, 3);
+  good_day (fixture, "2026-03-27");
+  g_assert_cmpint (phase_now (fixture), ==, 4);
+}
+
+static void
+test_last_phase (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
+  good_day (fixture, "2026-03-16");
+  good_day (fixture, "2026-03-18");
+  g_assert_cmpint (phase_now (fixture), ==, 9);
+  assert_decision (fixture, "hold",
+                   "Kept at phase 9, the last one: two good sessions in a row, the last one "
+                   "yesterday (1/10).");
+}
+
+static void
+test_build_back_ten_percent (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(PatellaPlanToday) first = NULL;
+  g_autoptr(PatellaPlanToday) later = NULL;
+  int previous_week = 0;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
+  plan = load (fixture);
+  first = patella_plan_get_today (plan, "2026-03-16");
+  g_assert_cmpint (first->run_s, ==, 30 * 60);
+  g_assert_cmpint (first->duration_s, ==, 35 * 60);
+  g_clear_pointer (&plan, patella_plan_free);
+
+  /* Three weeks of three sessions: no week more than 10 % above the one before. */
+  for (int week = 0; week < 3; week++)
+    {
+      int week_s = 0;
+
+      for (int s = 0; s < 3; s++)
+        {
+          g_autofree char *day = patella_day_add_days ("2026-03-16", week * 7 + s * 2);
+          g_autoptr(PatellaPlanToday) today = NULL;
+
+          plan = load (fixture);
+          today = patella_plan_get_today (plan, day);
+          g_clear_pointer (&plan, patella_plan_free);
+          g_assert_cmpint (today->kind, ==, PATELLA_PLAN_TODAY_SESSION);
+          week_s += today->run_s;
+          good_day (fixture, day);
+        }
+      if (previous_week > 0)
+        g_assert_cmpint (week_s, <=, previous_week * 110 / 100 + 60);
+      g_assert_cmpint (week_s, >=, previous_week);
+      previous_week = week_s;
+    }
+
+  plan = load (fixture);
+  later = patella_plan_get_today (plan, "2026-04-06");
+  g_assert_cmpint (later->run_s, >, 30 * 60);
+}
+
+static void
+test_exercise_progression (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const PatellaExercise *bridge = patella_exercise_lookup ("glute-bridge");
+  const PatellaExercise *wall = patella_exercise_lookup ("wall-sit");
+  PatellaRoutineStep base = { 0 };
+  PatellaRoutineStep out;
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(PatellaRoutine) routine = NULL;
+
+  g_assert_nonnull (bridge);
+  g_assert_nonnull (wall);
+  base.exercise = bridge;
+  base.sets = 3;
+  base.reps = 12;
+  base.hold_s = 3;
+
+  /* Reps first, then a set, then range; never past the ceiling. */
+  g_assert_false (patella_plan_progress_step (&base, 0, &out));
+  g_assert_cmpint (out.reps, ==, 12);
+  g_assert_false (patella_plan_progress_step (&base, 1, &out));
+  g_assert_cmpint (out.reps, ==, 15);
+  g_assert_cmpint (out.sets, ==, 3);
+  g_assert_false (patella_plan_progress_step (&base, 2, &out));
+  g_assert_cmpint (out.sets, ==, 4);
+  g_assert_true (patella_plan_progress_step (&base, 3, &out));
+  g_assert_true (patella_plan_progress_step (&base, 7, &out));
+  g_assert_cmpint (out.sets, ==, 4);
+  g_assert_cmpint (out.reps, ==, 15);
+
+  /* A timed hold grows toward 45 s. */
+  base.exercise = wall;
+  base.reps = 0;
+  base.hold_s = 30;
+  patella_plan_progress_step (&base, 1, &out);
+  g_assert_cmpint (out.hold_s, ==, 45);
+
+  /* In the plan: two sessions at ≤ 2/10 raise the level; too much lowers it. */
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
+  good_day (fixture, "2026-03-16");
+  good_day (fixture, "2026-03-18");
+  plan = load (fixture);
+  g_assert_cmpint (plan->ex_level, ==, 1);
+  routine = patella_plan_get_routine (plan);
+  g_assert_nonnull (routine);
+  for (guint i = 0; i < routine->steps->len; i++)
+    {
+      PatellaRoutineStep *step = &g_array_index (routine->steps, PatellaRoutineStep, i);
+
+      if (step->exercise == bridge)
+        g_assert_cmpint (step->reps, >, bridge->reps);
+    }
+  g_clear_pointer (&plan, patella_plan_free);
+
+  at (fixture, "2026-03-20", 18, 0);
+  log_session (fixture, 6, PATELLA_PAIN_NONE);
+  plan = load (fixture);
+  g_assert_cmpint (plan->ex_level, ==, 0);
+}
+
+static void
+test_exercise_ceiling (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+
+  at (fixture, "2026-03-02", 9, 0);
+  start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
+  for (int i = 0; i < 10; i++)
+    {
+      g_autofree char *day = patella_day_add_days ("2026-03-02", 2 * i);
+
+      good_day (fixture, day);
+    }
+  plan = load (fixture);
+  g_assert_cmpint (plan->ex_level, ==, PATELLA_PLAN_EXERCISE_CEILING);
+}
+
+static void
+test_no_morning_rating (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-16", 18, 0);
+  log_session (fixture, 1, 1);
+
+  /* The next day without a rating: still waiting. */
+  at (fixture, "2026-03-17", 20, 0);
+  update (fixture);
+  assert_decision (fixture, "start", NULL);
+
+  /* Two days later it is decided without it. */
+  at (fixture, "2026-03-18", 9, 0);
+  update (fixture);
+  assert_decision (fixture, "hold",
+                   "Held at phase 3: no morning rating after the session on Monday. Rate the "
+                   "morning in the journal.");
+}
+
+static void
+test_next_session_decides_pending (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-16", 18, 0);
+  log_session (fixture, 1, 1);
+  at (fixture, "2026-03-17", 18, 0);
+  log_session (fixture, 1, 1);
+
+  plan = load (fixture);
+  g_assert_cmpuint (plan->events->len, ==, 4);
+  assert_decision (fixture, "hold", NULL);
+  g_assert_true (((PatellaPlanEvent *) g_ptr_array_index (plan->events, 1))->decided);
+  g_assert_false (((PatellaPlanEvent *) g_ptr_array_index (plan->events, 3))->decided);
+}
+
+static void
+test_two_sessions_a_day (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-16", 10, 0);
+  log_session (fixture, 1, PATELLA_PAIN_NONE);
+  at (fixture, "2026-03-16", 19, 0);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture,
+                            patella_plan_log (fixture->store, NULL, 2, PATELLA_PAIN_NONE, NULL,
+                                              &error),
+                            &error, before, "one session a day");
+}
+
+static void
+test_future_date (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture,
+                            patella_plan_log (fixture->store, "2026-03-17", 1, 1, NULL, &error),
+                            &error, before, "in the future");
+}
+
+static void
+test_before_plan_start (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture,
+                            patella_plan_log (fixture->store, "2026-03-15", 1, 1, NULL, &error),
+                            &error, before, "before the plan started (2026-03-16)");
+}
+
+static void
+test_clock_set_back (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-20", 18, 0);
+  log_session (fixture, 1, 1);
+
+  /* The clock goes back two days: nothing is decided, nothing logged. */
+  at (fixture, "2026-03-18", 9, 0);
+  before = patella_test_dump_db (fixture->path);
+  update (fixture);
+  assert_unchanged (fixture->path, before);
+  assert_refused_unchanged (fixture,
+                            patella_plan_log (fixture->store, NULL, 1, 1, NULL, &error),
+                            &error, before, "clock been set back");
+}
+
+static void
+test_log_in_order (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-18", 18, 0);
+  log_session (fixture, 1, 1);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture,
+                            patella_plan_log (fixture->store, "2026-03-17", 1, 1, NULL, &error),
+                            &error, before, "before the last logged session");
+}
+
+static void
+test_pain_out_of_range (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  int bad[][2] = { { 11, PATELLA_PAIN_NONE }, { -3, PATELLA_PAIN_NONE }, { 2, 12 } };
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = patella_test_dump_db (fixture->path);
+
+      assert_refused_unchanged (fixture,
+                                patella_plan_log (fixture->store, NULL, bad[i][0], bad[i][1],
+                                                  NULL, &error),
+                                &error, before, "0 (none) to 10");
+    }
+}
+
+static void
+test_no_plan (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = patella_test_dump_db (fixture->path);
+
+  assert_refused_unchanged (fixture, patella_plan_log (fixture->store, NULL, 1, 1, NULL, &error),
+                            &error, before, "No plan has been started");
+  g_clear_error (&error);
+  assert_refused_unchanged (fixture, patella_plan_pause (fixture->store, &error),
+                            &error, before, "No plan has been started");
+  g_clear_error (&error);
+  assert_refused_unchanged (fixture, patella_plan_stop (fixture->store, &error),
+                            &error, before, "No plan has been started");
+}
+
+static void
+test_pause_resume_user (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  g_assert_true (patella_plan_pause (fixture->store, &error));
+  g_assert_no_error (error);
+  assert_decision (fixture, "paused", "Paused at phase 3, as you asked.");
+
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture, patella_plan_pause (fixture->store, &error),
+                            &error, before, "already paused");
+  g_clear_error (&error);
+
+  /* A paused plan makes no decisions, not even a missed week. */
+  at (fixture, "2026-04-16", 9, 0);
+  update (fixture);
+  assert_decision (fixture, "paused", NULL);
+
+  g_assert_true (patella_plan_resume (fixture->store, &error));
+  g_assert_no_error (error);
+  g_free (before);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture, patella_plan_resume (fixture->store, &error),
+                            &error, before, "not paused");
+}
+
+static void
+test_stop_keeps_history (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autofree char *before = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  good_day (fixture, "2026-03-16");
+  g_assert_true (patella_plan_stop (fixture->store, &error));
+  g_assert_no_error (error);
+  assert_decision (fixture, "stop", "Stopped at phase 3. The history is kept.");
+
+  plan = load (fixture);
+  g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_STOPPED);
+  g_assert_cmpuint (plan->events->len, ==, 4);
+  g_clear_pointer (&plan, patella_plan_free);
+
+  /* Starting again asks where to start. */
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture,
+                            patella_plan_start (fixture->store, 0, PATELLA_PLAN_RULE_STRICT,
+                                                &error),
+                            &error, before, "choose where to start again");
+
+  start (fixture, 2, PATELLA_PLAN_RULE_STRICT);
+  plan = load (fixture);
+  g_assert_cmpint (plan->phase, ==, 2);
+  g_assert_cmpuint (plan->events->len, ==, 1);
+  g_assert_cmpint (patella_store_query_int (fixture->store, "SELECT count(*) FROM plan_event;", -1),
+                   ==, 5);
+}
+
+static void
+test_today_sequence (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PatellaPlanTodayKind kinds[3];
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-16", 18, 0);
+  log_session (fixture, 1, 1);
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(PatellaPlan) plan = load (fixture);
+      g_autofree char *day = patella_day_add_days ("2026-03-16", i);
+      g_autoptr(PatellaPlanToday) today = patella_plan_get_today (plan, day);
+
+      kinds[i] = today->kind;
+      if (i == 2)
+        {
+          g_assert_cmpint (today->run_s, ==, 120);
+          g_assert_cmpint (today->walk_s, ==, 180);
+          g_assert_cmpint (today->repeats, ==, 6);
+          g_assert_cmpint (today->duration_s, ==, 35 * 60);
+          g_assert_cmpstr (today->text, ==,
+                           "Walk/run: a 5-minute warm-up walk, then 6 × (2 min run, 3 min walk).");
+        }
+    }
+  g_assert_cmpint (kinds[0], ==, PATELLA_PLAN_TODAY_DONE);
+  g_assert_cmpint (kinds[1], ==, PATELLA_PLAN_TODAY_REST);
+  g_assert_cmpint (kinds[2], ==, PATELLA_PLAN_TODAY_SESSION);
+}
+
+static void
+test_decision_dated_when_made (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+  const PatellaPlanEvent *decision;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  good_day (fixture, "2026-03-16");
+  plan = load (fixture);
+  decision = patella_plan_get_last_decision (plan);
+  g_assert_cmpstr (decision->day, ==, "2026-03-17");
+  g_assert_cmpstr (decision->ref_day, ==, "2026-03-16");
+  g_assert_cmpint (decision->value, ==, 1);
+  g_assert_cmpint (strlen (decision->uuid), ==, 36);
+}
+
+/* Summer time starts in Berlin on 2026-03-29 at 02:00. A session from 01:40
+ * to 03:15 local time is logged on the day it started, and the next
+ * morning is the 30th whatever the hour count. */
+static void
+test_dst_change_during_session (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+  const PatellaPlanEvent *session;
+
+  at (fixture, "2026-03-27", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-29", 1, 40);
+  patella_clock_advance (fixture->clock, G_GINT64_CONSTANT (35) * 60 * G_USEC_PER_SEC);
+  log_session (fixture, 1, 1);
+
+  plan = load (fixture);
+  session = g_ptr_array_index (plan->events, 1);
+  g_assert_cmpstr (session->day, ==, "2026-03-29");
+  g_clear_pointer (&plan, patella_plan_free);
+
+  /* 23 hours later it is the next morning, not the same day. */
+  patella_clock_advance (fixture->clock, G_GINT64_CONSTANT (23) * 3600 * G_USEC_PER_SEC);
+  journal (fixture, "2026-03-29", 1, 1);
+  update (fixture);
+  plan = load (fixture);
+  g_assert_cmpstr (patella_plan_get_last_decision (plan)->day, ==, "2026-03-30");
+  assert_decision (fixture, "hold", NULL);
+}
+
+static void
+test_reasons_translated_days (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PatellaPlanEvent event = { 0 };
+  g_autofree char *far = NULL;
+
+  event.kind = PATELLA_PLAN_EVENT_DECISION;
+  event.decision = PATELLA_PLAN_DECISION_HOLD;
+  event.reason = (char *) "acceptable";
+  event.phase = 3;
+  event.value = 4;
+  g_strlcpy (event.day, "2026-03-20", sizeof event.day);
+  g_strlcpy (event.ref_day, "2026-03-10", sizeof event.ref_day);
+  far = patella_plan_event_get_reason (&event);
+  g_assert_cmpstr (far, ==, "Held at phase 3: the session on 2026-03-10 was 4/10, above what your "
+                            "rule allows to advance.");
+}
+
+/* Rated an hour after, later: counts in the decision; refused once decided. */
+static void
+test_rate_after (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-16", 18, 0);
+  log_session (fixture, 1, PATELLA_PAIN_NONE);
+
+  at (fixture, "2026-03-16", 19, 10);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture, patella_plan_rate_after (fixture->store, 11, &error),
+                            &error, before, "0 (none) to 10");
+  g_assert_true (patella_plan_rate_after (fixture->store, 4, &error));
+  g_assert_no_error (error);
+
+  at (fixture, "2026-03-17", 8, 0);
+  journal (fixture, "2026-03-16", 1, 1);
+  update (fixture);
+  assert_decision (fixture, "hold",
+                   "Held at phase 3: an hour after the session yesterday the knee was still 4/10.");
+
+  g_clear_pointer (&before, g_free);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture, patella_plan_rate_after (fixture->store, 1, &error),
+                            &error, before, "No plan session waits");
+}
+
+/* The time zone changes after a session (a flight east): the session keeps
+ * its day; the new zone's today decides what comes next. */
+static void
+test_time_zone_change (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *today = NULL;
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  at (fixture, "2026-03-16", 22, 30);
+  log_session (fixture, 1, 1);
+
+  /* 22:30 in Berlin is 06:30 the next day in Tokyo. */
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  today = patella_clock_get_today (fixture->clock);
+  g_assert_cmpstr (today, ==, "2026-03-17");
+  plan = load (fixture);
+  g_assert_cmpstr (((PatellaPlanEvent *) g_ptr_array_index (plan->events, 1))->day, ==,
+                   "2026-03-16");
+  g_clear_pointer (&plan, patella_plan_free);
+
+  /* Back west the same instant is the 16th again: one session a day. */
+  g_setenv ("TZ", "America/New_York", TRUE);
+  before = patella_test_dump_db (fixture->path);
+  assert_refused_unchanged (fixture, patella_plan_log (fixture->store, NULL, 1, 1, NULL, &error),
+                            &error, before, "one session a day");
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+}
+
+static void
+add_run (Fixture    *fixture,
+         const char *day,
+         gint64      metres)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaRun run = { 0 };
+
+  run.day = (char *) day;
+  run.distance_m = metres;
+  run.pain = -1;
+  run.note = (char *) "";
+  g_assert_cmpint (patella_run_add (fixture->store, NULL, &run, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* The Shoes view's load checks apply once the plan runs again. */
+static void
+test_load_checks (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  /* Monday 16 March: last week 10 km, this week already 12 km. */
+  at (fixture, "2026-03-18", 9, 0);
+  add_run (fixture, "2026-03-10", 5000);
+  add_run (fixture, "2026-03-12", 5000);
+  add_run (fixture, "2026-03-16", 6000);
+  add_run (fixture, "2026-03-17", 6000);
+
+  start (fixture, 1, PATELLA_PLAN_RULE_STRICT);
+  plan = load (fixture);
+  warnings = patella_plan_get_load_warnings (fixture->store, plan, PATELLA_UNIT_KM,
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+  g_clear_pointer (&plan, patella_plan_free);
+
+  g_assert_true (patella_plan_stop (fixture->store, &error));
+  start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
+  plan = load (fixture);
+  warnings = patella_plan_get_load_warnings (fixture->store, plan, PATELLA_UNIT_KM,
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, >=, 1);
+  g_assert_cmpint (((PatellaLoadWarning *) g_ptr_array_index (warnings, 0))->kind, ==,
+                   PATELLA_LOAD_WEEK_OVER_10);
+}
+
+static void
+test_phase_ladder (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const PatellaPlanPhase *first = patella_plan_get_phase (PATELLA_PLAN_PHASE_WALK_RUN);
+  const PatellaPlanPhase *continuous = patella_plan_get_phase (8);
+
+  /* Six walk/run phases, from 2 min run : 3 min walk to continuous. */
+  g_assert_cmpint (first->run_s, ==, 120);
+  g_assert_cmpint (first->walk_s, ==, 180);
+  g_assert_cmpint (continuous->walk_s, ==, 0);
+  for (int i = PATELLA_PLAN_PHASE_WALK_RUN; i < PATELLA_PLAN_PHASE_WALK_RUN + 6; i++)
+    g_assert_cmpint (patella_plan_get_phase (i)->kind, ==, PATELLA_PLAN_KIND_WALK_RUN);
+  for (int i = PATELLA_PLAN_PHASE_WALK_RUN + 1; i < PATELLA_PLAN_PHASE_WALK_RUN + 6; i++)
+    g_assert_cmpint (patella_plan_get_phase (i)->run_s, >, patella_plan_get_phase (i - 1)->run_s);
+  g_assert_null (patella_plan_get_phase (0));
+  g_assert_null (patella_plan_get_phase (10));
+  g_assert_cmpint (patella_plan_get_phase (9)->kind, ==, PATELLA_PLAN_KIND_BUILD_BACK);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/plan/" name, Fixture, NULL, patella_store_fixture_set_up, func, \
+              patella_store_fixture_tear_down)
+
+  ADD ("start-default", test_start_default);
+  ADD ("start-twice", test_start_twice);
+  ADD ("phase-out-of-range", test_phase_out_of_range);
+  ADD ("advance-after-two-good", test_advance_after_two_good);
+  ADD ("hold-acceptable-strict", test_hold_acceptable_strict);
+  ADD ("standard-rule", test_standard_rule);
+  ADD ("rule-limits", test_strict_is_default_limit);
+  ADD ("step-back-too-much", test_step_back_too_much);
+  ADD ("step-back-worse-morning", test_step_back_worse_morning);
+  ADD ("step-back-skips-readiness", test_step_back_skips_readiness);
+  ADD ("step-back-at-first-phase", test_step_back_at_first_phase);
+  ADD ("readiness-check", test_readiness_check);
+  ADD ("red-flag-pause-resume", test_red_flag_pause_and_resume);
+  ADD ("rest-pain-pause", test_rest_pain_pause);
+  ADD ("missed-week", test_missed_week);
+  ADD ("last-phase", test_last_phase);
+  ADD ("build-back-ten-percent", test_build_back_ten_percent);
+  ADD ("exercise-progression", test_exercise_progression);
+  ADD ("exercise-ceiling", test_exercise_ceiling);
+  ADD ("no-morning-rating", test_no_morning_rating);
+  ADD ("next-session-decides-pending", test_next_session_decides_pending);
+  ADD ("two-sessions-a-day", test_two_sessions_a_day);
+  ADD ("future-date", test_future_date);
+  ADD ("before-plan-start", test_before_plan_start);
+  ADD ("clock-set-back", test_clock_set_back);
+  ADD ("log-in-order", test_log_in_order);
+  ADD ("pain-out-of-range", test_pain_out_of_range);
+  ADD ("no-plan", test_no_plan);
+  ADD ("pause-resume-user", test_pause_resume_user);
+  ADD ("stop-keeps-history", test_stop_keeps_history);
+  ADD ("today-sequence", test_today_sequence);
+  ADD ("decision-dated-when-made", test_decision_dated_when_made);
+  ADD ("dst-change-during-session", test_dst_change_during_session);
+  ADD ("reason-far-day", test_reasons_translated_days);
+  ADD ("rate-after", test_rate_after);
+  ADD ("time-zone-change", test_time_zone_change);
+  ADD ("load-checks", test_load_checks);
+  ADD ("phase-ladder", test_phase_ladder);
+
+  return g_test_run ();
+}
