@@ -15,6 +15,7 @@
 
 #include "patella-error.h"
 #include "patella-export.h"
+#include "patella-gpx.h"
 #include "patella-import.h"
 #include "patella-journal.h"
 #include "patella-parse.h"
@@ -23,7 +24,6 @@
 /* A missing optional number. */
 #define NONE G_MININT64
 
-#define EARTH_RADIUS_M 6371008.8
 #define RUN_DISTANCE_MAX_M 300000
 #define RUN_DURATION_MAX_S PATELLA_DURATION_MAX_S
 
@@ -181,349 +181,6 @@ check_input (const char  *data,
                             "GPX file"));
 
   return TRUE;
-}
-
-/* --------------------------------------------------------------------- GPX */
-
-void
-patella_gpx_track_free (PatellaGpxTrack *track)
-{
-  if (track == NULL)
-    return;
-
-  g_free (track->name);
-  g_free (track->day);
-  g_free (track);
-}
-
-/**
- * patella_great_circle_distance:
- *
- * Returns: the distance in metres between two points, by the haversine
- *   formula on a sphere of the Earth's mean radius
- */
-double
-patella_great_circle_distance (double lat1,
-                               double lon1,
-                               double lat2,
-                               double lon2)
-{
-  double phi1 = lat1 * G_PI / 180.0;
-  double phi2 = lat2 * G_PI / 180.0;
-  double dphi = (lat2 - lat1) * G_PI / 180.0;
-  double dlambda = (lon2 - lon1) * G_PI / 180.0;
-  double a;
-
-  a = sin (dphi / 2) * sin (dphi / 2) +
-      cos (phi1) * cos (phi2) * sin (dlambda / 2) * sin (dlambda / 2);
-  a = CLAMP (a, 0.0, 1.0);
-
-  return 2 * EARTH_RADIUS_M * atan2 (sqrt (a), sqrt (1 - a));
-}
-
-typedef struct
-{
-  GPtrArray       *tracks;
-  PatellaGpxTrack *track;      /* the <trk> being read */
-  gboolean         seen_root;
-  gboolean         in_point;
-  gboolean         in_time;
-  gboolean         in_name;
-  GString         *text;
-  double           distance;
-  gboolean         have_last;
-  double           last_lat;
-  double           last_lon;
-  gint64           first_us;
-  gint64           last_us;
-  gboolean         point_has_time;
-  guint            depth;
-} GpxParser;
-
-/* "gpx:trkpt" and "trkpt" alike. */
-static const char *
-local_name (const char *name)
-{
-  const char *colon = strrchr (name, ':');
-
-  return colon != NULL ? colon + 1 : name;
-}
-
-static gboolean
-parse_coordinate (const char  *text,
-                  double       limit,
-                  double      *value)
-{
-  char *end = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  *value = g_ascii_strtod (text, &end);
-  while (end != NULL && g_ascii_isspace (*end))
-    end++;
-
-  return end != NULL && *end == '\0' && isfinite (*value) && fabs (*value) <= limit;
-}
-
-static void
-gpx_start (GMarkupParseContext  *context,
-           const char           *element_name,
-           const char          **attribute_names,
-           const char          **attribute_values,
-           gpointer              user_data,
-           GError              **error)
-{
-  GpxParser *parser = user_data;
-  const char *name = local_name (element_name);
-
-  parser->depth++;
-  if (parser->depth > 64)
-    {
-      refuse (error, _("The GPX file nests its elements too deeply to be a track"));
-      return;
-    }
-
-  if (!parser->seen_root)
-    {
-      parser->seen_root = TRUE;
-      if (!g_str_equal (name, "gpx"))
-        refuse (error, _("This XML file is not GPX (its first element is <%s>, not <gpx>)"),
-                element_name);
-      return;
-    }
-
-  if (g_str_equal (name, "trk"))
-    {
-      if (parser->track != NULL)
-        {
-          refuse (error, _("A track starts inside another track; the GPX file is broken"));
-          return;
-        }
-      parser->track = g_new0 (PatellaGpxTrack, 1);
-      parser->distance = 0;
-      parser->have_last = FALSE;
-      parser->first_us = NONE;
-      parser->last_us = NONE;
-    }
-  else if (g_str_equal (name, "trkseg") && parser->track != NULL)
-    {
-      /* A pause between segments is not run. */
-      parser->have_last = FALSE;
-    }
-  else if (g_str_equal (name, "trkpt") && parser->track != NULL)
-    {
-      const char *lat_text = NULL;
-      const char *lon_text = NULL;
-      double lat;
-      double lon;
-
-      for (guint i = 0; attribute_names[i] != NULL; i++)
-        {
-          if (g_str_equal (attribute_names[i], "lat"))
-            lat_text = attribute_values[i];
-          else if (g_str_equal (attribute_names[i], "lon"))
-            lon_text = attribute_values[i];
-        }
-
-      if (!parse_coordinate (lat_text, 90, &lat) || !parse_coordinate (lon_text, 180, &lon))
-        {
-          int line;
-
-          g_markup_parse_context_get_position (context, &line, NULL);
-          refuse (error, _("A track point on line %d has no valid position; lat must be a "
-                           "number from -90 to 90 and lon one from -180 to 180"), line);
-          return;
-        }
-
-      if (parser->have_last)
-        parser->distance += patella_great_circle_distance (parser->last_lat, parser->last_lon,
-                                                           lat, lon);
-      parser->last_lat = lat;
-      parser->last_lon = lon;
-      parser->have_last = TRUE;
-      parser->in_point = TRUE;
-      parser->point_has_time = FALSE;
-      parser->track->n_points++;
-    }
-  else if (g_str_equal (name, "time") && parser->in_point)
-    {
-      parser->in_time = TRUE;
-      g_string_truncate (parser->text, 0);
-    }
-  else if (g_str_equal (name, "name") && parser->track != NULL && !parser->in_point &&
-           parser->track->name == NULL)
-    {
-      parser->in_name = TRUE;
-      g_string_truncate (parser->text, 0);
-    }
-}
-
-static void
-gpx_text (GMarkupParseContext  *context,
-          const char           *text,
-          gsize                 text_len,
-          gpointer              user_data,
-          GError              **error)
-{
-  GpxParser *parser = user_data;
-
-  if (!parser->in_time && !parser->in_name)
-    return;
-
-  if (parser->text->len + text_len > 1000)
-    {
-      refuse (error, _("A <time> or <name> in the GPX file is too long"));
-      return;
-    }
-
-  g_string_append_len (parser->text, text, (gssize) text_len);
-}
-
-static void
-gpx_end (GMarkupParseContext  *context,
-         const char           *element_name,
-         gpointer              user_data,
-         GError              **error)
-{
-  GpxParser *parser = user_data;
-  const char *name = local_name (element_name);
-
-  parser->depth--;
-
-  if (g_str_equal (name, "time") && parser->in_time)
-    {
-      g_autoptr(GDateTime) time = NULL;
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      gint64 us;
-
-      parser->in_time = FALSE;
-      g_strstrip (parser->text->str);
-      time = g_date_time_new_from_iso8601 (parser->text->str, utc);
-      if (time == NULL)
-        {
-          int line;
-
-          g_markup_parse_context_get_position (context, &line, NULL);
-          refuse (error, _("The time “%s” on line %d is not a date and time like "
-                           "2026-03-14T07:30:00Z"), parser->text->str, line);
-          return;
-        }
-
-      us = g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-      if (parser->first_us == NONE)
-        {
-          g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-          parser->first_us = us;
-          if (local != NULL && g_date_time_get_year (local) >= 1900 &&
-              g_date_time_get_year (local) <= 2999)
-            parser->track->day = g_date_time_format (local, "%Y-%m-%d");
-        }
-      parser->last_us = us;
-      parser->track->n_times++;
-    }
-  else if (g_str_equal (name, "name") && parser->in_name)
-    {
-      parser->in_name = FALSE;
-      g_strstrip (parser->text->str);
-      if (parser->text->str[0] != '\0')
-        parser->track->name = g_strdup (parser->text->str);
-    }
-  else if (g_str_equal (name, "trkpt") && parser->in_point)
-    {
-      parser->in_point = FALSE;
-    }
-  else if (g_str_equal (name, "trk") && parser->track != NULL)
-    {
-      PatellaGpxTrack *track = g_steal_pointer (&parser->track);
-
-      track->distance_m = (gint64) MIN (round (parser->distance), (double) G_MAXINT32);
-      if (parser->first_us != NONE && parser->last_us != NONE)
-        {
-          gint64 span = parser->last_us - parser->first_us;
-
-          track->duration_s = span >= 0 ? (span + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC : -1;
-        }
-      g_ptr_array_add (parser->tracks, track);
-    }
-}
-
-static void
-gpx_passthrough (GMarkupParseContext  *context,
-                 const char           *text,
-                 gsize                 text_len,
-                 gpointer              user_data,
-                 GError              **error)
-{
-  /* Entities are never expanded by GMarkup, but a document type declaration
-   * has no place in GPX: refuse it outright. */
-  if (text_len >= 2 && text[0] == '<' && text[1] == '!' &&
-      !(text_len >= 4 && text[2] == '-' && text[3] == '-') &&
-      !(text_len >= 9 && strncmp (text, "<![CDATA[", 9) == 0))
-    refuse (error, _("The GPX file has a document type declaration (<!DOCTYPE> or <!ENTITY>); "
-                     "such files are refused because they can hide entity expansion tricks"));
-}
-
-static const GMarkupParser gpx_parser = {
-  gpx_start, gpx_end, gpx_text, gpx_passthrough, NULL,
-};
-
-/**
- * patella_gpx_parse:
- *
- * Reads the tracks of a GPX file (1.0 or 1.1): for each, the number of
- * points, the distance as the great-circle sum over consecutive points of a
- * segment, the local date of the first timestamp and the time from the first
- * to the last timestamp.
- *
- * Returns: (transfer full) (element-type PatellaGpxTrack): the tracks, or
- *   %NULL with @error set
- */
-GPtrArray *
-patella_gpx_parse (const char  *data,
-                   gsize        length,
-                   GError     **error)
-{
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GPtrArray) tracks = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_gpx_track_free);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) local_error = NULL;
-  GpxParser parser = { 0 };
-
-  if (!check_input (data, length, error))
-    return NULL;
-
-  parser.tracks = tracks;
-  parser.text = text;
-
-  context = g_markup_parse_context_new (&gpx_parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &parser, NULL);
-  if (!g_markup_parse_context_parse (context, data, (gssize) length, &local_error) ||
-      !g_markup_parse_context_end_parse (context, &local_error))
-    {
-      patella_gpx_track_free (parser.track);
-      if (local_error->domain == PATELLA_ERROR)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        refuse (error, _("The file is not valid GPX: %s"), local_error->message);
-      return NULL;
-    }
-
-  patella_gpx_track_free (parser.track);
-
-  if (!parser.seen_root)
-    {
-      refuse (error, _("The file is not GPX: it has no <gpx> element"));
-      return NULL;
-    }
-
-  if (tracks->len == 0)
-    {
-      refuse (error, _("The GPX file has no tracks (<trk>); nothing was imported"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&tracks);
 }
 
 /* ------------------------------------------------------------- JSON export */
@@ -1927,7 +1584,7 @@ patella_import_gpx (PatellaStore               *store,
   if (!patella_store_check_writable (store, error))
     return NULL;
 
-  tracks = patella_gpx_parse (data, length, error);
+  tracks = patella_gpx_read (data, length, error);
   if (tracks == NULL)
     return NULL;
 
@@ -1942,8 +1599,9 @@ patella_import_gpx (PatellaStore               *store,
 
   for (guint i = 0; i < tracks->len; i++)
     {
-      PatellaGpxTrack *track = g_ptr_array_index (tracks, i);
+      PatellaActivity *track = g_ptr_array_index (tracks, i);
       g_autofree char *label = NULL;
+      g_autofree char *day = NULL;
       gint64 created_us;
       gint64 duration_s;
       gboolean exists;
@@ -1951,30 +1609,13 @@ patella_import_gpx (PatellaStore               *store,
       if (!job_step (&job, error))
         goto fail;
 
-      if (track->name != NULL)
-        label = g_strdup_printf (_("Track “%s”"), track->name);
-      else
-        label = g_strdup_printf (_("Track %u"), i + 1);
+      label = g_strdup_printf (_("Track %u"), i + 1);
+      day = patella_activity_get_day (track);
 
-      if (track->n_points == 0)
-        {
-          report_skip (report, g_strdup_printf (_("%s: it has no points."), label));
-          continue;
-        }
-      if (track->day == NULL && track->n_times > 0)
-        {
-          report_skip (report, g_strdup_printf (_("%s: its date is outside 1900–2999."), label));
-          continue;
-        }
-      if (track->day == NULL)
+      if (day == NULL)
         {
           report_skip (report, g_strdup_printf (_("%s: its points have no times, so its date is "
                                                   "unknown."), label));
-          continue;
-        }
-      if (track->duration_s < 0)
-        {
-          report_skip (report, g_strdup_printf (_("%s: its times go backwards."), label));
           continue;
         }
       if (track->distance_m < 1)
@@ -1996,17 +1637,17 @@ patella_import_gpx (PatellaStore               *store,
         }
 
       duration_s = track->duration_s > 0 ? track->duration_s : NONE;
-      if (!run_exists (store, track->day, track->distance_m, duration_s, &exists, error))
+      if (!run_exists (store, day, track->distance_m, duration_s, &exists, error))
         goto fail;
       if (exists)
         {
           report_skip (report, g_strdup_printf (_("%s: the same run on %s is already there."),
-                                                label, track->day));
+                                                label, day));
           continue;
         }
 
       created_us = patella_clock_get_now (patella_store_get_clock (store));
-      if (!insert_run (store, track->day, track->distance_m, duration_s, shoe_id, NONE, "",
+      if (!insert_run (store, day, track->distance_m, duration_s, shoe_id, NONE, "",
                        created_us, error))
         {
           g_prefix_error (error, "%s: ", label);
