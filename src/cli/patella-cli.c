@@ -19,7 +19,8 @@ static const PatellaCliCommand commands[] = {
   { "run", N_("Log and list runs"), patella_cli_run_run },
   { "ice", N_("Log an icing session done without the timer"), patella_cli_ice_run },
   { "export", N_("Export everything as JSON, or a table as CSV"), patella_cli_export_run },
-  { "import", N_("Import a Patella export or a GPX file"), patella_cli_import_run },
+  { "import", N_("Import a Patella export, or runs from FIT, TCX and GPX files"),
+    patella_cli_import_run },
   { "backup", N_("Make or list backups"), patella_cli_backup_run },
   { "restore", N_("Restore a backup"), patella_cli_restore_run },
 };

@@ -28,6 +28,7 @@ typedef struct
  * @updated: runs already there that this import improved
  * @duplicates: activities already there, or twice in this import
  * @other_sports: activities of another sport, left out
+ * @unusable: activities that cannot be a run (no start, no distance, too long)
  * @skipped: (element-type utf8): one sentence per activity left out, saying why
  *
  * What a device-file import read and did.
@@ -43,6 +44,7 @@ typedef struct
   guint      updated;
   guint      duplicates;
   guint      other_sports;
+  guint      unusable;
   GPtrArray *skipped;
   gint64     last_run_id;    /* the last run added, for notifications; 0: none */
 } PatellaActivityReport;
@@ -69,6 +71,21 @@ PatellaActivityReport *patella_activity_read_paths (const char * const          
                                                     gpointer                     user_data,
                                                     GCancellable                *cancellable,
                                                     GError                     **error);
+
+gboolean   patella_activity_report_write      (PatellaActivityReport        *report,
+                                               PatellaStore                 *store,
+                                               PatellaNotifier              *notifier,
+                                               gint64                        shoe_id,
+                                               GCancellable                 *cancellable,
+                                               GError                      **error);
+PatellaActivityReport *patella_activity_import (PatellaStore                *store,
+                                                PatellaNotifier             *notifier,
+                                                const char * const          *paths,
+                                                gint64                       shoe_id,
+                                                PatellaActivityProgressFunc  progress,
+                                                gpointer                     user_data,
+                                                GCancellable                *cancellable,
+                                                GError                     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaActivityReport, patella_activity_report_free)
 

@@ -15,10 +15,12 @@
 
 #include "patella-error.h"
 #include "patella-export.h"
+#include "patella-activity-import.h"
 #include "patella-gpx.h"
 #include "patella-import.h"
 #include "patella-journal.h"
 #include "patella-parse.h"
+#include "patella-shoes.h"
 #include "patella-units.h"
 
 /* A missing optional number. */
@@ -1533,26 +1535,62 @@ patella_import_json (PatellaStore               *store,
   return g_steal_pointer (&report);
 }
 
-static gint64
-find_shoe_for_gpx (PatellaStore  *store,
-                   const char    *shoe,
-                   GError       **error)
+/* NULL: the default shoe; "": none; else a shoe's name. */
+static gboolean
+find_shoe_for_device (PatellaStore  *store,
+                      const char    *shoe,
+                      gint64        *shoe_id,
+                      GError       **error)
 {
   gint64 id;
 
   if (shoe == NULL)
-    return patella_store_query_int (store,
-                                    "SELECT id FROM shoe WHERE is_default = 1 AND retired = 0;",
-                                    NONE);
+    {
+      *shoe_id = PATELLA_SHOE_DEFAULT;
+      return TRUE;
+    }
 
   if (*shoe == '\0')
-    return NONE;
+    {
+      *shoe_id = PATELLA_SHOE_NONE;
+      return TRUE;
+    }
 
   id = find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", shoe, error);
   if (id == 0)
     refuse (error, _("There is no shoe named “%s”; add it first or choose another shoe"), shoe);
 
-  return id > 0 ? id : -1;
+  *shoe_id = id;
+  return id > 0;
+}
+
+/* Device files go through the activity readers and writer; the report
+ * says what they did in the terms of a Patella import. */
+static PatellaImportReport *
+import_report_from_activities (PatellaActivityReport *activities)
+{
+  PatellaImportReport *report = report_new ();
+
+  report->imported = activities->imported;
+  report->runs = activities->imported;
+  report->replaced = activities->updated;
+  for (guint i = 0; i < activities->skipped->len; i++)
+    report_skip (report, g_strdup (g_ptr_array_index (activities->skipped, i)));
+  for (guint i = 0; i < activities->problems->len; i++)
+    report_skip (report, g_strdup (g_ptr_array_index (activities->problems, i)));
+
+  return report;
+}
+
+static void
+device_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  Job *job = user_data;
+
+  if (job->progress != NULL && total > 0)
+    job->progress ((double) done / total, job->user_data);
 }
 
 /**
@@ -1560,9 +1598,9 @@ find_shoe_for_gpx (PatellaStore  *store,
  * @shoe: (nullable): the shoe for the runs: %NULL for the default shoe, ""
  *   for none, or a shoe's name
  *
- * Imports one run per track of a GPX file, all or nothing in one
- * transaction. Tracks that cannot be a run (no points, no times, too long)
- * and runs that are already there are skipped, each with its reason.
+ * Imports one run per track of a GPX file through the activity writer, all
+ * or nothing in one transaction. Tracks that cannot be a run and runs that
+ * are already there are skipped, each with its reason.
  */
 PatellaImportReport *
 patella_import_gpx (PatellaStore               *store,
@@ -1574,9 +1612,8 @@ patella_import_gpx (PatellaStore               *store,
                     GCancellable               *cancellable,
                     GError                    **error)
 {
-  g_autoptr(PatellaImportReport) report = report_new ();
+  g_autoptr(PatellaActivityReport) activities = patella_activity_report_new ();
   g_autoptr(GPtrArray) tracks = NULL;
-  Job job = { store, report, progress, user_data, cancellable, 0, 0 };
   gint64 shoe_id;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
@@ -1588,94 +1625,68 @@ patella_import_gpx (PatellaStore               *store,
   if (tracks == NULL)
     return NULL;
 
-  shoe_id = find_shoe_for_gpx (store, shoe, error);
-  if (shoe_id == -1)
+  if (!find_shoe_for_device (store, shoe, &shoe_id, error))
     return NULL;
 
-  job.total = tracks->len;
-
-  if (!patella_store_begin (store, error))
-    return NULL;
-
+  g_ptr_array_set_free_func (tracks, NULL);
   for (guint i = 0; i < tracks->len; i++)
     {
-      PatellaActivity *track = g_ptr_array_index (tracks, i);
-      g_autofree char *label = NULL;
-      g_autofree char *day = NULL;
-      gint64 created_us;
-      gint64 duration_s;
-      gboolean exists;
+      PatellaFoundActivity *found = g_new0 (PatellaFoundActivity, 1);
 
-      if (!job_step (&job, error))
-        goto fail;
-
-      label = g_strdup_printf (_("Track %u"), i + 1);
-      day = patella_activity_get_day (track);
-
-      if (day == NULL)
-        {
-          report_skip (report, g_strdup_printf (_("%s: its points have no times, so its date is "
-                                                  "unknown."), label));
-          continue;
-        }
-      if (track->distance_m < 1)
-        {
-          report_skip (report, g_strdup_printf (_("%s: it is shorter than 1 m."), label));
-          continue;
-        }
-      if (track->distance_m > RUN_DISTANCE_MAX_M)
-        {
-          report_skip (report, g_strdup_printf (_("%s: it is longer than 300 km, too long for "
-                                                  "a run."), label));
-          continue;
-        }
-      if (track->duration_s > RUN_DURATION_MAX_S)
-        {
-          report_skip (report, g_strdup_printf (_("%s: it lasts more than 48 hours, too long for "
-                                                  "a run."), label));
-          continue;
-        }
-
-      duration_s = track->duration_s > 0 ? track->duration_s : NONE;
-      if (!run_exists (store, day, track->distance_m, duration_s, &exists, error))
-        goto fail;
-      if (exists)
-        {
-          report_skip (report, g_strdup_printf (_("%s: the same run on %s is already there."),
-                                                label, day));
-          continue;
-        }
-
-      created_us = patella_clock_get_now (patella_store_get_clock (store));
-      if (!insert_run (store, day, track->distance_m, duration_s, shoe_id, NONE, "",
-                       created_us, error))
-        {
-          g_prefix_error (error, "%s: ", label);
-          goto fail;
-        }
-
-      report->imported++;
-      report->runs++;
+      found->file = g_strdup_printf (_("Track %u"), i + 1);
+      found->activity = g_ptr_array_index (tracks, i);
+      g_ptr_array_add (activities->found, found);
     }
 
-  if (!patella_store_commit (store, error))
-    goto fail;
+  if (!patella_activity_report_write (activities, store, NULL, shoe_id, cancellable, error))
+    return NULL;
 
   if (progress != NULL)
     progress (1.0, user_data);
 
-  patella_store_emit_changed (store, "runs");
-  return g_steal_pointer (&report);
+  return import_report_from_activities (activities);
+}
 
-fail:
-  patella_store_rollback (store);
-  return NULL;
+static PatellaImportReport *
+import_device_files (PatellaStore               *store,
+                     const char                 *path,
+                     const char                 *shoe,
+                     PatellaImportProgressFunc   progress,
+                     gpointer                    user_data,
+                     GCancellable               *cancellable,
+                     GError                    **error)
+{
+  g_autoptr(PatellaActivityReport) activities = NULL;
+  const char *paths[] = { path, NULL };
+  Job job = { store, NULL, progress, user_data, cancellable, 0, 0 };
+  gint64 shoe_id;
+
+  if (!patella_store_check_writable (store, error) ||
+      !find_shoe_for_device (store, shoe, &shoe_id, error))
+    return NULL;
+
+  activities = patella_activity_import (store, NULL, paths, shoe_id, device_progress_cb, &job,
+                                        cancellable, error);
+  if (activities == NULL)
+    return NULL;
+
+  if (activities->files_read == 0)
+    {
+      refuse (error, "%s", activities->problems->len > 0
+                           ? (const char *) g_ptr_array_index (activities->problems, 0)
+                           : _("There is no activity file in it"));
+      return NULL;
+    }
+
+  return import_report_from_activities (activities);
 }
 
 /**
  * patella_import_file:
  *
- * Imports a Patella export or a GPX file, told apart by their content.
+ * Imports a Patella export, or activity files from a watch: FIT, TCX or GPX,
+ * also gzip-compressed, a zip archive of them or a folder. Exports and
+ * activity files are told apart by their content.
  */
 PatellaImportReport *
 patella_import_file (PatellaStore               *store,
@@ -1692,6 +1703,11 @@ patella_import_file (PatellaStore               *store,
   gsize length;
   gsize i = 0;
 
+  /* Bulk exports can be far larger than an export: never read them whole. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) || patella_activity_path_is_candidate (path) ||
+      g_str_has_suffix (path, ".zip") || g_str_has_suffix (path, ".ZIP"))
+    return import_device_files (store, path, shoe, progress, user_data, cancellable, error);
+
   bytes = patella_import_read_file (path, error);
   if (bytes == NULL)
     return NULL;
@@ -1704,17 +1720,9 @@ patella_import_file (PatellaStore               *store,
   while (i < length && g_ascii_isspace (data[i]))
     i++;
 
-  if (i < length && data[i] == '<')
-    return patella_import_gpx (store, data + i, length - i, shoe, progress, user_data,
-                               cancellable, error);
-
   if (i < length && data[i] == '{')
     return patella_import_json (store, data + i, length - i, flags, progress, user_data,
                                 cancellable, error);
 
-  if (!check_input (data, length, error))
-    return NULL;
-
-  refuse (error, _("The file is neither a Patella export (.json) nor a GPX file"));
-  return NULL;
+  return import_device_files (store, path, shoe, progress, user_data, cancellable, error);
 }
