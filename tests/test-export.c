@@ -40,7 +40,7 @@ test_empty (Fixture       *fixture,
   g_assert_cmpstr (json, ==,
                    "{\n"
                    "  \"format\" : \"patella-export\",\n"
-                   "  \"version\" : 1,\n"
+                   "  \"version\" : 2,\n"
                    "  \"journal\" : [],\n"
                    "  \"runs\" : [],\n"
                    "  \"shoes\" : [],\n"
@@ -117,7 +117,7 @@ test_content (Fixture       *fixture,
   g_assert_no_error (error);
   object = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "patella-export");
-  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 2);
   /* Only the user's own data. */
   g_assert_false (json_object_has_member (object, "notification_sent"));
   g_assert_false (json_object_has_member (object, "reminder_slot"));

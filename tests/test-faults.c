@@ -94,7 +94,11 @@ test_disk_full (void)
 
   g_clear_object (&store);
   after = patella_test_dump_db (path);
-  g_assert_true (g_str_has_prefix (after, "1\n"));
+  {
+    g_autofree char *version = g_strdup_printf ("%d\n", PATELLA_SCHEMA_VERSION);
+
+    g_assert_true (g_str_has_prefix (after, version));
+  }
   patella_test_remove_dir (dir);
 }
 

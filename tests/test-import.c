@@ -172,8 +172,8 @@ test_refused (Fixture       *fixture,
   patella_test_fill_store (fixture->store);
 
   newer = g_strdup (json);
-  memcpy (strstr (newer, "\"version\" : 1"), "\"version\" : 2", 13);
-  refuse_json (fixture, newer, "exported by a newer Patella (export format version 2");
+  memcpy (strstr (newer, "\"version\" : 2"), "\"version\" : 3", 13);
+  refuse_json (fixture, newer, "exported by a newer Patella (export format version 3");
 
   refuse_json (fixture, "{\"format\": \"other\", \"version\": 1}", "not a Patella export");
   refuse_json (fixture, "[1, 2]", "not a Patella export");

@@ -517,11 +517,7 @@ patella_backup_restore (PatellaStore  *store,
       return FALSE;
     }
 
-  patella_store_emit_changed (store, "journal");
-  patella_store_emit_changed (store, "shoes");
-  patella_store_emit_changed (store, "runs");
-  patella_store_emit_changed (store, "sessions");
-  patella_store_emit_changed (store, "routines");
+  patella_store_emit_all_changed (store);
 
   if (aside_path != NULL)
     *aside_path = g_steal_pointer (&aside);

@@ -16,6 +16,7 @@
 
 typedef enum
 {
+  COL_UUID,   /* an identity: in JSON only, a spreadsheet has no use for it */
   COL_TEXT,   /* a string, or null */
   COL_INT,    /* an integer, or null */
   COL_BOOL,   /* 0 or 1 */
@@ -45,6 +46,7 @@ static const Column journal_columns[] = {
   { "note", COL_TEXT },
   { "created_us", COL_INT },
   { "updated_us", COL_INT },
+  { "uuid", COL_UUID },
 };
 
 static const Column run_columns[] = {
@@ -55,6 +57,8 @@ static const Column run_columns[] = {
   { "pain", COL_INT },
   { "note", COL_TEXT },
   { "created_us", COL_INT },
+  { "uuid", COL_UUID },
+  { "shoe_uuid", COL_UUID },
 };
 
 static const Column shoe_columns[] = {
@@ -67,6 +71,7 @@ static const Column shoe_columns[] = {
   { "retired", COL_BOOL },
   { "default", COL_BOOL },
   { "created_us", COL_INT },
+  { "uuid", COL_UUID },
 };
 
 static const Column session_columns[] = {
@@ -81,6 +86,7 @@ static const Column session_columns[] = {
   { "duration_s", COL_INT },
   { "routine", COL_TEXT },
   { "pain", COL_INT },
+  { "uuid", COL_UUID },
 };
 
 /* In PatellaExportTable order. Orders use natural keys first so that an
@@ -90,24 +96,25 @@ static const Table tables[] = {
     "SELECT e.day, e.pain_rest, e.pain_activity, e.pain_morning,"
     "       (SELECT group_concat (code, ' ') FROM"
     "          (SELECT s.code FROM journal_symptom s WHERE s.day = e.day ORDER BY s.code)),"
-    "       e.note, e.created_us, e.updated_us "
+    "       e.note, e.created_us, e.updated_us, e.uuid "
     "FROM journal_entry e ORDER BY e.day;",
     journal_columns, G_N_ELEMENTS (journal_columns) },
   { "runs",
     "SELECT r.day, r.distance_m, r.duration_s,"
     "       (SELECT s.name FROM shoe s WHERE s.id = r.shoe_id),"
-    "       r.pain, r.note, r.created_us "
-    "FROM run r ORDER BY r.day, r.created_us, r.id;",
+    "       r.pain, r.note, r.created_us, r.uuid,"
+    "       (SELECT s.uuid FROM shoe s WHERE s.id = r.shoe_id) "
+    "FROM run r ORDER BY r.day, r.created_us, r.uuid;",
     run_columns, G_N_ELEMENTS (run_columns) },
   { "shoes",
     "SELECT name, brand, first_used, initial_m, warn_m, limit_m, retired, is_default,"
-    "       created_us "
+    "       created_us, uuid "
     "FROM shoe ORDER BY name COLLATE NOCASE, id;",
     shoe_columns, G_N_ELEMENTS (shoe_columns) },
   { "sessions",
     "SELECT kind, day, state, started_us, planned_s, ends_us, remaining_s, ended_us,"
-    "       duration_s, routine, pain "
-    "FROM session ORDER BY started_us, kind, id;",
+    "       duration_s, routine, pain, uuid "
+    "FROM session ORDER BY started_us, kind, uuid;",
     session_columns, G_N_ELEMENTS (session_columns) },
 };
 
@@ -149,6 +156,7 @@ add_column_json (JsonBuilder  *builder,
 
   switch (column->type)
     {
+    case COL_UUID:
     case COL_TEXT:
       if (null)
         json_builder_add_null_value (builder);
@@ -225,7 +233,7 @@ add_routines_json (PatellaStore  *store,
   int rc;
 
   stmt = patella_store_prepare (store,
-                                "SELECT id, name, created_us FROM routine "
+                                "SELECT id, name, created_us, uuid FROM routine "
                                 "ORDER BY name COLLATE NOCASE, id;",
                                 error);
   if (stmt == NULL)
@@ -252,6 +260,9 @@ add_routines_json (PatellaStore  *store,
       if (steps == NULL)
         return FALSE;
       sqlite3_bind_int64 (steps, 1, sqlite3_column_int64 (stmt, 0));
+
+      json_builder_set_member_name (builder, "uuid");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
 
       json_builder_set_member_name (builder, "steps");
       json_builder_begin_array (builder);
@@ -285,7 +296,7 @@ add_routines_json (PatellaStore  *store,
 /**
  * patella_export_build_json:
  *
- * Everything the user entered, as a `patella-export` version 1 document
+ * Everything the user entered, as a `patella-export` version 2 document
  * (docs/export-format.md). The whole export reads one snapshot of the
  * database.
  *
@@ -408,7 +419,8 @@ patella_export_csv (PatellaStore        *store,
   spec = &tables[table];
 
   for (guint i = 0; i < spec->n_columns; i++)
-    g_string_append_printf (out, "%s%s", i > 0 ? "," : "", spec->columns[i].name);
+    if (spec->columns[i].type != COL_UUID)
+      g_string_append_printf (out, "%s%s", i > 0 ? "," : "", spec->columns[i].name);
   g_string_append (out, "\r\n");
 
   stmt = patella_store_prepare (store, spec->sql, error);
@@ -419,6 +431,8 @@ patella_export_csv (PatellaStore        *store,
     {
       for (guint i = 0; i < spec->n_columns; i++)
         {
+          if (spec->columns[i].type == COL_UUID)
+            continue;
           if (i > 0)
             g_string_append_c (out, ',');
           append_csv_field (out, (const char *) sqlite3_column_text (stmt, (int) i));

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* docs/export-format.md describes the file. */
 #define PATELLA_EXPORT_FORMAT  "patella-export"
-#define PATELLA_EXPORT_VERSION 1
+#define PATELLA_EXPORT_VERSION 2
 
 typedef enum
 {

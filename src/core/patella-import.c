@@ -28,6 +28,10 @@
 
 #define RUN_DISTANCE_MAX_M 300000
 #define RUN_DURATION_MAX_S PATELLA_DURATION_MAX_S
+/* 3000-01-01 00:00 UTC: no instant Patella writes is later. */
+#define INSTANT_MAX_US G_GINT64_CONSTANT (32503680000000000)
+/* The longest session: two days, like a run. */
+#define SESSION_MAX_S (48 * 60 * 60)
 
 /* Everything an import refuses is invalid input. */
 #define refuse(error, ...) patella_error_refuse ((error), PATELLA_ERROR_INVALID, __VA_ARGS__)
@@ -189,6 +193,7 @@ check_input (const char  *data,
 
 typedef struct
 {
+  char   *uuid;
   char   *name;
   char   *brand;
   char   *first_used;
@@ -202,10 +207,12 @@ typedef struct
 
 typedef struct
 {
+  char   *uuid;
   char   *day;
   gint64  distance_m;
   gint64  duration_s;
   char   *shoe;
+  char   *shoe_uuid;
   gint64  pain;
   char   *note;
   gint64  created_us;
@@ -213,6 +220,7 @@ typedef struct
 
 typedef struct
 {
+  char   *uuid;
   char   *day;
   gint64  pain_rest;
   gint64  pain_activity;
@@ -225,6 +233,7 @@ typedef struct
 
 typedef struct
 {
+  char   *uuid;
   char   *kind;
   char   *day;
   char   *state;
@@ -250,6 +259,7 @@ typedef struct
 
 typedef struct
 {
+  char   *uuid;
   char   *name;
   gint64  created_us;
   GArray *steps;   /* of ImportStep */
@@ -257,6 +267,7 @@ typedef struct
 
 struct _PatellaImportData
 {
+  gint64     version;
   GPtrArray *shoes;
   GPtrArray *runs;
   GPtrArray *journal;
@@ -267,6 +278,7 @@ struct _PatellaImportData
 static void
 import_shoe_free (ImportShoe *shoe)
 {
+  g_free (shoe->uuid);
   g_free (shoe->name);
   g_free (shoe->brand);
   g_free (shoe->first_used);
@@ -276,8 +288,10 @@ import_shoe_free (ImportShoe *shoe)
 static void
 import_run_free (ImportRun *run)
 {
+  g_free (run->uuid);
   g_free (run->day);
   g_free (run->shoe);
+  g_free (run->shoe_uuid);
   g_free (run->note);
   g_free (run);
 }
@@ -285,6 +299,7 @@ import_run_free (ImportRun *run)
 static void
 import_entry_free (ImportEntry *entry)
 {
+  g_free (entry->uuid);
   g_free (entry->day);
   g_strfreev (entry->symptoms);
   g_free (entry->note);
@@ -294,6 +309,7 @@ import_entry_free (ImportEntry *entry)
 static void
 import_session_free (ImportSession *session)
 {
+  g_free (session->uuid);
   g_free (session->kind);
   g_free (session->day);
   g_free (session->state);
@@ -310,6 +326,7 @@ import_step_clear (ImportStep *step)
 static void
 import_routine_free (ImportRoutine *routine)
 {
+  g_free (routine->uuid);
   g_free (routine->name);
   g_array_unref (routine->steps);
   g_free (routine);
@@ -341,6 +358,7 @@ typedef struct
 {
   const char *table;
   guint       index;
+  gboolean    with_uuid;  /* version 2 and later: every item has one */
 } Where;
 
 static gboolean
@@ -416,6 +434,7 @@ typedef enum
   TEXT_SHORT,  /* up to 100 characters, may be empty */
   TEXT_DATE,   /* YYYY-MM-DD from 1900 to 2999 */
   TEXT_WORD,   /* a code, checked by the caller */
+  TEXT_UUID,   /* a UUID, stored in lower case */
 } TextKind;
 
 static gboolean
@@ -445,6 +464,9 @@ get_text (JsonObject  *object,
       break;
     case TEXT_DATE:
       expected = _("a date from 1900-01-01 to 2999-12-31 written as YYYY-MM-DD");
+      break;
+    case TEXT_UUID:
+      expected = _("a UUID such as “0f8fad5b-d9cb-469f-a165-70867728950e”");
       break;
     case TEXT_WORD:
     default:
@@ -495,6 +517,12 @@ get_text (JsonObject  *object,
       }
       break;
 
+    case TEXT_UUID:
+      if (!g_uuid_string_is_valid (text))
+        return refuse_member (error, where, member, expected);
+      *value = g_ascii_strdown (text, -1);
+      break;
+
     case TEXT_WORD:
     default:
       if (!patella_check_text (text, PATELLA_NAME_MAX_CHARS, &local_error))
@@ -504,6 +532,24 @@ get_text (JsonObject  *object,
     }
 
   return TRUE;
+}
+
+/* Version 1 exports carry no identities, and an item added to a later one
+ * by hand may lack it: such rows get new ones. */
+static gboolean
+get_uuid (JsonObject  *object,
+          const Where *where,
+          const char  *member,
+          char       **value,
+          GError     **error)
+{
+  if (!where->with_uuid)
+    {
+      *value = NULL;
+      return TRUE;
+    }
+
+  return get_text (object, where, member, TRUE, TEXT_UUID, value, error);
 }
 
 static gboolean
@@ -523,7 +569,8 @@ parse_shoe (JsonObject  *object,
 
   g_ptr_array_add (out, shoe);
 
-  if (!get_text (object, where, "name", FALSE, TEXT_NAME, &shoe->name, error) ||
+  if (!get_uuid (object, where, "uuid", &shoe->uuid, error) ||
+      !get_text (object, where, "name", FALSE, TEXT_NAME, &shoe->name, error) ||
       !get_text (object, where, "brand", TRUE, TEXT_SHORT, &shoe->brand, error) ||
       !get_text (object, where, "first_used", TRUE, TEXT_DATE, &shoe->first_used, error) ||
       !get_int (object, where, "initial_m", FALSE, 0, PATELLA_DISTANCE_MAX_M, &shoe->initial_m,
@@ -532,7 +579,7 @@ parse_shoe (JsonObject  *object,
       !get_int (object, where, "limit_m", FALSE, 160934, 1609344, &shoe->limit_m, error) ||
       !get_bool (object, where, "retired", &shoe->retired, error) ||
       !get_bool (object, where, "default", &shoe->is_default, error) ||
-      !get_int (object, where, "created_us", FALSE, 0, G_MAXINT64, &shoe->created_us, error))
+      !get_int (object, where, "created_us", FALSE, 0, INSTANT_MAX_US, &shoe->created_us, error))
     return FALSE;
 
   if (shoe->brand == NULL)
@@ -554,15 +601,17 @@ parse_run (JsonObject  *object,
 
   g_ptr_array_add (out, run);
 
-  if (!get_text (object, where, "date", FALSE, TEXT_DATE, &run->day, error) ||
+  if (!get_uuid (object, where, "uuid", &run->uuid, error) ||
+      !get_text (object, where, "date", FALSE, TEXT_DATE, &run->day, error) ||
       !get_int (object, where, "distance_m", FALSE, 1, RUN_DISTANCE_MAX_M, &run->distance_m,
                 error) ||
       !get_int (object, where, "duration_s", TRUE, 1, RUN_DURATION_MAX_S, &run->duration_s,
                 error) ||
       !get_text (object, where, "shoe", TRUE, TEXT_NAME, &run->shoe, error) ||
+      !get_uuid (object, where, "shoe_uuid", &run->shoe_uuid, error) ||
       !get_int (object, where, "pain", TRUE, 0, 10, &run->pain, error) ||
       !get_text (object, where, "note", TRUE, TEXT_NOTE, &run->note, error) ||
-      !get_int (object, where, "created_us", FALSE, 0, G_MAXINT64, &run->created_us, error))
+      !get_int (object, where, "created_us", FALSE, 0, INSTANT_MAX_US, &run->created_us, error))
     return FALSE;
 
   if (run->note == NULL)
@@ -583,13 +632,16 @@ parse_entry (JsonObject  *object,
 
   g_ptr_array_add (out, entry);
 
-  if (!get_text (object, where, "date", FALSE, TEXT_DATE, &entry->day, error) ||
+  if (!get_uuid (object, where, "uuid", &entry->uuid, error) ||
+      !get_text (object, where, "date", FALSE, TEXT_DATE, &entry->day, error) ||
       !get_int (object, where, "pain_rest", FALSE, 0, 10, &entry->pain_rest, error) ||
       !get_int (object, where, "pain_activity", TRUE, 0, 10, &entry->pain_activity, error) ||
       !get_int (object, where, "pain_morning", TRUE, 0, 10, &entry->pain_morning, error) ||
       !get_text (object, where, "note", TRUE, TEXT_NOTE, &entry->note, error) ||
-      !get_int (object, where, "created_us", FALSE, 0, G_MAXINT64, &entry->created_us, error) ||
-      !get_int (object, where, "updated_us", FALSE, 0, G_MAXINT64, &entry->updated_us, error))
+      !get_int (object, where, "created_us", FALSE, 0, INSTANT_MAX_US, &entry->created_us,
+                error) ||
+      !get_int (object, where, "updated_us", FALSE, 0, INSTANT_MAX_US, &entry->updated_us,
+                error))
     return FALSE;
 
   if (entry->note == NULL)
@@ -643,16 +695,20 @@ parse_session (JsonObject  *object,
 
   g_ptr_array_add (out, session);
 
-  if (!get_text (object, where, "kind", FALSE, TEXT_WORD, &session->kind, error) ||
+  if (!get_uuid (object, where, "uuid", &session->uuid, error) ||
+      !get_text (object, where, "kind", FALSE, TEXT_WORD, &session->kind, error) ||
       !get_text (object, where, "date", FALSE, TEXT_DATE, &session->day, error) ||
       !get_text (object, where, "state", FALSE, TEXT_WORD, &session->state, error) ||
-      !get_int (object, where, "started_us", FALSE, 0, G_MAXINT64, &session->started_us, error) ||
-      !get_int (object, where, "planned_s", FALSE, 1, G_MAXINT32, &session->planned_s, error) ||
-      !get_int (object, where, "ends_us", TRUE, 0, G_MAXINT64, &session->ends_us, error) ||
-      !get_int (object, where, "remaining_s", TRUE, 0, G_MAXINT32, &session->remaining_s,
+      !get_int (object, where, "started_us", FALSE, 0, INSTANT_MAX_US, &session->started_us,
                 error) ||
-      !get_int (object, where, "ended_us", TRUE, 0, G_MAXINT64, &session->ended_us, error) ||
-      !get_int (object, where, "duration_s", TRUE, 0, G_MAXINT32, &session->duration_s, error) ||
+      !get_int (object, where, "planned_s", FALSE, 1, SESSION_MAX_S, &session->planned_s,
+                error) ||
+      !get_int (object, where, "ends_us", TRUE, 0, INSTANT_MAX_US, &session->ends_us, error) ||
+      !get_int (object, where, "remaining_s", TRUE, 0, SESSION_MAX_S, &session->remaining_s,
+                error) ||
+      !get_int (object, where, "ended_us", TRUE, 0, INSTANT_MAX_US, &session->ended_us, error) ||
+      !get_int (object, where, "duration_s", TRUE, 0, SESSION_MAX_S, &session->duration_s,
+                error) ||
       !get_text (object, where, "routine", TRUE, TEXT_SHORT, &session->routine, error) ||
       !get_int (object, where, "pain", TRUE, 0, 10, &session->pain, error))
     return FALSE;
@@ -669,6 +725,20 @@ parse_session (JsonObject  *object,
 
   if (g_str_equal (session->state, "paused") && session->remaining_s == NONE)
     return refuse_member (error, where, "remaining_s", _("a number for a paused session"));
+
+  /* A session lasts at most two days: an end years away would break every
+   * view that shows it. */
+  if (session->ends_us != NONE &&
+      (session->ends_us < session->started_us ||
+       session->ends_us - session->started_us > (gint64) SESSION_MAX_S * G_USEC_PER_SEC))
+    return refuse_member (error, where, "ends_us",
+                          _("a time from “started_us” to 48 hours after it"));
+
+  if (session->ended_us != NONE &&
+      (session->ended_us < session->started_us ||
+       session->ended_us - session->started_us > (gint64) SESSION_MAX_S * G_USEC_PER_SEC))
+    return refuse_member (error, where, "ended_us",
+                          _("a time from “started_us” to 48 hours after it"));
 
   return TRUE;
 }
@@ -687,8 +757,10 @@ parse_routine (JsonObject  *object,
   g_array_set_clear_func (routine->steps, (GDestroyNotify) import_step_clear);
   g_ptr_array_add (out, routine);
 
-  if (!get_text (object, where, "name", FALSE, TEXT_NAME, &routine->name, error) ||
-      !get_int (object, where, "created_us", FALSE, 0, G_MAXINT64, &routine->created_us, error))
+  if (!get_uuid (object, where, "uuid", &routine->uuid, error) ||
+      !get_text (object, where, "name", FALSE, TEXT_NAME, &routine->name, error) ||
+      !get_int (object, where, "created_us", FALSE, 0, INSTANT_MAX_US, &routine->created_us,
+                error))
     return FALSE;
 
   steps = json_object_get_member (object, "steps");
@@ -736,6 +808,7 @@ typedef gboolean (*ParseItemFunc) (JsonObject  *object,
 
 static gboolean
 parse_list (JsonObject    *root,
+            gint64         version,
             const char    *member,
             ParseItemFunc  parse_item,
             GPtrArray     *out,
@@ -754,7 +827,7 @@ parse_list (JsonObject    *root,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *item = json_array_get_element (array, i);
-      Where where = { member, i };
+      Where where = { member, i, version >= 2 };
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
         return refuse (error, _("In “%s”, item %u is not an object; nothing was imported"),
@@ -767,7 +840,8 @@ parse_list (JsonObject    *root,
   return TRUE;
 }
 
-/* json-glib's parser recurses: refuse deep nesting before it sees it. */
+/* json-glib's parser recurses: refuse deep nesting before it sees it. An
+ * escaped NUL is refused here too, where escapes are told from text. */
 static gboolean
 check_depth (const char  *data,
              gsize        length,
@@ -782,6 +856,11 @@ check_depth (const char  *data,
 
       if (in_string)
         {
+          /* json-glib hands out C strings: an escaped NUL would cut one short.
+           * The literal text "\\u0000" is an escaped backslash, and fine. */
+          if (c == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
+            return refuse (error, _("The file holds a NUL character (\\u0000), which no "
+                                    "Patella text contains; nothing was imported"));
           if (c == '\\')
             i++;
           else if (c == '"')
@@ -828,14 +907,6 @@ patella_import_data_parse (const char  *data,
   if (!check_input (data, length, error) || !check_depth (data, length, error))
     return NULL;
 
-  /* json-glib hands out C strings: a NUL inside one would cut it short. */
-  if (g_strstr_len (data, (gssize) length, "\\u0000") != NULL)
-    {
-      refuse (error, _("The file holds a NUL character (\\u0000), which no Patella text "
-                       "contains; nothing was imported"));
-      return NULL;
-    }
-
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
@@ -879,17 +950,18 @@ patella_import_data_parse (const char  *data,
     }
 
   result = g_new0 (PatellaImportData, 1);
+  result->version = version;
   result->shoes = g_ptr_array_new_with_free_func ((GDestroyNotify) import_shoe_free);
   result->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) import_run_free);
   result->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) import_entry_free);
   result->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) import_session_free);
   result->routines = g_ptr_array_new_with_free_func ((GDestroyNotify) import_routine_free);
 
-  if (!parse_list (root_object, "shoes", parse_shoe, result->shoes, error) ||
-      !parse_list (root_object, "runs", parse_run, result->runs, error) ||
-      !parse_list (root_object, "journal", parse_entry, result->journal, error) ||
-      !parse_list (root_object, "sessions", parse_session, result->sessions, error) ||
-      !parse_list (root_object, "routines", parse_routine, result->routines, error))
+  if (!parse_list (root_object, version, "shoes", parse_shoe, result->shoes, error) ||
+      !parse_list (root_object, version, "runs", parse_run, result->runs, error) ||
+      !parse_list (root_object, version, "journal", parse_entry, result->journal, error) ||
+      !parse_list (root_object, version, "sessions", parse_session, result->sessions, error) ||
+      !parse_list (root_object, version, "routines", parse_routine, result->routines, error))
     return NULL;
 
   /* What the database would refuse anyway, said clearly. */
@@ -981,31 +1053,97 @@ find_id (PatellaStore  *store,
   return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Version 1 exports carry no identities. Their runs are told apart by the
+ * instant they were created, their sessions by kind and start; a key that
+ * the file holds twice stands for two rows, so an export imported into an
+ * empty database gives back every row, and imported again adds nothing. */
+typedef struct
+{
+  GHashTable *seen;   /* key → times met in the file so far */
+  GHashTable *added;  /* key → rows this import added */
+} Occurrences;
+
+static void
+occurrences_init (Occurrences *occurrences)
+{
+  occurrences->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  occurrences->added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+occurrences_clear (Occurrences *occurrences)
+{
+  g_clear_pointer (&occurrences->seen, g_hash_table_unref);
+  g_clear_pointer (&occurrences->added, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Occurrences, occurrences_clear)
+
+static guint
+occurrences_bump (GHashTable *table,
+                  const char *key)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (table, key));
+
+  g_hash_table_replace (table, g_strdup (key), GUINT_TO_POINTER (n + 1));
+  return n;
+}
+
+/* Whether the row with @key is one Patella had before this import. */
 static gboolean
-run_exists (PatellaStore  *store,
-            const char    *day,
-            gint64         distance_m,
-            gint64         duration_s,
-            gboolean      *exists,
+occurrences_is_known (Occurrences *occurrences,
+                      const char  *key,
+                      gint64       n_in_database)
+{
+  guint index = occurrences_bump (occurrences->seen, key);
+  guint added = GPOINTER_TO_UINT (g_hash_table_lookup (occurrences->added, key));
+
+  return (gint64) index < n_in_database - added;
+}
+
+static gint64
+count_rows (PatellaStore  *store,
+            const char    *sql,
+            const char    *text,
+            gint64         number,
             GError       **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
+  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
   int rc;
 
-  stmt = patella_store_prepare (store,
-                                "SELECT 1 FROM run WHERE day = ?1 AND distance_m = ?2"
-                                " AND duration_s IS ?3;",
-                                error);
+  if (stmt == NULL)
+    return -1;
+
+  if (text != NULL)
+    {
+      bind_text (stmt, 1, text);
+      sqlite3_bind_int64 (stmt, 2, number);
+    }
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, number);
+    }
+
+  rc = patella_store_step (store, stmt, error);
+  if (rc != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+delete_row (PatellaStore  *store,
+            const char    *sql,
+            gint64         id,
+            GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
+
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, day);
-  sqlite3_bind_int64 (stmt, 2, distance_m);
-  bind_int (stmt, 3, duration_s);
-  rc = patella_store_step (store, stmt, error);
-  *exists = rc == SQLITE_ROW;
-
-  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return patella_store_step_done (store, stmt, error);
 }
 
 static gboolean
@@ -1015,6 +1153,22 @@ prefix_item (GError     **error,
 {
   g_prefix_error (error, _("In “%s”, item %u: "), table, index + 1);
   return FALSE;
+}
+
+static void
+count_written (Job   *job,
+               gboolean replaced,
+               guint *kind_count)
+{
+  if (replaced)
+    {
+      job->report->replaced++;
+    }
+  else
+    {
+      job->report->imported++;
+      (*kind_count)++;
+    }
 }
 
 static gboolean
@@ -1030,20 +1184,27 @@ write_shoes (Job                *job,
       ImportShoe *shoe = g_ptr_array_index (data->shoes, i);
       g_autoptr(PatellaStmt) stmt = NULL;
       gboolean is_default = shoe->is_default;
+      gboolean same;
       gint64 id;
       gint64 default_id;
 
       if (!job_step (job, error))
         return FALSE;
 
-      id = find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", shoe->name,
-                    error);
+      id = find_id (store, "SELECT id FROM shoe WHERE uuid = ?1;", shoe->uuid, error);
+      same = id > 0;
+      if (id == 0)
+        id = find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", shoe->name,
+                      error);
       if (id < 0)
         return prefix_item (error, "shoes", i);
 
       if (id > 0 && !replace)
         {
           report_skip (job->report,
+                       same ?
+                       g_strdup_printf (_("Shoe “%s”: the same shoe is already there."),
+                                        shoe->name) :
                        g_strdup_printf (_("Shoe “%s”: a shoe of that name is already there and "
                                           "was kept as it is."), shoe->name));
           continue;
@@ -1064,6 +1225,8 @@ write_shoes (Job                *job,
             }
         }
 
+      /* A replaced shoe keeps its own identity: runs and other programs refer
+       * to it. */
       if (id > 0)
         stmt = patella_store_prepare (store,
                                       "UPDATE shoe SET name = ?1, brand = ?2, first_used = ?3,"
@@ -1073,8 +1236,8 @@ write_shoes (Job                *job,
       else
         stmt = patella_store_prepare (store,
                                       "INSERT INTO shoe (name, brand, first_used, initial_m,"
-                                      " warn_m, limit_m, retired, is_default, created_us)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+                                      " warn_m, limit_m, retired, is_default, created_us, uuid)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11);",
                                       error);
       if (stmt == NULL)
         return FALSE;
@@ -1090,75 +1253,85 @@ write_shoes (Job                *job,
       sqlite3_bind_int64 (stmt, 9, shoe->created_us);
       if (id > 0)
         sqlite3_bind_int64 (stmt, 10, id);
+      else
+        bind_text (stmt, 11, shoe->uuid);
 
       if (!patella_store_step_done (store, stmt, error))
         return prefix_item (error, "shoes", i);
 
-      if (id > 0)
-        {
-          job->report->replaced++;
-        }
-      else
-        {
-          job->report->imported++;
-          job->report->shoes++;
-        }
+      count_written (job, id > 0, &job->report->shoes);
     }
 
   return TRUE;
 }
 
-static gboolean
-insert_run (PatellaStore  *store,
-            const char    *day,
-            gint64         distance_m,
-            gint64         duration_s,
-            gint64         shoe_id,
-            gint64         pain,
-            const char    *note,
-            gint64         created_us,
-            GError       **error)
+static gint64
+find_run_shoe (PatellaStore  *store,
+               ImportRun     *run,
+               GError       **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
+  gint64 shoe_id = find_id (store, "SELECT id FROM shoe WHERE uuid = ?1;", run->shoe_uuid, error);
 
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO run (day, distance_m, duration_s, shoe_id, pain, note,"
-                                " created_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
+  if (shoe_id != 0)
+    return shoe_id;
 
-  bind_text (stmt, 1, day);
-  sqlite3_bind_int64 (stmt, 2, distance_m);
-  bind_int (stmt, 3, duration_s);
-  bind_int (stmt, 4, shoe_id);
-  bind_int (stmt, 5, pain);
-  bind_text (stmt, 6, note);
-  sqlite3_bind_int64 (stmt, 7, created_us);
+  if (run->shoe == NULL)
+    return NONE;
 
-  return patella_store_step_done (store, stmt, error);
+  shoe_id = find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", run->shoe,
+                     error);
+  if (shoe_id == 0)
+    {
+      refuse (error, _("the run names the shoe “%s”, which is neither in the export nor "
+                       "in Patella; nothing was imported"), run->shoe);
+      return -1;
+    }
+
+  return shoe_id;
 }
 
 static gboolean
 write_runs (Job                *job,
             PatellaImportData  *data,
+            gboolean            replace,
             GError            **error)
 {
   PatellaStore *store = job->store;
+  g_auto(Occurrences) occurrences = { NULL, };
+
+  occurrences_init (&occurrences);
 
   for (guint i = 0; i < data->runs->len; i++)
     {
       ImportRun *run = g_ptr_array_index (data->runs, i);
-      gint64 shoe_id = NONE;
-      gboolean exists;
+      g_autoptr(PatellaStmt) stmt = NULL;
+      g_autofree char *key = NULL;
+      gint64 shoe_id;
+      gint64 id = 0;
+      gboolean known;
 
       if (!job_step (job, error))
         return FALSE;
 
-      if (!run_exists (store, run->day, run->distance_m, run->duration_s, &exists, error))
-        return prefix_item (error, "runs", i);
+      if (run->uuid != NULL)
+        {
+          id = find_id (store, "SELECT id FROM run WHERE uuid = ?1;", run->uuid, error);
+          if (id < 0)
+            return prefix_item (error, "runs", i);
+          known = id > 0;
+        }
+      else
+        {
+          gint64 n = count_rows (store, "SELECT count(*) FROM run WHERE created_us = ?1;", NULL,
+                                 run->created_us, error);
 
-      if (exists)
+          if (n < 0)
+            return prefix_item (error, "runs", i);
+          key = g_strdup_printf ("%" G_GINT64_FORMAT, run->created_us);
+          known = occurrences_is_known (&occurrences, key, n);
+        }
+
+      if (known && (id == 0 || !replace))
         {
           g_autofree char *distance = patella_format_distance (run->distance_m, PATELLA_UNIT_KM);
 
@@ -1168,26 +1341,44 @@ write_runs (Job                *job,
           continue;
         }
 
-      if (run->shoe != NULL)
-        {
-          shoe_id = find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;",
-                             run->shoe, error);
-          if (shoe_id < 0)
-            return prefix_item (error, "runs", i);
-          if (shoe_id == 0)
-            {
-              refuse (error, _("the run names the shoe “%s”, which is neither in the export nor "
-                               "in Patella; nothing was imported"), run->shoe);
-              return prefix_item (error, "runs", i);
-            }
-        }
-
-      if (!insert_run (store, run->day, run->distance_m, run->duration_s, shoe_id, run->pain,
-                       run->note, run->created_us, error))
+      shoe_id = find_run_shoe (store, run, error);
+      if (shoe_id == -1)
         return prefix_item (error, "runs", i);
 
-      job->report->imported++;
-      job->report->runs++;
+      if (id > 0)
+        stmt = patella_store_prepare (store,
+                                      "UPDATE run SET day = ?1, distance_m = ?2, duration_s = ?3,"
+                                      " shoe_id = ?4, pain = ?5, note = ?6, created_us = ?7"
+                                      " WHERE id = ?9;",
+                                      error);
+      else
+        stmt = patella_store_prepare (store,
+                                      "INSERT INTO run (day, distance_m, duration_s, shoe_id, pain,"
+                                      " note, created_us, uuid)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+
+      bind_text (stmt, 1, run->day);
+      sqlite3_bind_int64 (stmt, 2, run->distance_m);
+      bind_int (stmt, 3, run->duration_s);
+      bind_int (stmt, 4, shoe_id);
+      bind_int (stmt, 5, run->pain);
+      bind_text (stmt, 6, run->note);
+      sqlite3_bind_int64 (stmt, 7, run->created_us);
+      if (id > 0)
+        sqlite3_bind_int64 (stmt, 9, id);
+      else
+        bind_text (stmt, 8, run->uuid);
+
+      if (!patella_store_step_done (store, stmt, error))
+        return prefix_item (error, "runs", i);
+
+      if (key != NULL)
+        occurrences_bump (occurrences.added, key);
+
+      count_written (job, id > 0, &job->report->runs);
     }
 
   return TRUE;
@@ -1205,12 +1396,24 @@ write_journal (Job                *job,
     {
       ImportEntry *entry = g_ptr_array_index (data->journal, i);
       g_autoptr(PatellaStmt) stmt = NULL;
+      g_autofree char *uuid = g_strdup (entry->uuid);
       gint64 id;
 
       if (!job_step (job, error))
         return FALSE;
 
-      id = find_id (store, "SELECT id FROM journal_entry WHERE day = ?1;", entry->day, error);
+      id = find_id (store, "SELECT id FROM journal_entry WHERE uuid = ?1;", entry->uuid, error);
+      if (id > 0 && !replace)
+        {
+          report_skip (job->report,
+                       g_strdup_printf (_("Journal day %s: the same entry is already there."),
+                                        entry->day));
+          continue;
+        }
+
+      /* One entry a day: another entry for the day is kept unless replaced. */
+      if (id == 0)
+        id = find_id (store, "SELECT id FROM journal_entry WHERE day = ?1;", entry->day, error);
       if (id < 0)
         return prefix_item (error, "journal", i);
 
@@ -1224,21 +1427,28 @@ write_journal (Job                *job,
 
       if (id > 0)
         {
-          g_autoptr(PatellaStmt) delete = NULL;
+          if (uuid == NULL)
+            {
+              g_autoptr(PatellaStmt) old = NULL;
 
-          delete = patella_store_prepare (store, "DELETE FROM journal_entry WHERE id = ?1;",
-                                          error);
-          if (delete == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (delete, 1, id);
-          if (!patella_store_step_done (store, delete, error))
+              old = patella_store_prepare (store, "SELECT uuid FROM journal_entry WHERE id = ?1;",
+                                           error);
+              if (old == NULL)
+                return FALSE;
+              sqlite3_bind_int64 (old, 1, id);
+              if (patella_store_step (store, old, error) != SQLITE_ROW)
+                return prefix_item (error, "journal", i);
+              uuid = g_strdup ((const char *) sqlite3_column_text (old, 0));
+            }
+
+          if (!delete_row (store, "DELETE FROM journal_entry WHERE id = ?1;", id, error))
             return prefix_item (error, "journal", i);
         }
 
       stmt = patella_store_prepare (store,
                                     "INSERT INTO journal_entry (day, pain_rest, pain_activity,"
-                                    " pain_morning, note, created_us, updated_us)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);",
+                                    " pain_morning, note, created_us, updated_us, uuid)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
                                     error);
       if (stmt == NULL)
         return FALSE;
@@ -1250,6 +1460,7 @@ write_journal (Job                *job,
       bind_text (stmt, 5, entry->note);
       sqlite3_bind_int64 (stmt, 6, entry->created_us);
       sqlite3_bind_int64 (stmt, 7, entry->updated_us);
+      bind_text (stmt, 8, uuid);
       if (!patella_store_step_done (store, stmt, error))
         return prefix_item (error, "journal", i);
 
@@ -1269,15 +1480,7 @@ write_journal (Job                *job,
             return prefix_item (error, "journal", i);
         }
 
-      if (id > 0)
-        {
-          job->report->replaced++;
-        }
-      else
-        {
-          job->report->imported++;
-          job->report->journal++;
-        }
+      count_written (job, id > 0, &job->report->journal);
     }
 
   return TRUE;
@@ -1289,30 +1492,44 @@ write_sessions (Job                *job,
                 GError            **error)
 {
   PatellaStore *store = job->store;
+  g_auto(Occurrences) occurrences = { NULL, };
+
+  occurrences_init (&occurrences);
 
   for (guint i = 0; i < data->sessions->len; i++)
     {
       ImportSession *session = g_ptr_array_index (data->sessions, i);
       g_autoptr(PatellaStmt) stmt = NULL;
-      g_autoptr(PatellaStmt) exists = NULL;
+      g_autofree char *key = NULL;
+      gboolean known;
       gboolean active;
       int rc;
 
       if (!job_step (job, error))
         return FALSE;
 
-      exists = patella_store_prepare (store,
-                                      "SELECT 1 FROM session WHERE kind = ?1 AND started_us = ?2;",
-                                      error);
-      if (exists == NULL)
-        return FALSE;
-      bind_text (exists, 1, session->kind);
-      sqlite3_bind_int64 (exists, 2, session->started_us);
-      rc = patella_store_step (store, exists, error);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return prefix_item (error, "sessions", i);
+      if (session->uuid != NULL)
+        {
+          gint64 id = find_id (store, "SELECT id FROM session WHERE uuid = ?1;", session->uuid,
+                               error);
 
-      if (rc == SQLITE_ROW)
+          if (id < 0)
+            return prefix_item (error, "sessions", i);
+          known = id > 0;
+        }
+      else
+        {
+          gint64 n = count_rows (store,
+                                 "SELECT count(*) FROM session WHERE kind = ?1 AND started_us = ?2;",
+                                 session->kind, session->started_us, error);
+
+          if (n < 0)
+            return prefix_item (error, "sessions", i);
+          key = g_strdup_printf ("%s %" G_GINT64_FORMAT, session->kind, session->started_us);
+          known = occurrences_is_known (&occurrences, key, n);
+        }
+
+      if (known)
         {
           report_skip (job->report,
                        g_strdup_printf (_("Session of %s on %s: the same session is already "
@@ -1347,8 +1564,9 @@ write_sessions (Job                *job,
 
       stmt = patella_store_prepare (store,
                                     "INSERT INTO session (kind, day, state, started_us, planned_s,"
-                                    " ends_us, remaining_s, ended_us, duration_s, routine, pain)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);",
+                                    " ends_us, remaining_s, ended_us, duration_s, routine, pain,"
+                                    " uuid)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);",
                                     error);
       if (stmt == NULL)
         return FALSE;
@@ -1364,8 +1582,12 @@ write_sessions (Job                *job,
       bind_int (stmt, 9, session->duration_s);
       bind_text (stmt, 10, session->routine);
       bind_int (stmt, 11, session->pain);
+      bind_text (stmt, 12, session->uuid);
       if (!patella_store_step_done (store, stmt, error))
         return prefix_item (error, "sessions", i);
+
+      if (key != NULL)
+        occurrences_bump (occurrences.added, key);
 
       job->report->imported++;
       job->report->sessions++;
@@ -1388,42 +1610,42 @@ write_routines (Job                *job,
       g_autoptr(PatellaStmt) stmt = NULL;
       gint64 id;
       gint64 new_id;
+      gboolean same;
 
       if (!job_step (job, error))
         return FALSE;
 
-      id = find_id (store, "SELECT id FROM routine WHERE name = ?1 COLLATE NOCASE;",
-                    routine->name, error);
+      id = find_id (store, "SELECT id FROM routine WHERE uuid = ?1;", routine->uuid, error);
+      same = id > 0;
+      if (id == 0)
+        id = find_id (store, "SELECT id FROM routine WHERE name = ?1 COLLATE NOCASE;",
+                      routine->name, error);
       if (id < 0)
         return prefix_item (error, "routines", i);
 
       if (id > 0 && !replace)
         {
           report_skip (job->report,
+                       same ?
+                       g_strdup_printf (_("Routine “%s”: the same routine is already there."),
+                                        routine->name) :
                        g_strdup_printf (_("Routine “%s”: a routine of that name is already there "
                                           "and was kept as it is."), routine->name));
           continue;
         }
 
-      if (id > 0)
-        {
-          g_autoptr(PatellaStmt) delete = NULL;
-
-          delete = patella_store_prepare (store, "DELETE FROM routine WHERE id = ?1;", error);
-          if (delete == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (delete, 1, id);
-          if (!patella_store_step_done (store, delete, error))
-            return prefix_item (error, "routines", i);
-        }
+      if (id > 0 && !delete_row (store, "DELETE FROM routine WHERE id = ?1;", id, error))
+        return prefix_item (error, "routines", i);
 
       stmt = patella_store_prepare (store,
-                                    "INSERT INTO routine (name, created_us) VALUES (?1, ?2);",
+                                    "INSERT INTO routine (name, created_us, uuid)"
+                                    " VALUES (?1, ?2, ?3);",
                                     error);
       if (stmt == NULL)
         return FALSE;
       bind_text (stmt, 1, routine->name);
       sqlite3_bind_int64 (stmt, 2, routine->created_us);
+      bind_text (stmt, 3, routine->uuid);
       if (!patella_store_step_done (store, stmt, error))
         return prefix_item (error, "routines", i);
       new_id = sqlite3_last_insert_rowid (patella_store_get_db (store));
@@ -1452,28 +1674,10 @@ write_routines (Job                *job,
             return prefix_item (error, "routines", i);
         }
 
-      if (id > 0)
-        {
-          job->report->replaced++;
-        }
-      else
-        {
-          job->report->imported++;
-          job->report->routines++;
-        }
+      count_written (job, id > 0, &job->report->routines);
     }
 
   return TRUE;
-}
-
-static void
-emit_all_changed (PatellaStore *store)
-{
-  patella_store_emit_changed (store, "journal");
-  patella_store_emit_changed (store, "shoes");
-  patella_store_emit_changed (store, "runs");
-  patella_store_emit_changed (store, "sessions");
-  patella_store_emit_changed (store, "routines");
 }
 
 /**
@@ -1518,7 +1722,7 @@ patella_import_json (PatellaStore               *store,
 
   /* Shoes first: runs refer to them by name. */
   if (!write_shoes (&job, parsed, replace, error) ||
-      !write_runs (&job, parsed, error) ||
+      !write_runs (&job, parsed, replace, error) ||
       !write_journal (&job, parsed, replace, error) ||
       !write_sessions (&job, parsed, error) ||
       !write_routines (&job, parsed, replace, error) ||
@@ -1531,7 +1735,7 @@ patella_import_json (PatellaStore               *store,
   if (progress != NULL)
     progress (1.0, user_data);
 
-  emit_all_changed (store);
+  patella_store_emit_all_changed (store);
   return g_steal_pointer (&report);
 }
 

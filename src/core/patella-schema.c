@@ -140,6 +140,37 @@ static const char migration_1[] =
 
   "PRAGMA application_id = 1348555884;";
 
+/* A random (version 4) UUID, in SQL so that a migration and a trigger can
+ * make one. */
+#define UUID_SQL \
+  "lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' ||" \
+  " substr (hex (randomblob (2)), 2) || '-' ||" \
+  " substr ('89AB', 1 + (abs (random ()) % 4), 1) ||" \
+  " substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)))"
+
+/* Every row a user can create gets a stable identity that export and import
+ * carry. Rows written without one (an older writer, a plain INSERT) get one
+ * from the trigger in the same statement's transaction. */
+#define ADD_UUID(table) \
+  "ALTER TABLE " table " ADD COLUMN uuid TEXT;" \
+  "UPDATE " table " SET uuid = " UUID_SQL ";" \
+  "CREATE UNIQUE INDEX " table "_uuid ON " table " (uuid);" \
+  "CREATE TRIGGER " table "_uuid_insert AFTER INSERT ON " table \
+  "  WHEN new.uuid IS NULL BEGIN" \
+  "  UPDATE " table " SET uuid = " UUID_SQL " WHERE rowid = new.rowid;" \
+  "END;" \
+  "CREATE TRIGGER " table "_uuid_update BEFORE UPDATE OF uuid ON " table \
+  "  WHEN new.uuid IS NULL OR length (new.uuid) <> 36 BEGIN" \
+  "  SELECT RAISE (ABORT, 'a uuid must be 36 characters');" \
+  "END;"
+
+static const char migration_2[] =
+  ADD_UUID ("journal_entry")
+  ADD_UUID ("run")
+  ADD_UUID ("shoe")
+  ADD_UUID ("session")
+  ADD_UUID ("routine");
+
 /* Runs from device files: the instant they started (duplicate detection
  * works on it), where they came from, and what the watch measured. */
 static const char migration_activity_files[] =
@@ -152,6 +183,7 @@ static const char migration_activity_files[] =
 
 const char * const patella_schema_migrations[] = {
   migration_1,
+  migration_2,
   migration_activity_files,
 };
 

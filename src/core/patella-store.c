@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <errno.h>
@@ -29,14 +30,28 @@ struct _PatellaStore
   GError       *read_only_reason;
   guint         depth;
   int           schema_version;
+
+  /* Watching for other programs' commits (patella_store_watch()). */
+  GFileMonitor *monitor;
+  guint         check_source;
+  gint64        data_version;
+  dev_t         device;
+  ino_t         inode;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaStore, patella_store, G_TYPE_OBJECT)
 
+static gboolean file_was_replaced (PatellaStore *self);
+static void     reopen            (PatellaStore *self);
+
 enum {
   CHANGED,
+  REOPENED,
   N_SIGNALS
 };
+
+/* Every kind of data the "changed" signal names. */
+static const char * const kinds[] = { "journal", "runs", "shoes", "sessions", "routines", "plan" };
 
 static guint signals[N_SIGNALS];
 
@@ -156,6 +171,13 @@ patella_store_finalize (GObject *object)
 {
   PatellaStore *self = (PatellaStore *)object;
 
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -184,6 +206,18 @@ patella_store_class_init (PatellaStoreClass *klass)
                                    G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * PatellaStore::reopened:
+   *
+   * Emitted when the database file was replaced by another (a sync tool, a
+   * backup copied back) and the store now reads and writes the new one.
+   */
+  signals[REOPENED] = g_signal_new ("reopened",
+                                    G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 0);
 }
 
 static void
@@ -212,6 +246,7 @@ patella_store_set_error (PatellaStore  *self,
 
   name = display_name (self->path);
   detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  g_debug ("SQLite error %d on %s: %s", rc, self->path, detail);
 
   switch (rc & 0xff)
     {
@@ -302,15 +337,54 @@ patella_store_query_int (PatellaStore *self,
 }
 
 static gboolean
+query_int_checked (PatellaStore  *self,
+                   const char    *sql,
+                   gint64        *value,
+                   GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+  int rc;
+
+  stmt = patella_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = patella_store_step (self, stmt, error);
+  if (rc < 0)
+    return FALSE;
+
+  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+/* Each migration runs under the write lock, and the version is read again
+ * inside it: when several programs open a new database at once, the first
+ * migrates and the others find the work done. */
+static gboolean
 migrate (PatellaStore  *self,
          GError       **error)
 {
   for (guint version = self->schema_version + 1; version <= patella_schema_n_migrations; version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u;", version);
+      gint64 current;
 
       if (!patella_store_begin (self, error))
         return FALSE;
+
+      if (!query_int_checked (self, "PRAGMA user_version;", &current, error))
+        {
+          patella_store_rollback (self);
+          return FALSE;
+        }
+
+      if (current >= version)
+        {
+          patella_store_rollback (self);
+          self->schema_version = (int) current;
+          version = (guint) current;
+          continue;
+        }
 
       if (!patella_store_exec (self, patella_schema_migrations[version - 1], error) ||
           !patella_store_exec (self, bump, error) ||
@@ -366,13 +440,24 @@ check_identity (PatellaStore  *self,
   gint64 app_id;
   gint64 n_tables;
 
-  /* The first read of a damaged file fails here, before anything is written. */
-  if (!patella_store_exec (self, "SELECT count(*) FROM sqlite_master;", error))
+  gint64 version;
+
+  /* The first read of a damaged file fails here, before anything is written.
+   * One read transaction, so that another program creating the database at
+   * the same moment is seen before or after, never half-way. */
+  if (!patella_store_exec (self, "BEGIN;", error))
     return FALSE;
 
-  app_id = patella_store_query_int (self, "PRAGMA application_id;", -1);
-  self->schema_version = (int) patella_store_query_int (self, "PRAGMA user_version;", 0);
-  n_tables = patella_store_query_int (self, "SELECT count(*) FROM sqlite_master;", 0);
+  if (!query_int_checked (self, "SELECT count(*) FROM sqlite_master;", &n_tables, error) ||
+      !query_int_checked (self, "PRAGMA application_id;", &app_id, error) ||
+      !query_int_checked (self, "PRAGMA user_version;", &version, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  sqlite3_exec (self->db, "COMMIT;", NULL, NULL, NULL);
+  self->schema_version = (int) version;
 
   if (app_id == PATELLA_APPLICATION_ID)
     return TRUE;
@@ -396,10 +481,97 @@ configure (PatellaStore  *self,
   if (self->read_only_reason != NULL)
     return TRUE;
 
-  return patella_store_exec (self,
-                             "PRAGMA journal_mode = WAL;"
-                             "PRAGMA synchronous = FULL;",
-                             error);
+  /* Turning a new file to WAL needs it to itself for a moment, and SQLite
+   * does not wait for that with the busy handler: another program opening
+   * the same new file then gets "locked". Wait as long as the busy timeout. */
+  for (guint waited_ms = 0;; waited_ms += 5)
+    {
+      int rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL);
+
+      if (rc == SQLITE_OK)
+        break;
+      if ((rc & 0xff) != SQLITE_BUSY || waited_ms >= BUSY_TIMEOUT_MS)
+        return patella_store_set_error (self, rc, error);
+      g_usleep (5000);
+    }
+
+  return patella_store_exec (self, "PRAGMA synchronous = FULL;", error);
+}
+
+static void
+remember_file (PatellaStore *self)
+{
+  struct stat st;
+
+  if (g_stat (self->path, &st) == 0)
+    {
+      self->device = st.st_dev;
+      self->inode = st.st_ino;
+    }
+}
+
+/* Opens self->path: checks, creates, migrates. */
+static gboolean
+open_file (PatellaStore  *self,
+           GError       **error)
+{
+  gboolean exists;
+
+  if (!check_header (self->path, &exists, error))
+    return FALSE;
+
+  if (!exists && !create_file (self->path, error))
+    return FALSE;
+
+  remember_file (self);
+
+  if (!open_database (self, SQLITE_OPEN_READWRITE, error))
+    return FALSE;
+
+  if (!check_identity (self, error))
+    return FALSE;
+
+  if (self->schema_version > PATELLA_SCHEMA_VERSION)
+    {
+      g_autofree char *name = display_name (self->path);
+
+      close_database (self);
+      if (!open_database (self, SQLITE_OPEN_READONLY, error))
+        return FALSE;
+
+      self->read_only_reason =
+        g_error_new (PATELLA_ERROR, PATELLA_ERROR_NEWER_SCHEMA,
+                     _("“%s” was saved by a newer version of Patella (data version %d; this "
+                       "version knows up to %d). It is open read-only so that nothing is lost: "
+                       "update Patella to make changes."),
+                     name, self->schema_version, PATELLA_SCHEMA_VERSION);
+    }
+  else if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_autofree char *name = display_name (self->path);
+
+      if (self->schema_version < PATELLA_SCHEMA_VERSION)
+        {
+          g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_READ_ONLY,
+                       _("“%s” can only be read and needs an update before Patella can use "
+                         "it. Check that the file and its folder may be written to."), name);
+          return FALSE;
+        }
+
+      self->read_only_reason =
+        g_error_new (PATELLA_ERROR, PATELLA_ERROR_READ_ONLY,
+                     _("“%s” can only be read, so changes cannot be saved. Check that the file "
+                       "and its folder may be written to."), name);
+    }
+
+  if (!configure (self, error))
+    return FALSE;
+
+  if (self->read_only_reason == NULL && !migrate (self, error))
+    return FALSE;
+
+  self->data_version = -1;
+  return TRUE;
 }
 
 /**
@@ -435,7 +607,6 @@ patella_store_open (const char    *path,
                     GError       **error)
 {
   g_autoptr(PatellaStore) self = NULL;
-  gboolean exists;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -443,55 +614,7 @@ patella_store_open (const char    *path,
   self->path = path != NULL ? g_strdup (path) : patella_store_get_default_path ();
   self->clock = g_object_ref (clock != NULL ? clock : patella_clock_get_default ());
 
-  if (!check_header (self->path, &exists, error))
-    return NULL;
-
-  if (!exists && !create_file (self->path, error))
-    return NULL;
-
-  if (!open_database (self, SQLITE_OPEN_READWRITE, error))
-    return NULL;
-
-  if (!check_identity (self, error))
-    return NULL;
-
-  if (self->schema_version > PATELLA_SCHEMA_VERSION)
-    {
-      g_autofree char *name = display_name (self->path);
-
-      close_database (self);
-      if (!open_database (self, SQLITE_OPEN_READONLY, error))
-        return NULL;
-
-      self->read_only_reason =
-        g_error_new (PATELLA_ERROR, PATELLA_ERROR_NEWER_SCHEMA,
-                     _("“%s” was saved by a newer version of Patella (data version %d; this "
-                       "version knows up to %d). It is open read-only so that nothing is lost: "
-                       "update Patella to make changes."),
-                     name, self->schema_version, PATELLA_SCHEMA_VERSION);
-    }
-  else if (sqlite3_db_readonly (self->db, "main") == 1)
-    {
-      g_autofree char *name = display_name (self->path);
-
-      if (self->schema_version < PATELLA_SCHEMA_VERSION)
-        {
-          g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_READ_ONLY,
-                       _("“%s” can only be read and needs an update before Patella can use "
-                         "it. Check that the file and its folder may be written to."), name);
-          return NULL;
-        }
-
-      self->read_only_reason =
-        g_error_new (PATELLA_ERROR, PATELLA_ERROR_READ_ONLY,
-                     _("“%s” can only be read, so changes cannot be saved. Check that the file "
-                       "and its folder may be written to."), name);
-    }
-
-  if (!configure (self, error))
-    return NULL;
-
-  if (self->read_only_reason == NULL && !migrate (self, error))
+  if (!open_file (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -652,6 +775,10 @@ patella_store_begin (PatellaStore  *self,
 {
   g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
 
+  /* A write must never go to a file that was replaced under us. */
+  if (self->depth == 0 && file_was_replaced (self))
+    reopen (self);
+
   if (!patella_store_check_writable (self, error))
     return FALSE;
 
@@ -757,4 +884,177 @@ patella_store_move_aside (const char    *path,
     *new_path = g_steal_pointer (&target);
 
   return TRUE;
+}
+
+/**
+ * patella_store_emit_all_changed:
+ *
+ * Says that any kind of data may have changed: after a restore, an import,
+ * or another program's commit.
+ */
+void
+patella_store_emit_all_changed (PatellaStore *self)
+{
+  g_return_if_fail (PATELLA_IS_STORE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    patella_store_emit_changed (self, kinds[i]);
+}
+
+static gboolean
+file_was_replaced (PatellaStore *self)
+{
+  struct stat st;
+
+  if (g_stat (self->path, &st) != 0)
+    return FALSE;
+
+  return st.st_dev != self->device || st.st_ino != self->inode;
+}
+
+/* The file at self->path is another one now: stop using the old one at once
+ * (its -wal and -shm files would be taken for the new file's) and open the
+ * new one. A new file that Patella cannot use leaves the store empty and
+ * read-only, saying why; nothing is written to that file. */
+static void
+reopen (PatellaStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_debug ("%s was replaced; opening the new file", self->path);
+
+  /* The -wal file beside the path still holds the old file's pages, and a
+   * connection to the new file would read them as its own: empty it into
+   * the old file first. */
+  sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
+  close_database (self);
+  g_clear_error (&self->read_only_reason);
+  self->depth = 0;
+
+  if (!open_file (self, &error))
+    {
+      g_autofree char *name = display_name (self->path);
+
+      g_message ("Could not open the replaced database: %s", error->message);
+      if (self->db != NULL)
+        close_database (self);
+      sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+      self->read_only_reason =
+        g_error_new (PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE,
+                     _("“%s” was replaced by another program with a file Patella cannot use "
+                       "(%s). Nothing was written to it; restart Patella once the file is "
+                       "right."), name, error->message);
+      remember_file (self);
+    }
+
+  g_signal_emit (self, signals[REOPENED], 0);
+  patella_store_emit_all_changed (self);
+}
+
+/**
+ * patella_store_check_external:
+ *
+ * Looks whether another program committed to the database, or replaced the
+ * file, since the last look; if so, reopens as needed and emits ::changed
+ * for every kind of data.
+ *
+ * Returns: %TRUE if the data changed
+ */
+gboolean
+patella_store_check_external (PatellaStore *self)
+{
+  gint64 version = -1;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  /* Within a transaction of our own, the next commit says it all. */
+  if (self->depth > 0)
+    return FALSE;
+
+  if (file_was_replaced (self))
+    {
+      reopen (self);
+      return TRUE;
+    }
+
+  if (!query_int_checked (self, "PRAGMA data_version;", &version, NULL))
+    return FALSE;
+
+  if (self->data_version == -1 || version == self->data_version)
+    {
+      self->data_version = version;
+      return FALSE;
+    }
+
+  self->data_version = version;
+  patella_store_emit_all_changed (self);
+  return TRUE;
+}
+
+static gboolean
+check_external_cb (gpointer data)
+{
+  PatellaStore *self = data;
+
+  self->check_source = 0;
+  patella_store_check_external (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+folder_changed_cb (GFileMonitor      *monitor,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event,
+                   PatellaStore      *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *other = other_file != NULL ? g_file_get_basename (other_file) : NULL;
+  g_autofree char *stem = g_path_get_basename (self->path);
+  g_autofree char *wal = g_strconcat (stem, "-wal", NULL);
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+
+  if (!g_str_equal (name, stem) && !g_str_equal (name, wal) &&
+      g_strcmp0 (other, stem) != 0)
+    return;
+
+  /* A burst of writes makes one look, once the main loop is idle. */
+  if (self->check_source == 0)
+    self->check_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, check_external_cb, self, NULL);
+}
+
+/**
+ * patella_store_watch:
+ *
+ * Follows other programs' changes to the database (patella-cli, a second
+ * window, a sync tool): a file monitor on its folder wakes the store only
+ * when a file of the database changes, and `PRAGMA data_version` tells a
+ * commit from a checkpoint. No timer runs while nothing happens.
+ */
+void
+patella_store_watch (PatellaStore *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PATELLA_IS_STORE (self));
+
+  if (self->monitor != NULL)
+    return;
+
+  dir = g_path_get_dirname (self->path);
+  folder = g_file_new_for_path (dir);
+  self->monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_message ("Cannot follow changes made by other programs to %s: %s", self->path,
+                 error->message);
+      return;
+    }
+
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (folder_changed_cb), self);
+  query_int_checked (self, "PRAGMA data_version;", &self->data_version, NULL);
 }

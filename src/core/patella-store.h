@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* "PaTl": written to the header so that a Patella file can be told from others. */
 #define PATELLA_APPLICATION_ID 0x5061546c
-#define PATELLA_SCHEMA_VERSION 2
+#define PATELLA_SCHEMA_VERSION 3
 
 #define PATELLA_TYPE_STORE (patella_store_get_type ())
 
@@ -55,6 +55,9 @@ gboolean      patella_store_commit            (PatellaStore  *self,
 void          patella_store_rollback          (PatellaStore  *self);
 void          patella_store_emit_changed      (PatellaStore  *self,
                                                const char    *what);
+void          patella_store_emit_all_changed  (PatellaStore  *self);
+void          patella_store_watch             (PatellaStore  *self);
+gboolean      patella_store_check_external    (PatellaStore  *self);
 
 gboolean      patella_store_set_error         (PatellaStore  *self,
                                                int            rc,

@@ -259,6 +259,8 @@ open_store (PatellaApplication *self)
   self->store = patella_store_open (NULL, self->clock, &self->store_error);
   if (self->store == NULL)
     g_message ("Could not open the database: %s", self->store_error->message);
+  else
+    patella_store_watch (self->store);
 
   g_clear_object (&self->ice_timer);
   if (self->held_for_timer)
