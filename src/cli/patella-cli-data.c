@@ -268,9 +268,16 @@ patella_cli_import_run (PatellaCliContext  *ctx,
       if (report == NULL)
         return patella_cli_fail (g_steal_pointer (&error));
 
+      any_read = any_read || report->files_read > 0;
+      if (!any_read && report->problems->len == 1)
+        return patella_cli_refuse ("%s", (const char *) g_ptr_array_index (report->problems, 0));
+      if (!any_read && report->problems->len == 0)
+        return patella_cli_refuse (_("There are no activity files in “%s”; Patella reads FIT, "
+                                     "TCX and GPX files, also gzip-compressed, and zip archives"),
+                                   (const char *) g_ptr_array_index (device_paths, 0));
+
       text = patella_activity_report_to_string (report);
       g_print ("%s", text);
-      any_read = any_read || report->files_read > 0;
     }
 
   if (!any_read)

@@ -254,7 +254,9 @@ patella_activity_read_bytes (PatellaActivityReport *report,
       data = g_bytes_get_data (unpacked, &length);
     }
 
-  if (length >= 12 && memcmp (data + 8, ".FIT", 4) == 0)
+  if (length == 0)
+    patella_error_refuse (&error, PATELLA_ERROR_INVALID, _("The file is empty"));
+  else if (length >= 12 && memcmp (data + 8, ".FIT", 4) == 0)
     activities = patella_fit_read (data, length, &error);
   else if (contains (data, length, "TrainingCenterDatabase"))
     activities = patella_tcx_read ((const char *) data, length, &error);
@@ -597,6 +599,13 @@ write_one (PatellaActivityReport *report,
     {
       skip (report, &report->other_sports,
             g_strdup_printf (_("%s: a %s activity, not a run."), found->file, activity->sport));
+      return TRUE;
+    }
+
+  if (activity->problem != NULL)
+    {
+      skip (report, &report->unusable,
+            g_strdup_printf ("%s: %s.", found->file, activity->problem));
       return TRUE;
     }
 

@@ -34,6 +34,7 @@ patella_activity_free (PatellaActivity *activity)
     return;
 
   g_free (activity->sport);
+  g_free (activity->problem);
   g_free (activity);
 }
 
@@ -192,7 +193,8 @@ patella_xml_local_name (const char *name)
  * patella_parse_instant:
  *
  * Reads an ISO 8601 date and time with fractional seconds; one without a
- * zone is UTC, as activity files mean it.
+ * zone is UTC, as activity files mean it. Years outside 1900–2999 are read
+ * too: patella_activity_get_day() turns them down with a reason.
  */
 gboolean
 patella_parse_instant (const char *text,
@@ -203,7 +205,7 @@ patella_parse_instant (const char *text,
   g_autofree char *copy = g_strstrip (g_strdup (text));
 
   time = g_date_time_new_from_iso8601 (copy, utc);
-  if (time == NULL || g_date_time_get_year (time) < 1900 || g_date_time_get_year (time) > 2999)
+  if (time == NULL)
     return FALSE;
 
   *us = g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);

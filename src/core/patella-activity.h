@@ -31,6 +31,8 @@ typedef enum
  * @local_offset_s: the device's UTC offset at the end of the activity (FIT
  *   `activity.local_timestamp`), or G_MININT32 when the file does not say
  * @source: the file format
+ * @problem: (nullable): why this activity cannot be a run although the file
+ *   could be read, or %NULL
  *
  * One activity read from a device file, whatever its format.
  */
@@ -46,6 +48,7 @@ typedef struct
   gint64         descent_m;
   int            local_offset_s;
   PatellaSource  source;
+  char          *problem;
 } PatellaActivity;
 
 PatellaActivity *patella_activity_new          (PatellaSource          source);

@@ -268,6 +268,9 @@ gpx_end (GMarkupParseContext  *context,
 
       if (parser->activity->start_us == 0)
         parser->activity->start_us = us;
+      if (parser->piece_last_us != NONE && us < parser->piece_last_us &&
+          parser->activity->problem == NULL)
+        parser->activity->problem = g_strdup (_("its times go backwards"));
       if (parser->piece_first_us == NONE)
         parser->piece_first_us = us;
       parser->piece_last_us = us;
