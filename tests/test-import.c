@@ -334,8 +334,9 @@ test_gpx_import (Fixture       *fixture,
 
   g_assert_null (patella_import_file (fixture->store, file, 0, "Nope", NULL, NULL, NULL,
                                       &error));
-  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "no shoe named “Nope”"));
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "There is no shoe called “Nope”; the shoes are "
+                                            "“Default one”, “Second”"));
 }
 
 static void
