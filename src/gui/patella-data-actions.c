@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-activity-import.h"
 #include "patella-backup.h"
 #include "patella-data-actions.h"
 #include "patella-export.h"
@@ -382,11 +383,11 @@ make_shoe_dropdown (PatellaStore *store)
 }
 
 static gboolean
-looks_like_gpx (const char *path)
+looks_like_activities (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  return g_str_has_suffix (lower, ".gpx");
+  return patella_activity_path_is_candidate (path) || g_str_has_suffix (lower, ".zip");
 }
 
 /* Asks how to import @path, then imports it. */
@@ -407,13 +408,14 @@ begin_import (PatellaApplication *app,
   job->file = g_strdup (path);
   job->cancellable = g_cancellable_new ();
 
-  if (looks_like_gpx (job->file))
+  if (looks_like_activities (job->file))
     {
       GtkWidget *dropdown = make_shoe_dropdown (store);
 
-      dialog = adw_message_dialog_new (get_window (app), _("Import Runs from GPX?"),
-                                       _("Each track becomes a run. Runs that are already "
-                                         "there are skipped."));
+      dialog = adw_message_dialog_new (get_window (app), _("Import Runs?"),
+                                       _("Each run in the file becomes a run in Patella. Runs "
+                                         "that are already there are skipped; other sports "
+                                         "are left out."));
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
       g_object_set_data (G_OBJECT (dialog), "shoes", dropdown);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -489,11 +491,16 @@ import_activated (GSimpleAction *action,
 
   chooser = gtk_file_chooser_native_new (_("Import"), get_window (app),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Patella exports and GPX tracks"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_filter_add_pattern (filter, "*.gpx");
-  gtk_file_filter_add_pattern (filter, "*.JSON");
-  gtk_file_filter_add_pattern (filter, "*.GPX");
+  gtk_file_filter_set_name (filter, _("Patella exports and activity files"));
+  {
+    static const char * const patterns[] = {
+      "*.json", "*.fit", "*.tcx", "*.gpx", "*.fit.gz", "*.tcx.gz", "*.gpx.gz", "*.zip",
+      "*.JSON", "*.FIT", "*.TCX", "*.GPX", "*.FIT.GZ", "*.TCX.GZ", "*.GPX.GZ", "*.ZIP",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+      gtk_file_filter_add_pattern (filter, patterns[i]);
+  }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (import_file_response_cb), app);

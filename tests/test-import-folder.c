@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The import folder in the running application: a file that a watch app
+ * drops there becomes a run and a notification, with the window open and
+ * with it closed; the preference turns it on and off. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "patella-application.h"
+#include "patella-preferences-window.h"
+#include "patella-shoes.h"
+#include "patella-test-fit.h"
+#include "patella-test-utils.h"
+#include "patella-window.h"
+
+static PatellaApplication *test_app;
+
+static gint64
+count_runs (PatellaStore *store)
+{
+  return patella_store_query_int (store, "SELECT count(*) FROM run;", -1);
+}
+
+/* The file monitor answers from the main loop: turn it until @runs are
+ * there, or give up after a few seconds. */
+static void
+wait_for_runs (PatellaStore *store,
+               gint64        runs)
+{
+  for (guint i = 0; i < 500 && count_runs (store) < runs; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpint (count_runs (store), ==, runs);
+}
+
+static void
+drop_file (const char *folder,
+           const char *name,
+           GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  /* Written to a temporary name and renamed into place, as sync tools do. */
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+static const PatellaNotification *
+last_notification (PatellaRecordingNotifier *notifier)
+{
+  GPtrArray *sent = patella_recording_notifier_get_sent (notifier);
+
+  g_assert_cmpuint (sent->len, >, 0);
+  return g_ptr_array_index (sent, sent->len - 1);
+}
+
+static void
+test_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = patella_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "patella.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "Gadgetbridge", NULL);
+  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
+  PatellaRecordingNotifier *recording = PATELLA_RECORDING_NOTIFIER (notifier);
+  g_autoptr(GBytes) first = fit_make_run ("2026-03-10T06:30:00Z", 5200, 1800, 1, 0);
+  g_autoptr(GBytes) second = fit_make_run ("2026-03-12T06:30:00Z", 8000, 2700, 1, 0);
+  g_autoptr(GBytes) ride = fit_make_run ("2026-03-13T06:30:00Z", 30000, 3600, 2, 0);
+  GSettings *settings = patella_application_get_settings (test_app);
+  PatellaShoeInput shoe = { "Pegasus 40", NULL, NULL, 0, 0, 0, TRUE };
+  const PatellaNotification *notification;
+  PatellaPreferencesWindow *preferences;
+  PatellaWindow *window;
+  PatellaStore *store;
+
+  g_mkdir (folder, 0700);
+  g_setenv ("PATELLA_DB", db, TRUE);
+  g_assert_true (patella_application_reopen_store (test_app, &error));
+  patella_application_set_notifier (test_app, notifier);
+  store = patella_application_get_store (test_app);
+  patella_shoe_add (store, NULL, &shoe, &error);
+  g_assert_no_error (error);
+
+  /* Off by default: a file there is not read. */
+  g_assert_cmpstr (g_settings_get_string (settings, "import-folder"), ==, "");
+  drop_file (folder, "early.fit", first);
+
+  window = patella_window_new (test_app);
+  gtk_window_present (GTK_WINDOW (window));
+  preferences = patella_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  /* Turned on (as the folder chooser does): what is there is imported. */
+  g_settings_set_string (settings, "import-folder", folder);
+  wait_for_runs (store, 1);
+  notification = last_notification (recording);
+  g_assert_cmpstr (notification->title, ==, "Imported a 5.2 km run on Pegasus 40");
+  g_assert_true (g_str_has_prefix (notification->id, "import-run:"));
+  g_assert_nonnull (strstr (notification->body, "early.fit"));
+  g_assert_cmpuint (notification->actions->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (notification->actions, 2), ==, "change-shoe");
+  g_assert_cmpstr (g_ptr_array_index (notification->actions, 3), ==, "Change Shoe");
+
+  /* With the window open, a file arrives. */
+  drop_file (folder, "second.fit", second);
+  wait_for_runs (store, 2);
+  notification = last_notification (recording);
+  g_assert_cmpstr (notification->title, ==, "Imported a 8.0 km run on Pegasus 40");
+
+  /* With the window closed, another one; a ride is not a run. */
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (test_app)));
+  drop_file (folder, "ride.fit", ride);
+  {
+    g_autoptr(GBytes) third = fit_make_run ("2026-03-14T06:30:00Z", 10000, 3600, 1, 0);
+
+    drop_file (folder, "third.fit", third);
+  }
+  wait_for_runs (store, 3);
+  notification = last_notification (recording);
+  g_assert_cmpstr (notification->title, ==, "Imported a 10.0 km run on Pegasus 40");
+  g_assert_cmpuint (patella_recording_notifier_count (recording, "import-run:"), ==, 3);
+
+  /* The same file again: no second run, no notification. */
+  drop_file (folder, "third-again.fit", first);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpint (count_runs (store), ==, 3);
+  g_assert_cmpuint (patella_recording_notifier_count (recording, "import-run:"), ==, 3);
+
+  /* Turned off: nothing more is read. */
+  g_settings_set_string (settings, "import-folder", "");
+  {
+    g_autoptr(GBytes) fourth = fit_make_run ("2026-03-15T06:30:00Z", 6000, 2000, 1, 0);
+
+    drop_file (folder, "fourth.fit", fourth);
+  }
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpint (count_runs (store), ==, 3);
+
+  g_unsetenv ("PATELLA_DB");
+  patella_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  test_app = patella_application_new ();
+  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (test_app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/import-folder/folder", test_folder);
+
+  status = g_test_run ();
+  g_clear_object (&test_app);
+  return status;
+}
