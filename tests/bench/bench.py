@@ -7,7 +7,7 @@ prints medians and the ratio against the baseline measured in the same run,
 checks the targets from issue 9, and records the figures in results.json.
 It exits 1 when a target is missed.
 
-    bench.py startup | views | cli-status | store-write | wakeups | report
+    bench.py startup | views | cli-status | store-write | wakeups | activity-import | report
 """
 
 import datetime
@@ -28,6 +28,7 @@ RESULTS = os.environ.get('BENCH_RESULTS', 'results.json')
 STORE = os.environ.get('BENCH_STORE', 'bench-store')
 FLOOR = os.environ.get('BENCH_FLOOR', 'bench-floor')
 APP = os.environ.get('BENCH_APP', 'bench-app')
+FIT = os.environ.get('BENCH_FIT', 'bench-fit')
 CLI = os.environ.get('PATELLA_CLI', 'patella-cli')
 
 MIB = 1024.0
@@ -349,6 +350,59 @@ def bench_store_write():
                            'core_rows_per_s': round(core_rows / core_s)})
 
 
+# --------------------------------------------------------- activity import --
+
+FIT_FILES = 1000
+FIT_IMPORT_TARGET_S = 10
+
+
+def run_measured(argv):
+    """Runs @argv to its end; returns seconds and its peak resident memory in MiB."""
+    start = time.monotonic()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.monotonic() - start
+    if status != 0:
+        raise SystemExit(f'{argv[0]} failed with status {status}')
+    return seconds, usage.ru_maxrss / MIB
+
+
+def bench_activity_import():
+    say(f'Importing {FIT_FILES} FIT files of 1-hour runs (a record a second) from a folder with')
+    say('`patella-cli import FOLDER` into the ten-year dataset, against `cat` reading the same')
+    say('bytes (the faster of two cat runs); one import run, as it changes the database.')
+    os.makedirs(DATA, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        folder = os.path.join(tmp, 'watch')
+        subprocess.run([FIT, folder, str(FIT_FILES)], check=True)
+        files = sorted(glob.glob(os.path.join(folder, '*.fit')))
+        size_mib = sum(os.path.getsize(f) for f in files) / MIB / MIB
+        db = fresh_copy(dataset('ten-year'), tmp)
+        cat_s, _ = run_measured(['cat'] + files)
+        cat_s = min(cat_s, run_measured(['cat'] + files)[0])
+        import_s, rss_mib = run_measured([CLI, '--db', db, 'import', folder])
+        _, status_rss = run_measured([CLI, '--db', db, 'status', '--format', 'json'])
+        runs = subprocess.run(['sqlite3', db, "SELECT count(*) FROM run WHERE source = 'fit';"],
+                              check=True, capture_output=True, text=True).stdout.strip()
+    ratio = import_s / cat_s
+    say()
+    say(f'  patella-cli import  {import_s:8.2f} s, {FIT_FILES / import_s:,.0f} files/s, '
+        f'{size_mib:.1f} MiB, {runs} runs from FIT')
+    say(f'  cat of the files    {cat_s:8.3f} s')
+    say(f'  ratio               {ratio:8.1f}x')
+    say(f'  peak memory         {rss_mib:8.1f} MiB (status alone: {status_rss:.1f} MiB)')
+    say()
+    check('activity import', import_s <= FIT_IMPORT_TARGET_S,
+          f'{import_s:.2f} s (target <= {FIT_IMPORT_TARGET_S} s)')
+    # One file at a time: memory must not grow with the folder.
+    check('activity import memory', rss_mib - status_rss < size_mib / 2,
+          f'{rss_mib - status_rss:.1f} MiB above status for {size_mib:.1f} MiB of files')
+    record('activity_import', {'files': FIT_FILES, 'seconds': round(import_s, 2),
+                               'files_per_s': round(FIT_FILES / import_s),
+                               'cat_s': round(cat_s, 3), 'ratio': round(ratio, 1),
+                               'mib': round(size_mib, 1), 'peak_rss_mib': round(rss_mib, 1)})
+
+
 # ----------------------------------------------------------------- wakeups --
 
 SETTLE_S = 13   # past GTK's 10 s cursor-blink timeout
@@ -477,7 +531,8 @@ def report():
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else ''
     benches = {'startup': bench_startup, 'views': bench_views, 'cli-status': bench_cli_status,
-               'store-write': bench_store_write, 'wakeups': bench_wakeups, 'report': report}
+               'store-write': bench_store_write, 'wakeups': bench_wakeups,
+               'activity-import': bench_activity_import, 'report': report}
     if what not in benches:
         raise SystemExit(__doc__)
     benches[what]()
