@@ -9,6 +9,8 @@
 
 #include "patella-activity-import.h"
 #include "patella-error.h"
+#include "patella-export.h"
+#include "patella-import.h"
 #include "patella-schema.h"
 #include "patella-shoes.h"
 #include "patella-test-fit.h"
@@ -556,6 +558,66 @@ test_cancel_writes_nothing (Fixture       *fixture,
   patella_test_remove_dir (dir);
 }
 
+/* What the watch measured travels through an export and back. */
+static void
+test_export_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fit = g_build_filename (fixture->dir, "run.fit", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autoptr(GBytes) bytes = fit_make_run ("2026-04-10T06:00:00Z", 10000, 3000, 1, 0);
+  g_autoptr(PatellaActivityReport) report = NULL;
+  g_autoptr(PatellaImportReport) imported = NULL;
+  g_autoptr(PatellaStore) other = NULL;
+  g_autoptr(PatellaRun) original = NULL;
+  g_autoptr(PatellaRun) copy = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autofree char *json = NULL;
+
+  write_bytes (fit, bytes);
+  report = import_ok (fixture, PATELLA_SHOE_NONE, fit, NULL);
+  g_assert_cmpuint (report->imported, ==, 1);
+  original = only_run (fixture);
+
+  json = patella_export_json (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"source\" : \"fit\""));
+
+  other = patella_store_open (other_path, fixture->clock, &error);
+  g_assert_no_error (error);
+  imported = patella_import_json (other, json, strlen (json), 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  runs = patella_runs_list (other, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  copy = g_ptr_array_steal_index (runs, 0);
+
+  g_assert_cmpint (copy->start_us, ==, original->start_us);
+  g_assert_cmpint (copy->source, ==, PATELLA_SOURCE_FIT);
+  g_assert_cmpint (copy->cadence_spm, ==, 171);
+  g_assert_true (copy->has_descent);
+  g_assert_cmpint (copy->descent_m, ==, 42);
+
+  /* An export without them (older, or written by hand) gives a run from an
+   * export. */
+  {
+    static const char plain[] =
+      "{\"format\": \"patella-export\", \"version\": 2, \"runs\": [{\"date\": \"2026-05-01\","
+      " \"distance_m\": 5000, \"created_us\": 7,"
+      " \"uuid\": \"0f8fad5b-d9cb-469f-a165-70867728950e\"}]}";
+    g_autoptr(PatellaImportReport) more = NULL;
+
+    more = patella_import_json (other, plain, strlen (plain), 0, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (patella_store_query_int (other, "SELECT count(*) FROM run WHERE"
+                                                     " source = 'json' AND start_us IS NULL;",
+                                              -1), ==, 1);
+  }
+
+  g_clear_object (&other);
+}
+
 /* A database of the schema before this one, with a typed run in it. */
 static void
 test_migration_from_previous (void)
@@ -626,6 +688,7 @@ main (int   argc,
   ADD ("typed-run-filled", test_typed_run_filled);
   ADD ("bulk-with-corrupt-file", test_bulk_with_corrupt_file);
   ADD ("cancel-writes-nothing", test_cancel_writes_nothing);
+  ADD ("export-round-trip", test_export_round_trip);
 
   return g_test_run ();
 }

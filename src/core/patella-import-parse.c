@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "patella-activity.h"
 #include "patella-export.h"
 #include "patella-import-private.h"
 #include "patella-journal.h"
@@ -33,6 +34,7 @@ import_run_free (ImportRun *run)
   g_free (run->shoe);
   g_free (run->shoe_uuid);
   g_free (run->note);
+  g_free (run->source);
   g_free (run);
 }
 
@@ -351,11 +353,23 @@ parse_run (JsonObject  *object,
       !get_uuid (object, where, "shoe_uuid", &run->shoe_uuid, error) ||
       !get_int (object, where, "pain", TRUE, 0, 10, &run->pain, error) ||
       !get_text (object, where, "note", TRUE, TEXT_NOTE, &run->note, error) ||
-      !get_int (object, where, "created_us", FALSE, 0, INSTANT_MAX_US, &run->created_us, error))
+      !get_int (object, where, "created_us", FALSE, 0, INSTANT_MAX_US, &run->created_us, error) ||
+      !get_int (object, where, "start_us", TRUE, 1, INSTANT_MAX_US, &run->start_us, error) ||
+      !get_text (object, where, "source", TRUE, TEXT_WORD, &run->source, error) ||
+      !get_int (object, where, "cadence_spm", TRUE, 1, 400, &run->cadence_spm, error) ||
+      !get_int (object, where, "descent_m", TRUE, 0, 100000, &run->descent_m, error))
     return FALSE;
 
   if (run->note == NULL)
     run->note = g_strdup ("");
+
+  {
+    PatellaSource source;
+
+    if (run->source != NULL && !patella_source_from_string (run->source, &source))
+      return refuse_member (error, where, "source",
+                            _("one of “manual”, “json”, “fit”, “tcx”, “gpx”"));
+  }
 
   return TRUE;
 }

@@ -51,6 +51,10 @@ typedef struct
   gint64  pain;
   char   *note;
   gint64  created_us;
+  gint64  start_us;       /* NONE: not given */
+  char   *source;         /* "manual", "fit"…; NULL: not given */
+  gint64  cadence_spm;
+  gint64  descent_m;
 } ImportRun;
 
 typedef struct

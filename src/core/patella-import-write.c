@@ -380,14 +380,18 @@ write_runs (Job                *job,
       if (id > 0)
         stmt = patella_store_prepare (store,
                                       "UPDATE run SET day = ?1, distance_m = ?2, duration_s = ?3,"
-                                      " shoe_id = ?4, pain = ?5, note = ?6, created_us = ?7"
+                                      " shoe_id = ?4, pain = ?5, note = ?6, created_us = ?7,"
+                                      " start_us = ?10, source = ?11, cadence_spm = ?12,"
+                                      " descent_m = ?13"
                                       " WHERE id = ?9;",
                                       error);
       else
         stmt = patella_store_prepare (store,
                                       "INSERT INTO run (day, distance_m, duration_s, shoe_id, pain,"
-                                      " note, created_us, uuid)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
+                                      " note, created_us, uuid, start_us, source, cadence_spm,"
+                                      " descent_m)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12,"
+                                      " ?13);",
                                       error);
       if (stmt == NULL)
         return FALSE;
@@ -403,6 +407,12 @@ write_runs (Job                *job,
         sqlite3_bind_int64 (stmt, 9, id);
       else
         bind_text (stmt, 8, run->uuid);
+      /* What a watch measured travels with the run; an export without it
+       * (older, or edited by hand) makes a run from an export. */
+      bind_int (stmt, 10, run->start_us);
+      bind_text (stmt, 11, run->source != NULL ? run->source : "json");
+      bind_int (stmt, 12, run->cadence_spm);
+      bind_int (stmt, 13, run->descent_m);
 
       if (!patella_store_step_done (store, stmt, error))
         return prefix_item (error, "runs", i);
