@@ -200,7 +200,7 @@ test_import_gpx (void)
   answer (dialog, "import");
 
   dialog = wait_for_dialog ("Import Finished");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Imported 1 item"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Imported 1 run"));
   g_assert_cmpuint (changed, >, 0);
   g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM run r JOIN shoe s"
                                                    " ON s.id = r.shoe_id WHERE s.name = 'Beta';",

@@ -153,6 +153,82 @@ test_folder (void)
   patella_test_remove_dir (dir);
 }
 
+static AdwMessageDialog *
+wait_for_dialog (const char *heading)
+{
+  for (guint i = 0; i < 500; i++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      g_main_context_iteration (NULL, FALSE);
+      for (guint j = 0; j < g_list_model_get_n_items (toplevels); j++)
+        {
+          g_autoptr(GObject) window = g_list_model_get_item (toplevels, j);
+
+          if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                         heading) == 0)
+            return ADW_MESSAGE_DIALOG (window);
+        }
+      g_usleep (10000);
+    }
+
+  g_error ("no dialog “%s”", heading);
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Import from the app: a watch's folder, in the background, with a report
+ * that lists the bad file. */
+static void
+test_import_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = patella_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "patella.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "export", NULL);
+  g_autoptr(GBytes) a = fit_make_run ("2026-03-10T06:30:00Z", 5200, 1800, 1, 0);
+  g_autoptr(GBytes) b = fit_make_run ("2026-03-12T06:30:00Z", 8000, 2700, 1, 0);
+  g_autoptr(GBytes) broken = g_bytes_new_static ("\x0e\x20\x00\x00\x10\x00\x00\x00.FIT", 12);
+  AdwMessageDialog *dialog;
+  PatellaWindow *window;
+  PatellaStore *store;
+  const char *body;
+
+  g_mkdir (folder, 0700);
+  drop_file (folder, "a.fit", a);
+  drop_file (folder, "b.fit", b);
+  drop_file (folder, "broken.fit", broken);
+  g_setenv ("PATELLA_DB", db, TRUE);
+  g_assert_true (patella_application_reopen_store (test_app, &error));
+  store = patella_application_get_store (test_app);
+
+  window = patella_window_new (test_app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "import-file",
+                                  g_variant_new_string (folder));
+  dialog = wait_for_dialog ("Import Runs?");
+  answer (dialog, "import");
+  dialog = wait_for_dialog ("Import Finished");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "Imported 2 runs"));
+  g_assert_nonnull (strstr (body, "broken.fit: The FIT file has a broken header"));
+  answer (dialog, "close");
+  /* The views hear of it. */
+  g_assert_cmpint (count_runs (store), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("PATELLA_DB");
+  patella_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -168,6 +244,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/import-folder/folder", test_folder);
+  g_test_add_func ("/import-folder/import-dialog", test_import_dialog);
 
   status = g_test_run ();
   g_clear_object (&test_app);
