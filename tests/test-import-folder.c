@@ -8,6 +8,7 @@
 
 #include "patella-application.h"
 #include "patella-preferences-window.h"
+#include "patella-run-dialog.h"
 #include "patella-shoes.h"
 #include "patella-test-fit.h"
 #include "patella-test-utils.h"
@@ -46,6 +47,22 @@ drop_file (const char *folder,
   /* Written to a temporary name and renamed into place, as sync tools do. */
   g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
+}
+
+static PatellaRunDialog *
+find_run_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (PATELLA_IS_RUN_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return PATELLA_RUN_DIALOG (window);
+    }
+
+  return NULL;
 }
 
 static const PatellaNotification *
@@ -124,6 +141,23 @@ test_folder (void)
   notification = last_notification (recording);
   g_assert_cmpstr (notification->title, ==, "Imported a 10.0 km run on Pegasus 40");
   g_assert_cmpuint (patella_recording_notifier_count (recording, "import-run:"), ==, 3);
+
+  /* Change Shoe on the notification opens the window on that run's editor. */
+  g_assert_null (find_run_dialog ());
+  patella_notifier_emit_action (notifier, notification->id, "change-shoe");
+  for (guint i = 0; i < 100 && find_run_dialog () == NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_nonnull (find_run_dialog ());
+  window = PATELLA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (test_app)));
+  if (!PATELLA_IS_WINDOW (window))
+    window = PATELLA_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (find_run_dialog ())));
+  g_assert_true (PATELLA_IS_WINDOW (window));
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "shoes");
+  gtk_window_destroy (GTK_WINDOW (find_run_dialog ()));
+  gtk_window_destroy (GTK_WINDOW (window));
 
   /* The same file again: no second run, no notification. */
   drop_file (folder, "third-again.fit", first);

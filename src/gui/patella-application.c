@@ -214,12 +214,15 @@ reminder_open_requested_cb (PatellaApplication *self)
                                   g_variant_new_string ("timers"));
 }
 
+/* "Change Shoe" on an imported run's notification: its editor. */
 static void
 import_folder_change_shoe_cb (PatellaApplication *self,
                               gint64              run_id)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (self), "show-view",
-                                  g_variant_new_string ("shoes"));
+  PatellaWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-run", "x", run_id);
 }
 
 /* Reminders and an import folder keep Patella running with its window
