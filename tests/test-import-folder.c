@@ -102,7 +102,11 @@ test_folder (void)
   g_assert_no_error (error);
 
   /* Off by default: a file there is not read. */
-  g_assert_cmpstr (g_settings_get_string (settings, "import-folder"), ==, "");
+  {
+    g_autofree char *initial = g_settings_get_string (settings, "import-folder");
+
+    g_assert_cmpstr (initial, ==, "");
+  }
   drop_file (folder, "early.fit", first);
 
   window = patella_window_new (test_app);
