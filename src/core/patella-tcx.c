@@ -23,7 +23,6 @@ typedef struct
 {
   GPtrArray       *activities;
   PatellaActivity *activity;       /* the <Activity> being read */
-  const char      *stack[MAX_DEPTH];
   guint            depth;
   gboolean         seen_root;
   GString         *text;
@@ -42,15 +41,19 @@ typedef struct
   double           descent;
 } TcxParser;
 
+/* The local name of the element @up levels above the current one. GMarkup
+ * keeps the stack: nothing is copied or interned, so hostile files with
+ * many element names cost nothing that outlives the parse. */
 static const char *
-parent (TcxParser *parser,
-        guint      up)
+parent (GMarkupParseContext *context,
+        guint                up)
 {
-  /* stack[depth - 1] is the element itself */
-  if (parser->depth < up + 1)
-    return "";
+  const GSList *stack = g_markup_parse_context_get_element_stack (context);
 
-  return parser->stack[parser->depth - 1 - up];
+  for (guint i = 0; i < up && stack != NULL; i++)
+    stack = stack->next;
+
+  return stack != NULL ? patella_xml_local_name (stack->data) : "";
 }
 
 static void
@@ -81,7 +84,7 @@ tcx_start (GMarkupParseContext  *context,
       refuse (error, _("The TCX file nests its elements too deeply to be an activity"));
       return;
     }
-  parser->stack[parser->depth++] = g_intern_string (name);
+  parser->depth++;
 
   if (!parser->seen_root)
     {
@@ -94,7 +97,7 @@ tcx_start (GMarkupParseContext  *context,
 
   parser->collect = FALSE;
 
-  if (g_str_equal (name, "Activity") && g_str_equal (parent (parser, 1), "Activities"))
+  if (g_str_equal (name, "Activity") && g_str_equal (parent (context, 1), "Activities"))
     {
       const char *sport = NULL;
 
@@ -149,9 +152,9 @@ tcx_start (GMarkupParseContext  *context,
           parser->have_start = TRUE;
         }
     }
-  else if ((g_str_equal (name, "DistanceMeters") && g_str_equal (parent (parser, 1), "Lap")) ||
-           (g_str_equal (name, "TotalTimeSeconds") && g_str_equal (parent (parser, 1), "Lap")) ||
-           (g_str_equal (name, "AltitudeMeters") && g_str_equal (parent (parser, 1), "Trackpoint")) ||
+  else if ((g_str_equal (name, "DistanceMeters") && g_str_equal (parent (context, 1), "Lap")) ||
+           (g_str_equal (name, "TotalTimeSeconds") && g_str_equal (parent (context, 1), "Lap")) ||
+           (g_str_equal (name, "AltitudeMeters") && g_str_equal (parent (context, 1), "Trackpoint")) ||
            g_str_equal (name, "RunCadence") || g_str_equal (name, "AvgRunCadence"))
     {
       parser->collect = TRUE;
@@ -255,7 +258,7 @@ tcx_end (GMarkupParseContext  *context,
       finish_lap (parser);
     }
   else if (parser->activity != NULL && g_str_equal (name, "Activity") &&
-           g_str_equal (parent (parser, 1), "Activities"))
+           g_str_equal (parent (context, 1), "Activities"))
     {
       PatellaActivity *activity = g_steal_pointer (&parser->activity);
 
