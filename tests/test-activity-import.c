@@ -186,7 +186,16 @@ make_export_folder (void)
   g_autoptr(GBytes) ride = fit_make_run ("2026-04-04T06:00:00Z", 40000, 5000, 2, 0);
   g_autoptr(GBytes) csv = g_bytes_new_static ("id,name\n1,run\n", 14);
   g_autoptr(GBytes) corrupt = NULL;
+  g_autoptr(GBytes) monitoring = NULL;
   g_autofree char *path = NULL;
+
+  {
+    /* A watch's all-day monitoring file: FIT, but no activity. */
+    FitWriter *w = fit_writer_new ();
+
+    fit_file_id (w, 32);
+    monitoring = fit_writer_finish (w, FALSE);
+  }
 
   {
     /* A good file with one byte flipped: the CRC catches it. */
@@ -206,6 +215,9 @@ make_export_folder (void)
   path = g_build_filename (sub, "1003.fit", NULL);
   write_bytes (path, corrupt);
   g_free (path);
+  path = g_build_filename (sub, "monitoring.fit", NULL);
+  write_bytes (path, monitoring);
+  g_free (path);
   path = g_build_filename (dir, "activities.csv", NULL);
   write_bytes (path, csv);
   g_free (path);
@@ -213,7 +225,8 @@ make_export_folder (void)
   write_text (path, "\xff\xd8\xff\xe0 not really a photo");
 
   write_zip (zip, "activities/2001.fit", fit2, "activities/2002.fit.gz", fit3_gz,
-             "activities/2003.fit", ride, "activities.csv", csv, "media/x.jpg", csv, NULL);
+             "activities/2003.fit", ride, "activities.csv", csv, "media/x.jpg", csv,
+             "monitor/3000.fit", monitoring, NULL);
 
   return dir;
 }
@@ -229,13 +242,15 @@ test_folder_and_zip (void)
   /* 1001.fit, 1002.gpx, and three in the zip */
   g_assert_cmpuint (report->files_read, ==, 5);
   g_assert_cmpuint (report->found->len, ==, 5);
-  /* activities.csv and photo.jpg beside, two in the zip: counted, not listed */
-  g_assert_cmpuint (report->files_ignored, ==, 4);
+  /* activities.csv, photo.jpg and a monitoring FIT file beside, three in the
+   * zip: counted, not listed */
+  g_assert_cmpuint (report->files_ignored, ==, 6);
   g_assert_cmpuint (report->files_failed, ==, 1);
   g_assert_cmpuint (report->problems->len, ==, 1);
   g_assert_true (has_line (report->problems, name, "checksum (CRC)"));
   g_assert_null (strstr (text, "activities.csv"));
-  g_assert_nonnull (strstr (text, "ignored 4 files"));
+  g_assert_nonnull (strstr (text, "ignored 6 files"));
+  g_assert_null (strstr (text, "monitoring.fit"));
   {
     PatellaFoundActivity *found = g_ptr_array_index (report->found, 4);
 

@@ -226,6 +226,9 @@ contains (const guint8 *data,
 /**
  * patella_activity_read_bytes:
  * @name: the file's name, for the report
+ * @in_container: whether the file came from a folder or an archive, where
+ *   a file without an activity (a watch's sleep or course file) is only
+ *   counted as ignored
  *
  * Reads one activity file, gzip-compressed or not, telling the format by
  * its content. Its activities go to the report; when it cannot be read, the
@@ -237,7 +240,8 @@ gboolean
 patella_activity_read_bytes (PatellaActivityReport *report,
                              const char            *name,
                              const guint8          *data,
-                             gsize                  length)
+                             gsize                  length,
+                             gboolean               in_container)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) unpacked = NULL;
@@ -267,6 +271,13 @@ patella_activity_read_bytes (PatellaActivityReport *report,
                           _("it is neither a Patella export nor an activity file; Patella reads "
                             "FIT, TCX and GPX files, also gzip-compressed, folders and zip "
                             "archives"));
+
+  if (activities == NULL && in_container &&
+      g_error_matches (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND))
+    {
+      report->files_ignored++;
+      return FALSE;
+    }
 
   if (activities == NULL)
     {
@@ -368,7 +379,7 @@ read_zip (PatellaActivityReport *report,
           continue;
         }
 
-      patella_activity_read_bytes (report, label, bytes->data, bytes->len);
+      patella_activity_read_bytes (report, label, bytes->data, bytes->len, TRUE);
     }
 
   if (rc != ARCHIVE_EOF && rc != ARCHIVE_OK)
@@ -440,7 +451,8 @@ patella_activity_read_file (PatellaActivityReport *report,
       return;
     }
 
-  patella_activity_read_bytes (report, name, (const guint8 *) contents, length);
+  patella_activity_read_bytes (report, name, (const guint8 *) contents, length,
+                               !explicit_file);
 }
 
 static int

@@ -23,7 +23,9 @@ typedef struct
  *   not be read
  * @files_read: files read, activities or not
  * @files_failed: files that could not be read (listed in @problems)
- * @files_ignored: files in a folder or archive that are not activities
+ * @files_ignored: files in a folder or archive that are not activities (by
+ *   their name, or FIT, TCX and GPX files without one, like a watch's
+ *   sleep or course files)
  * @imported: runs added
  * @updated: runs already there that this import improved
  * @duplicates: activities already there, or twice in this import
@@ -62,7 +64,8 @@ gboolean   patella_activity_path_is_candidate (const char                   *pat
 gboolean   patella_activity_read_bytes        (PatellaActivityReport        *report,
                                                const char                   *name,
                                                const guint8                 *data,
-                                               gsize                         length);
+                                               gsize                         length,
+                                               gboolean                      in_container);
 void       patella_activity_read_file         (PatellaActivityReport        *report,
                                                const char                   *path,
                                                gboolean                      explicit_file);

@@ -574,8 +574,9 @@ patella_fit_read (const guint8  *data,
 
   if (decoder->file_type != MISSING && decoder->file_type != FILE_TYPE_ACTIVITY)
     {
-      refuse (error, _("The FIT file is not an activity (it is a course, workout or other kind "
-                       "of FIT file)"));
+      patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                            _("The FIT file is not an activity (it is a course, workout or "
+                              "other kind of FIT file)"));
       return NULL;
     }
 
@@ -596,7 +597,8 @@ patella_fit_read (const guint8  *data,
 
   if (activities->len == 0)
     {
-      refuse (error, _("The FIT file has no sessions or records; it holds no activity"));
+      patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                            _("The FIT file has no sessions or records; it holds no activity"));
       return NULL;
     }
 

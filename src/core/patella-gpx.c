@@ -403,7 +403,8 @@ patella_gpx_read (const char  *data,
 
   if (activities->len == 0)
     {
-      refuse (error, _("The GPX file has no tracks (<trk>)"));
+      patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                            _("The GPX file has no tracks (<trk>)"));
       return NULL;
     }
 

@@ -259,6 +259,7 @@ patella_import_gpx (PatellaStore               *store,
 {
   g_autoptr(PatellaActivityReport) activities = patella_activity_report_new ();
   g_autoptr(GPtrArray) tracks = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 shoe_id;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
@@ -266,9 +267,15 @@ patella_import_gpx (PatellaStore               *store,
   if (!patella_store_check_writable (store, error))
     return NULL;
 
-  tracks = patella_gpx_read (data, length, error);
+  tracks = patella_gpx_read (data, length, &local_error);
   if (tracks == NULL)
-    return NULL;
+    {
+      /* A GPX file without tracks, given on its own, is refused input. */
+      if (local_error->code == PATELLA_ERROR_NOT_FOUND)
+        local_error->code = PATELLA_ERROR_INVALID;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   if (!find_shoe_for_device (store, shoe, &shoe_id, error))
     return NULL;

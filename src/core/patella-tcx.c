@@ -348,7 +348,8 @@ patella_tcx_read (const char  *data,
 
   if (activities->len == 0)
     {
-      refuse (error, _("The TCX file has no activities (<Activity>)"));
+      patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                            _("The TCX file has no activities (<Activity>)"));
       return NULL;
     }
 
