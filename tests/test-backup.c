@@ -89,6 +89,49 @@ test_daily_and_keep_seven (Fixture       *fixture,
   g_assert_true (g_file_test (notes, G_FILE_TEST_EXISTS));
 }
 
+/* The clock ran a week ahead, and Patella made a backup each of those days;
+ * back at the right date, today's backup is made and kept, and the
+ * future-dated ones are kept too. */
+static void
+test_clock_ran_ahead (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *today = NULL;
+  gboolean made = FALSE;
+
+  patella_test_fill_store (fixture->store);
+  for (guint i = 1; i <= 8; i++)
+    {
+      g_autofree char *path = NULL;
+
+      patella_clock_set_now (fixture->clock, PATELLA_TEST_NOW_US + i * DAY_US);
+      path = patella_backup_run_daily (fixture->store, &made, &error);
+      g_assert_no_error (error);
+    }
+
+  patella_clock_set_now (fixture->clock, PATELLA_TEST_NOW_US);
+  today = patella_backup_run_daily (fixture->store, &made, &error);
+  g_assert_no_error (error);
+  g_assert_true (made);
+  g_assert_true (g_file_test (today, G_FILE_TEST_EXISTS));
+
+  backups = patella_backup_list (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, PATELLA_BACKUP_KEEP + 1);
+  g_assert_cmpstr (((PatellaBackup *) g_ptr_array_index (backups, 7))->day, ==, "2026-03-14");
+
+  /* The next day keeps both right-dated ones and the ones dated later. */
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  patella_clock_set_now (fixture->clock, PATELLA_TEST_NOW_US + DAY_US);
+  g_free (patella_backup_run_daily (fixture->store, &made, &error));
+  g_assert_no_error (error);
+  g_assert_true (made);
+  backups = patella_backup_list (fixture->path, &error);
+  g_assert_cmpuint (backups->len, ==, PATELLA_BACKUP_KEEP + 2);
+}
+
 static void
 test_restore (Fixture       *fixture,
               gconstpointer  data)
@@ -207,6 +250,7 @@ main (int    argc,
 
 #define ADD(name, func) \
   g_test_add ("/backup/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("clock-ran-ahead", test_clock_ran_ahead);
 
   ADD ("daily-and-keep-seven", test_daily_and_keep_seven);
   ADD ("restore", test_restore);

@@ -51,6 +51,8 @@ int  patella_cli_export_run  (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_import_run  (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_backup_run  (PatellaCliContext *ctx, int argc, char **argv);
 int  patella_cli_restore_run (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_insights_run (PatellaCliContext *ctx, int argc, char **argv);
+int  patella_cli_report_run  (PatellaCliContext *ctx, int argc, char **argv);
 
 PatellaStore    *patella_cli_get_store    (PatellaCliContext  *ctx,
                                            GError            **error);

@@ -23,6 +23,8 @@ static const PatellaCliCommand commands[] = {
     patella_cli_import_run },
   { "backup", N_("Make or list backups"), patella_cli_backup_run },
   { "restore", N_("Restore a backup"), patella_cli_restore_run },
+  { "insights", N_("Compare pain after long runs, shoes and exercise"), patella_cli_insights_run },
+  { "report", N_("Write a report for a clinician as a PDF"), patella_cli_report_run },
 };
 
 static void

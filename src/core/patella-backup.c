@@ -267,17 +267,25 @@ copy_database (sqlite3     *source,
   return TRUE;
 }
 
+/* Keeps the newest PATELLA_BACKUP_KEEP backups up to @today. Backups dated
+ * later were made while the clock ran ahead: they may be the only copy of
+ * those days, so they are kept, and never crowd out today's. */
 static void
-prune (const char *db_path)
+prune (const char *db_path,
+       const char *today)
 {
   g_autoptr(GPtrArray) backups = patella_backup_list (db_path, NULL);
+  guint kept = 0;
 
   if (backups == NULL)
     return;
 
-  for (guint i = PATELLA_BACKUP_KEEP; i < backups->len; i++)
+  for (guint i = 0; i < backups->len; i++)
     {
       PatellaBackup *backup = g_ptr_array_index (backups, i);
+
+      if (strcmp (backup->day, today) > 0 || ++kept <= PATELLA_BACKUP_KEEP)
+        continue;
 
       if (g_remove (backup->path) != 0)
         g_debug ("Could not remove the old backup %s: %s", backup->path, g_strerror (errno));
@@ -321,7 +329,7 @@ patella_backup_create (PatellaStore  *store,
       return NULL;
     }
 
-  prune (db_path);
+  prune (db_path, today);
   return g_steal_pointer (&path);
 }
 
@@ -350,13 +358,15 @@ patella_backup_run_daily (PatellaStore  *store,
   if (backups == NULL)
     return NULL;
 
+  /* Today's, not the newest: one dated later was made while the clock ran
+   * ahead, and does not stand for today. */
   today = patella_clock_get_today (patella_store_get_clock (store));
-  if (backups->len > 0)
+  for (guint i = 0; i < backups->len; i++)
     {
-      PatellaBackup *newest = g_ptr_array_index (backups, 0);
+      PatellaBackup *backup = g_ptr_array_index (backups, i);
 
-      if (g_str_equal (newest->day, today))
-        return g_strdup (newest->path);
+      if (g_str_equal (backup->day, today))
+        return g_strdup (backup->path);
     }
 
   if (made != NULL)

@@ -723,6 +723,18 @@ check_change (const PatellaJournalChange  *change,
     if (!patella_symptom_check (change->symptoms[i], error))
       return FALSE;
 
+  for (guint i = 0; change->symptoms_add != NULL && change->symptoms_add[i] != NULL; i++)
+    if (!patella_symptom_check (change->symptoms_add[i], error))
+      return FALSE;
+
+  for (guint i = 0; change->symptoms_remove != NULL && change->symptoms_remove[i] != NULL; i++)
+    if (!patella_symptom_check (change->symptoms_remove[i], error))
+      return FALSE;
+
+  if (change->pain_rest_if_new != PATELLA_PAIN_KEEP &&
+      !patella_check_pain (change->pain_rest_if_new, error))
+    return FALSE;
+
   if (change->note != NULL && !patella_check_text (change->note, PATELLA_NOTE_MAX_CHARS, error))
     {
       g_prefix_error (error, _("The note is too long or not text: "));
@@ -845,7 +857,7 @@ patella_journal_save (PatellaStore                *store,
   is_new = entry == NULL;
   if (is_new)
     {
-      if (change->pain_rest == PATELLA_PAIN_KEEP)
+      if (change->pain_rest == PATELLA_PAIN_KEEP && change->pain_rest_if_new == PATELLA_PAIN_KEEP)
         {
           patella_store_rollback (store);
           g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
@@ -854,6 +866,7 @@ patella_journal_save (PatellaStore                *store,
           return FALSE;
         }
       entry = patella_journal_entry_new (normal);
+      entry->pain_rest = change->pain_rest_if_new;
     }
 
   if (change->pain_rest != PATELLA_PAIN_KEEP)
@@ -866,8 +879,31 @@ patella_journal_save (PatellaStore                *store,
     patella_journal_entry_set_symptoms (entry, change->symptoms);
   if (change->note != NULL)
     patella_journal_entry_set_note (entry, change->note);
+  if (change->symptoms_add != NULL || change->symptoms_remove != NULL)
+    {
+      g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+      const char * const *all = patella_symptom_get_codes ();
+      g_auto(GStrv) result = NULL;
 
-  if (!write_entry (store, entry, change->symptoms != NULL, error) ||
+      /* In the order the app shows them, as patella_journal_entry_set_symptoms() keeps. */
+      for (guint i = 0; all[i] != NULL; i++)
+        {
+          gboolean on = patella_journal_entry_has_symptom (entry, all[i]);
+
+          if (change->symptoms_add != NULL && g_strv_contains (change->symptoms_add, all[i]))
+            on = TRUE;
+          if (change->symptoms_remove != NULL && g_strv_contains (change->symptoms_remove, all[i]))
+            on = FALSE;
+          if (on)
+            g_strv_builder_add (codes, all[i]);
+        }
+      result = g_strv_builder_end (codes);
+      patella_journal_entry_set_symptoms (entry, (const char * const *) result);
+    }
+
+  if (!write_entry (store, entry,
+                    change->symptoms != NULL || change->symptoms_add != NULL ||
+                    change->symptoms_remove != NULL, error) ||
       !patella_store_commit (store, error))
     {
       patella_store_rollback (store);

@@ -51,9 +51,14 @@ void                 patella_journal_entry_set_note          (PatellaJournalEntr
  * @pain_morning: 0–10, %PATELLA_PAIN_NONE to clear, or %PATELLA_PAIN_KEEP
  * @symptoms: (nullable): the day's symptom codes (replacing the stored ones), or %NULL to keep
  * @note: (nullable): the note, or %NULL to keep
+ * @symptoms_add: (nullable): codes to add to the stored ones
+ * @symptoms_remove: (nullable): codes to take from the stored ones
+ * @pain_rest_if_new: the pain at rest for a day that has no entry yet, when
+ *   @pain_rest keeps; or %PATELLA_PAIN_KEEP
  *
  * What to write for one day. Fields left at their "keep" value are not touched
- * when the day has an entry already.
+ * when the day has an entry already: the stored values are read and written
+ * in one transaction, so a field another program changed meanwhile is kept.
  */
 typedef struct
 {
@@ -62,10 +67,14 @@ typedef struct
   int                 pain_morning;
   const char * const *symptoms;
   const char         *note;
+  const char * const *symptoms_add;
+  const char * const *symptoms_remove;
+  int                 pain_rest_if_new;
 } PatellaJournalChange;
 
 #define PATELLA_JOURNAL_CHANGE_INIT \
-  { PATELLA_PAIN_KEEP, PATELLA_PAIN_KEEP, PATELLA_PAIN_KEEP, NULL, NULL }
+  { PATELLA_PAIN_KEEP, PATELLA_PAIN_KEEP, PATELLA_PAIN_KEEP, NULL, NULL, NULL, NULL, \
+    PATELLA_PAIN_KEEP }
 
 gboolean             patella_journal_check_day  (PatellaStore               *store,
                                                  const char                 *text,

@@ -1416,3 +1416,116 @@ patella_shoes_check_notifications (PatellaStore     *store,
 
   return TRUE;
 }
+
+/**
+ * patella_run_edit_changes:
+ * @before: the run as the editor first showed it
+ * @after: the run as the user left it
+ *
+ * Writes the fields the user changed (where @after differs from @before)
+ * over the run as it is stored now, in one transaction: what another
+ * program changed in the other fields meanwhile is kept.
+ */
+gboolean
+patella_run_edit_changes (PatellaStore      *store,
+                          PatellaNotifier   *notifier,
+                          const PatellaRun  *before,
+                          const PatellaRun  *after,
+                          GError           **error)
+{
+  g_autoptr(PatellaRun) stored = NULL;
+  PatellaRun merged;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (before != NULL && after != NULL, FALSE);
+
+  if (!patella_store_begin (store, error))
+    return FALSE;
+
+  stored = patella_run_get (store, after->id, error);
+  if (stored == NULL)
+    return fail_write (store);
+
+  merged = *stored;
+  if (g_strcmp0 (before->day, after->day) != 0)
+    merged.day = after->day;
+  if (before->distance_m != after->distance_m)
+    merged.distance_m = after->distance_m;
+  if (before->duration_s != after->duration_s)
+    merged.duration_s = after->duration_s;
+  if (before->shoe_id != after->shoe_id)
+    merged.shoe_id = after->shoe_id;
+  if (before->pain != after->pain)
+    merged.pain = after->pain;
+  if (g_strcmp0 (before->note, after->note) != 0)
+    merged.note = after->note;
+
+  /* A stored run without shoes keeps none. */
+  if (merged.shoe_id == 0)
+    merged.shoe_id = PATELLA_SHOE_NONE;
+
+  if (!patella_run_edit (store, notifier, &merged, error) ||
+      !patella_store_commit (store, error))
+    return fail_write (store);
+
+  return TRUE;
+}
+
+/**
+ * patella_shoe_edit_changes:
+ * @before: the form as it was first filled in
+ * @after: the form as the user left it
+ *
+ * Like patella_run_edit_changes(), for a shoe's details.
+ */
+gboolean
+patella_shoe_edit_changes (PatellaStore            *store,
+                           PatellaNotifier         *notifier,
+                           gint64                   id,
+                           const PatellaShoeInput  *before,
+                           const PatellaShoeInput  *after,
+                           GError                 **error)
+{
+  g_autoptr(PatellaShoe) stored = NULL;
+  PatellaShoeInput merged;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (before != NULL && after != NULL, FALSE);
+
+  if (!patella_store_begin (store, error))
+    return FALSE;
+
+  stored = patella_shoe_get (store, id, error);
+  if (stored == NULL)
+    return fail_write (store);
+
+  merged = (PatellaShoeInput) {
+    .name = stored->name,
+    .brand = stored->brand,
+    .first_used = stored->first_used,
+    .initial_m = stored->initial_m,
+    .warn_m = stored->warn_m,
+    .limit_m = stored->limit_m,
+    .make_default = stored->is_default,
+  };
+  if (g_strcmp0 (before->name, after->name) != 0)
+    merged.name = after->name;
+  if (g_strcmp0 (before->brand, after->brand) != 0)
+    merged.brand = after->brand;
+  if (g_strcmp0 (before->first_used, after->first_used) != 0)
+    merged.first_used = after->first_used;
+  if (before->initial_m != after->initial_m)
+    merged.initial_m = after->initial_m;
+  if (before->warn_m != after->warn_m)
+    merged.warn_m = after->warn_m;
+  if (before->limit_m != after->limit_m)
+    merged.limit_m = after->limit_m;
+  if (before->make_default != after->make_default)
+    merged.make_default = after->make_default;
+
+  if (!patella_shoe_edit (store, notifier, id, &merged, error) ||
+      !patella_store_commit (store, error))
+    return fail_write (store);
+
+  return TRUE;
+}

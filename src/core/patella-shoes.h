@@ -97,6 +97,12 @@ gboolean     patella_shoe_edit               (PatellaStore       *store,
                                               gint64              id,
                                               const PatellaShoeInput *input,
                                               GError            **error);
+gboolean     patella_shoe_edit_changes       (PatellaStore            *store,
+                                              PatellaNotifier         *notifier,
+                                              gint64                   id,
+                                              const PatellaShoeInput  *before,
+                                              const PatellaShoeInput  *after,
+                                              GError                 **error);
 gboolean     patella_shoe_set_default        (PatellaStore       *store,
                                               gint64              id,
                                               GError            **error);
@@ -126,6 +132,11 @@ gint64       patella_run_add                 (PatellaStore       *store,
 gboolean     patella_run_edit                (PatellaStore       *store,
                                               PatellaNotifier    *notifier,
                                               const PatellaRun   *run,
+                                              GError            **error);
+gboolean     patella_run_edit_changes        (PatellaStore       *store,
+                                              PatellaNotifier    *notifier,
+                                              const PatellaRun   *before,
+                                              const PatellaRun   *after,
                                               GError            **error);
 gboolean     patella_run_delete              (PatellaStore       *store,
                                               PatellaNotifier    *notifier,

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -283,8 +284,16 @@ patella_store_set_error (PatellaStore  *self,
                      "nothing was changed"), detail);
       break;
 
-    case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
+      if (self->db != NULL && sqlite3_system_errno (self->db) == ENOSPC)
+        {
+          g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_DISK_FULL,
+                       _("There is no room left to save to “%s”. Nothing was changed; free "
+                         "some disk space and try again."), name);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case SQLITE_CANTOPEN:
       g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
                    _("Could not read or write “%s”: %s"), name, detail);
       break;
@@ -402,14 +411,29 @@ migrate (PatellaStore  *self,
   return TRUE;
 }
 
+/* @immutable: read-only, without the -shm file or locks. For a file on a
+ * read-only medium, or one this user may not write, whose -wal file holds
+ * nothing: no other program can be changing it, and no -shm file is left
+ * behind with the wrong owner or mode. */
 static gboolean
 open_database (PatellaStore  *self,
                int            flags,
+               gboolean       immutable,
                GError       **error)
 {
+  g_autofree char *uri = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (immutable)
+    {
+      g_autofree char *file_uri = g_filename_to_uri (self->path, NULL, NULL);
+
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+      flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       patella_store_set_error (self, rc, error);
@@ -512,9 +536,29 @@ remember_file (PatellaStore *self)
 
 /* Opens self->path: checks, creates, migrates. */
 static gboolean
+can_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* The folder too: the -wal and -shm files are made beside the file. */
+  return access (path, W_OK) == 0 && access (dir, W_OK) == 0;
+}
+
+/* Whether the -wal file holds changes not yet copied into the file. */
+static gboolean
+wal_has_data (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+static gboolean
 open_file (PatellaStore  *self,
            GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gboolean exists;
 
   if (!check_header (self->path, &exists, error))
@@ -523,20 +567,66 @@ open_file (PatellaStore  *self,
   if (!exists && !create_file (self->path, error))
     return FALSE;
 
+  /* SQLite refuses a path with a symbolic link in it (the data folder is
+   * often reached through one): it gets the real path. */
+  {
+    g_autofree char *real = realpath (self->path, NULL);
+
+    if (real == NULL)
+      {
+        int saved = errno;
+        g_autofree char *name = display_name (self->path);
+
+        g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
+                     _("Could not follow the path “%s”: %s"), name, g_strerror (saved));
+        return FALSE;
+      }
+    g_free (self->path);
+    self->path = g_steal_pointer (&real);
+  }
+
   remember_file (self);
 
-  if (!open_database (self, SQLITE_OPEN_READWRITE, error))
-    return FALSE;
+  if (!can_write (self->path))
+    {
+      if (!open_database (self, SQLITE_OPEN_READONLY, !wal_has_data (self->path), error))
+        return FALSE;
+    }
+  else if (!open_database (self, SQLITE_OPEN_READWRITE, FALSE, error))
+    {
+      return FALSE;
+    }
 
-  if (!check_identity (self, error))
-    return FALSE;
+  if (!check_identity (self, &local_error))
+    {
+      g_autofree char *name = display_name (self->path);
+
+      /* A full disk leaves no room for the -shm file: read without it. */
+      if (!g_error_matches (local_error, PATELLA_ERROR, PATELLA_ERROR_DISK_FULL) ||
+          wal_has_data (self->path))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_clear_error (&local_error);
+      close_database (self);
+      if (!open_database (self, SQLITE_OPEN_READONLY, TRUE, error) ||
+          !check_identity (self, error))
+        return FALSE;
+
+      self->read_only_reason =
+        g_error_new (PATELLA_ERROR, PATELLA_ERROR_DISK_FULL,
+                     _("There is no room left on the disk of “%s”, so it is open read-only: "
+                       "nothing can be saved until some disk space is freed."), name);
+    }
 
   if (self->schema_version > PATELLA_SCHEMA_VERSION)
     {
       g_autofree char *name = display_name (self->path);
 
       close_database (self);
-      if (!open_database (self, SQLITE_OPEN_READONLY, error))
+      if (!open_database (self, SQLITE_OPEN_READONLY, FALSE, error))
         return FALSE;
 
       self->read_only_reason =
@@ -546,7 +636,7 @@ open_file (PatellaStore  *self,
                        "update Patella to make changes."),
                      name, self->schema_version, PATELLA_SCHEMA_VERSION);
     }
-  else if (sqlite3_db_readonly (self->db, "main") == 1)
+  else if (self->read_only_reason == NULL && sqlite3_db_readonly (self->db, "main") == 1)
     {
       g_autofree char *name = display_name (self->path);
 

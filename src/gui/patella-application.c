@@ -13,6 +13,7 @@
 #include "patella-libnotify-notifier.h"
 #include "patella-preferences-window.h"
 #include "patella-reminder-service.h"
+#include "patella-report-dialog.h"
 #include "patella-settings.h"
 #include "patella-timer.h"
 #include "patella-window.h"
@@ -84,7 +85,21 @@ quit_activated (GSimpleAction *action,
   for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
     gtk_window_close (l->data);
 
+  /* A window with a change it could not save stays open and asks; Patella
+   * quits when the last window goes. */
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    return;
+
   g_application_quit (G_APPLICATION (self));
+}
+
+static void
+window_removed_cb (PatellaApplication *self,
+                   GtkWindow          *window,
+                   gpointer            user_data)
+{
+  if (self->quitting && gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -98,6 +113,22 @@ preferences_activated (GSimpleAction *action,
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+/* The report for a clinician (patella-report-dialog.c). */
+static void
+clinician_report_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  PatellaWindow *window = ensure_window (self);
+  PatellaStore *store = patella_application_get_store (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (store != NULL)
+    gtk_window_present (GTK_WINDOW (patella_report_dialog_new (GTK_WINDOW (window), store,
+                                                               patella_application_get_settings (self))));
 }
 
 static void
@@ -194,6 +225,7 @@ static const GActionEntry app_entries[] = {
   { "preferences", preferences_activated },
   { "about", about_activated },
   { "guidance", guidance_activated },
+  { "clinician-report", clinician_report_activated },
   { "show-view", show_view_activated, "s" },
 };
 
@@ -515,6 +547,7 @@ patella_application_init (PatellaApplication *self)
 
   self->clock = g_object_ref (patella_clock_get_default ());
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
 }
 
 PatellaApplication *

@@ -28,6 +28,7 @@ struct _PatellaPreferencesWindow
   AdwActionRow         *import_folder_row;
   GtkButton            *import_folder_button;
   GtkButton            *import_folder_off_button;
+  AdwEntryRow          *report_name_row;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaPreferencesWindow, patella_preferences_window,
@@ -239,6 +240,7 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
                                         import_folder_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow,
                                         import_folder_off_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, report_name_row);
   gtk_widget_class_bind_template_callback (widget_class, time_row_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_folder_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_folder_off_clicked_cb);
@@ -282,6 +284,8 @@ patella_preferences_window_init (PatellaPreferencesWindow *self)
                    self->sounds_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reminders-enabled",
                    self->times_group, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "report-name",
+                   self->report_name_row, "text", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->settings, "changed::ice-times",
                            G_CALLBACK (times_changed_cb), self, G_CONNECT_SWAPPED);

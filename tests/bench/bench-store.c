@@ -11,6 +11,10 @@
  *   bench-store log-run DB N
  *       logs N runs one by one through patella_run_add() (one committed
  *       transaction each, WAL with synchronous=FULL) and prints each time;
+ *   bench-store insights-sql DB
+ *       prints, as SQL, every read that patella_insights_recent() runs;
+ *   bench-store insights DB N
+ *       computes the insights of the last year N times, printing each time;
  *   bench-store import DB SEED
  *       writes the ten-year dataset through the core API (journal, shoes,
  *       runs, icing, exercise) in one outer transaction and prints rows and
@@ -25,6 +29,7 @@
 #include <string.h>
 
 #include "patella-exercises.h"
+#include "patella-insights.h"
 #include "patella-journal.h"
 #include "patella-shoes.h"
 #include "patella-status.h"
@@ -417,6 +422,65 @@ cmd_status_sql (int    argc,
 }
 
 static int
+cmd_insights_sql (int    argc,
+                  char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaClock) clock = patella_clock_new_real ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) insights = NULL;
+
+  if (argc < 3)
+    return die ("usage", NULL);
+
+  store = patella_store_open (argv[2], clock, &error);
+  if (store == NULL)
+    return die ("open", error);
+
+  sqlite3_trace_v2 (patella_store_get_db (store), SQLITE_TRACE_STMT, trace_cb, out);
+  insights = patella_insights_recent (store, PATELLA_UNIT_KM, &error);
+  sqlite3_trace_v2 (patella_store_get_db (store), 0, NULL, NULL);
+  if (insights == NULL)
+    return die ("insights", error);
+
+  fputs (out->str, stdout);
+  return 0;
+}
+
+/* In one process, as the Journal computes them: the first run prepares the
+ * statements, the later ones find them cached. */
+static int
+cmd_insights (int    argc,
+              char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaClock) clock = patella_clock_new_real ();
+  guint n = argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 5;
+
+  if (argc < 3)
+    return die ("usage", NULL);
+
+  store = patella_store_open (argv[2], clock, &error);
+  if (store == NULL)
+    return die ("open", error);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GPtrArray) insights = patella_insights_recent (store, PATELLA_UNIT_KM, &error);
+
+      if (insights == NULL)
+        return die ("insights", error);
+      printf ("insights-us %" G_GINT64_FORMAT " %u\n", g_get_monotonic_time () - start,
+              insights->len);
+    }
+
+  return 0;
+}
+
+static int
 cmd_log_run (int    argc,
              char **argv)
 {
@@ -565,12 +629,16 @@ main (int    argc,
     return cmd_gen (argc, argv);
   if (argc >= 2 && g_str_equal (argv[1], "status-sql"))
     return cmd_status_sql (argc, argv);
+  if (argc >= 2 && g_str_equal (argv[1], "insights-sql"))
+    return cmd_insights_sql (argc, argv);
+  if (argc >= 2 && g_str_equal (argv[1], "insights"))
+    return cmd_insights (argc, argv);
   if (argc >= 2 && g_str_equal (argv[1], "log-run"))
     return cmd_log_run (argc, argv);
   if (argc >= 2 && g_str_equal (argv[1], "import"))
     return cmd_import (argc, argv);
 
   g_printerr ("usage: bench-store gen empty|ten-year|stress DB [SEED] | status-sql DB | "
-              "log-run DB N | import DB [SEED]\n");
+              "insights-sql DB | insights DB N | log-run DB N | import DB [SEED]\n");
   return 2;
 }

@@ -7,7 +7,8 @@ prints medians and the ratio against the baseline measured in the same run,
 checks the targets from issue 9, and records the figures in results.json.
 It exits 1 when a target is missed.
 
-    bench.py startup | views | cli-status | store-write | wakeups | activity-import | report
+    bench.py startup | views | cli-status | insights | clinician-report | store-write | wakeups |
+             activity-import | report
 """
 
 import datetime
@@ -291,6 +292,90 @@ def bench_cli_status():
                           'ratio': round(ratio, 2), 'queries': n_queries})
 
 
+# ---------------------------------------------------------------- insights --
+
+INSIGHTS_TARGET_MS = 100
+
+
+def bench_insights():
+    runs = max(RUNS, 7)
+    say('Insights of the last year on the stress dataset: `patella-cli insights --format json`')
+    say('(wall time, process start included) and the computation in one process, against the')
+    say(f'same queries run by the sqlite3 program; median of {runs} interleaved runs.')
+    stress = dataset('stress')
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        db = fresh_copy(stress, tmp)
+        sql = subprocess.run([STORE, 'insights-sql', db], check=True, capture_output=True,
+                             text=True).stdout
+        sql_path = os.path.join(tmp, 'insights.sql')
+        with open(sql_path, 'w') as f:
+            f.write(sql)
+        n_queries = sql.count(';\n')
+        env = dict(os.environ, PATELLA_DB=db)
+        cli, raw = [], []
+        for i in range(runs + 1):
+            c = time_command([CLI, 'insights', '--format', 'json'], env=env)
+            with open(sql_path) as f:
+                r = time_command(['sqlite3', '-readonly', db], stdin=f)
+            if i > 0:
+                cli.append(c)
+                raw.append(r)
+        out = subprocess.run([STORE, 'insights', db, str(runs + 1)], check=True,
+                             capture_output=True, text=True).stdout
+        inproc = [int(line.split()[1]) / 1000.0 for line in out.splitlines()[1:]]
+    cli_ms, raw_ms, core_ms = median(cli), median(raw), median(inproc)
+    say()
+    say(f'  patella-cli insights --format json   {cli_ms:8.1f} ms  {cli_ms / raw_ms:6.2f}x sqlite3')
+    say(f'  in one process (statements cached)   {core_ms:8.1f} ms')
+    say(f'  sqlite3 with its {n_queries} queries        {raw_ms:8.1f} ms')
+    say()
+    check('insights', cli_ms <= INSIGHTS_TARGET_MS,
+          f'{cli_ms:.1f} ms (target <= {INSIGHTS_TARGET_MS} ms), {cli_ms / raw_ms:.2f}x the queries')
+    record('insights', {'cli_ms': round(cli_ms, 1), 'core_ms': round(core_ms, 1),
+                        'sqlite3_ms': round(raw_ms, 1), 'ratio': round(cli_ms / raw_ms, 2),
+                        'queries': n_queries})
+
+
+# -------------------------------------------------------- clinician report --
+
+REPORT_TARGET_MS = 1000
+
+
+def bench_clinician_report():
+    runs = max(RUNS, 5)
+    say('`patella-cli report` for the last year of the stress dataset (journal, runs, sessions,')
+    say('insights, notes; laid out and written as a PDF), against `patella-cli status` on the')
+    say(f'same file as the baseline; median of {runs} interleaved runs, wall time.')
+    stress = dataset('stress')
+    start = (datetime.date.today() - datetime.timedelta(days=364)).isoformat()
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        db = fresh_copy(stress, tmp)
+        env = dict(os.environ, PATELLA_DB=db)
+        pdf = os.path.join(tmp, 'report.pdf')
+        report, base = [], []
+        for i in range(runs + 1):
+            r = time_command([CLI, 'report', '--from', start, '--notes', '--output', pdf,
+                              '--force'], env=env)
+            b = time_command([CLI, 'status', '--format', 'json'], env=env)
+            if i > 0:
+                report.append(r)
+                base.append(b)
+        pages = subprocess.run(['pdfinfo', pdf], check=True, capture_output=True,
+                               text=True).stdout
+        pages = int([line.split()[1] for line in pages.splitlines()
+                     if line.startswith('Pages:')][0])
+    report_ms, base_ms = median(report), median(base)
+    say()
+    say(f'  patella-cli report, 365 days ({pages} pages) {report_ms:8.1f} ms  '
+        f'{report_ms / base_ms:6.2f}x status')
+    say(f'  patella-cli status --format json      {base_ms:8.1f} ms')
+    say()
+    check('clinician report', report_ms <= REPORT_TARGET_MS,
+          f'{report_ms:.1f} ms (target <= {REPORT_TARGET_MS} ms)')
+    record('clinician_report', {'report_ms': round(report_ms, 1), 'status_ms': round(base_ms, 1),
+                                'ratio': round(report_ms / base_ms, 2), 'pages': pages})
+
+
 # ------------------------------------------------------------- store write --
 
 LOG_RUN_TARGET_MS = 50
@@ -531,7 +616,8 @@ def report():
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else ''
     benches = {'startup': bench_startup, 'views': bench_views, 'cli-status': bench_cli_status,
-               'store-write': bench_store_write, 'wakeups': bench_wakeups,
+               'store-write': bench_store_write, 'wakeups': bench_wakeups, 'insights': bench_insights,
+               'clinician-report': bench_clinician_report,
                'activity-import': bench_activity_import, 'report': report}
     if what not in benches:
         raise SystemExit(__doc__)

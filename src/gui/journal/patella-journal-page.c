@@ -9,15 +9,19 @@
 
 #include "patella-advice.h"
 #include "patella-journal.h"
+#include "patella-journal-edit.h"
 #include "patella-journal-model.h"
 #include "patella-journal-page.h"
 #include "patella-journal-row.h"
+#include "patella-insights-view.h"
 #include "patella-pain-chart.h"
 #include "patella-wrap-bin.h"
 #include "patella-parse.h"
 
 /* Saved this long after the last change, and always on close. */
 #define SAVE_DELAY_MS 500
+/* A save that failed is tried again after 1 s, then 2, 4… up to this. */
+#define RETRY_MAX_S 30
 
 struct _PatellaJournalPage
 {
@@ -27,9 +31,13 @@ struct _PatellaJournalPage
   PatellaJournalModel *model;
   char                *day;           /* the day being edited */
   gboolean             has_entry;     /* that day has an entry in the store */
-  gboolean             dirty;         /* the editor holds changes not saved yet */
+  PatellaJournalEdit  *edit;          /* what the user changed in that day */
+  GPtrArray           *pending;       /* edits of other days whose save failed */
   gboolean             loading;       /* the editor is being filled, not edited */
   guint                save_source;
+  guint                retry_source;
+  guint                retry_delay_s;
+  PatellaJournalFields conflicts;     /* changed here and elsewhere at once */
   PatellaJournalEntry *deleted;       /* for "Undo" */
   GSimpleActionGroup  *window_actions;
   GtkWidget           *window;
@@ -41,6 +49,8 @@ struct _PatellaJournalPage
   AdwLeaflet          *leaflet;
   GtkLabel            *day_title;
   GtkLabel            *save_label;
+  GtkWidget           *conflict_box;
+  GtkLabel            *conflict_label;
   GtkWidget           *today_button;
   AdwPreferencesGroup *advice_group;
   GtkLabel            *rest_meaning;
@@ -52,6 +62,7 @@ struct _PatellaJournalPage
   GtkSwitch           *activity_switch;
   GtkSwitch           *morning_switch;
   GtkWidget           *lower_box;
+  GtkWidget           *insights_view;   /* added after the first frame */
   GtkFlowBox          *symptoms_box;
   GtkTextView         *note_view;
   GtkLabel            *note_counter;
@@ -149,35 +160,6 @@ get_note (PatellaJournalPage *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static PatellaJournalEntry *
-entry_from_editor (PatellaJournalPage *self)
-{
-  PatellaJournalEntry *entry = patella_journal_entry_new (self->day);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  g_autofree char *note = get_note (self);
-
-  patella_journal_entry_set_pain_rest (entry, scale_value (self->rest_scale));
-  patella_journal_entry_set_pain_activity (entry, gtk_switch_get_active (self->activity_switch) ?
-                                                  scale_value (self->activity_scale) :
-                                                  PATELLA_PAIN_NONE);
-  patella_journal_entry_set_pain_morning (entry, gtk_switch_get_active (self->morning_switch) ?
-                                                 scale_value (self->morning_scale) :
-                                                 PATELLA_PAIN_NONE);
-
-  for (guint i = 0; i < self->symptom_toggles->len; i++)
-    {
-      GtkCheckButton *toggle = g_ptr_array_index (self->symptom_toggles, i);
-
-      if (gtk_check_button_get_active (toggle))
-        g_ptr_array_add (codes, (gpointer) patella_symptom_get_codes ()[i]);
-    }
-  g_ptr_array_add (codes, NULL);
-  patella_journal_entry_set_symptoms (entry, (const char * const *) codes->pdata);
-  patella_journal_entry_set_note (entry, note);
-
-  return entry;
-}
-
 static void
 set_save_state (PatellaJournalPage *self,
                 const char         *state)
@@ -208,42 +190,107 @@ update_actions (PatellaJournalPage *self)
   gtk_widget_set_visible (self->today_button, today != NULL && g_strcmp0 (self->day, today) != 0);
 }
 
+static gboolean retry_cb (gpointer data);
+
+static void
+schedule_retry (PatellaJournalPage *self)
+{
+  if (self->retry_source != 0)
+    return;
+
+  self->retry_delay_s = CLAMP (self->retry_delay_s * 2, 1, RETRY_MAX_S);
+  self->retry_source = g_timeout_add_seconds (self->retry_delay_s, retry_cb, self);
+}
+
+/* Edits of days left while their save failed are saved with the next try. */
+static gboolean
+save_pending (PatellaJournalPage  *self,
+              GError             **error)
+{
+  while (self->pending->len > 0)
+    {
+      PatellaJournalEdit *edit = g_ptr_array_index (self->pending, 0);
+
+      if (!patella_journal_edit_save (edit, self->store, 0, error))
+        return FALSE;
+      g_ptr_array_remove_index (self->pending, 0);
+    }
+
+  return TRUE;
+}
+
 /**
  * patella_journal_page_save:
  *
- * Writes what the editor holds, if anything changed. Called after a pause
- * in typing, when another day is chosen, and when the window closes.
+ * Writes the fields the user changed, and only those. Called after a pause
+ * in typing, when another day is chosen, and when the window closes. A save
+ * that fails stays pending: it is shown as not saved and tried again.
  *
- * Returns: %FALSE if the change could not be saved
+ * Returns: %FALSE if a change could not be saved
  */
 gboolean
 patella_journal_page_save (PatellaJournalPage *self)
 {
-  g_autoptr(PatellaJournalEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean current;
 
   g_return_val_if_fail (PATELLA_IS_JOURNAL_PAGE (self), FALSE);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
-  if (!self->dirty || self->store == NULL || self->day == NULL)
+  if (self->store == NULL)
     return TRUE;
 
-  /* Not retried on its own: the message stays until the next change. */
-  self->dirty = FALSE;
-  entry = entry_from_editor (self);
-  if (!patella_journal_put (self->store, entry, &error))
+  current = self->edit != NULL && patella_journal_edit_get_dirty (self->edit) != 0;
+  if (!current && self->pending->len == 0)
+    return TRUE;
+
+  if (!save_pending (self, &error) ||
+      (current && !patella_journal_edit_save (self->edit, self->store,
+                                              scale_value (self->rest_scale), &error)))
     {
-      g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
+      g_autofree char *text = g_strdup_printf (_("Not saved — retrying: %s"), error->message);
 
       gtk_label_set_text (self->save_label, text);
+      schedule_retry (self);
       return FALSE;
     }
 
-  self->has_entry = TRUE;
-  set_save_state (self, _("Saved"));
-  update_actions (self);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->retry_delay_s = 0;
+
+  if (current)
+    {
+      self->has_entry = patella_journal_edit_get_stored (self->edit) != NULL;
+      set_save_state (self, _("Saved"));
+      update_actions (self);
+    }
+
   return TRUE;
+}
+
+static gboolean
+retry_cb (gpointer data)
+{
+  PatellaJournalPage *self = data;
+
+  self->retry_source = 0;
+  patella_journal_page_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * patella_journal_page_has_unsaved:
+ *
+ * Returns: whether a change is waiting to be saved
+ */
+gboolean
+patella_journal_page_has_unsaved (PatellaJournalPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_PAGE (self), FALSE);
+
+  return self->pending->len > 0 ||
+         (self->edit != NULL && patella_journal_edit_get_dirty (self->edit) != 0);
 }
 
 static gboolean
@@ -262,13 +309,17 @@ editor_changed (PatellaJournalPage *self)
   update_meanings (self);
   update_note_counter (self);
 
-  if (self->loading || self->store == NULL)
+  if (self->loading || self->store == NULL || self->edit == NULL)
     return;
 
-  self->dirty = TRUE;
+  if (patella_journal_edit_get_dirty (self->edit) == 0)
+    return;
+
+  /* Saved at most SAVE_DELAY_MS after the first change, also while the user
+   * goes on typing: a crash loses no more than that. */
   set_save_state (self, _("Saving…"));
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  if (self->save_source == 0)
+    self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
 static void
@@ -419,6 +470,103 @@ update_history_state (PatellaJournalPage *self)
       gtk_widget_set_visible (gtk_stack_get_child_by_name (self->history_stack, names[i]), FALSE);
 }
 
+/* Shows @fields of @entry (or of a blank day) in the editor, as they are
+ * stored: not an edit. */
+static void
+show_fields (PatellaJournalPage   *self,
+             PatellaJournalEntry  *entry,
+             PatellaJournalFields  fields)
+{
+  g_autoptr(PatellaJournalEntry) blank = NULL;
+
+  if (entry == NULL)
+    entry = blank = patella_journal_entry_new (self->day);
+
+  self->loading = TRUE;
+
+  if (fields & PATELLA_JOURNAL_FIELD_REST)
+    gtk_range_set_value (GTK_RANGE (self->rest_scale), patella_journal_entry_get_pain_rest (entry));
+
+  if (fields & PATELLA_JOURNAL_FIELD_ACTIVITY)
+    {
+      int activity = patella_journal_entry_get_pain_activity (entry);
+
+      gtk_switch_set_active (self->activity_switch, activity != PATELLA_PAIN_NONE);
+      gtk_range_set_value (GTK_RANGE (self->activity_scale), MAX (activity, 0));
+    }
+
+  if (fields & PATELLA_JOURNAL_FIELD_MORNING)
+    {
+      int morning = patella_journal_entry_get_pain_morning (entry);
+
+      gtk_switch_set_active (self->morning_switch, morning != PATELLA_PAIN_NONE);
+      gtk_range_set_value (GTK_RANGE (self->morning_scale), MAX (morning, 0));
+    }
+
+  /* A symptom the user changed keeps the user's tick. */
+  if (fields & PATELLA_JOURNAL_FIELD_SYMPTOMS)
+    for (guint i = 0; i < self->symptom_toggles->len; i++)
+      {
+        const char *code = patella_symptom_get_codes ()[i];
+
+        if (!patella_journal_edit_changes_symptom (self->edit, code))
+          gtk_check_button_set_active (g_ptr_array_index (self->symptom_toggles, i),
+                                       patella_journal_entry_has_symptom (entry, code));
+      }
+
+  if (fields & PATELLA_JOURNAL_FIELD_NOTE)
+    {
+      g_autofree char *shown = get_note (self);
+      const char *note = patella_journal_entry_get_note (entry);
+
+      /* Setting the same text would move the cursor for nothing. */
+      if (g_strcmp0 (shown, note) != 0)
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note, -1);
+    }
+
+  self->loading = FALSE;
+  update_meanings (self);
+  update_note_counter (self);
+}
+
+static void
+hide_conflict (PatellaJournalPage *self)
+{
+  self->conflicts = PATELLA_JOURNAL_FIELD_NONE;
+  gtk_widget_set_visible (self->conflict_box, FALSE);
+}
+
+static void
+show_conflict (PatellaJournalPage   *self,
+               PatellaJournalFields  conflicts)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  g_autofree char *text = NULL;
+
+  self->conflicts |= conflicts;
+
+  if (self->conflicts & PATELLA_JOURNAL_FIELD_REST)
+    g_ptr_array_add (names, (gpointer) _("pain at rest"));
+  if (self->conflicts & PATELLA_JOURNAL_FIELD_ACTIVITY)
+    g_ptr_array_add (names, (gpointer) _("pain during activity"));
+  if (self->conflicts & PATELLA_JOURNAL_FIELD_MORNING)
+    g_ptr_array_add (names, (gpointer) _("pain the next morning"));
+  if (self->conflicts & PATELLA_JOURNAL_FIELD_SYMPTOMS)
+    g_ptr_array_add (names, (gpointer) _("symptoms"));
+  if (self->conflicts & PATELLA_JOURNAL_FIELD_NOTE)
+    g_ptr_array_add (names, (gpointer) _("note"));
+  g_ptr_array_add (names, NULL);
+
+  /* Translators: the list joins field names such as "note, symptoms" */
+  list = g_strjoinv (_(", "), (char **) names->pdata);
+  text = g_strdup_printf (_("Another program changed this day’s %s while you were editing it. "
+                            "Your version is shown and will be saved; the other one is kept "
+                            "until you choose."), list);
+  gtk_label_set_text (self->conflict_label, text);
+  gtk_widget_set_visible (self->conflict_box, TRUE);
+}
+
 /* Fills the editor with @day's entry, or with a blank one. */
 static void
 load_day (PatellaJournalPage *self,
@@ -428,12 +576,15 @@ load_day (PatellaJournalPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
   g_autofree char *title = NULL;
-  const char *note;
   char *new_day;
-  int activity;
-  int morning;
 
-  patella_journal_page_save (self);
+  /* A day left with a change that could not be saved keeps it, to be
+   * saved with the next try. */
+  if (!patella_journal_page_save (self) && self->edit != NULL &&
+      patella_journal_edit_get_dirty (self->edit) != 0)
+    g_ptr_array_add (self->pending, g_steal_pointer (&self->edit));
+  g_clear_pointer (&self->edit, patella_journal_edit_free);
+  hide_conflict (self);
 
   /* @day may be self->day itself. */
   new_day = g_strdup (day);
@@ -445,31 +596,9 @@ load_day (PatellaJournalPage *self,
   if (error != NULL)
     g_message ("Could not read the journal: %s", error->message);
   self->has_entry = entry != NULL;
-  if (entry == NULL)
-    entry = patella_journal_entry_new (day);
+  self->edit = patella_journal_edit_new (day, entry);
 
-  self->loading = TRUE;
-
-  activity = patella_journal_entry_get_pain_activity (entry);
-  morning = patella_journal_entry_get_pain_morning (entry);
-  gtk_range_set_value (GTK_RANGE (self->rest_scale), patella_journal_entry_get_pain_rest (entry));
-  gtk_switch_set_active (self->activity_switch, activity != PATELLA_PAIN_NONE);
-  gtk_range_set_value (GTK_RANGE (self->activity_scale), MAX (activity, 0));
-  gtk_switch_set_active (self->morning_switch, morning != PATELLA_PAIN_NONE);
-  gtk_range_set_value (GTK_RANGE (self->morning_scale), MAX (morning, 0));
-
-  for (guint i = 0; i < self->symptom_toggles->len; i++)
-    gtk_check_button_set_active (g_ptr_array_index (self->symptom_toggles, i),
-                                  patella_journal_entry_has_symptom (entry,
-                                                                     patella_symptom_get_codes ()[i]));
-
-  note = patella_journal_entry_get_note (entry);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note, -1);
-
-  self->loading = FALSE;
-  self->dirty = FALSE;
-  update_meanings (self);
-  update_note_counter (self);
+  show_fields (self, entry, ~0);
 
   today = get_today (self);
   if (g_strcmp0 (day, today) == 0)
@@ -482,6 +611,38 @@ load_day (PatellaJournalPage *self,
 
   update_actions (self);
   refresh_advice (self);
+}
+
+/* Another program, a restore or this app changed the day: fields the user
+ * is not editing show what is stored now. */
+static void
+reload_day (PatellaJournalPage *self)
+{
+  g_autoptr(PatellaJournalEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaJournalFields conflicts = PATELLA_JOURNAL_FIELD_NONE;
+  PatellaJournalFields changed;
+
+  if (self->edit == NULL || self->day == NULL)
+    return;
+
+  entry = patella_journal_get (self->store, self->day, &error);
+  if (error != NULL)
+    return;
+
+  changed = patella_journal_edit_update (self->edit, entry, &conflicts);
+  if (changed == PATELLA_JOURNAL_FIELD_NONE && conflicts == PATELLA_JOURNAL_FIELD_NONE)
+    return;
+
+  show_fields (self, entry, changed & ~conflicts);
+  if (conflicts != PATELLA_JOURNAL_FIELD_NONE)
+    show_conflict (self, conflicts);
+
+  if (self->has_entry != (entry != NULL))
+    {
+      self->has_entry = entry != NULL;
+      update_actions (self);
+    }
 }
 
 static void
@@ -504,7 +665,31 @@ store_changed_cb (PatellaJournalPage *self,
 {
   refresh_chart (self);
   if (g_strcmp0 (what, "journal") == 0)
-    refresh_advice (self);
+    {
+      reload_day (self);
+      refresh_advice (self);
+    }
+}
+
+static void
+keep_mine_clicked_cb (PatellaJournalPage *self)
+{
+  hide_conflict (self);
+}
+
+static void
+use_other_clicked_cb (PatellaJournalPage *self)
+{
+  PatellaJournalFields fields = self->conflicts;
+
+  patella_journal_edit_drop (self->edit, fields);
+  hide_conflict (self);
+  show_fields (self, patella_journal_edit_get_stored (self->edit), fields);
+  if (patella_journal_edit_get_dirty (self->edit) == 0)
+    {
+      g_clear_handle_id (&self->save_source, g_source_remove);
+      set_save_state (self, _("Saved"));
+    }
 }
 
 static void
@@ -514,20 +699,54 @@ model_items_changed_cb (PatellaJournalPage *self)
 }
 
 static void
-value_changed_cb (PatellaJournalPage *self)
+rest_changed_cb (PatellaJournalPage *self)
 {
+  if (!self->loading && self->edit != NULL)
+    patella_journal_edit_set_pain_rest (self->edit, scale_value (self->rest_scale));
   editor_changed (self);
 }
 
 static void
-symptom_toggled_cb (PatellaJournalPage *self)
+activity_changed_cb (PatellaJournalPage *self)
 {
+  if (!self->loading && self->edit != NULL)
+    patella_journal_edit_set_pain_activity (self->edit,
+                                            gtk_switch_get_active (self->activity_switch) ?
+                                            scale_value (self->activity_scale) :
+                                            PATELLA_PAIN_NONE);
+  editor_changed (self);
+}
+
+static void
+morning_changed_cb (PatellaJournalPage *self)
+{
+  if (!self->loading && self->edit != NULL)
+    patella_journal_edit_set_pain_morning (self->edit,
+                                           gtk_switch_get_active (self->morning_switch) ?
+                                           scale_value (self->morning_scale) :
+                                           PATELLA_PAIN_NONE);
+  editor_changed (self);
+}
+
+static void
+symptom_toggled_cb (GtkCheckButton     *toggle,
+                    PatellaJournalPage *self)
+{
+  if (!self->loading && self->edit != NULL)
+    patella_journal_edit_set_symptom (self->edit, g_object_get_data (G_OBJECT (toggle), "code"),
+                                      gtk_check_button_get_active (toggle));
   editor_changed (self);
 }
 
 static void
 note_changed_cb (PatellaJournalPage *self)
 {
+  if (!self->loading && self->edit != NULL)
+    {
+      g_autofree char *note = get_note (self);
+
+      patella_journal_edit_set_note (self->edit, note);
+    }
   editor_changed (self);
 }
 
@@ -669,11 +888,77 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
   patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* What the user typed, for the clipboard when it cannot be saved. */
+static char *
+describe_unsaved (PatellaJournalPage *self)
+{
+  g_autofree char *note = get_note (self);
+  g_autofree char *date = patella_journal_format_day (self->day, FALSE);
+
+  /* Translators: the day, then the pain ratings, then the note */
+  return g_strdup_printf (_("%s — pain at rest %d/10\n%s"), date, scale_value (self->rest_scale),
+                          note);
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog   *dialog,
+                     const char         *response,
+                     PatellaJournalPage *self)
+{
+  GtkWidget *window = self->window;
+
+  if (g_str_equal (response, "copy"))
+    {
+      g_autofree char *text = describe_unsaved (self);
+
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+      show_toast (self, adw_toast_new (_("Copied: paste it somewhere safe, then close again")));
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      g_clear_handle_id (&self->retry_source, g_source_remove);
+      g_ptr_array_set_size (self->pending, 0);
+      if (self->edit != NULL)
+        patella_journal_edit_drop (self->edit, ~0);
+      if (window != NULL)
+        gtk_window_close (GTK_WINDOW (window));
+    }
+  else if (g_str_equal (response, "retry"))
+    {
+      if (window != NULL)
+        gtk_window_close (GTK_WINDOW (window));
+    }
+}
+
+/* Closing waits for a pending save (one more try, which waits as long as the
+ * busy timeout for a lock to go), and asks when it still fails. */
 static gboolean
 window_close_request_cb (PatellaJournalPage *self)
 {
-  patella_journal_page_save (self);
-  return FALSE;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (patella_journal_page_save (self))
+    return FALSE;
+
+  body = g_strdup_printf (_("%s Close anyway, and your latest changes to the journal are lost; "
+                            "copy them first to keep them elsewhere."),
+                          gtk_label_get_text (self->save_label));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self->window),
+                                                      _("Changes Not Saved"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "discard", _("_Close Without Saving"),
+                                    "copy", _("C_opy Changes"),
+                                    "retry", _("_Try Again"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "retry", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "retry");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
 }
 
 static void
@@ -846,6 +1131,8 @@ disconnect_store (PatellaJournalPage *self)
 {
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  if (self->insights_view != NULL)
+    patella_insights_view_set_store (PATELLA_INSIGHTS_VIEW (self->insights_view), NULL);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
 
@@ -876,6 +1163,13 @@ after_first_frame_cb (GtkWidget     *widget,
   if (self->first_frame_ticks == 2)
     {
       gtk_widget_set_visible (self->lower_box, TRUE);
+      /* The insights (patella-insights-view.c) go below the editor. */
+      if (self->insights_view == NULL)
+        {
+          self->insights_view = patella_insights_view_new (NULL);
+          gtk_box_append (GTK_BOX (self->lower_box), self->insights_view);
+        }
+      patella_insights_view_set_store (PATELLA_INSIGHTS_VIEW (self->insights_view), self->store);
       return G_SOURCE_CONTINUE;
     }
 
@@ -902,6 +1196,9 @@ patella_journal_page_dispose (GObject *object)
   /* Nothing typed is lost, however the page goes away. */
   patella_journal_page_save (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_pointer (&self->edit, patella_journal_edit_free);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   if (self->history_view != NULL)
     disconnect_store (self);
@@ -946,6 +1243,10 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, day_title);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, save_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, conflict_box);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, conflict_label);
+  gtk_widget_class_bind_template_callback (widget_class, keep_mine_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, use_other_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, today_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, advice_group);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, rest_meaning);
@@ -1040,7 +1341,8 @@ set_up_symptoms (PatellaJournalPage *self)
           gtk_widget_add_css_class (toggle, "patella-red-flag");
         }
       gtk_widget_add_css_class (toggle, "patella-symptom");
-      g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (symptom_toggled_cb), self);
+      g_object_set_data (G_OBJECT (toggle), "code", (gpointer) codes[i]);
+      g_signal_connect (toggle, "toggled", G_CALLBACK (symptom_toggled_cb), self);
       gtk_flow_box_append (self->symptoms_box, toggle);
       /* The toggle takes the focus, not the flow box's child around it. */
       gtk_widget_set_focusable (gtk_widget_get_parent (toggle), FALSE);
@@ -1083,6 +1385,7 @@ patella_journal_page_init (PatellaJournalPage *self)
    * gtk_widget_dispose_template() would have dropped a bound one. */
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
   self->advice_rows = g_ptr_array_new ();
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_journal_edit_free);
   self->window_actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->window_actions), window_entries,
                                    G_N_ELEMENTS (window_entries), self);
@@ -1094,15 +1397,15 @@ patella_journal_page_init (PatellaJournalPage *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->morning_switch, "active", self->morning_scale, "sensitive",
                           G_BINDING_SYNC_CREATE);
-  g_signal_connect_swapped (self->rest_scale, "value-changed", G_CALLBACK (value_changed_cb), self);
-  g_signal_connect_swapped (self->activity_scale, "value-changed", G_CALLBACK (value_changed_cb),
+  g_signal_connect_swapped (self->rest_scale, "value-changed", G_CALLBACK (rest_changed_cb), self);
+  g_signal_connect_swapped (self->activity_scale, "value-changed",
+                            G_CALLBACK (activity_changed_cb), self);
+  g_signal_connect_swapped (self->morning_scale, "value-changed", G_CALLBACK (morning_changed_cb),
                             self);
-  g_signal_connect_swapped (self->morning_scale, "value-changed", G_CALLBACK (value_changed_cb),
-                            self);
-  g_signal_connect_swapped (self->activity_switch, "notify::active", G_CALLBACK (value_changed_cb),
-                            self);
-  g_signal_connect_swapped (self->morning_switch, "notify::active", G_CALLBACK (value_changed_cb),
-                            self);
+  g_signal_connect_swapped (self->activity_switch, "notify::active",
+                            G_CALLBACK (activity_changed_cb), self);
+  g_signal_connect_swapped (self->morning_switch, "notify::active",
+                            G_CALLBACK (morning_changed_cb), self);
 
   set_up_symptoms (self);
 

@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, PATELLA, JOURNAL
 void                 patella_journal_page_set_store (PatellaJournalPage *self,
                                                      PatellaStore       *store);
 gboolean             patella_journal_page_save      (PatellaJournalPage *self);
+gboolean             patella_journal_page_has_unsaved (PatellaJournalPage *self);
 PatellaJournalModel *patella_journal_page_get_model (PatellaJournalPage *self);
 const char          *patella_journal_page_get_day   (PatellaJournalPage *self);
 

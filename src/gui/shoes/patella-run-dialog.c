@@ -34,6 +34,9 @@ struct _PatellaRunDialog
   gint64               run_id;
   gint64               shown_distance_m;
   char                *shown_distance;
+  PatellaRun           shown;          /* the run as the form first showed it */
+  char                *shown_day;
+  char                *shown_note;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaRunDialog, patella_run_dialog, ADW_TYPE_WINDOW)
@@ -53,62 +56,85 @@ show_error (PatellaRunDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
-static void
-log_button_clicked_cb (PatellaRunDialog *self)
+/* Reads the form into @run (its strings point into the form and @day).
+ * On bad input, says why and which row to fix. */
+static gboolean
+read_run (PatellaRunDialog  *self,
+          PatellaRun        *run,
+          char             **day,
+          GtkWidget        **bad_row,
+          GError           **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *day = NULL;
   const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
   const char *duration_text = gtk_editable_get_text (GTK_EDITABLE (self->duration_row));
   guint shoe_index = adw_combo_row_get_selected (self->shoe_row);
   guint pain_index = adw_combo_row_get_selected (self->pain_row);
-  PatellaRun run = { .shoe_id = PATELLA_SHOE_NONE, .pain = -1 };
   GDate date;
-  gint64 id;
+
+  *run = (PatellaRun) { .shoe_id = PATELLA_SHOE_NONE, .pain = -1 };
 
   /* Left as shown, an edited run keeps its distance to the metre (the
    * field rounds it). */
   if (self->shown_distance != NULL &&
       g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->distance_spin)), self->shown_distance))
     {
-      run.distance_m = self->shown_distance_m;
+      run->distance_m = self->shown_distance_m;
     }
   else
     {
       gtk_spin_button_update (self->distance_spin);
-      run.distance_m = patella_unit_to_metres (gtk_spin_button_get_value (self->distance_spin),
-                                               self->unit);
+      run->distance_m = patella_unit_to_metres (gtk_spin_button_get_value (self->distance_spin),
+                                                self->unit);
     }
 
-  if (!patella_parse_date (date_text, &date, &error))
+  if (!patella_parse_date (date_text, &date, error))
     {
-      show_error (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
-      return;
+      *bad_row = GTK_WIDGET (self->date_row);
+      return FALSE;
     }
-  day = patella_date_to_string (&date);
-  run.day = day;
+  *day = patella_date_to_string (&date);
+  run->day = *day;
 
-  if (*duration_text != '\0' && !patella_parse_duration (duration_text, &run.duration_s, &error))
+  if (*duration_text != '\0' && !patella_parse_duration (duration_text, &run->duration_s, error))
     {
-      show_error (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->duration_row));
-      return;
+      *bad_row = GTK_WIDGET (self->duration_row);
+      return FALSE;
     }
 
   if (shoe_index != GTK_INVALID_LIST_POSITION && shoe_index < self->shoe_ids->len)
-    run.shoe_id = g_array_index (self->shoe_ids, gint64, shoe_index);
+    run->shoe_id = g_array_index (self->shoe_ids, gint64, shoe_index);
 
   /* Item 0 is "not recorded", then 0 to 10. */
   if (pain_index != GTK_INVALID_LIST_POSITION && pain_index > 0)
-    run.pain = (int) pain_index - 1;
+    run->pain = (int) pain_index - 1;
 
-  run.note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  run->note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  return TRUE;
+}
+
+static void
+log_button_clicked_cb (PatellaRunDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  GtkWidget *bad_row = NULL;
+  PatellaRun run;
+  gint64 id;
+
+  if (!read_run (self, &run, &day, &bad_row, &error))
+    {
+      show_error (self, error->message);
+      gtk_widget_grab_focus (bad_row);
+      return;
+    }
 
   if (self->run_id != 0)
     {
+      /* Only what the user changed: another program may have changed the
+       * rest of the run since the dialog opened. */
       run.id = self->run_id;
-      id = patella_run_edit (self->store, self->notifier, &run, &error) ? run.id : 0;
+      id = patella_run_edit_changes (self->store, self->notifier, &self->shown, &run, &error) ?
+           run.id : 0;
     }
   else
     {
@@ -200,6 +226,8 @@ patella_run_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->shoe_ids, g_array_unref);
   g_free (self->shown_distance);
+  g_free (self->shown_day);
+  g_free (self->shown_note);
 
   G_OBJECT_CLASS (patella_run_dialog_parent_class)->finalize (object);
 }
@@ -355,6 +383,19 @@ patella_run_dialog_new_for_run (GtkWindow           *parent,
         }
     }
   adw_combo_row_set_selected (self->shoe_row, shoe_index);
+
+  /* Read back as saving reads it, so that a field left alone compares equal. */
+  {
+    g_autoptr(GError) error = NULL;
+    GtkWidget *bad_row = NULL;
+
+    if (read_run (self, &self->shown, &self->shown_day, &bad_row, &error))
+      {
+        self->shown_note = g_strdup (self->shown.note);
+        self->shown.note = self->shown_note;
+        self->shown.id = run->id;
+      }
+  }
 
   return self;
 }

@@ -26,6 +26,7 @@ struct _PatellaShoesPage
   AdwBin               parent_instance;
 
   GtkWidget           *view;              /* NULL until first needed; the child */
+  PatellaShoeInput     shown_input;       /* the shoe form as first filled in */
   GtkStack            *page_stack;        /* the list and shoe pages */
   GtkStack            *list_stack;
   GtkListBox          *active_list;
@@ -561,6 +562,29 @@ refresh_shoe_page (PatellaShoesPage *self)
     gtk_list_box_append (self->runs_list, create_run_row (self, g_ptr_array_index (runs, i - 1)));
 }
 
+/* The form's strings are the form's: copy @input before the form changes. */
+static void
+read_shoe_form (PatellaShoesPage *self,
+                PatellaShoeInput *input)
+{
+  input->name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  input->brand = gtk_editable_get_text (GTK_EDITABLE (self->brand_row));
+  input->first_used = gtk_editable_get_text (GTK_EDITABLE (self->first_used_row));
+  input->initial_m = get_spin_metres (self, self->initial_spin);
+  input->warn_m = get_spin_metres (self, self->warn_spin);
+  input->limit_m = get_spin_metres (self, self->limit_spin);
+  input->make_default = gtk_switch_get_active (self->default_switch);
+}
+
+static void
+clear_shown_input (PatellaShoesPage *self)
+{
+  g_free ((char *) self->shown_input.name);
+  g_free ((char *) self->shown_input.brand);
+  g_free ((char *) self->shown_input.first_used);
+  self->shown_input = (PatellaShoeInput) { 0 };
+}
+
 static void
 open_shoe (PatellaShoesPage *self,
            gint64            id)
@@ -587,6 +611,13 @@ open_shoe (PatellaShoesPage *self,
   set_spin_metres (self, self->limit_spin,
                    shoe != NULL ? shoe->limit_m : PATELLA_SHOE_LIMIT_DEFAULT_M);
   gtk_switch_set_active (self->default_switch, shoe != NULL && shoe->is_default);
+
+  /* Read back as saving reads it, so that a field left alone compares equal. */
+  clear_shown_input (self);
+  read_shoe_form (self, &self->shown_input);
+  self->shown_input.name = g_strdup (self->shown_input.name);
+  self->shown_input.brand = g_strdup (self->shown_input.brand);
+  self->shown_input.first_used = g_strdup (self->shown_input.first_used);
 
   refresh_shoe_page (self);
   gtk_stack_set_visible_child_name (self->page_stack, "shoe");
@@ -746,18 +777,15 @@ save_shoe_activated (GtkWidget  *widget,
     return;
 
   ensure_view (self);
-  input.name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-  input.brand = gtk_editable_get_text (GTK_EDITABLE (self->brand_row));
-  input.first_used = gtk_editable_get_text (GTK_EDITABLE (self->first_used_row));
-  input.initial_m = get_spin_metres (self, self->initial_spin);
-  input.warn_m = get_spin_metres (self, self->warn_spin);
-  input.limit_m = get_spin_metres (self, self->limit_spin);
-  input.make_default = gtk_switch_get_active (self->default_switch);
+  read_shoe_form (self, &input);
 
+  /* Only what the user changed: another program may have changed the rest
+   * since the form was filled in. */
   if (self->shoe_id == 0)
     saved = patella_shoe_add (self->store, get_notifier (), &input, &error) > 0;
   else
-    saved = patella_shoe_edit (self->store, get_notifier (), self->shoe_id, &input, &error);
+    saved = patella_shoe_edit_changes (self->store, get_notifier (), self->shoe_id,
+                                       &self->shown_input, &input, &error);
 
   if (!saved)
     {
@@ -1008,6 +1036,8 @@ static void
 patella_shoes_page_finalize (GObject *object)
 {
   PatellaShoesPage *self = (PatellaShoesPage *)object;
+
+  clear_shown_input (self);
 
   g_clear_pointer (&self->retired_rows, g_ptr_array_unref);
 

@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-insights-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patella-insights.h"
+#include "patella-insights-view.h"
+#include "patella-units.h"
+
+/* The Journal's insights: the comparisons with enough days first, then
+ * what each of the others still needs. Recomputed whenever the store
+ * changes (a few queries over the last year). */
+
+struct _PatellaInsightsView
+{
+  AdwBin               parent_instance;
+
+  PatellaStore        *store;
+
+  AdwPreferencesGroup *group;
+  GtkLabel            *empty_label;
+  GtkListBox          *list;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaInsightsView, patella_insights_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+make_row (const PatellaInsight *insight)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (insight->text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 10);
+  gtk_widget_set_margin_bottom (label, 10);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  if (!insight->enough)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_name (row, insight->id);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  return row;
+}
+
+/**
+ * patella_insights_view_refresh:
+ *
+ * Computes the insights again and shows them.
+ */
+void
+patella_insights_view_refresh (PatellaInsightsView *self)
+{
+  g_autoptr(GPtrArray) insights = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  gboolean any_enough = FALSE;
+
+  g_return_if_fail (PATELLA_IS_INSIGHTS_VIEW (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  if (self->store != NULL)
+    insights = patella_insights_recent (self->store, patella_unit_get_preferred (), &error);
+  if (error != NULL)
+    g_message ("Could not compute the insights: %s", error->message);
+
+  for (guint pass = 0; insights != NULL && pass < 2; pass++)
+    for (guint i = 0; i < insights->len; i++)
+      {
+        const PatellaInsight *insight = g_ptr_array_index (insights, i);
+
+        if (insight->enough != (pass == 0))
+          continue;
+        any_enough |= insight->enough;
+        gtk_list_box_append (self->list, make_row (insight));
+      }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->list), insights != NULL && insights->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), insights == NULL || insights->len == 0);
+  adw_preferences_group_set_description (self->group,
+                                         any_enough ? patella_insights_get_caveat () : NULL);
+}
+
+static void
+store_changed_cb (PatellaInsightsView *self,
+                  const char          *what)
+{
+  patella_insights_view_refresh (self);
+}
+
+void
+patella_insights_view_set_store (PatellaInsightsView *self,
+                                 PatellaStore        *store)
+{
+  g_return_if_fail (PATELLA_IS_INSIGHTS_VIEW (self));
+  g_return_if_fail (store == NULL || PATELLA_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  patella_insights_view_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+patella_insights_view_dispose (GObject *object)
+{
+  PatellaInsightsView *self = PATELLA_INSIGHTS_VIEW (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_clear_object (&self->store);
+
+  /* AdwBin drops its child, the template's group, itself. */
+
+  G_OBJECT_CLASS (patella_insights_view_parent_class)->dispose (object);
+}
+
+static void
+patella_insights_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PatellaInsightsView *self = PATELLA_INSIGHTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_insights_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  PatellaInsightsView *self = PATELLA_INSIGHTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      patella_insights_view_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_insights_view_class_init (PatellaInsightsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patella_insights_view_dispose;
+  object_class->get_property = patella_insights_view_get_property;
+  object_class->set_property = patella_insights_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, PATELLA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/patella/Patella/ui/patella-insights-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PatellaInsightsView, group);
+  gtk_widget_class_bind_template_child (widget_class, PatellaInsightsView, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaInsightsView, list);
+}
+
+static void
+patella_insights_view_init (PatellaInsightsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+patella_insights_view_new (PatellaStore *store)
+{
+  return g_object_new (PATELLA_TYPE_INSIGHTS_VIEW, "store", store, NULL);
+}

@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The app's window and patella-cli on one database, in any order: nothing
+ * either saved is overwritten, and the window shows what the other wrote. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include "patella-application.h"
+#include "patella-backup.h"
+#include "patella-journal-page.h"
+#include "patella-test-gui.h"
+#include "patella-test-utils.h"
+#include "patella-window.h"
+
+typedef struct
+{
+  char               *dir;
+  char               *db;
+  PatellaApplication *app;
+} Fixture;
+
+static PatellaApplication *test_app;
+
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+}
+
+/* Waits for @done, for @ms at most, with the main loop running. */
+static gboolean
+wait_until (gboolean  (*done) (gpointer data),
+            gpointer    data,
+            guint       ms)
+{
+  for (guint waited = 0; waited < ms && !done (data); waited += 20)
+    wait_ms (20);
+
+  return done (data);
+}
+
+/* Runs the real patella-cli on the fixture's database, as a user in a
+ * terminal beside the window would. */
+static void
+run_cli (Fixture            *fixture,
+         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PATELLA_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, fixture->db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                &err, &status, &error);
+  g_assert_no_error (error);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("patella-cli failed: %s", err);
+}
+
+#define cli(fixture, ...) run_cli ((fixture), (const char *[]) { __VA_ARGS__, NULL })
+
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = patella_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
+  g_setenv ("PATELLA_DB", fixture->db, TRUE);
+
+  fixture->app = test_app;
+  patella_application_reopen_store (fixture->app, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
+
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+  flush_events ();
+
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_unsetenv ("PATELLA_DB");
+}
+
+static PatellaWindow *
+open_window (Fixture *fixture)
+{
+  PatellaWindow *window = patella_window_new (fixture->app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+  return window;
+}
+
+static PatellaJournalPage *
+get_page (PatellaWindow *window)
+{
+  return PATELLA_JOURNAL_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                              PATELLA_TYPE_WINDOW,
+                                                              "journal_page"));
+}
+
+static gpointer
+page_child (PatellaJournalPage *page,
+            const char         *name)
+{
+  gpointer child = gtk_widget_get_template_child (GTK_WIDGET (page), PATELLA_TYPE_JOURNAL_PAGE,
+                                                  name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return GTK_CHECK_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkButton *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return GTK_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+shown_note (PatellaJournalPage *page)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (page_child (page, "note_view"));
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+typedef struct
+{
+  PatellaJournalPage *page;
+  const char         *text;
+} NoteWait;
+
+static gboolean
+note_is (gpointer data)
+{
+  NoteWait *wait = data;
+  g_autofree char *note = shown_note (wait->page);
+
+  return g_strcmp0 (note, wait->text) == 0;
+}
+
+static PatellaJournalPage *
+start_today (Fixture *fixture)
+{
+  PatellaJournalPage *page = get_page (open_window (fixture));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
+  flush_events ();
+  return page;
+}
+
+/* The command line writes the morning rating and a note while the window
+ * has the day open; the window shows them, and ticking a symptom there does
+ * not write its stale copy back. */
+static void
+test_cli_changes_kept (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PatellaJournalPage *page = start_today (fixture);
+  NoteWait wait = { page, "from the terminal" };
+  g_autofree char *morning = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *symptoms = NULL;
+  g_autofree char *rest = NULL;
+
+  gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 3);
+  wait_ms (900);
+
+  cli (fixture, "journal", "add", "--pain-morning", "2", "--note", "from the terminal",
+       "--symptom", "grinding");
+
+  /* Shown within a second, with nothing done in the window. */
+  g_assert_true (wait_until (note_is, &wait, 1500));
+  g_assert_true (gtk_switch_get_active (page_child (page, "morning_switch")));
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "morning_scale"))), ==, 2);
+  g_assert_true (gtk_check_button_get_active (find_check (GTK_WIDGET (page), "Grinding or clicking")));
+
+  gtk_check_button_set_active (find_check (GTK_WIDGET (page), "Swelling"), TRUE);
+  wait_ms (900);
+
+  morning = query_text (fixture->db, "SELECT pain_morning FROM journal_entry;");
+  note = query_text (fixture->db, "SELECT note FROM journal_entry;");
+  rest = query_text (fixture->db, "SELECT pain_rest FROM journal_entry;");
+  symptoms = query_text (fixture->db, "SELECT group_concat (code, ' ') FROM"
+                                      " (SELECT code FROM journal_symptom ORDER BY code);");
+  g_assert_cmpstr (morning, ==, "2");
+  g_assert_cmpstr (note, ==, "from the terminal");
+  g_assert_cmpstr (rest, ==, "3");
+  g_assert_cmpstr (symptoms, ==, "grinding swelling");
+}
+
+/* The user types while another program changes the note: the user's text
+ * stays and is saved, the other is offered, and choosing it brings it back. */
+static void
+test_conflict_offers_both (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PatellaJournalPage *page = start_today (fixture);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (page_child (page, "note_view"));
+  g_autofree char *note = NULL;
+  g_autofree char *kept = NULL;
+  NoteWait other = { page, "written in the terminal" };
+
+  gtk_text_buffer_set_text (buffer, "first", -1);
+  wait_ms (900);
+
+  /* Typing, and before the save the other program writes. */
+  gtk_text_buffer_set_text (buffer, "first, then more", -1);
+  cli (fixture, "journal", "add", "--note", "written in the terminal");
+  g_assert_true (patella_store_check_external (patella_application_get_store (fixture->app)));
+  flush_events ();
+
+  g_assert_true (gtk_widget_get_visible (page_child (page, "conflict_box")));
+  g_assert_nonnull (strstr (gtk_label_get_text (page_child (page, "conflict_label")), "note"));
+  note = shown_note (page);
+  g_assert_cmpstr (note, ==, "first, then more");
+
+  wait_ms (900);
+  kept = query_text (fixture->db, "SELECT note FROM journal_entry;");
+  g_assert_cmpstr (kept, ==, "first, then more");
+
+  /* The other version was kept to choose: "Use Other Version". */
+  cli (fixture, "journal", "add", "--note", "written in the terminal");
+  gtk_text_buffer_set_text (buffer, "mine again", -1);
+  g_assert_true (patella_store_check_external (patella_application_get_store (fixture->app)));
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (page_child (page, "conflict_box")));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (page), "Use _Other Version"), "clicked");
+  g_assert_true (note_is (&other));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "conflict_box")));
+  wait_ms (900);
+  g_free (kept);
+  kept = query_text (fixture->db, "SELECT note FROM journal_entry;");
+  g_assert_cmpstr (kept, ==, "written in the terminal");
+}
+
+/* Runs logged with the command line show in the open window's shoes. */
+static void
+test_cli_runs_shown (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PatellaWindow *window;
+  AdwViewStack *stack;
+
+  cli (fixture, "shoe", "add", "Road pair", "--default");
+  window = open_window (fixture);
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
+                                                       "view_stack"));
+  adw_view_stack_set_visible_child_name (stack, "shoes");
+  flush_events ();
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "0.0 km"));
+
+  cli (fixture, "run", "add", "--distance", "7.3km");
+
+  for (guint waited = 0; waited < 1500 && find_label (GTK_WIDGET (window), "7.3 km") == NULL;
+       waited += 20)
+    wait_ms (20);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "7.3 km"));
+}
+
+/* Preferences → Backups → Restore, then a tick in the editor: the restored
+ * day stays as the backup had it. */
+static void
+test_restore_not_undone (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *rest = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *symptoms = NULL;
+  PatellaJournalPage *page;
+  GtkTextBuffer *buffer;
+
+  cli (fixture, "journal", "add", "--pain", "2", "--note", "before");
+  backup = patella_backup_create (store, &error);
+  g_assert_no_error (error);
+
+  page = get_page (open_window (fixture));
+  buffer = gtk_text_view_get_buffer (page_child (page, "note_view"));
+  gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 6);
+  gtk_text_buffer_set_text (buffer, "after", -1);
+  wait_ms (900);
+
+  g_assert_true (patella_backup_restore (store, backup, NULL, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "rest_scale"))), ==, 2);
+
+  gtk_check_button_set_active (find_check (GTK_WIDGET (page), "Swelling"), TRUE);
+  wait_ms (900);
+
+  rest = query_text (fixture->db, "SELECT pain_rest FROM journal_entry;");
+  note = query_text (fixture->db, "SELECT note FROM journal_entry;");
+  symptoms = query_text (fixture->db, "SELECT group_concat (code) FROM journal_symptom;");
+  g_assert_cmpstr (rest, ==, "2");
+  g_assert_cmpstr (note, ==, "before");
+  g_assert_cmpstr (symptoms, ==, "swelling");
+}
+
+static gboolean
+label_has_not_saved (gpointer data)
+{
+  return strstr (gtk_label_get_text (data), "Not saved") != NULL;
+}
+
+static gboolean
+note_saved (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autofree char *note = query_text (fixture->db, "SELECT note FROM journal_entry;");
+
+  return g_strcmp0 (note, "typed while locked") == 0;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* A save refused by another program's lock stays pending: it is shown as not
+ * saved, tried again by itself, and closing the window waits or asks. */
+static void
+test_failed_save_not_lost (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaJournalPage *page = start_today (fixture);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (page_child (page, "note_view"));
+  AdwMessageDialog *dialog;
+  sqlite3 *locker = NULL;
+
+  g_assert_true (patella_store_exec (store, "PRAGMA busy_timeout = 100;", NULL));
+  g_assert_cmpint (sqlite3_open (fixture->db, &locker), ==, SQLITE_OK);
+
+  /* Retried by itself once the lock is gone. */
+  g_assert_cmpint (sqlite3_exec (locker, "BEGIN IMMEDIATE;", NULL, NULL, NULL), ==, SQLITE_OK);
+  gtk_text_buffer_set_text (buffer, "typed while locked", -1);
+  g_assert_true (wait_until (label_has_not_saved, page_child (page, "save_label"), 2000));
+  g_assert_cmpstr (strstr (gtk_label_get_text (page_child (page, "save_label")), "retrying"), !=,
+                   NULL);
+  g_assert_cmpint (sqlite3_exec (locker, "COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (wait_until (note_saved, fixture, 4000));
+
+  /* Closed while a save fails: the window stays and asks. */
+  g_assert_cmpint (sqlite3_exec (locker, "BEGIN IMMEDIATE;", NULL, NULL, NULL), ==, SQLITE_OK);
+  gtk_text_buffer_set_text (buffer, "typed before closing", -1);
+  gtk_window_close (GTK_WINDOW (window));
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* The lock goes; "Try Again" saves and closes. */
+  g_assert_cmpint (sqlite3_exec (locker, "COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
+  adw_message_dialog_response (dialog, "retry");
+  flush_events ();
+  {
+    g_autofree char *note = query_text (fixture->db, "SELECT note FROM journal_entry;");
+
+    g_assert_cmpstr (note, ==, "typed before closing");
+  }
+
+  sqlite3_close (locker);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  test_app = patella_application_new ();
+  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (test_app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(name, func) \
+  g_test_add ("/many-writers-gui/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("cli-changes-kept", test_cli_changes_kept);
+  ADD ("conflict-offers-both", test_conflict_offers_both);
+  ADD ("cli-runs-shown", test_cli_runs_shown);
+  ADD ("restore-not-undone", test_restore_not_undone);
+  ADD ("failed-save-not-lost", test_failed_save_not_lost);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&test_app);
+  return status;
+}
