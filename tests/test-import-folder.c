@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <utime.h>
 
 #include "patella-application.h"
 #include "patella-preferences-window.h"
@@ -186,6 +187,20 @@ test_folder (void)
       g_usleep (10000);
     }
   g_assert_cmpint (count_runs (store), ==, 3);
+
+  /* On again (as at the next start): what arrived since the last look is
+   * imported, even with the old modification time a sync tool keeps. */
+  {
+    g_autofree char *fourth = g_build_filename (folder, "fourth.fit", NULL);
+    struct utimbuf old_times = { 1577836800, 1577836800 };   /* 2020-01-01 */
+
+    g_assert_cmpint (utime (fourth, &old_times), ==, 0);
+    g_settings_set_int64 (settings, "import-folder-scanned-us",
+                          g_get_real_time () - 60 * G_USEC_PER_SEC);
+    g_settings_set_string (settings, "import-folder", folder);
+    wait_for_runs (store, 4);
+    g_settings_set_string (settings, "import-folder", "");
+  }
 
   g_unsetenv ("PATELLA_DB");
   patella_test_remove_dir (dir);

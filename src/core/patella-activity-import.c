@@ -247,6 +247,10 @@ patella_activity_read_bytes (PatellaActivityReport *report,
   g_autoptr(GBytes) unpacked = NULL;
   g_autoptr(GPtrArray) activities = NULL;
 
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
   if (length >= 2 && data[0] == 0x1f && data[1] == 0x8b)
     {
       unpacked = gunzip (data, length, &error);
@@ -407,10 +411,15 @@ patella_activity_read_file (PatellaActivityReport *report,
                             const char            *path,
                             gboolean               explicit_file)
 {
-  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *name = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
   GStatBuf st;
+
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (path != NULL);
+
+  name = g_filename_display_name (path);
 
   if (g_stat (path, &st) != 0)
     {

@@ -173,7 +173,10 @@ collect_new_files (const char *folder,
       if (!patella_activity_path_is_candidate (child))
         continue;
 
-      if ((gint64) st.st_mtime * G_USEC_PER_SEC >= since_us)
+      /* The change time, not the modification time: sync tools keep the
+       * watch's modification time, but a file that arrived here has a new
+       * change time. */
+      if ((gint64) st.st_ctime * G_USEC_PER_SEC >= since_us)
         g_ptr_array_add (paths, g_steal_pointer (&child));
     }
 }
