@@ -9,6 +9,7 @@
 #include "patella-export.h"
 #include "patella-import-private.h"
 #include "patella-journal.h"
+#include "patella-shoes.h"
 #include "patella-units.h"
 
 /* ------------------------------------------------------------------ writing */
@@ -336,7 +337,7 @@ write_runs (Job                *job,
   for (guint i = 0; i < data->runs->len; i++)
     {
       ImportRun *run = g_ptr_array_index (data->runs, i);
-      g_autoptr(PatellaStmt) stmt = NULL;
+      PatellaRun model = { 0 };
       g_autofree char *key = NULL;
       gint64 shoe_id;
       gint64 id = 0;
@@ -377,44 +378,27 @@ write_runs (Job                *job,
       if (shoe_id == -1)
         return prefix_item (error, "runs", i);
 
-      if (id > 0)
-        stmt = patella_store_prepare (store,
-                                      "UPDATE run SET day = ?1, distance_m = ?2, duration_s = ?3,"
-                                      " shoe_id = ?4, pain = ?5, note = ?6, created_us = ?7,"
-                                      " start_us = ?10, source = ?11, cadence_spm = ?12,"
-                                      " descent_m = ?13"
-                                      " WHERE id = ?9;",
-                                      error);
-      else
-        stmt = patella_store_prepare (store,
-                                      "INSERT INTO run (day, distance_m, duration_s, shoe_id, pain,"
-                                      " note, created_us, uuid, start_us, source, cadence_spm,"
-                                      " descent_m)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12,"
-                                      " ?13);",
-                                      error);
-      if (stmt == NULL)
-        return FALSE;
-
-      bind_text (stmt, 1, run->day);
-      sqlite3_bind_int64 (stmt, 2, run->distance_m);
-      bind_int (stmt, 3, run->duration_s);
-      bind_int (stmt, 4, shoe_id);
-      bind_int (stmt, 5, run->pain);
-      bind_text (stmt, 6, run->note);
-      sqlite3_bind_int64 (stmt, 7, run->created_us);
-      if (id > 0)
-        sqlite3_bind_int64 (stmt, 9, id);
-      else
-        bind_text (stmt, 8, run->uuid);
+      /* Through the run model, like a run the user logs. */
+      model.id = id;
+      model.day = run->day;
+      model.distance_m = run->distance_m;
+      model.duration_s = run->duration_s != NONE ? run->duration_s : 0;
+      model.shoe_id = shoe_id != NONE ? shoe_id : PATELLA_SHOE_NONE;
+      model.pain = run->pain != NONE ? (int) run->pain : -1;
+      model.note = run->note;
+      model.uuid = run->uuid;
+      model.created_us = run->created_us;
+      model.start_us = run->start_us != NONE ? run->start_us : 0;
       /* What a watch measured travels with the run; an export without it
        * (older, or edited by hand) makes a run from an export. */
-      bind_int (stmt, 10, run->start_us);
-      bind_text (stmt, 11, run->source != NULL ? run->source : "json");
-      bind_int (stmt, 12, run->cadence_spm);
-      bind_int (stmt, 13, run->descent_m);
+      if (run->source == NULL || !patella_source_from_string (run->source, &model.source))
+        model.source = PATELLA_SOURCE_JSON;
+      model.cadence_spm = run->cadence_spm != NONE ? (int) run->cadence_spm : 0;
+      model.has_descent = run->descent_m != NONE;
+      model.descent_m = run->descent_m != NONE ? run->descent_m : 0;
 
-      if (!patella_store_step_done (store, stmt, error))
+      if (id > 0 ? !patella_run_replace (store, &model, error)
+                 : patella_run_add (store, NULL, &model, error) == 0)
         return prefix_item (error, "runs", i);
 
       if (key != NULL)

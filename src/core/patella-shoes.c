@@ -25,7 +25,7 @@
 
 #define RUN_COLUMNS \
   "SELECT r.id, r.day, r.distance_m, r.duration_s, r.shoe_id, s.name, r.pain, r.note, " \
-  "       r.start_us, r.source, r.cadence_spm, r.descent_m " \
+  "       r.start_us, r.source, r.cadence_spm, r.descent_m, r.uuid, r.created_us " \
   "FROM run r LEFT JOIN shoe s ON s.id = r.shoe_id "
 
 static char *
@@ -81,6 +81,7 @@ patella_run_free (PatellaRun *run)
   g_free (run->day);
   g_free (run->shoe_name);
   g_free (run->note);
+  g_free (run->uuid);
   g_free (run);
 }
 
@@ -124,6 +125,8 @@ run_from_row (PatellaStmt *stmt)
   run->cadence_spm = sqlite3_column_int (stmt, 10);
   run->has_descent = sqlite3_column_type (stmt, 11) != SQLITE_NULL;
   run->descent_m = sqlite3_column_int64 (stmt, 11);
+  run->uuid = dup_column (stmt, 12);
+  run->created_us = sqlite3_column_int64 (stmt, 13);
 
   return run;
 }
@@ -815,7 +818,12 @@ check_run (PatellaStore      *store,
   if (run->note != NULL && !patella_check_text (run->note, PATELLA_NOTE_MAX_CHARS, error))
     return FALSE;
 
-  if (run->start_us < 0 || run->cadence_spm < 0 || run->cadence_spm > 400 ||
+  if (run->uuid != NULL && !g_uuid_string_is_valid (run->uuid))
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("A run’s identity must be a UUID such as "
+                                   "“0f8fad5b-d9cb-469f-a165-70867728950e”"));
+
+  if (run->created_us < 0 || run->start_us < 0 || run->cadence_spm < 0 || run->cadence_spm > 400 ||
       (run->has_descent && (run->descent_m < 0 || run->descent_m > 100000)) ||
       run->source > PATELLA_SOURCE_GPX)
     return patella_error_refuse (error, PATELLA_ERROR_INVALID,
@@ -870,6 +878,20 @@ bind_run (PatellaStmt     *stmt,
   sqlite3_bind_text (stmt, 6, fields->note, -1, SQLITE_TRANSIENT);
 }
 
+/* Parameters 8 to 11: start, source, cadence, descent. */
+static void
+bind_measured (PatellaStmt      *stmt,
+               const PatellaRun *run)
+{
+  if (run->start_us > 0)
+    sqlite3_bind_int64 (stmt, 8, run->start_us);
+  sqlite3_bind_text (stmt, 9, patella_source_to_string (run->source), -1, SQLITE_STATIC);
+  if (run->cadence_spm > 0)
+    sqlite3_bind_int (stmt, 10, run->cadence_spm);
+  if (run->has_descent)
+    sqlite3_bind_int64 (stmt, 11, run->descent_m);
+}
+
 /**
  * patella_run_add:
  * @notifier: (nullable): sends the replacement notifications the run calls for
@@ -904,20 +926,21 @@ patella_run_add (PatellaStore      *store,
   stmt = patella_store_prepare (store,
                                 "INSERT INTO run (day, distance_m, duration_s, shoe_id, pain, "
                                 "                 note, created_us, start_us, source, "
-                                "                 cadence_spm, descent_m) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);", error);
+                                "                 cadence_spm, descent_m, uuid) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);", error);
   if (stmt == NULL)
     return fail_write (store);
 
   bind_run (stmt, &fields, run);
-  sqlite3_bind_int64 (stmt, 7, patella_clock_get_now (patella_store_get_clock (store)));
-  if (run->start_us > 0)
-    sqlite3_bind_int64 (stmt, 8, run->start_us);
-  sqlite3_bind_text (stmt, 9, patella_source_to_string (run->source), -1, SQLITE_STATIC);
-  if (run->cadence_spm > 0)
-    sqlite3_bind_int (stmt, 10, run->cadence_spm);
-  if (run->has_descent)
-    sqlite3_bind_int64 (stmt, 11, run->descent_m);
+  bind_measured (stmt, run);
+  if (run->created_us > 0)
+    sqlite3_bind_int64 (stmt, 7, run->created_us);
+  else
+    sqlite3_bind_int64 (stmt, 7, patella_clock_get_now (patella_store_get_clock (store)));
+  /* Without one, the table's trigger gives the run a new identity. */
+  if (run->uuid != NULL)
+    sqlite3_bind_text (stmt, 12, run->uuid, -1, SQLITE_TRANSIENT);
+
   if (!patella_store_step_done (store, stmt, error))
     return fail_write (store);
 
@@ -980,6 +1003,56 @@ patella_run_edit (PatellaStore      *store,
     return fail_write (store);
 
   return finish_write (store, notifier, "runs", error);
+}
+
+/**
+ * patella_run_replace:
+ * @run: the run, by its id, with every field as it should be, its creation
+ *   instant and what a device measured included (an import that replaces
+ *   a run); a shoe_id of 0 or less means no shoe
+ *
+ * Its identity stays.
+ */
+gboolean
+patella_run_replace (PatellaStore      *store,
+                     const PatellaRun  *run,
+                     GError           **error)
+{
+  g_auto(RunFields) fields = { 0 };
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (run != NULL, FALSE);
+
+  if (!check_run (store, run, &fields, error))
+    return FALSE;
+
+  if (!patella_store_begin (store, error))
+    return FALSE;
+
+  if (!check_run_exists (store, run->id, error) ||
+      !resolve_shoe (store, run->shoe_id, FALSE, &fields.shoe_id, error))
+    return fail_write (store);
+
+  stmt = patella_store_prepare (store,
+                                "UPDATE run SET day = ?1, distance_m = ?2, duration_s = ?3, "
+                                "  shoe_id = ?4, pain = ?5, note = ?6, created_us = ?7, "
+                                "  start_us = ?8, source = ?9, cadence_spm = ?10, "
+                                "  descent_m = ?11 "
+                                "WHERE id = ?12;", error);
+  if (stmt == NULL)
+    return fail_write (store);
+
+  bind_run (stmt, &fields, run);
+  bind_measured (stmt, run);
+  sqlite3_bind_int64 (stmt, 7, run->created_us > 0
+                               ? run->created_us
+                               : patella_clock_get_now (patella_store_get_clock (store)));
+  sqlite3_bind_int64 (stmt, 12, run->id);
+  if (!patella_store_step_done (store, stmt, error))
+    return fail_write (store);
+
+  return finish_write (store, NULL, "runs", error);
 }
 
 gboolean

@@ -63,6 +63,8 @@ typedef struct
   char   *shoe_name;   /* NULL when the run has no shoe */
   int     pain;        /* -1: not given */
   char   *note;
+  char   *uuid;        /* the stable identity; NULL when adding: a new one */
+  gint64  created_us;  /* 0 when adding: now */
   /* What a device file measured; zero for a typed run. */
   gint64         start_us;     /* the start instant (UTC); 0: unknown */
   PatellaSource  source;
@@ -144,6 +146,9 @@ gboolean     patella_run_delete              (PatellaStore       *store,
                                               GError            **error);
 PatellaRun  *patella_run_get                 (PatellaStore       *store,
                                               gint64              id,
+                                              GError            **error);
+gboolean     patella_run_replace             (PatellaStore       *store,
+                                              const PatellaRun   *run,
                                               GError            **error);
 gboolean     patella_run_merge_measured      (PatellaStore       *store,
                                               gint64              id,
