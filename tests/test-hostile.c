@@ -148,6 +148,16 @@ static const Case cases[] = {
   { { "import", "@gpx-html.gpx" }, 1, "neither a Patella export" },
   { { "import", "@gpx-nested-tracks.gpx" }, 1, "inside another track" },
   { { "import", "@gpx-invalid-utf8.gpx" }, 1, "not UTF-8" },
+  /* Activity files from watches. */
+  { { "import", "@tcx-billion-laughs.tcx" }, 1, "entity expansion" },
+  { { "import", "@tcx-external-entity.tcx" }, 1, "entity expansion" },
+  { { "import", "@tcx-negative-distance.tcx" }, 1, "negative <DistanceMeters>" },
+  { { "import", "@tcx-huge-distance.tcx" }, 1, "is not a number from 0 to" },
+  { { "import", "@fit-truncated.fit" }, 1, "it is truncated" },
+  { { "import", "@fit-bad-crc.fit" }, 1, "fails its checksum (CRC)" },
+  { { "import", "@gz-garbage.fit.gz" }, 1, "not a valid gzip file" },
+  { { "import", "@zip-garbage.zip" }, 1, "zip-garbage.zip: the archive is damaged" },
+  { { "import", "@fit-bad-crc.fit", "@tcx-external-entity.tcx" }, 1, "No file could be read" },
 };
 
 typedef struct

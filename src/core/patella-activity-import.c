@@ -303,6 +303,15 @@ patella_activity_read_bytes (PatellaActivityReport *report,
   return TRUE;
 }
 
+/* libarchive's own words, or NULL when it has none. */
+static const char *
+archive_detail (struct archive *archive)
+{
+  const char *detail = archive_error_string (archive);
+
+  return detail != NULL && detail[0] != '\0' ? detail : NULL;
+}
+
 static void
 read_zip (PatellaActivityReport *report,
           const char            *path,
@@ -316,8 +325,11 @@ read_zip (PatellaActivityReport *report,
 
   if (archive_read_open_filename (archive, path, READ_CHUNK) != ARCHIVE_OK)
     {
-      g_autofree char *reason = g_strdup_printf (_("it is not a readable zip archive (%s)"),
-                                                 archive_error_string (archive));
+      const char *detail = archive_detail (archive);
+      g_autofree char *reason = detail != NULL
+                                ? g_strdup_printf (_("it is not a readable zip archive (%s)"),
+                                                   detail)
+                                : g_strdup (_("it is not a readable zip archive"));
 
       add_problem (report, name, reason);
       archive_read_free (archive);
@@ -366,8 +378,10 @@ read_zip (PatellaActivityReport *report,
 
       if (n < 0)
         {
-          g_autofree char *reason = g_strdup_printf (_("it could not be unpacked (%s)"),
-                                                     archive_error_string (archive));
+          const char *detail = archive_detail (archive);
+          g_autofree char *reason = detail != NULL
+                                    ? g_strdup_printf (_("it could not be unpacked (%s)"), detail)
+                                    : g_strdup (_("it could not be unpacked"));
 
           add_problem (report, label, reason);
           if (n == ARCHIVE_FATAL)
@@ -388,8 +402,10 @@ read_zip (PatellaActivityReport *report,
 
   if (rc != ARCHIVE_EOF && rc != ARCHIVE_OK)
     {
-      g_autofree char *reason = g_strdup_printf (_("the archive is damaged (%s)"),
-                                                 archive_error_string (archive));
+      const char *detail = archive_detail (archive);
+      g_autofree char *reason = detail != NULL
+                                ? g_strdup_printf (_("the archive is damaged (%s)"), detail)
+                                : g_strdup (_("the archive is damaged"));
 
       add_problem (report, name, reason);
     }
