@@ -119,7 +119,7 @@ test_folder (void)
   g_settings_set_string (settings, "import-folder", folder);
   wait_for_runs (store, 1);
   notification = last_notification (recording);
-  g_assert_cmpstr (notification->title, ==, "Imported a 5.2 km run on Pegasus 40");
+  g_assert_cmpstr (notification->title, ==, "Imported a run of 5.2 km on Pegasus 40");
   g_assert_true (g_str_has_prefix (notification->id, "import-run:"));
   g_assert_nonnull (strstr (notification->body, "early.fit"));
   g_assert_cmpuint (notification->actions->len, ==, 4);
@@ -130,7 +130,7 @@ test_folder (void)
   drop_file (folder, "second.fit", second);
   wait_for_runs (store, 2);
   notification = last_notification (recording);
-  g_assert_cmpstr (notification->title, ==, "Imported a 8.0 km run on Pegasus 40");
+  g_assert_cmpstr (notification->title, ==, "Imported a run of 8.0 km on Pegasus 40");
 
   /* With the window closed, another one; a ride is not a run. */
   gtk_window_destroy (GTK_WINDOW (preferences));
@@ -144,7 +144,7 @@ test_folder (void)
   }
   wait_for_runs (store, 3);
   notification = last_notification (recording);
-  g_assert_cmpstr (notification->title, ==, "Imported a 10.0 km run on Pegasus 40");
+  g_assert_cmpstr (notification->title, ==, "Imported a run of 10.0 km on Pegasus 40");
   g_assert_cmpuint (patella_recording_notifier_count (recording, "import-run:"), ==, 3);
 
   /* Change Shoe on the notification opens the window on that run's editor. */

@@ -68,10 +68,10 @@ notify_runs (PatellaImportFolder         *self,
 
       distance = patella_format_distance (run->distance_m, patella_unit_get_preferred ());
       if (run->shoe_name != NULL)
-        /* Translators: "Imported a 5.2 km run on Pegasus 40" */
-        title = g_strdup_printf (_("Imported a %s run on %s"), distance, run->shoe_name);
+        /* Translators: "Imported a run of 5.2 km on Pegasus 40" (a distance, a shoe) */
+        title = g_strdup_printf (_("Imported a run of %s on %s"), distance, run->shoe_name);
       else
-        title = g_strdup_printf (_("Imported a %s run"), distance);
+        title = g_strdup_printf (_("Imported a run of %s"), distance);
     }
   else
     {
