@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 RUNS = int(os.environ.get('BENCH_RUNS', '5'))
 SEED = os.environ.get('BENCH_SEED', '9')
@@ -469,6 +470,15 @@ def bench_activity_import():
         _, status_rss = run_measured([CLI, '--db', db, 'status', '--format', 'json'])
         runs = subprocess.run(['sqlite3', db, "SELECT count(*) FROM run WHERE source = 'fit';"],
                               check=True, capture_output=True, text=True).stdout.strip()
+        # The same files as one zip (a bulk export), into another copy: read
+        # entry by entry, so memory must not grow with the archive either.
+        archive = os.path.join(tmp, 'export.zip')
+        with zipfile.ZipFile(archive, 'w', zipfile.ZIP_DEFLATED) as z:
+            for f in files:
+                z.write(f, os.path.join('activities', os.path.basename(f)))
+        zip_mib = os.path.getsize(archive) / MIB / MIB
+        zip_s, zip_rss = run_measured([CLI, '--db', fresh_copy(dataset('ten-year'), tmp, 'zip.db'),
+                                       'import', archive])
     ratio = import_s / cat_s
     say()
     say(f'  patella-cli import  {import_s:8.2f} s, {FIT_FILES / import_s:,.0f} files/s, '
@@ -476,16 +486,22 @@ def bench_activity_import():
     say(f'  cat of the files    {cat_s:8.3f} s')
     say(f'  ratio               {ratio:8.1f}x')
     say(f'  peak memory         {rss_mib:8.1f} MiB (status alone: {status_rss:.1f} MiB)')
+    say(f'  as one zip          {zip_s:8.2f} s, {zip_mib:.1f} MiB compressed, '
+        f'peak memory {zip_rss:.1f} MiB')
     say()
     check('activity import', import_s <= FIT_IMPORT_TARGET_S,
           f'{import_s:.2f} s (target <= {FIT_IMPORT_TARGET_S} s)')
     # One file at a time: memory must not grow with the folder.
     check('activity import memory', rss_mib - status_rss < size_mib / 2,
           f'{rss_mib - status_rss:.1f} MiB above status for {size_mib:.1f} MiB of files')
+    check('activity import from a zip', zip_s <= FIT_IMPORT_TARGET_S and
+          zip_rss - status_rss < size_mib / 2,
+          f'{zip_s:.2f} s, {zip_rss - status_rss:.1f} MiB above status')
     record('activity_import', {'files': FIT_FILES, 'seconds': round(import_s, 2),
                                'files_per_s': round(FIT_FILES / import_s),
                                'cat_s': round(cat_s, 3), 'ratio': round(ratio, 1),
-                               'mib': round(size_mib, 1), 'peak_rss_mib': round(rss_mib, 1)})
+                               'mib': round(size_mib, 1), 'peak_rss_mib': round(rss_mib, 1),
+                               'zip_s': round(zip_s, 2), 'zip_peak_rss_mib': round(zip_rss, 1)})
 
 
 # ----------------------------------------------------------------- wakeups --
