@@ -175,7 +175,8 @@ gunzip (const guint8  *data,
         gsize          length,
         GError       **error)
 {
-  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GZlibDecompressor) decompressor =
+    g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
   g_autoptr(GInputStream) memory = g_memory_input_stream_new_from_data (data, length, NULL);
   g_autoptr(GInputStream) stream = g_converter_input_stream_new (memory,
                                                                  G_CONVERTER (decompressor));

@@ -366,6 +366,8 @@ patella_gpx_read (const char  *data,
   g_autoptr(GError) local_error = NULL;
   GpxParser parser = { 0 };
 
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
   if (length > PATELLA_ACTIVITY_MAX_BYTES)
     {
       refuse (error, _("The file is larger than %d MB; it cannot be imported"),

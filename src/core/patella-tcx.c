@@ -154,7 +154,8 @@ tcx_start (GMarkupParseContext  *context,
     }
   else if ((g_str_equal (name, "DistanceMeters") && g_str_equal (parent (context, 1), "Lap")) ||
            (g_str_equal (name, "TotalTimeSeconds") && g_str_equal (parent (context, 1), "Lap")) ||
-           (g_str_equal (name, "AltitudeMeters") && g_str_equal (parent (context, 1), "Trackpoint")) ||
+           (g_str_equal (name, "AltitudeMeters") &&
+            g_str_equal (parent (context, 1), "Trackpoint")) ||
            g_str_equal (name, "RunCadence") || g_str_equal (name, "AvgRunCadence"))
     {
       parser->collect = TRUE;
@@ -316,6 +317,8 @@ patella_tcx_read (const char  *data,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
   TcxParser parser = { 0 };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (length > PATELLA_ACTIVITY_MAX_BYTES)
     {
