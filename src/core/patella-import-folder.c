@@ -28,6 +28,7 @@ struct _PatellaImportFolder
   GSettings        *settings;
   char             *path;
   GFileMonitor     *monitor;
+  guint             scan_id;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaImportFolder, patella_import_folder, G_TYPE_OBJECT)
@@ -252,6 +253,17 @@ monitor_changed_cb (GFileMonitor      *monitor,
   patella_import_folder_import_file (self, path);
 }
 
+/* After the first frame: a start-up never waits for a folder. */
+static gboolean
+scan_cb (gpointer user_data)
+{
+  PatellaImportFolder *self = user_data;
+
+  self->scan_id = 0;
+  patella_import_folder_scan (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 reload (PatellaImportFolder *self)
 {
@@ -266,6 +278,7 @@ reload (PatellaImportFolder *self)
       g_clear_object (&self->monitor);
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_handle_id (&self->scan_id, g_source_remove);
 
   path = self->settings != NULL ? g_settings_get_string (self->settings, "import-folder") : NULL;
   if (path == NULL || path[0] == '\0')
@@ -285,7 +298,7 @@ reload (PatellaImportFolder *self)
   else
     g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
 
-  patella_import_folder_scan (self);
+  self->scan_id = g_idle_add_full (G_PRIORITY_LOW, scan_cb, self, NULL);
 }
 
 static void
@@ -308,6 +321,7 @@ patella_import_folder_dispose (GObject *object)
 {
   PatellaImportFolder *self = PATELLA_IMPORT_FOLDER (object);
 
+  g_clear_handle_id (&self->scan_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
@@ -367,7 +381,7 @@ patella_import_folder_init (PatellaImportFolder *self)
  * @settings: (nullable): where the folder is set; %NULL: off
  *
  * Starts watching the import folder, if one is set, and imports what
- * arrived in it since the last time.
+ * arrived in it since the last time once the main loop is idle.
  */
 PatellaImportFolder *
 patella_import_folder_new (PatellaStore    *store,
