@@ -116,7 +116,7 @@ test_list_text (Fixture       *fixture,
   run_cli (&result, fixture->db, "journal", "list", "--to", "2026-03-01", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==,
-                   "2026-03-01  at rest 2/10, Safe (0–2) · during activity – · next morning –\n"
+                   "2026-03-01  at rest 2/10 · during activity – · next morning –\n"
                    "  Symptoms: Ache behind the kneecap, Pain on stairs\n"
                    "  Note: Easy 5 km, \"felt fine\", then stairs;\n"
                    "        second line\n");
@@ -187,6 +187,28 @@ test_add_prints_advice (Fixture       *fixture,
            "--pain-activity", "8", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "Advice: Pain during activity went above 5/10"));
+}
+
+/* The zones belong to pain during activity; urgent advice says "Today". */
+static void
+test_zones_and_urgency (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(PatellaCliResult) add = { 0 };
+  g_auto(PatellaCliResult) list = { 0 };
+
+  run_cli (&add, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "7",
+           "--pain-activity", "4", "--pain-morning", "6", "--symptom", "locking", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  g_assert_nonnull (strstr (add.out, "Advice: Today — Your knee locked and cannot straighten: "
+                                     "get urgent medical care today.\n"));
+  g_assert_null (strstr (add.out, "Rest"));
+
+  run_cli (&list, fixture->db, "journal", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "2026-03-05  at rest 7/10 · during activity 4/10, "
+                                      "Acceptable (3–5) · next morning 6/10\n"));
+  g_assert_null (strstr (list.out, "Too much"));
 }
 
 typedef struct
@@ -305,7 +327,9 @@ test_status_includes_journal (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) parser2 = json_parser_new ();
   JsonObject *today;
+  JsonObject *item;
   JsonArray *advice;
+  JsonArray *items;
 
   run_cli (&before, fixture->db, "status", "--format", "json", NULL);
   g_assert_cmpint (before.status, ==, 0);
@@ -313,7 +337,8 @@ test_status_includes_journal (Fixture       *fixture,
   g_assert_true (json_object_get_null_member (json_node_get_object (json_parser_get_root (parser)),
                                               "journal_today"));
 
-  RUN_OK (fixture->db, "journal", "add", "--pain", "4", "--symptom", "locking");
+  RUN_OK (fixture->db, "journal", "add", "--pain", "4", "--pain-activity", "7", "--symptom",
+          "locking");
 
   run_cli (&after, fixture->db, "status", "--format", "json", NULL);
   g_assert_true (json_parser_load_from_data (parser2, after.out, -1, NULL));
@@ -325,12 +350,35 @@ test_status_includes_journal (Fixture       *fixture,
                                                   0), ==, "locking");
   advice = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser2)),
                                          "advice");
-  g_assert_cmpuint (json_array_get_length (advice), >=, 1);
-  g_assert_nonnull (strstr (json_array_get_string_element (advice, 0), "clinician"));
+  g_assert_cmpuint (json_array_get_length (advice), ==, 2);
+  g_assert_nonnull (strstr (json_array_get_string_element (advice, 0), "urgent medical care today"));
+
+  /* The same advice with its urgency, evidence and source, same-day first. */
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser2)),
+                                        "advice_items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  item = json_array_get_object_element (items, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "id"), ==, "locked-knee");
+  g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "see-clinician");
+  g_assert_cmpstr (json_object_get_string_member (item, "urgency"), ==, "same-day");
+  g_assert_cmpstr (json_object_get_string_member (item, "evidence"), ==, "guideline");
+  g_assert_cmpstr (json_object_get_string_member (item, "text"), ==,
+                   json_array_get_string_element (advice, 0));
+  g_assert_nonnull (strstr (json_object_get_string_member (item, "source"), "NHS"));
+  g_assert_nonnull (strstr (json_object_get_string_member (item, "why"), "runner’s knee"));
+  item = json_array_get_object_element (items, 1);
+  g_assert_cmpstr (json_object_get_string_member (item, "id"), ==, "activity-pain-too-much");
+  g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "ease-off");
+  g_assert_true (json_object_get_null_member (item, "urgency"));
+  g_assert_cmpstr (json_object_get_string_member (item, "evidence"), ==, "study");
+  g_assert_nonnull (strstr (json_object_get_string_member (item, "source"), "Thomeé, Phys Ther 1997"));
 
   run_cli (&text, fixture->db, "status", NULL);
-  g_assert_nonnull (strstr (text.out, "Journal today: pain at rest 4/10"));
-  g_assert_nonnull (strstr (text.out, "clinician"));
+  g_assert_nonnull (strstr (text.out, "Journal today: pain at rest 4/10 · during activity 7/10, "
+                                      "Too much (above 5)"));
+  g_assert_nonnull (strstr (text.out, "  • Today — Your knee locked and cannot straighten"));
+  g_assert_nonnull (strstr (text.out, "    Evidence: guideline. Source: NHS"));
+  g_assert_nonnull (strstr (text.out, "    Evidence: study. Source: Pain-monitoring model"));
 }
 
 int
@@ -348,6 +396,7 @@ main (int    argc,
   ADD ("add-updates-given-fields", test_add_updates_given_fields);
   ADD ("add-clears-optional-pain", test_add_clears_optional_pain);
   ADD ("add-prints-advice", test_add_prints_advice);
+  ADD ("zones-and-urgency", test_zones_and_urgency);
   ADD ("bad-input-refused", test_bad_input_refused);
   ADD ("usage-errors", test_usage_errors);
   ADD ("status-includes-journal", test_status_includes_journal);

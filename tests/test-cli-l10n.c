@@ -139,7 +139,7 @@ test_status (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (status.out, "Heute: "));
   assert_contains (status.out, "Kühlen: 0 von ");
   assert_contains (status.out, "Schuhe: noch keine");
-  assert_contains (status.out, "Patella ersetzt keine Ärztin und keinen Arzt.");
+  assert_contains (status.out, "Patella ersetzt weder Ärztin, Arzt noch Physiotherapie.");
 
   /* JSON member names are not translated. */
   run_cli_de (&json, fixture->db, "status", "--format", "json", NULL);
@@ -155,13 +155,14 @@ test_journal (Fixture       *fixture,
   g_auto(Result) list = { 0 };
 
   run_cli_de (&add, fixture->db, "journal", "add", "--date", "2026-03-14", "--pain", "4",
-              "--symptom", "pain-stairs", NULL);
+              "--pain-activity", "4", "--symptom", "pain-stairs", NULL);
   g_assert_cmpint (add.status, ==, 0);
   assert_contains (add.out, "2026-03-14: Eintrag hinzugefügt");
 
   run_cli_de (&list, fixture->db, "journal", "list", NULL);
   g_assert_cmpint (list.status, ==, 0);
-  assert_contains (list.out, "in Ruhe 4/10, Akzeptabel (3–5)");
+  /* The zones belong to pain during activity only. */
+  assert_contains (list.out, "in Ruhe 4/10 · bei Aktivität 4/10, Akzeptabel (3–5)");
   assert_contains (list.out, "Symptome: Schmerz beim Treppensteigen");
 }
 

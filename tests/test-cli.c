@@ -138,7 +138,7 @@ test_status_existing_database (Fixture       *fixture,
   g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO shoe (name, brand, initial_m, is_default, created_us)"
-                                 " VALUES ('Pegasus', 'Nike', 498897, 1, 0);",
+                                 " VALUES ('Road pair', 'Maker A', 498897, 1, 0);",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -148,8 +148,8 @@ test_status_existing_database (Fixture       *fixture,
   shoes = json_object_get_array_member (json_node_get_object (root), "shoes");
   g_assert_cmpuint (json_array_get_length (shoes), ==, 1);
   shoe = json_array_get_object_element (shoes, 0);
-  g_assert_cmpstr (json_object_get_string_member (shoe, "name"), ==, "Pegasus");
-  g_assert_cmpstr (json_object_get_string_member (shoe, "brand"), ==, "Nike");
+  g_assert_cmpstr (json_object_get_string_member (shoe, "name"), ==, "Road pair");
+  g_assert_cmpstr (json_object_get_string_member (shoe, "brand"), ==, "Maker A");
   g_assert_cmpint (json_object_get_int_member (shoe, "distance_m"), ==, 498897);
   g_assert_cmpint (json_object_get_int_member (shoe, "warn_m"), ==, 482803);
   g_assert_cmpint (json_object_get_int_member (shoe, "limit_m"), ==, 804672);
@@ -160,7 +160,7 @@ test_status_existing_database (Fixture       *fixture,
   run_cli (&text, fixture->db, "status", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "Icing: 0 of 4 sessions"));
-  g_assert_nonnull (strstr (text.out, "Pegasus"));
+  g_assert_nonnull (strstr (text.out, "Road pair"));
   g_assert_nonnull (strstr (text.out, "nearing replacement"));
 }
 

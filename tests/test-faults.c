@@ -51,6 +51,7 @@ test_disk_full (void)
   g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
   g_autofree char *note = g_strnfill (9000, 'x');
   g_autofree char *after = NULL;
+  g_autofree char *version_line = NULL;
   g_autoptr(PatellaStore) store = patella_store_open (path, NULL, &error);
   PatellaJournalChange change = PATELLA_JOURNAL_CHANGE_INIT;
   gint64 pages;
@@ -94,11 +95,8 @@ test_disk_full (void)
 
   g_clear_object (&store);
   after = patella_test_dump_db (path);
-  {
-    g_autofree char *version = g_strdup_printf ("%d\n", PATELLA_SCHEMA_VERSION);
-
-    g_assert_true (g_str_has_prefix (after, version));
-  }
+  version_line = g_strdup_printf ("%d\n", PATELLA_SCHEMA_VERSION);
+  g_assert_true (g_str_has_prefix (after, version_line));
   patella_test_remove_dir (dir);
 }
 

@@ -181,8 +181,8 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, today);
 
   gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 7);
-  g_assert_cmpstr (gtk_label_get_text (page_child (page, "rest_meaning")), ==,
-                   "Too much (above 5)");
+  /* The zones are for pain during activity, not at rest. */
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, "rest_meaning")), ==, "");
 
   /* Saved within a second of the change, with nothing else done. */
   wait_ms (900);
@@ -220,14 +220,24 @@ test_today_saved_and_shown_again (Fixture       *fixture,
                     ==, 1);
 }
 
+/* The zones label pain during activity only: never pain at rest or in the
+ * morning, however high. */
 static void
 test_meaning_follows_value (Fixture       *fixture,
                             gconstpointer  data)
 {
   PatellaJournalPage *page = get_page (open_window (fixture));
-  GtkRange *scale = page_child (page, "rest_scale");
-  GtkLabel *meaning = page_child (page, "rest_meaning");
+  GtkRange *scale = page_child (page, "activity_scale");
+  GtkLabel *meaning = page_child (page, "activity_meaning");
 
+  gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 9);
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, "rest_meaning")), ==, "");
+  gtk_switch_set_active (page_child (page, "morning_switch"), TRUE);
+  gtk_range_set_value (GTK_RANGE (page_child (page, "morning_scale")), 9);
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, "morning_meaning")), ==, "");
+  g_assert_false (gtk_widget_has_css_class (page_child (page, "morning_meaning"), "error"));
+
+  gtk_switch_set_active (page_child (page, "activity_switch"), TRUE);
   gtk_range_set_value (scale, 0);
   g_assert_cmpstr (gtk_label_get_text (meaning), ==, "Safe (0–2)");
   gtk_range_set_value (scale, 3);
@@ -258,7 +268,7 @@ test_advice_shown_with_source (Fixture       *fixture,
   GtkLabel *why;
 
   g_assert_true (gtk_widget_get_mapped (group));
-  text = find_label (group, "Your knee hurt more the next morning than the day before.");
+  text = find_label (group, "Your knee hurt more the next morning than the day before");
   g_assert_nonnull (text);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (text)));
   g_assert_true (gtk_label_get_wrap (text));
@@ -272,7 +282,111 @@ test_advice_shown_with_source (Fixture       *fixture,
   why = find_label (gtk_popover_get_child (popover), "Source:");
   g_assert_nonnull (why);
   g_assert_nonnull (strstr (gtk_label_get_text (why), "the load was too high"));
+  g_assert_nonnull (strstr (gtk_label_get_text (why), "Evidence: study. Source: Pain-monitoring"));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  /* Nothing urgent: no banner. */
+  g_assert_false (gtk_widget_get_visible (page_child (page, "urgent_banner")));
+}
+
+static GtkWidget *
+find_label_exact (GtkWidget  *root,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_exact (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A history row's badge takes a zone's colour only from pain during
+ * activity: 8/10 at rest is not "too much load". */
+static void
+test_row_badge_zones (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *row = g_object_ref_sink (patella_journal_row_new ());
+  g_autoptr(PatellaJournalEntry) rest = patella_journal_entry_new ("2026-03-14");
+  g_autoptr(PatellaJournalEntry) activity = patella_journal_entry_new ("2026-03-14");
+  GtkWidget *badge;
+
+  patella_journal_entry_set_pain_rest (rest, 8);
+  patella_journal_entry_set_pain_activity (rest, 2);
+  patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (row), rest);
+  badge = find_label_exact (row, "8");
+  g_assert_nonnull (badge);
+  g_assert_false (gtk_widget_has_css_class (badge, "error"));
+  g_assert_false (gtk_widget_has_css_class (badge, "success"));
+
+  patella_journal_entry_set_pain_rest (activity, 1);
+  patella_journal_entry_set_pain_activity (activity, 7);
+  patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (row), activity);
+  badge = find_label_exact (row, "7");
+  g_assert_nonnull (badge);
+  g_assert_true (gtk_widget_has_css_class (badge, "error"));
+
+  g_assert_finalize_object (row);
+}
+
+/* A knee that locked today: a banner in the error colour, with an icon and
+ * the word "Today", above the rest of the advice; it goes when the day's
+ * entry no longer has it. */
+static void
+test_same_day_advice_first (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PatellaWindow *window = open_window (fixture);
+  PatellaJournalPage *page = get_page (window);
+  GtkWidget *banner = page_child (page, "urgent_banner");
+  GtkWidget *group = page_child (page, "advice_group");
+  GtkLabel *title = find_label (banner, "Today");
+  GtkLabel *locked;
+  GtkLabel *outer;
+  graphene_point_t banner_at;
+  graphene_point_t group_at;
+  int min_width;
+
+  g_assert_true (gtk_widget_get_mapped (banner));
+  g_assert_true (gtk_widget_has_css_class (banner, "patella-urgent"));
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (title)));
+  g_assert_nonnull (find_by_type (banner, GTK_TYPE_IMAGE));
+  locked = find_label (banner, "Your knee locked and cannot straighten");
+  g_assert_nonnull (locked);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (locked)));
+  g_assert_nonnull (find_by_type (banner, GTK_TYPE_MENU_BUTTON));
+
+  /* Within days: in the list below, not in the banner. */
+  g_assert_null (find_label (banner, "outside of the knee"));
+  outer = find_label (group, "Pain on the outside of the knee may be another condition");
+  g_assert_nonnull (outer);
+  g_assert_null (find_label (group, "Your knee locked"));
+  g_assert_true (gtk_widget_compute_point (banner, GTK_WIDGET (page),
+                                           &GRAPHENE_POINT_INIT (0, 0), &banner_at));
+  g_assert_true (gtk_widget_compute_point (group, GTK_WIDGET (page),
+                                           &GRAPHENE_POINT_INIT (0, 0), &group_at));
+  g_assert_cmpfloat (banner_at.y, <, group_at.y);
+
+  /* It still fits a phone-sized window. */
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
+                      NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360);
+
+  /* Unticked: the banner goes, the rest stays. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_parent (GTK_WIDGET (find_label (page_child (page, "symptoms_box"), "Locking")))), FALSE);
+  wait_ms (900);
+  g_assert_false (gtk_widget_get_visible (banner));
+  g_assert_nonnull (find_label (group, "Pain on the outside of the knee may be another condition"));
 }
 
 static void
@@ -623,6 +737,13 @@ main (int    argc,
        "INSERT INTO journal_entry (day, pain_rest, pain_morning, created_us, updated_us) VALUES"
        " (date ('now', 'localtime'), 2, 4, 0, 0);",
        test_advice_shown_with_source);
+  ADD ("row-badge-zones", NULL, test_row_badge_zones);
+  ADD ("same-day-advice-first",
+       "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
+       " (date ('now', 'localtime'), 3, 0, 0);"
+       "INSERT INTO journal_symptom (day, code) VALUES (date ('now', 'localtime'), 'locking'),"
+       " (date ('now', 'localtime'), 'outer-knee-pain');",
+       test_same_day_advice_first);
   ADD ("past-day-edited-from-history",
        "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
        " (date ('now', 'localtime', '-30 days'), 1, 0, 0),"

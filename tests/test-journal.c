@@ -373,6 +373,8 @@ test_activity_derived (Fixture       *fixture,
   g_assert_cmpuint (activity.runs, ==, 0);
 }
 
+static guint last_position;
+
 static void
 items_changed_cb (GListModel *model,
                   guint       position,
@@ -380,6 +382,7 @@ items_changed_cb (GListModel *model,
                   guint       added,
                   guint      *n_signals)
 {
+  last_position = position;
   (*n_signals)++;
 }
 
@@ -426,13 +429,34 @@ test_model_on_demand (Fixture       *fixture,
   middle = g_list_model_get_item (G_LIST_MODEL (model), 50000);
   g_assert_cmpstr (patella_journal_entry_get_note (middle), ==, "note 50001");
 
-  /* A search narrows the list; a change in the store refreshes it. */
+  /* A search narrows the list; a change outside what it shows says nothing. */
   patella_journal_model_set_search (model, "50001");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
-  save_pain (fixture, "2026-03-14", 5);
-  g_assert_cmpuint (n_signals, ==, 2);
+  g_assert_cmpuint (n_signals, ==, 1);
+  save_pain (fixture, "2026-03-12", 5);
+  g_assert_cmpuint (n_signals, ==, 1);
   patella_journal_model_set_search (model, "  ");
   g_assert_null (patella_journal_model_get_search (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100000);
+  g_assert_cmpuint (n_signals, ==, 2);
+
+  /* A change to a row the list shows says that row changed, and only it. */
+  {
+    g_autoptr(PatellaJournalEntry) shown = g_list_model_get_item (G_LIST_MODEL (model), 1);
+    g_autoptr(PatellaJournalEntry) again = NULL;
+
+    g_assert_cmpstr (patella_journal_entry_get_day (shown), ==, "2026-03-12");
+    save_pain (fixture, "2026-03-12", 9);
+    g_assert_cmpuint (n_signals, ==, 3);
+    g_assert_cmpuint (last_position, ==, 1);
+    again = g_list_model_get_item (G_LIST_MODEL (model), 1);
+    g_assert_cmpint (patella_journal_entry_get_pain_rest (again), ==, 9);
+  }
+
+  /* A new day comes in where it belongs. */
+  save_pain (fixture, "2026-03-14", 4);
+  g_assert_cmpuint (n_signals, ==, 4);
+  g_assert_cmpuint (last_position, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100001);
 }
 
@@ -442,7 +466,7 @@ test_symptom_catalog (void)
   const char * const *codes = patella_symptom_get_codes ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpuint (g_strv_length ((GStrv) codes), ==, 11);
+  g_assert_cmpuint (g_strv_length ((GStrv) codes), ==, 16);
   for (guint i = 0; codes[i] != NULL; i++)
     {
       g_assert_nonnull (patella_symptom_get_label (codes[i]));
@@ -452,6 +476,12 @@ test_symptom_catalog (void)
   g_assert_true (patella_symptom_is_red_flag ("swelling"));
   g_assert_true (patella_symptom_is_red_flag ("locking"));
   g_assert_true (patella_symptom_is_red_flag ("instability"));
+  g_assert_true (patella_symptom_is_red_flag ("cannot-bear-weight"));
+  g_assert_true (patella_symptom_is_red_flag ("hot-red-or-fever"));
+  g_assert_true (patella_symptom_is_red_flag ("fall-or-twist"));
+  g_assert_true (patella_symptom_is_red_flag ("night-pain"));
+  g_assert_true (patella_symptom_is_red_flag ("very-swollen"));
+  g_assert_true (patella_symptom_is_red_flag ("outer-knee-pain"));
   g_assert_false (patella_symptom_is_red_flag ("grinding"));
   g_assert_null (patella_symptom_get_label ("nope"));
   g_assert_false (patella_symptom_check ("Swelling", &error));

@@ -166,10 +166,22 @@ test_week_increase (void)
           g_assert_cmpint (warning->reference_m, ==, cases[i].previous);
           g_assert_nonnull (warning->message);
           g_assert_nonnull (warning->source);
+          /* As strong as the source: a study's "may", a rule of thumb's "rule of thumb". */
           if (warning->kind == PATELLA_LOAD_WEEK_OVER_30)
-            g_assert_nonnull (strstr (warning->source, "Nielsen"));
+            {
+              g_assert_nonnull (strstr (warning->source, "Nielsen"));
+              g_assert_cmpstr (warning->id, ==, "load-week-30");
+              g_assert_cmpint (warning->evidence, ==, PATELLA_EVIDENCE_STUDY);
+              g_assert_nonnull (strstr (warning->message, "may raise the risk"));
+              g_assert_nonnull (strstr (warning->why, "not statistically conclusive"));
+            }
           else
-            g_assert_nonnull (strstr (warning->source, "10%"));
+            {
+              g_assert_nonnull (strstr (warning->source, "10%"));
+              g_assert_cmpstr (warning->id, ==, "load-week-10");
+              g_assert_cmpint (warning->evidence, ==, PATELLA_EVIDENCE_COMMON_ADVICE);
+              g_assert_nonnull (strstr (warning->message, "rule of thumb"));
+            }
         }
 
       g_assert_cmpuint (n_week, ==, cases[i].expected < 0 ? 0 : 1);
@@ -216,7 +228,9 @@ test_long_run (void)
           fired = TRUE;
           g_assert_cmpint (warning->distance_m, ==, cases[i].run);
           g_assert_cmpint (warning->reference_m, ==, cases[i].earlier);
-          g_assert_nonnull (strstr (warning->source, "RUNSAFE"));
+          g_assert_nonnull (strstr (warning->source, "Frandsen et al., Garmin-RUNSAFE, Br J Sports Med 2025"));
+          g_assert_cmpstr (warning->id, ==, "load-long-run");
+          g_assert_cmpint (warning->evidence, ==, PATELLA_EVIDENCE_STUDY);
           g_assert_nonnull (strstr (warning->message, "mi"));
         }
 

@@ -245,7 +245,7 @@ test_english (Fixture       *fixture,
   assert_contains (text, "2026-02-02 3/7 4.0 4.0 – 2 20.0 km +300 % 3/3 0");
   assert_contains (text, "Swelling (red flag): 2026-03-05");
   assert_contains (text, "2026-03-01");
-  assert_contains (text, "See a clinician:");
+  assert_contains (text, "See a clinician (Within days):");
   assert_contains (text, "3 runs, 32.0 km in all; the longest 12.0 km on 2026-03-10.");
   assert_contains (text, "Trail: 22.0 km (2 runs)");
   assert_contains (text, "Step rate (cadence) is not recorded.");

@@ -261,15 +261,19 @@ test_symptoms_and_advice (PatellaStoreFixture *fixture,
   g_assert_cmpstr (g_ptr_array_index (symptom->days, 1), ==, "2026-03-02");
 
   /* Seeing a clinician first, then easing off by first day. */
-  g_assert_cmpuint (report->advice->len, ==, 3);
+  g_assert_cmpuint (report->advice->len, ==, 4);
   advice = g_ptr_array_index (report->advice, 0);
-  g_assert_cmpstr (advice->rule->id, ==, "red-flag-symptoms");
+  g_assert_cmpstr (advice->rule->id, ==, "pain-two-weeks");
+  g_assert_cmpint (advice->rule->urgency, ==, PATELLA_URGENCY_SOON);
+  g_assert_cmpstr (advice->first, ==, "2026-03-01");
+  advice = g_ptr_array_index (report->advice, 1);
+  g_assert_cmpstr (advice->rule->id, ==, "swelling");
   g_assert_cmpuint (advice->n_days, ==, 1);
   g_assert_cmpstr (advice->first, ==, "2026-03-05");
-  advice = g_ptr_array_index (report->advice, 1);
+  advice = g_ptr_array_index (report->advice, 2);
   g_assert_cmpstr (advice->rule->id, ==, "activity-pain-too-much");
   g_assert_cmpstr (advice->first, ==, "2026-02-04");
-  advice = g_ptr_array_index (report->advice, 2);
+  advice = g_ptr_array_index (report->advice, 3);
   g_assert_cmpstr (advice->rule->id, ==, "morning-pain-worse");
   g_assert_cmpstr (advice->last, ==, "2026-03-12");
 }

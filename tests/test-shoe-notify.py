@@ -34,7 +34,7 @@ class ShoeNotifyTest(unittest.TestCase):
 
     def test_once_per_mark(self):
         with NotificationDaemon() as daemon:
-            self.cli('shoe', 'add', 'Pegasus', '--default', '--initial', '290mi')
+            self.cli('shoe', 'add', 'Road pair', '--default', '--initial', '290mi')
             self.cli('run', 'add', '--distance', '9mi', '--date', '2026-03-01')
             self.assertEqual(len(daemon.notifications()), 0)
 
@@ -43,7 +43,7 @@ class ShoeNotifyTest(unittest.TestCase):
             sent = daemon.wait_for(1)
             self.assertEqual(len(sent), 1)
             n = sent[0]
-            self.assertIn('Pegasus', n['summary'])
+            self.assertIn('Road pair', n['summary'])
             self.assertIn('nearing replacement', n['summary'])
             self.assertIn('484.4 km', n['body'])   # the locale's unit: km under C.UTF-8
             self.assertEqual(n['hints']['desktop-entry'], os.environ['PATELLA_APP_ID'])
@@ -61,7 +61,7 @@ class ShoeNotifyTest(unittest.TestCase):
             sent = daemon.wait_for(2)
             self.assertEqual(len(sent), 2)
             self.assertIn('Time to replace', sent[1]['summary'])
-            self.assertIn('Pegasus', sent[1]['summary'])
+            self.assertIn('Road pair', sent[1]['summary'])
 
             self.cli('run', 'add', '--distance', '5mi', '--date', '2026-03-06')
             self.assertEqual(len(daemon.wait_for(3, timeout=1)), 2)
@@ -71,14 +71,14 @@ class ShoeNotifyTest(unittest.TestCase):
         # import tells about the mark as logging a run would, once.
         source = os.path.join(self.dir, 'source.db')
         export = os.path.join(self.dir, 'export.json')
-        subprocess.run([CLI, '--db', source, 'shoe', 'add', 'Pegasus', '--initial', '290mi'],
+        subprocess.run([CLI, '--db', source, 'shoe', 'add', 'Road pair', '--initial', '290mi'],
                        check=True, capture_output=True, timeout=60)
         subprocess.run([CLI, '--db', source, 'export', '--format', 'json', '--output', export],
                        check=True, capture_output=True, timeout=60)
         with open(export, encoding='utf-8') as f:
             data = json.load(f)
         data['runs'].append({'date': '2026-03-02', 'distance_m': 17703, 'duration_s': None,
-                             'shoe': 'Pegasus', 'pain': None, 'note': '',
+                             'shoe': 'Road pair', 'pain': None, 'note': '',
                              'created_us': 1772400000000000})
         with open(export, 'w', encoding='utf-8') as f:
             json.dump(data, f)

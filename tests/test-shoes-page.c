@@ -107,7 +107,7 @@ test_log_run_moves_bar (Fixture       *fixture,
                         gconstpointer  data)
 {
   PatellaStore *store = patella_application_get_store (fixture->app);
-  PatellaShoeInput input = { .name = "Pegasus", .make_default = TRUE };
+  PatellaShoeInput input = { .name = "Road pair", .make_default = TRUE };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) runs = NULL;
   PatellaShoesPage *page;
@@ -117,7 +117,7 @@ test_log_run_moves_bar (Fixture       *fixture,
 
   id = patella_shoe_add (store, NULL, &input, &error);
   g_assert_no_error (error);
-  input.name = "Clifton";
+  input.name = "Easy pair";
   input.make_default = FALSE;
   patella_shoe_add (store, NULL, &input, &error);
   g_assert_no_error (error);
@@ -125,7 +125,7 @@ test_log_run_moves_bar (Fixture       *fixture,
   page = open_shoes_page (fixture);
   g_assert_nonnull (page);
 
-  /* Shoes are listed by name: the first bar is Clifton's. */
+  /* Shoes are listed by name: the first bar is Easy pair's. */
   bar = PATELLA_WEAR_BAR (find_by_type (GTK_WIDGET (page), PATELLA_TYPE_WEAR_BAR));
   g_assert_nonnull (bar);
   g_assert_cmpfloat (patella_wear_bar_get_fraction (bar), ==, 0.0);
@@ -145,7 +145,7 @@ test_log_run_moves_bar (Fixture       *fixture,
   g_assert_true (find_run_dialog () == dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_child (dialog, "error_label"))));
 
-  /* 100 km: the locale's unit under C.UTF-8. Log it on Clifton. */
+  /* 100 km: the locale's unit under C.UTF-8. Log it on Easy pair. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_child (dialog, "distance_spin")), 100.0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "shoe_row")), 1);
   g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
@@ -169,7 +169,7 @@ test_start_up_check_notifies (Fixture       *fixture,
 {
   PatellaStore *store = patella_application_get_store (fixture->app);
   /* Logged while the window was closed: 310 mi, past the warning. */
-  PatellaShoeInput input = { .name = "Pegasus", .initial_m = 498897 };
+  PatellaShoeInput input = { .name = "Road pair", .initial_m = 498897 };
   g_autoptr(GError) error = NULL;
 
   patella_shoe_add (store, NULL, &input, &error);
@@ -188,7 +188,7 @@ test_edit_keeps_exact_marks (Fixture       *fixture,
                              gconstpointer  data)
 {
   PatellaStore *store = patella_application_get_store (fixture->app);
-  PatellaShoeInput input = { .name = "Pegasus", .make_default = TRUE };
+  PatellaShoeInput input = { .name = "Road pair", .make_default = TRUE };
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaShoe) shoe = NULL;
   PatellaShoesPage *page;
@@ -201,15 +201,15 @@ test_edit_keeps_exact_marks (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
   name_row = view_child (page, "name_row");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Pegasus");
-  gtk_editable_set_text (GTK_EDITABLE (name_row), "Pegasus 40");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Road pair");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Road pair 2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.save-shoe", NULL));
   flush_events ();
 
   /* Shown as whole kilometres, the marks are still exactly 300 and 500 mi. */
   shoe = patella_shoe_get (store, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (shoe->name, ==, "Pegasus 40");
+  g_assert_cmpstr (shoe->name, ==, "Road pair 2");
   g_assert_cmpint (shoe->warn_m, ==, PATELLA_SHOE_WARN_DEFAULT_M);
   g_assert_cmpint (shoe->limit_m, ==, PATELLA_SHOE_LIMIT_DEFAULT_M);
   g_assert_true (shoe->is_default);
@@ -241,7 +241,7 @@ test_hidden_page_refreshes_when_shown (Fixture       *fixture,
                                        gconstpointer  data)
 {
   PatellaStore *store = patella_application_get_store (fixture->app);
-  PatellaShoeInput input = { .name = "Pegasus" };
+  PatellaShoeInput input = { .name = "Road pair" };
   PatellaWindow *window = patella_window_new (fixture->app);
   g_autoptr(GError) error = NULL;
   GtkWidget *page;
@@ -262,21 +262,21 @@ test_hidden_page_refreshes_when_shown (Fixture       *fixture,
   patella_window_show_view (window, "shoes");
   flush_events ();
   list = GTK_WIDGET (view_child (page, "active_list"));
-  g_assert_true (has_row_titled (list, "Pegasus"));
+  g_assert_true (has_row_titled (list, "Road pair"));
 
   /* Built, then hidden again. */
   patella_window_show_view (window, "journal");
   flush_events ();
-  input.name = "Clifton";
+  input.name = "Easy pair";
   patella_shoe_add (store, NULL, &input, &error);
   g_assert_no_error (error);
   flush_events ();
   g_assert_false (gtk_widget_get_mapped (page));
-  g_assert_false (has_row_titled (list, "Clifton"));
+  g_assert_false (has_row_titled (list, "Easy pair"));
 
   patella_window_show_view (window, "shoes");
   flush_events ();
-  g_assert_true (has_row_titled (list, "Clifton"));
+  g_assert_true (has_row_titled (list, "Easy pair"));
 }
 
 /* Retired shoes are read and listed once their list is opened. */
@@ -285,7 +285,7 @@ test_retired_listed_when_opened (Fixture       *fixture,
                                  gconstpointer  data)
 {
   PatellaStore *store = patella_application_get_store (fixture->app);
-  PatellaShoeInput input = { .name = "Clifton" };
+  PatellaShoeInput input = { .name = "Easy pair" };
   g_autoptr(GError) error = NULL;
   PatellaShoesPage *page;
   GObject *expander;
@@ -299,19 +299,19 @@ test_retired_listed_when_opened (Fixture       *fixture,
   page = open_shoes_page (fixture);
   expander = view_child (page, "retired_expander");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view_child (page, "retired_group"))));
-  g_assert_false (has_row_titled (GTK_WIDGET (expander), "Clifton"));
+  g_assert_false (has_row_titled (GTK_WIDGET (expander), "Easy pair"));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   flush_events ();
-  g_assert_true (has_row_titled (GTK_WIDGET (expander), "Clifton"));
+  g_assert_true (has_row_titled (GTK_WIDGET (expander), "Easy pair"));
 
   /* Open, it follows changes at once. */
-  input.name = "Ghost";
+  input.name = "Gym pair";
   id = patella_shoe_add (store, NULL, &input, &error);
   g_assert_no_error (error);
   g_assert_true (patella_shoe_set_retired (store, NULL, id, TRUE, &error));
   flush_events ();
-  g_assert_true (has_row_titled (GTK_WIDGET (expander), "Ghost"));
+  g_assert_true (has_row_titled (GTK_WIDGET (expander), "Gym pair"));
 }
 
 /* A run is edited from its shoe's page: the dialog shows it as logged (its
@@ -322,7 +322,7 @@ test_edit_run (Fixture       *fixture,
                gconstpointer  data)
 {
   PatellaStore *store = patella_application_get_store (fixture->app);
-  PatellaShoeInput input = { .name = "Clifton" };
+  PatellaShoeInput input = { .name = "Easy pair" };
   PatellaRun run = { .day = "2026-11-02", .distance_m = 8047, .duration_s = 2730,
                      .pain = 3, .note = "Hills" };
   g_autoptr(GError) error = NULL;
@@ -365,7 +365,7 @@ test_edit_run (Fixture       *fixture,
                     ==, 4);
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (
     adw_combo_row_get_selected_item (ADW_COMBO_ROW (dialog_child (dialog, "shoe_row"))))), ==,
-                   "Clifton");
+                   "Easy pair");
 
   /* A date that does not exist is refused, and nothing changes. */
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "date_row")), "2026-02-30");

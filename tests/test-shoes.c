@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "patella-advice.h"
 #include "patella-error.h"
 #include "patella-notifier.h"
 #include "patella-parse.h"
@@ -130,10 +131,10 @@ test_add_and_defaults (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(PatellaShoe) shoe = NULL;
-  gint64 id = add_shoe (fixture, "  Pegasus 40 ", TRUE);
+  gint64 id = add_shoe (fixture, "  Road pair 2 ", TRUE);
 
   shoe = get_shoe (fixture, id);
-  g_assert_cmpstr (shoe->name, ==, "Pegasus 40");
+  g_assert_cmpstr (shoe->name, ==, "Road pair 2");
   g_assert_cmpstr (shoe->brand, ==, "Brand");
   g_assert_cmpint (shoe->warn_m, ==, 482803);     /* 300 mi */
   g_assert_cmpint (shoe->limit_m, ==, 804672);    /* 500 mi */
@@ -154,7 +155,7 @@ test_bad_shoes_refused (Fixture       *fixture,
     gint64      initial_m;
     const char *first_used;
   } cases[] = {
-    { "pegasus", 0, 0, 0, NULL },                        /* differs only in case */
+    { "road pair", 0, 0, 0, NULL },                        /* differs only in case */
     { "ÉCLAIR", 0, 0, 0, NULL },                         /* Unicode case too */
     { "New", 804672, 482803, 0, NULL },                  /* warn above limit */
     { "New", 0, 80467, 0, NULL },                        /* a limit of 50 mi */
@@ -168,7 +169,7 @@ test_bad_shoes_refused (Fixture       *fixture,
   };
   g_autofree char *before = NULL;
 
-  add_shoe (fixture, "Pegasus", FALSE);
+  add_shoe (fixture, "Road pair", FALSE);
   add_shoe (fixture, "éclair", FALSE);
   before = dump (fixture);
 
@@ -199,18 +200,18 @@ test_edit_keeps_names_unique (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaShoe) shoe = NULL;
-  gint64 a = add_shoe (fixture, "Pegasus", FALSE);
-  PatellaShoeInput input = { .name = "CLIFTON" };
+  gint64 a = add_shoe (fixture, "Road pair", FALSE);
+  PatellaShoeInput input = { .name = "EASY PAIR" };
 
-  add_shoe (fixture, "Clifton", FALSE);
+  add_shoe (fixture, "Easy pair", FALSE);
 
   g_assert_false (patella_shoe_edit (fixture->store, fixture->notifier, a, &input, &error));
   g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
   g_clear_error (&error);
 
   /* A shoe may change the case of its own name. */
-  input.name = "PEGASUS";
-  input.brand = "Nike";
+  input.name = "ROAD PAIR";
+  input.brand = "Maker A";
   input.first_used = "2026-01-05";
   input.initial_m = 100000;
   input.warn_m = 400000;
@@ -219,8 +220,8 @@ test_edit_keeps_names_unique (Fixture       *fixture,
   g_assert_no_error (error);
 
   shoe = get_shoe (fixture, a);
-  g_assert_cmpstr (shoe->name, ==, "PEGASUS");
-  g_assert_cmpstr (shoe->brand, ==, "Nike");
+  g_assert_cmpstr (shoe->name, ==, "ROAD PAIR");
+  g_assert_cmpstr (shoe->brand, ==, "Maker A");
   g_assert_cmpstr (shoe->first_used, ==, "2026-01-05");
   g_assert_cmpint (shoe->distance_m, ==, 100000);
   g_assert_cmpint (shoe->warn_m, ==, 400000);
@@ -293,7 +294,7 @@ test_notifications_once (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaNotifier) second = NULL;
-  PatellaShoeInput input = { .name = "Pegasus", .initial_m = 466710, .make_default = TRUE };
+  PatellaShoeInput input = { .name = "Road pair", .initial_m = 466710, .make_default = TRUE };
   PatellaNotification *n;
   gint64 id;
   gint64 r1, r2, r4, r5;
@@ -309,7 +310,7 @@ test_notifications_once (Fixture       *fixture,
   g_assert_cmpuint (count_sent (fixture, "shoe-warn:"), ==, 1);
   n = g_ptr_array_index (patella_recording_notifier_get_sent (
     PATELLA_RECORDING_NOTIFIER (fixture->notifier)), 0);
-  g_assert_nonnull (strstr (n->title, "Pegasus"));
+  g_assert_nonnull (strstr (n->title, "Road pair"));
   g_assert_cmpstr (n->category, ==, "x-patella.shoes");
   /* The memory backend has the locale's unit: km under C.UTF-8. */
   g_assert_nonnull (strstr (n->body, "482.8 km"));
@@ -387,8 +388,8 @@ test_default_retire_delete (Fixture       *fixture,
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(GPtrArray) active = NULL;
   g_autoptr(GPtrArray) retired = NULL;
-  gint64 a = add_shoe (fixture, "Pegasus", TRUE);
-  gint64 b = add_shoe (fixture, "Clifton", TRUE);
+  gint64 a = add_shoe (fixture, "Road pair", TRUE);
+  gint64 b = add_shoe (fixture, "Easy pair", TRUE);
   gint64 run;
 
   /* One default at a time. */
@@ -408,7 +409,7 @@ test_default_retire_delete (Fixture       *fixture,
   runs = patella_runs_list (fixture->store, 0, &error);
   g_assert_cmpuint (runs->len, ==, 3);
   g_assert_cmpstr (((PatellaRun *) runs->pdata[0])->day, ==, "2026-03-18");
-  g_assert_cmpstr (((PatellaRun *) runs->pdata[0])->shoe_name, ==, "Clifton");
+  g_assert_cmpstr (((PatellaRun *) runs->pdata[0])->shoe_name, ==, "Easy pair");
   g_assert_null (((PatellaRun *) runs->pdata[1])->shoe_name);
   g_assert_cmpint (((PatellaRun *) runs->pdata[2])->shoe_id, ==, a);
   g_clear_pointer (&runs, g_ptr_array_unref);
@@ -471,7 +472,7 @@ test_bad_runs_refused (Fixture       *fixture,
   };
   g_autofree char *before = NULL;
 
-  add_shoe (fixture, "Pegasus", TRUE);
+  add_shoe (fixture, "Road pair", TRUE);
   add_run (fixture, NULL, "300km", PATELLA_SHOE_DEFAULT);    /* the most a run can be */
   before = dump (fixture);
 
@@ -496,9 +497,9 @@ test_bad_runs_refused (Fixture       *fixture,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_null (patella_shoe_find (fixture->store, "Clifton", &error));
+    g_assert_null (patella_shoe_find (fixture->store, "Easy pair", &error));
     g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
-    g_assert_nonnull (strstr (error->message, "Pegasus"));
+    g_assert_nonnull (strstr (error->message, "Road pair"));
   }
 }
 
@@ -512,10 +513,10 @@ test_find_and_units (Fixture       *fixture,
   g_autofree char *km = patella_format_distance (804672, PATELLA_UNIT_KM);
   gint64 metres = 0;
 
-  add_shoe (fixture, "Pegasus", TRUE);
-  shoe = patella_shoe_find (fixture->store, " PEGASUS ", &error);
+  add_shoe (fixture, "Road pair", TRUE);
+  shoe = patella_shoe_find (fixture->store, " ROAD PAIR ", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (shoe->name, ==, "Pegasus");
+  g_assert_cmpstr (shoe->name, ==, "Road pair");
 
   g_assert_cmpstr (mi, ==, "500.0 mi");
   g_assert_cmpstr (km, ==, "804.7 km");
@@ -532,9 +533,10 @@ test_status_uses_model (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaStatus) status = NULL;
   const PatellaShoeSummary *summary;
+  const PatellaAdviceItem *item;
   gint64 old = add_shoe (fixture, "Old", FALSE);
 
-  add_shoe (fixture, "Pegasus", TRUE);
+  add_shoe (fixture, "Road pair", TRUE);
   g_assert_true (patella_shoe_set_retired (fixture->store, fixture->notifier, old, TRUE, &error));
 
   /* Last week 10 km, this week 20 km: more than 30% up, and a long run. */
@@ -545,13 +547,26 @@ test_status_uses_model (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (status->shoes->len, ==, 1);
   summary = g_ptr_array_index (status->shoes, 0);
-  g_assert_cmpstr (summary->name, ==, "Pegasus");
+  g_assert_cmpstr (summary->name, ==, "Road pair");
   g_assert_cmpint (summary->distance_m, ==, 30000);
   g_assert_true (summary->is_default);
 
   g_assert_cmpuint (status->advice->len, ==, 2);
   g_assert_nonnull (strstr (g_ptr_array_index (status->advice, 0), "Nielsen"));
   g_assert_nonnull (strstr (g_ptr_array_index (status->advice, 1), "RUNSAFE"));
+
+  /* The same, as items with their evidence. */
+  g_assert_cmpuint (status->advice_items->len, ==, 2);
+  item = g_ptr_array_index (status->advice_items, 0);
+  g_assert_cmpstr (item->id, ==, "load-week-30");
+  g_assert_cmpstr (item->kind, ==, "load");
+  g_assert_null (item->urgency);
+  g_assert_cmpstr (item->evidence, ==, "study");
+  g_assert_nonnull (strstr (item->source, "Nielsen"));
+  item = g_ptr_array_index (status->advice_items, 1);
+  g_assert_cmpstr (item->id, ==, "load-long-run");
+  g_assert_cmpstr (item->evidence, ==, "study");
+  g_assert_nonnull (strstr (item->why, "30 days"));
 }
 
 int

@@ -123,7 +123,7 @@ test_reopen_keeps_data (Fixture       *fixture,
   store = patella_store_open (fixture->path, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (patella_store_exec (store,
-                                     "INSERT INTO shoe (name, created_us) VALUES ('Pegasus', 1);",
+                                     "INSERT INTO shoe (name, created_us) VALUES ('Road pair', 1);",
                                      &error));
   g_assert_no_error (error);
   g_clear_object (&store);
@@ -403,10 +403,10 @@ test_constraint_error (Fixture       *fixture,
   g_clear_error (&error);
 
   g_assert_true (patella_store_exec (store,
-                                     "INSERT INTO shoe (name, created_us) VALUES ('Pegasus', 1);",
+                                     "INSERT INTO shoe (name, created_us) VALUES ('Road pair', 1);",
                                      &error));
   g_assert_false (patella_store_exec (store,
-                                      "INSERT INTO shoe (name, created_us) VALUES ('PEGASUS', 1);",
+                                      "INSERT INTO shoe (name, created_us) VALUES ('ROAD PAIR', 1);",
                                       &error));
   g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_CONSTRAINT);
 }

@@ -412,6 +412,7 @@ test_guidance_window (Fixture       *fixture,
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWindow *guidance = NULL;
+  GtkWidget *first;
 
   open_window (fixture);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "guidance", NULL);
@@ -427,6 +428,20 @@ test_guidance_window (Fixture       *fixture,
 
   g_assert_nonnull (guidance);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (guidance)));
+
+  /* Exercise first; every number with its evidence word and source; the
+   * day it was last checked. */
+  first = find_by_type (GTK_WIDGET (guidance), ADW_TYPE_PREFERENCES_GROUP);
+  while (first != NULL && adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (first))[0] == '\0')
+    first = gtk_widget_get_next_sibling (first);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (first)), ==,
+                   "What Helps Most");
+  g_assert_nonnull (find_label (first, "Exercise therapy comes first"));
+  g_assert_nonnull (find_label (first, "Evidence: guideline. Source: Willy et al."));
+  g_assert_nonnull (find_label (GTK_WIDGET (guidance), "Evidence: common advice. Source:"));
+  g_assert_nonnull (find_label (GTK_WIDGET (guidance), "Evidence: study. Source: Nielsen"));
+  g_assert_nonnull (find_label (GTK_WIDGET (guidance), "Last reviewed against the sources: 3 December 2026."));
   gtk_window_destroy (guidance);
 }
 

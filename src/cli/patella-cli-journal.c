@@ -55,18 +55,48 @@ format_pain (int pain)
   return g_strdup_printf ("%d/10", pain);
 }
 
-/* "at rest 3/10, Acceptable (3–5) · during activity 6/10 · next morning –" */
+/* "at rest 3/10 · during activity 6/10, Too much (above 5) · next morning –":
+ * the zones are for pain during activity only. */
 char *
 patella_cli_format_journal_pains (PatellaJournalEntry *entry)
 {
   int rest = patella_journal_entry_get_pain_rest (entry);
-  g_autofree char *activity = format_pain (patella_journal_entry_get_pain_activity (entry));
+  int activity = patella_journal_entry_get_pain_activity (entry);
   g_autofree char *morning = format_pain (patella_journal_entry_get_pain_morning (entry));
 
-  /* Translators: pain at rest, its meaning, pain during activity, pain the next morning */
-  return g_strdup_printf (_("at rest %d/10, %s · during activity %s · next morning %s"),
-                          rest, patella_pain_zone_get_label (patella_pain_zone (rest)),
-                          activity, morning);
+  if (activity == PATELLA_PAIN_NONE)
+    /* Translators: pain at rest, pain the next morning */
+    return g_strdup_printf (_("at rest %d/10 · during activity – · next morning %s"),
+                            rest, morning);
+
+  /* Translators: pain at rest, pain during activity, its meaning, pain the next morning */
+  return g_strdup_printf (_("at rest %d/10 · during activity %d/10, %s · next morning %s"),
+                          rest, activity, patella_pain_zone_get_label (patella_pain_zone (activity)),
+                          morning);
+}
+
+/* "Today — Your knee locked…": the urgency in words, not only in order. */
+char *
+patella_cli_format_advice (const char *urgency,
+                           const char *text)
+{
+  for (PatellaUrgency u = PATELLA_URGENCY_ROUTINE; u <= PATELLA_URGENCY_SAME_DAY; u++)
+    if (g_strcmp0 (urgency, patella_urgency_get_id (u)) == 0)
+      /* Translators: how soon ("Today", "Within days"), then the advice */
+      return g_strdup_printf (_("%s — %s"), patella_urgency_get_label (u), text);
+
+  return g_strdup (text);
+}
+
+/* Returns: the translated evidence word for "guideline", "study" or "common advice" */
+const char *
+patella_cli_evidence_label (const char *evidence)
+{
+  for (PatellaEvidence e = PATELLA_EVIDENCE_GUIDELINE; e <= PATELLA_EVIDENCE_COMMON_ADVICE; e++)
+    if (g_strcmp0 (evidence, patella_evidence_get_id (e)) == 0)
+      return patella_evidence_get_label (e);
+
+  return evidence;
 }
 
 static char *
@@ -261,7 +291,13 @@ journal_add (PatellaCliContext  *ctx,
 
   advice = patella_advice_for_day (store, day, NULL);
   for (guint i = 0; advice != NULL && i < advice->len; i++)
-    g_print (_("Advice: %s\n"), patella_advice_rule_get_text (g_ptr_array_index (advice, i)));
+    {
+      const PatellaAdviceRule *rule = g_ptr_array_index (advice, i);
+      g_autofree char *line = patella_cli_format_advice (patella_urgency_get_id (rule->urgency),
+                                                         patella_advice_rule_get_text (rule));
+
+      g_print (_("Advice: %s\n"), line);
+    }
 
   return PATELLA_CLI_OK;
 }

@@ -82,5 +82,8 @@ const char *patella_cli_shoe_status_label (const char *status);
 void  patella_cli_add_journal_json     (JsonBuilder         *builder,
                                         PatellaJournalEntry *entry);
 char *patella_cli_format_journal_pains (PatellaJournalEntry *entry);
+char *patella_cli_format_advice        (const char          *urgency,
+                                        const char          *text);
+const char *patella_cli_evidence_label (const char          *evidence);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-advice.h"
 #include "patella-cli-private.h"
 
 static void
@@ -71,11 +72,19 @@ print_text (PatellaCliContext   *ctx,
       g_print (_("Journal today: no entry yet (add one with “patella-cli journal add --pain N”)\n"));
     }
 
-  if (status->advice->len > 0)
+  if (status->advice_items->len > 0)
     {
       g_print (_("Advice:\n"));
-      for (guint i = 0; i < status->advice->len; i++)
-        g_print ("  • %s\n", (const char *) g_ptr_array_index (status->advice, i));
+      for (guint i = 0; i < status->advice_items->len; i++)
+        {
+          const PatellaAdviceItem *item = g_ptr_array_index (status->advice_items, i);
+          g_autofree char *line = patella_cli_format_advice (item->urgency, item->text);
+
+          g_print ("  • %s\n", line);
+          /* Translators: how strong the evidence is ("study"), then the source */
+          g_print (_("    Evidence: %s. Source: %s.\n"), patella_cli_evidence_label (item->evidence),
+                   item->source);
+        }
     }
 
   g_print (_("Patella does not replace a clinician.\n"));
@@ -143,6 +152,34 @@ print_json (const PatellaStatus *status)
   json_builder_begin_array (builder);
   for (guint i = 0; i < status->advice->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (status->advice, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "advice_items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < status->advice_items->len; i++)
+    {
+      const PatellaAdviceItem *item = g_ptr_array_index (status->advice_items, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, item->id);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, item->kind);
+      json_builder_set_member_name (builder, "urgency");
+      if (item->urgency != NULL)
+        json_builder_add_string_value (builder, item->urgency);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, item->text);
+      json_builder_set_member_name (builder, "why");
+      json_builder_add_string_value (builder, item->why);
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, item->source);
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_add_string_value (builder, item->evidence);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);

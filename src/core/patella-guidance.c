@@ -7,47 +7,124 @@
 
 #include "patella-guidance.h"
 
-/* Every number Patella uses, in the project's own words, with its source
- * (shared/GUIDANCE.md). Sources are named, never linked to a shop. */
+/* Every number Patella uses, in the project's own words, with how strong
+ * its evidence is and its source. Sources are named, never linked to a
+ * shop. When this changes, change the date below. */
 
-#define SOURCE_PATIENT_GUIDES N_("Common patient guides on runner’s knee (RICE: rest, ice, " \
-                                 "compression, elevation)")
-#define SOURCE_PAIN_MODEL N_("Pain-monitoring model: Thomeé 1997 (patellofemoral pain); " \
-                             "Silbernagel et al. 2007")
+#define LAST_REVIEWED "2026-12-03"
+
 #define SOURCE_CPG N_("Willy et al., Patellofemoral Pain Clinical Practice Guideline, J Orthop " \
-                      "Sports Phys Ther 2019;49(9):CPG1–CPG95; Collins et al., 2018 consensus " \
-                      "statement, Br J Sports Med")
+                      "Sports Phys Ther 2019;49(9):CPG1–CPG95")
+#define SOURCE_CPG_CONSENSUS N_("Willy et al., Patellofemoral Pain Clinical Practice Guideline, " \
+                                "J Orthop Sports Phys Ther 2019;49(9):CPG1–CPG95; Collins et al., " \
+                                "consensus statement on exercise therapy and physical " \
+                                "interventions, Br J Sports Med 2018;52:1170–1178")
+#define SOURCE_CONSENSUS N_("Collins et al., consensus statement on exercise therapy and physical " \
+                            "interventions, Br J Sports Med 2018;52:1170–1178")
+#define SOURCE_PAIN_MODEL N_("Pain-monitoring model: Thomeé, Phys Ther 1997 (patellofemoral " \
+                             "pain); Silbernagel et al., Am J Sports Med 2007")
+#define SOURCE_RUNNERS N_("Esculier and Barton, advice for runners with patellofemoral pain " \
+                          "(patellofemoral.trekeducation.org)")
+#define SOURCE_NHS N_("NHS, “Knee pain” patient advice (nhs.uk)")
+#define SOURCE_RED_FLAGS N_("NHS, “Knee pain” patient advice (nhs.uk); red flags in Willy et al., " \
+                            "Patellofemoral Pain Clinical Practice Guideline, J Orthop Sports " \
+                            "Phys Ther 2019")
+#define SOURCE_PATIENT_GUIDES N_("Patient guides on runner’s knee (RICE: rest, ice, compression, " \
+                                 "elevation)")
+#define SOURCE_ICE_STANCE N_("Patient guides (RICE); Willy et al., Patellofemoral Pain Clinical " \
+                             "Practice Guideline, J Orthop Sports Phys Ther 2019 (against " \
+                             "biophysical agents as a treatment)")
+#define SOURCE_COMMON N_("Patient guides and coaches; no study behind the figure")
 
-static const PatellaGuidanceItem icing_items[] = {
-  { "ice-length", N_("15–20 minutes a session"),
-    N_("The icing timer runs 15 minutes unless you choose up to 20, and never longer."),
-    SOURCE_PATIENT_GUIDES },
-  { "ice-count", N_("3–4 sessions a day"),
-    N_("Reminders come 3 or 4 times a day (4 unless you choose 3), and icing after a run or "
-       "other activity that aggravates the knee helps too."),
-    SOURCE_PATIENT_GUIDES },
-  { "ice-cloth", N_("Always a cloth barrier"),
-    N_("Keep a cloth between the ice and your skin, every time."),
-    SOURCE_PATIENT_GUIDES },
+static const PatellaGuidanceItem helps_items[] = {
+  { "helps-exercise", N_("Exercise therapy comes first"),
+    N_("Exercise for the hip and knee muscles is the core treatment, together with learning how "
+       "to manage load. Everything below is an add-on."),
+    PATELLA_EVIDENCE_GUIDELINE, SOURCE_CPG_CONSENSUS },
+  { "helps-orthoses", N_("Foot orthoses: may help for up to about 6 weeks"),
+    N_("Foot orthoses may help in the short term, up to about 6 weeks."),
+    PATELLA_EVIDENCE_GUIDELINE, SOURCE_CPG_CONSENSUS },
+  { "helps-taping", N_("Patellar taping: uncertain"),
+    N_("The 2018 consensus was uncertain whether patellar taping helps."),
+    PATELLA_EVIDENCE_GUIDELINE, SOURCE_CONSENSUS },
+  { "helps-gait", N_("Gait retraining: may be considered for runners"),
+    N_("For runners, the guideline makes a weak recommendation: gait retraining may help."),
+    PATELLA_EVIDENCE_GUIDELINE, SOURCE_CPG },
+  { "helps-agents", N_("Ice and other biophysical agents: not a treatment"),
+    N_("The guideline advises against biophysical agents, cryotherapy among them, as a "
+       "treatment for patellofemoral pain (see Icing)."),
+    PATELLA_EVIDENCE_GUIDELINE, SOURCE_CPG },
 };
 
 static const PatellaGuidanceItem pain_items[] = {
   { "pain-scale", N_("Pain during activity: 0–2 safe, 3–5 acceptable, above 5 too much"),
-    N_("Rate pain from 0 to 10. Up to 2 is safe, 3 to 5 is acceptable, above 5 means the "
-       "load was too much."),
-    SOURCE_PAIN_MODEL },
+    N_("Rate pain during running or exercise from 0 to 10. Up to 2 is safe, 3 to 5 is "
+       "acceptable, above 5 means the load was too much. These zones are for pain during "
+       "activity only, not for pain at rest or in the morning."),
+    PATELLA_EVIDENCE_STUDY, SOURCE_PAIN_MODEL },
   { "pain-morning", N_("Settled by the next morning"),
-    N_("Pain should settle by the next morning and be no worse than before. When the "
-       "morning is worse, reduce the load."),
-    SOURCE_PAIN_MODEL },
-  { "pain-clinician", N_("When to see a clinician"),
-    N_("See a clinician when pain lasts more than two weeks despite rest, or with swelling, "
-       "locking, a knee that gives way, or pain that gets worse with walking."),
-    SOURCE_CPG },
-  { "pain-recovery", N_("How long recovery takes"),
-    N_("Mild cases often settle in 2–4 weeks; moderate to severe ones take 4–8 weeks or more. "
-       "Expect at least 4–6 weeks before returning to previous training."),
-    SOURCE_CPG },
+    N_("Pain should settle by the next morning and be no worse than the usual morning. When the "
+       "morning is worse, reduce the next session."),
+    PATELLA_EVIDENCE_STUDY, SOURCE_PAIN_MODEL },
+  { "pain-weeks", N_("No worse from week to week"),
+    N_("Week to week, symptoms should not be getting worse. After two worse weeks in a row, "
+       "reduce your load and consider seeing a clinician."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_PAIN_MODEL },
+  { "pain-running", N_("While running: at most 2/10"),
+    N_("Patellofemoral researchers advise runners: pain at most 2/10 while running, back to the "
+       "usual level within about an hour, and no worse the next morning."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_RUNNERS },
+};
+
+static const PatellaGuidanceItem clinician_items[] = {
+  { "clinician-same-day", N_("Today: get urgent care"),
+    N_("When the knee locked and cannot straighten, you cannot put weight on it, it is very "
+       "swollen, it is hot and red or you have a fever, or it hurts after a fall or twist with a "
+       "pop or a change of shape."),
+    PATELLA_EVIDENCE_GUIDELINE, SOURCE_RED_FLAGS },
+  { "clinician-soon", N_("Within days: swelling, giving way, pain on the outside of the knee"),
+    N_("See a GP or physiotherapist within days for swelling or a knee that gives way. Pain on "
+       "the outside of the knee may be another condition, such as the iliotibial band."),
+    PATELLA_EVIDENCE_GUIDELINE, SOURCE_RED_FLAGS },
+  { "clinician-rest-pain", N_("Within days: pain at rest above 5/10 on two or more days, or at night"),
+    N_("Pain at rest above 5/10 on two or more days, or pain that wakes you at night, is not "
+       "load-related soreness."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_NHS },
+  { "clinician-two-weeks", N_("Within days: no improvement after two weeks"),
+    N_("When the knee still hurts two weeks after your first painful entry. Patella counts "
+       "calendar days: a day without an entry does not reset the count, a day without pain "
+       "does."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_NHS },
+  { "clinician-routine", N_("When convenient: no clear improvement after 6 weeks"),
+    /* xgettext:no-c-format */
+    N_("When 6 weeks of regular exercise therapy have brought no clear improvement: Patella "
+       "counts exercise at least twice in each week, and a clear improvement as pain 30% lower "
+       "than in the first week."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, N_("Common clinical practice with exercise therapy; no study "
+                                       "behind the 6 weeks") },
+  { "clinician-active", N_("Keep active within the pain rules"),
+    N_("Patella never advises bed rest: reduce the activity that aggravates the knee and keep "
+       "active within the pain rules."),
+    PATELLA_EVIDENCE_GUIDELINE, SOURCE_CPG },
+};
+
+static const PatellaGuidanceItem icing_items[] = {
+  { "ice-role", N_("Short-term relief, not a treatment"),
+    N_("Patient guides use ice for short-term relief of pain and swelling. The 2019 guideline "
+       "advises clinicians against cryotherapy and other biophysical agents as a treatment for "
+       "patellofemoral pain. Patella offers icing for comfort; exercise is what helps the knee."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_ICE_STANCE },
+  { "ice-length", N_("15–20 minutes a session"),
+    N_("The icing timer runs 15 minutes unless you choose up to 20, and never longer."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_PATIENT_GUIDES },
+  { "ice-count", N_("3–4 sessions a day"),
+    N_("Reminders come 3 or 4 times a day (4 unless you choose 3); patient guides also ice after "
+       "a run or other activity that aggravates the knee."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_PATIENT_GUIDES },
+  { "ice-cloth", N_("Always a cloth barrier"),
+    N_("Keep a cloth between the ice and your skin, every time. Stop icing and ask a clinician "
+       "if the skin goes white, blistered or numb for long."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_PATIENT_GUIDES },
 };
 
 static const PatellaGuidanceItem load_items[] = {
@@ -56,56 +133,124 @@ static const PatellaGuidanceItem load_items[] = {
     /* xgettext:no-c-format */
     N_("Weekly distance: 10% more than last week"),
     /* xgettext:no-c-format */
-    N_("The usual rule of thumb: a week more than 10% longer than the week before earns a "
-       "caution. The evidence for this exact figure is mixed."),
-    N_("A common rule of thumb among runners and coaches") },
+    N_("A week more than 10% longer than the week before earns a caution. This is a rule of "
+       "thumb: there is little evidence for the exact figure."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_COMMON },
   { "load-30",
     /* xgettext:no-c-format */
     N_("Weekly distance: 30% more than last week"),
     /* xgettext:no-c-format */
-    N_("Novice runners who increased their weekly distance by more than 30% had more "
-       "distance-related injuries, patellofemoral pain among them."),
-    N_("Nielsen et al., J Orthop Sports Phys Ther 2014") },
+    N_("In a study of novice runners, those who raised their weekly distance by more than 30% "
+       "tended to have more distance-related injuries, a group that includes runner’s knee. The "
+       "result was not statistically conclusive and overall injuries did not differ: such a "
+       "week may raise the risk."),
+    PATELLA_EVIDENCE_STUDY, N_("Nielsen et al., J Orthop Sports Phys Ther 2014") },
   { "load-single",
     /* xgettext:no-c-format */
     N_("A single run longer than 110% of the longest in 30 days"),
     /* xgettext:no-c-format */
-    N_("One run more than 10% longer than the longest of the previous 30 days was linked to "
-       "more overuse injuries."),
-    N_("The Garmin-RUNSAFE study, Br J Sports Med") },
-  { "load-form", N_("Cadence 170–180 steps a minute"),
-    N_("A slightly higher step rate with a shorter stride, the foot landing under the body, "
-       "eases the load on the knee. Warm up for at least 5 minutes, vary the surface, and "
-       "avoid running downhill while symptoms last."),
-    SOURCE_CPG },
+    N_("In a large study of runners, a single run more than 10% longer than the longest of the "
+       "previous 30 days was linked to more running injuries; the risk rose with how much longer "
+       "the run was."),
+    PATELLA_EVIDENCE_STUDY, N_("Frandsen et al., Garmin-RUNSAFE, Br J Sports Med 2025") },
+  { "load-cadence",
+    /* xgettext:no-c-format */
+    N_("Step rate: 5–10% above your own"),
+    /* xgettext:no-c-format */
+    N_("Patient guides quote 170–180 steps a minute; the evidence is for raising your own step "
+       "rate by 5–10%, which lowered the load at the knee. Targets are relative to your own "
+       "cadence."),
+    PATELLA_EVIDENCE_STUDY, N_("Heiderscheit et al., Med Sci Sports Exerc 2011") },
+  { "load-habits", N_("Warm up, vary surfaces, avoid downhill"),
+    N_("Warm up for 5 minutes, vary the surfaces you run on, and avoid running downhill while "
+       "symptoms last."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_PATIENT_GUIDES },
 };
 
 static const PatellaGuidanceItem shoe_items[] = {
   { "shoe-range", N_("Replace shoes after 300–500 miles (about 480–800 km)"),
     N_("Each pair warns at 300 miles and is due at 500 miles unless you change those marks. "
-       "This range is a rule of thumb, not strong evidence."),
-    N_("Common running-shoe guidance; not based on strong evidence") },
+       "This range is a rule of thumb, not evidence."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_COMMON },
 };
 
 static const PatellaGuidanceItem exercise_items[] = {
-  { "exercise-core", N_("Exercise therapy is the core treatment"),
-    N_("Strengthening of the hip and knee muscles, with education, is what guidelines "
-       "recommend first. Foot orthoses and taping can help for a short time; runners benefit "
-       "from gait retraining."),
-    SOURCE_CPG },
-  { "exercise-frequency", N_("Strength work 3–4 times a week"),
-    N_("At least twice a week, better 3–4 times. Start with holds and shallow knee angles, "
-       "and go deeper as pain allows. Stop for sharp pain or pain above 5/10."),
-    SOURCE_CPG },
+  { "exercise-frequency", N_("Hip and knee strengthening 3 times a week"),
+    N_("At least twice a week, better 3 times, with more load over the weeks. Start with holds "
+       "and shallow knee angles when pain is high, and add range as pain allows."),
+    PATELLA_EVIDENCE_GUIDELINE, SOURCE_CPG_CONSENSUS },
+  { "exercise-doses", N_("Sets, reps and holds: common starting points"),
+    N_("The doses in the routines are common starting points, not prescriptions: adjust them "
+       "with your physiotherapist. When all sets are done with pain during at most 2/10 for two "
+       "sessions, add reps, then a set, then range or load; step back after a session with too "
+       "much pain. Stop for sharp pain or pain above 5/10."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_COMMON },
+  { "exercise-stretch", N_("Stretching and foam rolling"),
+    N_("Stretches of 3 × 30 s a side and 60 s of foam rolling along the outer thigh are common "
+       "advice, with little evidence behind them."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_PATIENT_GUIDES },
 };
 
+static const PatellaGuidanceItem recovery_items[] = {
+  { "recovery-guides", N_("Patient guides: 2–4 weeks, or 4–8 weeks or more"),
+    N_("Patient guides say 2–4 weeks for mild cases and 4–8 weeks or more otherwise, and at "
+       "least 4–6 weeks before returning to previous training."),
+    PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_PATIENT_GUIDES },
+  { "recovery-studies", N_("Studies: it often takes longer"),
+    N_("Studies of people in care show it often takes longer: many improve over 6–12 weeks of "
+       "exercise therapy, and more than half still report some pain 5–8 years after diagnosis. "
+       "Patella promises no recovery time."),
+    PATELLA_EVIDENCE_STUDY, N_("Lankhorst et al., Br J Sports Med 2016") },
+};
+
+/* The order of the Guidance page: what helps first, then the rules. */
 static const PatellaGuidanceSection sections[] = {
-  { "icing", N_("Icing"), icing_items, G_N_ELEMENTS (icing_items) },
+  { "helps", N_("What Helps Most"), helps_items, G_N_ELEMENTS (helps_items) },
   { "pain", N_("Pain"), pain_items, G_N_ELEMENTS (pain_items) },
+  { "clinician", N_("When to See a Clinician"), clinician_items, G_N_ELEMENTS (clinician_items) },
+  { "icing", N_("Icing"), icing_items, G_N_ELEMENTS (icing_items) },
   { "load", N_("Load and Running Form"), load_items, G_N_ELEMENTS (load_items) },
   { "shoes", N_("Shoes"), shoe_items, G_N_ELEMENTS (shoe_items) },
   { "exercise", N_("Exercise"), exercise_items, G_N_ELEMENTS (exercise_items) },
+  { "recovery", N_("Recovery Time"), recovery_items, G_N_ELEMENTS (recovery_items) },
 };
+
+/* Returns: "guideline", "study" or "common advice" */
+const char *
+patella_evidence_get_id (PatellaEvidence evidence)
+{
+  switch (evidence)
+    {
+    case PATELLA_EVIDENCE_GUIDELINE:
+      return "guideline";
+    case PATELLA_EVIDENCE_STUDY:
+      return "study";
+    case PATELLA_EVIDENCE_COMMON_ADVICE:
+      return "common advice";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Returns: (transfer none): the evidence word, translated */
+const char *
+patella_evidence_get_label (PatellaEvidence evidence)
+{
+  switch (evidence)
+    {
+    case PATELLA_EVIDENCE_GUIDELINE:
+      /* Translators: how strong the evidence is: a clinical guideline recommends it */
+      return _("guideline");
+    case PATELLA_EVIDENCE_STUDY:
+      /* Translators: how strong the evidence is: one study found it */
+      return _("study");
+    case PATELLA_EVIDENCE_COMMON_ADVICE:
+      /* Translators: how strong the evidence is: patient guides give it, little evidence */
+      return _("common advice");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
 
 const PatellaGuidanceSection *
 patella_guidance_get_sections (guint *n_sections)
@@ -139,6 +284,14 @@ patella_guidance_lookup (const char *id)
 const char *
 patella_guidance_get_disclaimer (void)
 {
-  return _("Patella follows common guidance for runner’s knee; it does not replace a "
-           "clinician, who can examine your knee. It recommends no product or brand.");
+  return _("Patella follows published guidance for runner’s knee and says how strong each piece "
+           "is; it does not replace a clinician, who can examine your knee. It recommends no "
+           "product or brand.");
+}
+
+/* Returns: the day this guidance was last checked against its sources, `YYYY-MM-DD` */
+const char *
+patella_guidance_get_last_reviewed (void)
+{
+  return LAST_REVIEWED;
 }

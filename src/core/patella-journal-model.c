@@ -69,6 +69,32 @@ load_page (PatellaJournalModel *self,
   return rows;
 }
 
+static int
+compare_pages (gconstpointer a,
+               gconstpointer b)
+{
+  guint page_a = GPOINTER_TO_UINT (a);
+  guint page_b = GPOINTER_TO_UINT (b);
+
+  return page_a < page_b ? -1 : page_a > page_b;
+}
+
+static gboolean
+entries_equal (PatellaJournalEntry *a,
+               PatellaJournalEntry *b)
+{
+  const char * const *symptoms_a = patella_journal_entry_get_symptoms (a);
+  const char * const *symptoms_b = patella_journal_entry_get_symptoms (b);
+
+  return g_str_equal (patella_journal_entry_get_day (a), patella_journal_entry_get_day (b)) &&
+         patella_journal_entry_get_updated_us (a) == patella_journal_entry_get_updated_us (b) &&
+         patella_journal_entry_get_pain_rest (a) == patella_journal_entry_get_pain_rest (b) &&
+         patella_journal_entry_get_pain_activity (a) == patella_journal_entry_get_pain_activity (b) &&
+         patella_journal_entry_get_pain_morning (a) == patella_journal_entry_get_pain_morning (b) &&
+         g_str_equal (patella_journal_entry_get_note (a), patella_journal_entry_get_note (b)) &&
+         g_strv_equal ((const char * const *) symptoms_a, (const char * const *) symptoms_b);
+}
+
 static GType
 patella_journal_model_get_item_type (GListModel *model)
 {
@@ -280,7 +306,11 @@ void
 patella_journal_model_refresh (PatellaJournalModel *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GList) cached = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
   guint old_n_items;
+  guint first_diff = G_MAXUINT;
+  guint cached_end = 0;
   gint64 count;
 
   g_return_if_fail (PATELLA_IS_JOURNAL_MODEL (self));
@@ -289,8 +319,6 @@ patella_journal_model_refresh (PatellaJournalModel *self)
     return;
 
   old_n_items = self->n_items;
-  clear_cache (self);
-
   count = patella_journal_count (self->store, self->search, &error);
   if (count < 0)
     {
@@ -298,8 +326,54 @@ patella_journal_model_refresh (PatellaJournalModel *self)
       count = 0;
     }
 
+  /* The view holds only rows it read, and those are in the cache: compare
+   * them with the stored ones, and say only what changed. Replacing every
+   * item would make GTK look at each of them, a read of the whole journal. */
+  cached = g_list_sort (g_hash_table_get_keys (self->pages), compare_pages);
+  for (GList *l = cached; l != NULL; l = l->next)
+    {
+      guint page = GPOINTER_TO_UINT (l->data);
+      GPtrArray *old_rows = g_hash_table_lookup (self->pages, l->data);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      rows = patella_journal_fetch (self->store, self->search, page * PAGE_SIZE, PAGE_SIZE, NULL);
+      if (rows == NULL)
+        continue;
+
+      for (guint i = 0; i < MAX (rows->len, old_rows->len); i++)
+        if (i >= rows->len || i >= old_rows->len ||
+            !entries_equal (g_ptr_array_index (rows, i), g_ptr_array_index (old_rows, i)))
+          {
+            guint position = page * PAGE_SIZE + i;
+
+            first_diff = MIN (first_diff, position);
+            g_array_append_val (changed, position);
+          }
+
+      cached_end = MAX (cached_end, page * PAGE_SIZE + old_rows->len);
+    }
+
+  clear_cache (self);
   self->n_items = (guint) MIN (count, G_MAXUINT);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+
+  if (count == old_n_items)
+    {
+      for (guint i = 0; i < changed->len; i++)
+        g_list_model_items_changed (G_LIST_MODEL (self), g_array_index (changed, guint, i), 1, 1);
+    }
+  else if (count == old_n_items + 1 || count + 1 == old_n_items)
+    {
+      /* One day added or taken away: where the cached rows first differ, or
+       * past them, where the view holds nothing. */
+      guint position = first_diff != G_MAXUINT ? first_diff : MIN (cached_end, old_n_items);
+
+      g_list_model_items_changed (G_LIST_MODEL (self), position,
+                                  count < old_n_items ? 1 : 0, count > old_n_items ? 1 : 0);
+    }
+  else
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+    }
 }
 
 /* How many rows the cache holds now: never the whole journal. */

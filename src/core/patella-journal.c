@@ -42,14 +42,20 @@ static const Symptom symptoms[] = {
   { "pain-squatting",      N_("Pain when squatting"), FALSE },
   { "swelling",            N_("Swelling"), TRUE },
   { "grinding",            N_("Grinding or clicking"), FALSE },
-  { "locking",             N_("Locking"), TRUE },
+  { "locking",             N_("Locking (cannot straighten it)"), TRUE },
   { "instability",         N_("Giving way (instability)"), TRUE },
-  { "outer-knee-pain",     N_("Pain on the outside of the knee"), FALSE },
+  { "outer-knee-pain",     N_("Pain on the outside of the knee"), TRUE },
+  { "night-pain",          N_("Pain that wakes me at night"), TRUE },
+  { "very-swollen",        N_("Very swollen"), TRUE },
+  { "cannot-bear-weight",  N_("Cannot put weight on the leg"), TRUE },
+  { "hot-red-or-fever",    N_("Hot and red, or a fever"), TRUE },
+  { "fall-or-twist",       N_("Fall or twist: pop or new shape"), TRUE },
 };
 
 static const char * const symptom_codes[] = {
   "ache-behind-kneecap", "sharp-pain", "pain-stairs", "pain-downhill", "pain-sitting",
-  "pain-squatting", "swelling", "grinding", "locking", "instability", "outer-knee-pain", NULL,
+  "pain-squatting", "swelling", "grinding", "locking", "instability", "outer-knee-pain",
+  "night-pain", "very-swollen", "cannot-bear-weight", "hot-red-or-fever", "fall-or-twist", NULL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (symptoms) + 1 == G_N_ELEMENTS (symptom_codes));
@@ -141,7 +147,8 @@ patella_symptom_get_label (const char *code)
   return symptom != NULL ? _(symptom->label) : NULL;
 }
 
-/* Swelling, locking and instability: signs to see a clinician (GUIDANCE.md). */
+/* The symptoms that send to a clinician, today or within days (see
+ * patella-advice.c for which is which). */
 gboolean
 patella_symptom_is_red_flag (const char *code)
 {

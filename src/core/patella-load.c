@@ -9,9 +9,20 @@
 #include "patella-load.h"
 
 /* The sources, as GUIDANCE.md gives them. */
-#define SOURCE_10 N_("The usual 10% rule of thumb; evidence for it is mixed")
+/* xgettext:no-c-format */
+#define SOURCE_10 N_("Common advice among runners and coaches: the 10% rule of thumb")
 #define SOURCE_30 N_("Nielsen et al., J Orthop Sports Phys Ther 2014")
-#define SOURCE_LONG N_("Garmin-RUNSAFE study, Br J Sports Med")
+#define SOURCE_LONG N_("Frandsen et al., Garmin-RUNSAFE, Br J Sports Med 2025")
+/* xgettext:no-c-format */
+#define WHY_10 N_("A common rule of thumb is to add at most 10% a week; there is little evidence " \
+                  "for the exact figure.")
+/* xgettext:no-c-format */
+#define WHY_30 N_("In a study of novice runners, those who raised their weekly distance by more " \
+                  "than 30% tended to have more distance-related injuries; the result was not " \
+                  "statistically conclusive.")
+/* xgettext:no-c-format */
+#define WHY_LONG N_("In a large study of runners, a single run more than 10% longer than the " \
+                    "longest of the previous 30 days was linked to more running injuries.")
 
 #define LONG_RUN_WINDOW_DAYS 30
 
@@ -183,22 +194,29 @@ week_warning (const PatellaLoadWeek *week,
   if (week->distance_m * 10 > previous_m * 13)
     {
       warning->kind = PATELLA_LOAD_WEEK_OVER_30;
+      warning->id = "load-week-30";
+      warning->why = _(WHY_30);
+      warning->evidence = PATELLA_EVIDENCE_STUDY;
       warning->source = _(SOURCE_30);
       /* Translators: week start, its distance, the increase, the week before's distance */
       warning->message = g_strdup_printf (_("The week of %s (%s) is %d%% above the week before "
-                                            "(%s). Novice runners who raised their weekly "
-                                            "distance by more than 30%% had more injuries, "
-                                            "runner’s knee among them: ease back."),
+                                            "(%s). One study suggests that more than 30%% a week "
+                                            "may raise the risk of injuries such as runner’s "
+                                            "knee: consider easing back."),
                                           start, distance, percent, previous);
     }
   else
     {
       warning->kind = PATELLA_LOAD_WEEK_OVER_10;
+      warning->id = "load-week-10";
+      warning->why = _(WHY_10);
+      warning->evidence = PATELLA_EVIDENCE_COMMON_ADVICE;
       warning->source = _(SOURCE_10);
       /* Translators: week start, its distance, the increase, the week before's distance */
       warning->message = g_strdup_printf (_("The week of %s (%s) is %d%% above the week before "
                                             "(%s). The usual advice is to add at most 10%% a "
-                                            "week; the evidence for that rule is mixed."),
+                                            "week; it is a rule of thumb, with little evidence "
+                                            "behind the exact figure."),
                                           start, distance, percent, previous);
     }
 
@@ -237,11 +255,15 @@ long_run_warning (const PatellaLoadRun *run,
   warning->day = run->day;
   warning->distance_m = run->distance_m;
   warning->reference_m = longest_m;
+  warning->id = "load-long-run";
+  warning->why = _(WHY_LONG);
+  warning->evidence = PATELLA_EVIDENCE_STUDY;
   warning->source = _(SOURCE_LONG);
   /* Translators: the run's day, its distance, the longest run before it */
   warning->message = g_strdup_printf (_("The run on %s (%s) was more than 110%% of your longest "
-                                        "run in the 30 days before (%s). Single runs that much "
-                                        "longer were linked to more overuse injuries."),
+                                        "run in the 30 days before (%s). In a large study, "
+                                        "single runs that much longer were linked to more "
+                                        "running injuries."),
                                       day, distance, longest);
   return warning;
 }

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "patella-guidance.h"
 #include "patella-units.h"
 
 G_BEGIN_DECLS
@@ -34,7 +35,10 @@ typedef struct
   gint64           distance_m;   /* the week's total, or the run */
   gint64           reference_m;  /* the week before, or the longest run before */
   char            *message;      /* a sentence for the user, worded by strength */
-  const char      *source;       /* where the rule comes from (GUIDANCE.md) */
+  const char      *id;           /* "load-week-10", "load-week-30" or "load-long-run" */
+  const char      *why;          /* the rule, translated */
+  PatellaEvidence  evidence;
+  const char      *source;       /* where the rule comes from: authors, journal, year */
 } PatellaLoadWarning;
 
 GDateWeekday  patella_load_get_first_weekday (void);

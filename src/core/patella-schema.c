@@ -171,6 +171,22 @@ static const char migration_2[] =
   ADD_UUID ("session")
   ADD_UUID ("routine");
 
+/* More symptoms that send to a clinician (urgently or within days): the
+ * symptom table is rebuilt with the longer list in its CHECK. */
+static const char migration_symptoms[] =
+  "CREATE TABLE journal_symptom_new ("
+  "  day  TEXT NOT NULL REFERENCES journal_entry (day) ON DELETE CASCADE ON UPDATE CASCADE,"
+  "  code TEXT NOT NULL CHECK (code IN ('ache-behind-kneecap', 'sharp-pain', 'pain-stairs',"
+  "    'pain-downhill', 'pain-sitting', 'pain-squatting', 'swelling', 'grinding', 'locking',"
+  "    'instability', 'outer-knee-pain', 'night-pain', 'very-swollen', 'cannot-bear-weight',"
+  "    'hot-red-or-fever', 'fall-or-twist')),"
+  "  PRIMARY KEY (day, code)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO journal_symptom_new (day, code) SELECT day, code FROM journal_symptom;"
+  "DROP TABLE journal_symptom;"
+  "ALTER TABLE journal_symptom_new RENAME TO journal_symptom;"
+  "CREATE INDEX journal_symptom_code ON journal_symptom (code, day);";
+
 /* Runs from device files: the instant they started (duplicate detection
  * works on it), where they came from, and what the watch measured. */
 static const char migration_activity_files[] =
@@ -184,6 +200,7 @@ static const char migration_activity_files[] =
 const char * const patella_schema_migrations[] = {
   migration_1,
   migration_2,
+  migration_symptoms,
   migration_activity_files,
 };
 

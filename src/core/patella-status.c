@@ -35,6 +35,7 @@ patella_status_free (PatellaStatus *status)
   g_free (status->today);
   g_clear_pointer (&status->shoes, g_ptr_array_unref);
   g_clear_pointer (&status->advice, g_ptr_array_unref);
+  g_clear_pointer (&status->advice_items, g_ptr_array_unref);
   g_clear_object (&status->journal_today);
   g_free (status);
 }
@@ -135,9 +136,19 @@ collect_load_advice (PatellaStore   *store,
     {
       const PatellaLoadWarning *warning = g_ptr_array_index (warnings, i);
 
+      PatellaAdviceItem *item = g_new0 (PatellaAdviceItem, 1);
+
       /* Translators: a load warning, then where its rule comes from */
       g_ptr_array_add (status->advice, g_strdup_printf (_("%s Source: %s."),
                                                         warning->message, warning->source));
+
+      item->id = g_strdup (warning->id);
+      item->kind = g_strdup ("load");
+      item->text = g_strdup (warning->message);
+      item->why = g_strdup (warning->why);
+      item->source = g_strdup (warning->source);
+      item->evidence = g_strdup (patella_evidence_get_id (warning->evidence));
+      g_ptr_array_add (status->advice_items, item);
     }
 
   return TRUE;
@@ -163,8 +174,12 @@ collect_journal (PatellaStore   *store,
     return FALSE;
 
   for (guint i = 0; i < advice->len; i++)
-    g_ptr_array_add (status->advice,
-                     g_strdup (patella_advice_rule_get_text (g_ptr_array_index (advice, i))));
+    {
+      const PatellaAdviceRule *rule = g_ptr_array_index (advice, i);
+
+      g_ptr_array_add (status->advice, g_strdup (patella_advice_rule_get_text (rule)));
+      g_ptr_array_add (status->advice_items, patella_advice_item_new_for_rule (rule));
+    }
 
   return TRUE;
 }
@@ -174,7 +189,8 @@ collect_journal (PatellaStore   *store,
  *
  * Gathers what `patella-cli status` reports: today's icing against the goal,
  * the next reminder, the active shoes, today's journal entry and the advice
- * that applies today.
+ * that applies today: the journal's rules (sooner first), then the load
+ * checks.
  */
 PatellaStatus *
 patella_status_collect (PatellaStore  *store,
@@ -188,6 +204,7 @@ patella_status_collect (PatellaStore  *store,
   status->today = patella_clock_get_today (patella_store_get_clock (store));
   status->shoes = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_shoe_summary_free);
   status->advice = g_ptr_array_new_with_free_func (g_free);
+  status->advice_items = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_advice_item_free);
 
   if (!collect_ice (store, status, error) ||
       !collect_shoes (store, status, error) ||

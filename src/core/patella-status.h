@@ -28,6 +28,7 @@ typedef struct
   gint64      next_ice_reminder_us;  /* 0 when none is due */
   GPtrArray  *shoes;                 /* PatellaShoeSummary, active ones */
   GPtrArray  *advice;                /* char *, plain sentences */
+  GPtrArray  *advice_items;          /* PatellaAdviceItem, the same advice, same-day first */
   PatellaJournalEntry *journal_today; /* nullable: today's journal entry */
   gint64      ice_running_ends_us;   /* 0 when no icing session is counting down */
   gint64      ice_running_remaining_s;

@@ -165,10 +165,13 @@ about_activated (GSimpleAction *action,
                         "website", "https://github.com/patella/patella",
                         "issue-url", "https://github.com/patella/patella/issues",
                         "comments", _("A recovery companion for runner’s knee: a pain journal, "
-                                      "icing and exercise timers, and shoe mileage.\n\n"
-                                      "Patella does not replace a clinician. See one when pain "
-                                      "lasts more than two weeks despite rest, or with swelling, "
-                                      "locking or a knee that gives way."),
+                                      "exercise and icing timers, and shoe mileage.\n\n"
+                                      "Patella does not replace a clinician. Get urgent care the "
+                                      "same day when the knee locks, cannot take weight, is very "
+                                      "swollen, hot and red, or hurts after a fall or twist with "
+                                      "a pop. See a GP or physiotherapist within days for "
+                                      "swelling, a knee that gives way, or pain that has not "
+                                      "improved two weeks after it began."),
                         /* Translators: replace with your names, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);

@@ -15,6 +15,7 @@ struct _PatellaGuidanceWindow
 
   AdwPreferencesPage   *page;
   GtkLabel             *disclaimer_label;
+  GtkLabel             *reviewed_label;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaGuidanceWindow, patella_guidance_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -22,7 +23,10 @@ G_DEFINE_FINAL_TYPE (PatellaGuidanceWindow, patella_guidance_window, ADW_TYPE_PR
 static GtkWidget *
 create_row (const PatellaGuidanceItem *item)
 {
-  g_autofree char *source = g_strdup_printf (_("Source: %s"), _(item->source));
+  /* Translators: how strong the evidence is ("study"), then where it comes from */
+  g_autofree char *source = g_strdup_printf (_("Evidence: %s. Source: %s"),
+                                             patella_evidence_get_label (item->evidence),
+                                             _(item->source));
   g_autofree char *subtitle = g_strdup_printf ("%s\n%s", _(item->text), source);
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
 
@@ -36,6 +40,29 @@ create_row (const PatellaGuidanceItem *item)
 }
 
 static void
+set_reviewed (PatellaGuidanceWindow *self)
+{
+  g_autofree char *text = NULL;
+  char day[64] = "";
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, patella_guidance_get_last_reviewed ());
+  /* Translators: strftime format of the day the guidance was last checked */
+  if (!g_date_valid (&date) || g_date_strftime (day, sizeof day, _("%-d %B %Y"), &date) == 0)
+    g_strlcpy (day, patella_guidance_get_last_reviewed (), sizeof day);
+
+  /* Translators: "Evidence words: guideline …; last reviewed 3 December 2026" */
+  text = g_strdup_printf (_("Evidence words: “%s” — a clinical guideline or consensus recommends "
+                            "it; “%s” — one study found it; “%s” — patient guides give it, with "
+                            "little or no evidence. Last reviewed against the sources: %s."),
+                          patella_evidence_get_label (PATELLA_EVIDENCE_GUIDELINE),
+                          patella_evidence_get_label (PATELLA_EVIDENCE_STUDY),
+                          patella_evidence_get_label (PATELLA_EVIDENCE_COMMON_ADVICE), day);
+  gtk_label_set_text (self->reviewed_label, text);
+}
+
+static void
 patella_guidance_window_class_init (PatellaGuidanceWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -44,6 +71,7 @@ patella_guidance_window_class_init (PatellaGuidanceWindowClass *klass)
                                                "/io/github/patella/Patella/ui/patella-guidance-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaGuidanceWindow, page);
   gtk_widget_class_bind_template_child (widget_class, PatellaGuidanceWindow, disclaimer_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaGuidanceWindow, reviewed_label);
 }
 
 static void
@@ -55,6 +83,7 @@ patella_guidance_window_init (PatellaGuidanceWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_label_set_text (self->disclaimer_label, patella_guidance_get_disclaimer ());
+  set_reviewed (self);
 
   sections = patella_guidance_get_sections (&n_sections);
   for (guint i = 0; i < n_sections; i++)

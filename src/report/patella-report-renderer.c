@@ -426,10 +426,18 @@ add_advice (PatellaReportLayout *self)
   for (guint i = 0; i < report->advice->len; i++)
     {
       const PatellaReportAdvice *advice = g_ptr_array_index (report->advice, i);
-      const char *urgency = advice->rule->kind == PATELLA_ADVICE_SEE_CLINICIAN
-                            ? _("See a clinician") : _("Ease off");
+      const char *how_soon = patella_urgency_get_label (advice->rule->urgency);
+      g_autofree char *urgency = NULL;
       g_autofree char *when = NULL;
       g_autofree char *line = NULL;
+
+      if (advice->rule->kind != PATELLA_ADVICE_SEE_CLINICIAN)
+        urgency = g_strdup (_("Ease off"));
+      else if (how_soon != NULL)
+        /* Translators: "See a clinician (Within days)": how soon, in words */
+        urgency = g_strdup_printf (_("See a clinician (%s)"), how_soon);
+      else
+        urgency = g_strdup (_("See a clinician"));
 
       if (advice->n_days == 1)
         /* Translators: the one day a piece of advice was given */

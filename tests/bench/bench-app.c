@@ -10,6 +10,10 @@
  *                          with BENCH_TREE=N it first prints the widget tree N levels deep
  *   bench-app views        opens each view, then scrolls the journal history to its
  *                          oldest entry; prints times and memory, and quits
+ *   bench-app external     with the Journal view open, has patella-cli ($PATELLA_CLI) change
+ *                          today's entry 10 times; prints how long each took to show in the
+ *                          window ("shown-us") and how long the views took to reload after
+ *                          the change was seen ("reload-us"), and quits
  */
 #include "config.h"
 
@@ -290,6 +294,75 @@ dump_tree (GtkWidget *w, int depth, int maxdepth)
     dump_tree (c, depth + 1, maxdepth);
 }
 
+/* The external-change walk. */
+static guint external_round;
+static gint64 external_written;
+static GtkRange *rest_scale;
+
+static void external_write (void);
+
+static gboolean
+external_shown_cb (gpointer data)
+{
+  PatellaStore *store = patella_application_get_store (app);
+  int expected = 1 + external_round % 9;
+
+  if ((int) gtk_range_get_value (rest_scale) != expected)
+    return G_SOURCE_CONTINUE;
+
+  bench_say ("shown-us %" G_GINT64_FORMAT, g_get_monotonic_time () - external_written);
+
+  /* The views' reload alone, the same path the file monitor takes: a change
+   * written, then taken in and every open view refreshed. */
+  {
+    g_autofree char *pain = g_strdup_printf ("%d", 1 + (external_round + 5) % 9);
+    const char *argv[] = { g_getenv ("PATELLA_CLI"), "journal", "add", "--pain", pain, NULL };
+    gint64 start;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                  NULL, NULL, NULL);
+    start = g_get_monotonic_time ();
+    patella_store_check_external (store);
+    bench_say ("reload-us %" G_GINT64_FORMAT, g_get_monotonic_time () - start);
+  }
+
+  if (++external_round == 10)
+    {
+      g_application_quit (G_APPLICATION (app));
+      return G_SOURCE_REMOVE;
+    }
+
+  external_write ();
+  return G_SOURCE_REMOVE;
+}
+
+static void
+external_write (void)
+{
+  g_autofree char *pain = g_strdup_printf ("%d", 1 + external_round % 9);
+  const char *argv[] = { g_getenv ("PATELLA_CLI"), "journal", "add", "--pain", pain, NULL };
+
+  /* Let the idle look at the last change be done first. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                NULL, NULL, NULL);
+  external_written = g_get_monotonic_time ();
+  g_timeout_add (1, external_shown_cb, NULL);
+}
+
+static void
+external_start_cb (gpointer data)
+{
+  GtkWidget *window = data;
+  GtkWidget *page = find_by_type (window, PATELLA_TYPE_JOURNAL_PAGE);
+
+  rest_scale = GTK_RANGE (gtk_widget_get_template_child (page, PATELLA_TYPE_JOURNAL_PAGE,
+                                                         "rest_scale"));
+  external_write ();
+}
+
 static void
 first_frame_cb (GtkWidget *window,
                 gpointer   data)
@@ -314,6 +387,10 @@ first_frame_cb (GtkWidget *window,
   else if (g_str_equal (mode, "first-frame") || g_str_equal (mode, "views"))
     {
       g_timeout_add_once (1000, settled_cb, window);
+    }
+  else if (g_str_equal (mode, "external"))
+    {
+      g_timeout_add_once (1000, external_start_cb, window);
     }
 }
 

@@ -436,6 +436,42 @@ def bench_store_write():
                            'core_rows_per_s': round(core_rows / core_s)})
 
 
+# -------------------------------------------------------- external change --
+
+def bench_external():
+    say('A change made by patella-cli while the window is open, on the stress dataset with')
+    say('today\'s entry open: "shown" from the CLI\'s exit to the new value in the Journal')
+    say('editor (the file monitor, PRAGMA data_version, every view reloaded); "reload" the')
+    say('reload alone, every open view refreshed after one changed day; 10 changes.')
+    stress = dataset('stress')
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        db = fresh_copy(stress, tmp)
+        env_db = dict(os.environ, PATELLA_DB=db)
+        subprocess.run([CLI, 'journal', 'add', '--pain', '0'], check=True, env=env_db,
+                       stdout=subprocess.DEVNULL)
+        shown, reload = [], []
+        proc = subprocess.run([APP, 'external'], capture_output=True, text=True,
+                              timeout=300, env=env_db)
+        for line in proc.stdout.splitlines():
+            words = line.split()
+            if len(words) == 2 and words[0] == 'shown-us':
+                shown.append(int(words[1]) / 1000.0)
+            elif len(words) == 2 and words[0] == 'reload-us':
+                reload.append(int(words[1]) / 1000.0)
+    if not shown or not reload:
+        raise SystemExit('bench-app external printed nothing: ' + proc.stderr[-2000:])
+    shown_ms, reload_ms = median(shown), median(reload)
+    say()
+    say(f'  shown in window    {shown_ms:8.1f} ms median of {len(shown)} (max {max(shown):.1f} ms)')
+    say(f'  views reloaded     {reload_ms:8.1f} ms median of {len(reload)} (max {max(reload):.1f} ms)')
+    say()
+    check('external change shown', max(shown) <= 1000.0,
+          f'{max(shown):.1f} ms at most (target <= 1000 ms)')
+    check('views reloaded', reload_ms <= 50.0, f'{reload_ms:.1f} ms (target <= 50 ms)')
+    record('external', {'shown_ms': round(shown_ms, 1), 'shown_max_ms': round(max(shown), 1),
+                        'reload_ms': round(reload_ms, 1)})
+
+
 # --------------------------------------------------------- activity import --
 
 FIT_FILES = 1000
@@ -632,7 +668,8 @@ def report():
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else ''
     benches = {'startup': bench_startup, 'views': bench_views, 'cli-status': bench_cli_status,
-               'store-write': bench_store_write, 'wakeups': bench_wakeups, 'insights': bench_insights,
+               'store-write': bench_store_write, 'wakeups': bench_wakeups,
+               'external': bench_external, 'insights': bench_insights,
                'clinician-report': bench_clinician_report,
                'activity-import': bench_activity_import, 'report': report}
     if what not in benches:

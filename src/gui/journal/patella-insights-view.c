@@ -18,6 +18,7 @@ struct _PatellaInsightsView
   AdwBin               parent_instance;
 
   PatellaStore        *store;
+  guint                refresh_source;
 
   AdwPreferencesGroup *group;
   GtkLabel            *empty_label;
@@ -95,11 +96,24 @@ patella_insights_view_refresh (PatellaInsightsView *self)
                                          any_enough ? patella_insights_get_caveat () : NULL);
 }
 
+static gboolean
+refresh_cb (gpointer data)
+{
+  PatellaInsightsView *self = data;
+
+  self->refresh_source = 0;
+  patella_insights_view_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another program's change comes as one signal per kind of data: the
+ * insights are worked out once for them all. */
 static void
 store_changed_cb (PatellaInsightsView *self,
                   const char          *what)
 {
-  patella_insights_view_refresh (self);
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_cb, self);
 }
 
 void
@@ -127,6 +141,8 @@ static void
 patella_insights_view_dispose (GObject *object)
 {
   PatellaInsightsView *self = PATELLA_INSIGHTS_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);

@@ -53,6 +53,7 @@ struct _PatellaJournalPage
   GtkLabel            *conflict_label;
   GtkWidget           *today_button;
   AdwPreferencesGroup *advice_group;
+  GtkBox              *urgent_banner;
   GtkLabel            *rest_meaning;
   GtkLabel            *activity_meaning;
   GtkLabel            *morning_meaning;
@@ -97,11 +98,14 @@ scale_value (GtkScale *scale)
   return (int) (gtk_range_get_value (GTK_RANGE (scale)) + 0.5);
 }
 
-/* The meaning of a rating, shown beside it and given to screen readers. */
+/* The meaning of a rating, shown beside it and given to screen readers.
+ * The zones (safe, acceptable, too much) are for pain during activity only;
+ * pain at rest and in the morning show the scale's number alone. */
 static void
 update_meaning (GtkScale  *scale,
                 GtkLabel  *label,
-                GtkSwitch *rated)
+                GtkSwitch *rated,
+                gboolean   zoned)
 {
   int pain = scale_value (scale);
   PatellaPainZone zone = patella_pain_zone (pain);
@@ -118,6 +122,19 @@ update_meaning (GtkScale  *scale,
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+
+  if (!zoned)
+    {
+      /* Translators: a pain rating out of 10 */
+      value_text = g_strdup_printf (_("%d/10"), pain);
+      gtk_label_set_text (label, "");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
+                                      GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value_text,
+                                      -1);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
   gtk_widget_add_css_class (GTK_WIDGET (label), zone_classes[zone]);
   gtk_label_set_text (label, patella_pain_zone_get_label (zone));
 
@@ -132,9 +149,9 @@ update_meaning (GtkScale  *scale,
 static void
 update_meanings (PatellaJournalPage *self)
 {
-  update_meaning (self->rest_scale, self->rest_meaning, NULL);
-  update_meaning (self->activity_scale, self->activity_meaning, self->activity_switch);
-  update_meaning (self->morning_scale, self->morning_meaning, self->morning_switch);
+  update_meaning (self->rest_scale, self->rest_meaning, NULL, FALSE);
+  update_meaning (self->activity_scale, self->activity_meaning, self->activity_switch, TRUE);
+  update_meaning (self->morning_scale, self->morning_meaning, self->morning_switch, FALSE);
 }
 
 static void
@@ -326,38 +343,48 @@ static void
 clear_advice (PatellaJournalPage *self)
 {
   for (guint i = 0; i < self->advice_rows->len; i++)
-    adw_preferences_group_remove (self->advice_group, g_ptr_array_index (self->advice_rows, i));
+    {
+      GtkWidget *widget = g_ptr_array_index (self->advice_rows, i);
+
+      if (gtk_widget_get_parent (widget) == GTK_WIDGET (self->urgent_banner))
+        gtk_box_remove (self->urgent_banner, widget);
+      else
+        adw_preferences_group_remove (self->advice_group, widget);
+    }
   g_ptr_array_set_size (self->advice_rows, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->advice_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->urgent_banner), FALSE);
 }
 
-/* A row like AdwActionRow's, built from plain widgets: an action row's title
- * sits in a horizontal box and would be laid out a dozen times over before
- * each frame (see patella-wrap-bin.c). */
+/* Laid out like AdwActionRow's content, built from plain widgets: an action
+ * row's title sits in a horizontal box and would be laid out a dozen times
+ * over before each frame (see patella-wrap-bin.c). Same-day advice goes in
+ * the banner, whose heading carries the icon and the word "Today". */
 static GtkWidget *
-create_advice_row (const PatellaAdviceRule *rule)
+create_advice_box (const PatellaAdviceRule *rule,
+                   gboolean                 in_banner)
 {
   g_autofree char *why = NULL;
-  GtkWidget *row = adw_preferences_row_new ();
+  g_autofree char *source = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ?
-                                                  "dialog-warning-symbolic" :
-                                                  "dialog-information-symbolic");
   GtkWidget *text = gtk_label_new (patella_advice_rule_get_text (rule));
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), patella_advice_rule_get_text (rule));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ? "patella-advice-clinician"
-                                                                            : "patella-advice-ease");
-  gtk_widget_add_css_class (box, "patella-advice");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ? _("Warning") : _("Recommendation"),
-                                  -1);
-  gtk_box_append (GTK_BOX (box), icon);
+  if (!in_banner)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ?
+                                                      "dialog-warning-symbolic" :
+                                                      "dialog-information-symbolic");
+
+      gtk_widget_add_css_class (box, "patella-advice");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ? _("Warning") : _("Recommendation"),
+                                      -1);
+      gtk_box_append (GTK_BOX (box), icon);
+    }
 
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD);
@@ -365,8 +392,11 @@ create_advice_row (const PatellaAdviceRule *rule)
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), patella_wrap_bin_new (text));
 
-  why = g_markup_printf_escaped ("%s\n\n<b>%s</b> %s", patella_advice_rule_get_why (rule),
-                                 _("Source:"), patella_advice_rule_get_source (rule));
+  /* Translators: how strong the evidence is ("study"), then where the rule comes from */
+  source = g_strdup_printf (_("Evidence: %s. Source: %s"),
+                            patella_evidence_get_label (rule->evidence),
+                            patella_advice_rule_get_source (rule));
+  why = g_markup_printf_escaped ("%s\n\n%s", patella_advice_rule_get_why (rule), source);
   gtk_label_set_markup (GTK_LABEL (label), why);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
@@ -385,7 +415,19 @@ create_advice_row (const PatellaAdviceRule *rule)
   gtk_widget_add_css_class (button, "flat");
   gtk_box_append (GTK_BOX (box), button);
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return box;
+}
+
+static GtkWidget *
+create_advice_row (const PatellaAdviceRule *rule)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), patella_advice_rule_get_text (rule));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, rule->kind == PATELLA_ADVICE_SEE_CLINICIAN ? "patella-advice-clinician"
+                                                                            : "patella-advice-ease");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), create_advice_box (rule, FALSE));
 
   return row;
 }
@@ -407,15 +449,26 @@ refresh_advice (PatellaJournalPage *self)
       return;
     }
 
+  /* Same-day advice first (the core sorts it so), in the banner. */
   for (guint i = 0; i < advice->len; i++)
     {
-      GtkWidget *row = create_advice_row (g_ptr_array_index (advice, i));
+      const PatellaAdviceRule *rule = g_ptr_array_index (advice, i);
+      GtkWidget *widget;
 
-      adw_preferences_group_add (self->advice_group, row);
-      g_ptr_array_add (self->advice_rows, row);
+      if (rule->urgency == PATELLA_URGENCY_SAME_DAY)
+        {
+          widget = create_advice_box (rule, TRUE);
+          gtk_box_append (self->urgent_banner, widget);
+          gtk_widget_set_visible (GTK_WIDGET (self->urgent_banner), TRUE);
+        }
+      else
+        {
+          widget = create_advice_row (rule);
+          adw_preferences_group_add (self->advice_group, widget);
+          gtk_widget_set_visible (GTK_WIDGET (self->advice_group), TRUE);
+        }
+      g_ptr_array_add (self->advice_rows, widget);
     }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->advice_group), advice->len > 0);
 }
 
 static guint
@@ -1249,6 +1302,7 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, use_other_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, today_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, advice_group);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, urgent_banner);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, rest_meaning);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, activity_meaning);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, morning_meaning);

@@ -141,12 +141,15 @@ patella_journal_row_set_entry (PatellaJournalRow   *self,
   gtk_label_set_text (self->date_label, date);
   gtk_label_set_text (self->pains_label, pains);
 
-  /* The badge: the day's worst rating, in the colour of its meaning. */
+  /* The badge: the day's worst rating. It takes the colour of a zone only
+   * when that rating is the pain during activity: the zones mean nothing
+   * for pain at rest or in the morning. */
   max_pain = patella_journal_entry_get_max_pain (entry);
   badge = g_strdup_printf ("%d", max_pain);
   gtk_label_set_text (self->pain_label, badge);
-  gtk_widget_add_css_class (GTK_WIDGET (self->pain_label),
-                            zone_classes[patella_pain_zone (max_pain)]);
+  if (patella_journal_entry_get_pain_activity (entry) == max_pain)
+    gtk_widget_add_css_class (GTK_WIDGET (self->pain_label),
+                              zone_classes[patella_pain_zone (max_pain)]);
 
   /* The note's first line, short: the label ellipsizes the rest. */
   excerpt = g_string_new (NULL);

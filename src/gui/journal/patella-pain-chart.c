@@ -9,8 +9,10 @@
 #include "patella-journal-row.h"
 #include "patella-pain-chart.h"
 
-/* Pain at rest (line) and during activity (dots) over the last days, on the
- * 0–2 / 3–5 / above 5 bands, with runs marked below and icing above. The
+/* Pain at rest (line) and during activity (squares) over the last days,
+ * with runs marked below and icing above. The 0–2 / 3–5 / above 5 zones
+ * are for pain during activity only: they colour a strip beside the axis
+ * and the activity squares, never the area behind the rest line. The
  * colours are mid-tones with enough contrast on light and dark backgrounds;
  * text and axes take the theme's foreground colour. */
 
@@ -99,18 +101,25 @@ patella_pain_chart_snapshot (GtkWidget   *widget,
 #define Y(p) (bottom - (p) / 10.0 * (bottom - top))
 #define X(i) (left + ((i) + 0.5) * step)
 
-  /* The three bands of the pain-monitoring model. */
+  /* The three zones of the pain-monitoring model, beside the axis. */
   {
     const double limits[] = { -0.0, 2.5, 5.5, 10.0 };
 
     for (guint z = 0; z < 3; z++)
       {
-        gdk_cairo_set_source_rgba (cr, &zone_colours[z]);
-        cairo_rectangle (cr, left, Y (limits[z + 1]), right - left,
+        set_source (cr, &zone_colours[z], 4.0);
+        cairo_rectangle (cr, left - 3, Y (limits[z + 1]), 3,
                          Y (limits[z]) - Y (limits[z + 1]));
         cairo_fill (cr);
       }
   }
+
+  /* A light line under the plot. */
+  set_source (cr, &fg, 0.15);
+  cairo_set_line_width (cr, 1.0);
+  cairo_move_to (cr, left, bottom + 0.5);
+  cairo_line_to (cr, right, bottom + 0.5);
+  cairo_stroke (cr);
 
   /* Axis labels: 0, 5 and 10, the first and the last day. */
   set_source (cr, &fg, 0.7);

@@ -248,7 +248,10 @@ refresh_load (PatellaShoesPage *self)
   for (guint i = warnings->len, shown = 0; i > 0 && shown < 3; i--, shown++)
     {
       const PatellaLoadWarning *warning = g_ptr_array_index (warnings, i - 1);
-      g_autofree char *source = g_strdup_printf (_("Source: %s"), warning->source);
+      /* Translators: how strong the evidence is ("study"), then where it comes from */
+      g_autofree char *source = g_strdup_printf (_("Evidence: %s. Source: %s"),
+                                                 patella_evidence_get_label (warning->evidence),
+                                                 warning->source);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *message = gtk_label_new (warning->message);
       GtkWidget *source_label = gtk_label_new (source);

@@ -135,9 +135,10 @@ update_counts (PatellaTimersPage *self)
   gtk_level_bar_set_max_value (self->ice_today_level, goal);
   gtk_level_bar_set_value (self->ice_today_level, MIN (done, goal));
 
-  week_text = g_strdup_printf (_("This week: %u of 3–4 sessions"), week);
+  /* Strength work 3 times a week, at least twice (the Guidance page). */
+  week_text = g_strdup_printf (_("This week: %u of 3 sessions (at least 2)"), week);
   gtk_label_set_text (self->week_label, week_text);
-  gtk_level_bar_set_value (self->week_level, MIN (week, 4));
+  gtk_level_bar_set_value (self->week_level, MIN (week, 3));
 }
 
 static void
