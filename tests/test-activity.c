@@ -192,6 +192,74 @@ test_fit_multisport (void)
   g_assert_cmpint (second->start_us, ==, instant ("2026-05-01T08:05:00Z"));
 }
 
+static GBytes *
+concat (GBytes *a,
+        GBytes *b,
+        gsize   padding)
+{
+  GByteArray *out = g_byte_array_new ();
+  static const guint8 zero = 0;
+
+  g_byte_array_append (out, g_bytes_get_data (a, NULL), g_bytes_get_size (a));
+  if (b != NULL)
+    g_byte_array_append (out, g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+  for (gsize i = 0; i < padding; i++)
+    g_byte_array_append (out, &zero, 1);
+  return g_byte_array_free_to_bytes (out);
+}
+
+/* FIT files may be chained: one after the other in one file. */
+static void
+test_fit_chained (void)
+{
+  g_autoptr(GBytes) first = fit_make_run ("2026-03-10T06:30:00Z", 5000, 1800, 1, 0);
+  g_autoptr(GBytes) second = fit_make_run ("2026-03-11T06:30:00Z", 7000, 2400, 1, 0);
+  g_autoptr(GBytes) two = concat (first, second, 0);
+  g_autoptr(GBytes) padded = concat (first, NULL, 7);
+  g_autoptr(GBytes) settings = NULL;
+  g_autoptr(GBytes) with_settings = NULL;
+  g_autoptr(GBytes) bad_second = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GPtrArray) one = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const guint8 *data;
+  FitWriter *w;
+
+  data = g_bytes_get_data (two, &length);
+  activities = patella_fit_read (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (activities->len, ==, 2);
+  g_assert_cmpint (((PatellaActivity *) g_ptr_array_index (activities, 1))->distance_m, ==, 7000);
+
+  /* Padding after the last file is not an error. */
+  data = g_bytes_get_data (padded, &length);
+  one = patella_fit_read (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->len, ==, 1);
+
+  /* A settings file after the activity adds nothing. */
+  w = fit_writer_new ();
+  fit_file_id (w, 2);
+  settings = fit_writer_finish (w, FALSE);
+  with_settings = concat (first, settings, 0);
+  g_clear_pointer (&one, g_ptr_array_unref);
+  data = g_bytes_get_data (with_settings, &length);
+  one = patella_fit_read (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->len, ==, 1);
+
+  /* A broken part breaks the whole file. */
+  w = fit_writer_new ();
+  fit_file_id (w, 4);
+  bad_second = fit_writer_finish (w, TRUE);
+  {
+    g_autoptr(GBytes) chained = concat (first, bad_second, 0);
+
+    refuse_fit (chained, 0, "checksum (CRC)");
+  }
+}
+
 static void
 test_fit_refused (void)
 {
@@ -478,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/activity/fit/cycling", test_fit_cycling);
   g_test_add_func ("/activity/fit/records-only", test_fit_records_only);
   g_test_add_func ("/activity/fit/multisport", test_fit_multisport);
+  g_test_add_func ("/activity/fit/chained", test_fit_chained);
   g_test_add_func ("/activity/fit/refused", test_fit_refused);
   g_test_add_func ("/activity/fit/corrupt-inside", test_fit_corrupt_inside);
   g_test_add_func ("/activity/tcx/laps", test_tcx_laps);

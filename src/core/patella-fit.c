@@ -486,24 +486,17 @@ make_activity (Decoder       *decoder,
   return g_steal_pointer (&activity);
 }
 
-/**
- * patella_fit_read:
- *
- * Reads the sessions of a FIT activity file: one activity per session
- * (distance, timer time, start, average cadence, total descent), with what a
- * session lacks filled from the file's records. A file without sessions
- * gives one activity from its records.
- *
- * Returns: (transfer full) (element-type PatellaActivity): the activities,
- *   or %NULL with @error set when the file is not FIT, is truncated, fails
- *   its CRC, or is not an activity
- */
-GPtrArray *
-patella_fit_read (const guint8  *data,
-                  gsize          length,
-                  GError       **error)
+/* One FIT file of a possibly chained file: its header, CRC and messages.
+ * Adds its activities to @activities; says how many bytes it took and
+ * whether it was something else than an activity. */
+static gboolean
+read_one (const guint8  *data,
+          gsize          length,
+          GPtrArray     *activities,
+          gsize         *used,
+          gboolean      *other_kind,
+          GError       **error)
 {
-  g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GArray) sessions = NULL;
   g_autoptr(GArray) records = NULL;
   g_autofree Decoder *decoder = NULL;
@@ -511,52 +504,30 @@ patella_fit_read (const guint8  *data,
   guint32 data_size;
   guint16 crc;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (length > PATELLA_ACTIVITY_MAX_BYTES)
-    {
-      refuse (error, _("The file is larger than %d MB; it cannot be imported"),
-              PATELLA_ACTIVITY_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-
   if (length < 12 || memcmp (data + 8, ".FIT", 4) != 0)
-    {
-      refuse (error, _("The file is not a FIT file (it lacks the “.FIT” header)"));
-      return NULL;
-    }
+    return refuse (error, _("The file is not a FIT file (it lacks the “.FIT” header)"));
 
   header_size = data[0];
   if (header_size < 12 || header_size > length)
-    {
-      refuse (error, _("The FIT file has a broken header"));
-      return NULL;
-    }
+    return refuse (error, _("The FIT file has a broken header"));
 
   if (header_size >= 14)
     {
       guint16 stored = (guint16) read_uint (data + 12, 2, FALSE);
 
       if (stored != 0 && stored != patella_fit_crc (0, data, 12))
-        {
-          refuse (error, _("The FIT file’s header fails its checksum (CRC); it is corrupt"));
-          return NULL;
-        }
+        return refuse (error, _("The FIT file’s header fails its checksum (CRC); it is corrupt"));
     }
 
   data_size = (guint32) read_uint (data + 4, 4, FALSE);
   if ((guint64) header_size + data_size + 2 > length)
-    {
-      refuse (error, _("The FIT file is shorter than its header says; it is truncated"));
-      return NULL;
-    }
+    return refuse (error, _("The FIT file is shorter than its header says; it is truncated"));
 
   crc = (guint16) read_uint (data + header_size + data_size, 2, FALSE);
   if (crc != patella_fit_crc (0, data, header_size + data_size))
-    {
-      refuse (error, _("The FIT file fails its checksum (CRC); it is corrupt"));
-      return NULL;
-    }
+    return refuse (error, _("The FIT file fails its checksum (CRC); it is corrupt"));
+
+  *used = header_size + data_size + 2;
 
   sessions = g_array_new (FALSE, FALSE, sizeof (Session));
   records = g_array_new (FALSE, FALSE, sizeof (Record));
@@ -570,17 +541,13 @@ patella_fit_read (const guint8  *data,
   decoder->records = records;
 
   if (!decode_records (decoder, data + header_size, data_size, error))
-    return NULL;
+    return FALSE;
 
   if (decoder->file_type != MISSING && decoder->file_type != FILE_TYPE_ACTIVITY)
     {
-      patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
-                            _("The FIT file is not an activity (it is a course, workout or "
-                              "other kind of FIT file)"));
-      return NULL;
+      *other_kind = TRUE;
+      return TRUE;
     }
-
-  activities = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_activity_free);
 
   for (guint i = 0; i < sessions->len; i++)
     g_ptr_array_add (activities,
@@ -593,6 +560,65 @@ patella_fit_read (const guint8  *data,
                        MISSING, MISSING, MISSING };
 
       g_ptr_array_add (activities, make_activity (decoder, &none, TRUE));
+    }
+
+  return TRUE;
+}
+
+/**
+ * patella_fit_read:
+ *
+ * Reads the sessions of a FIT activity file: one activity per session
+ * (distance, timer time, start, average cadence, total descent), with what a
+ * session lacks filled from the file's records. A file without sessions
+ * gives one activity from its records. Chained FIT files (several files one
+ * after the other, as the protocol allows) are read one by one.
+ *
+ * Returns: (transfer full) (element-type PatellaActivity): the activities,
+ *   or %NULL with @error set when the file is not FIT, is truncated, fails
+ *   its CRC (%PATELLA_ERROR_INVALID), or holds no activity
+ *   (%PATELLA_ERROR_NOT_FOUND)
+ */
+GPtrArray *
+patella_fit_read (const guint8  *data,
+                  gsize          length,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  gboolean other_kind = FALSE;
+  gsize offset = 0;
+  guint n_files = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > PATELLA_ACTIVITY_MAX_BYTES)
+    {
+      refuse (error, _("The file is larger than %d MB; it cannot be imported"),
+              PATELLA_ACTIVITY_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  activities = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_activity_free);
+
+  /* After the first file, only another complete FIT header continues the
+   * chain: padding at the end is not an error. */
+  do
+    {
+      gsize used = 0;
+
+      if (!read_one (data + offset, length - offset, activities, &used, &other_kind, error))
+        return NULL;
+      offset += used;
+      n_files++;
+    }
+  while (length - offset >= 12 && memcmp (data + offset + 8, ".FIT", 4) == 0 && n_files < 64);
+
+  if (activities->len == 0 && other_kind)
+    {
+      patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
+                            _("The FIT file is not an activity (it is a course, workout or "
+                              "other kind of FIT file)"));
+      return NULL;
     }
 
   if (activities->len == 0)
