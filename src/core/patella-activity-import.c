@@ -629,7 +629,8 @@ write_one (PatellaActivityReport *report,
 {
   PatellaActivity *activity = found->activity;
   g_autofree char *day = patella_activity_get_day (activity);
-  g_autofree char *distance = patella_format_distance (activity->distance_m, PATELLA_UNIT_KM);
+  g_autofree char *distance = patella_format_distance (activity->distance_m,
+                                                       patella_unit_get_preferred ());
   g_autoptr(GPtrArray) same = NULL;
   PatellaRun run = { 0 };
 
