@@ -339,6 +339,53 @@ test_cli_runs_shown (Fixture       *fixture,
   g_assert_nonnull (find_label (GTK_WIDGET (window), "7.3 km"));
 }
 
+static GtkListBoxRow *
+focused_list_row (GtkWidget *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL ? GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (focus,
+                                                                    GTK_TYPE_LIST_BOX_ROW))
+                       : NULL;
+}
+
+/* The shoes list is rebuilt when another program logs a run: the keyboard
+ * focus stays on the same pair. */
+static void
+test_focus_kept (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  PatellaWindow *window;
+  AdwViewStack *stack;
+  GtkLabel *trail;
+  GtkListBoxRow *row;
+
+  cli (fixture, "shoe", "add", "Road pair", "--default");
+  cli (fixture, "shoe", "add", "Trail pair");
+  window = open_window (fixture);
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
+                                                       "view_stack"));
+  adw_view_stack_set_visible_child_name (stack, "shoes");
+  flush_events ();
+
+  trail = find_label (GTK_WIDGET (window), "Trail pair");
+  g_assert_nonnull (trail);
+  row = GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (GTK_WIDGET (trail), GTK_TYPE_LIST_BOX_ROW));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  g_assert_true (focused_list_row (GTK_WIDGET (window)) == row);
+
+  cli (fixture, "run", "add", "--distance", "4.2km", "--shoe", "Trail pair");
+  for (guint waited = 0; waited < 1500 && find_label (GTK_WIDGET (window), "4.2 km") == NULL;
+       waited += 20)
+    wait_ms (20);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "4.2 km"));
+
+  /* A new row, in the same place, has the focus. */
+  row = focused_list_row (GTK_WIDGET (window));
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "Trail pair"));
+}
+
 /* Preferences → Backups → Restore, then a tick in the editor: the restored
  * day stays as the backup had it. */
 static void
@@ -478,6 +525,7 @@ main (int    argc,
   ADD ("cli-changes-kept", test_cli_changes_kept);
   ADD ("conflict-offers-both", test_conflict_offers_both);
   ADD ("cli-runs-shown", test_cli_runs_shown);
+  ADD ("focus-kept", test_focus_kept);
   ADD ("restore-not-undone", test_restore_not_undone);
   ADD ("failed-save-not-lost", test_failed_save_not_lost);
 

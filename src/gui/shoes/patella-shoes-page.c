@@ -652,14 +652,59 @@ check_notifications_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-store_changed_cb (PatellaShoesPage *self,
-                  const char       *what)
+/* Which row of @list has the keyboard focus, or -1. */
+static int
+focused_row (GtkListBox *list)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (list));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (list)))
+    return -1;
+
+  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  return row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+}
+
+static void
+focus_row (GtkListBox *list,
+           int         index)
+{
+  GtkListBoxRow *row = NULL;
+
+  for (; index >= 0 && row == NULL; index--)
+    row = gtk_list_box_get_row_at_index (list, index);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* Rebuilt lists keep the user's place: the row that had the focus, or the
+ * one now in its place. */
+static void
+refresh_keeping_focus (PatellaShoesPage *self)
+{
+  int active = self->view != NULL ? focused_row (self->active_list) : -1;
+  int runs = self->view != NULL ? focused_row (self->runs_list) : -1;
+
   refresh_lists_when_shown (self);
   if (self->view != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "shoe") == 0)
     refresh_shoe_page (self);
+
+  if (active >= 0)
+    focus_row (self->active_list, active);
+  if (runs >= 0)
+    focus_row (self->runs_list, runs);
+}
+
+static void
+store_changed_cb (PatellaShoesPage *self,
+                  const char       *what)
+{
+  if (g_strcmp0 (what, "runs") == 0 || g_strcmp0 (what, "shoes") == 0)
+    refresh_keeping_focus (self);
 }
 
 static void
