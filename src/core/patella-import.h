@@ -3,7 +3,6 @@
 
 #include <gio/gio.h>
 
-#include "patella-activity.h"
 #include "patella-store.h"
 
 G_BEGIN_DECLS
