@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 
 seconds="${1:-${FUZZ_SECONDS:-30}}"
 build_dir=_build-fuzz
-targets=(fuzz-gpx fuzz-json-import fuzz-parse)
-declare -A corpus=([fuzz-gpx]=gpx [fuzz-json-import]=json [fuzz-parse]=parse)
+targets=(fuzz-gpx fuzz-json-import fuzz-parse fuzz-fit fuzz-tcx)
+declare -A corpus=([fuzz-gpx]=gpx [fuzz-json-import]=json [fuzz-parse]=parse [fuzz-fit]=fit
+                  [fuzz-tcx]=tcx)
 
 bash build-aux/install-deps.sh
 
@@ -23,7 +24,7 @@ meson compile -C "$build_dir" src/core/patella-core
 
 flags=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -I"$build_dir" -Isrc/core)
-read -r -a pkg_flags <<<"$(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 json-glib-1.0)"
+read -r -a pkg_flags <<<"$(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 json-glib-1.0 libarchive)"
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libnotify-dev libjson-glib-dev libgsound-dev
+  libsqlite3-dev libnotify-dev libjson-glib-dev libgsound-dev libarchive-dev
   desktop-file-utils appstream sqlite3
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3-dbusmock python3-gi gir1.2-glib-2.0

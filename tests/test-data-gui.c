@@ -193,14 +193,14 @@ test_import_gpx (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (test_app), "import-file",
                                   g_variant_new_string (file));
-  dialog = wait_for_dialog ("Import Runs from GPX?");
+  dialog = wait_for_dialog ("Import Runs?");
   dropdown = adw_message_dialog_get_extra_child (dialog);
   selected = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
   g_assert_cmpstr (gtk_string_object_get_string (selected), ==, "Beta");
   answer (dialog, "import");
 
   dialog = wait_for_dialog ("Import Finished");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Imported 1 item"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Imported 1 run"));
   g_assert_cmpuint (changed, >, 0);
   g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM run r JOIN shoe s"
                                                    " ON s.id = r.shoe_id WHERE s.name = 'Beta';",
@@ -208,7 +208,7 @@ test_import_gpx (void)
   answer (dialog, "close");
 
   /* Let the answered dialogs go. */
-  for (guint i = 0; i < 500 && (find_dialog_with ("Import Runs from GPX?") != NULL ||
+  for (guint i = 0; i < 500 && (find_dialog_with ("Import Runs?") != NULL ||
                                 find_dialog_with ("Import Finished") != NULL); i++)
     {
       g_main_context_iteration (NULL, FALSE);
@@ -219,7 +219,7 @@ test_import_gpx (void)
   g_assert_true (g_file_set_contents (file, "<gpx><trk>", -1, &error));
   g_action_group_activate_action (G_ACTION_GROUP (test_app), "import-file",
                                   g_variant_new_string (file));
-  dialog = wait_for_dialog ("Import Runs from GPX?");
+  dialog = wait_for_dialog ("Import Runs?");
   answer (dialog, "import");
   dialog = wait_for_dialog ("Nothing Was Imported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not valid GPX"));

@@ -159,12 +159,14 @@ test_csv (Fixture       *fixture,
   runs = patella_export_csv (fixture->store, PATELLA_EXPORT_TABLE_RUNS, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (runs, ==,
-                   "date,distance_m,duration_s,shoe,pain,note,created_us\r\n"
-                   "2026-03-01,5000,1800,Daily trainer,2,easy,1000\r\n"
-                   "2026-03-01,3000,,,,,1001\r\n"
-                   "2026-03-03,10000,3600,Trail ☃,4,\"line one\nline \"\"two\"\", three\",1002\r\n"
+                   "date,distance_m,duration_s,shoe,pain,note,created_us,start_us,source,"
+                   "cadence_spm,descent_m\r\n"
+                   "2026-03-01,5000,1800,Daily trainer,2,easy,1000,,manual,,\r\n"
+                   "2026-03-01,3000,,,,,1001,,manual,,\r\n"
+                   "2026-03-03,10000,3600,Trail ☃,4,\"line one\nline \"\"two\"\", three\",1002,,"
+                   "manual,,\r\n"
                    "2026-03-05,8000,2800,old racer'); DROP TABLE run;--,0,'; DELETE FROM shoe; --,"
-                   "1003\r\n");
+                   "1003,,manual,,\r\n");
 
   journal = patella_export_csv (fixture->store, PATELLA_EXPORT_TABLE_JOURNAL, &error);
   g_assert_no_error (error);

@@ -334,12 +334,11 @@ test_cadence (PatellaStoreFixture *fixture,
 
   fill (fixture);
   before = build (fixture, &defaults);
-  /* No step-rate column yet. */
+  /* No run has a step rate yet (only runs from watches have one). */
   g_assert_cmpuint (before->n_cadence, ==, 0);
 
-  /* The column imports from watches add; known for two runs of the period. */
-  exec (fixture, "ALTER TABLE run ADD COLUMN cadence_spm INTEGER;"
-                 "UPDATE run SET cadence_spm = 170 WHERE day = '2026-02-03';"
+  /* Known for two runs of the period. */
+  exec (fixture, "UPDATE run SET cadence_spm = 170 WHERE day = '2026-02-03';"
                  "UPDATE run SET cadence_spm = 176 WHERE day = '2026-03-10';"
                  "UPDATE run SET cadence_spm = 150 WHERE day = '2026-01-27';");
   after = build (fixture, &defaults);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "patella-activity-import.h"
 #include "patella-backup.h"
 #include "patella-cli-private.h"
 #include "patella-error.h"
@@ -115,18 +116,73 @@ patella_cli_export_run (PatellaCliContext  *ctx,
   return write_output (output, text);
 }
 
-/* patella-cli import FILE [--replace] [--shoe NAME | --no-shoe] */
+/* A Patella export starts with "{"; everything else is taken for an
+ * activity file, a folder or an archive. */
+static gboolean
+looks_like_export (const char *path)
+{
+  char head[512];
+  FILE *file;
+  size_t n;
+  size_t i = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || patella_activity_path_is_candidate (path))
+    return FALSE;
+
+  file = fopen (path, "rb");
+  if (file == NULL)
+    return FALSE;
+  n = fread (head, 1, sizeof head, file);
+  fclose (file);
+
+  if (n >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < n && g_ascii_isspace (head[i]))
+    i++;
+
+  return i < n && head[i] == '{';
+}
+
+static int
+import_export (PatellaCliContext *ctx,
+               PatellaStore      *store,
+               const char        *path,
+               gboolean           replace,
+               const char        *shoe)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaImportReport) report = NULL;
+  g_autofree char *text = NULL;
+
+  report = patella_import_file (store, path,
+                                replace ? PATELLA_IMPORT_REPLACE : PATELLA_IMPORT_KEEP_EXISTING,
+                                shoe, NULL, NULL, NULL, &error);
+  if (report == NULL)
+    return patella_cli_fail (g_steal_pointer (&error));
+
+  text = patella_import_report_to_string (report);
+  g_print ("%s", text);
+
+  /* Imported runs count like logged ones: a pair may have reached a mark. */
+  if (!patella_shoes_check_notifications (store, patella_cli_get_notifier (ctx), &error))
+    g_printerr ("patella-cli: %s\n", error->message);
+
+  return PATELLA_CLI_OK;
+}
+
+/* patella-cli import FILE|FOLDER... [--replace] [--shoe NAME | --no-shoe] */
 int
 patella_cli_import_run (PatellaCliContext  *ctx,
                         int                 argc,
                         char              **argv)
 {
   g_autofree char *shoe = NULL;
-  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PatellaImportReport) report = NULL;
+  g_autoptr(GPtrArray) device_paths = g_ptr_array_new ();
   gboolean replace = FALSE;
   gboolean no_shoe = FALSE;
+  gboolean any_read = FALSE;
+  gint64 shoe_id = PATELLA_SHOE_DEFAULT;
   PatellaStore *store;
   int rc;
   GOptionEntry entries[] = {
@@ -134,23 +190,21 @@ patella_cli_import_run (PatellaCliContext  *ctx,
       N_("Replace journal days, shoes and routines that are already there (default: keep them)"),
       NULL },
     { "shoe", 0, 0, G_OPTION_ARG_FILENAME, &shoe,
-      N_("For GPX: the shoe of the runs (default: the default shoe)"), "NAME" },
+      N_("For activity files: the shoe of the runs (default: the default shoe)"), "NAME" },
     { "no-shoe", 0, 0, G_OPTION_ARG_NONE, &no_shoe,
-      N_("For GPX: log the runs without a shoe"), NULL },
+      N_("For activity files: log the runs without a shoe"), NULL },
     { NULL }
   };
 
-  rc = patella_cli_parse_options ("import", "FILE",
-                                  _("Import a Patella export (.json) or the tracks of a GPX "
-                                    "file, all or nothing."),
+  rc = patella_cli_parse_options ("import", "FILE|FOLDER…",
+                                  _("Import a Patella export (.json), or runs from FIT, TCX and "
+                                    "GPX files (also .gz), folders and zip archives."),
                                   entries, &argc, &argv);
   if (rc != PATELLA_CLI_OK)
     return rc;
 
   if (argc < 2)
-    return patella_cli_usage_error ("import", _("Give the file to import"));
-  if (argc > 2)
-    return patella_cli_usage_error ("import", _("Give one file to import"));
+    return patella_cli_usage_error ("import", _("Give the files or folders to import"));
   if (shoe != NULL && no_shoe)
     return patella_cli_usage_error ("import", _("Give --shoe or --no-shoe, not both"));
 
@@ -169,24 +223,67 @@ patella_cli_import_run (PatellaCliContext  *ctx,
   else if (no_shoe)
     {
       shoe = g_strdup ("");
+      shoe_id = PATELLA_SHOE_NONE;
     }
 
   store = patella_cli_get_store (ctx, &error);
   if (store == NULL)
     return patella_cli_fail (g_steal_pointer (&error));
 
-  report = patella_import_file (store, argv[1],
-                                replace ? PATELLA_IMPORT_REPLACE : PATELLA_IMPORT_KEEP_EXISTING,
-                                shoe, NULL, NULL, NULL, &error);
-  if (report == NULL)
-    return patella_cli_fail (g_steal_pointer (&error));
+  if (shoe != NULL && shoe[0] != '\0')
+    {
+      g_autoptr(PatellaShoe) found = patella_shoe_find (store, shoe, &error);
 
-  text = patella_import_report_to_string (report);
-  g_print ("%s", text);
+      if (found == NULL)
+        return patella_cli_fail (g_steal_pointer (&error));
+      shoe_id = found->id;
+    }
 
-  /* Imported runs count like logged ones: a pair may have reached a mark. */
-  if (!patella_shoes_check_notifications (store, patella_cli_get_notifier (ctx), &error))
-    g_printerr ("patella-cli: %s\n", error->message);
+  /* One export alone keeps its all-or-nothing answer. */
+  if (argc == 2 && looks_like_export (argv[1]))
+    return import_export (ctx, store, argv[1], replace, shoe);
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (looks_like_export (argv[i]))
+        {
+          if (import_export (ctx, store, argv[i], replace, shoe) == PATELLA_CLI_OK)
+            any_read = TRUE;
+        }
+      else
+        {
+          g_ptr_array_add (device_paths, argv[i]);
+        }
+    }
+
+  if (device_paths->len > 0)
+    {
+      g_autoptr(PatellaActivityReport) report = NULL;
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (device_paths, NULL);
+      report = patella_activity_import (store, patella_cli_get_notifier (ctx),
+                                        (const char * const *) device_paths->pdata, shoe_id,
+                                        NULL, NULL, NULL, &error);
+      if (report == NULL)
+        return patella_cli_fail (g_steal_pointer (&error));
+
+      any_read = any_read || report->files_read > 0;
+      if (!any_read && report->problems->len == 1)
+        return patella_cli_refuse ("%s", (const char *) g_ptr_array_index (report->problems, 0));
+      if (!any_read && report->problems->len == 0)
+        return patella_cli_refuse (_("There are no activity files in “%s”; Patella reads FIT, "
+                                     "TCX and GPX files, also gzip-compressed, and zip archives"),
+                                   (const char *) g_ptr_array_index (device_paths, 0));
+
+      text = patella_activity_report_to_string (report);
+      g_print ("%s", text);
+    }
+
+  if (!any_read)
+    return patella_cli_refuse (_("No file could be read; Patella reads its own exports (.json), "
+                                 "FIT, TCX and GPX files, also gzip-compressed, folders and zip "
+                                 "archives"));
 
   return PATELLA_CLI_OK;
 }

@@ -210,6 +210,8 @@ print_runs_json (GPtrArray *runs)
       const PatellaRun *run = g_ptr_array_index (runs, i);
 
       json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, run->id);
       json_builder_set_member_name (builder, "date");
       json_builder_add_string_value (builder, run->day);
       json_builder_set_member_name (builder, "distance_m");
@@ -231,6 +233,31 @@ print_runs_json (GPtrArray *runs)
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "note");
       json_builder_add_string_value (builder, run->note);
+      json_builder_set_member_name (builder, "start");
+      if (run->start_us > 0)
+        {
+          g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (run->start_us /
+                                                                     G_USEC_PER_SEC);
+          g_autofree char *text = start != NULL ? g_date_time_format_iso8601 (start) : NULL;
+
+          json_builder_add_string_value (builder, text);
+        }
+      else
+        {
+          json_builder_add_null_value (builder);
+        }
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, patella_source_to_string (run->source));
+      json_builder_set_member_name (builder, "cadence_spm");
+      if (run->cadence_spm > 0)
+        json_builder_add_int_value (builder, run->cadence_spm);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "descent_m");
+      if (run->has_descent)
+        json_builder_add_int_value (builder, run->descent_m);
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

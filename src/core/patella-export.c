@@ -59,6 +59,10 @@ static const Column run_columns[] = {
   { "created_us", COL_INT },
   { "uuid", COL_UUID },
   { "shoe_uuid", COL_UUID },
+  { "start_us", COL_INT },
+  { "source", COL_TEXT },
+  { "cadence_spm", COL_INT },
+  { "descent_m", COL_INT },
 };
 
 static const Column shoe_columns[] = {
@@ -103,7 +107,8 @@ static const Table tables[] = {
     "SELECT r.day, r.distance_m, r.duration_s,"
     "       (SELECT s.name FROM shoe s WHERE s.id = r.shoe_id),"
     "       r.pain, r.note, r.created_us, r.uuid,"
-    "       (SELECT s.uuid FROM shoe s WHERE s.id = r.shoe_id) "
+    "       (SELECT s.uuid FROM shoe s WHERE s.id = r.shoe_id),"
+    "       r.start_us, r.source, r.cadence_spm, r.descent_m "
     "FROM run r ORDER BY r.day, r.created_us, r.uuid;",
     run_columns, G_N_ELEMENTS (run_columns) },
   { "shoes",

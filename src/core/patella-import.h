@@ -48,26 +48,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaImportReport, patella_import_report_free)
 typedef void (*PatellaImportProgressFunc) (double   fraction,
                                            gpointer user_data);
 
-/* What a GPX file holds: one run per track. */
-typedef struct
-{
-  char   *name;        /* the track's <name>, or NULL */
-  guint   n_points;
-  guint   n_times;
-  char   *day;         /* local date of the first timestamp, or NULL */
-  gint64  distance_m;  /* great-circle sum over the points */
-  gint64  duration_s;  /* first to last timestamp */
-} PatellaGpxTrack;
-
-void       patella_gpx_track_free        (PatellaGpxTrack *track);
-GPtrArray *patella_gpx_parse             (const char           *data,
-                                          gsize                 length,
-                                          GError              **error);
-double     patella_great_circle_distance (double                lat1,
-                                          double                lon1,
-                                          double                lat2,
-                                          double                lon2);
-
 /* A checked Patella export, ready to be written. */
 typedef struct _PatellaImportData PatellaImportData;
 

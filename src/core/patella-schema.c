@@ -254,11 +254,22 @@ static const char migration_plan[] =
   "CREATE UNIQUE INDEX walk_run_single_active ON walk_run (state IN ('running', 'paused'))"
   "  WHERE state IN ('running', 'paused');";
 
+/* Runs from device files: the instant they started (duplicate detection
+ * works on it), where they came from, and what the watch measured. */
+static const char migration_activity_files[] =
+  "ALTER TABLE run ADD COLUMN start_us INTEGER;"
+  "ALTER TABLE run ADD COLUMN source TEXT NOT NULL DEFAULT 'manual'"
+  "  CHECK (source IN ('manual', 'json', 'fit', 'tcx', 'gpx'));"
+  "ALTER TABLE run ADD COLUMN cadence_spm INTEGER CHECK (cadence_spm BETWEEN 1 AND 400);"
+  "ALTER TABLE run ADD COLUMN descent_m INTEGER CHECK (descent_m BETWEEN 0 AND 100000);"
+  "CREATE INDEX run_start ON run (start_us) WHERE start_us IS NOT NULL;";
+
 const char * const patella_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_symptoms,
   migration_plan,
+  migration_activity_files,
 };
 
 const guint patella_schema_n_migrations = G_N_ELEMENTS (patella_schema_migrations);

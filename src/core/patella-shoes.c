@@ -24,7 +24,8 @@
   "      FROM shoe s "
 
 #define RUN_COLUMNS \
-  "SELECT r.id, r.day, r.distance_m, r.duration_s, r.shoe_id, s.name, r.pain, r.note " \
+  "SELECT r.id, r.day, r.distance_m, r.duration_s, r.shoe_id, s.name, r.pain, r.note, " \
+  "       r.start_us, r.source, r.cadence_spm, r.descent_m, r.uuid, r.created_us " \
   "FROM run r LEFT JOIN shoe s ON s.id = r.shoe_id "
 
 static char *
@@ -80,6 +81,7 @@ patella_run_free (PatellaRun *run)
   g_free (run->day);
   g_free (run->shoe_name);
   g_free (run->note);
+  g_free (run->uuid);
   g_free (run);
 }
 
@@ -117,6 +119,14 @@ run_from_row (PatellaStmt *stmt)
   run->shoe_name = dup_column (stmt, 5);
   run->pain = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 6);
   run->note = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  run->start_us = sqlite3_column_int64 (stmt, 8);
+  if (!patella_source_from_string ((const char *) sqlite3_column_text (stmt, 9), &run->source))
+    run->source = PATELLA_SOURCE_MANUAL;
+  run->cadence_spm = sqlite3_column_int (stmt, 10);
+  run->has_descent = sqlite3_column_type (stmt, 11) != SQLITE_NULL;
+  run->descent_m = sqlite3_column_int64 (stmt, 11);
+  run->uuid = dup_column (stmt, 12);
+  run->created_us = sqlite3_column_int64 (stmt, 13);
 
   return run;
 }
@@ -808,6 +818,18 @@ check_run (PatellaStore      *store,
   if (run->note != NULL && !patella_check_text (run->note, PATELLA_NOTE_MAX_CHARS, error))
     return FALSE;
 
+  if (run->uuid != NULL && !g_uuid_string_is_valid (run->uuid))
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("A run’s identity must be a UUID such as "
+                                   "“0f8fad5b-d9cb-469f-a165-70867728950e”"));
+
+  if (run->created_us < 0 || run->start_us < 0 || run->cadence_spm < 0 || run->cadence_spm > 400 ||
+      (run->has_descent && (run->descent_m < 0 || run->descent_m > 100000)) ||
+      run->source > PATELLA_SOURCE_GPX)
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("A run’s cadence must be at most 400 steps a minute and its "
+                                   "descent at most 100 km"));
+
   fields->note = g_strdup (run->note != NULL ? run->note : "");
   return TRUE;
 }
@@ -856,6 +878,20 @@ bind_run (PatellaStmt     *stmt,
   sqlite3_bind_text (stmt, 6, fields->note, -1, SQLITE_TRANSIENT);
 }
 
+/* Parameters 8 to 11: start, source, cadence, descent. */
+static void
+bind_measured (PatellaStmt      *stmt,
+               const PatellaRun *run)
+{
+  if (run->start_us > 0)
+    sqlite3_bind_int64 (stmt, 8, run->start_us);
+  sqlite3_bind_text (stmt, 9, patella_source_to_string (run->source), -1, SQLITE_STATIC);
+  if (run->cadence_spm > 0)
+    sqlite3_bind_int (stmt, 10, run->cadence_spm);
+  if (run->has_descent)
+    sqlite3_bind_int64 (stmt, 11, run->descent_m);
+}
+
 /**
  * patella_run_add:
  * @notifier: (nullable): sends the replacement notifications the run calls for
@@ -889,13 +925,22 @@ patella_run_add (PatellaStore      *store,
 
   stmt = patella_store_prepare (store,
                                 "INSERT INTO run (day, distance_m, duration_s, shoe_id, pain, "
-                                "                 note, created_us) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?);", error);
+                                "                 note, created_us, start_us, source, "
+                                "                 cadence_spm, descent_m, uuid) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);", error);
   if (stmt == NULL)
     return fail_write (store);
 
   bind_run (stmt, &fields, run);
-  sqlite3_bind_int64 (stmt, 7, patella_clock_get_now (patella_store_get_clock (store)));
+  bind_measured (stmt, run);
+  if (run->created_us > 0)
+    sqlite3_bind_int64 (stmt, 7, run->created_us);
+  else
+    sqlite3_bind_int64 (stmt, 7, patella_clock_get_now (patella_store_get_clock (store)));
+  /* Without one, the table's trigger gives the run a new identity. */
+  if (run->uuid != NULL)
+    sqlite3_bind_text (stmt, 12, run->uuid, -1, SQLITE_TRANSIENT);
+
   if (!patella_store_step_done (store, stmt, error))
     return fail_write (store);
 
@@ -960,6 +1005,56 @@ patella_run_edit (PatellaStore      *store,
   return finish_write (store, notifier, "runs", error);
 }
 
+/**
+ * patella_run_replace:
+ * @run: the run, by its id, with every field as it should be, its creation
+ *   instant and what a device measured included (an import that replaces
+ *   a run); a shoe_id of 0 or less means no shoe
+ *
+ * Its identity stays.
+ */
+gboolean
+patella_run_replace (PatellaStore      *store,
+                     const PatellaRun  *run,
+                     GError           **error)
+{
+  g_auto(RunFields) fields = { 0 };
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (run != NULL, FALSE);
+
+  if (!check_run (store, run, &fields, error))
+    return FALSE;
+
+  if (!patella_store_begin (store, error))
+    return FALSE;
+
+  if (!check_run_exists (store, run->id, error) ||
+      !resolve_shoe (store, run->shoe_id, FALSE, &fields.shoe_id, error))
+    return fail_write (store);
+
+  stmt = patella_store_prepare (store,
+                                "UPDATE run SET day = ?1, distance_m = ?2, duration_s = ?3, "
+                                "  shoe_id = ?4, pain = ?5, note = ?6, created_us = ?7, "
+                                "  start_us = ?8, source = ?9, cadence_spm = ?10, "
+                                "  descent_m = ?11 "
+                                "WHERE id = ?12;", error);
+  if (stmt == NULL)
+    return fail_write (store);
+
+  bind_run (stmt, &fields, run);
+  bind_measured (stmt, run);
+  sqlite3_bind_int64 (stmt, 7, run->created_us > 0
+                               ? run->created_us
+                               : patella_clock_get_now (patella_store_get_clock (store)));
+  sqlite3_bind_int64 (stmt, 12, run->id);
+  if (!patella_store_step_done (store, stmt, error))
+    return fail_write (store);
+
+  return finish_write (store, NULL, "runs", error);
+}
+
 gboolean
 patella_run_delete (PatellaStore     *store,
                     PatellaNotifier  *notifier,
@@ -986,6 +1081,123 @@ patella_run_delete (PatellaStore     *store,
     return fail_write (store);
 
   return finish_write (store, notifier, "runs", error);
+}
+
+/**
+ * patella_run_merge_measured:
+ * @measured: what a device file measured: start, distance, duration,
+ *   cadence, descent and source
+ * @overwrite: %TRUE when @measured comes from a better source than the run:
+ *   its distance, duration, cadence, descent, start and source replace the
+ *   run's; %FALSE to fill only what the run lacks (start, duration, cadence,
+ *   descent), keeping what the user typed
+ *
+ * The shoe, pain and note are never changed.
+ */
+gboolean
+patella_run_merge_measured (PatellaStore      *store,
+                            gint64             id,
+                            const PatellaRun  *measured,
+                            gboolean           overwrite,
+                            GError           **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (measured != NULL, FALSE);
+
+  if (!patella_run_check_distance (measured->distance_m, error))
+    return FALSE;
+
+  if (!patella_store_begin (store, error))
+    return FALSE;
+
+  if (!check_run_exists (store, id, error))
+    return fail_write (store);
+
+  if (overwrite)
+    stmt = patella_store_prepare (store,
+                                  "UPDATE run SET start_us = coalesce (?1, start_us), "
+                                  "  distance_m = ?2, duration_s = coalesce (?3, duration_s), "
+                                  "  cadence_spm = coalesce (?4, cadence_spm), "
+                                  "  descent_m = coalesce (?5, descent_m), source = ?6 "
+                                  "WHERE id = ?7;", error);
+  else
+    stmt = patella_store_prepare (store,
+                                  "UPDATE run SET start_us = coalesce (start_us, ?1), "
+                                  "  duration_s = coalesce (duration_s, ?3), "
+                                  "  cadence_spm = coalesce (cadence_spm, ?4), "
+                                  "  descent_m = coalesce (descent_m, ?5) "
+                                  "WHERE id = ?7;", error);
+  if (stmt == NULL)
+    return fail_write (store);
+
+  if (measured->start_us > 0)
+    sqlite3_bind_int64 (stmt, 1, measured->start_us);
+  sqlite3_bind_int64 (stmt, 2, measured->distance_m);
+  if (measured->duration_s > 0 && measured->duration_s <= PATELLA_DURATION_MAX_S)
+    sqlite3_bind_int64 (stmt, 3, measured->duration_s);
+  if (measured->cadence_spm > 0 && measured->cadence_spm <= 400)
+    sqlite3_bind_int (stmt, 4, measured->cadence_spm);
+  if (measured->has_descent && measured->descent_m >= 0 && measured->descent_m <= 100000)
+    sqlite3_bind_int64 (stmt, 5, measured->descent_m);
+  sqlite3_bind_text (stmt, 6, patella_source_to_string (measured->source), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, id);
+
+  if (!patella_store_step_done (store, stmt, error))
+    return fail_write (store);
+
+  return finish_write (store, NULL, "runs", error);
+}
+
+/**
+ * patella_runs_find_same:
+ * @start_us: when the activity started
+ * @day: its local day
+ *
+ * Finds the runs that are the same activity: those that started within
+ * 60 s of @start_us, and typed runs (no start) on @day, in either case
+ * with a distance within 3 % of @distance_m.
+ *
+ * Returns: (transfer full) (element-type PatellaRun): the runs, those with
+ *   a start first, the closest start first
+ */
+GPtrArray *
+patella_runs_find_same (PatellaStore  *store,
+                        gint64         start_us,
+                        const char    *day,
+                        gint64         distance_m,
+                        GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+  g_return_val_if_fail (day != NULL, NULL);
+
+  stmt = patella_store_prepare (store,
+                                RUN_COLUMNS
+                                "WHERE ((r.start_us BETWEEN ?1 - 60000000 AND ?1 + 60000000) "
+                                "       OR (r.start_us IS NULL AND r.day = ?2)) "
+                                "  AND abs (r.distance_m - ?3) <= 0.03 * max (r.distance_m, ?3) "
+                                "ORDER BY r.start_us IS NULL, abs (r.start_us - ?1), r.id;",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, start_us);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, distance_m);
+
+  runs = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_run_free);
+  while ((rc = patella_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (runs, run_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&runs);
 }
 
 /**

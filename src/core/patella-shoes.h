@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "patella-activity.h"
 #include "patella-load.h"
 #include "patella-notifier.h"
 #include "patella-status.h"
@@ -62,6 +63,14 @@ typedef struct
   char   *shoe_name;   /* NULL when the run has no shoe */
   int     pain;        /* -1: not given */
   char   *note;
+  char   *uuid;        /* the stable identity; NULL when adding: a new one */
+  gint64  created_us;  /* 0 when adding: now */
+  /* What a device file measured; zero for a typed run. */
+  gint64         start_us;     /* the start instant (UTC); 0: unknown */
+  PatellaSource  source;
+  int            cadence_spm;  /* steps a minute; 0: unknown */
+  gboolean       has_descent;
+  gint64         descent_m;
 } PatellaRun;
 
 typedef enum
@@ -137,6 +146,19 @@ gboolean     patella_run_delete              (PatellaStore       *store,
                                               GError            **error);
 PatellaRun  *patella_run_get                 (PatellaStore       *store,
                                               gint64              id,
+                                              GError            **error);
+gboolean     patella_run_replace             (PatellaStore       *store,
+                                              const PatellaRun   *run,
+                                              GError            **error);
+gboolean     patella_run_merge_measured      (PatellaStore       *store,
+                                              gint64              id,
+                                              const PatellaRun   *measured,
+                                              gboolean            overwrite,
+                                              GError            **error);
+GPtrArray   *patella_runs_find_same          (PatellaStore       *store,
+                                              gint64              start_us,
+                                              const char         *day,
+                                              gint64              distance_m,
                                               GError            **error);
 GPtrArray   *patella_runs_list               (PatellaStore       *store,
                                               gint64              shoe_id,

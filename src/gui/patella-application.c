@@ -8,6 +8,7 @@
 #include "patella-application.h"
 #include "patella-autostart.h"
 #include "patella-data-actions.h"
+#include "patella-import-folder.h"
 #include "patella-guidance-window.h"
 #include "patella-libnotify-notifier.h"
 #include "patella-preferences-window.h"
@@ -29,6 +30,7 @@ struct _PatellaApplication
   GError                 *store_error;
   PatellaNotifier        *notifier;
   PatellaReminderService *reminders;
+  PatellaImportFolder    *import_folder;
   PatellaTimer           *ice_timer;
   PatellaWalkRun         *walk_run;
   PatellaCheckInService  *check_in;
@@ -279,12 +281,27 @@ reminder_open_requested_cb (PatellaApplication *self)
                                   g_variant_new_string ("timers"));
 }
 
-/* Reminders keep Patella running with its window closed. */
+/* "Change Shoe" on an imported run's notification: its editor. */
+static void
+import_folder_change_shoe_cb (PatellaApplication *self,
+                              gint64              run_id)
+{
+  PatellaWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-run", "x", run_id);
+}
+
+/* Reminders and an import folder keep Patella running with its window
+ * closed. */
 static void
 update_hold (PatellaApplication *self)
 {
+  g_autofree char *folder = self->settings != NULL
+                            ? g_settings_get_string (self->settings, "import-folder") : NULL;
   gboolean want = self->reminders != NULL && self->settings != NULL &&
-                  g_settings_get_boolean (self->settings, "reminders-enabled");
+                  (g_settings_get_boolean (self->settings, "reminders-enabled") ||
+                   (folder != NULL && folder[0] != '\0'));
 
   if (want == self->held_for_reminders)
     return;
@@ -313,9 +330,15 @@ start_reminders (PatellaApplication *self)
 {
   g_clear_object (&self->reminders);
   g_clear_object (&self->check_in);
+  g_clear_object (&self->import_folder);
 
   if (self->store != NULL && !patella_store_is_read_only (self->store))
     {
+      self->import_folder = patella_import_folder_new (self->store, self->notifier,
+                                                       self->settings);
+      g_signal_connect_object (self->import_folder, "change-shoe-requested",
+                               G_CALLBACK (import_folder_change_shoe_cb), self,
+                               G_CONNECT_SWAPPED);
       self->reminders = patella_reminder_service_new (self->store, self->notifier,
                                                       self->settings);
       g_signal_connect_object (self->reminders, "start-requested",
@@ -338,6 +361,7 @@ open_store (PatellaApplication *self)
   g_clear_error (&self->store_error);
   g_clear_object (&self->reminders);
   g_clear_object (&self->check_in);
+  g_clear_object (&self->import_folder);
   g_clear_object (&self->store);
 
   self->store = patella_store_open (NULL, self->clock, &self->store_error);
@@ -400,6 +424,8 @@ patella_application_startup (GApplication *app)
   if (self->settings != NULL)
     {
       g_signal_connect_object (self->settings, "changed::reminders-enabled",
+                               G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::import-folder",
                                G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::start-at-login",
                                G_CALLBACK (start_at_login_changed_cb), self, G_CONNECT_SWAPPED);
@@ -513,6 +539,7 @@ patella_application_dispose (GObject *object)
   PatellaApplication *self = (PatellaApplication *)object;
 
   g_clear_object (&self->reminders);
+  g_clear_object (&self->import_folder);
   g_clear_object (&self->ice_timer);
   g_clear_object (&self->walk_run);
   g_clear_object (&self->notifier);

@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-activity-import.h"
 #include "patella-backup.h"
 #include "patella-data-actions.h"
+#include "patella-error.h"
 #include "patella-export.h"
 #include "patella-import.h"
 #include "patella-shoes.h"
@@ -160,13 +162,16 @@ typedef struct
 {
   PatellaApplication *app;
   char               *db_path;
-  char               *file;
+  GStrv               files;
+  gboolean            activities; /* device files, not a Patella export */
   char               *shoe;       /* NULL: the default shoe; "": none */
   PatellaImportFlags  flags;
   GCancellable       *cancellable;
   GtkWidget          *progress_dialog;
   GtkWidget          *progress_bar;
   int                 permille;   /* written by the worker, atomically */
+  int                 files_done; /* the same */
+  int                 files_total;
   guint               pulse_id;
 } ImportJob;
 
@@ -176,7 +181,7 @@ import_job_free (ImportJob *job)
   g_clear_handle_id (&job->pulse_id, g_source_remove);
   g_clear_object (&job->app);
   g_free (job->db_path);
-  g_free (job->file);
+  g_strfreev (job->files);
   g_free (job->shoe);
   g_clear_object (&job->cancellable);
   g_free (job);
@@ -191,15 +196,81 @@ import_progress_cb (double   fraction,
   g_atomic_int_set (&job->permille, (int) (fraction * 1000));
 }
 
+static void
+activity_progress_cb (guint    done,
+                      guint    total,
+                      gpointer user_data)
+{
+  ImportJob *job = user_data;
+
+  g_atomic_int_set (&job->files_done, (int) done);
+  g_atomic_int_set (&job->files_total, (int) total);
+  g_atomic_int_set (&job->permille, total > 0 ? (int) (1000.0 * done / total) : 0);
+}
+
 static gboolean
 update_progress_cb (gpointer user_data)
 {
   ImportJob *job = user_data;
+  int total = g_atomic_int_get (&job->files_total);
 
-  if (job->progress_dialog != NULL)
-    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (job->progress_bar),
-                                   g_atomic_int_get (&job->permille) / 1000.0);
+  if (job->progress_dialog == NULL)
+    return G_SOURCE_CONTINUE;
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (job->progress_bar),
+                                 g_atomic_int_get (&job->permille) / 1000.0);
+  if (total > 0)
+    {
+      int done = g_atomic_int_get (&job->files_done);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%d of %d file",
+                                                            "%d of %d files", total),
+                                               done, total);
+
+      gtk_progress_bar_set_text (GTK_PROGRESS_BAR (job->progress_bar), text);
+      gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (job->progress_bar), TRUE);
+    }
   return G_SOURCE_CONTINUE;
+}
+
+/* Device files: through the activity reader and writer, file by file. */
+static char *
+import_activities (ImportJob     *job,
+                   PatellaStore  *store,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(PatellaActivityReport) report = NULL;
+  gint64 shoe_id = PATELLA_SHOE_DEFAULT;
+
+  if (job->shoe != NULL && job->shoe[0] == '\0')
+    {
+      shoe_id = PATELLA_SHOE_NONE;
+    }
+  else if (job->shoe != NULL)
+    {
+      g_autoptr(PatellaShoe) shoe = patella_shoe_find (store, job->shoe, error);
+
+      if (shoe == NULL)
+        return NULL;
+      shoe_id = shoe->id;
+    }
+
+  report = patella_activity_import (store, NULL, (const char * const *) job->files, shoe_id,
+                                    activity_progress_cb, job, cancellable, error);
+  if (report == NULL)
+    return NULL;
+
+  if (report->files_read == 0)
+    {
+      g_set_error_literal (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
+                           report->problems->len > 0
+                           ? (const char *) g_ptr_array_index (report->problems, 0)
+                           : _("There is no activity file in it"));
+      return NULL;
+    }
+
+  return patella_activity_report_to_string (report);
 }
 
 /* In a worker thread, on a connection of its own: the window stays live. */
@@ -212,7 +283,7 @@ import_thread (GTask        *task,
   ImportJob *job = task_data;
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  PatellaImportReport *report;
+  char *text = NULL;
 
   store = patella_store_open (job->db_path, NULL, &error);
   if (store == NULL)
@@ -221,12 +292,24 @@ import_thread (GTask        *task,
       return;
     }
 
-  report = patella_import_file (store, job->file, job->flags, job->shoe, import_progress_cb, job,
-                                cancellable, &error);
-  if (report == NULL)
+  if (job->activities)
+    {
+      text = import_activities (job, store, cancellable, &error);
+    }
+  else
+    {
+      g_autoptr(PatellaImportReport) report = NULL;
+
+      report = patella_import_file (store, job->files[0], job->flags, job->shoe,
+                                    import_progress_cb, job, cancellable, &error);
+      if (report != NULL)
+        text = patella_import_report_to_string (report);
+    }
+
+  if (text == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, report, (GDestroyNotify) patella_import_report_free);
+    g_task_return_pointer (task, text, g_free);
 }
 
 static void
@@ -235,7 +318,7 @@ import_done_cb (GObject      *source,
                 gpointer      user_data)
 {
   ImportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(PatellaImportReport) report = NULL;
+  g_autofree char *report = NULL;
   g_autoptr(GError) error = NULL;
   PatellaStore *store;
 
@@ -276,11 +359,7 @@ import_done_cb (GObject      *source,
         g_message ("Could not check the shoes after the import: %s", error->message);
     }
 
-  {
-    g_autofree char *text = patella_import_report_to_string (report);
-
-    show_message (get_window (job->app), _("Import Finished"), text);
-  }
+  show_message (get_window (job->app), _("Import Finished"), report);
 }
 
 static void
@@ -382,17 +461,19 @@ make_shoe_dropdown (PatellaStore *store)
 }
 
 static gboolean
-looks_like_gpx (const char *path)
+looks_like_activities (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  return g_str_has_suffix (lower, ".gpx");
+  return patella_activity_path_is_candidate (path) || g_str_has_suffix (lower, ".zip") ||
+         g_file_test (path, G_FILE_TEST_IS_DIR);
 }
 
-/* Asks how to import @path, then imports it. */
+/* Asks how to import @paths, then imports them: one Patella export, or
+ * activity files. */
 static void
 begin_import (PatellaApplication *app,
-              const char         *path)
+              const char * const *paths)
 {
   PatellaStore *store = get_writable_store (app);
   ImportJob *job;
@@ -404,16 +485,18 @@ begin_import (PatellaApplication *app,
   job = g_new0 (ImportJob, 1);
   job->app = g_object_ref (app);
   job->db_path = g_strdup (patella_store_get_path (store));
-  job->file = g_strdup (path);
+  job->files = g_strdupv ((char **) paths);
   job->cancellable = g_cancellable_new ();
+  job->activities = g_strv_length (job->files) > 1 || looks_like_activities (job->files[0]);
 
-  if (looks_like_gpx (job->file))
+  if (job->activities)
     {
       GtkWidget *dropdown = make_shoe_dropdown (store);
 
-      dialog = adw_message_dialog_new (get_window (app), _("Import Runs from GPX?"),
-                                       _("Each track becomes a run. Runs that are already "
-                                         "there are skipped."));
+      dialog = adw_message_dialog_new (get_window (app), _("Import Runs?"),
+                                       _("Each run in the file becomes a run in Patella. Runs "
+                                         "that are already there are skipped; other sports "
+                                         "are left out."));
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
       g_object_set_data (G_OBJECT (dialog), "shoes", dropdown);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -452,15 +535,24 @@ import_file_response_cb (GtkNativeDialog *chooser,
                          gpointer         user_data)
 {
   PatellaApplication *app = PATELLA_APPLICATION (user_data);
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-      if (path != NULL)
-        begin_import (app, path);
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+
+      if (paths->len > 1)
+        begin_import (app, (const char * const *) paths->pdata);
     }
 
   g_object_unref (chooser);
@@ -472,7 +564,9 @@ import_file_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  begin_import (PATELLA_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+  const char *paths[] = { g_variant_get_string (parameter, NULL), NULL };
+
+  begin_import (PATELLA_APPLICATION (user_data), paths);
 }
 
 static void
@@ -489,12 +583,19 @@ import_activated (GSimpleAction *action,
 
   chooser = gtk_file_chooser_native_new (_("Import"), get_window (app),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Patella exports and GPX tracks"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_filter_add_pattern (filter, "*.gpx");
-  gtk_file_filter_add_pattern (filter, "*.JSON");
-  gtk_file_filter_add_pattern (filter, "*.GPX");
+  gtk_file_filter_set_name (filter, _("Patella exports and activity files"));
+  {
+    static const char * const patterns[] = {
+      "*.json", "*.fit", "*.tcx", "*.gpx", "*.fit.gz", "*.tcx.gz", "*.gpx.gz", "*.zip",
+      "*.JSON", "*.FIT", "*.TCX", "*.GPX", "*.FIT.GZ", "*.TCX.GZ", "*.GPX.GZ", "*.ZIP",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+      gtk_file_filter_add_pattern (filter, patterns[i]);
+  }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* A Patella export, or as many activity files as you like. */
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (import_file_response_cb), app);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

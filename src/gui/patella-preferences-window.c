@@ -26,6 +26,9 @@ struct _PatellaPreferencesWindow
   GtkLabel             *times_error_label;
   GtkSwitch            *login_switch;
   GtkSwitch            *sounds_switch;
+  AdwActionRow         *import_folder_row;
+  GtkButton            *import_folder_button;
+  GtkButton            *import_folder_off_button;
   AdwEntryRow          *report_name_row;
   AdwEntryRow          *wake_row;
   GtkLabel             *wake_error_label;
@@ -157,6 +160,65 @@ count_changed_cb (PatellaPreferencesWindow *self)
 }
 
 static void
+show_import_folder (PatellaPreferencesWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "import-folder");
+  gboolean on = folder[0] != '\0';
+
+  if (on)
+    {
+      g_autofree char *name = g_filename_display_name (folder);
+
+      adw_action_row_set_subtitle (self->import_folder_row, name);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->import_folder_row,
+                                   _("Off: runs come only from files you import"));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->import_folder_off_button), on);
+}
+
+static void
+import_folder_chosen_cb (GtkNativeDialog          *chooser,
+                         int                       response,
+                         PatellaPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      /* Inside Flatpak, the portal's document path is what the grant covers. */
+      if (path != NULL)
+        g_settings_set_string (self->settings, "import-folder", path);
+    }
+
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+import_folder_choose_clicked_cb (PatellaPreferencesWindow *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Choose the Import Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_folder_chosen_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_folder_off_clicked_cb (PatellaPreferencesWindow *self)
+{
+  g_settings_set_string (self->settings, "import-folder", "");
+}
+
+static void
 patella_preferences_window_dispose (GObject *object)
 {
   PatellaPreferencesWindow *self = (PatellaPreferencesWindow *)object;
@@ -197,11 +259,18 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, times_error_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, login_switch);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, sounds_switch);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, import_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow,
+                                        import_folder_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow,
+                                        import_folder_off_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, report_name_row);
   gtk_widget_class_bind_template_callback (widget_class, time_row_applied_cb);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, wake_row);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, wake_error_label);
   gtk_widget_class_bind_template_callback (widget_class, wake_row_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_folder_choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_folder_off_clicked_cb);
 }
 
 static void
@@ -249,6 +318,8 @@ patella_preferences_window_init (PatellaPreferencesWindow *self)
                            G_CALLBACK (times_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::ice-sessions-per-day",
                            G_CALLBACK (count_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::import-folder",
+                           G_CALLBACK (show_import_folder), self, G_CONNECT_SWAPPED);
   show_times (self);
 
   {
@@ -256,6 +327,7 @@ patella_preferences_window_init (PatellaPreferencesWindow *self)
 
     gtk_editable_set_text (GTK_EDITABLE (self->wake_row), wake);
   }
+  show_import_folder (self);
 }
 
 PatellaPreferencesWindow *

@@ -154,6 +154,18 @@ log_run_activated (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->shoes_page), "shoes.log-run", NULL);
 }
 
+/* A run's editor, from the notification of a run that was imported. */
+static void
+edit_run_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  patella_window_show_view (self, "shoes");
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->shoes_page), "shoes.edit-run", parameter);
+}
+
 static void
 edit_today_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -439,6 +451,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_activated);
   gtk_widget_class_install_action (widget_class, "win.welcome-done", "b", welcome_done_activated);
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_run_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-run", "x", edit_run_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-today", NULL, edit_today_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.plan", NULL, plan_activated);

@@ -8,7 +8,7 @@ checks the targets from issue 9, and records the figures in results.json.
 It exits 1 when a target is missed.
 
     bench.py startup | views | cli-status | insights | clinician-report | store-write | wakeups |
-             external | plan | metronome | report
+             external | plan | metronome | activity-import | report
 """
 
 import datetime
@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 RUNS = int(os.environ.get('BENCH_RUNS', '5'))
 SEED = os.environ.get('BENCH_SEED', '9')
@@ -29,6 +30,7 @@ RESULTS = os.environ.get('BENCH_RESULTS', 'results.json')
 STORE = os.environ.get('BENCH_STORE', 'bench-store')
 FLOOR = os.environ.get('BENCH_FLOOR', 'bench-floor')
 APP = os.environ.get('BENCH_APP', 'bench-app')
+FIT = os.environ.get('BENCH_FIT', 'bench-fit')
 CLI = os.environ.get('PATELLA_CLI', 'patella-cli')
 
 MIB = 1024.0
@@ -470,6 +472,74 @@ def bench_external():
                         'reload_ms': round(reload_ms, 1)})
 
 
+# --------------------------------------------------------- activity import --
+
+FIT_FILES = 1000
+FIT_IMPORT_TARGET_S = 10
+
+
+def run_measured(argv):
+    """Runs @argv to its end; returns seconds and its peak resident memory in MiB."""
+    start = time.monotonic()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.monotonic() - start
+    if status != 0:
+        raise SystemExit(f'{argv[0]} failed with status {status}')
+    return seconds, usage.ru_maxrss / MIB
+
+
+def bench_activity_import():
+    say(f'Importing {FIT_FILES} FIT files of 1-hour runs (a record a second) from a folder with')
+    say('`patella-cli import FOLDER` into the ten-year dataset, against `cat` reading the same')
+    say('bytes (the faster of two cat runs); one import run, as it changes the database.')
+    os.makedirs(DATA, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        folder = os.path.join(tmp, 'watch')
+        subprocess.run([FIT, folder, str(FIT_FILES)], check=True)
+        files = sorted(glob.glob(os.path.join(folder, '*.fit')))
+        size_mib = sum(os.path.getsize(f) for f in files) / MIB / MIB
+        db = fresh_copy(dataset('ten-year'), tmp)
+        cat_s, _ = run_measured(['cat'] + files)
+        cat_s = min(cat_s, run_measured(['cat'] + files)[0])
+        import_s, rss_mib = run_measured([CLI, '--db', db, 'import', folder])
+        _, status_rss = run_measured([CLI, '--db', db, 'status', '--format', 'json'])
+        runs = subprocess.run(['sqlite3', db, "SELECT count(*) FROM run WHERE source = 'fit';"],
+                              check=True, capture_output=True, text=True).stdout.strip()
+        # The same files as one zip (a bulk export), into another copy: read
+        # entry by entry, so memory must not grow with the archive either.
+        archive = os.path.join(tmp, 'export.zip')
+        with zipfile.ZipFile(archive, 'w', zipfile.ZIP_DEFLATED) as z:
+            for f in files:
+                z.write(f, os.path.join('activities', os.path.basename(f)))
+        zip_mib = os.path.getsize(archive) / MIB / MIB
+        zip_s, zip_rss = run_measured([CLI, '--db', fresh_copy(dataset('ten-year'), tmp, 'zip.db'),
+                                       'import', archive])
+    ratio = import_s / cat_s
+    say()
+    say(f'  patella-cli import  {import_s:8.2f} s, {FIT_FILES / import_s:,.0f} files/s, '
+        f'{size_mib:.1f} MiB, {runs} runs from FIT')
+    say(f'  cat of the files    {cat_s:8.3f} s')
+    say(f'  ratio               {ratio:8.1f}x')
+    say(f'  peak memory         {rss_mib:8.1f} MiB (status alone: {status_rss:.1f} MiB)')
+    say(f'  as one zip          {zip_s:8.2f} s, {zip_mib:.1f} MiB compressed, '
+        f'peak memory {zip_rss:.1f} MiB')
+    say()
+    check('activity import', import_s <= FIT_IMPORT_TARGET_S,
+          f'{import_s:.2f} s (target <= {FIT_IMPORT_TARGET_S} s)')
+    # One file at a time: memory must not grow with the folder.
+    check('activity import memory', rss_mib - status_rss < size_mib / 2,
+          f'{rss_mib - status_rss:.1f} MiB above status for {size_mib:.1f} MiB of files')
+    check('activity import from a zip', zip_s <= FIT_IMPORT_TARGET_S and
+          zip_rss - status_rss < size_mib / 2,
+          f'{zip_s:.2f} s, {zip_rss - status_rss:.1f} MiB above status')
+    record('activity_import', {'files': FIT_FILES, 'seconds': round(import_s, 2),
+                               'files_per_s': round(FIT_FILES / import_s),
+                               'cat_s': round(cat_s, 3), 'ratio': round(ratio, 1),
+                               'mib': round(size_mib, 1), 'peak_rss_mib': round(rss_mib, 1),
+                               'zip_s': round(zip_s, 2), 'zip_peak_rss_mib': round(zip_rss, 1)})
+
+
 # ----------------------------------------------------------------- wakeups --
 
 SETTLE_S = 13   # past GTK's 10 s cursor-blink timeout
@@ -681,7 +751,8 @@ def main():
                'store-write': bench_store_write, 'wakeups': bench_wakeups,
                'external': bench_external, 'insights': bench_insights,
                'clinician-report': bench_clinician_report, 'plan': bench_plan,
-               'metronome': bench_metronome, 'report': report}
+               'metronome': bench_metronome, 'activity-import': bench_activity_import,
+               'report': report}
     if what not in benches:
         raise SystemExit(__doc__)
     benches[what]()

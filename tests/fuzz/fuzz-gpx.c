@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* libFuzzer target: the GPX parser. */
+/* libFuzzer target: the GPX reader. */
 #include "config.h"
 
-#include "patella-import.h"
+#include "patella-gpx.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -10,18 +10,20 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  g_autoptr(GPtrArray) tracks = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GError) error = NULL;
 
-  tracks = patella_gpx_parse ((const char *) data, size, &error);
-  g_assert ((tracks == NULL) != (error == NULL));
+  activities = patella_gpx_read ((const char *) data, size, &error);
+  g_assert ((activities == NULL) != (error == NULL));
 
-  for (guint i = 0; tracks != NULL && i < tracks->len; i++)
+  for (guint i = 0; activities != NULL && i < activities->len; i++)
     {
-      PatellaGpxTrack *track = g_ptr_array_index (tracks, i);
+      PatellaActivity *activity = g_ptr_array_index (activities, i);
+      g_autofree char *day = patella_activity_get_day (activity);
 
-      g_assert (track->distance_m >= 0);
-      g_assert (track->day == NULL || strlen (track->day) == 10);
+      g_assert (activity->distance_m >= 0);
+      g_assert (activity->duration_s >= 0);
+      g_assert (day == NULL || strlen (day) == 10);
     }
 
   return 0;

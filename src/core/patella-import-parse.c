@@ -1,0 +1,734 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "patella-activity.h"
+#include "patella-export.h"
+#include "patella-import-private.h"
+#include "patella-journal.h"
+#include "patella-units.h"
+
+/* Reading a Patella export: every item checked before anything is written. */
+
+static void
+import_shoe_free (ImportShoe *shoe)
+{
+  g_free (shoe->uuid);
+  g_free (shoe->name);
+  g_free (shoe->brand);
+  g_free (shoe->first_used);
+  g_free (shoe);
+}
+
+static void
+import_run_free (ImportRun *run)
+{
+  g_free (run->uuid);
+  g_free (run->day);
+  g_free (run->shoe);
+  g_free (run->shoe_uuid);
+  g_free (run->note);
+  g_free (run->source);
+  g_free (run);
+}
+
+static void
+import_entry_free (ImportEntry *entry)
+{
+  g_free (entry->uuid);
+  g_free (entry->day);
+  g_strfreev (entry->symptoms);
+  g_free (entry->note);
+  g_free (entry);
+}
+
+static void
+import_session_free (ImportSession *session)
+{
+  g_free (session->uuid);
+  g_free (session->kind);
+  g_free (session->day);
+  g_free (session->state);
+  g_free (session->routine);
+  g_free (session);
+}
+
+static void
+import_step_clear (ImportStep *step)
+{
+  g_free (step->exercise);
+}
+
+static void
+import_routine_free (ImportRoutine *routine)
+{
+  g_free (routine->uuid);
+  g_free (routine->name);
+  g_array_unref (routine->steps);
+  g_free (routine);
+}
+
+void
+patella_import_data_free (PatellaImportData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_ptr_array_unref (data->shoes);
+  g_ptr_array_unref (data->runs);
+  g_ptr_array_unref (data->journal);
+  g_ptr_array_unref (data->sessions);
+  g_ptr_array_unref (data->routines);
+  g_free (data);
+}
+
+guint
+patella_import_data_get_n_items (PatellaImportData *data)
+{
+  return data->shoes->len + data->runs->len + data->journal->len + data->sessions->len +
+         data->routines->len;
+}
+
+/* Where a bad value is, for messages: "runs, item 3". */
+typedef struct
+{
+  const char *table;
+  guint       index;
+  gboolean    with_uuid;  /* version 2 and later: every item has one */
+} Where;
+
+static gboolean
+refuse_member (GError     **error,
+               const Where *where,
+               const char  *member,
+               const char  *expected)
+{
+  /* Translators: "In runs, item 3, “distance_m” must be a whole number from 1 to 300000" */
+  return refuse (error, _("In “%s”, item %u, “%s” must be %s; nothing was imported"),
+                 where->table, where->index + 1, member, expected);
+}
+
+static gboolean
+get_int (JsonObject  *object,
+         const Where *where,
+         const char  *member,
+         gboolean     optional,
+         gint64       min,
+         gint64       max,
+         gint64      *value,
+         GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *expected = NULL;
+
+  if (optional)
+    expected = g_strdup_printf (_("null or a whole number from %lld to %lld"),
+                                (long long) min, (long long) max);
+  else
+    expected = g_strdup_printf (_("a whole number from %lld to %lld"),
+                                (long long) min, (long long) max);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!optional)
+        return refuse_member (error, where, member, expected);
+      *value = NONE;
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return refuse_member (error, where, member, expected);
+
+  *value = json_node_get_int (node);
+  if (*value < min || *value > max)
+    return refuse_member (error, where, member, expected);
+
+  return TRUE;
+}
+
+static gboolean
+get_bool (JsonObject  *object,
+          const Where *where,
+          const char  *member,
+          gboolean    *value,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return refuse_member (error, where, member, _("true or false"));
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+typedef enum
+{
+  TEXT_NOTE,   /* any text up to the note limit, may be empty */
+  TEXT_NAME,   /* 1 to 100 characters on one line */
+  TEXT_SHORT,  /* up to 100 characters, may be empty */
+  TEXT_DATE,   /* YYYY-MM-DD from 1900 to 2999 */
+  TEXT_WORD,   /* a code, checked by the caller */
+  TEXT_UUID,   /* a UUID, stored in lower case */
+} TextKind;
+
+static gboolean
+get_text (JsonObject  *object,
+          const Where *where,
+          const char  *member,
+          gboolean     optional,
+          TextKind     kind,
+          char       **value,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+  const char *expected;
+
+  switch (kind)
+    {
+    case TEXT_NOTE:
+      expected = _("a text of at most 10000 characters");
+      break;
+    case TEXT_NAME:
+      expected = _("a name of 1 to 100 characters on one line");
+      break;
+    case TEXT_SHORT:
+      expected = _("a text of at most 100 characters");
+      break;
+    case TEXT_DATE:
+      expected = _("a date from 1900-01-01 to 2999-12-31 written as YYYY-MM-DD");
+      break;
+    case TEXT_UUID:
+      expected = _("a UUID such as “0f8fad5b-d9cb-469f-a165-70867728950e”");
+      break;
+    case TEXT_WORD:
+    default:
+      expected = _("a text");
+      break;
+    }
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!optional)
+        return refuse_member (error, where, member, expected);
+      *value = NULL;
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return refuse_member (error, where, member, expected);
+
+  text = json_node_get_string (node);
+
+  switch (kind)
+    {
+    case TEXT_NOTE:
+      if (!patella_check_text (text, PATELLA_NOTE_MAX_CHARS, &local_error))
+        return refuse_member (error, where, member, expected);
+      *value = g_strdup (text);
+      break;
+
+    case TEXT_NAME:
+      *value = patella_parse_name (text, &local_error);
+      if (*value == NULL)
+        return refuse_member (error, where, member, expected);
+      break;
+
+    case TEXT_SHORT:
+      if (!patella_check_text (text, PATELLA_NAME_MAX_CHARS, &local_error))
+        return refuse_member (error, where, member, expected);
+      *value = g_strdup (text);
+      break;
+
+    case TEXT_DATE:
+      {
+        GDate date;
+
+        if (!patella_parse_date (text, &date, &local_error))
+          return refuse_member (error, where, member, expected);
+        *value = patella_date_to_string (&date);
+      }
+      break;
+
+    case TEXT_UUID:
+      if (!g_uuid_string_is_valid (text))
+        return refuse_member (error, where, member, expected);
+      *value = g_ascii_strdown (text, -1);
+      break;
+
+    case TEXT_WORD:
+    default:
+      if (!patella_check_text (text, PATELLA_NAME_MAX_CHARS, &local_error))
+        return refuse_member (error, where, member, expected);
+      *value = g_strdup (text);
+      break;
+    }
+
+  return TRUE;
+}
+
+/* Version 1 exports carry no identities, and an item added to a later one
+ * by hand may lack it: such rows get new ones. */
+static gboolean
+get_uuid (JsonObject  *object,
+          const Where *where,
+          const char  *member,
+          char       **value,
+          GError     **error)
+{
+  if (!where->with_uuid)
+    {
+      *value = NULL;
+      return TRUE;
+    }
+
+  return get_text (object, where, member, TRUE, TEXT_UUID, value, error);
+}
+
+static gboolean
+is_one_of (const char         *text,
+           const char * const *words)
+{
+  return text != NULL && g_strv_contains (words, text);
+}
+
+static gboolean
+parse_shoe (JsonObject  *object,
+            const Where *where,
+            GPtrArray   *out,
+            GError     **error)
+{
+  ImportShoe *shoe = g_new0 (ImportShoe, 1);
+
+  g_ptr_array_add (out, shoe);
+
+  if (!get_uuid (object, where, "uuid", &shoe->uuid, error) ||
+      !get_text (object, where, "name", FALSE, TEXT_NAME, &shoe->name, error) ||
+      !get_text (object, where, "brand", TRUE, TEXT_SHORT, &shoe->brand, error) ||
+      !get_text (object, where, "first_used", TRUE, TEXT_DATE, &shoe->first_used, error) ||
+      !get_int (object, where, "initial_m", FALSE, 0, PATELLA_DISTANCE_MAX_M, &shoe->initial_m,
+                error) ||
+      !get_int (object, where, "warn_m", FALSE, 160934, 1609344, &shoe->warn_m, error) ||
+      !get_int (object, where, "limit_m", FALSE, 160934, 1609344, &shoe->limit_m, error) ||
+      !get_bool (object, where, "retired", &shoe->retired, error) ||
+      !get_bool (object, where, "default", &shoe->is_default, error) ||
+      !get_int (object, where, "created_us", FALSE, 0, INSTANT_MAX_US, &shoe->created_us, error))
+    return FALSE;
+
+  if (shoe->brand == NULL)
+    shoe->brand = g_strdup ("");
+
+  if (shoe->warn_m > shoe->limit_m)
+    return refuse_member (error, where, "warn_m", _("at most “limit_m”"));
+
+  return TRUE;
+}
+
+static gboolean
+parse_run (JsonObject  *object,
+           const Where *where,
+           GPtrArray   *out,
+           GError     **error)
+{
+  ImportRun *run = g_new0 (ImportRun, 1);
+
+  g_ptr_array_add (out, run);
+
+  if (!get_uuid (object, where, "uuid", &run->uuid, error) ||
+      !get_text (object, where, "date", FALSE, TEXT_DATE, &run->day, error) ||
+      !get_int (object, where, "distance_m", FALSE, 1, RUN_DISTANCE_MAX_M, &run->distance_m,
+                error) ||
+      !get_int (object, where, "duration_s", TRUE, 1, RUN_DURATION_MAX_S, &run->duration_s,
+                error) ||
+      !get_text (object, where, "shoe", TRUE, TEXT_NAME, &run->shoe, error) ||
+      !get_uuid (object, where, "shoe_uuid", &run->shoe_uuid, error) ||
+      !get_int (object, where, "pain", TRUE, 0, 10, &run->pain, error) ||
+      !get_text (object, where, "note", TRUE, TEXT_NOTE, &run->note, error) ||
+      !get_int (object, where, "created_us", FALSE, 0, INSTANT_MAX_US, &run->created_us, error) ||
+      !get_int (object, where, "start_us", TRUE, 1, INSTANT_MAX_US, &run->start_us, error) ||
+      !get_text (object, where, "source", TRUE, TEXT_WORD, &run->source, error) ||
+      !get_int (object, where, "cadence_spm", TRUE, 1, 400, &run->cadence_spm, error) ||
+      !get_int (object, where, "descent_m", TRUE, 0, 100000, &run->descent_m, error))
+    return FALSE;
+
+  if (run->note == NULL)
+    run->note = g_strdup ("");
+
+  {
+    PatellaSource source;
+
+    if (run->source != NULL && !patella_source_from_string (run->source, &source))
+      return refuse_member (error, where, "source",
+                            _("one of “manual”, “json”, “fit”, “tcx”, “gpx”"));
+  }
+
+  return TRUE;
+}
+
+static gboolean
+parse_entry (JsonObject  *object,
+             const Where *where,
+             GPtrArray   *out,
+             GError     **error)
+{
+  ImportEntry *entry = g_new0 (ImportEntry, 1);
+  JsonNode *symptoms;
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+
+  g_ptr_array_add (out, entry);
+
+  if (!get_uuid (object, where, "uuid", &entry->uuid, error) ||
+      !get_text (object, where, "date", FALSE, TEXT_DATE, &entry->day, error) ||
+      !get_int (object, where, "pain_rest", FALSE, 0, 10, &entry->pain_rest, error) ||
+      !get_int (object, where, "pain_activity", TRUE, 0, 10, &entry->pain_activity, error) ||
+      !get_int (object, where, "pain_morning", TRUE, 0, 10, &entry->pain_morning, error) ||
+      !get_text (object, where, "note", TRUE, TEXT_NOTE, &entry->note, error) ||
+      !get_int (object, where, "created_us", FALSE, 0, INSTANT_MAX_US, &entry->created_us,
+                error) ||
+      !get_int (object, where, "updated_us", FALSE, 0, INSTANT_MAX_US, &entry->updated_us,
+                error))
+    return FALSE;
+
+  if (entry->note == NULL)
+    entry->note = g_strdup ("");
+
+  symptoms = json_object_get_member (object, "symptoms");
+  if (symptoms != NULL && !JSON_NODE_HOLDS_NULL (symptoms))
+    {
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (symptoms))
+        return refuse_member (error, where, "symptoms", _("a list of symptom codes"));
+
+      array = json_node_get_array (symptoms);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *code = json_array_get_element (array, i);
+          const char *text;
+
+          if (!JSON_NODE_HOLDS_VALUE (code) || json_node_get_value_type (code) != G_TYPE_STRING)
+            return refuse_member (error, where, "symptoms", _("a list of symptom codes"));
+
+          text = json_node_get_string (code);
+          if (!patella_symptom_check (text, NULL))
+            return refuse_member (error, where, "symptoms",
+                                  _("a list of known symptom codes, such as “swelling”"));
+
+          for (guint j = 0; j < i; j++)
+            if (g_str_equal (json_array_get_string_element (array, j), text))
+              return refuse_member (error, where, "symptoms",
+                                    _("a list of symptom codes, each once"));
+
+          g_strv_builder_add (codes, text);
+        }
+    }
+
+  entry->symptoms = g_strv_builder_end (codes);
+  return TRUE;
+}
+
+static gboolean
+parse_session (JsonObject  *object,
+               const Where *where,
+               GPtrArray   *out,
+               GError     **error)
+{
+  static const char * const kinds[] = { "icing", "exercise", NULL };
+  static const char * const states[] = { "running", "paused", "finished", "stopped",
+                                         "cancelled", NULL };
+  ImportSession *session = g_new0 (ImportSession, 1);
+
+  g_ptr_array_add (out, session);
+
+  if (!get_uuid (object, where, "uuid", &session->uuid, error) ||
+      !get_text (object, where, "kind", FALSE, TEXT_WORD, &session->kind, error) ||
+      !get_text (object, where, "date", FALSE, TEXT_DATE, &session->day, error) ||
+      !get_text (object, where, "state", FALSE, TEXT_WORD, &session->state, error) ||
+      !get_int (object, where, "started_us", FALSE, 0, INSTANT_MAX_US, &session->started_us,
+                error) ||
+      !get_int (object, where, "planned_s", FALSE, 1, SESSION_MAX_S, &session->planned_s,
+                error) ||
+      !get_int (object, where, "ends_us", TRUE, 0, INSTANT_MAX_US, &session->ends_us, error) ||
+      !get_int (object, where, "remaining_s", TRUE, 0, SESSION_MAX_S, &session->remaining_s,
+                error) ||
+      !get_int (object, where, "ended_us", TRUE, 0, INSTANT_MAX_US, &session->ended_us, error) ||
+      !get_int (object, where, "duration_s", TRUE, 0, SESSION_MAX_S, &session->duration_s,
+                error) ||
+      !get_text (object, where, "routine", TRUE, TEXT_SHORT, &session->routine, error) ||
+      !get_int (object, where, "pain", TRUE, 0, 10, &session->pain, error))
+    return FALSE;
+
+  if (!is_one_of (session->kind, kinds))
+    return refuse_member (error, where, "kind", _("“icing” or “exercise”"));
+
+  if (!is_one_of (session->state, states))
+    return refuse_member (error, where, "state",
+                          _("one of “running”, “paused”, “finished”, “stopped”, “cancelled”"));
+
+  if (g_str_equal (session->state, "running") && session->ends_us == NONE)
+    return refuse_member (error, where, "ends_us", _("a time for a running session"));
+
+  if (g_str_equal (session->state, "paused") && session->remaining_s == NONE)
+    return refuse_member (error, where, "remaining_s", _("a number for a paused session"));
+
+  /* A session lasts at most two days: an end years away would break every
+   * view that shows it. */
+  if (session->ends_us != NONE &&
+      (session->ends_us < session->started_us ||
+       session->ends_us - session->started_us > (gint64) SESSION_MAX_S * G_USEC_PER_SEC))
+    return refuse_member (error, where, "ends_us",
+                          _("a time from “started_us” to 48 hours after it"));
+
+  if (session->ended_us != NONE &&
+      (session->ended_us < session->started_us ||
+       session->ended_us - session->started_us > (gint64) SESSION_MAX_S * G_USEC_PER_SEC))
+    return refuse_member (error, where, "ended_us",
+                          _("a time from “started_us” to 48 hours after it"));
+
+  return TRUE;
+}
+
+static gboolean
+parse_routine (JsonObject  *object,
+               const Where *where,
+               GPtrArray   *out,
+               GError     **error)
+{
+  ImportRoutine *routine = g_new0 (ImportRoutine, 1);
+  JsonNode *steps;
+  JsonArray *array;
+
+  routine->steps = g_array_new (FALSE, TRUE, sizeof (ImportStep));
+  g_array_set_clear_func (routine->steps, (GDestroyNotify) import_step_clear);
+  g_ptr_array_add (out, routine);
+
+  if (!get_uuid (object, where, "uuid", &routine->uuid, error) ||
+      !get_text (object, where, "name", FALSE, TEXT_NAME, &routine->name, error) ||
+      !get_int (object, where, "created_us", FALSE, 0, INSTANT_MAX_US, &routine->created_us,
+                error))
+    return FALSE;
+
+  steps = json_object_get_member (object, "steps");
+  if (steps == NULL || !JSON_NODE_HOLDS_ARRAY (steps))
+    return refuse_member (error, where, "steps", _("a list of steps"));
+
+  array = json_node_get_array (steps);
+  if (json_array_get_length (array) > 100)
+    return refuse_member (error, where, "steps", _("a list of at most 100 steps"));
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      ImportStep step = { 0 };
+      JsonObject *step_object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return refuse_member (error, where, "steps", _("a list of step objects"));
+
+      step_object = json_node_get_object (node);
+      g_array_append_val (routine->steps, step);
+
+      if (!get_text (step_object, where, "exercise", FALSE, TEXT_NAME,
+                     &g_array_index (routine->steps, ImportStep, i).exercise, error) ||
+          !get_int (step_object, where, "sets", FALSE, 1, 20,
+                    &g_array_index (routine->steps, ImportStep, i).sets, error) ||
+          !get_int (step_object, where, "reps", FALSE, 0, 100,
+                    &g_array_index (routine->steps, ImportStep, i).reps, error) ||
+          !get_int (step_object, where, "hold_s", FALSE, 0, 600,
+                    &g_array_index (routine->steps, ImportStep, i).hold_s, error) ||
+          !get_int (step_object, where, "rest_s", FALSE, 0, 600,
+                    &g_array_index (routine->steps, ImportStep, i).rest_s, error) ||
+          !get_bool (step_object, where, "per_side",
+                     &g_array_index (routine->steps, ImportStep, i).per_side, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef gboolean (*ParseItemFunc) (JsonObject  *object,
+                                   const Where *where,
+                                   GPtrArray   *out,
+                                   GError     **error);
+
+static gboolean
+parse_list (JsonObject    *root,
+            gint64         version,
+            const char    *member,
+            ParseItemFunc  parse_item,
+            GPtrArray     *out,
+            GError       **error)
+{
+  JsonNode *node = json_object_get_member (root, member);
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return refuse (error, _("“%s” must be a list; nothing was imported"), member);
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      Where where = { member, i, version >= 2 };
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return refuse (error, _("In “%s”, item %u is not an object; nothing was imported"),
+                       member, i + 1);
+
+      if (!parse_item (json_node_get_object (item), &where, out, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* json-glib's parser recurses: refuse deep nesting before it sees it. An
+ * escaped NUL is refused here too, where escapes are told from text. */
+static gboolean
+check_depth (const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          /* json-glib hands out C strings: an escaped NUL would cut one short.
+           * The literal text "\\u0000" is an escaped backslash, and fine. */
+          if (c == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
+            return refuse (error, _("The file holds a NUL character (\\u0000), which no "
+                                    "Patella text contains; nothing was imported"));
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > PATELLA_IMPORT_MAX_DEPTH)
+            return refuse (error, _("The file nests lists and objects more than %d deep, so it "
+                                    "is not a Patella export"), PATELLA_IMPORT_MAX_DEPTH);
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/**
+ * patella_import_data_parse:
+ *
+ * Parses and checks a Patella export (docs/export-format.md) without
+ * touching any database: every value is checked against the rules the
+ * database applies.
+ *
+ * Returns: (transfer full): the checked data, or %NULL with @error set
+ */
+PatellaImportData *
+patella_import_data_parse (const char  *data,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autoptr(PatellaImportData) result = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root_object;
+  JsonNode *root;
+  JsonNode *node;
+  const char *format;
+  gint64 version;
+
+  if (!patella_import_check_input (data, length, error) || !check_depth (data, length, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      refuse (error, _("The file is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      refuse (error, _("The file is not a Patella export: it holds no JSON object"));
+      return NULL;
+    }
+
+  root_object = json_node_get_object (root);
+  node = json_object_get_member (root_object, "format");
+  format = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+           json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  if (g_strcmp0 (format, PATELLA_EXPORT_FORMAT) != 0)
+    {
+      refuse (error, _("The file is not a Patella export: its “format” is not "
+                       "“patella-export”"));
+      return NULL;
+    }
+
+  node = json_object_get_member (root_object, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+    {
+      refuse (error, _("The Patella export has no valid “version”; nothing was imported"));
+      return NULL;
+    }
+
+  version = json_node_get_int (node);
+  if (version > PATELLA_EXPORT_VERSION)
+    {
+      refuse (error, _("The file was exported by a newer Patella (export format version %lld; "
+                       "this version reads up to %d). Update Patella to import it; nothing was "
+                       "imported."), (long long) version, PATELLA_EXPORT_VERSION);
+      return NULL;
+    }
+
+  result = g_new0 (PatellaImportData, 1);
+  result->version = version;
+  result->shoes = g_ptr_array_new_with_free_func ((GDestroyNotify) import_shoe_free);
+  result->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) import_run_free);
+  result->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) import_entry_free);
+  result->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) import_session_free);
+  result->routines = g_ptr_array_new_with_free_func ((GDestroyNotify) import_routine_free);
+
+  if (!parse_list (root_object, version, "shoes", parse_shoe, result->shoes, error) ||
+      !parse_list (root_object, version, "runs", parse_run, result->runs, error) ||
+      !parse_list (root_object, version, "journal", parse_entry, result->journal, error) ||
+      !parse_list (root_object, version, "sessions", parse_session, result->sessions, error) ||
+      !parse_list (root_object, version, "routines", parse_routine, result->routines, error))
+    return NULL;
+
+  /* What the database would refuse anyway, said clearly. */
+  for (guint i = 0, n_default = 0; i < result->shoes->len; i++)
+    {
+      ImportShoe *shoe = g_ptr_array_index (result->shoes, i);
+
+      if (shoe->is_default && ++n_default > 1)
+        {
+          refuse (error, _("The export has more than one default shoe; nothing was imported"));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&result);
+}

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the parts of the Patella import share: patella-import.c (reports,
+ * files, device files), patella-import-parse.c (reading an export) and
+ * patella-import-write.c (writing it). */
+
+#include "patella-error.h"
+#include "patella-import.h"
+#include "patella-parse.h"
+
+G_BEGIN_DECLS
+
+/* A missing optional number. */
+#define NONE G_MININT64
+
+#define RUN_DISTANCE_MAX_M 300000
+#define RUN_DURATION_MAX_S PATELLA_DURATION_MAX_S
+/* 3000-01-01 00:00 UTC: no instant Patella writes is later. */
+#define INSTANT_MAX_US G_GINT64_CONSTANT (32503680000000000)
+/* The longest session: two days, like a run. */
+#define SESSION_MAX_S (48 * 60 * 60)
+
+/* Everything an import refuses is invalid input. */
+#define refuse(error, ...) patella_error_refuse ((error), PATELLA_ERROR_INVALID, __VA_ARGS__)
+
+/* ------------------------------------------------------- a parsed export */
+
+typedef struct
+{
+  char   *uuid;
+  char   *name;
+  char   *brand;
+  char   *first_used;
+  gint64  initial_m;
+  gint64  warn_m;
+  gint64  limit_m;
+  gboolean retired;
+  gboolean is_default;
+  gint64  created_us;
+} ImportShoe;
+
+typedef struct
+{
+  char   *uuid;
+  char   *day;
+  gint64  distance_m;
+  gint64  duration_s;
+  char   *shoe;
+  char   *shoe_uuid;
+  gint64  pain;
+  char   *note;
+  gint64  created_us;
+  gint64  start_us;       /* NONE: not given */
+  char   *source;         /* "manual", "fit"…; NULL: not given */
+  gint64  cadence_spm;
+  gint64  descent_m;
+} ImportRun;
+
+typedef struct
+{
+  char   *uuid;
+  char   *day;
+  gint64  pain_rest;
+  gint64  pain_activity;
+  gint64  pain_morning;
+  GStrv   symptoms;
+  char   *note;
+  gint64  created_us;
+  gint64  updated_us;
+} ImportEntry;
+
+typedef struct
+{
+  char   *uuid;
+  char   *kind;
+  char   *day;
+  char   *state;
+  gint64  started_us;
+  gint64  planned_s;
+  gint64  ends_us;
+  gint64  remaining_s;
+  gint64  ended_us;
+  gint64  duration_s;
+  char   *routine;
+  gint64  pain;
+} ImportSession;
+
+typedef struct
+{
+  char     *exercise;
+  gint64    sets;
+  gint64    reps;
+  gint64    hold_s;
+  gint64    rest_s;
+  gboolean  per_side;
+} ImportStep;
+
+typedef struct
+{
+  char   *uuid;
+  char   *name;
+  gint64  created_us;
+  GArray *steps;   /* of ImportStep */
+} ImportRoutine;
+
+struct _PatellaImportData
+{
+  gint64     version;
+  GPtrArray *shoes;
+  GPtrArray *runs;
+  GPtrArray *journal;
+  GPtrArray *sessions;
+  GPtrArray *routines;
+};
+
+PatellaImportReport *patella_import_report_new   (void);
+void                 patella_import_report_skip  (PatellaImportReport  *report,
+                                                  char                 *reason);
+gboolean             patella_import_check_input  (const char           *data,
+                                                  gsize                 length,
+                                                  GError              **error);
+
+G_END_DECLS

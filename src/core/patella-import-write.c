@@ -1,0 +1,766 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "patella-export.h"
+#include "patella-import-private.h"
+#include "patella-journal.h"
+#include "patella-shoes.h"
+#include "patella-units.h"
+
+/* ------------------------------------------------------------------ writing */
+
+typedef struct
+{
+  PatellaStore              *store;
+  PatellaImportReport       *report;
+  PatellaImportProgressFunc  progress;
+  gpointer                   user_data;
+  GCancellable              *cancellable;
+  guint                      done;
+  guint                      total;
+} Job;
+
+static gboolean
+job_step (Job     *job,
+          GError **error)
+{
+  job->done++;
+
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    {
+      g_prefix_error (error, _("Import cancelled; nothing was imported: "));
+      return FALSE;
+    }
+
+  if (job->progress != NULL && job->total > 0 &&
+      (job->done == job->total || job->done % 64 == 0))
+    job->progress ((double) job->done / job->total, job->user_data);
+
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_int (sqlite3_stmt *stmt,
+          int           index,
+          gint64        value)
+{
+  if (value == NONE)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static gint64
+find_id (PatellaStore  *store,
+         const char    *sql,
+         const char    *text,
+         GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  bind_text (stmt, 1, text);
+  rc = patella_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Version 1 exports carry no identities. Their runs are told apart by the
+ * instant they were created, their sessions by kind and start; a key that
+ * the file holds twice stands for two rows, so an export imported into an
+ * empty database gives back every row, and imported again adds nothing. */
+typedef struct
+{
+  GHashTable *seen;   /* key → times met in the file so far */
+  GHashTable *added;  /* key → rows this import added */
+} Occurrences;
+
+static void
+occurrences_init (Occurrences *occurrences)
+{
+  occurrences->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  occurrences->added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+occurrences_clear (Occurrences *occurrences)
+{
+  g_clear_pointer (&occurrences->seen, g_hash_table_unref);
+  g_clear_pointer (&occurrences->added, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Occurrences, occurrences_clear)
+
+static guint
+occurrences_bump (GHashTable *table,
+                  const char *key)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (table, key));
+
+  g_hash_table_replace (table, g_strdup (key), GUINT_TO_POINTER (n + 1));
+  return n;
+}
+
+/* Whether the row with @key is one Patella had before this import. */
+static gboolean
+occurrences_is_known (Occurrences *occurrences,
+                      const char  *key,
+                      gint64       n_in_database)
+{
+  guint index = occurrences_bump (occurrences->seen, key);
+  guint added = GPOINTER_TO_UINT (g_hash_table_lookup (occurrences->added, key));
+
+  return (gint64) index < n_in_database - added;
+}
+
+static gint64
+count_rows (PatellaStore  *store,
+            const char    *sql,
+            const char    *text,
+            gint64         number,
+            GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  if (text != NULL)
+    {
+      bind_text (stmt, 1, text);
+      sqlite3_bind_int64 (stmt, 2, number);
+    }
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, number);
+    }
+
+  rc = patella_store_step (store, stmt, error);
+  if (rc != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+delete_row (PatellaStore  *store,
+            const char    *sql,
+            gint64         id,
+            GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return patella_store_step_done (store, stmt, error);
+}
+
+static gboolean
+prefix_item (GError     **error,
+             const char  *table,
+             guint        index)
+{
+  g_prefix_error (error, _("In “%s”, item %u: "), table, index + 1);
+  return FALSE;
+}
+
+static void
+count_written (Job   *job,
+               gboolean replaced,
+               guint *kind_count)
+{
+  if (replaced)
+    {
+      job->report->replaced++;
+    }
+  else
+    {
+      job->report->imported++;
+      (*kind_count)++;
+    }
+}
+
+static gboolean
+write_shoes (Job                *job,
+             PatellaImportData  *data,
+             gboolean            replace,
+             GError            **error)
+{
+  PatellaStore *store = job->store;
+
+  for (guint i = 0; i < data->shoes->len; i++)
+    {
+      ImportShoe *shoe = g_ptr_array_index (data->shoes, i);
+      g_autoptr(PatellaStmt) stmt = NULL;
+      gboolean is_default = shoe->is_default;
+      gboolean same;
+      gint64 id;
+      gint64 default_id;
+
+      if (!job_step (job, error))
+        return FALSE;
+
+      id = find_id (store, "SELECT id FROM shoe WHERE uuid = ?1;", shoe->uuid, error);
+      same = id > 0;
+      if (id == 0)
+        id = find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", shoe->name,
+                      error);
+      if (id < 0)
+        return prefix_item (error, "shoes", i);
+
+      if (id > 0 && !replace)
+        {
+          patella_import_report_skip (job->report,
+                       same ?
+                       g_strdup_printf (_("Shoe “%s”: the same shoe is already there."),
+                                        shoe->name) :
+                       g_strdup_printf (_("Shoe “%s”: a shoe of that name is already there and "
+                                          "was kept as it is."), shoe->name));
+          continue;
+        }
+
+      default_id = patella_store_query_int (store, "SELECT id FROM shoe WHERE is_default = 1;", 0);
+      if (is_default && default_id != 0 && default_id != id)
+        {
+          if (replace)
+            {
+              if (!patella_store_exec (store, "UPDATE shoe SET is_default = 0 WHERE is_default = 1;",
+                                       error))
+                return prefix_item (error, "shoes", i);
+            }
+          else
+            {
+              is_default = FALSE;
+            }
+        }
+
+      /* A replaced shoe keeps its own identity: runs and other programs refer
+       * to it. */
+      if (id > 0)
+        stmt = patella_store_prepare (store,
+                                      "UPDATE shoe SET name = ?1, brand = ?2, first_used = ?3,"
+                                      " initial_m = ?4, warn_m = ?5, limit_m = ?6, retired = ?7,"
+                                      " is_default = ?8, created_us = ?9 WHERE id = ?10;",
+                                      error);
+      else
+        stmt = patella_store_prepare (store,
+                                      "INSERT INTO shoe (name, brand, first_used, initial_m,"
+                                      " warn_m, limit_m, retired, is_default, created_us, uuid)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11);",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+
+      bind_text (stmt, 1, shoe->name);
+      bind_text (stmt, 2, shoe->brand);
+      bind_text (stmt, 3, shoe->first_used);
+      sqlite3_bind_int64 (stmt, 4, shoe->initial_m);
+      sqlite3_bind_int64 (stmt, 5, shoe->warn_m);
+      sqlite3_bind_int64 (stmt, 6, shoe->limit_m);
+      sqlite3_bind_int (stmt, 7, shoe->retired);
+      sqlite3_bind_int (stmt, 8, is_default);
+      sqlite3_bind_int64 (stmt, 9, shoe->created_us);
+      if (id > 0)
+        sqlite3_bind_int64 (stmt, 10, id);
+      else
+        bind_text (stmt, 11, shoe->uuid);
+
+      if (!patella_store_step_done (store, stmt, error))
+        return prefix_item (error, "shoes", i);
+
+      count_written (job, id > 0, &job->report->shoes);
+    }
+
+  return TRUE;
+}
+
+static gint64
+find_run_shoe (PatellaStore  *store,
+               ImportRun     *run,
+               GError       **error)
+{
+  gint64 shoe_id = find_id (store, "SELECT id FROM shoe WHERE uuid = ?1;", run->shoe_uuid, error);
+
+  if (shoe_id != 0)
+    return shoe_id;
+
+  if (run->shoe == NULL)
+    return NONE;
+
+  shoe_id = find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", run->shoe,
+                     error);
+  if (shoe_id == 0)
+    {
+      refuse (error, _("the run names the shoe “%s”, which is neither in the export nor "
+                       "in Patella; nothing was imported"), run->shoe);
+      return -1;
+    }
+
+  return shoe_id;
+}
+
+static gboolean
+write_runs (Job                *job,
+            PatellaImportData  *data,
+            gboolean            replace,
+            GError            **error)
+{
+  PatellaStore *store = job->store;
+  g_auto(Occurrences) occurrences = { NULL, };
+
+  occurrences_init (&occurrences);
+
+  for (guint i = 0; i < data->runs->len; i++)
+    {
+      ImportRun *run = g_ptr_array_index (data->runs, i);
+      PatellaRun model = { 0 };
+      g_autofree char *key = NULL;
+      gint64 shoe_id;
+      gint64 id = 0;
+      gboolean known;
+
+      if (!job_step (job, error))
+        return FALSE;
+
+      if (run->uuid != NULL)
+        {
+          id = find_id (store, "SELECT id FROM run WHERE uuid = ?1;", run->uuid, error);
+          if (id < 0)
+            return prefix_item (error, "runs", i);
+          known = id > 0;
+        }
+      else
+        {
+          gint64 n = count_rows (store, "SELECT count(*) FROM run WHERE created_us = ?1;", NULL,
+                                 run->created_us, error);
+
+          if (n < 0)
+            return prefix_item (error, "runs", i);
+          key = g_strdup_printf ("%" G_GINT64_FORMAT, run->created_us);
+          known = occurrences_is_known (&occurrences, key, n);
+        }
+
+      if (known && (id == 0 || !replace))
+        {
+          g_autofree char *distance = patella_format_distance (run->distance_m, PATELLA_UNIT_KM);
+
+          patella_import_report_skip (job->report,
+                       g_strdup_printf (_("Run of %s on %s: the same run is already there."),
+                                        distance, run->day));
+          continue;
+        }
+
+      shoe_id = find_run_shoe (store, run, error);
+      if (shoe_id == -1)
+        return prefix_item (error, "runs", i);
+
+      /* Through the run model, like a run the user logs. */
+      model.id = id;
+      model.day = run->day;
+      model.distance_m = run->distance_m;
+      model.duration_s = run->duration_s != NONE ? run->duration_s : 0;
+      model.shoe_id = shoe_id != NONE ? shoe_id : PATELLA_SHOE_NONE;
+      model.pain = run->pain != NONE ? (int) run->pain : -1;
+      model.note = run->note;
+      model.uuid = run->uuid;
+      model.created_us = run->created_us;
+      model.start_us = run->start_us != NONE ? run->start_us : 0;
+      /* What a watch measured travels with the run; an export without it
+       * (older, or edited by hand) makes a run from an export. */
+      if (run->source == NULL || !patella_source_from_string (run->source, &model.source))
+        model.source = PATELLA_SOURCE_JSON;
+      model.cadence_spm = run->cadence_spm != NONE ? (int) run->cadence_spm : 0;
+      model.has_descent = run->descent_m != NONE;
+      model.descent_m = run->descent_m != NONE ? run->descent_m : 0;
+
+      if (id > 0 ? !patella_run_replace (store, &model, error)
+                 : patella_run_add (store, NULL, &model, error) == 0)
+        return prefix_item (error, "runs", i);
+
+      if (key != NULL)
+        occurrences_bump (occurrences.added, key);
+
+      count_written (job, id > 0, &job->report->runs);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_journal (Job                *job,
+               PatellaImportData  *data,
+               gboolean            replace,
+               GError            **error)
+{
+  PatellaStore *store = job->store;
+
+  for (guint i = 0; i < data->journal->len; i++)
+    {
+      ImportEntry *entry = g_ptr_array_index (data->journal, i);
+      g_autoptr(PatellaStmt) stmt = NULL;
+      g_autofree char *uuid = g_strdup (entry->uuid);
+      gint64 id;
+
+      if (!job_step (job, error))
+        return FALSE;
+
+      id = find_id (store, "SELECT id FROM journal_entry WHERE uuid = ?1;", entry->uuid, error);
+      if (id > 0 && !replace)
+        {
+          patella_import_report_skip (job->report,
+                       g_strdup_printf (_("Journal day %s: the same entry is already there."),
+                                        entry->day));
+          continue;
+        }
+
+      /* One entry a day: another entry for the day is kept unless replaced. */
+      if (id == 0)
+        id = find_id (store, "SELECT id FROM journal_entry WHERE day = ?1;", entry->day, error);
+      if (id < 0)
+        return prefix_item (error, "journal", i);
+
+      if (id > 0 && !replace)
+        {
+          patella_import_report_skip (job->report,
+                       g_strdup_printf (_("Journal day %s: that day is already written in "
+                                          "Patella and was kept as it is."), entry->day));
+          continue;
+        }
+
+      if (id > 0)
+        {
+          if (uuid == NULL)
+            {
+              g_autoptr(PatellaStmt) old = NULL;
+
+              old = patella_store_prepare (store, "SELECT uuid FROM journal_entry WHERE id = ?1;",
+                                           error);
+              if (old == NULL)
+                return FALSE;
+              sqlite3_bind_int64 (old, 1, id);
+              if (patella_store_step (store, old, error) != SQLITE_ROW)
+                return prefix_item (error, "journal", i);
+              uuid = g_strdup ((const char *) sqlite3_column_text (old, 0));
+            }
+
+          if (!delete_row (store, "DELETE FROM journal_entry WHERE id = ?1;", id, error))
+            return prefix_item (error, "journal", i);
+        }
+
+      stmt = patella_store_prepare (store,
+                                    "INSERT INTO journal_entry (day, pain_rest, pain_activity,"
+                                    " pain_morning, note, created_us, updated_us, uuid)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+
+      bind_text (stmt, 1, entry->day);
+      sqlite3_bind_int64 (stmt, 2, entry->pain_rest);
+      bind_int (stmt, 3, entry->pain_activity);
+      bind_int (stmt, 4, entry->pain_morning);
+      bind_text (stmt, 5, entry->note);
+      sqlite3_bind_int64 (stmt, 6, entry->created_us);
+      sqlite3_bind_int64 (stmt, 7, entry->updated_us);
+      bind_text (stmt, 8, uuid);
+      if (!patella_store_step_done (store, stmt, error))
+        return prefix_item (error, "journal", i);
+
+      for (guint j = 0; entry->symptoms[j] != NULL; j++)
+        {
+          g_autoptr(PatellaStmt) symptom = NULL;
+
+          symptom = patella_store_prepare (store,
+                                           "INSERT INTO journal_symptom (day, code)"
+                                           " VALUES (?1, ?2);",
+                                           error);
+          if (symptom == NULL)
+            return FALSE;
+          bind_text (symptom, 1, entry->day);
+          bind_text (symptom, 2, entry->symptoms[j]);
+          if (!patella_store_step_done (store, symptom, error))
+            return prefix_item (error, "journal", i);
+        }
+
+      count_written (job, id > 0, &job->report->journal);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_sessions (Job                *job,
+                PatellaImportData  *data,
+                GError            **error)
+{
+  PatellaStore *store = job->store;
+  g_auto(Occurrences) occurrences = { NULL, };
+
+  occurrences_init (&occurrences);
+
+  for (guint i = 0; i < data->sessions->len; i++)
+    {
+      ImportSession *session = g_ptr_array_index (data->sessions, i);
+      g_autoptr(PatellaStmt) stmt = NULL;
+      g_autofree char *key = NULL;
+      gboolean known;
+      gboolean active;
+      int rc;
+
+      if (!job_step (job, error))
+        return FALSE;
+
+      if (session->uuid != NULL)
+        {
+          gint64 id = find_id (store, "SELECT id FROM session WHERE uuid = ?1;", session->uuid,
+                               error);
+
+          if (id < 0)
+            return prefix_item (error, "sessions", i);
+          known = id > 0;
+        }
+      else
+        {
+          gint64 n = count_rows (store,
+                                 "SELECT count(*) FROM session WHERE kind = ?1 AND started_us = ?2;",
+                                 session->kind, session->started_us, error);
+
+          if (n < 0)
+            return prefix_item (error, "sessions", i);
+          key = g_strdup_printf ("%s %" G_GINT64_FORMAT, session->kind, session->started_us);
+          known = occurrences_is_known (&occurrences, key, n);
+        }
+
+      if (known)
+        {
+          patella_import_report_skip (job->report,
+                       g_strdup_printf (_("Session of %s on %s: the same session is already "
+                                          "there."), session->kind, session->day));
+          continue;
+        }
+
+      active = g_str_equal (session->state, "running") || g_str_equal (session->state, "paused");
+      if (active)
+        {
+          g_autoptr(PatellaStmt) other = NULL;
+
+          other = patella_store_prepare (store,
+                                         "SELECT 1 FROM session WHERE kind = ?1"
+                                         " AND state IN ('running', 'paused');",
+                                         error);
+          if (other == NULL)
+            return FALSE;
+          bind_text (other, 1, session->kind);
+          rc = patella_store_step (store, other, error);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return prefix_item (error, "sessions", i);
+          if (rc == SQLITE_ROW)
+            {
+              patella_import_report_skip (job->report,
+                           g_strdup_printf (_("Session of %s on %s: it was still running in the "
+                                              "export, and one is running now."),
+                                            session->kind, session->day));
+              continue;
+            }
+        }
+
+      stmt = patella_store_prepare (store,
+                                    "INSERT INTO session (kind, day, state, started_us, planned_s,"
+                                    " ends_us, remaining_s, ended_us, duration_s, routine, pain,"
+                                    " uuid)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+
+      bind_text (stmt, 1, session->kind);
+      bind_text (stmt, 2, session->day);
+      bind_text (stmt, 3, session->state);
+      sqlite3_bind_int64 (stmt, 4, session->started_us);
+      sqlite3_bind_int64 (stmt, 5, session->planned_s);
+      bind_int (stmt, 6, session->ends_us);
+      bind_int (stmt, 7, session->remaining_s);
+      bind_int (stmt, 8, session->ended_us);
+      bind_int (stmt, 9, session->duration_s);
+      bind_text (stmt, 10, session->routine);
+      bind_int (stmt, 11, session->pain);
+      bind_text (stmt, 12, session->uuid);
+      if (!patella_store_step_done (store, stmt, error))
+        return prefix_item (error, "sessions", i);
+
+      if (key != NULL)
+        occurrences_bump (occurrences.added, key);
+
+      job->report->imported++;
+      job->report->sessions++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_routines (Job                *job,
+                PatellaImportData  *data,
+                gboolean            replace,
+                GError            **error)
+{
+  PatellaStore *store = job->store;
+
+  for (guint i = 0; i < data->routines->len; i++)
+    {
+      ImportRoutine *routine = g_ptr_array_index (data->routines, i);
+      g_autoptr(PatellaStmt) stmt = NULL;
+      gint64 id;
+      gint64 new_id;
+      gboolean same;
+
+      if (!job_step (job, error))
+        return FALSE;
+
+      id = find_id (store, "SELECT id FROM routine WHERE uuid = ?1;", routine->uuid, error);
+      same = id > 0;
+      if (id == 0)
+        id = find_id (store, "SELECT id FROM routine WHERE name = ?1 COLLATE NOCASE;",
+                      routine->name, error);
+      if (id < 0)
+        return prefix_item (error, "routines", i);
+
+      if (id > 0 && !replace)
+        {
+          patella_import_report_skip (job->report,
+                       same ?
+                       g_strdup_printf (_("Routine “%s”: the same routine is already there."),
+                                        routine->name) :
+                       g_strdup_printf (_("Routine “%s”: a routine of that name is already there "
+                                          "and was kept as it is."), routine->name));
+          continue;
+        }
+
+      if (id > 0 && !delete_row (store, "DELETE FROM routine WHERE id = ?1;", id, error))
+        return prefix_item (error, "routines", i);
+
+      stmt = patella_store_prepare (store,
+                                    "INSERT INTO routine (name, created_us, uuid)"
+                                    " VALUES (?1, ?2, ?3);",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, routine->name);
+      sqlite3_bind_int64 (stmt, 2, routine->created_us);
+      bind_text (stmt, 3, routine->uuid);
+      if (!patella_store_step_done (store, stmt, error))
+        return prefix_item (error, "routines", i);
+      new_id = sqlite3_last_insert_rowid (patella_store_get_db (store));
+
+      for (guint j = 0; j < routine->steps->len; j++)
+        {
+          ImportStep *step = &g_array_index (routine->steps, ImportStep, j);
+          g_autoptr(PatellaStmt) insert = NULL;
+
+          insert = patella_store_prepare (store,
+                                          "INSERT INTO routine_step (routine_id, position,"
+                                          " exercise, sets, reps, hold_s, rest_s, per_side)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
+                                          error);
+          if (insert == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (insert, 1, new_id);
+          sqlite3_bind_int (insert, 2, (int) j);
+          bind_text (insert, 3, step->exercise);
+          sqlite3_bind_int64 (insert, 4, step->sets);
+          sqlite3_bind_int64 (insert, 5, step->reps);
+          sqlite3_bind_int64 (insert, 6, step->hold_s);
+          sqlite3_bind_int64 (insert, 7, step->rest_s);
+          sqlite3_bind_int (insert, 8, step->per_side);
+          if (!patella_store_step_done (store, insert, error))
+            return prefix_item (error, "routines", i);
+        }
+
+      count_written (job, id > 0, &job->report->routines);
+    }
+
+  return TRUE;
+}
+
+/**
+ * patella_import_json:
+ * @flags: %PATELLA_IMPORT_REPLACE to replace journal days, shoes (matched by
+ *   name, ignoring case) and routines that are already there
+ *
+ * Imports a Patella export, all or nothing in one transaction. Runs and
+ * sessions that are already there are skipped as duplicates.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set and
+ *   nothing changed
+ */
+PatellaImportReport *
+patella_import_json (PatellaStore               *store,
+                     const char                 *data,
+                     gsize                       length,
+                     PatellaImportFlags          flags,
+                     PatellaImportProgressFunc   progress,
+                     gpointer                    user_data,
+                     GCancellable               *cancellable,
+                     GError                    **error)
+{
+  g_autoptr(PatellaImportReport) report = patella_import_report_new ();
+  g_autoptr(PatellaImportData) parsed = NULL;
+  gboolean replace = (flags & PATELLA_IMPORT_REPLACE) != 0;
+  Job job = { store, report, progress, user_data, cancellable, 0, 0 };
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+
+  if (!patella_store_check_writable (store, error))
+    return NULL;
+
+  parsed = patella_import_data_parse (data, length, error);
+  if (parsed == NULL)
+    return NULL;
+
+  job.total = patella_import_data_get_n_items (parsed);
+
+  if (!patella_store_begin (store, error))
+    return NULL;
+
+  /* Shoes first: runs refer to them by name. */
+  if (!write_shoes (&job, parsed, replace, error) ||
+      !write_runs (&job, parsed, replace, error) ||
+      !write_journal (&job, parsed, replace, error) ||
+      !write_sessions (&job, parsed, error) ||
+      !write_routines (&job, parsed, replace, error) ||
+      !patella_store_commit (store, error))
+    {
+      patella_store_rollback (store);
+      return NULL;
+    }
+
+  if (progress != NULL)
+    progress (1.0, user_data);
+
+  patella_store_emit_all_changed (store);
+  return g_steal_pointer (&report);
+}
