@@ -31,6 +31,7 @@ struct _PatellaStore
   GError       *read_only_reason;
   guint         depth;
   int           schema_version;
+  guint         busy_timeout_ms;
 
   /* Watching for other programs' commits (patella_store_watch()). */
   GFileMonitor *monitor;
@@ -224,6 +225,7 @@ patella_store_class_init (PatellaStoreClass *klass)
 static void
 patella_store_init (PatellaStore *self)
 {
+  self->busy_timeout_ms = BUSY_TIMEOUT_MS;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
 }
 
@@ -443,7 +445,7 @@ open_database (PatellaStore  *self,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, (int) self->busy_timeout_ms);
   return TRUE;
 }
 
@@ -1147,4 +1149,30 @@ patella_store_watch (PatellaStore *self)
 
   g_signal_connect (self->monitor, "changed", G_CALLBACK (folder_changed_cb), self);
   query_int_checked (self, "PRAGMA data_version;", &self->data_version, NULL);
+}
+
+/**
+ * patella_store_set_busy_timeout:
+ * @ms: how long a statement waits for another program's lock
+ *
+ * The app sets a short wait and tries a refused save again by itself, so
+ * that its window never freezes for the default 5 s.
+ */
+void
+patella_store_set_busy_timeout (PatellaStore *self,
+                                guint         ms)
+{
+  g_return_if_fail (PATELLA_IS_STORE (self));
+
+  self->busy_timeout_ms = ms;
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, (int) ms);
+}
+
+guint
+patella_store_get_busy_timeout (PatellaStore *self)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
+
+  return self->busy_timeout_ms;
 }

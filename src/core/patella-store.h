@@ -58,6 +58,9 @@ void          patella_store_emit_changed      (PatellaStore  *self,
 void          patella_store_emit_all_changed  (PatellaStore  *self);
 void          patella_store_watch             (PatellaStore  *self);
 gboolean      patella_store_check_external    (PatellaStore  *self);
+void          patella_store_set_busy_timeout  (PatellaStore  *self,
+                                               guint          ms);
+guint         patella_store_get_busy_timeout  (PatellaStore  *self);
 
 gboolean      patella_store_set_error         (PatellaStore  *self,
                                                int            rc,

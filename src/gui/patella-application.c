@@ -368,7 +368,12 @@ open_store (PatellaApplication *self)
   if (self->store == NULL)
     g_message ("Could not open the database: %s", self->store_error->message);
   else
-    patella_store_watch (self->store);
+    {
+      patella_store_watch (self->store);
+      /* A save refused by another program's lock is tried again by the
+       * editor: the window must not freeze waiting for it. */
+      patella_store_set_busy_timeout (self->store, 250);
+    }
 
   g_clear_object (&self->ice_timer);
   if (self->held_for_timer)

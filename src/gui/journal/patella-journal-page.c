@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-advice.h"
+#include "patella-error.h"
 #include "patella-journal.h"
 #include "patella-journal-edit.h"
 #include "patella-journal-model.h"
@@ -39,6 +40,7 @@ struct _PatellaJournalPage
   guint                retry_source;
   guint                retry_delay_s;
   PatellaJournalFields conflicts;     /* changed here and elsewhere at once */
+  PatellaJournalEntry *other;         /* the other program's version of them */
   PatellaJournalEntry *deleted;       /* for "Undo" */
   GSimpleActionGroup  *window_actions;
   GtkWidget           *window;
@@ -85,6 +87,8 @@ struct _PatellaJournalPage
 };
 
 G_DEFINE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, ADW_TYPE_BIN)
+
+static void show_journal (PatellaJournalPage *self);
 
 static const char * const zone_classes[] = { "success", "warning", "error" };
 
@@ -268,7 +272,14 @@ patella_journal_page_save (PatellaJournalPage *self)
       (current && !patella_journal_edit_save (self->edit, self->store,
                                               scale_value (self->rest_scale), &error)))
     {
-      g_autofree char *text = g_strdup_printf (_("Not saved — retrying: %s"), error->message);
+      g_autofree char *text = NULL;
+
+      /* The app tries again by itself: no "try again" for the user. */
+      if (g_error_matches (error, PATELLA_ERROR, PATELLA_ERROR_BUSY))
+        text = g_strdup (_("Not saved yet: another program is using the journal. Patella tries "
+                           "again by itself."));
+      else
+        text = g_strdup_printf (_("Not saved — retrying: %s"), error->message);
 
       gtk_label_set_text (self->save_label, text);
       schedule_retry (self);
@@ -588,18 +599,23 @@ static void
 hide_conflict (PatellaJournalPage *self)
 {
   self->conflicts = PATELLA_JOURNAL_FIELD_NONE;
+  g_clear_object (&self->other);
   gtk_widget_set_visible (self->conflict_box, FALSE);
 }
 
+/* @other: the stored entry that differs: kept here, since saving the
+ * user's version replaces it in the database. */
 static void
 show_conflict (PatellaJournalPage   *self,
-               PatellaJournalFields  conflicts)
+               PatellaJournalFields  conflicts,
+               PatellaJournalEntry  *other)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autofree char *list = NULL;
   g_autofree char *text = NULL;
 
   self->conflicts |= conflicts;
+  g_set_object (&self->other, other);
 
   if (self->conflicts & PATELLA_JOURNAL_FIELD_REST)
     g_ptr_array_add (names, (gpointer) _("pain at rest"));
@@ -616,8 +632,8 @@ show_conflict (PatellaJournalPage   *self,
   /* Translators: the list joins field names such as "note, symptoms" */
   list = g_strjoinv (_(", "), (char **) names->pdata);
   text = g_strdup_printf (_("Another program changed this day’s %s while you were editing it. "
-                            "Your version is shown and will be saved; the other one is kept "
-                            "until you choose."), list);
+                            "Your version is shown and saved; the other one is kept here until "
+                            "you choose."), list);
   gtk_label_set_text (self->conflict_label, text);
   gtk_widget_set_visible (self->conflict_box, TRUE);
 }
@@ -691,12 +707,15 @@ reload_day (PatellaJournalPage *self)
 
   show_fields (self, entry, changed & ~conflicts);
   if (conflicts != PATELLA_JOURNAL_FIELD_NONE)
-    show_conflict (self, conflicts);
+    show_conflict (self, conflicts, entry);
 
   if (self->has_entry != (entry != NULL))
     {
       self->has_entry = entry != NULL;
       update_actions (self);
+      if (patella_journal_edit_get_dirty (self->edit) == 0)
+        set_save_state (self, self->has_entry ? _("Saved automatically as you go")
+                                              : _("Not written yet; changes save by themselves"));
     }
 }
 
@@ -721,6 +740,10 @@ store_changed_cb (PatellaJournalPage *self,
   refresh_chart (self);
   if (g_strcmp0 (what, "journal") == 0)
     {
+      /* A first entry written elsewhere (patella-cli) opens the journal. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0 &&
+          self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+        show_journal (self);
       reload_day (self);
       refresh_advice (self);
     }
@@ -732,19 +755,43 @@ keep_mine_clicked_cb (PatellaJournalPage *self)
   hide_conflict (self);
 }
 
+/* The other program's version comes back: shown, and saved as the user's
+ * choice over the user's own, which was saved meanwhile. */
 static void
 use_other_clicked_cb (PatellaJournalPage *self)
 {
   PatellaJournalFields fields = self->conflicts;
+  g_autoptr(PatellaJournalEntry) other = g_steal_pointer (&self->other);
 
-  patella_journal_edit_drop (self->edit, fields);
   hide_conflict (self);
-  show_fields (self, patella_journal_edit_get_stored (self->edit), fields);
-  if (patella_journal_edit_get_dirty (self->edit) == 0)
-    {
-      g_clear_handle_id (&self->save_source, g_source_remove);
-      set_save_state (self, _("Saved"));
-    }
+  if (other == NULL || self->edit == NULL)
+    return;
+
+  show_fields (self, other, fields & ~PATELLA_JOURNAL_FIELD_SYMPTOMS);
+
+  if (fields & PATELLA_JOURNAL_FIELD_REST)
+    patella_journal_edit_set_pain_rest (self->edit, patella_journal_entry_get_pain_rest (other));
+  if (fields & PATELLA_JOURNAL_FIELD_ACTIVITY)
+    patella_journal_edit_set_pain_activity (self->edit,
+                                            patella_journal_entry_get_pain_activity (other));
+  if (fields & PATELLA_JOURNAL_FIELD_MORNING)
+    patella_journal_edit_set_pain_morning (self->edit,
+                                           patella_journal_entry_get_pain_morning (other));
+  if (fields & PATELLA_JOURNAL_FIELD_NOTE)
+    patella_journal_edit_set_note (self->edit, patella_journal_entry_get_note (other));
+  if (fields & PATELLA_JOURNAL_FIELD_SYMPTOMS)
+    for (guint i = 0; i < self->symptom_toggles->len; i++)
+      {
+        const char *code = patella_symptom_get_codes ()[i];
+        gboolean on = patella_journal_entry_has_symptom (other, code);
+
+        self->loading = TRUE;
+        gtk_check_button_set_active (g_ptr_array_index (self->symptom_toggles, i), on);
+        self->loading = FALSE;
+        patella_journal_edit_set_symptom (self->edit, code, on);
+      }
+
+  editor_changed (self);
 }
 
 static void
@@ -993,8 +1040,22 @@ window_close_request_cb (PatellaJournalPage *self)
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
-  if (patella_journal_page_save (self))
-    return FALSE;
+  /* One more try that waits a little longer for a lock to go. */
+  if (self->store != NULL && patella_journal_page_has_unsaved (self))
+    {
+      guint busy_ms = patella_store_get_busy_timeout (self->store);
+      gboolean saved;
+
+      patella_store_set_busy_timeout (self->store, MAX (busy_ms, 2000));
+      saved = patella_journal_page_save (self);
+      patella_store_set_busy_timeout (self->store, busy_ms);
+      if (saved)
+        return FALSE;
+    }
+  else if (patella_journal_page_save (self))
+    {
+      return FALSE;
+    }
 
   body = g_strdup_printf (_("%s Close anyway, and your latest changes to the journal are lost; "
                             "copy them first to keep them elsewhere."),
@@ -1283,6 +1344,7 @@ patella_journal_page_dispose (GObject *object)
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_pointer (&self->edit, patella_journal_edit_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_object (&self->other);
 
   if (self->history_view != NULL)
     disconnect_store (self);
