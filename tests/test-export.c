@@ -45,7 +45,10 @@ test_empty (Fixture       *fixture,
                    "  \"runs\" : [],\n"
                    "  \"shoes\" : [],\n"
                    "  \"sessions\" : [],\n"
-                   "  \"routines\" : []\n"
+                   "  \"routines\" : [],\n"
+                   "  \"plans\" : [],\n"
+                   "  \"plan_events\" : [],\n"
+                   "  \"walk_runs\" : []\n"
                    "}\n");
 }
 

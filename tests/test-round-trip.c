@@ -177,6 +177,34 @@ generate (PatellaStore *store,
                   " rest_s, per_side) VALUES ((SELECT id FROM routine), 0, 'wall-sit', 3, 0, 30,"
                   " 60, 0), ((SELECT id FROM routine), 1, 'clamshell', 3, 15, 0, 30, 1);", "");
 
+  /* A plan stopped, one running, their histories, and walk/run sessions. */
+  exec_bound (db, "INSERT INTO plan (uuid, started_day, started_us, rule, state, phase, streak,"
+                  " ex_level, ex_streak) VALUES (?1, '2026-01-05', ?2, 'strict', 'stopped', 4, 1,"
+                  " 2, 0), (?3, '2026-02-01', ?4, 'standard', 'active', 5, 0, 1, 1);",
+              "sisi", "7b7c5a2e-1d34-4f6e-9a3b-2c1d0e9f8a71", base_us,
+              "c2d4e6f8-0a1b-4c3d-8e5f-6a7b8c9d0e1f", base_us + 1);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *day = g_strdup_printf ("2026-02-%02u", 1 + i);
+
+      exec_bound (db, "INSERT INTO plan_event (uuid, plan_id, day, at_us, kind, phase, pain,"
+                      " pain_after, duration_s, decided, decision, reason, ref_day, value,"
+                      " ex_level, note) VALUES (?1, (SELECT id FROM plan WHERE state = 'active'),"
+                      " ?2, ?3, ?4, 5, ?5, NULL, ?6, 1, ?7, ?8, ?9, NULL, 1, ?10);",
+                  "ssisnissss", uuid, day, base_us + i,
+                  i % 2 == 0 ? "session" : "decision",
+                  maybe (rand, g_rand_int_range (rand, 0, 11)), (gint64) 1800,
+                  i % 2 == 0 ? NULL : "hold", i % 2 == 0 ? "" : "too-much-pain",
+                  i % 2 == 0 ? NULL : day, notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (notes))]);
+    }
+  exec_bound (db, "INSERT INTO walk_run (uuid, day, phase, warm_up_s, run_s, walk_s, repeats,"
+                  " state, started_us, ended_us, pain) VALUES"
+                  " (?1, '2026-02-02', 3, 300, 120, 180, 6, 'logged', ?2, ?3, 2),"
+                  " (?4, '2026-02-04', 3, 300, 120, 180, 6, 'stopped', ?5, ?6, NULL);",
+              "siisii", "0e1d2c3b-4a59-4687-9a6b-5c4d3e2f1a0b", base_us, base_us + 2000,
+              "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b", base_us + 5, base_us + 900);
+
   g_assert_cmpint (sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
@@ -233,6 +261,13 @@ dump_rows (PatellaStore *store)
     "SELECT r.uuid, r.name, r.created_us, s.position, s.exercise, s.sets, s.reps, s.hold_s,"
     " s.rest_s, s.per_side FROM routine r JOIN routine_step s ON s.routine_id = r.id"
     " ORDER BY r.uuid, s.position;",
+    "SELECT uuid, started_day, started_us, rule, state, phase, streak, ex_level, ex_streak"
+    " FROM plan ORDER BY uuid;",
+    "SELECT e.uuid, p.uuid, e.day, e.at_us, e.kind, e.phase, e.pain, e.pain_after,"
+    " e.duration_s, e.decided, e.decision, e.reason, e.ref_day, e.value, e.ex_level,"
+    " hex (e.note) FROM plan_event e JOIN plan p ON p.id = e.plan_id ORDER BY e.uuid;",
+    "SELECT uuid, day, phase, warm_up_s, run_s, walk_s, repeats, state, started_us, ends_us,"
+    " remaining_s, ended_us, pain FROM walk_run ORDER BY uuid;",
   };
   g_autoptr(GString) out = g_string_new (NULL);
   sqlite3 *db = patella_store_get_db (store);
@@ -311,6 +346,9 @@ as_version_1 (const char *json,
   g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
   json_object_set_int_member (root, "version", 1);
+  json_object_remove_member (root, "plans");
+  json_object_remove_member (root, "plan_events");
+  json_object_remove_member (root, "walk_runs");
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
@@ -430,6 +468,35 @@ test_migration_gives_identities (void)
   patella_test_remove_dir (dir);
 }
 
+/* A plan that is open here already: the imported open plan, and its
+ * events, are skipped with the reason; nothing else is lost. */
+static void
+test_second_open_plan (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PatellaStore) target = open_other (fixture, "target.db");
+  g_autoptr(PatellaImportReport) report = NULL;
+  g_autofree char *exported = NULL;
+  gboolean named = FALSE;
+
+  generate (fixture->store, 3);
+  exported = export (fixture->store);
+  g_assert_true (patella_store_exec (target,
+                                     "INSERT INTO plan (uuid, started_day, started_us, rule, state,"
+                                     " phase) VALUES ('9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',"
+                                     " '2026-03-01', 1, 'strict', 'active', 1);", NULL));
+
+  report = import (target, exported);
+  for (guint i = 0; i < report->reasons->len; i++)
+    if (strstr (g_ptr_array_index (report->reasons, i), "“plans”, item 2") != NULL)
+      named = TRUE;
+  g_assert_true (named);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM plan;"), ==, 2);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM plan_event;"), ==, 0);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM walk_run;"), ==, 2);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM run;"), ==, 60);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +508,7 @@ main (int   argc,
 
   ADD ("exact", test_exact);
   ADD ("version-1", test_version_1);
+  ADD ("second-open-plan", test_second_open_plan);
   g_test_add_func ("/round-trip/migration-gives-identities", test_migration_gives_identities);
 
   return g_test_run ();

@@ -125,6 +125,73 @@ static const Table tables[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tables) == PATELLA_EXPORT_N_TABLES);
 
+/* The recovery plan, in JSON only: its plans, their events and the walk/run
+ * sessions, each with its identity (see patella-import-parse.c for the
+ * same columns read back). */
+static const Column plan_columns[] = {
+  { "uuid", COL_UUID },
+  { "started_day", COL_TEXT },
+  { "started_us", COL_INT },
+  { "rule", COL_TEXT },
+  { "state", COL_TEXT },
+  { "phase", COL_INT },
+  { "streak", COL_INT },
+  { "ex_level", COL_INT },
+  { "ex_streak", COL_INT },
+};
+
+static const Column plan_event_columns[] = {
+  { "uuid", COL_UUID },
+  { "plan_uuid", COL_UUID },
+  { "date", COL_TEXT },
+  { "at_us", COL_INT },
+  { "kind", COL_TEXT },
+  { "phase", COL_INT },
+  { "pain", COL_INT },
+  { "pain_after", COL_INT },
+  { "duration_s", COL_INT },
+  { "decided", COL_INT },
+  { "decision", COL_TEXT },
+  { "reason", COL_TEXT },
+  { "ref_day", COL_TEXT },
+  { "value", COL_INT },
+  { "ex_level", COL_INT },
+  { "note", COL_TEXT },
+};
+
+static const Column walk_run_columns[] = {
+  { "uuid", COL_UUID },
+  { "date", COL_TEXT },
+  { "phase", COL_INT },
+  { "warm_up_s", COL_INT },
+  { "run_s", COL_INT },
+  { "walk_s", COL_INT },
+  { "repeats", COL_INT },
+  { "state", COL_TEXT },
+  { "started_us", COL_INT },
+  { "ends_us", COL_INT },
+  { "remaining_s", COL_INT },
+  { "ended_us", COL_INT },
+  { "pain", COL_INT },
+};
+
+static const Table plan_tables[] = {
+  { "plans",
+    "SELECT uuid, started_day, started_us, rule, state, phase, streak, ex_level, ex_streak "
+    "FROM plan ORDER BY started_us, uuid;",
+    plan_columns, G_N_ELEMENTS (plan_columns) },
+  { "plan_events",
+    "SELECT e.uuid, p.uuid, e.day, e.at_us, e.kind, e.phase, e.pain, e.pain_after, e.duration_s,"
+    "       e.decided, e.decision, e.reason, e.ref_day, e.value, e.ex_level, e.note "
+    "FROM plan_event e JOIN plan p ON p.id = e.plan_id ORDER BY e.at_us, e.uuid;",
+    plan_event_columns, G_N_ELEMENTS (plan_event_columns) },
+  { "walk_runs",
+    "SELECT uuid, day, phase, warm_up_s, run_s, walk_s, repeats, state, started_us, ends_us,"
+    "       remaining_s, ended_us, pain "
+    "FROM walk_run ORDER BY started_us, uuid;",
+    walk_run_columns, G_N_ELEMENTS (walk_run_columns) },
+};
+
 const char *
 patella_export_table_to_string (PatellaExportTable table)
 {
@@ -331,6 +398,9 @@ patella_export_build_json (PatellaStore  *store,
 
   if (ok)
     ok = add_routines_json (store, builder, error);
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (plan_tables); i++)
+    ok = add_table_json (store, builder, &plan_tables[i], error);
 
   json_builder_end_object (builder);
   patella_store_exec (store, "COMMIT;", NULL);

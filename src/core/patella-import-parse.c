@@ -85,14 +85,21 @@ patella_import_data_free (PatellaImportData *data)
   g_ptr_array_unref (data->journal);
   g_ptr_array_unref (data->sessions);
   g_ptr_array_unref (data->routines);
+  for (guint i = 0; i < PLAN_N_TABLES; i++)
+    g_clear_pointer (&data->plan_rows[i], g_ptr_array_unref);
   g_free (data);
 }
 
 guint
 patella_import_data_get_n_items (PatellaImportData *data)
 {
-  return data->shoes->len + data->runs->len + data->journal->len + data->sessions->len +
-         data->routines->len;
+  guint n = data->shoes->len + data->runs->len + data->journal->len + data->sessions->len +
+            data->routines->len;
+
+  for (guint i = 0; i < PLAN_N_TABLES; i++)
+    n += data->plan_rows[i]->len;
+
+  return n;
 }
 
 /* Where a bad value is, for messages: "runs, item 3". */
@@ -594,6 +601,171 @@ parse_list (JsonObject    *root,
   return TRUE;
 }
 
+static const char * const plan_rules[] = { "strict", "standard", NULL };
+static const char * const plan_states[] = { "active", "paused", "stopped", NULL };
+static const char * const event_kinds[] = { "session", "decision", NULL };
+static const char * const decisions[] = { "start", "advance", "hold", "step-back", "paused",
+                                          "resume", "stop", NULL };
+static const char * const walk_run_states[] = { "running", "paused", "finished", "stopped",
+                                                "logged", NULL };
+
+static const PlanColumn plan_columns[] = {
+  { "uuid", PLAN_COL_UUID },
+  { "started_day", PLAN_COL_DATE },
+  { "started_us", PLAN_COL_INT, FALSE, 0, INSTANT_MAX_US },
+  { "rule", PLAN_COL_WORD, FALSE, 0, 0, plan_rules },
+  { "state", PLAN_COL_WORD, FALSE, 0, 0, plan_states },
+  { "phase", PLAN_COL_INT, FALSE, 1, 9 },
+  { "streak", PLAN_COL_INT, FALSE, 0, 10000 },
+  { "ex_level", PLAN_COL_INT, FALSE, 0, 3 },
+  { "ex_streak", PLAN_COL_INT, FALSE, 0, 10000 },
+};
+
+static const PlanColumn plan_event_columns[] = {
+  { "uuid", PLAN_COL_UUID },
+  { "plan_uuid", PLAN_COL_UUID },
+  { "date", PLAN_COL_DATE },
+  { "at_us", PLAN_COL_INT, FALSE, 0, INSTANT_MAX_US },
+  { "kind", PLAN_COL_WORD, FALSE, 0, 0, event_kinds },
+  { "phase", PLAN_COL_INT, FALSE, 1, 9 },
+  { "pain", PLAN_COL_INT, TRUE, 0, 10 },
+  { "pain_after", PLAN_COL_INT, TRUE, 0, 10 },
+  { "duration_s", PLAN_COL_INT, TRUE, 0, SESSION_MAX_S },
+  { "decided", PLAN_COL_INT, FALSE, 0, 1 },
+  { "decision", PLAN_COL_WORD, TRUE, 0, 0, decisions },
+  { "reason", PLAN_COL_TEXT, FALSE, 0, PATELLA_NAME_MAX_CHARS },
+  { "ref_day", PLAN_COL_DATE, TRUE },
+  { "value", PLAN_COL_INT, TRUE, G_MININT32, G_MAXINT32 },
+  { "ex_level", PLAN_COL_INT, TRUE, 0, 3 },
+  { "note", PLAN_COL_TEXT, FALSE, 0, PATELLA_NOTE_MAX_CHARS },
+};
+
+static const PlanColumn walk_run_columns[] = {
+  { "uuid", PLAN_COL_UUID },
+  { "date", PLAN_COL_DATE },
+  { "phase", PLAN_COL_INT, FALSE, 1, 9 },
+  { "warm_up_s", PLAN_COL_INT, FALSE, 0, SESSION_MAX_S },
+  { "run_s", PLAN_COL_INT, FALSE, 1, SESSION_MAX_S },
+  { "walk_s", PLAN_COL_INT, FALSE, 0, SESSION_MAX_S },
+  { "repeats", PLAN_COL_INT, FALSE, 1, 50 },
+  { "state", PLAN_COL_WORD, FALSE, 0, 0, walk_run_states },
+  { "started_us", PLAN_COL_INT, FALSE, 0, INSTANT_MAX_US },
+  { "ends_us", PLAN_COL_INT, TRUE, 0, INSTANT_MAX_US },
+  { "remaining_s", PLAN_COL_INT, TRUE, 0, SESSION_MAX_S },
+  { "ended_us", PLAN_COL_INT, TRUE, 0, INSTANT_MAX_US },
+  { "pain", PLAN_COL_INT, TRUE, 0, 10 },
+};
+
+/* In the order they are written: events after their plans. */
+const PlanTable patella_import_plan_tables[PLAN_N_TABLES] = {
+  { "plans", "SELECT id FROM plan WHERE uuid = ?1;",
+    "INSERT INTO plan (uuid, started_day, started_us, rule, state, phase, streak, ex_level,"
+    " ex_streak) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
+    plan_columns, G_N_ELEMENTS (plan_columns) },
+  { "plan_events", "SELECT id FROM plan_event WHERE uuid = ?1;",
+    "INSERT INTO plan_event (uuid, plan_id, day, at_us, kind, phase, pain, pain_after,"
+    " duration_s, decided, decision, reason, ref_day, value, ex_level, note)"
+    " VALUES (?1, (SELECT id FROM plan WHERE uuid = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+    " ?11, ?12, ?13, ?14, ?15, ?16);",
+    plan_event_columns, G_N_ELEMENTS (plan_event_columns) },
+  { "walk_runs", "SELECT id FROM walk_run WHERE uuid = ?1;",
+    "INSERT INTO walk_run (uuid, day, phase, warm_up_s, run_s, walk_s, repeats, state,"
+    " started_us, ends_us, remaining_s, ended_us, pain)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);",
+    walk_run_columns, G_N_ELEMENTS (walk_run_columns) },
+};
+
+static gboolean
+check_plan_row (JsonObject       *object,
+                const Where      *where,
+                const PlanTable  *table,
+                GError          **error)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const PlanColumn *column = &table->columns[i];
+      g_autofree char *text = NULL;
+      gint64 value;
+
+      switch (column->kind)
+        {
+        case PLAN_COL_UUID:
+          if (!get_text (object, where, column->name, FALSE, TEXT_UUID, &text, error))
+            return FALSE;
+          break;
+        case PLAN_COL_DATE:
+          if (!get_text (object, where, column->name, column->optional, TEXT_DATE, &text, error))
+            return FALSE;
+          break;
+        case PLAN_COL_INT:
+          if (!get_int (object, where, column->name, column->optional, column->min, column->max,
+                        &value, error))
+            return FALSE;
+          break;
+        case PLAN_COL_WORD:
+          if (!get_text (object, where, column->name, column->optional, TEXT_WORD, &text, error))
+            return FALSE;
+          if (text != NULL && !g_strv_contains (column->words, text))
+            {
+              g_autofree char *words = g_strjoinv ("”, “", (char **) column->words);
+              g_autofree char *expected = g_strdup_printf (_("one of “%s”"), words);
+
+              return refuse_member (error, where, column->name, expected);
+            }
+          break;
+        case PLAN_COL_TEXT:
+          if (!get_text (object, where, column->name, FALSE,
+                         column->max > PATELLA_NAME_MAX_CHARS ? TEXT_NOTE : TEXT_SHORT, &text,
+                         error))
+            return FALSE;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return TRUE;
+}
+
+/* The recovery plan's lists, from version 2 on. */
+static gboolean
+parse_plan_tables (JsonObject         *root,
+                   gint64              version,
+                   PatellaImportData  *data,
+                   GError            **error)
+{
+  for (guint t = 0; t < PLAN_N_TABLES; t++)
+    {
+      const PlanTable *table = &patella_import_plan_tables[t];
+      JsonNode *node = json_object_get_member (root, table->member);
+      JsonArray *array;
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        continue;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return refuse (error, _("“%s” must be a list; nothing was imported"), table->member);
+
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+          Where where = { table->member, i, TRUE };
+
+          if (!JSON_NODE_HOLDS_OBJECT (item))
+            return refuse (error, _("In “%s”, item %u is not an object; nothing was imported"),
+                           table->member, i + 1);
+
+          if (!check_plan_row (json_node_get_object (item), &where, table, error))
+            return FALSE;
+
+          g_ptr_array_add (data->plan_rows[t], json_object_ref (json_node_get_object (item)));
+        }
+    }
+
+  return TRUE;
+}
+
 /* json-glib's parser recurses: refuse deep nesting before it sees it. An
  * escaped NUL is refused here too, where escapes are told from text. */
 static gboolean
@@ -711,7 +883,11 @@ patella_import_data_parse (const char  *data,
   result->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) import_session_free);
   result->routines = g_ptr_array_new_with_free_func ((GDestroyNotify) import_routine_free);
 
-  if (!parse_list (root_object, version, "shoes", parse_shoe, result->shoes, error) ||
+  for (guint i = 0; i < PLAN_N_TABLES; i++)
+    result->plan_rows[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  if (!parse_plan_tables (root_object, version, result, error) ||
+      !parse_list (root_object, version, "shoes", parse_shoe, result->shoes, error) ||
       !parse_list (root_object, version, "runs", parse_run, result->runs, error) ||
       !parse_list (root_object, version, "journal", parse_entry, result->journal, error) ||
       !parse_list (root_object, version, "sessions", parse_session, result->sessions, error) ||

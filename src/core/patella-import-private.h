@@ -104,9 +104,44 @@ typedef struct
   GArray *steps;   /* of ImportStep */
 } ImportRoutine;
 
+/* The recovery plan's tables travel as plain rows, checked against these
+ * columns: the plans, their events (by the plan's uuid) and walk/run
+ * sessions. Each column is bound in order into the table's INSERT. */
+typedef enum
+{
+  PLAN_COL_UUID,
+  PLAN_COL_DATE,
+  PLAN_COL_INT,
+  PLAN_COL_WORD,
+  PLAN_COL_TEXT,
+} PlanColumnKind;
+
+typedef struct
+{
+  const char          *name;
+  PlanColumnKind       kind;
+  gboolean             optional;
+  gint64               min;
+  gint64               max;
+  const char * const  *words;   /* for PLAN_COL_WORD */
+} PlanColumn;
+
+typedef struct
+{
+  const char       *member;       /* the export's list */
+  const char       *exists_sql;   /* ?1: the uuid */
+  const char       *insert_sql;   /* ?1…?N: the columns in order */
+  const PlanColumn *columns;
+  guint             n_columns;
+} PlanTable;
+
+#define PLAN_N_TABLES 3
+extern const PlanTable patella_import_plan_tables[PLAN_N_TABLES];
+
 struct _PatellaImportData
 {
   gint64     version;
+  GPtrArray *plan_rows[PLAN_N_TABLES];  /* JsonObject, checked */
   GPtrArray *shoes;
   GPtrArray *runs;
   GPtrArray *journal;

@@ -706,6 +706,103 @@ write_routines (Job                *job,
   return TRUE;
 }
 
+static void
+bind_json (sqlite3_stmt     *stmt,
+           int               index,
+           JsonObject       *object,
+           const PlanColumn *column)
+{
+  JsonNode *node = json_object_get_member (object, column->name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    sqlite3_bind_null (stmt, index);
+  else if (column->kind == PLAN_COL_INT)
+    sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+  else if (column->kind == PLAN_COL_UUID)
+    {
+      g_autofree char *lower = g_ascii_strdown (json_node_get_string (node), -1);
+
+      sqlite3_bind_text (stmt, index, lower, -1, SQLITE_TRANSIENT);
+    }
+  else
+    sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+}
+
+/* Plans, their events and walk/run sessions, by identity: one already there
+ * is the same; one that breaks a rule here (a second open plan, a second
+ * session on a day, a second running walk/run) is skipped with the reason. */
+static gboolean
+write_plan_tables (Job                *job,
+                   PatellaImportData  *data,
+                   GError            **error)
+{
+  PatellaStore *store = job->store;
+
+  for (guint t = 0; t < PLAN_N_TABLES; t++)
+    {
+      const PlanTable *table = &patella_import_plan_tables[t];
+
+      for (guint i = 0; i < data->plan_rows[t]->len; i++)
+        {
+          JsonObject *row = g_ptr_array_index (data->plan_rows[t], i);
+          g_autofree char *uuid = g_ascii_strdown (json_object_get_string_member (row, "uuid"),
+                                                   -1);
+          g_autoptr(PatellaStmt) insert = NULL;
+          g_autoptr(GError) local_error = NULL;
+          gint64 id;
+
+          if (!job_step (job, error))
+            return FALSE;
+
+          id = find_id (store, table->exists_sql, uuid, error);
+          if (id < 0)
+            return prefix_item (error, table->member, i);
+          if (id > 0)
+            {
+              patella_import_report_skip (job->report,
+                                          g_strdup_printf (_("In “%s”, item %u: the same item is "
+                                                             "already there."),
+                                                           table->member, i + 1));
+              continue;
+            }
+
+          if (!patella_store_begin (store, error))
+            return FALSE;
+
+          insert = patella_store_prepare (store, table->insert_sql, error);
+          if (insert == NULL)
+            {
+              patella_store_rollback (store);
+              return FALSE;
+            }
+          for (guint c = 0; c < table->n_columns; c++)
+            bind_json (insert, (int) c + 1, row, &table->columns[c]);
+
+          if (!patella_store_step_done (store, insert, &local_error) ||
+              !patella_store_commit (store, &local_error))
+            {
+              patella_store_rollback (store);
+              if (!g_error_matches (local_error, PATELLA_ERROR, PATELLA_ERROR_CONSTRAINT))
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return prefix_item (error, table->member, i);
+                }
+
+              patella_import_report_skip (job->report,
+                                          g_strdup_printf (_("In “%s”, item %u: it does not fit "
+                                                             "with what Patella has (%s)."),
+                                                           table->member, i + 1,
+                                                           local_error->message));
+              continue;
+            }
+
+          job->report->imported++;
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * patella_import_json:
  * @flags: %PATELLA_IMPORT_REPLACE to replace journal days, shoes (matched by
@@ -752,6 +849,7 @@ patella_import_json (PatellaStore               *store,
       !write_journal (&job, parsed, replace, error) ||
       !write_sessions (&job, parsed, error) ||
       !write_routines (&job, parsed, replace, error) ||
+      !write_plan_tables (&job, parsed, error) ||
       !patella_store_commit (store, error))
     {
       patella_store_rollback (store);
