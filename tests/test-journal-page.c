@@ -268,7 +268,7 @@ test_advice_shown_with_source (Fixture       *fixture,
   GtkLabel *why;
 
   g_assert_true (gtk_widget_get_mapped (group));
-  text = find_label (group, "Your knee hurt more the next morning than the day before");
+  text = find_label (group, "Your knee hurt more this morning than on your usual morning");
   g_assert_nonnull (text);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (text)));
   g_assert_true (gtk_label_get_wrap (text));

@@ -185,7 +185,7 @@ static const PatellaAdviceRule rules[N_RULES] = {
   [RULE_MORNING_WORSE] = {
     "morning-pain-worse", PATELLA_ADVICE_EASE_OFF, PATELLA_URGENCY_NONE,
     PATELLA_EVIDENCE_STUDY,
-    N_("Your knee hurt more the next morning than the day before: reduce the next session."),
+    N_("Your knee hurt more this morning than on your usual morning: reduce the next session."),
     N_("Pain should settle by the next morning and not be worse than the usual morning. When it "
        "is worse, the load was too high."),
     SOURCE_PAIN_MODEL,

@@ -66,11 +66,29 @@ patella_import_report_to_string (const PatellaImportReport *report)
                                        report->imported),
                           report->imported);
   if (report->imported > 0)
-    /* Translators: the kinds of items imported, after "Imported N items" */
-    g_string_append_printf (out, _(" (%u journal days, %u runs, %u shoes, %u sessions, "
-                                   "%u routines)"),
-                            report->journal, report->runs, report->shoes, report->sessions,
-                            report->routines);
+    {
+      g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *list = NULL;
+
+      /* Translators: the kinds of items imported, after "Imported N items" */
+      g_ptr_array_add (kinds, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u journal day",
+                                                            "%u journal days", report->journal),
+                                               report->journal));
+      g_ptr_array_add (kinds, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u run", "%u runs",
+                                                            report->runs), report->runs));
+      g_ptr_array_add (kinds, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u shoe",
+                                                            "%u shoes", report->shoes),
+                                               report->shoes));
+      g_ptr_array_add (kinds, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session",
+                                                            "%u sessions", report->sessions),
+                                               report->sessions));
+      g_ptr_array_add (kinds, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u routine",
+                                                            "%u routines", report->routines),
+                                               report->routines));
+      g_ptr_array_add (kinds, NULL);
+      list = g_strjoinv (", ", (char **) kinds->pdata);
+      g_string_append_printf (out, " (%s)", list);
+    }
   g_string_append (out, ".\n");
 
   if (report->replaced > 0)
