@@ -143,13 +143,17 @@ generate (PatellaStore *store,
       g_autofree char *day = g_strdup_printf ("2026-02-%02u", 1 + i / 3);
       const char *shoe = i % 4 == 0 ? NULL : i % 4 == 1 ? "Trail pair ⛰" : "Road pair";
 
+      static const char * const sources[] = { "manual", "json", "fit", "tcx", "gpx" };
+
       exec_bound (db, "INSERT INTO run (day, distance_m, duration_s, shoe_id, pain, note,"
-                      " created_us) VALUES (?1, ?2, ?3,"
-                      " (SELECT id FROM shoe WHERE name = ?4), ?5, ?6, ?7);",
-                  "sinsnsi", day, (gint64) (i % 3 == 2 ? 5000 : 5000 + 10 * (i % 2)),
+                      " created_us, start_us, source, cadence_spm, descent_m) VALUES (?1, ?2, ?3,"
+                      " (SELECT id FROM shoe WHERE name = ?4), ?5, ?6, ?7, ?8, ?9, ?10, ?11);",
+                  "sinsnsinsnn", day, (gint64) (i % 3 == 2 ? 5000 : 5000 + 10 * (i % 2)),
                   maybe (rand, 1800), shoe, maybe (rand, g_rand_int_range (rand, 0, 11)),
                   notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (notes))],
-                  base_us + 1000 * (i / 3));
+                  base_us + 1000 * (i / 3), maybe (rand, base_us + 7 * i),
+                  sources[i % G_N_ELEMENTS (sources)], maybe (rand, g_rand_int_range (rand, 150, 190)),
+                  maybe (rand, g_rand_int_range (rand, 0, 300)));
     }
 
   /* Icing logged twice for the same past day gets the same start. */
@@ -253,7 +257,8 @@ dump_rows (PatellaStore *store)
     " updated_us FROM journal_entry ORDER BY uuid;",
     "SELECT day, code FROM journal_symptom ORDER BY day, code;",
     "SELECT r.uuid, r.day, r.distance_m, r.duration_s, s.uuid, r.pain, hex (r.note),"
-    " r.created_us FROM run r LEFT JOIN shoe s ON s.id = r.shoe_id ORDER BY r.uuid;",
+    " r.created_us, r.start_us, r.source, r.cadence_spm, r.descent_m"
+    " FROM run r LEFT JOIN shoe s ON s.id = r.shoe_id ORDER BY r.uuid;",
     "SELECT uuid, name, brand, first_used, initial_m, warn_m, limit_m, retired, is_default,"
     " created_us FROM shoe ORDER BY uuid;",
     "SELECT uuid, kind, day, state, started_us, planned_s, ends_us, remaining_s, ended_us,"
