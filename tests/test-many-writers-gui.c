@@ -314,7 +314,7 @@ test_conflict_offers_both (Fixture       *fixture,
   g_assert_cmpstr (kept, ==, "mine again");
 
   /* …and the other version, kept by the window, comes back when chosen. */
-  g_signal_emit_by_name (find_button (GTK_WIDGET (page), "Use _Other Version"), "clicked");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (page), "Use _Other"), "clicked");
   g_assert_true (note_is (&other));
   g_assert_false (gtk_widget_get_visible (page_child (page, "conflict_box")));
   wait_ms (900);
