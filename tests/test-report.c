@@ -323,6 +323,19 @@ test_load (PatellaStoreFixture *fixture,
   shoe = g_ptr_array_index (report->shoes, 1);
   g_assert_null (shoe->name);
   g_assert_cmpint (shoe->distance_m, ==, 10000);
+
+  /* A week the period cuts short at its end is not compared with a whole one. */
+  {
+    PatellaReportOptions options = defaults;
+    g_autoptr(PatellaReport) short_period = NULL;
+
+    options.from = "2026-02-02";
+    options.to = "2026-02-03";
+    short_period = build (fixture, &options);
+    g_assert_cmpuint (short_period->weeks->len, ==, 1);
+    week = &g_array_index (short_period->weeks, PatellaReportWeek, 0);
+    g_assert_false (week->has_change);
+  }
 }
 
 static void

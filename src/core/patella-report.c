@@ -366,8 +366,10 @@ read_runs (PatellaStore   *store,
       {
         PatellaReportWeek *week = &g_array_index (report->weeks, PatellaReportWeek, w);
 
+        /* A week the period cuts short at its end would be compared, part
+         * against a whole week: no change is given for it. */
         week->change_percent = 0;
-        week->has_change = before > 0;
+        week->has_change = before > 0 && g_date_days_between (week0, &last) >= (int) (w * 7 + 6);
         if (before > 0)
           week->change_percent = (int) ((week->distance_m - before) * 100 / before);
         before = week->distance_m;
