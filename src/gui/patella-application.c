@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-accessible.h"
 #include "patella-application.h"
 #include "patella-autostart.h"
 #include "patella-data-actions.h"
@@ -322,6 +323,7 @@ patella_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (patella_application_parent_class)->startup (app);
+  patella_accessible_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);

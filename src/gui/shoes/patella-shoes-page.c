@@ -442,14 +442,12 @@ update_unit_labels (PatellaShoesPage *self)
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->initial_spin),
                             floor (PATELLA_SHOE_INITIAL_MAX_M / per_unit));
 
+  /* Named by their rows' titles; the unit is said after the name. */
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (spins[i]),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, unit_name, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->initial_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Distance already run"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warn_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warn at"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->limit_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Replace at"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->default_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Default shoes"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, unit_name, -1);
 }
 
 static GtkWidget *

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void patella_accessible_init (void);
+void patella_accessible_tidy (GtkWidget *widget);
+
+G_END_DECLS
