@@ -8,6 +8,10 @@
  *   close                   closes the active window
  *   toast TEXT              shows a toast in the main window
  *   popup-menu, popdown     opens or closes the main menu
+ *   focus-menu              puts the focus on the main menu button
+ *   resize WIDTH HEIGHT     resizes the active window
+ *   query mapped TOOLTIP    "yes" if a button with this tooltip is on screen
+ *   query windows           how many windows are on screen
  *   quit                    ends the application
  * PATELLA_TEST_NOW (ISO 8601) is the starting time. */
 #include "config.h"
@@ -20,6 +24,7 @@
 
 static PatellaClock *fake_clock;
 static PatellaApplication *app;
+static char *answer;
 
 /* Widget actions live on the widget that installed them: try every widget
  * of the window, so that "shoes.add-shoe" finds the Shoes view. */
@@ -48,6 +53,26 @@ find_menu_button (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
 
       if (found != NULL)
         return found;
@@ -105,6 +130,49 @@ run_command (const char *line)
       return TRUE;
     }
 
+  if (g_str_equal (line, "focus-menu"))
+    {
+      GtkWidget *button = active != NULL ? find_menu_button (GTK_WIDGET (active)) : NULL;
+
+      return button != NULL && gtk_widget_grab_focus (button);
+    }
+
+  if (g_str_has_prefix (line, "resize "))
+    {
+      int width, height;
+
+      if (active == NULL || sscanf (line, "resize %d %d", &width, &height) != 2)
+        return FALSE;
+      gtk_window_set_default_size (active, width, height);
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (line, "query mapped "))
+    {
+      GtkWidget *found = active != NULL ? find_by_tooltip (GTK_WIDGET (active),
+                                                           line + strlen ("query mapped "))
+                                        : NULL;
+
+      answer = g_strdup (found != NULL && gtk_widget_get_mapped (found) ? "yes" : "no");
+      return TRUE;
+    }
+
+  if (g_str_equal (line, "query windows"))
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      guint shown = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+          if (gtk_widget_get_mapped (window))
+            shown++;
+        }
+      answer = g_strdup_printf ("%u", shown);
+      return TRUE;
+    }
+
   if (g_str_has_prefix (line, "toast "))
     {
       GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
@@ -142,7 +210,11 @@ line_read_cb (GObject      *source,
   for (guint i = 0; i < 20; i++)
     while (g_main_context_iteration (NULL, FALSE))
       ;
-  printf (done ? "ok\n" : "failed\n");
+  if (done && answer != NULL)
+    printf ("ok %s\n", answer);
+  else
+    printf (done ? "ok\n" : "failed\n");
+  g_clear_pointer (&answer, g_free);
   fflush (stdout);
 
   g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, line_read_cb, NULL);

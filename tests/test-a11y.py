@@ -7,6 +7,7 @@ not empty, not a class name, no raw mnemonic underscore, not said twice."""
 
 import os
 import re
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -82,33 +83,49 @@ def problem(name):
     return None
 
 
-class A11yTest(unittest.TestCase):
+launcher = None
+
+
+def setUpModule():
+    # The accessibility bus, on the private session bus of the test, for
+    # the whole run: pyatspi keeps its connection to the first one.
+    global launcher
+    launcher = subprocess.Popen([LAUNCHER, '--launch-immediately'],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+
+
+def tearDownModule():
+    launcher.terminate()
+    launcher.wait()
+
+
+class AppTestCase(unittest.TestCase):
+    """The application under test on its own database, with the AT-SPI bus."""
+
+    TODAY = '2026-03-10'
+
+    @classmethod
+    def seed(cls, env):
+        pass
+
+    @classmethod
+    def cli(cls, *args):
+        subprocess.run([CLI] + list(args), env=cls.env, check=True, stdout=subprocess.DEVNULL)
+
     @classmethod
     def setUpClass(cls):
         cls.dir = tempfile.TemporaryDirectory()
-        db = os.path.join(cls.dir.name, 'patella.db')
-        env = dict(os.environ, PATELLA_DB=db)
-        today = '2026-03-10'
-        for day, pain in (('2026-03-08', 3), ('2026-03-09', 2), (today, 1)):
-            subprocess.run([CLI, 'journal', 'add', '--date', day, '--pain', str(pain),
-                            '--symptom', 'swelling', '--note', 'Stairs hurt'],
-                           env=env, check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([CLI, 'shoe', 'add', '--default', 'Daily trainer'], env=env,
-                       check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([CLI, 'run', 'add', '--date', '2026-03-09', '--distance', '5km',
-                        '--pain', '2'], env=env, check=True, stdout=subprocess.DEVNULL)
-
-        # The accessibility bus, on the private session bus of the test.
-        cls.launcher = subprocess.Popen([LAUNCHER, '--launch-immediately'],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.5)
+        cls.db = os.path.join(cls.dir.name, 'patella.db')
+        cls.env = dict(os.environ, PATELLA_DB=cls.db)
+        cls.seed(cls.env)
 
         import gi
         gi.require_version('Atspi', '2.0')
         import pyatspi
         cls.pyatspi = pyatspi
 
-        app_env = dict(env, PATELLA_TEST_NOW=today + 'T09:00:00+01:00')
+        app_env = dict(cls.env, PATELLA_TEST_NOW=cls.TODAY + 'T09:00:00+01:00')
         app_env.pop('NO_AT_BRIDGE', None)
         app_env.pop('GTK_A11Y', None)
         cls.app = subprocess.Popen([HELPER], env=app_env, text=True,
@@ -125,8 +142,6 @@ class A11yTest(unittest.TestCase):
                 cls.app.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 cls.app.kill()
-        cls.launcher.terminate()
-        cls.launcher.wait()
         cls.dir.cleanup()
 
     @classmethod
@@ -134,8 +149,9 @@ class A11yTest(unittest.TestCase):
         cls.app.stdin.write(line + '\n')
         cls.app.stdin.flush()
         answer = cls.app.stdout.readline().strip()
-        if answer != 'ok':
-            raise AssertionError('the application did not do "%s"' % line)
+        if answer != 'ok' and not answer.startswith('ok '):
+            raise AssertionError('the application did not do "%s" (%s)' % (line, answer))
+        return answer[3:]
 
     @classmethod
     def find_application(cls):
@@ -150,6 +166,16 @@ class A11yTest(unittest.TestCase):
                     pass
             time.sleep(0.2)
         raise AssertionError('the application never appeared on the accessibility bus')
+
+
+class A11yTest(AppTestCase):
+    @classmethod
+    def seed(cls, env):
+        for day, pain in (('2026-03-08', 3), ('2026-03-09', 2), (cls.TODAY, 1)):
+            cls.cli('journal', 'add', '--date', day, '--pain', str(pain),
+                    '--symptom', 'swelling', '--note', 'Stairs hurt')
+        cls.cli('shoe', 'add', '--default', 'Daily trainer')
+        cls.cli('run', 'add', '--date', '2026-03-09', '--distance', '5km', '--pain', '2')
 
     def walk(self, node, found, seen, path):
         pyatspi = self.pyatspi
@@ -216,6 +242,156 @@ class A11yTest(unittest.TestCase):
         print('\n'.join(report))
         print('%d unnamed or badly named elements' % len(report))
         self.assertEqual(report, [])
+
+
+class KeyboardTest(AppTestCase):
+    """The keyboard alone, with real key presses (XTest, through AT-SPI)."""
+
+    @classmethod
+    def seed(cls, env):
+        for day in range(1, 21):
+            cls.cli('journal', 'add', '--date', '2026-02-%02d' % day, '--pain', '2',
+                    '--note', 'Day %d stairs' % day if day == 12 else 'Day %d' % day)
+        cls.cli('shoe', 'add', '--default', 'Daily trainer')
+
+    def settle(self):
+        time.sleep(0.15)
+        self.command('query windows')
+
+    def key(self, keysym, *modifiers):
+        registry = self.pyatspi.Registry
+        codes = {'ctrl': 37, 'alt': 64, 'shift': 50}
+        for modifier in modifiers:
+            registry.generateKeyboardEvent(codes[modifier], None, self.pyatspi.KEY_PRESS)
+        registry.generateKeyboardEvent(keysym, None, self.pyatspi.KEY_SYM)
+        for modifier in reversed(modifiers):
+            registry.generateKeyboardEvent(codes[modifier], None, self.pyatspi.KEY_RELEASE)
+        self.settle()
+
+    def type(self, text):
+        self.pyatspi.Registry.generateKeyboardEvent(0, text, self.pyatspi.KEY_STRING)
+        self.settle()
+
+    def focused(self, node=None):
+        node = node or self.root
+        try:
+            states = node.getState()
+        except Exception:
+            return None
+        if states.contains(self.pyatspi.STATE_FOCUSED):
+            return node
+        if not states.contains(self.pyatspi.STATE_VISIBLE) and node is not self.root:
+            return None
+        for i in range(node.childCount):
+            found = self.focused(node.getChildAtIndex(i))
+            if found is not None:
+                return found
+        return None
+
+    def in_history(self, node):
+        while node is not None:
+            if node.getRoleName() == 'list' and node.name == 'Journal history':
+                return True
+            node = node.parent
+        return False
+
+    def sessions(self, state):
+        with sqlite3.connect(self.db) as conn:
+            return conn.execute("SELECT count(*) FROM session WHERE kind = 'icing'"
+                                " AND state = ?", (state,)).fetchone()[0]
+
+    def days(self):
+        with sqlite3.connect(self.db) as conn:
+            return conn.execute('SELECT count(*) FROM journal_entry').fetchone()[0]
+
+    def setUp(self):
+        self.assertIsNone(self.app.poll(), 'the application has ended')
+
+    def tearDown(self):
+        # A Gtk-CRITICAL ends the application (G_DEBUG=fatal-warnings).
+        self.assertIsNone(self.app.poll(), 'the application crashed')
+
+    def test_1_tab_through_the_journal_and_the_history_once(self):
+        self.command('action app.show-view "journal"')
+        self.command('action journal.show-history')
+        stops_in_history = 0
+        names = []
+        for _ in range(80):
+            self.key(0xff09)  # Tab
+            self.assertIsNone(self.app.poll(), 'the application crashed on Tab')
+            focus = self.focused()
+            if focus is not None and self.in_history(focus):
+                stops_in_history += 1
+                names.append(focus.name)
+        # Round and round the window: the history is one stop each time.
+        self.assertGreater(stops_in_history, 0)
+        rounds = max(1, stops_in_history)
+        self.assertLessEqual(len(set(names)), 1, names)
+        self.assertLessEqual(stops_in_history, rounds)
+
+        # Inside it, the arrows move from day to day.
+        while not self.in_history(self.focused()):
+            self.key(0xff09)
+        first = self.focused().name
+        self.key(0xff54)  # Down
+        self.assertTrue(self.in_history(self.focused()))
+        self.assertNotEqual(self.focused().name, first)
+
+    def test_2_enter_twice_on_a_searched_day_keeps_it(self):
+        before = self.days()
+        self.command('action app.show-view "journal"')
+        self.key(ord('f'), 'ctrl')
+        self.type('stairs')
+        time.sleep(0.5)
+        self.key(0xff09)  # Tab, into the results
+        self.assertTrue(self.in_history(self.focused()))
+        self.key(0xff0d)  # Return: opens the day
+        self.key(0xff0d)  # and again
+        time.sleep(0.5)
+        self.command('query windows')
+        self.assertEqual(self.days(), before)
+        self.assertIn(self.focused().getRoleName(), ('slider', 'spin button'))
+
+    def test_3_space_is_the_timer_key_in_timers_only(self):
+        self.command('action app.show-view "journal"')
+        self.command('focus-menu')
+        self.key(0x20)  # space: the focused menu button opens, as anywhere
+        self.assertEqual(self.sessions('running'), 0)
+        self.command('popdown')
+
+        self.command('action app.show-view "timers"')
+        self.command('focus-menu')
+        self.key(0x20)
+        self.assertEqual(self.sessions('running'), 1)
+        self.key(0x20)
+        self.assertEqual(self.sessions('running'), 0)
+        self.command('action timers.ice-stop')
+
+    def wait_for(self, query, value):
+        deadline = time.monotonic() + 5
+        while self.command(query) != value and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return self.command(query)
+
+    def test_4_escape_and_alt_left_leave_a_shoe(self):
+        self.command('action app.show-view "shoes"')
+        for keys in ((0xff1b,), (0xff51, 'alt')):
+            for _ in range(40):
+                focus = self.focused()
+                if focus is not None and 'Daily trainer' in (focus.name or ''):
+                    break
+                self.key(0xff09)
+            self.key(0xff0d)  # Return: the shoe's page
+            self.assertEqual(self.wait_for('query mapped Back to All Shoes', 'yes'), 'yes')
+            self.key(*keys)
+            self.assertEqual(self.wait_for('query mapped Back to All Shoes', 'no'), 'no')
+
+    def test_5_ctrl_w_closes_a_dialog(self):
+        self.command('action app.preferences')
+        self.assertEqual(self.wait_for('query windows', '2'), '2')
+        time.sleep(0.3)
+        self.key(ord('w'), 'ctrl')
+        self.assertEqual(self.wait_for('query windows', '1'), '1')
 
 
 if __name__ == '__main__':

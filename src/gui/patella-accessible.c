@@ -203,8 +203,19 @@ first_label (GtkWidget *widget)
 static void
 tidy_list_item (GtkWidget *item)
 {
-  GtkLabel *label = first_label (item);
+  GtkWidget *child = gtk_widget_get_first_child (item);
+  GtkLabel *label;
 
+  /* A row of Patella's own names itself. */
+  if (child != NULL && !GTK_IS_LABEL (child) && !GTK_IS_BOX (child))
+    {
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (item),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL,
+                                      -1);
+      return;
+    }
+
+  label = first_label (item);
   if (label != NULL)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (item),
                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
@@ -292,6 +303,56 @@ patella_accessible_tidy (GtkWidget *widget)
                                       gtk_expander_get_label (GTK_EXPANDER (widget)),
                                       -1);
     }
+}
+
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkDirectionType direction;
+  GtkRoot *root = gtk_widget_get_root (list);
+
+  if (root == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab ||
+      ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) != 0))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else
+    return FALSE;
+
+  /* With the list out of the focus chain, the window moves the focus to
+   * what comes after (or before) the list. */
+  gtk_widget_set_can_focus (list, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return TRUE;
+}
+
+/**
+ * patella_accessible_one_tab_stop:
+ *
+ * Makes @list one Tab stop: Tab and Shift+Tab leave it from any row, and
+ * the arrow keys move between its rows, as in any list.
+ */
+void
+patella_accessible_one_tab_stop (GtkWidget *list)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), NULL);
+  gtk_widget_add_controller (list, keys);
 }
 
 /**

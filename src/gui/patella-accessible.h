@@ -7,5 +7,6 @@ G_BEGIN_DECLS
 
 void patella_accessible_init (void);
 void patella_accessible_tidy (GtkWidget *widget);
+void patella_accessible_one_tab_stop (GtkWidget *list);
 
 G_END_DECLS

@@ -175,6 +175,8 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, sounds_switch);
   gtk_widget_class_bind_template_child (widget_class, PatellaPreferencesWindow, report_name_row);
   gtk_widget_class_bind_template_callback (widget_class, time_row_applied_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
 }
 
 static void

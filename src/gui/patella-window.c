@@ -259,6 +259,27 @@ menu_button_create_popup_cb (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* Space starts or pauses the timer in the Timers view, wherever the focus
+ * is in the window, but not while typing; in the other views it is the
+ * key that presses the focused button, as everywhere. */
+static gboolean
+space_pressed_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (g_strcmp0 (patella_window_get_visible_view (self), "timers") != 0 ||
+      gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->error_page))
+    return FALSE;
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->timers_page), "timers.start-pause", NULL);
+}
+
 static gboolean
 close_when_idle_cb (gpointer user_data)
 {
@@ -413,7 +434,17 @@ patella_window_class_init (PatellaWindowClass *klass)
 static void
 patella_window_init (PatellaWindow *self)
 {
+  GtkEventController *space = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Before the focused widget sees it. */
+  gtk_event_controller_set_propagation_phase (space, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (space),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
+                                                          gtk_callback_action_new (space_pressed_cb,
+                                                                                   NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), space);
   gtk_menu_button_set_create_popup_func (self->menu_button, menu_button_create_popup_cb, self,
                                          NULL);
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-accessible.h"
 #include "patella-advice.h"
 #include "patella-journal.h"
 #include "patella-journal-edit.h"
@@ -862,6 +863,10 @@ history_activated_cb (PatellaJournalPage *self,
   if (g_strcmp0 (self->day, patella_journal_entry_get_day (entry)) != 0)
     load_day (self, patella_journal_entry_get_day (entry));
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+
+  /* The day's first field, not whatever comes first in the editor (the
+   * Delete button): Enter once more must not delete the day. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->rest_scale));
 }
 
 /* One click opens a day. Not through GtkListView:single-click-activate:
@@ -1485,6 +1490,7 @@ patella_journal_page_init (PatellaJournalPage *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (history_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->history_view), GTK_EVENT_CONTROLLER (click));
+  patella_accessible_one_tab_stop (GTK_WIDGET (self->history_view));
 
   set_up_legend (self);
   gtk_label_set_text (self->disclaimer_label, patella_advice_get_disclaimer ());

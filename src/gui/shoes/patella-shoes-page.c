@@ -764,6 +764,23 @@ back_activated (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->page_stack, "list");
 }
 
+/* Escape and Alt+Left leave a shoe's page or the New Shoes form; on the
+ * list they go on to whoever else wants them. */
+static gboolean
+back_pressed_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+
+  if (self->view == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "list") == 0)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->page_stack, "list");
+  return TRUE;
+}
+
 static void
 save_shoe_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -1060,6 +1077,8 @@ patella_shoes_page_class_init (PatellaShoesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "shoes.add-shoe", NULL, add_shoe_activated);
   gtk_widget_class_install_action (widget_class, "shoes.open-shoe", "x", open_shoe_activated);
   gtk_widget_class_install_action (widget_class, "shoes.back", NULL, back_activated);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_pressed_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_pressed_cb, NULL);
   gtk_widget_class_install_action (widget_class, "shoes.save-shoe", NULL, save_shoe_activated);
   gtk_widget_class_install_action (widget_class, "shoes.toggle-retired", NULL,
                                    toggle_retired_activated);
