@@ -694,6 +694,77 @@ test_past_day_edited_from_history (Fixture       *fixture,
   g_assert_cmpstr (pain, ==, "4");
 }
 
+static GtkWidget *
+find_check_button (GtkWidget  *root,
+                   const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static double
+window_y (GtkWidget *widget)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (gtk_widget_get_root (widget)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+/* Ticking Swelling brings advice above the symptoms: the box just ticked
+ * stays under the pointer (it moved 66 px down, and the next click
+ * unticked it). */
+static void
+test_advice_does_not_move_the_field (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  PatellaWindow *window = open_window (fixture);
+  PatellaJournalPage *page = get_page (window);
+  GtkWidget *group = page_child (page, "advice_group");
+  GtkWidget *swelling = find_check_button (GTK_WIDGET (page), "Swelling");
+  gint64 deadline;
+  double before;
+
+  g_assert_nonnull (swelling);
+  g_assert_false (gtk_widget_get_visible (group));
+  gtk_widget_grab_focus (swelling);
+  flush_events ();
+  before = window_y (swelling);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (swelling), TRUE);
+  g_assert_true (patella_journal_page_save (page));
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_visible (group) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_get_visible (group));
+  /* Two frames: the advice laid out and drawn. */
+  for (guint i = 0; i < 3; i++)
+    {
+      gboolean done = FALSE;
+
+      g_timeout_add (50, patella_test_timeout_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_true (gtk_widget_get_mapped (group));
+  g_assert_cmpfloat_with_epsilon (window_y (swelling), before, 1.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -738,6 +809,10 @@ main (int    argc,
        " (date ('now', 'localtime'), 2, 4, 0, 0);",
        test_advice_shown_with_source);
   ADD ("row-badge-zones", NULL, test_row_badge_zones);
+  ADD ("advice-does-not-move-the-field",
+       "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
+       " (date ('now', 'localtime'), 1, 0, 0);",
+       test_advice_does_not_move_the_field);
   ADD ("same-day-advice-first",
        "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
        " (date ('now', 'localtime'), 3, 0, 0);"
