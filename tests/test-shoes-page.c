@@ -397,6 +397,46 @@ test_edit_run (Fixture       *fixture,
   g_assert_cmpstr (saved->note, ==, "Hills, easy");
 }
 
+/* A unit typed after the number is the unit of the run; one the dialog
+ * does not know is refused, and nothing is logged. */
+static void
+test_log_run_typed_unit (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  PatellaRunDialog *dialog;
+  GtkWidget *spin;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.log-run", NULL));
+  flush_events ();
+  dialog = find_run_dialog ();
+  g_assert_nonnull (dialog);
+  spin = GTK_WIDGET (dialog_child (dialog, "distance_spin"));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "3 furlongs");
+  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
+  flush_events ();
+  g_assert_true (find_run_dialog () == dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_child (dialog, "error_label"))));
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 0);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
+  /* Kilometres are shown under C.UTF-8; 3 miles are 4 828 m. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "3mi");
+  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
+  flush_events ();
+  g_assert_null (find_run_dialog ());
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpint (((PatellaRun *) g_ptr_array_index (runs, 0))->distance_m, ==, 4828);
+}
+
 static void
 test_page_finalizes (Fixture       *fixture,
                      gconstpointer  data)
@@ -433,6 +473,7 @@ main (int    argc,
   ADD ("hidden-page-refreshes-when-shown", test_hidden_page_refreshes_when_shown);
   ADD ("retired-listed-when-opened", test_retired_listed_when_opened);
   ADD ("edit-run", test_edit_run);
+  ADD ("log-run-typed-unit", test_log_run_typed_unit);
 
 #undef ADD
 
