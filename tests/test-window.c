@@ -6,6 +6,7 @@
 
 #include "patella-application.h"
 #include "patella-preferences-window.h"
+#include "patella-shoes.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
@@ -475,6 +476,67 @@ test_reminder_actions (Fixture       *fixture,
   g_object_unref (previous);
 }
 
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The other notifications open their place too: icing done and exercise
+ * the Timers view, a shoe's notification that shoe's page. */
+static void
+test_notification_clicks_open_their_place (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(PatellaNotifier) recording = patella_recording_notifier_new ();
+  PatellaNotifier *previous = g_object_ref (patella_application_get_notifier (fixture->app));
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaShoeInput input = { .name = "Trail pair", .warn_m = 482803, .limit_m = 804672 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  PatellaWindow *window = open_window (fixture);
+  gint64 shoe_id;
+
+  patella_application_set_notifier (fixture->app, recording);
+
+  patella_notifier_emit_action (recording, "icing-done:1", "default");
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "timers");
+
+  patella_window_show_view (window, "journal");
+  patella_notifier_emit_action (recording, "exercise-done:1773126000", "default");
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "timers");
+
+  shoe_id = patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  patella_window_show_view (window, "journal");
+  id = g_strdup_printf ("shoe-replace:%" G_GINT64_FORMAT, shoe_id);
+  patella_notifier_emit_action (recording, id, "default");
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "shoes");
+  /* The shoe's page, with its way back, is on screen. */
+  g_assert_true (gtk_widget_get_mapped (find_by_tooltip (GTK_WIDGET (window),
+                                                         "Back to All Shoes")));
+
+  patella_application_set_notifier (fixture->app, previous);
+  g_object_unref (previous);
+}
+
 /* The first window says that reminders are on and offers to turn them off. */
 static void
 test_welcome_mentions_reminders (Fixture       *fixture,
@@ -549,6 +611,7 @@ main (int    argc,
   ADD ("newer-database-banner", NULL, test_newer_database_banner);
   ADD ("guidance-window", NULL, test_guidance_window);
   ADD ("reminder-actions", NULL, test_reminder_actions);
+  ADD ("notification-clicks-open-their-place", NULL, test_notification_clicks_open_their_place);
   ADD ("welcome-mentions-reminders", NULL, test_welcome_mentions_reminders);
   ADD ("window-finalizes", NULL, test_window_finalizes);
 

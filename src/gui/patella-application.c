@@ -221,6 +221,42 @@ start_icing_activated (GSimpleAction *action,
     patella_window_add_toast (window, adw_toast_new (error->message));
 }
 
+/* A click on a notification other than a reminder (the reminder service
+ * answers those) opens the place it is about. */
+static void
+notification_action_invoked_cb (PatellaApplication *self,
+                                const char         *id,
+                                const char         *action)
+{
+  PatellaWindow *window;
+  gint64 shoe_id;
+
+  if (!g_str_equal (action, "default"))
+    return;
+
+  if (g_str_has_prefix (id, "icing-done:") || g_str_has_prefix (id, "exercise-"))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "show-view",
+                                      g_variant_new_string ("timers"));
+    }
+  else if ((g_str_has_prefix (id, "shoe-warn:") || g_str_has_prefix (id, "shoe-replace:")) &&
+           g_ascii_string_to_signed (strchr (id, ':') + 1, 10, 1, G_MAXINT64, &shoe_id, NULL))
+    {
+      window = ensure_window (self);
+      patella_window_show_view (window, "shoes");
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_widget_activate_action (GTK_WIDGET (patella_window_get_shoes_page (window)),
+                                  "shoes.open-shoe", "x", shoe_id);
+    }
+}
+
+static void
+connect_notifier (PatellaApplication *self)
+{
+  g_signal_connect_object (self->notifier, "action-invoked",
+                           G_CALLBACK (notification_action_invoked_cb), self, G_CONNECT_SWAPPED);
+}
+
 static const GActionEntry app_entries[] = {
   { "start-icing", start_icing_activated },
   { "quit", quit_activated },
@@ -344,7 +380,10 @@ patella_application_startup (GApplication *app)
                                G_CALLBACK (start_at_login_changed_cb), self, G_CONNECT_SWAPPED);
     }
   if (self->notifier == NULL)
-    self->notifier = patella_libnotify_notifier_new (APP_ID);
+    {
+      self->notifier = patella_libnotify_notifier_new (APP_ID);
+      connect_notifier (self);
+    }
 
   open_store (self);
   patella_data_actions_daily_backup (self);
@@ -617,8 +656,11 @@ patella_application_set_notifier (PatellaApplication *self,
   g_return_if_fail (PATELLA_IS_APPLICATION (self));
   g_return_if_fail (PATELLA_IS_NOTIFIER (notifier));
 
+  if (self->notifier != NULL)
+    g_signal_handlers_disconnect_by_func (self->notifier, notification_action_invoked_cb, self);
   if (g_set_object (&self->notifier, notifier) && self->store != NULL)
     start_reminders (self);
+  connect_notifier (self);
   if (self->ice_timer != NULL)
     patella_timer_set_notifier (self->ice_timer, notifier);
 }

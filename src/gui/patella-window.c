@@ -495,6 +495,14 @@ patella_window_get_visible_view (PatellaWindow *self)
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
+PatellaShoesPage *
+patella_window_get_shoes_page (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+
+  return self->shoes_page;
+}
+
 void
 patella_window_add_toast (PatellaWindow *self,
                           AdwToast      *toast)

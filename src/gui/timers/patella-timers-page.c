@@ -425,6 +425,8 @@ cue (PatellaTimersPage *self)
                                         "x-patella.exercise");
         }
 
+      if (n != NULL)
+        patella_notification_add_action (n, "default", _("Open Timers"));
       if (n != NULL && notifier != NULL && self->store != NULL)
         patella_notifier_send_once (notifier, self->store, n, NULL);
     }
