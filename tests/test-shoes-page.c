@@ -8,7 +8,9 @@
 #include "patella-shoes-page.h"
 #include "patella-shoes-view.h"
 #include "patella-shoes.h"
+#include "patella-test-gui.h"
 #include "patella-test-utils.h"
+#include "patella-timer.h"
 #include "patella-wear-bar.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
@@ -437,6 +439,37 @@ test_log_run_typed_unit (Fixture       *fixture,
   g_assert_cmpint (((PatellaRun *) g_ptr_array_index (runs, 0))->distance_m, ==, 4828);
 }
 
+/* "Ice your knee now?" after a run, but not while icing runs. */
+static void
+test_no_icing_offer_while_icing (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  /* Started elsewhere (patella-cli, another window): no toast of its own
+   * to queue the one looked at. */
+  g_autoptr(PatellaTimer) timer = patella_timer_new (patella_application_get_store (fixture->app),
+                                                      NULL);
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+  PatellaRunDialog *dialog;
+
+  g_assert_true (patella_timer_start (timer, 15, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.log-run", NULL));
+  flush_events ();
+  dialog = find_run_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "distance_spin")), "5");
+  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
+  flush_events ();
+  g_assert_null (find_run_dialog ());
+
+  g_assert_nonnull (find_label (window, "Run logged"));
+  g_assert_null (find_label (window, "Ice your knee"));
+
+  g_assert_true (patella_timer_stop (timer, &error));
+}
+
 static void
 test_page_finalizes (Fixture       *fixture,
                      gconstpointer  data)
@@ -474,6 +507,7 @@ main (int    argc,
   ADD ("retired-listed-when-opened", test_retired_listed_when_opened);
   ADD ("edit-run", test_edit_run);
   ADD ("log-run-typed-unit", test_log_run_typed_unit);
+  ADD ("no-icing-offer-while-icing", test_no_icing_offer_while_icing);
 
 #undef ADD
 

@@ -12,6 +12,7 @@
 #include "patella-run-dialog.h"
 #include "patella-settings.h"
 #include "patella-shoes.h"
+#include "patella-timer.h"
 #include "patella-shoes-page.h"
 #include "patella-shoes-view.h"
 #include "patella-wear-bar.h"
@@ -703,8 +704,10 @@ run_logged_cb (PatellaShoesPage *self,
   GApplication *app = g_application_get_default ();
   AdwToast *toast = adw_toast_new (_("Run logged"));
 
-  /* Icing after a run is part of the routine (GUIDANCE.md). */
-  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "start-icing"))
+  /* Icing after a run is part of the routine (GUIDANCE.md); not asked for
+   * while the knee is being iced. */
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "start-icing") &&
+      (self->store == NULL || !patella_ice_get_running (self->store, NULL, NULL)))
     {
       adw_toast_set_title (toast, _("Run logged. Ice your knee now?"));
       adw_toast_set_button_label (toast, _("_Start Icing"));
