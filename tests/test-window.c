@@ -7,6 +7,7 @@
 #include "patella-application.h"
 #include "patella-preferences-window.h"
 #include "patella-shoes.h"
+#include "patella-timer.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
@@ -537,6 +538,40 @@ test_notification_clicks_open_their_place (Fixture       *fixture,
   g_object_unref (previous);
 }
 
+/* A running icing timer shows in the header bar outside the Timers view;
+ * a click goes there. */
+static void
+test_running_timer_in_header_bar (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  PatellaWindow *window = open_window (fixture);
+  PatellaTimer *timer = patella_application_get_ice_timer (fixture->app);
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                 PATELLA_TYPE_WINDOW,
+                                                                 "timer_button"));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_true (patella_timer_start (timer, 15, &error));
+  g_assert_no_error (error);
+  patella_window_show_view (window, "journal");
+  flush_events ();
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Icing 15:00");
+
+  g_signal_emit_by_name (button, "clicked");
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "timers");
+  g_assert_false (gtk_widget_get_visible (button));
+
+  patella_window_show_view (window, "shoes");
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (patella_timer_stop (timer, &error));
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 /* The first window says that reminders are on and offers to turn them off. */
 static void
 test_welcome_mentions_reminders (Fixture       *fixture,
@@ -611,6 +646,7 @@ main (int    argc,
   ADD ("newer-database-banner", NULL, test_newer_database_banner);
   ADD ("guidance-window", NULL, test_guidance_window);
   ADD ("reminder-actions", NULL, test_reminder_actions);
+  ADD ("running-timer-in-header-bar", NULL, test_running_timer_in_header_bar);
   ADD ("notification-clicks-open-their-place", NULL, test_notification_clicks_open_their_place);
   ADD ("welcome-mentions-reminders", NULL, test_welcome_mentions_reminders);
   ADD ("window-finalizes", NULL, test_window_finalizes);
