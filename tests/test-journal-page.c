@@ -7,6 +7,7 @@
 #include "patella-application.h"
 #include "patella-journal.h"
 #include "patella-journal-page.h"
+#include "patella-pickers.h"
 #include "patella-journal-row.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
@@ -694,6 +695,42 @@ test_past_day_edited_from_history (Fixture       *fixture,
   g_assert_cmpstr (pain, ==, "4");
 }
 
+/* A missed day, or yesterday's next-morning rating: any day up to today
+ * opens from the calendar beside the day's title; a day to come does not. */
+static void
+test_past_day_from_calendar (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PatellaJournalPage *page = get_page (open_window (fixture));
+  g_autofree char *today = get_today (fixture);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday_time = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) tomorrow_time = g_date_time_add_days (now, 1);
+  g_autofree char *yesterday = g_date_time_format (yesterday_time, "%Y-%m-%d");
+  g_autofree char *tomorrow = g_date_time_format (tomorrow_time, "%Y-%m-%d");
+  GtkWidget *picker = NULL;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (page_child (page, "today_button")));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_MENU_BUTTON (w))
+      picker = w;
+  g_assert_nonnull (picker);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (picker), ==, "Write Another Day");
+
+  patella_date_picker_choose (picker, yesterday);
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, yesterday);
+  g_assert_true (gtk_widget_get_visible (page_child (page, "today_button")));
+
+  patella_date_picker_choose (picker, tomorrow);
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, yesterday);
+
+  patella_date_picker_choose (picker, today);
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, today);
+}
+
 static GtkWidget *
 find_check_button (GtkWidget  *root,
                    const char *label)
@@ -809,6 +846,7 @@ main (int    argc,
        " (date ('now', 'localtime'), 2, 4, 0, 0);",
        test_advice_shown_with_source);
   ADD ("row-badge-zones", NULL, test_row_badge_zones);
+  ADD ("past-day-from-calendar", NULL, test_past_day_from_calendar);
   ADD ("advice-does-not-move-the-field",
        "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
        " (date ('now', 'localtime'), 1, 0, 0);",

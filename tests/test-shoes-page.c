@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "patella-application.h"
+#include "patella-pickers.h"
 #include "patella-run-dialog.h"
 #include "patella-shoes-page.h"
 #include "patella-shoes-view.h"
@@ -418,6 +419,16 @@ test_log_run_typed_unit (Fixture       *fixture,
   g_assert_nonnull (dialog);
   spin = GTK_WIDGET (dialog_child (dialog, "distance_spin"));
 
+  /* The day from the calendar beside the date. */
+  {
+    GtkWidget *date_row = GTK_WIDGET (dialog_child (dialog, "date_row"));
+    GtkWidget *picker = find_by_type (date_row, GTK_TYPE_MENU_BUTTON);
+
+    g_assert_nonnull (picker);
+    patella_date_picker_choose (picker, "2026-01-31");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2026-01-31");
+  }
+
   gtk_editable_set_text (GTK_EDITABLE (spin), "3 furlongs");
   g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
   flush_events ();
@@ -437,6 +448,7 @@ test_log_run_typed_unit (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (runs->len, ==, 1);
   g_assert_cmpint (((PatellaRun *) g_ptr_array_index (runs, 0))->distance_m, ==, 4828);
+  g_assert_cmpstr (((PatellaRun *) g_ptr_array_index (runs, 0))->day, ==, "2026-01-31");
 }
 
 /* "Ice your knee now?" after a run, but not while icing runs. */

@@ -357,6 +357,25 @@ test_preferences_times (Fixture       *fixture,
   g_assert_cmpstr (times[1], ==, "13:15");
   g_clear_pointer (&times, g_strfreev);
 
+  /* Or chosen with the clock beside it, hours and minutes, applied on closing. */
+  {
+    GtkMenuButton *clock = GTK_MENU_BUTTON (find_by_type (row2, GTK_TYPE_MENU_BUTTON));
+    GtkPopover *popover;
+    GtkWidget *hours;
+
+    g_assert_nonnull (clock);
+    popover = popup_until_mapped (clock);
+    hours = find_by_type (GTK_WIDGET (popover), GTK_TYPE_SPIN_BUTTON);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hours)), ==, 13);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (hours), 14);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row2)), ==, "14:15");
+    gtk_popover_popdown (popover);
+    flush_events ();
+    times = g_settings_get_strv (settings, "ice-times");
+    g_assert_cmpstr (times[1], ==, "14:15");
+    g_clear_pointer (&times, g_strfreev);
+  }
+
   /* Three a day: the usual three times, and one row fewer. */
   g_settings_set_int (settings, "ice-sessions-per-day", 3);
   flush_events ();

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-data-actions.h"
+#include "patella-pickers.h"
 #include "patella-preferences-window.h"
 #include "patella-reminders.h"
 #include "patella-settings.h"
@@ -183,6 +184,8 @@ static void
 patella_preferences_window_init (PatellaPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (self->time_rows); i++)
+    patella_time_picker_add_to_row (GTK_WIDGET (self->time_rows[i]));
 
   /* Backups, with restore: see patella-data-actions.c. */
   {

@@ -18,6 +18,7 @@
 #include "patella-pain-chart.h"
 #include "patella-wrap-bin.h"
 #include "patella-parse.h"
+#include "patella-pickers.h"
 
 /* Saved this long after the last change, and always on close. */
 #define SAVE_DELAY_MS 500
@@ -57,6 +58,7 @@ struct _PatellaJournalPage
   GtkWidget           *conflict_box;
   GtkLabel            *conflict_label;
   GtkWidget           *today_button;
+  GtkWidget           *day_picker;
   AdwPreferencesGroup *advice_group;
   GtkScrolledWindow   *editor_scroller;
   GtkBox              *urgent_banner;
@@ -1170,6 +1172,28 @@ start_activated (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->rest_scale));
 }
 
+/* Any day up to today can be written, or rated the next morning, from the
+ * calendar beside the day's title. */
+static void
+day_picked_cb (const char *day,
+               gpointer    user_data)
+{
+  PatellaJournalPage *self = user_data;
+  g_autofree char *today = get_today (self);
+
+  if (self->store == NULL)
+    return;
+
+  if (g_strcmp0 (day, today) > 0)
+    {
+      show_toast (self, adw_toast_new (_("That day has not come yet; choose today or a day before")));
+      return;
+    }
+
+  load_day (self, day);
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
 static void
 today_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -1600,6 +1624,12 @@ patella_journal_page_init (PatellaJournalPage *self)
   g_signal_connect (click, "released", G_CALLBACK (history_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->history_view), GTK_EVENT_CONTROLLER (click));
   patella_accessible_one_tab_stop (GTK_WIDGET (self->history_view));
+  self->day_picker = patella_date_picker_new (day_picked_cb, self);
+  gtk_widget_set_tooltip_text (self->day_picker, _("Write Another Day"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->day_picker),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Write Another Day"), -1);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->today_button)),
+                              self->day_picker, self->today_button);
   self->column_margin = gtk_widget_get_margin_bottom (editor_column (self));
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->editor_scroller), "changed",
                            G_CALLBACK (editor_adjustment_changed_cb), self, 0);

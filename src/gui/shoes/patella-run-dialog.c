@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-parse.h"
+#include "patella-pickers.h"
 #include "patella-run-dialog.h"
 #include "patella-shoes.h"
 
@@ -305,6 +306,7 @@ patella_run_dialog_init (PatellaRunDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->log_button);
+  patella_date_picker_add_to_row (GTK_WIDGET (self->date_row));
 }
 
 PatellaRunDialog *

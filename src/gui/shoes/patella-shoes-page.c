@@ -11,6 +11,7 @@
 #include "patella-parse.h"
 #include "patella-run-dialog.h"
 #include "patella-settings.h"
+#include "patella-pickers.h"
 #include "patella-shoes.h"
 #include "patella-timer.h"
 #include "patella-shoes-page.h"
@@ -996,6 +997,7 @@ ensure_view (PatellaShoesPage *self)
   self->name_row = view_child (self, "name_row");
   self->brand_row = view_child (self, "brand_row");
   self->first_used_row = view_child (self, "first_used_row");
+  patella_date_picker_add_to_row (GTK_WIDGET (self->first_used_row));
   self->initial_row = view_child (self, "initial_row");
   self->initial_spin = view_child (self, "initial_spin");
   self->warn_row = view_child (self, "warn_row");
