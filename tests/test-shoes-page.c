@@ -482,6 +482,67 @@ test_no_icing_offer_while_icing (Fixture       *fixture,
   g_assert_true (patella_timer_stop (timer, &error));
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A run deleted by mistake comes back with Undo, as a journal day does. */
+static void
+test_delete_run_and_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaRun run = { .day = "2026-02-03", .distance_m = 7000, .duration_s = 2400,
+                     .shoe_id = PATELLA_SHOE_NONE, .pain = 2, .note = "hills" };
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+  GtkWidget *undo;
+  PatellaRun *back;
+  gint64 id;
+
+  id = patella_run_add (store, NULL, &run, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.delete-run", "x", id));
+  flush_events ();
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_cmpuint (runs->len, ==, 0);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
+  undo = find_button_labelled (window, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  flush_events ();
+
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  back = g_ptr_array_index (runs, 0);
+  g_assert_cmpstr (back->day, ==, "2026-02-03");
+  g_assert_cmpint (back->distance_m, ==, 7000);
+  g_assert_cmpint (back->duration_s, ==, 2400);
+  g_assert_cmpint (back->pain, ==, 2);
+  g_assert_cmpstr (back->note, ==, "hills");
+  g_assert_null (back->shoe_name);
+}
+
 static void
 test_page_finalizes (Fixture       *fixture,
                      gconstpointer  data)
@@ -520,6 +581,7 @@ main (int    argc,
   ADD ("edit-run", test_edit_run);
   ADD ("log-run-typed-unit", test_log_run_typed_unit);
   ADD ("no-icing-offer-while-icing", test_no_icing_offer_while_icing);
+  ADD ("delete-run-and-undo", test_delete_run_and_undo);
 
 #undef ADD
 

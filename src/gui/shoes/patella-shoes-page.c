@@ -946,6 +946,41 @@ edit_run_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  PatellaShoesPage *self;   /* weak */
+  PatellaRun       *run;
+} DeletedRun;
+
+static void
+deleted_run_free (gpointer data,
+                  GClosure *closure)
+{
+  DeletedRun *deleted = data;
+
+  g_clear_weak_pointer (&deleted->self);
+  patella_run_free (deleted->run);
+  g_free (deleted);
+}
+
+/* Undo logs the run again, as it was (under a new id). */
+static void
+undo_delete_run_cb (AdwToast   *toast,
+                    DeletedRun *deleted)
+{
+  PatellaShoesPage *self = deleted->self;
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || self->store == NULL)
+    return;
+
+  /* Stored, 0 is "no shoes"; added, 0 would be the default pair. */
+  if (deleted->run->shoe_id == 0)
+    deleted->run->shoe_id = PATELLA_SHOE_NONE;
+  if (patella_run_add (self->store, get_notifier (), deleted->run, &error) <= 0)
+    show_error_toast (self, error);
+}
+
 static void
 delete_run_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -953,14 +988,32 @@ delete_run_activated (GtkWidget  *widget,
 {
   PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  PatellaRun *run;
+  DeletedRun *deleted;
+  AdwToast *toast;
 
   if (self->store == NULL)
     return;
 
-  if (!patella_run_delete (self->store, get_notifier (), g_variant_get_int64 (parameter), &error))
-    show_error_toast (self, error);
-  else
-    add_toast (self, adw_toast_new (_("Run deleted")));
+  run = patella_run_get (self->store, g_variant_get_int64 (parameter), &error);
+  if (run == NULL ||
+      !patella_run_delete (self->store, get_notifier (), g_variant_get_int64 (parameter), &error))
+    {
+      if (error != NULL)
+        show_error_toast (self, error);
+      g_clear_pointer (&run, patella_run_free);
+      return;
+    }
+
+  deleted = g_new0 (DeletedRun, 1);
+  g_set_weak_pointer (&deleted->self, self);
+  deleted->run = run;
+  toast = adw_toast_new (_("Run deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_run_cb), deleted,
+                         deleted_run_free, 0);
+  add_toast (self, toast);
 }
 
 static gpointer
