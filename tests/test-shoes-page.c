@@ -543,6 +543,29 @@ test_delete_run_and_undo (Fixture       *fixture,
   g_assert_null (back->shoe_name);
 }
 
+/* Retiring a pair says so and shows the list, where the pair now is. */
+static void
+test_retire_gives_feedback (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaShoeInput input = { .name = "Old racers", .warn_m = 482803, .limit_m = 804672 };
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+  gint64 id = patella_shoe_add (store, NULL, &input, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
+  flush_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.toggle-retired", NULL));
+  flush_events ();
+
+  g_assert_nonnull (find_label (window, "“Old racers” retired"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (
+                     find_by_type (GTK_WIDGET (page), PATELLA_TYPE_SHOES_VIEW))))), ==, "list");
+}
+
 static void
 test_page_finalizes (Fixture       *fixture,
                      gconstpointer  data)
@@ -582,6 +605,7 @@ main (int    argc,
   ADD ("log-run-typed-unit", test_log_run_typed_unit);
   ADD ("no-icing-offer-while-icing", test_no_icing_offer_while_icing);
   ADD ("delete-run-and-undo", test_delete_run_and_undo);
+  ADD ("retire-gives-feedback", test_retire_gives_feedback);
 
 #undef ADD
 

@@ -829,14 +829,32 @@ toggle_retired_activated (GtkWidget  *widget,
   PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *title = NULL;
+  gboolean retire;
+
   if (self->store == NULL || self->shoe_id == 0)
     return;
 
-  if (!patella_shoe_set_retired (self->store, get_notifier (), self->shoe_id,
-                                 !self->shoe_retired, &error))
-    show_error_toast (self, error);
+  retire = !self->shoe_retired;
+  if (!patella_shoe_set_retired (self->store, get_notifier (), self->shoe_id, retire, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  gtk_switch_set_active (self->default_switch, FALSE);
+
+  /* Said, and the pair is where the list shows it now. */
+  if (retire)
+    /* Translators: the shoes' name */
+    title = g_strdup_printf (_("“%s” retired, with their runs, under Retired Shoes"),
+                             gtk_label_get_text (self->shoe_title));
   else
-    gtk_switch_set_active (self->default_switch, FALSE);
+    /* Translators: the shoes' name */
+    title = g_strdup_printf (_("“%s” back in use"), gtk_label_get_text (self->shoe_title));
+  add_toast (self, adw_toast_new (title));
+  if (retire)
+    gtk_stack_set_visible_child_name (self->page_stack, "list");
 }
 
 static void
