@@ -294,6 +294,12 @@ patella_accessible_tidy (GtkWidget *widget)
     }
   else if (GTK_IS_LIST_BOX_ROW (widget))
     tidy_row (GTK_LIST_BOX_ROW (widget));
+  else if (GTK_IS_FLOW_BOX_CHILD (widget) && GTK_IS_FLOW_BOX (gtk_widget_get_parent (widget)) &&
+           gtk_flow_box_get_selection_mode (GTK_FLOW_BOX (gtk_widget_get_parent (widget))) ==
+           GTK_SELECTION_NONE &&
+           holds_control (widget))
+    /* A flow box that only lays buttons out: one Tab stop each, at the button. */
+    gtk_widget_set_focusable (widget, FALSE);
   else if (G_OBJECT_TYPE (widget) == g_type_from_name ("GtkListItemWidget"))
     tidy_list_item (widget);
   else if (GTK_IS_EXPANDER (widget) && gtk_expander_get_label (GTK_EXPANDER (widget)) != NULL)

@@ -81,6 +81,19 @@ get_notifier (void)
   return NULL;
 }
 
+/* The buttons of a shoe's page sit in a flow box: its child goes with the
+ * button, or an empty one keeps a place (and a negative width) for it. */
+static void
+show_button (GtkWidget *button,
+             gboolean   shown)
+{
+  GtkWidget *parent = gtk_widget_get_parent (button);
+
+  gtk_widget_set_visible (button, shown);
+  if (GTK_IS_FLOW_BOX_CHILD (parent))
+    gtk_widget_set_visible (parent, shown);
+}
+
 static void
 add_toast (PatellaShoesPage *self,
            AdwToast         *toast)
@@ -274,6 +287,8 @@ refresh_load (PatellaShoesPage *self)
       GtkWidget *none = gtk_label_new (_("No load check fired in these weeks."));
 
       gtk_label_set_xalign (GTK_LABEL (none), 0);
+      /* Longer in German than a phone is wide. */
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
       gtk_widget_add_css_class (none, "dim-label");
       gtk_box_append (self->warnings_box, none);
     }
@@ -532,8 +547,8 @@ refresh_shoe_page (PatellaShoesPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->shoe_bar), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->shoe_summary), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->runs_group), FALSE);
-      gtk_widget_set_visible (self->delete_button, FALSE);
-      gtk_widget_set_visible (self->retire_button, FALSE);
+      show_button (self->delete_button, FALSE);
+      show_button (self->retire_button, FALSE);
       return;
     }
 
@@ -553,8 +568,8 @@ refresh_shoe_page (PatellaShoesPage *self)
   gtk_label_set_text (self->shoe_summary, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->shoe_bar), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->shoe_summary), TRUE);
-  gtk_widget_set_visible (self->delete_button, TRUE);
-  gtk_widget_set_visible (self->retire_button, TRUE);
+  show_button (self->delete_button, TRUE);
+  show_button (self->retire_button, TRUE);
   gtk_button_set_label (GTK_BUTTON (self->retire_button),
                         shoe->retired ? _("_Reactivate") : _("_Retire"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->default_switch), !shoe->retired);
