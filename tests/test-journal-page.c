@@ -9,6 +9,7 @@
 #include "patella-journal-page.h"
 #include "patella-pickers.h"
 #include "patella-journal-row.h"
+#include "patella-pain-chart.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
@@ -731,6 +732,30 @@ test_past_day_from_calendar (Fixture       *fixture,
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, today);
 }
 
+/* The chart's text for screen readers gives its values, in the singular
+ * where there is one ("1 icing sessions" before), and Tab reaches it. */
+static void
+test_chart_text_plurals (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *chart = g_object_ref_sink (patella_pain_chart_new ());
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) activity = g_array_new (FALSE, TRUE, sizeof (PatellaDayActivity));
+  PatellaDayActivity day = { "2026-03-02", 1, 5000, 1, 0 };
+  PatellaJournalEntry *entry = patella_journal_entry_new ("2026-03-03");
+
+  patella_journal_entry_set_pain_rest (entry, 4);
+  g_ptr_array_add (entries, entry);
+  g_array_append_val (activity, day);
+  patella_pain_chart_set_data (PATELLA_PAIN_CHART (chart), "2026-03-01", 30, entries, activity);
+
+  g_assert_true (gtk_widget_get_focusable (chart));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (chart), ==,
+                   "Last 30 days: pain at rest noted on 1 day, on average 4.0 out of 10, "
+                   "at most 4; 1 run; 1 icing session");
+  g_object_unref (chart);
+}
+
 static GtkWidget *
 find_check_button (GtkWidget  *root,
                    const char *label)
@@ -846,6 +871,7 @@ main (int    argc,
        " (date ('now', 'localtime'), 2, 4, 0, 0);",
        test_advice_shown_with_source);
   ADD ("row-badge-zones", NULL, test_row_badge_zones);
+  ADD ("chart-text-plurals", NULL, test_chart_text_plurals);
   ADD ("past-day-from-calendar", NULL, test_past_day_from_calendar);
   ADD ("advice-does-not-move-the-field",
        "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
