@@ -229,6 +229,35 @@ class A11yTest(AppTestCase):
                 print('  %s "%s"' % (node.getRoleName(), node.name))
         return sorted(set(found))
 
+    def find_role(self, node, role, found):
+        try:
+            if not node.getState().contains(self.pyatspi.STATE_VISIBLE) and node is not self.root:
+                return
+            if node.getRoleName() == role:
+                found.append(node)
+            for i in range(node.childCount):
+                self.find_role(node.getChildAtIndex(i), role, found)
+        except Exception:
+            pass
+
+    def test_countdown_is_read(self):
+        # The icing countdown says how much is left, as a value and in words.
+        self.command('action app.show-view "timers"')
+        self.command('action timers.ice-start-pause')
+        time.sleep(0.3)
+        deadline = time.monotonic() + 5
+        while True:
+            bars = []
+            self.find_role(self.root, 'progress bar', bars)
+            said = [bar.description or '' for bar in bars]
+            if any('left' in text for text in said) or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+            self.command('query windows')
+        self.command('action timers.ice-stop')
+        self.assertTrue(any('left' in text and any(c.isdigit() for c in text) for text in said),
+                        said)
+
     def test_every_actionable_element_has_a_proper_name(self):
         report = []
         for scene in SCENES:
