@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev libnotify-dev libjson-glib-dev libgsound-dev libarchive-dev
   desktop-file-utils appstream sqlite3
   xvfb xauth dbus dbus-x11 at-spi2-core
-  python3-dbusmock python3-gi gir1.2-glib-2.0
+  python3-dbusmock python3-gi gir1.2-glib-2.0 python3-pyatspi gir1.2-atspi-2.0
   imagemagick poppler-utils libpango1.0-dev libcairo2-dev
   clang libclang-rt-14-dev valgrind util-linux
 )

@@ -177,6 +177,52 @@ test_add_clears_optional_pain (Fixture       *fixture,
                    "2026-03-05,3,,2,,\n");
 }
 
+/* --symptom adds to the day's symptoms, a red flag included; --no-symptom
+ * takes one away, --clear-symptoms all of them. */
+static void
+test_add_symptoms_adds (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(PatellaCliResult) first = { 0 };
+  g_auto(PatellaCliResult) second = { 0 };
+  g_auto(PatellaCliResult) third = { 0 };
+  g_auto(PatellaCliResult) both = { 0 };
+  g_auto(PatellaCliResult) cleared = { 0 };
+  g_auto(PatellaCliResult) list = { 0 };
+  g_auto(PatellaCliResult) list2 = { 0 };
+  g_auto(PatellaCliResult) list3 = { 0 };
+
+  run_cli (&first, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "3",
+           "--symptom", "locking", "--symptom", "swelling", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_cli (&second, fixture->db, "journal", "add", "--date", "2026-03-05",
+           "--symptom", "grinding", "--no-symptom", "swelling", NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  run_cli (&list, fixture->db, "journal", "list", "--format", "csv", NULL);
+  g_assert_cmpstr (list.out, ==,
+                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
+                   "2026-03-05,3,,,grinding;locking,\n");
+
+  /* The same code both ways is refused, and nothing changes. */
+  run_cli (&both, fixture->db, "journal", "add", "--date", "2026-03-05",
+           "--symptom", "grinding", "--no-symptom", "grinding", NULL);
+  g_assert_cmpint (both.status, ==, 1);
+  g_assert_nonnull (strstr (both.err, "both --symptom and --no-symptom"));
+  run_cli (&list2, fixture->db, "journal", "list", "--format", "csv", NULL);
+  g_assert_cmpstr (list2.out, ==, list.out);
+
+  run_cli (&cleared, fixture->db, "journal", "add", "--date", "2026-03-05",
+           "--clear-symptoms", NULL);
+  g_assert_cmpint (cleared.status, ==, 0);
+  run_cli (&third, fixture->db, "journal", "add", "--date", "2026-03-05",
+           "--clear-symptoms", "--symptom", "sharp-pain", NULL);
+  g_assert_cmpint (third.status, ==, 0);
+  run_cli (&list3, fixture->db, "journal", "list", "--format", "csv", NULL);
+  g_assert_cmpstr (list3.out, ==,
+                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
+                   "2026-03-05,3,,,sharp-pain,\n");
+}
+
 static void
 test_add_prints_advice (Fixture       *fixture,
                         gconstpointer  data)
@@ -396,6 +442,7 @@ main (int    argc,
   ADD ("add-updates-given-fields", test_add_updates_given_fields);
   ADD ("add-clears-optional-pain", test_add_clears_optional_pain);
   ADD ("add-prints-advice", test_add_prints_advice);
+  ADD ("add-symptoms-adds", test_add_symptoms_adds);
   ADD ("zones-and-urgency", test_zones_and_urgency);
   ADD ("bad-input-refused", test_bad_input_refused);
   ADD ("usage-errors", test_usage_errors);

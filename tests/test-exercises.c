@@ -384,6 +384,30 @@ test_player_logs_one_session (Fixture       *fixture,
   /* Next Monday starts a new week. */
   patella_clock_advance (fixture->clock, 2 * 24 * 3600 * SEC);
   g_assert_cmpuint (patella_exercise_count_week (fixture->store), ==, 0);
+
+  /* Stopped after 2 minutes, less than half of it: kept, not counted. */
+  now = patella_clock_get_now (fixture->clock);
+  g_clear_pointer (&player, patella_routine_player_free);
+  player = patella_routine_player_new (strength);
+  patella_routine_player_start (player, now);
+  g_assert_cmpint (patella_routine_total_seconds (strength), >, 2 * 2 * 60);
+  g_assert_false (patella_routine_player_counts (player, now + 120 * SEC));
+  g_assert_true (patella_routine_player_finish (player, fixture->store, 2, now + 120 * SEC, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (patella_exercise_count_week (fixture->store), ==, 0);
+  g_assert_cmpint (query (fixture, "SELECT count(*) FROM session WHERE state = 'stopped'"), ==, 1);
+
+  /* Half of it counts. */
+  g_clear_pointer (&player, patella_routine_player_free);
+  player = patella_routine_player_new (strength);
+  patella_routine_player_start (player, now);
+  g_assert_true (patella_routine_player_counts (player,
+                                                now + patella_routine_total_seconds (strength) / 2 * SEC + SEC));
+  g_assert_true (patella_routine_player_finish (player, fixture->store, 2,
+                                                now + patella_routine_total_seconds (strength) / 2 * SEC + SEC,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (patella_exercise_count_week (fixture->store), ==, 1);
 }
 
 int

@@ -7,7 +7,9 @@
 #include "patella-application.h"
 #include "patella-journal.h"
 #include "patella-journal-page.h"
+#include "patella-pickers.h"
 #include "patella-journal-row.h"
+#include "patella-pain-chart.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
@@ -694,6 +696,147 @@ test_past_day_edited_from_history (Fixture       *fixture,
   g_assert_cmpstr (pain, ==, "4");
 }
 
+/* A missed day, or yesterday's next-morning rating: any day up to today
+ * opens from the calendar beside the day's title; a day to come does not. */
+static void
+test_past_day_from_calendar (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PatellaJournalPage *page = get_page (open_window (fixture));
+  g_autofree char *today = get_today (fixture);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday_time = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) tomorrow_time = g_date_time_add_days (now, 1);
+  g_autofree char *yesterday = g_date_time_format (yesterday_time, "%Y-%m-%d");
+  g_autofree char *tomorrow = g_date_time_format (tomorrow_time, "%Y-%m-%d");
+  GtkWidget *picker = NULL;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (page_child (page, "today_button")));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_MENU_BUTTON (w))
+      picker = w;
+  g_assert_nonnull (picker);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (picker), ==, "Write Another Day");
+
+  patella_date_picker_choose (picker, yesterday);
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, yesterday);
+  g_assert_true (gtk_widget_get_visible (page_child (page, "today_button")));
+
+  patella_date_picker_choose (picker, tomorrow);
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, yesterday);
+
+  patella_date_picker_choose (picker, today);
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, today);
+}
+
+/* The chart's text for screen readers gives its values, in the singular
+ * where there is one ("1 icing sessions" before), and Tab reaches it. */
+static void
+test_chart_text_plurals (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *chart = g_object_ref_sink (patella_pain_chart_new ());
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) activity = g_array_new (FALSE, TRUE, sizeof (PatellaDayActivity));
+  PatellaDayActivity day = { "2026-03-02", 1, 5000, 1, 0 };
+  PatellaJournalEntry *entry = patella_journal_entry_new ("2026-03-03");
+
+  patella_journal_entry_set_pain_rest (entry, 4);
+  g_ptr_array_add (entries, entry);
+  g_array_append_val (activity, day);
+  patella_pain_chart_set_data (PATELLA_PAIN_CHART (chart), "2026-03-01", 30, entries, activity);
+
+  g_assert_true (gtk_widget_get_focusable (chart));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (chart), ==,
+                   "Last 30 days: pain at rest noted on 1 day, on average 4.0 out of 10, "
+                   "at most 4; 1 run; 1 icing session");
+  g_object_unref (chart);
+}
+
+static GtkWidget *
+find_check_button (GtkWidget  *root,
+                   const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static double
+window_y (GtkWidget *widget)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (gtk_widget_get_root (widget)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+/* Ticking Swelling brings advice above the symptoms: the box just ticked
+ * stays under the pointer (it moved 66 px down, and the next click
+ * unticked it). */
+static void
+test_advice_does_not_move_the_field (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  PatellaWindow *window = open_window (fixture);
+  PatellaJournalPage *page = get_page (window);
+  GtkWidget *group = page_child (page, "advice_group");
+  GtkWidget *swelling = find_check_button (GTK_WIDGET (page), "Swelling");
+  gint64 deadline;
+  double before;
+
+  g_assert_nonnull (swelling);
+  g_assert_false (gtk_widget_get_visible (group));
+  /* What is built in the frames after the first (the Today card) is in
+   * place before anyone can tick a box. */
+  for (guint i = 0; i < 6; i++)
+    {
+      gboolean done = FALSE;
+
+      g_timeout_add (50, patella_test_timeout_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  gtk_widget_grab_focus (swelling);
+  flush_events ();
+  before = window_y (swelling);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (swelling), TRUE);
+  g_assert_true (patella_journal_page_save (page));
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_visible (group) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_get_visible (group));
+  /* Two frames: the advice laid out and drawn. */
+  for (guint i = 0; i < 3; i++)
+    {
+      gboolean done = FALSE;
+
+      g_timeout_add (50, patella_test_timeout_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_true (gtk_widget_get_mapped (group));
+  g_assert_cmpfloat_with_epsilon (window_y (swelling), before, 1.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -738,6 +881,12 @@ main (int    argc,
        " (date ('now', 'localtime'), 2, 4, 0, 0);",
        test_advice_shown_with_source);
   ADD ("row-badge-zones", NULL, test_row_badge_zones);
+  ADD ("chart-text-plurals", NULL, test_chart_text_plurals);
+  ADD ("past-day-from-calendar", NULL, test_past_day_from_calendar);
+  ADD ("advice-does-not-move-the-field",
+       "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
+       " (date ('now', 'localtime'), 1, 0, 0);",
+       test_advice_does_not_move_the_field);
   ADD ("same-day-advice-first",
        "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES"
        " (date ('now', 'localtime'), 3, 0, 0);"

@@ -20,6 +20,8 @@ typedef enum
   SKIP,       /* the last reminder is dismissed */
   ICE_DONE,   /* a finished 15-minute icing session started at this time */
   ICE_RUNS,   /* an icing session started at this time and still running */
+  ICE_BRIEF,  /* an icing session started at this time, stopped after 10 s */
+  ICE_SHORT,  /* an icing session started at this time, stopped after 6 min */
   TIMES,      /* expect: new times, comma-separated (the count follows) */
   DISABLE,    /* reminders switched off */
   RESTART,    /* the program restarts: the store is opened again */
@@ -78,6 +80,15 @@ static const Scenario scenarios[] = {
       END } },
   { "session-started-recently", "08:00,12:00,16:00,20:00", {
       { ICE_DONE, "2026-03-10 11:20", NULL },
+      { CHECK, "2026-03-10 12:00", NULL },
+      END } },
+  /* A few seconds of icing, stopped, are not a session: 5 minutes are. */
+  { "brief-session-does-not-count", "08:00,12:00,16:00,20:00", {
+      { ICE_BRIEF, "2026-03-10 11:50", NULL },
+      { CHECK, "2026-03-10 12:00", "2026-03-10T12:00" },
+      END } },
+  { "short-session-counts-as-recent", "08:00,12:00,16:00,20:00", {
+      { ICE_SHORT, "2026-03-10 11:50", NULL },
       { CHECK, "2026-03-10 12:00", NULL },
       END } },
   { "session-over-an-hour-ago", "08:00,12:00,16:00,20:00", {
@@ -233,7 +244,8 @@ config_for (const char *times_text,
 static void
 add_session (Run        *run,
              gint64      started,
-             gboolean    running)
+             gboolean    running,
+             gint64      stopped_after_s)
 {
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autoptr(GDateTime) local = patella_date_time_new_local (started);
@@ -246,7 +258,8 @@ add_session (Run        *run,
                                 "VALUES ('icing', ?, ?, ?, 900, ?, ?, ?);", &error);
   g_assert_no_error (error);
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, running ? "running" : "finished", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, running ? "running" : stopped_after_s > 0 ? "stopped" : "finished",
+                     -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, started);
   sqlite3_bind_int64 (stmt, 4, started + 900 * G_USEC_PER_SEC);
   if (running)
@@ -256,8 +269,10 @@ add_session (Run        *run,
     }
   else
     {
-      sqlite3_bind_int64 (stmt, 5, started + 900 * G_USEC_PER_SEC);
-      sqlite3_bind_int64 (stmt, 6, 900);
+      gint64 duration_s = stopped_after_s > 0 ? stopped_after_s : 900;
+
+      sqlite3_bind_int64 (stmt, 5, started + duration_s * G_USEC_PER_SEC);
+      sqlite3_bind_int64 (stmt, 6, duration_s);
     }
   g_assert_true (patella_store_step_done (run->store, stmt, &error));
   g_assert_no_error (error);
@@ -331,7 +346,12 @@ run_step (Run        *run,
 
     case ICE_DONE:
     case ICE_RUNS:
-      add_session (run, parse_time (step->at), step->kind == ICE_RUNS);
+      add_session (run, parse_time (step->at), step->kind == ICE_RUNS, 0);
+      break;
+
+    case ICE_BRIEF:
+    case ICE_SHORT:
+      add_session (run, parse_time (step->at), FALSE, step->kind == ICE_BRIEF ? 10 : 360);
       break;
 
     case TIMES:

@@ -4,11 +4,14 @@
 #include <adwaita.h>
 
 #include "patella-application.h"
+#include "patella-pickers.h"
 #include "patella-run-dialog.h"
 #include "patella-shoes-page.h"
 #include "patella-shoes-view.h"
 #include "patella-shoes.h"
+#include "patella-test-gui.h"
 #include "patella-test-utils.h"
+#include "patella-timer.h"
 #include "patella-wear-bar.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
@@ -397,6 +400,172 @@ test_edit_run (Fixture       *fixture,
   g_assert_cmpstr (saved->note, ==, "Hills, easy");
 }
 
+/* A unit typed after the number is the unit of the run; one the dialog
+ * does not know is refused, and nothing is logged. */
+static void
+test_log_run_typed_unit (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  PatellaRunDialog *dialog;
+  GtkWidget *spin;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.log-run", NULL));
+  flush_events ();
+  dialog = find_run_dialog ();
+  g_assert_nonnull (dialog);
+  spin = GTK_WIDGET (dialog_child (dialog, "distance_spin"));
+
+  /* The day from the calendar beside the date. */
+  {
+    GtkWidget *date_row = GTK_WIDGET (dialog_child (dialog, "date_row"));
+    GtkWidget *picker = find_by_type (date_row, GTK_TYPE_MENU_BUTTON);
+
+    g_assert_nonnull (picker);
+    patella_date_picker_choose (picker, "2026-01-31");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2026-01-31");
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "3 furlongs");
+  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
+  flush_events ();
+  g_assert_true (find_run_dialog () == dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_child (dialog, "error_label"))));
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 0);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
+  /* Kilometres are shown under C.UTF-8; 3 miles are 4 828 m. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "3mi");
+  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
+  flush_events ();
+  g_assert_null (find_run_dialog ());
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpint (((PatellaRun *) g_ptr_array_index (runs, 0))->distance_m, ==, 4828);
+  g_assert_cmpstr (((PatellaRun *) g_ptr_array_index (runs, 0))->day, ==, "2026-01-31");
+}
+
+/* "Ice your knee now?" after a run, but not while icing runs. */
+static void
+test_no_icing_offer_while_icing (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  /* Started elsewhere (patella-cli, another window): no toast of its own
+   * to queue the one looked at. */
+  g_autoptr(PatellaTimer) timer = patella_timer_new (patella_application_get_store (fixture->app),
+                                                      NULL);
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+  PatellaRunDialog *dialog;
+
+  g_assert_true (patella_timer_start (timer, 15, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.log-run", NULL));
+  flush_events ();
+  dialog = find_run_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "distance_spin")), "5");
+  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
+  flush_events ();
+  g_assert_null (find_run_dialog ());
+
+  g_assert_nonnull (find_label (window, "Run logged"));
+  g_assert_null (find_label (window, "Ice your knee"));
+
+  g_assert_true (patella_timer_stop (timer, &error));
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A run deleted by mistake comes back with Undo, as a journal day does. */
+static void
+test_delete_run_and_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaRun run = { .day = "2026-02-03", .distance_m = 7000, .duration_s = 2400,
+                     .shoe_id = PATELLA_SHOE_NONE, .pain = 2, .note = "hills" };
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+  GtkWidget *undo;
+  PatellaRun *back;
+  gint64 id;
+
+  id = patella_run_add (store, NULL, &run, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.delete-run", "x", id));
+  flush_events ();
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_cmpuint (runs->len, ==, 0);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
+  undo = find_button_labelled (window, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  flush_events ();
+
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  back = g_ptr_array_index (runs, 0);
+  g_assert_cmpstr (back->day, ==, "2026-02-03");
+  g_assert_cmpint (back->distance_m, ==, 7000);
+  g_assert_cmpint (back->duration_s, ==, 2400);
+  g_assert_cmpint (back->pain, ==, 2);
+  g_assert_cmpstr (back->note, ==, "hills");
+  g_assert_null (back->shoe_name);
+}
+
+/* Retiring a pair says so and shows the list, where the pair now is. */
+static void
+test_retire_gives_feedback (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaShoeInput input = { .name = "Old racers", .warn_m = 482803, .limit_m = 804672 };
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+  gint64 id = patella_shoe_add (store, NULL, &input, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
+  flush_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.toggle-retired", NULL));
+  flush_events ();
+
+  g_assert_nonnull (find_label (window, "“Old racers” retired"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (
+                     find_by_type (GTK_WIDGET (page), PATELLA_TYPE_SHOES_VIEW))))), ==, "list");
+}
+
 static void
 test_page_finalizes (Fixture       *fixture,
                      gconstpointer  data)
@@ -433,6 +602,10 @@ main (int    argc,
   ADD ("hidden-page-refreshes-when-shown", test_hidden_page_refreshes_when_shown);
   ADD ("retired-listed-when-opened", test_retired_listed_when_opened);
   ADD ("edit-run", test_edit_run);
+  ADD ("log-run-typed-unit", test_log_run_typed_unit);
+  ADD ("no-icing-offer-while-icing", test_no_icing_offer_while_icing);
+  ADD ("delete-run-and-undo", test_delete_run_and_undo);
+  ADD ("retire-gives-feedback", test_retire_gives_feedback);
 
 #undef ADD
 

@@ -6,6 +6,8 @@
 
 #include "patella-application.h"
 #include "patella-preferences-window.h"
+#include "patella-shoes.h"
+#include "patella-timer.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
@@ -355,6 +357,25 @@ test_preferences_times (Fixture       *fixture,
   g_assert_cmpstr (times[1], ==, "13:15");
   g_clear_pointer (&times, g_strfreev);
 
+  /* Or chosen with the clock beside it, hours and minutes, applied on closing. */
+  {
+    GtkMenuButton *clock = GTK_MENU_BUTTON (find_by_type (row2, GTK_TYPE_MENU_BUTTON));
+    GtkPopover *popover;
+    GtkWidget *hours;
+
+    g_assert_nonnull (clock);
+    popover = popup_until_mapped (clock);
+    hours = find_by_type (GTK_WIDGET (popover), GTK_TYPE_SPIN_BUTTON);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hours)), ==, 13);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (hours), 14);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row2)), ==, "14:15");
+    gtk_popover_popdown (popover);
+    flush_events ();
+    times = g_settings_get_strv (settings, "ice-times");
+    g_assert_cmpstr (times[1], ==, "14:15");
+    g_clear_pointer (&times, g_strfreev);
+  }
+
   /* Three a day: the usual three times, and one row fewer. */
   g_settings_set_int (settings, "ice-sessions-per-day", 3);
   flush_events ();
@@ -475,6 +496,101 @@ test_reminder_actions (Fixture       *fixture,
   g_object_unref (previous);
 }
 
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The other notifications open their place too: icing done and exercise
+ * the Timers view, a shoe's notification that shoe's page. */
+static void
+test_notification_clicks_open_their_place (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(PatellaNotifier) recording = patella_recording_notifier_new ();
+  PatellaNotifier *previous = g_object_ref (patella_application_get_notifier (fixture->app));
+  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaShoeInput input = { .name = "Trail pair", .warn_m = 482803, .limit_m = 804672 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  PatellaWindow *window = open_window (fixture);
+  gint64 shoe_id;
+
+  patella_application_set_notifier (fixture->app, recording);
+
+  patella_notifier_emit_action (recording, "icing-done:1", "default");
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "timers");
+
+  patella_window_show_view (window, "journal");
+  patella_notifier_emit_action (recording, "exercise-done:1773126000", "default");
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "timers");
+
+  shoe_id = patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  patella_window_show_view (window, "journal");
+  id = g_strdup_printf ("shoe-replace:%" G_GINT64_FORMAT, shoe_id);
+  patella_notifier_emit_action (recording, id, "default");
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "shoes");
+  /* The shoe's page, with its way back, is on screen. */
+  g_assert_true (gtk_widget_get_mapped (find_by_tooltip (GTK_WIDGET (window),
+                                                         "Back to All Shoes")));
+
+  patella_application_set_notifier (fixture->app, previous);
+  g_object_unref (previous);
+}
+
+/* A running icing timer shows in the header bar outside the Timers view;
+ * a click goes there. */
+static void
+test_running_timer_in_header_bar (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  PatellaWindow *window = open_window (fixture);
+  PatellaTimer *timer = patella_application_get_ice_timer (fixture->app);
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                 PATELLA_TYPE_WINDOW,
+                                                                 "timer_button"));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_true (patella_timer_start (timer, 15, &error));
+  g_assert_no_error (error);
+  patella_window_show_view (window, "journal");
+  flush_events ();
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Icing 15:00");
+
+  g_signal_emit_by_name (button, "clicked");
+  flush_events ();
+  g_assert_cmpstr (patella_window_get_visible_view (window), ==, "timers");
+  g_assert_false (gtk_widget_get_visible (button));
+
+  patella_window_show_view (window, "shoes");
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (patella_timer_stop (timer, &error));
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 /* The first window says that reminders are on and offers to turn them off. */
 static void
 test_welcome_mentions_reminders (Fixture       *fixture,
@@ -549,6 +665,8 @@ main (int    argc,
   ADD ("newer-database-banner", NULL, test_newer_database_banner);
   ADD ("guidance-window", NULL, test_guidance_window);
   ADD ("reminder-actions", NULL, test_reminder_actions);
+  ADD ("running-timer-in-header-bar", NULL, test_running_timer_in_header_bar);
+  ADD ("notification-clicks-open-their-place", NULL, test_notification_clicks_open_their_place);
   ADD ("welcome-mentions-reminders", NULL, test_welcome_mentions_reminders);
   ADD ("window-finalizes", NULL, test_window_finalizes);
 

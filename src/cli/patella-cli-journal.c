@@ -214,6 +214,9 @@ journal_add (PatellaCliContext  *ctx,
   g_autofree char *morning_text = NULL;
   g_autofree char *note = NULL;
   g_auto(GStrv) symptoms = NULL;
+  g_auto(GStrv) no_symptoms = NULL;
+  gboolean clear_symptoms = FALSE;
+  static const char * const none[] = { NULL };
   g_autofree char *day = NULL;
   g_autoptr(GPtrArray) advice = NULL;
   g_autoptr(GError) error = NULL;
@@ -234,7 +237,11 @@ journal_add (PatellaCliContext  *ctx,
     { "pain-morning", 0, 0, G_OPTION_ARG_FILENAME, &morning_text,
       N_("Pain the next morning, 0–10, or “none” to clear it"), "N" },
     { "symptom", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &symptoms,
-      N_("A symptom code; repeat for more. Replaces the day’s symptoms"), "CODE" },
+      N_("A symptom to add to the day’s; repeat for more"), "CODE" },
+    { "no-symptom", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &no_symptoms,
+      N_("A symptom to take from the day’s; repeat for more"), "CODE" },
+    { "clear-symptoms", 0, 0, G_OPTION_ARG_NONE, &clear_symptoms,
+      N_("Take all of the day’s symptoms away first"), NULL },
     { "note", 0, 0, G_OPTION_ARG_FILENAME, &note,
       N_("A note, up to 10 000 characters"), "TEXT" },
     { NULL }
@@ -263,7 +270,24 @@ journal_add (PatellaCliContext  *ctx,
   for (guint i = 0; symptoms != NULL && symptoms[i] != NULL; i++)
     if (!patella_symptom_check (symptoms[i], &error))
       return patella_cli_fail (g_steal_pointer (&error));
-  change.symptoms = (const char * const *) symptoms;
+  for (guint i = 0; no_symptoms != NULL && no_symptoms[i] != NULL; i++)
+    {
+      if (!patella_symptom_check (no_symptoms[i], &error))
+        return patella_cli_fail (g_steal_pointer (&error));
+      if (symptoms != NULL && g_strv_contains ((const char * const *) symptoms, no_symptoms[i]))
+        return patella_cli_fail (g_error_new (PATELLA_ERROR, PATELLA_ERROR_INVALID,
+                                              _("“%s” is given with both --symptom and "
+                                                "--no-symptom; give it with one of them"),
+                                              no_symptoms[i]));
+    }
+
+  /* --symptom adds to the day's symptoms (red flags are never dropped by
+   * naming another); --clear-symptoms starts from none. */
+  if (clear_symptoms)
+    change.symptoms = symptoms != NULL ? (const char * const *) symptoms : none;
+  else
+    change.symptoms_add = (const char * const *) symptoms;
+  change.symptoms_remove = (const char * const *) no_symptoms;
 
   if (note != NULL && !patella_check_text (note, PATELLA_NOTE_MAX_CHARS, &error))
     {

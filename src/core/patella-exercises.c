@@ -687,6 +687,27 @@ patella_exercise_log_session (PatellaStore  *store,
                               int            pain,
                               GError       **error)
 {
+  return patella_exercise_log_routine (store, routine_name, started_us, duration_s, duration_s,
+                                       pain, error);
+}
+
+/**
+ * patella_exercise_log_routine:
+ * @planned_s: how long the whole routine takes
+ *
+ * Records an exercise session of a routine that may have been stopped
+ * early. Less than half of the routine is kept as a partial session, which
+ * does not count toward the week's sessions.
+ */
+gboolean
+patella_exercise_log_routine (PatellaStore  *store,
+                              const char    *routine_name,
+                              gint64         started_us,
+                              gint64         duration_s,
+                              gint64         planned_s,
+                              int            pain,
+                              GError       **error)
+{
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autofree char *day = NULL;
@@ -714,14 +735,15 @@ patella_exercise_log_session (PatellaStore  *store,
   stmt = patella_store_prepare (store,
                                 "INSERT INTO session (kind, day, state, started_us, planned_s,"
                                 "                     ended_us, duration_s, routine, pain) "
-                                "VALUES ('exercise', ?, 'finished', ?, ?, ?, ?, ?, ?);",
+                                "VALUES ('exercise', ?1, CASE WHEN ?5 * 2 >= ?3 THEN 'finished'"
+                                "        ELSE 'stopped' END, ?2, ?3, ?4, ?5, ?6, ?7);",
                                 error);
   if (stmt == NULL)
     goto fail;
 
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, started_us);
-  sqlite3_bind_int64 (stmt, 3, MAX (duration_s, 1));
+  sqlite3_bind_int64 (stmt, 3, MAX (planned_s, 1));
   sqlite3_bind_int64 (stmt, 4, started_us + duration_s * G_USEC_PER_SEC);
   sqlite3_bind_int64 (stmt, 5, duration_s);
   sqlite3_bind_text (stmt, 6, routine_name, -1, SQLITE_TRANSIENT);

@@ -87,6 +87,13 @@ gboolean        patella_exercise_log_session (PatellaStore          *store,
                                               gint64                 duration_s,
                                               int                    pain,
                                               GError               **error);
+gboolean        patella_exercise_log_routine (PatellaStore          *store,
+                                              const char            *routine_name,
+                                              gint64                 started_us,
+                                              gint64                 duration_s,
+                                              gint64                 planned_s,
+                                              int                    pain,
+                                              GError               **error);
 guint           patella_exercise_count_week  (PatellaStore          *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaRoutine, patella_routine_free)

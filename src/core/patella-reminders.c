@@ -394,14 +394,17 @@ goal_met (PatellaStore                *store,
 }
 
 /* A session running or paused, or one started in the last hour, makes a
- * reminder pointless. */
+ * reminder pointless; not a few seconds of icing, stopped: a session
+ * stopped early counts from PATELLA_REMINDER_ICE_MIN_S on. */
 static gboolean
 icing_recently (PatellaStore *store,
                 gint64        now)
 {
   return count_query (store,
                       "SELECT count(*) FROM session WHERE kind = 'icing' AND "
-                      "(state IN ('running', 'paused') OR started_us > ?);",
+                      "(state IN ('running', 'paused') OR (started_us > ? AND "
+                      " (state = 'finished' OR duration_s >= "
+                      G_STRINGIFY (PATELLA_REMINDER_ICE_MIN_S) ")));",
                       NULL, now - PATELLA_REMINDER_RECENT_MIN * MINUTE_US) > 0;
 }
 

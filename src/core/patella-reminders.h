@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define PATELLA_REMINDER_SNOOZE_MIN     30
 #define PATELLA_REMINDER_STALE_MIN      60
 #define PATELLA_REMINDER_RECENT_MIN     60
+/* Icing stopped before this is not "a session in the last hour". */
+#define PATELLA_REMINDER_ICE_MIN_S      300
 
 /* What the scheduler needs from Preferences. */
 typedef struct

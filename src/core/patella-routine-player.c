@@ -342,9 +342,27 @@ patella_routine_player_finish (PatellaRoutinePlayer  *self,
       return FALSE;
     }
 
-  return patella_exercise_log_session (store, self->routine->name, self->started_us,
+  return patella_exercise_log_routine (store, self->routine->name, self->started_us,
                                        MAX (now_us - self->started_us, 0) / G_USEC_PER_SEC,
+                                       patella_routine_total_seconds (self->routine),
                                        pain, error);
+}
+
+/**
+ * patella_routine_player_counts:
+ *
+ * Returns: whether the session, logged at @now_us, counts toward the week:
+ *   at least half of the routine was done
+ */
+gboolean
+patella_routine_player_counts (PatellaRoutinePlayer *self,
+                               gint64                now_us)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->started &&
+         MAX (now_us - self->started_us, 0) / G_USEC_PER_SEC * 2 >=
+         MAX (patella_routine_total_seconds (self->routine), 1);
 }
 
 const PatellaRoutine *

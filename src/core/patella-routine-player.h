@@ -57,6 +57,8 @@ gboolean              patella_routine_player_finish    (PatellaRoutinePlayer  *s
                                                         int                    pain,
                                                         gint64                 now_us,
                                                         GError               **error);
+gboolean              patella_routine_player_counts    (PatellaRoutinePlayer  *self,
+                                                        gint64                 now_us);
 
 const PatellaRoutine *patella_routine_player_get_routine  (PatellaRoutinePlayer *self);
 PatellaPlayerPhase    patella_routine_player_get_phase    (PatellaRoutinePlayer *self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-accessible.h"
 #include "patella-application.h"
 #include "patella-autostart.h"
 #include "patella-data-actions.h"
@@ -253,6 +254,42 @@ plan_activated (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.plan", NULL);
 }
 
+/* A click on a notification other than a reminder (the reminder service
+ * answers those) opens the place it is about. */
+static void
+notification_action_invoked_cb (PatellaApplication *self,
+                                const char         *id,
+                                const char         *action)
+{
+  PatellaWindow *window;
+  gint64 shoe_id;
+
+  if (!g_str_equal (action, "default"))
+    return;
+
+  if (g_str_has_prefix (id, "icing-done:") || g_str_has_prefix (id, "exercise-"))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "show-view",
+                                      g_variant_new_string ("timers"));
+    }
+  else if ((g_str_has_prefix (id, "shoe-warn:") || g_str_has_prefix (id, "shoe-replace:")) &&
+           g_ascii_string_to_signed (strchr (id, ':') + 1, 10, 1, G_MAXINT64, &shoe_id, NULL))
+    {
+      window = ensure_window (self);
+      patella_window_show_view (window, "shoes");
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_widget_activate_action (GTK_WIDGET (patella_window_get_shoes_page (window)),
+                                  "shoes.open-shoe", "x", shoe_id);
+    }
+}
+
+static void
+connect_notifier (PatellaApplication *self)
+{
+  g_signal_connect_object (self->notifier, "action-invoked",
+                           G_CALLBACK (notification_action_invoked_cb), self, G_CONNECT_SWAPPED);
+}
+
 static const GActionEntry app_entries[] = {
   { "start-icing", start_icing_activated },
   { "plan", plan_activated },
@@ -415,12 +452,16 @@ patella_application_startup (GApplication *app)
   PatellaApplication *self = PATELLA_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (patella_application_parent_class)->startup (app);
+  patella_accessible_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  /* Every window and dialog has GtkWindow's window.close. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          prefs_accels);
   patella_data_actions_install (self);
@@ -436,7 +477,10 @@ patella_application_startup (GApplication *app)
                                G_CALLBACK (start_at_login_changed_cb), self, G_CONNECT_SWAPPED);
     }
   if (self->notifier == NULL)
-    self->notifier = patella_libnotify_notifier_new (APP_ID);
+    {
+      self->notifier = patella_libnotify_notifier_new (APP_ID);
+      connect_notifier (self);
+    }
 
   open_store (self);
   patella_data_actions_daily_backup (self);
@@ -711,8 +755,11 @@ patella_application_set_notifier (PatellaApplication *self,
   g_return_if_fail (PATELLA_IS_APPLICATION (self));
   g_return_if_fail (PATELLA_IS_NOTIFIER (notifier));
 
+  if (self->notifier != NULL)
+    g_signal_handlers_disconnect_by_func (self->notifier, notification_action_invoked_cb, self);
   if (g_set_object (&self->notifier, notifier) && self->store != NULL)
     start_reminders (self);
+  connect_notifier (self);
   if (self->ice_timer != NULL)
     patella_timer_set_notifier (self->ice_timer, notifier);
   if (self->walk_run != NULL)

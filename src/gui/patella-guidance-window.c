@@ -72,6 +72,8 @@ patella_guidance_window_class_init (PatellaGuidanceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaGuidanceWindow, page);
   gtk_widget_class_bind_template_child (widget_class, PatellaGuidanceWindow, disclaimer_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaGuidanceWindow, reviewed_label);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "patella-check-in.h"
 #include "patella-data-actions.h"
+#include "patella-pickers.h"
 #include "patella-preferences-window.h"
 #include "patella-reminders.h"
 #include "patella-settings.h"
@@ -271,12 +272,16 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, wake_row_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_folder_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_folder_off_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
 }
 
 static void
 patella_preferences_window_init (PatellaPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (self->time_rows); i++)
+    patella_time_picker_add_to_row (GTK_WIDGET (self->time_rows[i]));
 
   /* Backups, with restore: see patella-data-actions.c. */
   {

@@ -10,6 +10,7 @@
 #include "patella-journal-page.h"
 #include "patella-plan-window.h"
 #include "patella-shoes-page.h"
+#include "patella-timer.h"
 #include "patella-timers-page.h"
 #include "patella-window.h"
 #include "patella-wrap-bin.h"
@@ -22,6 +23,8 @@ struct _PatellaWindow
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *menu_button;
+  GtkButton            *timer_button;
+  PatellaTimer         *ice_timer;
   GMenuModel           *primary_menu;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
@@ -44,6 +47,55 @@ get_application (PatellaWindow *self)
   return PATELLA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
+/* A running icing timer shows in the header bar outside the Timers view,
+ * as GNOME Clocks shows its timer; a click goes to it. */
+static void
+update_timer_button (PatellaWindow *self)
+{
+  PatellaTimerState state = self->ice_timer != NULL ? patella_timer_get_state (self->ice_timer)
+                                                    : PATELLA_TIMER_IDLE;
+  gboolean active = state == PATELLA_TIMER_RUNNING || state == PATELLA_TIMER_PAUSED;
+  gboolean show;
+
+  if (self->timer_button == NULL || self->view_stack == NULL)
+    return;
+
+  show = active && g_strcmp0 (patella_window_get_visible_view (self), "timers") != 0;
+  if (show)
+    {
+      gint64 remaining = MAX (patella_timer_get_remaining (self->ice_timer), 0);
+      g_autofree char *text = NULL;
+
+      if (state == PATELLA_TIMER_RUNNING)
+        /* Translators: minutes and seconds of icing left */
+        text = g_strdup_printf (_("Icing %d:%02d"), (int) (remaining / 60), (int) (remaining % 60));
+      else
+        /* Translators: minutes and seconds of icing left */
+        text = g_strdup_printf (_("Icing paused %d:%02d"), (int) (remaining / 60),
+                                (int) (remaining % 60));
+      gtk_button_set_label (self->timer_button, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->timer_button), show);
+}
+
+static void
+follow_ice_timer (PatellaWindow *self,
+                  PatellaTimer  *timer)
+{
+  if (self->ice_timer == timer)
+    return;
+
+  if (self->ice_timer != NULL)
+    g_signal_handlers_disconnect_by_func (self->ice_timer, update_timer_button, self);
+  g_set_object (&self->ice_timer, timer);
+  if (timer != NULL)
+    {
+      g_signal_connect_swapped (timer, "notify::state", G_CALLBACK (update_timer_button), self);
+      g_signal_connect_swapped (timer, "notify::remaining", G_CALLBACK (update_timer_button), self);
+    }
+  update_timer_button (self);
+}
+
 static void
 update_for_store (PatellaWindow *self)
 {
@@ -54,6 +106,7 @@ update_for_store (PatellaWindow *self)
   gboolean can_move_aside;
 
   patella_journal_page_set_store (self->journal_page, store);
+  follow_ice_timer (self, patella_application_get_ice_timer (app));
   patella_timers_page_set_store (self->timers_page, store);
   patella_shoes_page_set_store (self->shoes_page, store);
 
@@ -315,6 +368,27 @@ menu_button_create_popup_cb (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* Space starts or pauses the timer in the Timers view, wherever the focus
+ * is in the window, but not while typing; in the other views it is the
+ * key that presses the focused button, as everywhere. */
+static gboolean
+space_pressed_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (g_strcmp0 (patella_window_get_visible_view (self), "timers") != 0 ||
+      gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->error_page))
+    return FALSE;
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->timers_page), "timers.start-pause", NULL);
+}
+
 static gboolean
 close_when_idle_cb (gpointer user_data)
 {
@@ -406,6 +480,7 @@ set_up_for_application (PatellaWindow *self)
 static void
 patella_window_dispose (GObject *object)
 {
+  follow_ice_timer (PATELLA_WINDOW (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), PATELLA_TYPE_WINDOW);
 
   G_OBJECT_CLASS (patella_window_parent_class)->dispose (object);
@@ -433,6 +508,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, timer_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, banner_label);
@@ -473,7 +549,19 @@ patella_window_class_init (PatellaWindowClass *klass)
 static void
 patella_window_init (PatellaWindow *self)
 {
+  GtkEventController *space = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (update_timer_button), self);
+
+  /* Before the focused widget sees it. */
+  gtk_event_controller_set_propagation_phase (space, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (space),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
+                                                          gtk_callback_action_new (space_pressed_cb,
+                                                                                   NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), space);
   gtk_menu_button_set_create_popup_func (self->menu_button, menu_button_create_popup_cb, self,
                                          NULL);
 
@@ -522,6 +610,14 @@ patella_window_get_visible_view (PatellaWindow *self)
   g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
 
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+PatellaShoesPage *
+patella_window_get_shoes_page (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+
+  return self->shoes_page;
 }
 
 void

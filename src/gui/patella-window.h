@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "patella-application.h"
+#include "patella-shoes-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ void           patella_window_show_view        (PatellaWindow      *self,
 const char    *patella_window_get_visible_view (PatellaWindow      *self);
 void           patella_window_add_toast        (PatellaWindow      *self,
                                                 AdwToast           *toast);
+PatellaShoesPage *patella_window_get_shoes_page (PatellaWindow     *self);
 
 G_END_DECLS

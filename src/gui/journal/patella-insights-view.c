@@ -52,6 +52,8 @@ make_row (const PatellaInsight *insight)
     gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_name (row, insight->id);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  insight->text, -1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   return row;
 }

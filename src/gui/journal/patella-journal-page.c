@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-accessible.h"
 #include "patella-advice.h"
 #include "patella-error.h"
 #include "patella-journal.h"
@@ -19,6 +20,7 @@
 #include "patella-wrap-bin.h"
 #include "patella-parse.h"
 #include "patella-today-card.h"
+#include "patella-pickers.h"
 
 /* Saved this long after the last change, and always on close. */
 #define SAVE_DELAY_MS 500
@@ -37,6 +39,10 @@ struct _PatellaJournalPage
   GPtrArray           *pending;       /* edits of other days whose save failed */
   gboolean             loading;       /* the editor is being filled, not edited */
   guint                save_source;
+  GtkWidget           *anchor;            /* what the user edits, kept in place */
+  double               anchor_y;          /* its place in the editor's viewport */
+  guint                anchor_source;
+  int                  column_margin;     /* the editor column's bottom margin, as built */
   guint                retry_source;
   guint                retry_delay_s;
   PatellaJournalFields conflicts;     /* changed here and elsewhere at once */
@@ -55,7 +61,9 @@ struct _PatellaJournalPage
   GtkWidget           *conflict_box;
   GtkLabel            *conflict_label;
   GtkWidget           *today_button;
+  GtkWidget           *day_picker;
   AdwPreferencesGroup *advice_group;
+  GtkScrolledWindow   *editor_scroller;
   GtkBox              *urgent_banner;
   GtkLabel            *rest_meaning;
   GtkLabel            *activity_meaning;
@@ -445,11 +453,103 @@ create_advice_row (const PatellaAdviceRule *rule)
   return row;
 }
 
+/* The box of the editor's fields, inside its clamp and viewport. */
+static GtkWidget *
+editor_column (PatellaJournalPage *self)
+{
+  GtkWidget *child = gtk_scrolled_window_get_child (self->editor_scroller);
+
+  if (GTK_IS_VIEWPORT (child))
+    child = gtk_viewport_get_child (GTK_VIEWPORT (child));
+
+  return ADW_IS_CLAMP (child) ? adw_clamp_get_child (ADW_CLAMP (child)) : NULL;
+}
+
+/* Whether the focus is on a field of the editor below the advice: what the
+ * user is editing, which must not move. */
+static gboolean
+editing_below_advice (PatellaJournalPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL &&
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor_scroller)) &&
+         !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->advice_group)) &&
+         !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->urgent_banner));
+}
+
+/* Once the editor is laid out with the advice it grew by, scrolls by as
+ * much, so that what is under the pointer stays there. Where the editor is
+ * too short to scroll that far, room below its end makes it long enough.
+ * The scrolling waits for the layout to end: GtkViewport does not move its
+ * child for a value set while it lays it out. */
+static gboolean
+anchor_y (PatellaJournalPage *self,
+          double             *y)
+{
+  graphene_point_t point;
+
+  if (self->anchor == NULL ||
+      !gtk_widget_compute_point (self->anchor, GTK_WIDGET (self->editor_scroller),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return FALSE;
+
+  *y = point.y;
+  return TRUE;
+}
+
+static gboolean
+keep_anchor_in_place_cb (gpointer user_data)
+{
+  PatellaJournalPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->editor_scroller);
+  GtkWidget *column = editor_column (self);
+  double room = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  double target;
+  double y;
+
+  self->anchor_source = 0;
+  if (column == NULL || !anchor_y (self, &y))
+    return G_SOURCE_REMOVE;
+
+  target = gtk_adjustment_get_value (adjustment) + y - self->anchor_y;
+  if (target > room)
+    {
+      /* Scrolled once the longer editor is laid out. */
+      gtk_widget_set_margin_bottom (column,
+                                    gtk_widget_get_margin_bottom (column) + (int) ceil (target - room));
+      return G_SOURCE_REMOVE;
+    }
+
+  g_clear_weak_pointer (&self->anchor);
+  gtk_adjustment_set_value (adjustment, MAX (0, target));
+  return G_SOURCE_REMOVE;
+}
+
 static void
-refresh_advice (PatellaJournalPage *self)
+editor_adjustment_changed_cb (GtkAdjustment      *adjustment,
+                              PatellaJournalPage *self)
+{
+  if (self->anchor != NULL && self->anchor_source == 0)
+    self->anchor_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, keep_anchor_in_place_cb,
+                                           self, NULL);
+}
+
+static void
+refresh_advice_keeping_place (PatellaJournalPage *self,
+                              gboolean            keep_place)
 {
   g_autoptr(GPtrArray) advice = NULL;
   g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (keep_place && self->anchor == NULL && editing_below_advice (self))
+    {
+      g_set_weak_pointer (&self->anchor, gtk_root_get_focus (root));
+      if (!anchor_y (self, &self->anchor_y))
+        g_clear_weak_pointer (&self->anchor);
+    }
 
   clear_advice (self);
   if (self->store == NULL || self->day == NULL)
@@ -482,6 +582,12 @@ refresh_advice (PatellaJournalPage *self)
         }
       g_ptr_array_add (self->advice_rows, widget);
     }
+}
+
+static void
+refresh_advice (PatellaJournalPage *self)
+{
+  refresh_advice_keeping_place (self, FALSE);
 }
 
 static guint
@@ -681,6 +787,9 @@ load_day (PatellaJournalPage *self,
                                         : _("Not written yet; changes save by themselves"));
 
   update_actions (self);
+  g_clear_weak_pointer (&self->anchor);
+  if (editor_column (self) != NULL)
+    gtk_widget_set_margin_bottom (editor_column (self), self->column_margin);
   refresh_advice (self);
 }
 
@@ -745,7 +854,7 @@ store_changed_cb (PatellaJournalPage *self,
           self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
         show_journal (self);
       reload_day (self);
-      refresh_advice (self);
+      refresh_advice_keeping_place (self, TRUE);
     }
 }
 
@@ -911,6 +1020,10 @@ history_activated_cb (PatellaJournalPage *self,
   if (g_strcmp0 (self->day, patella_journal_entry_get_day (entry)) != 0)
     load_day (self, patella_journal_entry_get_day (entry));
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+
+  /* The day's first field, not whatever comes first in the editor (the
+   * Delete button): Enter once more must not delete the day. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->rest_scale));
 }
 
 /* One click opens a day. Not through GtkListView:single-click-activate:
@@ -1120,6 +1233,28 @@ start_activated (GtkWidget  *widget,
   show_journal (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
   gtk_widget_grab_focus (GTK_WIDGET (self->rest_scale));
+}
+
+/* Any day up to today can be written, or rated the next morning, from the
+ * calendar beside the day's title. */
+static void
+day_picked_cb (const char *day,
+               gpointer    user_data)
+{
+  PatellaJournalPage *self = user_data;
+  g_autofree char *today = get_today (self);
+
+  if (self->store == NULL)
+    return;
+
+  if (g_strcmp0 (day, today) > 0)
+    {
+      show_toast (self, adw_toast_new (_("That day has not come yet; choose today or a day before")));
+      return;
+    }
+
+  load_day (self, day);
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
 }
 
 static void
@@ -1341,6 +1476,8 @@ patella_journal_page_dispose (GObject *object)
   /* Nothing typed is lost, however the page goes away. */
   patella_journal_page_save (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->anchor_source, g_source_remove);
+  g_clear_weak_pointer (&self->anchor);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_pointer (&self->edit, patella_journal_edit_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
@@ -1395,6 +1532,7 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, use_other_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, today_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, advice_group);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, urgent_banner);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, rest_meaning);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, activity_meaning);
@@ -1579,6 +1717,16 @@ patella_journal_page_init (PatellaJournalPage *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (history_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->history_view), GTK_EVENT_CONTROLLER (click));
+  patella_accessible_one_tab_stop (GTK_WIDGET (self->history_view));
+  self->day_picker = patella_date_picker_new (day_picked_cb, self);
+  gtk_widget_set_tooltip_text (self->day_picker, _("Write Another Day"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->day_picker),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Write Another Day"), -1);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->today_button)),
+                              self->day_picker, self->today_button);
+  self->column_margin = gtk_widget_get_margin_bottom (editor_column (self));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->editor_scroller), "changed",
+                           G_CALLBACK (editor_adjustment_changed_cb), self, 0);
 
   set_up_legend (self);
   gtk_label_set_text (self->disclaimer_label, patella_advice_get_disclaimer ());

@@ -255,6 +255,8 @@ static void
 patella_pain_chart_init (PatellaPainChart *self)
 {
   self->days = g_array_new (FALSE, TRUE, sizeof (DayPoint));
+  /* Reachable by Tab, so that a screen reader reads what it shows. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pain trend"),
                                   -1);
@@ -288,6 +290,8 @@ patella_pain_chart_set_data (PatellaPainChart *self,
                              GPtrArray        *entries,
                              GArray           *activity)
 {
+  g_autofree char *runs_text = NULL;
+  g_autofree char *icing_text = NULL;
   g_autofree char *summary = NULL;
   guint n_noted = 0;
   guint n_runs = 0;
@@ -339,14 +343,26 @@ patella_pain_chart_set_data (PatellaPainChart *self,
       n_icing += done->icing;
     }
 
+  runs_text = g_strdup_printf (ngettext ("%u run", "%u runs", n_runs), n_runs);
+  icing_text = g_strdup_printf (ngettext ("%u icing session", "%u icing sessions", n_icing),
+                                n_icing);
   if (n_noted > 0)
-    /* Translators: what the pain chart shows, for screen readers */
-    summary = g_strdup_printf (_("Last %u days: pain at rest noted on %u days, on average %.1f "
-                                 "out of 10, at most %d; %u runs; %u icing sessions"),
-                               n_days, n_noted, (double) sum / n_noted, highest, n_runs, n_icing);
+    {
+      g_autofree char *noted = g_strdup_printf (ngettext ("pain at rest noted on %u day",
+                                                          "pain at rest noted on %u days",
+                                                          n_noted), n_noted);
+
+      /* Translators: what the pain chart shows, for screen readers: the days shown, "pain at
+       * rest noted on 3 days", the average and the highest, "2 runs", "1 icing session" */
+      summary = g_strdup_printf (_("Last %u days: %s, on average %.1f out of 10, at most %d; "
+                                   "%s; %s"),
+                                 n_days, noted, (double) sum / n_noted, highest, runs_text,
+                                 icing_text);
+    }
   else
-    summary = g_strdup_printf (_("Last %u days: no pain noted yet; %u runs; %u icing sessions"),
-                               n_days, n_runs, n_icing);
+    /* Translators: the days shown, "2 runs", "1 icing session" */
+    summary = g_strdup_printf (_("Last %u days: no pain noted yet; %s; %s"),
+                               n_days, runs_text, icing_text);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,

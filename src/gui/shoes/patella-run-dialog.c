@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-parse.h"
+#include "patella-pickers.h"
 #include "patella-run-dialog.h"
 #include "patella-shoes.h"
 
@@ -58,6 +59,22 @@ show_error (PatellaRunDialog *self,
 
 /* Reads the form into @run (its strings point into the form and @day).
  * On bad input, says why and which row to fix. */
+/* The field takes a unit typed after the number, as patella-cli does. */
+static int
+distance_input_cb (GtkSpinButton    *spin,
+                   double           *new_value,
+                   PatellaRunDialog *self)
+{
+  gint64 metres;
+
+  if (!patella_parse_distance (gtk_editable_get_text (GTK_EDITABLE (spin)), self->unit, &metres,
+                               NULL))
+    return GTK_INPUT_ERROR;
+
+  *new_value = (double) metres / patella_unit_metres_per (self->unit);
+  return TRUE;
+}
+
 static gboolean
 read_run (PatellaRunDialog  *self,
           PatellaRun        *run,
@@ -80,11 +97,13 @@ read_run (PatellaRunDialog  *self,
     {
       run->distance_m = self->shown_distance_m;
     }
-  else
+  else if (!patella_parse_distance (gtk_editable_get_text (GTK_EDITABLE (self->distance_spin)),
+                                    self->unit, &run->distance_m, error))
     {
-      gtk_spin_button_update (self->distance_spin);
-      run->distance_m = patella_unit_to_metres (gtk_spin_button_get_value (self->distance_spin),
-                                                self->unit);
+      /* "3mi" is 3 miles, "5km" 5 km, a bare number the unit shown; any
+       * other unit is refused, never dropped. */
+      *bad_row = GTK_WIDGET (self->distance_row);
+      return FALSE;
     }
 
   if (!patella_parse_date (date_text, &date, error))
@@ -276,6 +295,8 @@ patella_run_dialog_class_init (PatellaRunDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
                                        "run.log", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
 }
 
 static void
@@ -285,6 +306,7 @@ patella_run_dialog_init (PatellaRunDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->log_button);
+  patella_date_picker_add_to_row (GTK_WIDGET (self->date_row));
 }
 
 PatellaRunDialog *
@@ -321,6 +343,7 @@ patella_run_dialog_new (GtkWindow           *parent,
                                                           : _("Distance in kilometres"),
                                   -1);
 
+  g_signal_connect (self->distance_spin, "input", G_CALLBACK (distance_input_cb), self);
   fill_shoes (self);
   fill_pain (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->distance_spin));

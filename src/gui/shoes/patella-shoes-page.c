@@ -11,7 +11,9 @@
 #include "patella-parse.h"
 #include "patella-run-dialog.h"
 #include "patella-settings.h"
+#include "patella-pickers.h"
 #include "patella-shoes.h"
+#include "patella-timer.h"
 #include "patella-shoes-page.h"
 #include "patella-shoes-view.h"
 #include "patella-wear-bar.h"
@@ -77,6 +79,19 @@ get_notifier (void)
     return patella_application_get_notifier (PATELLA_APPLICATION (app));
 
   return NULL;
+}
+
+/* The buttons of a shoe's page sit in a flow box: its child goes with the
+ * button, or an empty one keeps a place (and a negative width) for it. */
+static void
+show_button (GtkWidget *button,
+             gboolean   shown)
+{
+  GtkWidget *parent = gtk_widget_get_parent (button);
+
+  gtk_widget_set_visible (button, shown);
+  if (GTK_IS_FLOW_BOX_CHILD (parent))
+    gtk_widget_set_visible (parent, shown);
 }
 
 static void
@@ -272,6 +287,8 @@ refresh_load (PatellaShoesPage *self)
       GtkWidget *none = gtk_label_new (_("No load check fired in these weeks."));
 
       gtk_label_set_xalign (GTK_LABEL (none), 0);
+      /* Longer in German than a phone is wide. */
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
       gtk_widget_add_css_class (none, "dim-label");
       gtk_box_append (self->warnings_box, none);
     }
@@ -442,14 +459,12 @@ update_unit_labels (PatellaShoesPage *self)
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->initial_spin),
                             floor (PATELLA_SHOE_INITIAL_MAX_M / per_unit));
 
+  /* Named by their rows' titles; the unit is said after the name. */
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (spins[i]),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, unit_name, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->initial_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Distance already run"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warn_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warn at"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->limit_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Replace at"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->default_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Default shoes"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, unit_name, -1);
 }
 
 static GtkWidget *
@@ -532,8 +547,8 @@ refresh_shoe_page (PatellaShoesPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->shoe_bar), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->shoe_summary), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->runs_group), FALSE);
-      gtk_widget_set_visible (self->delete_button, FALSE);
-      gtk_widget_set_visible (self->retire_button, FALSE);
+      show_button (self->delete_button, FALSE);
+      show_button (self->retire_button, FALSE);
       return;
     }
 
@@ -553,8 +568,8 @@ refresh_shoe_page (PatellaShoesPage *self)
   gtk_label_set_text (self->shoe_summary, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->shoe_bar), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->shoe_summary), TRUE);
-  gtk_widget_set_visible (self->delete_button, TRUE);
-  gtk_widget_set_visible (self->retire_button, TRUE);
+  show_button (self->delete_button, TRUE);
+  show_button (self->retire_button, TRUE);
   gtk_button_set_label (GTK_BUTTON (self->retire_button),
                         shoe->retired ? _("_Reactivate") : _("_Retire"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->default_switch), !shoe->retired);
@@ -750,8 +765,10 @@ run_logged_cb (PatellaShoesPage *self,
   GApplication *app = g_application_get_default ();
   AdwToast *toast = adw_toast_new (_("Run logged"));
 
-  /* Icing after a run is part of the routine (GUIDANCE.md). */
-  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "start-icing"))
+  /* Icing after a run is part of the routine (GUIDANCE.md); not asked for
+   * while the knee is being iced. */
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "start-icing") &&
+      (self->store == NULL || !patella_ice_get_running (self->store, NULL, NULL)))
     {
       adw_toast_set_title (toast, _("Run logged. Ice your knee now?"));
       adw_toast_set_button_label (toast, _("_Start Icing"));
@@ -811,6 +828,23 @@ back_activated (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->page_stack, "list");
 }
 
+/* Escape and Alt+Left leave a shoe's page or the New Shoes form; on the
+ * list they go on to whoever else wants them. */
+static gboolean
+back_pressed_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+
+  if (self->view == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "list") == 0)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->page_stack, "list");
+  return TRUE;
+}
+
 static void
 save_shoe_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -855,14 +889,32 @@ toggle_retired_activated (GtkWidget  *widget,
   PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *title = NULL;
+  gboolean retire;
+
   if (self->store == NULL || self->shoe_id == 0)
     return;
 
-  if (!patella_shoe_set_retired (self->store, get_notifier (), self->shoe_id,
-                                 !self->shoe_retired, &error))
-    show_error_toast (self, error);
+  retire = !self->shoe_retired;
+  if (!patella_shoe_set_retired (self->store, get_notifier (), self->shoe_id, retire, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  gtk_switch_set_active (self->default_switch, FALSE);
+
+  /* Said, and the pair is where the list shows it now. */
+  if (retire)
+    /* Translators: the shoes' name */
+    title = g_strdup_printf (_("“%s” retired, with their runs, under Retired Shoes"),
+                             gtk_label_get_text (self->shoe_title));
   else
-    gtk_switch_set_active (self->default_switch, FALSE);
+    /* Translators: the shoes' name */
+    title = g_strdup_printf (_("“%s” back in use"), gtk_label_get_text (self->shoe_title));
+  add_toast (self, adw_toast_new (title));
+  if (retire)
+    gtk_stack_set_visible_child_name (self->page_stack, "list");
 }
 
 static void
@@ -972,6 +1024,41 @@ edit_run_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  PatellaShoesPage *self;   /* weak */
+  PatellaRun       *run;
+} DeletedRun;
+
+static void
+deleted_run_free (gpointer data,
+                  GClosure *closure)
+{
+  DeletedRun *deleted = data;
+
+  g_clear_weak_pointer (&deleted->self);
+  patella_run_free (deleted->run);
+  g_free (deleted);
+}
+
+/* Undo logs the run again, as it was (under a new id). */
+static void
+undo_delete_run_cb (AdwToast   *toast,
+                    DeletedRun *deleted)
+{
+  PatellaShoesPage *self = deleted->self;
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || self->store == NULL)
+    return;
+
+  /* Stored, 0 is "no shoes"; added, 0 would be the default pair. */
+  if (deleted->run->shoe_id == 0)
+    deleted->run->shoe_id = PATELLA_SHOE_NONE;
+  if (patella_run_add (self->store, get_notifier (), deleted->run, &error) <= 0)
+    show_error_toast (self, error);
+}
+
 static void
 delete_run_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -979,14 +1066,32 @@ delete_run_activated (GtkWidget  *widget,
 {
   PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  PatellaRun *run;
+  DeletedRun *deleted;
+  AdwToast *toast;
 
   if (self->store == NULL)
     return;
 
-  if (!patella_run_delete (self->store, get_notifier (), g_variant_get_int64 (parameter), &error))
-    show_error_toast (self, error);
-  else
-    add_toast (self, adw_toast_new (_("Run deleted")));
+  run = patella_run_get (self->store, g_variant_get_int64 (parameter), &error);
+  if (run == NULL ||
+      !patella_run_delete (self->store, get_notifier (), g_variant_get_int64 (parameter), &error))
+    {
+      if (error != NULL)
+        show_error_toast (self, error);
+      g_clear_pointer (&run, patella_run_free);
+      return;
+    }
+
+  deleted = g_new0 (DeletedRun, 1);
+  g_set_weak_pointer (&deleted->self, self);
+  deleted->run = run;
+  toast = adw_toast_new (_("Run deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_run_cb), deleted,
+                         deleted_run_free, 0);
+  add_toast (self, toast);
 }
 
 static gpointer
@@ -1023,6 +1128,7 @@ ensure_view (PatellaShoesPage *self)
   self->name_row = view_child (self, "name_row");
   self->brand_row = view_child (self, "brand_row");
   self->first_used_row = view_child (self, "first_used_row");
+  patella_date_picker_add_to_row (GTK_WIDGET (self->first_used_row));
   self->initial_row = view_child (self, "initial_row");
   self->initial_spin = view_child (self, "initial_spin");
   self->warn_row = view_child (self, "warn_row");
@@ -1107,6 +1213,8 @@ patella_shoes_page_class_init (PatellaShoesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "shoes.add-shoe", NULL, add_shoe_activated);
   gtk_widget_class_install_action (widget_class, "shoes.open-shoe", "x", open_shoe_activated);
   gtk_widget_class_install_action (widget_class, "shoes.back", NULL, back_activated);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_pressed_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_pressed_cb, NULL);
   gtk_widget_class_install_action (widget_class, "shoes.save-shoe", NULL, save_shoe_activated);
   gtk_widget_class_install_action (widget_class, "shoes.toggle-retired", NULL,
                                    toggle_retired_activated);

@@ -17,6 +17,7 @@ struct _PatellaCountdownRing
   int        remaining_s;
   int        total_s;
   char      *text;
+  char      *spoken;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaCountdownRing, patella_countdown_ring, GTK_TYPE_WIDGET)
@@ -118,6 +119,7 @@ patella_countdown_ring_finalize (GObject *object)
   PatellaCountdownRing *self = (PatellaCountdownRing *)object;
 
   g_free (self->text);
+  g_free (self->spoken);
 
   G_OBJECT_CLASS (patella_countdown_ring_parent_class)->finalize (object);
 }
@@ -173,13 +175,20 @@ patella_countdown_ring_set_text (PatellaCountdownRing *self,
 {
   g_return_if_fail (PATELLA_IS_COUNTDOWN_RING (self));
 
-  if (g_strcmp0 (self->text, text) == 0)
+  /* "15:00" reads "not started" and then "left": the words change alone. */
+  if (g_strcmp0 (self->text, text) == 0 && g_strcmp0 (self->spoken, spoken) == 0)
     return;
 
   g_free (self->text);
   self->text = g_strdup (text);
+  g_free (self->spoken);
+  self->spoken = g_strdup (spoken);
+  /* GTK 4.8 gives AT-SPI's Value interface to its own ranges and bars only:
+   * the time left also goes in the description, which screen readers read. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                  spoken != NULL ? spoken : (text != NULL ? text : ""),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   spoken != NULL ? spoken : (text != NULL ? text : ""),
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));

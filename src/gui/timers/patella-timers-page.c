@@ -432,6 +432,8 @@ cue (PatellaTimersPage *self)
                                         "x-patella.exercise");
         }
 
+      if (n != NULL)
+        patella_notification_add_action (n, "default", _("Open Timers"));
       if (n != NULL && notifier != NULL && self->store != NULL)
         patella_notifier_send_once (notifier, self->store, n, NULL);
     }
@@ -794,10 +796,12 @@ routine_log_activated (GtkWidget  *widget,
   PatellaTimersPage *self = PATELLA_TIMERS_PAGE (widget);
   g_autoptr(GError) error = NULL;
   int pain = (int) gtk_range_get_value (GTK_RANGE (self->pain_scale));
+  gboolean counts;
 
   if (self->player == NULL || self->store == NULL)
     return;
 
+  counts = patella_routine_player_counts (self->player, now_us (self));
   if (!patella_routine_player_finish (self->player, self->store, pain, now_us (self), &error))
     {
       toast (self, error->message);
@@ -807,8 +811,12 @@ routine_log_activated (GtkWidget  *widget,
   g_clear_pointer (&self->player, patella_routine_player_free);
   update_ticking (self);
   gtk_stack_set_visible_child_name (self->player_stack, "choose");
-  toast (self, pain > 5 ? _("Session logged. Pain above 5 is too much: ease off next time") :
-                          _("Session logged"));
+  if (!counts)
+    toast (self, _("Logged as a partial session: less than half of the routine does not count "
+                   "toward the week"));
+  else
+    toast (self, pain > 5 ? _("Session logged. Pain above 5 is too much: ease off next time") :
+                            _("Session logged"));
 
   if (self->plan_session)
     log_plan_session (self, pain);

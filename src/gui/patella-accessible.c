@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Names for screen readers where GTK 4.8 and libadwaita 1.2 give none or a
+ * wrong one.
+ *
+ * GTK 4.8 names an element by joining its "label" property and the text of
+ * the labels it is labelled by. A button with a mnemonic has both: its own
+ * label, underscore and all, and its mnemonic label, so Orca read
+ * "Turn _Off Turn Off". An icon-only button is named after its image's
+ * class ("GtkImage"), whatever its tooltip says, and the inner toggle of a
+ * drop-down after its class. Widgets of Patella's own are named in their
+ * templates; this mends the rest (buttons, and the parts of GTK's and
+ * libadwaita's widgets that templates cannot reach) as each is mapped. */
+#define G_LOG_DOMAIN "patella-accessible"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "patella-accessible.h"
+
+static void tidy_button (GtkButton *button);
+
+static void
+button_label_changed_cb (GtkButton  *button,
+                         GParamSpec *pspec,
+                         gpointer    user_data)
+{
+  tidy_button (button);
+}
+
+/* "Search (Ctrl+F)" → "Search": the key is not part of the name. */
+static char *
+name_from_tooltip (GtkWidget *widget)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  const char *open;
+
+  if (tooltip == NULL || *tooltip == '\0')
+    return NULL;
+
+  open = strrchr (tooltip, '(');
+  if (open != NULL && open > tooltip && g_str_has_suffix (tooltip, ")"))
+    return g_strstrip (g_strndup (tooltip, open - tooltip));
+
+  return g_strdup (tooltip);
+}
+
+static void
+tidy_button (GtkButton *button)
+{
+  GtkWidget *widget = GTK_WIDGET (button);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkWidget *child = gtk_button_get_child (button);
+  const char *label = gtk_button_get_label (button);
+
+  if (g_object_get_data (G_OBJECT (button), "patella-accessible-watched") == NULL)
+    {
+      g_object_set_data (G_OBJECT (button), "patella-accessible-watched", GINT_TO_POINTER (1));
+      g_signal_connect (button, "notify::label", G_CALLBACK (button_label_changed_cb), NULL);
+    }
+
+  /* Named by its mnemonic label alone. */
+  if (label != NULL && gtk_button_get_use_underline (button) && strchr (label, '_') != NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+
+  /* The toggle inside a menu button or a drop-down says what its owner says. */
+  if (parent != NULL && (GTK_IS_MENU_BUTTON (parent) || GTK_IS_DROP_DOWN (parent)))
+    {
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, parent, NULL,
+                                      -1);
+      return;
+    }
+
+  /* A button around a label of its own (libadwaita's version button). */
+  if (label == NULL && child != NULL && GTK_IS_LABEL (child))
+    {
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL,
+                                      -1);
+      return;
+    }
+
+  if (child != NULL && GTK_IS_IMAGE (child))
+    {
+      g_autofree char *name = name_from_tooltip (widget);
+      const char *icon = gtk_image_get_icon_name (GTK_IMAGE (child));
+
+      /* libadwaita's toasts and GTK's shortcuts window have icon buttons
+       * without tooltips. */
+      if (name == NULL && g_strcmp0 (icon, "window-close-symbolic") == 0)
+        name = g_strdup (_("Close"));
+      else if (name == NULL && (g_strcmp0 (icon, "edit-find-symbolic") == 0 ||
+                                g_strcmp0 (icon, "system-search-symbolic") == 0))
+        name = g_strdup (_("Search"));
+
+      if (name != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+    }
+}
+
+static void
+tidy_tree (GtkWidget *widget)
+{
+  patella_accessible_tidy (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    tidy_tree (child);
+}
+
+static char *
+strip_underlines (char *text)
+{
+  char *out = text;
+
+  for (const char *in = text; *in != '\0'; in++)
+    if (*in != '_' || in[1] == '_')
+      *out++ = *in;
+    else if (in[1] == '_')
+      in++;
+  *out = '\0';
+
+  return text;
+}
+
+static gboolean
+holds_control (GtkWidget *widget)
+{
+  if (GTK_IS_RANGE (widget) || GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
+      GTK_IS_EDITABLE (widget) || GTK_IS_SWITCH (widget) || GTK_IS_CHECK_BUTTON (widget) ||
+      GTK_IS_DROP_DOWN (widget) || GTK_IS_TEXT_VIEW (widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (holds_control (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A row that only holds controls is one Tab stop, at its control; any other
+ * row of Patella's own is named after what it shows. */
+static void
+tidy_row (GtkListBoxRow *row)
+{
+  GtkWidget *child = gtk_list_box_row_get_child (row);
+
+  /* libadwaita's own rows are named by their titles already. */
+  if ((G_OBJECT_TYPE (row) != GTK_TYPE_LIST_BOX_ROW &&
+       G_OBJECT_TYPE (row) != ADW_TYPE_PREFERENCES_ROW) || child == NULL)
+    return;
+
+  if (!gtk_list_box_row_get_activatable (row) && holds_control (child))
+    gtk_widget_set_focusable (GTK_WIDGET (row), FALSE);
+
+  if (ADW_IS_PREFERENCES_ROW (row) && adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                    -1);
+  else if (GTK_IS_LABEL (child))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (GTK_LABEL (child)),
+                                    -1);
+  else
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL,
+                                    -1);
+}
+
+static GtkLabel *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = first_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* An item of a drop-down's list (GTK's GtkListItemWidget) is named after
+ * the label it shows. */
+static void
+tidy_list_item (GtkWidget *item)
+{
+  GtkWidget *child = gtk_widget_get_first_child (item);
+  GtkLabel *label;
+
+  /* A row of Patella's own names itself. */
+  if (child != NULL && !GTK_IS_LABEL (child) && !GTK_IS_BOX (child))
+    {
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (item),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL,
+                                      -1);
+      return;
+    }
+
+  label = first_label (item);
+  if (label != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                    -1);
+}
+
+static gboolean
+widget_mapped_cb (GSignalInvocationHint *hint,
+                  guint                  n_params,
+                  const GValue          *params,
+                  gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+
+  /* A window, a view or a stack also mends what it holds but does not
+   * show yet (the other pages of a stack), which a screen reader can still
+   * reach. */
+  if (GTK_IS_NATIVE (widget) || GTK_IS_STACK (widget) || ADW_IS_VIEW_STACK (widget) ||
+      ADW_IS_LEAFLET (widget) || ADW_IS_SQUEEZER (widget) ||
+      g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Patella"))
+    tidy_tree (widget);
+  else
+    patella_accessible_tidy (widget);
+
+  return TRUE;
+}
+
+/**
+ * patella_accessible_tidy:
+ *
+ * Mends the accessible name of @widget, if it needs it.
+ */
+void
+patella_accessible_tidy (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_BUTTON (widget))
+    tidy_button (GTK_BUTTON (widget));
+  else if (GTK_IS_MENU_BUTTON (widget))
+    {
+      g_autofree char *name = name_from_tooltip (widget);
+
+      if (name == NULL)
+        name = g_strdup (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)));
+      /* The one menu button of GTK's shortcuts window chooses a section. */
+      if (name == NULL && GTK_IS_SHORTCUTS_WINDOW (gtk_widget_get_root (widget)))
+        name = g_strdup (_("Sections"));
+      if (name != NULL && gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)))
+        name = strip_underlines (name);
+      if (name != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+    }
+  else if (GTK_IS_TEXT_VIEW (widget) && !gtk_text_view_get_editable (GTK_TEXT_VIEW (widget)) &&
+           ADW_IS_ABOUT_WINDOW (gtk_widget_get_root (widget)))
+    {
+      /* The About window's text: the comments, on its "Details" page. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"),
+                                      -1);
+    }
+  else if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      g_autofree char *placeholder = NULL;
+
+      /* A search entry says what its placeholder says; libadwaita's
+       * preferences windows give theirs none. */
+      g_object_get (widget, "placeholder-text", &placeholder, NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      placeholder != NULL && *placeholder != '\0' ?
+                                      placeholder : _("Search"),
+                                      -1);
+    }
+  else if (GTK_IS_LIST_BOX_ROW (widget))
+    tidy_row (GTK_LIST_BOX_ROW (widget));
+  else if (GTK_IS_FLOW_BOX_CHILD (widget) && GTK_IS_FLOW_BOX (gtk_widget_get_parent (widget)) &&
+           gtk_flow_box_get_selection_mode (GTK_FLOW_BOX (gtk_widget_get_parent (widget))) ==
+           GTK_SELECTION_NONE &&
+           holds_control (widget))
+    /* A flow box that only lays buttons out: one Tab stop each, at the button. */
+    gtk_widget_set_focusable (widget, FALSE);
+  else if (G_OBJECT_TYPE (widget) == g_type_from_name ("GtkListItemWidget"))
+    tidy_list_item (widget);
+  else if (GTK_IS_EXPANDER (widget) && gtk_expander_get_label (GTK_EXPANDER (widget)) != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_expander_get_label (GTK_EXPANDER (widget)),
+                                      -1);
+    }
+}
+
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkDirectionType direction;
+  GtkRoot *root = gtk_widget_get_root (list);
+
+  if (root == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab ||
+      ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) != 0))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else
+    return FALSE;
+
+  /* With the list out of the focus chain, the window moves the focus to
+   * what comes after (or before) the list. */
+  gtk_widget_set_can_focus (list, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return TRUE;
+}
+
+/**
+ * patella_accessible_one_tab_stop:
+ *
+ * Makes @list one Tab stop: Tab and Shift+Tab leave it from any row, and
+ * the arrow keys move between its rows, as in any list.
+ */
+void
+patella_accessible_one_tab_stop (GtkWidget *list)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), NULL);
+  gtk_widget_add_controller (list, keys);
+}
+
+/**
+ * patella_accessible_init:
+ *
+ * Mends accessible names of every widget from now on, as each is mapped.
+ */
+void
+patella_accessible_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      /* The class, and with it the signal, exists once a widget has. */
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                  widget_mapped_cb, NULL, NULL);
+      g_once_init_leave (&done, 1);
+    }
+}

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void patella_accessible_init (void);
+void patella_accessible_tidy (GtkWidget *widget);
+void patella_accessible_one_tab_stop (GtkWidget *list);
+
+G_END_DECLS

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Every view, page, form and dialog fits a 360-pixel-wide phone screen, in
+ * the language of the run (registered in English and in German: German
+ * words are longer). */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "patella-application.h"
+#include "patella-guidance-window.h"
+#include "patella-preferences-window.h"
+#include "patella-report-dialog.h"
+#include "patella-run-dialog.h"
+#include "patella-shoes.h"
+#include "patella-test-gui.h"
+#include "patella-test-utils.h"
+#include "patella-window.h"
+
+#define PHONE_WIDTH 360
+
+static PatellaApplication *test_app;
+
+/* For the log: the deepest widgets that want more than the phone has. */
+static void
+log_wide (GtkWidget *widget,
+          int        depth)
+{
+  int width;
+  gboolean child_wide = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+      if (width > PHONE_WIDTH - 24)
+        {
+          child_wide = TRUE;
+          log_wide (child, depth + 1);
+        }
+    }
+
+  if (!child_wide)
+    {
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+      g_test_message ("  %*s%s %s %d px%s%s", depth, "", G_OBJECT_TYPE_NAME (widget),
+                      gtk_widget_get_name (widget), width,
+                      GTK_IS_LABEL (widget) ? ": " : "",
+                      GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "");
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkLabel *label = find_label (child, "");
+
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+          g_test_message ("  %*s  holding %s %d px (%s)", depth, "", G_OBJECT_TYPE_NAME (child),
+                          width, label != NULL ? gtk_label_get_text (label) : "");
+        }
+    }
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int width;
+
+  /* The window's content: on a phone, a window has no shadow around it. */
+  flush_events ();
+  if (GTK_IS_WINDOW (widget))
+    widget = gtk_window_get_child (GTK_WINDOW (widget));
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  return width;
+}
+
+#define ASSERT_FITS(what, widget) \
+  G_STMT_START { \
+    int w_ = min_width (GTK_WIDGET (widget)); \
+    g_test_message ("%s: at least %d px wide", what, w_); \
+    if (w_ > PHONE_WIDTH) \
+      { \
+        log_wide (GTK_IS_WINDOW (widget) ? gtk_window_get_child (GTK_WINDOW (widget)) \
+                                         : GTK_WIDGET (widget), 0); \
+        if (failures == NULL) \
+          failures = g_string_new (NULL); \
+        g_string_append_printf (failures, "%s needs %d px; ", what, w_); \
+      } \
+  } G_STMT_END
+
+static void
+test_everything_fits (void)
+{
+  g_autofree char *dir = patella_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "patella.db", NULL);
+  static const char *views[] = { "journal", "timers", "shoes" };
+  PatellaShoeInput input = { .name = "Langstreckenlaufschuhe für den Winter",
+                             .brand = "Hersteller", .warn_m = 482803, .limit_m = 804672 };
+  g_autoptr(GError) error = NULL;
+  GString *failures = NULL;
+  PatellaWindow *window;
+  PatellaStore *store;
+  GtkWidget *shoes_page;
+  GtkWindow *dialog;
+  gint64 id;
+
+  g_setenv ("PATELLA_DB", db, TRUE);
+  patella_application_reopen_store (test_app, NULL);
+  store = patella_application_get_store (test_app);
+
+  window = patella_window_new (test_app);
+  gtk_window_set_default_size (GTK_WINDOW (window), PHONE_WIDTH, 640);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* With nothing written yet: the empty states. */
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      patella_window_show_view (window, views[i]);
+      ASSERT_FITS (views[i], window);
+    }
+
+  id = patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  ASSERT_FITS ("the list of shoes", window);
+
+  shoes_page = GTK_WIDGET (patella_window_get_shoes_page (window));
+  gtk_widget_activate_action (shoes_page, "shoes.open-shoe", "x", id);
+  ASSERT_FITS ("a shoe's page", window);
+  gtk_widget_activate_action (shoes_page, "shoes.add-shoe", NULL);
+  ASSERT_FITS ("the New Shoes form", window);
+  gtk_widget_activate_action (shoes_page, "shoes.back", NULL);
+
+  dialog = GTK_WINDOW (patella_preferences_window_new (GTK_WINDOW (window)));
+  gtk_window_present (dialog);
+  ASSERT_FITS ("Preferences", dialog);
+  gtk_window_destroy (dialog);
+
+  dialog = GTK_WINDOW (patella_guidance_window_new (GTK_WINDOW (window)));
+  gtk_window_present (dialog);
+  ASSERT_FITS ("Guidance", dialog);
+  gtk_window_destroy (dialog);
+
+  dialog = GTK_WINDOW (patella_report_dialog_new (GTK_WINDOW (window), store, NULL));
+  gtk_window_present (dialog);
+  ASSERT_FITS ("the report", dialog);
+  gtk_window_destroy (dialog);
+
+  dialog = GTK_WINDOW (patella_run_dialog_new (GTK_WINDOW (window), store, NULL, PATELLA_UNIT_KM));
+  gtk_window_present (dialog);
+  ASSERT_FITS ("Log Run", dialog);
+  gtk_window_destroy (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  patella_test_remove_dir (dir);
+  g_unsetenv ("PATELLA_DB");
+
+  if (failures != NULL)
+    g_error ("Too wide for a phone: %s", failures->str);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* As main.c does: the language of the environment, from the build. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PATELLA_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  test_app = patella_application_new ();
+  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (test_app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/narrow/everything-fits", test_everything_fits);
+
+  status = g_test_run ();
+  g_clear_object (&test_app);
+  return status;
+}
