@@ -519,6 +519,54 @@ test_typed_run_filled (Fixture       *fixture,
   g_assert_cmpint (run->start_us, ==, 0);
 }
 
+/* Typed, then the GPX of the same run, then its FIT: each file fills what
+ * the run still lacks, and what the user typed stays. */
+static void
+test_typed_run_filled_twice (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gpx = g_build_filename (fixture->dir, "run.gpx", NULL);
+  g_autofree char *fit = g_build_filename (fixture->dir, "run.fit", NULL);
+  g_autoptr(GBytes) bytes = fit_make_run ("2026-04-10T06:00:00Z", 10000, 3000, 1, 0);
+  g_autoptr(PatellaActivityReport) first = NULL;
+  g_autoptr(PatellaActivityReport) second = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  PatellaRun typed = { 0 };
+  PatellaRun *run;
+
+  typed.day = (char *) "2026-04-10";
+  typed.distance_m = 10000;
+  typed.shoe_id = PATELLA_SHOE_NONE;
+  typed.pain = 3;
+  typed.note = (char *) "Typed";
+  patella_run_add (fixture->store, NULL, &typed, &error);
+  g_assert_no_error (error);
+
+  /* Two points about 10 km apart along a meridian, no cadence. */
+  write_text (gpx,
+              "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\"><trk><trkseg>"
+              "<trkpt lat=\"52.0000\" lon=\"13.0\"><time>2026-04-10T06:00:10Z</time></trkpt>"
+              "<trkpt lat=\"52.0899\" lon=\"13.0\"><time>2026-04-10T06:50:00Z</time></trkpt>"
+              "</trkseg></trk></gpx>\n");
+  first = import_ok (fixture, PATELLA_SHOE_NONE, gpx, NULL);
+  g_assert_cmpuint (first->updated, ==, 1);
+
+  write_bytes (fit, bytes);
+  second = import_ok (fixture, PATELLA_SHOE_NONE, fit, NULL);
+  g_assert_cmpuint (second->updated, ==, 1);
+
+  runs = patella_runs_list (fixture->store, PATELLA_SHOE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  run = g_ptr_array_index (runs, 0);
+  g_assert_cmpint (run->distance_m, ==, 10000);
+  g_assert_cmpstr (run->note, ==, "Typed");
+  g_assert_cmpint (run->pain, ==, 3);
+  g_assert_cmpint (run->cadence_spm, ==, 171);
+  g_assert_cmpint (run->start_us, >, 0);
+}
+
 static void
 test_bulk_with_corrupt_file (Fixture       *fixture,
                              gconstpointer  data)
@@ -701,6 +749,7 @@ main (int   argc,
   ADD ("duplicates-in-one-call", test_duplicates_in_one_call);
   ADD ("not-the-same-run", test_not_the_same_run);
   ADD ("typed-run-filled", test_typed_run_filled);
+  ADD ("typed-run-filled-twice", test_typed_run_filled_twice);
   ADD ("bulk-with-corrupt-file", test_bulk_with_corrupt_file);
   ADD ("cancel-writes-nothing", test_cancel_writes_nothing);
   ADD ("export-round-trip", test_export_round_trip);

@@ -691,9 +691,13 @@ write_one (PatellaActivityReport *report,
   if (same->len > 0)
     {
       PatellaRun *existing = g_ptr_array_index (same, 0);
-      gboolean typed = existing->start_us == 0 &&
-                       (existing->source == PATELLA_SOURCE_MANUAL ||
-                        existing->source == PATELLA_SOURCE_JSON);
+      /* A typed run takes what it still lacks, from each file that has it
+       * (a GPX gave the start, a FIT later gives the cadence). */
+      gboolean typed = (existing->source == PATELLA_SOURCE_MANUAL ||
+                        existing->source == PATELLA_SOURCE_JSON) &&
+                       (existing->start_us == 0 || existing->duration_s == 0 ||
+                        (existing->cadence_spm == 0 && run.cadence_spm > 0) ||
+                        (!existing->has_descent && run.has_descent));
       gboolean better = existing->source != PATELLA_SOURCE_MANUAL &&
                         existing->source != PATELLA_SOURCE_JSON &&
                         patella_source_rank (activity->source) >
