@@ -385,7 +385,10 @@ test_step_back_at_first_phase (Fixture       *fixture,
   at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 6, PATELLA_PAIN_NONE);
   g_assert_cmpint (phase_now (fixture), ==, 1);
-  assert_decision (fixture, "step-back", NULL);
+  /* Nothing below the first phase: it holds, and says so. */
+  assert_decision (fixture, "hold",
+                   "Held at phase 1, the first: the session today was 6/10, too much (above 5). "
+                   "Keep to this phase until sessions settle.");
 }
 
 static void

@@ -222,7 +222,8 @@ static const PatellaGuidanceItem plan_items[] = {
     N_("A session is good when pain during it is at most 2/10 (the runner’s rule, the default) "
        "or at most 5/10 (the standard model, if you choose it), it settles within about an hour, "
        "and the next morning is no worse than usual. After an acceptable session the plan holds; "
-       "after pain above 5/10 or a worse morning it steps back one phase."),
+       "after pain above 5/10 or a worse morning it steps back one phase (from the first "
+       "walk/run phase back to strength and walking: the readiness check is a gate)."),
     PATELLA_EVIDENCE_COMMON_ADVICE,
     SOURCE_RUNNERS },
   { "plan-red-flags", N_("Pause for swelling, locking, giving way or pain at rest"),

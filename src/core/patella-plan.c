@@ -588,6 +588,13 @@ patella_plan_event_get_reason (const PatellaPlanEvent *event)
   if (g_str_equal (reason, "too-much"))
     return g_strdup_printf (_("Stepped back to phase %d: the session %s was %d/10, too much "
                               "(above 5)."), phase, when, value);
+  if (g_str_equal (reason, "too-much-first"))
+    return g_strdup_printf (_("Held at phase %d, the first: the session %s was %d/10, too much "
+                              "(above 5). Keep to this phase until sessions settle."),
+                            phase, when, value);
+  if (g_str_equal (reason, "morning-worse-first"))
+    return g_strdup_printf (_("Held at phase %d, the first: the morning after the session %s was "
+                              "worse than usual (%d/10)."), phase, when, value);
   if (g_str_equal (reason, "morning-worse"))
     return g_strdup_printf (_("Stepped back to phase %d: the morning after the session %s was "
                               "worse than usual (%d/10)."), phase, when, value);
@@ -1037,9 +1044,14 @@ decide_session (PatellaStore      *store,
 
   if (session->pain > PATELLA_PLAN_TOO_MUCH)
     {
+      /* In the first phase there is nothing to step back to: it holds. */
+      gboolean at_bottom = phase_below (plan->phase) == plan->phase;
+
       plan->phase = phase_below (plan->phase);
       plan->streak = 0;
-      return add_decision (store, plan, PATELLA_PLAN_DECISION_STEP_BACK, "too-much",
+      return add_decision (store, plan,
+                           at_bottom ? PATELLA_PLAN_DECISION_HOLD : PATELLA_PLAN_DECISION_STEP_BACK,
+                           at_bottom ? "too-much-first" : "too-much",
                            session->day, session->pain, error);
     }
 
@@ -1051,9 +1063,13 @@ decide_session (PatellaStore      *store,
           (usual >= 0 ? morning > usual : morning > PATELLA_PLAN_MILD);
   if (worse)
     {
+      gboolean at_bottom = phase_below (plan->phase) == plan->phase;
+
       plan->phase = phase_below (plan->phase);
       plan->streak = 0;
-      return add_decision (store, plan, PATELLA_PLAN_DECISION_STEP_BACK, "morning-worse",
+      return add_decision (store, plan,
+                           at_bottom ? PATELLA_PLAN_DECISION_HOLD : PATELLA_PLAN_DECISION_STEP_BACK,
+                           at_bottom ? "morning-worse-first" : "morning-worse",
                            session->day, morning, error);
     }
 
