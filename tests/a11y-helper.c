@@ -17,6 +17,8 @@
 #include "config.h"
 
 #include <gio/gunixinputstream.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "patella-application.h"
@@ -111,6 +113,20 @@ run_command (const char *line)
 
   if (g_str_equal (line, "close"))
     {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      /* The dialog on top: without a window manager, the main window can
+       * stay the active one. */
+      for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+          if (!PATELLA_IS_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+            {
+              gtk_window_close (window);
+              return TRUE;
+            }
+        }
       if (active == NULL)
         return FALSE;
       gtk_window_close (active);
@@ -229,6 +245,13 @@ main (int    argc,
   g_autoptr(GDateTime) start = NULL;
   const char *now = g_getenv ("PATELLA_TEST_NOW");
   int status;
+
+  /* As main.c does: the language of the environment (PATELLA_LOCALEDIR). */
+  setlocale (LC_ALL, "");
+  if (g_getenv ("PATELLA_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PATELLA_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_assert_nonnull (now);
   start = g_date_time_new_from_iso8601 (now, NULL);

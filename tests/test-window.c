@@ -126,6 +126,25 @@ test_view_switchers_present (Fixture       *fixture,
 }
 
 /* The main menu's popover is built when the menu first opens. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_main_menu_opens (Fixture       *fixture,
                       gconstpointer  data)
@@ -147,6 +166,9 @@ test_main_menu_opens (Fixture       *fixture,
   flush_events ();
   g_assert_true (GTK_WIDGET (gtk_menu_button_get_popover (button)) == popover);
   gtk_menu_button_popdown (button);
+
+  /* The close dialog says "choose Quit in the main menu": it is there. */
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (button), "app.quit"));
 }
 
 static void
