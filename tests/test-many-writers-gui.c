@@ -344,6 +344,24 @@ test_first_entry_from_cli (Fixture       *fixture,
                             "Saved automatically"));
 }
 
+/* A plan started on a new database (here with patella-cli; the main menu
+ * does the same) leaves the welcome page for the journal and its Today card. */
+static void
+test_plan_opens_journal (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PatellaJournalPage *page = get_page (open_window (fixture));
+  GtkStack *stack = GTK_STACK (adw_bin_get_child (ADW_BIN (page)));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
+  cli (fixture, "plan", "start", "--phase", "3");
+
+  for (guint waited = 0; waited < 1500 &&
+       g_strcmp0 (gtk_stack_get_visible_child_name (stack), "journal") != 0; waited += 20)
+    wait_ms (20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "journal");
+}
+
 /* Runs logged with the command line show in the open window's shoes. */
 static void
 test_cli_runs_shown (Fixture       *fixture,
@@ -555,6 +573,7 @@ main (int    argc,
   ADD ("conflict-offers-both", test_conflict_offers_both);
   ADD ("cli-runs-shown", test_cli_runs_shown);
   ADD ("first-entry-from-cli", test_first_entry_from_cli);
+  ADD ("plan-opens-journal", test_plan_opens_journal);
   ADD ("focus-kept", test_focus_kept);
   ADD ("restore-not-undone", test_restore_not_undone);
   ADD ("failed-save-not-lost", test_failed_save_not_lost);

@@ -12,6 +12,7 @@
 #include "patella-error.h"
 #include "patella-journal.h"
 #include "patella-journal-edit.h"
+#include "patella-plan.h"
 #include "patella-journal-model.h"
 #include "patella-journal-page.h"
 #include "patella-journal-row.h"
@@ -842,11 +843,32 @@ show_toast (PatellaJournalPage *self,
 
 /* Callbacks */
 
+/* The journal is shown once there is something in it, or a recovery plan
+ * whose Today card has something to say. */
+static gboolean
+has_content (PatellaJournalPage *self)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+
+  if (self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    return TRUE;
+
+  plan = self->store != NULL ? patella_plan_load (self->store, NULL) : NULL;
+  return plan != NULL && (plan->state == PATELLA_PLAN_STATE_ACTIVE ||
+                          plan->state == PATELLA_PLAN_STATE_PAUSED);
+}
+
 static void
 store_changed_cb (PatellaJournalPage *self,
                   const char         *what)
 {
   refresh_chart (self);
+  /* A plan started from the main menu on a new database opens the journal,
+   * with its Today card. */
+  if (g_strcmp0 (what, "plan") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0 &&
+      has_content (self))
+    show_journal (self);
   if (g_strcmp0 (what, "journal") == 0)
     {
       /* A first entry written elsewhere (patella-cli) opens the journal. */
@@ -1838,7 +1860,7 @@ patella_journal_page_set_store (PatellaJournalPage *self,
    * rendered from SVG, which loads librsvg (about 7 MiB) at start-up. And
    * the journal is hidden behind the welcome page, so that its editor and
    * history are not measured and laid out for nothing. */
-  has_entries = g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
+  has_entries = has_content (self);
   gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "welcome"), !has_entries);
   gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "journal"), has_entries);
   gtk_stack_set_visible_child_name (self->stack, has_entries ? "journal" : "welcome");
