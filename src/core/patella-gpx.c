@@ -21,6 +21,7 @@
 #define MAX_DEPTH 64
 #define MAX_TEXT 1000
 #define NONE G_MININT64
+#define MAX_STEP_BACK_US (10 * 60 * G_USEC_PER_SEC)
 
 typedef struct
 {
@@ -266,14 +267,18 @@ gpx_end (GMarkupParseContext  *context,
           return;
         }
 
-      if (parser->activity->start_us == 0)
-        parser->activity->start_us = us;
-      if (parser->piece_last_us != NONE && us < parser->piece_last_us &&
+      /* Some apps (Sports Tracker) write points a few minutes out of
+       * order: the piece spans its earliest to its latest time. A step
+       * back of more than that is not a track. */
+      if (parser->piece_last_us != NONE && us < parser->piece_last_us - MAX_STEP_BACK_US &&
           parser->activity->problem == NULL)
         parser->activity->problem = g_strdup (_("its times go backwards"));
-      if (parser->piece_first_us == NONE)
+      if (parser->activity->start_us == 0 || us < parser->activity->start_us)
+        parser->activity->start_us = us;
+      if (parser->piece_first_us == NONE || us < parser->piece_first_us)
         parser->piece_first_us = us;
-      parser->piece_last_us = us;
+      if (parser->piece_last_us == NONE || us > parser->piece_last_us)
+        parser->piece_last_us = us;
     }
   else if (collected && g_str_equal (name, "cad"))
     {
