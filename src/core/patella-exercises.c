@@ -552,27 +552,6 @@ write_steps (PatellaStore                 *store,
   return TRUE;
 }
 
-static gint64
-find_routine_id (PatellaStore  *store,
-                 const char    *sql,
-                 const char    *text,
-                 GError       **error)
-{
-  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  rc = patella_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-
-  return rc == SQLITE_DONE ? 0 : -1;
-}
-
 /**
  * patella_routine_find:
  * @uuid: (nullable): the routine's identity
@@ -593,11 +572,11 @@ patella_routine_find (PatellaStore  *store,
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
 
-  id = find_routine_id (store, "SELECT id FROM routine WHERE uuid = ?1;", uuid, error);
+  id = patella_store_find_id (store, "SELECT id FROM routine WHERE uuid = ?1;", uuid, error);
   *same = id > 0;
   if (id == 0)
-    id = find_routine_id (store, "SELECT id FROM routine WHERE name = ?1 COLLATE NOCASE;", name,
-                          error);
+    id = patella_store_find_id (store, "SELECT id FROM routine WHERE name = ?1 COLLATE NOCASE;",
+                                name, error);
   return id;
 }
 
@@ -868,9 +847,6 @@ patella_exercise_log_routine (PatellaStore  *store,
                                  _("The session’s start time is out of range"));
   day = g_date_time_format (start, "%Y-%m-%d");
 
-  if (!patella_store_begin (store, error))
-    return FALSE;
-
   row.kind = "exercise";
   row.day = day;
   row.planned_s = MAX (planned_s, 1);
@@ -881,16 +857,7 @@ patella_exercise_log_routine (PatellaStore  *store,
   row.duration_s = duration_s;
   row.routine = routine_name;
   row.pain = pain;
-  if (patella_session_insert (store, &row, error) == 0 ||
-      !patella_store_commit (store, error))
-    goto fail;
-
-  patella_store_emit_changed (store, "sessions");
-  return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
+  return patella_session_add (store, &row, error) != 0;
 }
 
 /**

@@ -46,37 +46,6 @@ job_step (Job     *job,
   return TRUE;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static gint64
-find_id (PatellaStore  *store,
-         const char    *sql,
-         const char    *text,
-         GError       **error)
-{
-  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-
-  bind_text (stmt, 1, text);
-  rc = patella_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-
-  return rc == SQLITE_DONE ? 0 : -1;
-}
-
 /* Version 1 exports carry no identities. Their runs are told apart by the
  * instant they were created, their sessions by kind and start; a key that
  * the file holds twice stands for two rows, so an export imported into an
@@ -550,7 +519,7 @@ write_plan_tables (Job                *job,
           if (!job_step (job, error))
             return FALSE;
 
-          id = find_id (store, table->exists_sql, uuid, error);
+          id = patella_store_find_id (store, table->exists_sql, uuid, error);
           if (id < 0)
             return prefix_item (error, table->member, i);
           if (id > 0)

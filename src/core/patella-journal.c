@@ -834,27 +834,6 @@ write_entry (PatellaStore         *store,
   return TRUE;
 }
 
-static gint64
-find_entry_id (PatellaStore  *store,
-               const char    *sql,
-               const char    *text,
-               GError       **error)
-{
-  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  rc = patella_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-
-  return rc == SQLITE_DONE ? 0 : -1;
-}
-
 /**
  * patella_journal_find:
  * @uuid: (nullable): an entry's identity
@@ -875,10 +854,10 @@ patella_journal_find (PatellaStore  *store,
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
 
-  id = find_entry_id (store, "SELECT id FROM journal_entry WHERE uuid = ?1;", uuid, error);
+  id = patella_store_find_id (store, "SELECT id FROM journal_entry WHERE uuid = ?1;", uuid, error);
   *same = id > 0;
   if (id == 0)
-    id = find_entry_id (store, "SELECT id FROM journal_entry WHERE day = ?1;", day, error);
+    id = patella_store_find_id (store, "SELECT id FROM journal_entry WHERE day = ?1;", day, error);
   return id;
 }
 

@@ -40,9 +40,9 @@ bind_optional_text (PatellaStmt *stmt,
  * Returns: the new session's id, or 0 with @error set
  */
 gint64
-patella_session_insert (PatellaStore             *store,
+patella_session_insert (PatellaStore                *store,
                         const PatellaSessionRecord  *row,
-                        GError                  **error)
+                        GError                     **error)
 {
   g_autoptr(PatellaStmt) stmt = NULL;
 
@@ -77,6 +77,37 @@ patella_session_insert (PatellaStore             *store,
   return sqlite3_last_insert_rowid (patella_store_get_db (store));
 }
 
+/**
+ * patella_session_add:
+ *
+ * Writes a session row in a transaction of its own and tells the store's
+ * watchers: a session logged after it was done.
+ *
+ * Returns: the new session's id, or 0 with @error set
+ */
+gint64
+patella_session_add (PatellaStore                *store,
+                     const PatellaSessionRecord  *record,
+                     GError                     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), 0);
+
+  if (!patella_store_begin (store, error))
+    return 0;
+
+  id = patella_session_insert (store, record, error);
+  if (id == 0 || !patella_store_commit (store, error))
+    {
+      patella_store_rollback (store);
+      return 0;
+    }
+
+  patella_store_emit_changed (store, "sessions");
+  return id;
+}
+
 /* Returns: the id of the session with @uuid, 0 when there is none, or -1
  *   with @error set */
 gint64
@@ -84,21 +115,9 @@ patella_session_find (PatellaStore  *store,
                       const char    *uuid,
                       GError       **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
 
-  stmt = patella_store_prepare (store, "SELECT id FROM session WHERE uuid = ?1;", error);
-  if (stmt == NULL)
-    return -1;
-
-  bind_optional_text (stmt, 1, uuid);
-  rc = patella_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-
-  return rc == SQLITE_DONE ? 0 : -1;
+  return patella_store_find_id (store, "SELECT id FROM session WHERE uuid = ?1;", uuid, error);
 }
 
 /* Returns: how many sessions of @kind started at @started_us, or -1 with

@@ -32,19 +32,22 @@ typedef struct
   { NULL, NULL, NULL, NULL, 0, 0, PATELLA_SESSION_NONE, PATELLA_SESSION_NONE, \
     PATELLA_SESSION_NONE, PATELLA_SESSION_NONE, NULL, PATELLA_SESSION_NONE }
 
-gint64   patella_session_insert       (PatellaStore             *store,
-                                       const PatellaSessionRecord  *row,
-                                       GError                  **error);
-gint64   patella_session_find         (PatellaStore             *store,
-                                       const char               *uuid,
-                                       GError                  **error);
-gint64   patella_sessions_count_start (PatellaStore             *store,
-                                       const char               *kind,
-                                       gint64                    started_us,
-                                       GError                  **error);
-gboolean patella_session_get_active   (PatellaStore             *store,
-                                       const char               *kind,
-                                       gboolean                 *active,
-                                       GError                  **error);
+gint64   patella_session_insert       (PatellaStore                *store,
+                                       const PatellaSessionRecord  *record,
+                                       GError                     **error);
+gint64   patella_session_add          (PatellaStore                *store,
+                                       const PatellaSessionRecord  *record,
+                                       GError                     **error);
+gint64   patella_session_find         (PatellaStore                *store,
+                                       const char                  *uuid,
+                                       GError                     **error);
+gint64   patella_sessions_count_start (PatellaStore                *store,
+                                       const char                  *kind,
+                                       gint64                       started_us,
+                                       GError                     **error);
+gboolean patella_session_get_active   (PatellaStore                *store,
+                                       const char                  *kind,
+                                       gboolean                    *active,
+                                       GError                     **error);
 
 G_END_DECLS

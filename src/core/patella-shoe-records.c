@@ -9,30 +9,6 @@
  * another Patella's export needs beyond what the user types. The callers
  * check the rows and emit the store's changes. */
 
-static gint64
-find_id (PatellaStore  *store,
-         const char    *sql,
-         const char    *text,
-         gint64         number,
-         GError       **error)
-{
-  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 1, number);
-  rc = patella_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-
-  return rc == SQLITE_DONE ? 0 : -1;
-}
-
 /**
  * patella_shoe_find_id:
  * @uuid: (nullable): a shoe's identity
@@ -49,16 +25,16 @@ patella_shoe_find_id (PatellaStore  *store,
                       gboolean      *same,
                       GError       **error)
 {
-  gint64 id = 0;
+  gint64 id;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
 
-  if (uuid != NULL)
-    id = find_id (store, "SELECT id FROM shoe WHERE uuid = ?1;", uuid, 0, error);
+  id = patella_store_find_id (store, "SELECT id FROM shoe WHERE uuid = ?1;", uuid, error);
   if (same != NULL)
     *same = id > 0;
-  if (id == 0 && name != NULL)
-    id = find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", name, 0, error);
+  if (id == 0)
+    id = patella_store_find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", name,
+                                error);
   return id;
 }
 
@@ -147,7 +123,7 @@ patella_run_find_id (PatellaStore  *store,
   g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
   g_return_val_if_fail (uuid != NULL, -1);
 
-  return find_id (store, "SELECT id FROM run WHERE uuid = ?1;", uuid, 0, error);
+  return patella_store_find_id (store, "SELECT id FROM run WHERE uuid = ?1;", uuid, error);
 }
 
 /* Returns: how many runs were created at @created_us, or -1 with @error set */
@@ -156,8 +132,17 @@ patella_runs_count_created (PatellaStore  *store,
                             gint64         created_us,
                             GError       **error)
 {
+  g_autoptr(PatellaStmt) stmt = NULL;
+
   g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
 
-  return find_id (store, "SELECT count(*) FROM run WHERE created_us = ?1;", NULL, created_us,
-                  error);
+  stmt = patella_store_prepare (store, "SELECT count(*) FROM run WHERE created_us = ?1;", error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, created_us);
+  if (patella_store_step (store, stmt, error) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
 }

@@ -347,6 +347,39 @@ patella_store_query_int (PatellaStore *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/**
+ * patella_store_find_id:
+ * @sql: a query that yields the id of one row, with @text as ?1
+ * @text: (nullable): what to look for; %NULL finds nothing
+ *
+ * Returns: the id found, 0 when there is no such row, or -1 with @error set
+ */
+gint64
+patella_store_find_id (PatellaStore  *self,
+                       const char    *sql,
+                       const char    *text,
+                       GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), -1);
+
+  if (text == NULL)
+    return 0;
+
+  stmt = patella_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  rc = patella_store_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static gboolean
 query_int_checked (PatellaStore  *self,
                    const char    *sql,

@@ -741,9 +741,6 @@ patella_ice_log (PatellaStore  *store,
       started_us = noon != NULL ? g_date_time_to_unix (noon) * G_USEC_PER_SEC : now;
     }
 
-  if (!patella_store_begin (store, error))
-    return FALSE;
-
   row.kind = "icing";
   row.day = day;
   row.state = "finished";
@@ -751,16 +748,7 @@ patella_ice_log (PatellaStore  *store,
   row.planned_s = minutes * 60;
   row.ended_us = started_us + (gint64) minutes * 60 * G_USEC_PER_SEC;
   row.duration_s = minutes * 60;
-  if (patella_session_insert (store, &row, error) == 0 ||
-      !patella_store_commit (store, error))
-    goto fail;
-
-  patella_store_emit_changed (store, "sessions");
-  return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
+  return patella_session_add (store, &row, error) != 0;
 }
 
 /**
