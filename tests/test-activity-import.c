@@ -114,21 +114,31 @@ has_line (GPtrArray  *lines,
   return FALSE;
 }
 
+/* The paths from @first to the %NULL that ends the arguments. */
+static GPtrArray *
+collect_paths (const char *first,
+               va_list     args)
+{
+  GPtrArray *paths = g_ptr_array_new ();
+
+  for (const char *path = first; path != NULL; path = va_arg (args, const char *))
+    g_ptr_array_add (paths, (gpointer) path);
+  g_ptr_array_add (paths, NULL);
+  return paths;
+}
+
 static PatellaActivityReport *
 read_paths (const char *first,
             ...)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
   PatellaActivityReport *report;
-  const char *path;
   va_list args;
 
   va_start (args, first);
-  for (path = first; path != NULL; path = va_arg (args, const char *))
-    g_ptr_array_add (paths, (gpointer) path);
+  paths = collect_paths (first, args);
   va_end (args);
-  g_ptr_array_add (paths, NULL);
 
   report = patella_activity_read_paths ((const char * const *) paths->pdata, NULL, NULL, NULL,
                                         &error);
@@ -290,17 +300,14 @@ import_ok (Fixture    *fixture,
            const char *first,
            ...)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
   PatellaActivityReport *report;
-  const char *path;
   va_list args;
 
   va_start (args, first);
-  for (path = first; path != NULL; path = va_arg (args, const char *))
-    g_ptr_array_add (paths, (gpointer) path);
+  paths = collect_paths (first, args);
   va_end (args);
-  g_ptr_array_add (paths, NULL);
 
   report = patella_activity_import (fixture->store, NULL, (const char * const *) paths->pdata,
                                     shoe_id, NULL, NULL, NULL, &error);

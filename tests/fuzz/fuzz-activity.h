@@ -26,3 +26,19 @@ fuzz_check_activities (GPtrArray    *activities,
       g_assert (day == NULL || strlen (day) == 10);
     }
 }
+
+/* The whole entry point of a target for a reader of text files. */
+#define FUZZ_TEXT_READER(read)                                          \
+  int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);         \
+                                                                        \
+  int                                                                   \
+  LLVMFuzzerTestOneInput (const guint8 *data,                           \
+                          size_t        size)                           \
+  {                                                                     \
+    g_autoptr(GPtrArray) activities = NULL;                             \
+    g_autoptr(GError) error = NULL;                                     \
+                                                                        \
+    activities = read ((const char *) data, size, &error);              \
+    fuzz_check_activities (activities, error);                          \
+    return 0;                                                           \
+  }

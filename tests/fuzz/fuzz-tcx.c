@@ -6,17 +6,4 @@
 
 #include "fuzz-activity.h"
 
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-
-int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
-{
-  g_autoptr(GPtrArray) activities = NULL;
-  g_autoptr(GError) error = NULL;
-
-  activities = patella_tcx_read ((const char *) data, size, &error);
-  fuzz_check_activities (activities, error);
-
-  return 0;
-}
+FUZZ_TEXT_READER (patella_tcx_read)
