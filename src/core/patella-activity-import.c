@@ -30,7 +30,32 @@ typedef struct
 {
   char     *path;
   gboolean  explicit_file;
+  guint     weight;         /* files for the progress: a zip's activity files */
 } ListedFile;
+
+/* Files done of total, a zip archive counting as the activity files in
+ * it: a bulk export of hundreds of runs moves the bar run by run. */
+typedef struct
+{
+  PatellaActivityProgressFunc  func;
+  gpointer                     user_data;
+  GCancellable                *cancellable;
+  guint                        done;
+  guint                        total;
+} Progress;
+
+/* One more file done; FALSE when the user cancelled. */
+static gboolean
+progress_step (Progress *progress)
+{
+  if (progress == NULL)
+    return TRUE;
+
+  progress->done = MIN (progress->done + 1, progress->total);
+  if (progress->func != NULL)
+    progress->func (progress->done, progress->total, progress->user_data);
+  return !g_cancellable_is_cancelled (progress->cancellable);
+}
 
 static void
 listed_file_free (ListedFile *file)
@@ -313,10 +338,36 @@ archive_detail (struct archive *archive)
   return detail != NULL && detail[0] != '\0' ? detail : NULL;
 }
 
+/* How many activity files the archive holds, from its central directory;
+ * at least 1. */
+static guint
+count_zip_entries (const char *path)
+{
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+  guint n = 0;
+
+  archive_read_support_format_zip_seekable (archive);
+  if (archive_read_open_filename (archive, path, READ_CHUNK) == ARCHIVE_OK)
+    while (archive_read_next_header (archive, &entry) == ARCHIVE_OK)
+      {
+        const char *entry_name = archive_entry_pathname (entry);
+
+        if (archive_entry_filetype (entry) == AE_IFREG && entry_name != NULL &&
+            patella_activity_path_is_candidate (entry_name))
+          n++;
+        archive_read_data_skip (archive);
+      }
+
+  archive_read_free (archive);
+  return MAX (n, 1);
+}
+
 static void
 read_zip (PatellaActivityReport *report,
           const char            *path,
-          const char            *name)
+          const char            *name,
+          Progress              *progress)
 {
   struct archive *archive = archive_read_new ();
   struct archive_entry *entry;
@@ -354,6 +405,9 @@ read_zip (PatellaActivityReport *report,
           report->files_ignored++;
           continue;
         }
+
+      if (!progress_step (progress))
+        break;
 
       label = g_strdup_printf ("%s: %s", name, entry_name);
       if (archive_entry_size_is_set (entry) &&
@@ -414,6 +468,11 @@ read_zip (PatellaActivityReport *report,
   archive_read_free (archive);
 }
 
+static void read_file (PatellaActivityReport *report,
+                       const char            *path,
+                       gboolean               explicit_file,
+                       Progress              *progress);
+
 /**
  * patella_activity_read_file:
  * @explicit_file: whether the user named this file; in a folder, files that
@@ -428,13 +487,22 @@ patella_activity_read_file (PatellaActivityReport *report,
                             const char            *path,
                             gboolean               explicit_file)
 {
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (path != NULL);
+
+  read_file (report, path, explicit_file, NULL);
+}
+
+static void
+read_file (PatellaActivityReport *report,
+           const char            *path,
+           gboolean               explicit_file,
+           Progress              *progress)
+{
   g_autofree char *name = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
   GStatBuf st;
-
-  g_return_if_fail (report != NULL);
-  g_return_if_fail (path != NULL);
 
   name = g_filename_display_name (path);
 
@@ -452,7 +520,7 @@ patella_activity_read_file (PatellaActivityReport *report,
 
   if (has_suffix (path, ".zip"))
     {
-      read_zip (report, path, name);
+      read_zip (report, path, name, progress);
       return;
     }
 
@@ -571,7 +639,8 @@ list_files (const char * const    *paths,
 /**
  * patella_activity_read_paths:
  * @paths: files and folders
- * @progress: (nullable): called after each file
+ * @progress: (nullable): called after each file, each activity file in a
+ *   zip archive counting as one
  *
  * Reads every activity in @paths: files, folders (recursively) and zip
  * archives. Nothing is written.
@@ -588,6 +657,7 @@ patella_activity_read_paths (const char * const          *paths,
 {
   g_autoptr(PatellaActivityReport) report = patella_activity_report_new ();
   g_autoptr(GPtrArray) files = NULL;
+  Progress steps = { progress, user_data, cancellable, 0, 0 };
 
   g_return_val_if_fail (paths != NULL, NULL);
 
@@ -597,14 +667,29 @@ patella_activity_read_paths (const char * const          *paths,
     {
       ListedFile *file = g_ptr_array_index (files, i);
 
+      file->weight = has_suffix (file->path, ".zip") ? count_zip_entries (file->path) : 1;
+      steps.total += file->weight;
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      ListedFile *file = g_ptr_array_index (files, i);
+      guint end = steps.done + file->weight;
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      patella_activity_read_file (report, file->path, file->explicit_file);
-
-      if (progress != NULL)
-        progress (i + 1, files->len, user_data);
+      read_file (report, file->path, file->explicit_file, &steps);
+      /* A file, or an archive that held fewer activity files than it listed. */
+      if (steps.done < end && !g_cancellable_is_cancelled (cancellable))
+        {
+          steps.done = end - 1;
+          progress_step (&steps);
+        }
     }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   return g_steal_pointer (&report);
 }
