@@ -176,6 +176,41 @@ has_suffix (const char *path,
 }
 
 /**
+ * patella_activity_report_explain_nothing:
+ * @first_path: the first file or folder given, for the message
+ *
+ * The app and patella-cli say the same when no file could be read.
+ *
+ * Returns: (transfer full) (nullable): why nothing could be imported: the
+ *   one file's reason, that there were no activity files, or that none of
+ *   the files could be read (the report lists them); %NULL when a file was
+ *   read
+ */
+char *
+patella_activity_report_explain_nothing (const PatellaActivityReport *report,
+                                         const char                  *first_path)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->files_read > 0)
+    return NULL;
+
+  if (report->problems->len == 1)
+    return g_strdup (g_ptr_array_index (report->problems, 0));
+
+  if (report->problems->len == 0)
+    {
+      g_autofree char *name = g_filename_display_name (first_path);
+
+      return g_strdup_printf (_("There are no activity files in “%s”; Patella reads FIT, TCX "
+                                "and GPX files, also gzip-compressed, and zip archives"), name);
+    }
+
+  return g_strdup (_("No file could be read; Patella reads its own exports (.json), FIT, TCX and "
+                     "GPX files, also gzip-compressed, folders and zip archives"));
+}
+
+/**
  * patella_activity_path_is_candidate:
  *
  * Returns: whether a file in a folder or an archive is worth reading as an
