@@ -511,11 +511,11 @@ patella_routine_load (PatellaStore  *store,
 /* Inside the caller's transaction: the steps of routine @id, in order,
  * instead of the ones it had. */
 static gboolean
-write_steps (PatellaStore                 *store,
-             gint64                        id,
+write_steps (PatellaStore                    *store,
+             gint64                           id,
              const PatellaRoutineStepRecord  *steps,
-             guint                         n_steps,
-             GError                      **error)
+             guint                            n_steps,
+             GError                         **error)
 {
   g_autoptr(PatellaStmt) clear = NULL;
 
@@ -568,16 +568,11 @@ patella_routine_find (PatellaStore  *store,
                       gboolean      *same,
                       GError       **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
 
-  id = patella_store_find_id (store, "SELECT id FROM routine WHERE uuid = ?1;", uuid, error);
-  *same = id > 0;
-  if (id == 0)
-    id = patella_store_find_id (store, "SELECT id FROM routine WHERE name = ?1 COLLATE NOCASE;",
-                                name, error);
-  return id;
+  return patella_store_find_same (store, "SELECT id FROM routine WHERE uuid = ?1;", uuid,
+                                  "SELECT id FROM routine WHERE name = ?1 COLLATE NOCASE;", name,
+                                  same, error);
 }
 
 /**
@@ -590,14 +585,14 @@ patella_routine_find (PatellaStore  *store,
  * creation instant and steps kept. The caller emits the change.
  */
 gboolean
-patella_routine_put_record (PatellaStore                 *store,
-                         gint64                        replace_id,
-                         const char                   *uuid,
-                         const char                   *name,
-                         gint64                        created_us,
-                         const PatellaRoutineStepRecord  *steps,
-                         guint                         n_steps,
-                         GError                      **error)
+patella_routine_put_record (PatellaStore                    *store,
+                            gint64                           replace_id,
+                            const char                      *uuid,
+                            const char                      *name,
+                            gint64                           created_us,
+                            const PatellaRoutineStepRecord  *steps,
+                            guint                            n_steps,
+                            GError                         **error)
 {
   g_autoptr(PatellaStmt) clear = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;

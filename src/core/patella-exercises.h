@@ -96,7 +96,7 @@ gint64          patella_routine_find         (PatellaStore          *store,
                                               const char            *name,
                                               gboolean              *same,
                                               GError               **error);
-gboolean        patella_routine_put_record      (PatellaStore          *store,
+gboolean        patella_routine_put_record   (PatellaStore          *store,
                                               gint64                 replace_id,
                                               const char            *uuid,
                                               const char            *name,

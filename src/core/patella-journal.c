@@ -850,15 +850,11 @@ patella_journal_find (PatellaStore  *store,
                       gboolean      *same,
                       GError       **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
 
-  id = patella_store_find_id (store, "SELECT id FROM journal_entry WHERE uuid = ?1;", uuid, error);
-  *same = id > 0;
-  if (id == 0)
-    id = patella_store_find_id (store, "SELECT id FROM journal_entry WHERE day = ?1;", day, error);
-  return id;
+  return patella_store_find_same (store, "SELECT id FROM journal_entry WHERE uuid = ?1;", uuid,
+                                  "SELECT id FROM journal_entry WHERE day = ?1;", day, same,
+                                  error);
 }
 
 /**
@@ -870,10 +866,10 @@ patella_journal_find (PatellaStore  *store,
  * checks the row and emits the change.
  */
 gboolean
-patella_journal_put_record (PatellaStore             *store,
-                         gint64                    replace_id,
-                         const PatellaJournalRecord  *row,
-                         GError                  **error)
+patella_journal_put_record (PatellaStore                *store,
+                            gint64                       replace_id,
+                            const PatellaJournalRecord  *row,
+                            GError                     **error)
 {
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *uuid = g_strdup (row->uuid);

@@ -96,9 +96,9 @@ gint64               patella_journal_find       (PatellaStore               *sto
                                                  const char                 *day,
                                                  gboolean                   *same,
                                                  GError                    **error);
-gboolean             patella_journal_put_record    (PatellaStore               *store,
+gboolean             patella_journal_put_record (PatellaStore               *store,
                                                  gint64                      replace_id,
-                                                 const PatellaJournalRecord    *row,
+                                                 const PatellaJournalRecord *record,
                                                  GError                    **error);
 gboolean             patella_journal_check_day  (PatellaStore               *store,
                                                  const char                 *text,

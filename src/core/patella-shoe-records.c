@@ -25,16 +25,16 @@ patella_shoe_find_id (PatellaStore  *store,
                       gboolean      *same,
                       GError       **error)
 {
+  gboolean found_by_uuid;
   gint64 id;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
 
-  id = patella_store_find_id (store, "SELECT id FROM shoe WHERE uuid = ?1;", uuid, error);
+  id = patella_store_find_same (store, "SELECT id FROM shoe WHERE uuid = ?1;", uuid,
+                                "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", name,
+                                &found_by_uuid, error);
   if (same != NULL)
-    *same = id > 0;
-  if (id == 0)
-    id = patella_store_find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", name,
-                                error);
+    *same = found_by_uuid;
   return id;
 }
 
@@ -57,10 +57,10 @@ patella_shoe_get_default_id (PatellaStore *store)
  * was.
  */
 gboolean
-patella_shoe_put_record (PatellaStore         *store,
-                      gint64                id,
-                      const PatellaShoeRecord *row,
-                      GError              **error)
+patella_shoe_put_record (PatellaStore             *store,
+                         gint64                    id,
+                         const PatellaShoeRecord  *row,
+                         GError                  **error)
 {
   g_autoptr(PatellaStmt) stmt = NULL;
 

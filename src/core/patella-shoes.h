@@ -188,22 +188,22 @@ GPtrArray   *patella_runs_check_load         (PatellaStore       *store,
                                               GError            **error);
 
 /* Rows by identity, for an import (patella-shoe-records.c). */
-gint64       patella_shoe_find_id            (PatellaStore         *store,
-                                              const char           *uuid,
-                                              const char           *name,
-                                              gboolean             *same,
-                                              GError              **error);
-gint64       patella_shoe_get_default_id     (PatellaStore         *store);
-gboolean     patella_shoe_put_record            (PatellaStore         *store,
-                                              gint64                id,
-                                              const PatellaShoeRecord *row,
-                                              GError              **error);
-gint64       patella_run_find_id             (PatellaStore         *store,
-                                              const char           *uuid,
-                                              GError              **error);
-gint64       patella_runs_count_created      (PatellaStore         *store,
-                                              gint64                created_us,
-                                              GError              **error);
+gint64       patella_shoe_find_id            (PatellaStore             *store,
+                                              const char               *uuid,
+                                              const char               *name,
+                                              gboolean                 *same,
+                                              GError                  **error);
+gint64       patella_shoe_get_default_id     (PatellaStore             *store);
+gboolean     patella_shoe_put_record         (PatellaStore             *store,
+                                              gint64                    id,
+                                              const PatellaShoeRecord  *record,
+                                              GError                  **error);
+gint64       patella_run_find_id             (PatellaStore             *store,
+                                              const char               *uuid,
+                                              GError                  **error);
+gint64       patella_runs_count_created      (PatellaStore             *store,
+                                              gint64                    created_us,
+                                              GError                  **error);
 
 gboolean     patella_shoes_check_notifications (PatellaStore     *store,
                                                 PatellaNotifier  *notifier,

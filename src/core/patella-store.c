@@ -380,6 +380,36 @@ patella_store_find_id (PatellaStore  *self,
   return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/**
+ * patella_store_find_same:
+ * @uuid_sql: a query for the row with the identity ?1
+ * @uuid: (nullable): the identity
+ * @key_sql: a query for the row with the key ?1 (a name, a day)
+ * @key: (nullable): the key
+ * @same: (out): whether the row found has @uuid
+ *
+ * Finds the row an imported item stands for: the one with its identity,
+ * else the one with its key.
+ *
+ * Returns: the id found, 0 when there is none, or -1 with @error set
+ */
+gint64
+patella_store_find_same (PatellaStore  *self,
+                         const char    *uuid_sql,
+                         const char    *uuid,
+                         const char    *key_sql,
+                         const char    *key,
+                         gboolean      *same,
+                         GError       **error)
+{
+  gint64 id = patella_store_find_id (self, uuid_sql, uuid, error);
+
+  *same = id > 0;
+  if (id == 0)
+    id = patella_store_find_id (self, key_sql, key, error);
+  return id;
+}
+
 static gboolean
 query_int_checked (PatellaStore  *self,
                    const char    *sql,

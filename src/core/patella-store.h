@@ -51,6 +51,13 @@ gint64        patella_store_find_id           (PatellaStore  *self,
                                                const char    *sql,
                                                const char    *text,
                                                GError       **error);
+gint64        patella_store_find_same         (PatellaStore  *self,
+                                               const char    *uuid_sql,
+                                               const char    *uuid,
+                                               const char    *key_sql,
+                                               const char    *key,
+                                               gboolean      *same,
+                                               GError       **error);
 
 gboolean      patella_store_begin             (PatellaStore  *self,
                                                GError       **error);
