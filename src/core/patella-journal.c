@@ -762,6 +762,41 @@ bind_pain (PatellaStmt *stmt,
     sqlite3_bind_int (stmt, column, pain);
 }
 
+/* The symptoms of @day, instead of the ones it had. */
+static gboolean
+write_symptoms (PatellaStore        *store,
+                const char          *day,
+                const char * const  *codes,
+                GError             **error)
+{
+  g_autoptr(PatellaStmt) clear = NULL;
+  g_autoptr(PatellaStmt) insert = NULL;
+
+  clear = patella_store_prepare (store, "DELETE FROM journal_symptom WHERE day = ?;", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_text (clear, 1, day, -1, SQLITE_TRANSIENT);
+  if (!patella_store_step_done (store, clear, error))
+    return FALSE;
+
+  insert = patella_store_prepare (store,
+                                  "INSERT INTO journal_symptom (day, code) VALUES (?, ?);",
+                                  error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_text (insert, 1, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 2, codes[i], -1, SQLITE_TRANSIENT);
+      if (!patella_store_step_done (store, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_entry (PatellaStore         *store,
              PatellaJournalEntry  *entry,
@@ -791,36 +826,114 @@ write_entry (PatellaStore         *store,
   if (!patella_store_step_done (store, upsert, error))
     return FALSE;
 
-  if (replace_symptoms)
-    {
-      g_autoptr(PatellaStmt) clear = NULL;
-      g_autoptr(PatellaStmt) insert = NULL;
-
-      clear = patella_store_prepare (store, "DELETE FROM journal_symptom WHERE day = ?;", error);
-      if (clear == NULL)
-        return FALSE;
-      sqlite3_bind_text (clear, 1, entry->day, -1, SQLITE_TRANSIENT);
-      if (!patella_store_step_done (store, clear, error))
-        return FALSE;
-
-      insert = patella_store_prepare (store,
-                                      "INSERT INTO journal_symptom (day, code) VALUES (?, ?);",
-                                      error);
-      if (insert == NULL)
-        return FALSE;
-
-      for (guint i = 0; entry->symptoms[i] != NULL; i++)
-        {
-          sqlite3_reset (insert);
-          sqlite3_bind_text (insert, 1, entry->day, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (insert, 2, entry->symptoms[i], -1, SQLITE_TRANSIENT);
-          if (!patella_store_step_done (store, insert, error))
-            return FALSE;
-        }
-    }
+  if (replace_symptoms &&
+      !write_symptoms (store, entry->day, (const char * const *) entry->symptoms, error))
+    return FALSE;
 
   entry->updated_us = now;
   return TRUE;
+}
+
+/**
+ * patella_journal_find:
+ * @uuid: (nullable): an entry's identity
+ * @day: (nullable): a day
+ * @same: (out): whether the entry found has @uuid
+ *
+ * Returns: the entry with @uuid, else the entry of @day, 0 when there is
+ *   none, or -1 with @error set
+ */
+gint64
+patella_journal_find (PatellaStore  *store,
+                      const char    *uuid,
+                      const char    *day,
+                      gboolean      *same,
+                      GError       **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
+
+  return patella_store_find_same (store, "SELECT id FROM journal_entry WHERE uuid = ?1;", uuid,
+                                  "SELECT id FROM journal_entry WHERE day = ?1;", day, same,
+                                  error);
+}
+
+/**
+ * patella_journal_put_record:
+ * @replace_id: the entry this one takes the place of, or 0
+ *
+ * Writes an entry whole, its identity and instants kept; one that replaces
+ * another without an identity of its own keeps the other's. The caller
+ * checks the row and emits the change.
+ */
+gboolean
+patella_journal_put_record (PatellaStore                *store,
+                            gint64                       replace_id,
+                            const PatellaJournalRecord  *row,
+                            GError                     **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+  g_autofree char *uuid = g_strdup (row->uuid);
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (row != NULL && row->day != NULL, FALSE);
+
+  if (!patella_store_begin (store, error))
+    return FALSE;
+
+  if (replace_id > 0)
+    {
+      g_autoptr(PatellaStmt) old = NULL;
+      g_autoptr(PatellaStmt) clear = NULL;
+
+      old = patella_store_prepare (store, "SELECT uuid FROM journal_entry WHERE id = ?1;", error);
+      if (old == NULL)
+        goto fail;
+      sqlite3_bind_int64 (old, 1, replace_id);
+      rc = patella_store_step (store, old, error);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,
+                     _("There is no journal entry for %s"), row->day);
+      if (rc != SQLITE_ROW)
+        goto fail;
+      if (uuid == NULL)
+        uuid = g_strdup ((const char *) sqlite3_column_text (old, 0));
+
+      clear = patella_store_prepare (store, "DELETE FROM journal_entry WHERE id = ?1;", error);
+      if (clear == NULL)
+        goto fail;
+      sqlite3_bind_int64 (clear, 1, replace_id);
+      if (!patella_store_step_done (store, clear, error))
+        goto fail;
+    }
+
+  stmt = patella_store_prepare (store,
+                                "INSERT INTO journal_entry (day, pain_rest, pain_activity,"
+                                " pain_morning, note, created_us, updated_us, uuid)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
+                                error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_text (stmt, 1, row->day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, row->pain_rest);
+  bind_pain (stmt, 3, row->pain_activity);
+  bind_pain (stmt, 4, row->pain_morning);
+  sqlite3_bind_text (stmt, 5, row->note != NULL ? row->note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, row->created_us);
+  sqlite3_bind_int64 (stmt, 7, row->updated_us);
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 8, uuid, -1, SQLITE_TRANSIENT);
+  if (!patella_store_step_done (store, stmt, error) ||
+      !write_symptoms (store, row->day, row->symptoms, error) ||
+      !patella_store_commit (store, error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  patella_store_rollback (store);
+  return FALSE;
 }
 
 /**

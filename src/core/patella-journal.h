@@ -76,6 +76,30 @@ typedef struct
   { PATELLA_PAIN_KEEP, PATELLA_PAIN_KEEP, PATELLA_PAIN_KEEP, NULL, NULL, NULL, NULL, \
     PATELLA_PAIN_KEEP }
 
+/* A journal entry whole, as another Patella wrote it (an export): its
+ * identity and instants travel with it. */
+typedef struct
+{
+  const char         *uuid;           /* NULL: the replaced entry's, or a new one */
+  const char         *day;
+  int                 pain_rest;
+  int                 pain_activity;  /* PATELLA_PAIN_NONE: not given */
+  int                 pain_morning;   /* PATELLA_PAIN_NONE: not given */
+  const char * const *symptoms;
+  const char         *note;
+  gint64              created_us;
+  gint64              updated_us;
+} PatellaJournalRecord;
+
+gint64               patella_journal_find       (PatellaStore               *store,
+                                                 const char                 *uuid,
+                                                 const char                 *day,
+                                                 gboolean                   *same,
+                                                 GError                    **error);
+gboolean             patella_journal_put_record (PatellaStore               *store,
+                                                 gint64                      replace_id,
+                                                 const PatellaJournalRecord *record,
+                                                 GError                    **error);
 gboolean             patella_journal_check_day  (PatellaStore               *store,
                                                  const char                 *text,
                                                  char                      **day,

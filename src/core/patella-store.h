@@ -47,6 +47,17 @@ sqlite3      *patella_store_get_db            (PatellaStore  *self);
 gint64        patella_store_query_int         (PatellaStore  *self,
                                                const char    *sql,
                                                gint64         fallback);
+gint64        patella_store_find_id           (PatellaStore  *self,
+                                               const char    *sql,
+                                               const char    *text,
+                                               GError       **error);
+gint64        patella_store_find_same         (PatellaStore  *self,
+                                               const char    *uuid_sql,
+                                               const char    *uuid,
+                                               const char    *key_sql,
+                                               const char    *key,
+                                               gboolean      *same,
+                                               GError       **error);
 
 gboolean      patella_store_begin             (PatellaStore  *self,
                                                GError       **error);

@@ -7,6 +7,7 @@
 
 #include "patella-error.h"
 #include "patella-parse.h"
+#include "patella-session.h"
 #include "patella-timer.h"
 
 /* The icing timer. Its truth is the session row: a running session keeps the
@@ -384,8 +385,9 @@ patella_timer_start (PatellaTimer  *self,
                      int            minutes,
                      GError       **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
+  PatellaSessionRecord row = PATELLA_SESSION_RECORD_INIT;
   g_autofree char *today = NULL;
+  gint64 id;
   gint64 now;
   gint64 planned_s;
 
@@ -409,25 +411,17 @@ patella_timer_start (PatellaTimer  *self,
   if (!patella_store_begin (self->store, error))
     return FALSE;
 
-  stmt = patella_store_prepare (self->store,
-                                "INSERT INTO session (kind, day, state, started_us, planned_s,"
-                                "                     ends_us) "
-                                "VALUES ('icing', ?, 'running', ?, ?, ?);",
-                                error);
-  if (stmt == NULL)
+  row.kind = "icing";
+  row.day = today;
+  row.state = "running";
+  row.started_us = now;
+  row.planned_s = planned_s;
+  row.ends_us = now + planned_s * G_USEC_PER_SEC;
+  id = patella_session_insert (self->store, &row, error);
+  if (id == 0 || !patella_store_commit (self->store, error))
     goto fail;
 
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, planned_s);
-  sqlite3_bind_int64 (stmt, 4, now + planned_s * G_USEC_PER_SEC);
-  if (!patella_store_step_done (self->store, stmt, error))
-    goto fail;
-
-  if (!patella_store_commit (self->store, error))
-    goto fail;
-
-  self->session_id = sqlite3_last_insert_rowid (patella_store_get_db (self->store));
+  self->session_id = id;
   self->ends_us = now + planned_s * G_USEC_PER_SEC;
   set_state (self, PATELLA_TIMER_RUNNING, planned_s, planned_s);
   patella_store_emit_changed (self->store, "sessions");
@@ -716,7 +710,7 @@ patella_ice_log (PatellaStore  *store,
                  int            minutes,
                  GError       **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
+  PatellaSessionRecord row = PATELLA_SESSION_RECORD_INIT;
   g_autofree char *today = NULL;
   GDate date;
   gint64 started_us;
@@ -747,34 +741,14 @@ patella_ice_log (PatellaStore  *store,
       started_us = noon != NULL ? g_date_time_to_unix (noon) * G_USEC_PER_SEC : now;
     }
 
-  if (!patella_store_begin (store, error))
-    return FALSE;
-
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO session (kind, day, state, started_us, planned_s,"
-                                "                     ended_us, duration_s) "
-                                "VALUES ('icing', ?, 'finished', ?, ?, ?, ?);",
-                                error);
-  if (stmt == NULL)
-    goto fail;
-
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, started_us);
-  sqlite3_bind_int64 (stmt, 3, minutes * 60);
-  sqlite3_bind_int64 (stmt, 4, started_us + (gint64) minutes * 60 * G_USEC_PER_SEC);
-  sqlite3_bind_int64 (stmt, 5, minutes * 60);
-  if (!patella_store_step_done (store, stmt, error))
-    goto fail;
-
-  if (!patella_store_commit (store, error))
-    goto fail;
-
-  patella_store_emit_changed (store, "sessions");
-  return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
+  row.kind = "icing";
+  row.day = day;
+  row.state = "finished";
+  row.started_us = started_us;
+  row.planned_s = minutes * 60;
+  row.ended_us = started_us + (gint64) minutes * 60 * G_USEC_PER_SEC;
+  row.duration_s = minutes * 60;
+  return patella_session_add (store, &row, error) != 0;
 }
 
 /**
