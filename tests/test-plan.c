@@ -1128,6 +1128,33 @@ test_phase_ladder (Fixture       *fixture,
   g_assert_cmpint (patella_plan_get_phase (9)->kind, ==, PATELLA_PLAN_KIND_BUILD_BACK);
 }
 
+/* What the Timers page starts for today's session: the routine up to the
+ * readiness check, walk/run from then on; on a rest day always the routine. */
+static void
+test_today_walk_run (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(PatellaPlanToday) today = NULL;
+  PatellaPlanToday rest = { .kind = PATELLA_PLAN_TODAY_REST, .phase = PATELLA_PLAN_PHASE_WALK_RUN };
+  PatellaPlanToday session = { .kind = PATELLA_PLAN_TODAY_SESSION };
+
+  at (fixture, "2026-03-16", 9, 0);
+  start (fixture, PATELLA_PLAN_PHASE_EARLY, PATELLA_PLAN_RULE_STRICT);
+  plan = load (fixture);
+  today = patella_plan_get_today (plan, "2026-03-16");
+  g_assert_cmpint (today->kind, ==, PATELLA_PLAN_TODAY_SESSION);
+  g_assert_false (patella_plan_today_is_walk_run (today));
+
+  session.phase = PATELLA_PLAN_PHASE_READINESS;
+  g_assert_false (patella_plan_today_is_walk_run (&session));
+  session.phase = PATELLA_PLAN_PHASE_WALK_RUN;
+  g_assert_true (patella_plan_today_is_walk_run (&session));
+  session.phase = PATELLA_PLAN_PHASE_BUILD_BACK;
+  g_assert_true (patella_plan_today_is_walk_run (&session));
+  g_assert_false (patella_plan_today_is_walk_run (&rest));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1176,6 +1203,7 @@ main (int    argc,
   ADD ("time-zone-change", test_time_zone_change);
   ADD ("load-checks", test_load_checks);
   ADD ("phase-ladder", test_phase_ladder);
+  ADD ("today-walk-run", test_today_walk_run);
 
   return g_test_run ();
 }

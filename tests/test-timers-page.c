@@ -10,7 +10,8 @@
 #include "patella-routine-editor.h"
 #include "patella-test-utils.h"
 #include "patella-timers-page.h"
-#include "patella-timers-view.h"
+#include "patella-icing-view.h"
+#include "patella-routine-view.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
 
@@ -28,16 +29,26 @@ typedef struct
 static PatellaApplication *test_app;
 static PatellaClock *fake_clock;
 
-static gpointer
-page_child (Fixture    *fixture,
-            const char *name)
+/* The page's cards, built when it is first shown. */
+static GtkWidget *
+card (Fixture *fixture,
+      GType    type)
 {
-  /* The page's widgets live in a PatellaTimersView, built when first shown. */
-  GtkWidget *view = find_by_type (fixture->page, PATELLA_TYPE_TIMERS_VIEW);
+  GtkWidget *view = find_by_type (fixture->page, type);
 
-  g_assert_nonnull (view);
+  g_assert (view != NULL);
+  return view;
+}
 
-  return gtk_widget_get_template_child (view, PATELLA_TYPE_TIMERS_VIEW, name);
+static gpointer
+card_child (Fixture *fixture,
+            GType    card_type,
+            GType    type)
+{
+  GtkWidget *child = find_by_type (card (fixture, card_type), type);
+
+  g_assert_nonnull (child);
+  return child;
 }
 
 static gint64
@@ -88,7 +99,8 @@ test_icing_controls (Fixture       *fixture,
                      gconstpointer  data)
 {
   PatellaTimer *timer = patella_context_get_ice_timer (patella_application_get_context (test_app));
-  PatellaCountdownRing *ring = page_child (fixture, "ice_ring");
+  PatellaCountdownRing *ring = card_child (fixture, PATELLA_TYPE_ICING_VIEW,
+                                           PATELLA_TYPE_COUNTDOWN_RING);
 
   g_assert_cmpstr (patella_countdown_ring_get_text (ring), ==, "15:00");
   /* Stop does nothing while nothing runs. */
@@ -132,28 +144,34 @@ static void
 test_routine_through_view (Fixture       *fixture,
                            gconstpointer  data)
 {
-  GtkStack *stack = page_child (fixture, "player_stack");
-  GtkDropDown *dropdown = page_child (fixture, "routine_dropdown");
-  GtkLabel *week = page_child (fixture, "week_label");
-  GtkLabel *exercise = page_child (fixture, "exercise_label");
-  GtkRange *pain = page_child (fixture, "pain_scale");
+  GtkWidget *routine = card (fixture, PATELLA_TYPE_ROUTINE_VIEW);
+  GtkStack *stack = card_child (fixture, PATELLA_TYPE_ROUTINE_VIEW, GTK_TYPE_STACK);
+  GtkDropDown *dropdown = card_child (fixture, PATELLA_TYPE_ROUTINE_VIEW, GTK_TYPE_DROP_DOWN);
+  GtkLabel *week = find_label (routine, "This week:");
+  GtkRange *pain = card_child (fixture, PATELLA_TYPE_ROUTINE_VIEW, GTK_TYPE_SCALE);
+  GtkLabel *exercise;
 
+  g_assert_nonnull (week);
   g_assert_cmpstr (gtk_label_get_text (week), ==, "This week: 0 of 3 sessions (at least 2)");
 
   /* The 5-minute warm-up: get ready, then one timed set. */
   gtk_drop_down_set_selected (dropdown, 3);
   g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-start", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "play");
+  /* The exercise under way heads the player. */
+  exercise = find_label (gtk_stack_get_visible_child (stack), "Warm-Up");
+  g_assert_nonnull (exercise);
   g_assert_cmpstr (gtk_label_get_text (exercise), ==, "Warm-Up");
+  /* The player ticks while it plays, and only then. */
   g_assert_nonnull (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs,
-                                                                   fixture->page));
+                                                                   routine));
 
   g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-skip", NULL));
   patella_clock_advance (fake_clock, 300 * G_USEC_PER_SEC);
   g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-skip", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "pain");
   g_assert_null (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs,
-                                                                fixture->page));
+                                                                routine));
 
   /* The end is told on the desktop only when the window is not in front. */
   {
@@ -182,7 +200,7 @@ test_routine_editor (Fixture       *fixture,
   PatellaStore *store = patella_context_get_store (patella_application_get_context (test_app));
   PatellaRoutineEditor *editor = patella_routine_editor_new (GTK_WINDOW (fixture->window), store,
                                                              NULL);
-  GtkDropDown *dropdown = page_child (fixture, "routine_dropdown");
+  GtkDropDown *dropdown = card_child (fixture, PATELLA_TYPE_ROUTINE_VIEW, GTK_TYPE_DROP_DOWN);
   gpointer name_row = gtk_widget_get_template_child (GTK_WIDGET (editor),
                                                      PATELLA_TYPE_ROUTINE_EDITOR, "name_row");
   g_autoptr(GError) error = NULL;

@@ -321,6 +321,29 @@ patella_plan_free (PatellaPlan *plan)
   g_free (plan);
 }
 
+/**
+ * patella_plan_today_is_walk_run:
+ *
+ * Whether today's session is a walk/run session (from the first walk/run
+ * phase on) rather than the strength routine of the early phases, which
+ * rest days keep too.
+ */
+gboolean
+patella_plan_today_is_walk_run (const PatellaPlanToday *today)
+{
+  const PatellaPlanPhase *phase;
+
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (today->kind != PATELLA_PLAN_TODAY_SESSION)
+    return FALSE;
+
+  phase = patella_plan_get_phase (today->phase);
+
+  return phase != NULL &&
+         phase->kind != PATELLA_PLAN_KIND_EARLY && phase->kind != PATELLA_PLAN_KIND_READINESS;
+}
+
 void
 patella_plan_today_free (PatellaPlanToday *today)
 {

@@ -196,6 +196,7 @@ const PatellaPlanEvent *patella_plan_get_last_decision (const PatellaPlan     *p
 char                   *patella_plan_event_get_reason (const PatellaPlanEvent *event);
 PatellaPlanToday       *patella_plan_get_today        (const PatellaPlan      *plan,
                                                        const char             *today);
+gboolean                patella_plan_today_is_walk_run (const PatellaPlanToday *today);
 
 void                    patella_plan_free             (PatellaPlan            *plan);
 void                    patella_plan_event_free       (PatellaPlanEvent       *event);

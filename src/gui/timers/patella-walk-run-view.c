@@ -107,12 +107,6 @@ play (PatellaWalkRunView *self,
 }
 
 static char *
-format_clock (int seconds)
-{
-  return g_strdup_printf ("%d:%02d", seconds / 60, seconds % 60);
-}
-
-static char *
 describe_interval (const PatellaWalkRunInterval *interval)
 {
   /* Translators: the next interval, "Walk, 3 min" */
@@ -281,7 +275,7 @@ update (PatellaWalkRunView *self)
   remaining = patella_walk_run_get_interval_remaining (self->walk_run);
   gtk_label_set_label (self->interval_label, patella_walk_run_kind_get_label (interval->kind));
 
-  clock = format_clock (remaining);
+  clock = patella_countdown_ring_format_clock (remaining);
   /* Translators: time left in the interval, "2 min 5 s left" */
   spoken = g_strdup_printf (_("%d min %d s left"), remaining / 60, remaining % 60);
   patella_countdown_ring_set_value (self->ring, remaining, interval->length_s);
@@ -291,7 +285,7 @@ update (PatellaWalkRunView *self)
     progress = g_strdup (_("Walk briskly to warm up"));
   else
     {
-      g_autofree char *left = format_clock (patella_walk_run_get_total (self->walk_run) -
+      g_autofree char *left = patella_countdown_ring_format_clock (patella_walk_run_get_total (self->walk_run) -
                                             patella_walk_run_get_elapsed (self->walk_run));
       int repeats = g_array_index (intervals, PatellaWalkRunInterval, intervals->len - 1).repeat;
 
