@@ -423,15 +423,11 @@ start_activated (GtkWidget  *widget,
 /* Logs today's plan session and tells what the plan decided at once. */
 static void
 log_plan_session (PatellaRoutineView *self,
-                  int                pain)
+                  int                 pain)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PatellaPlan) plan = NULL;
-  guint n_before;
-
-  plan = patella_plan_load (self->store, &error);
-  n_before = plan != NULL ? plan->events->len : 0;
-  g_clear_pointer (&plan, patella_plan_free);
+  g_autoptr(GPtrArray) reasons = NULL;
+  guint n_events = patella_plan_count_events (self->store);
 
   if (!patella_plan_log (self->store, NULL, pain, PATELLA_PAIN_NONE, NULL, &error))
     {
@@ -439,18 +435,9 @@ log_plan_session (PatellaRoutineView *self,
       return;
     }
 
-  plan = patella_plan_load (self->store, &error);
-  for (guint i = n_before; plan != NULL && i < plan->events->len; i++)
-    {
-      const PatellaPlanEvent *event = g_ptr_array_index (plan->events, i);
-
-      if (event->kind == PATELLA_PLAN_EVENT_DECISION)
-        {
-          g_autofree char *reason = patella_plan_event_get_reason (event);
-
-          toast (self, reason);
-        }
-    }
+  reasons = patella_plan_get_reasons_since (self->store, n_events);
+  for (guint i = 0; i < reasons->len; i++)
+    toast (self, g_ptr_array_index (reasons, i));
 }
 
 static void

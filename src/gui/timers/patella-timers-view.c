@@ -77,8 +77,6 @@ context_store_changed_cb (PatellaTimersView *self)
                                  G_CONNECT_SWAPPED);
     }
 
-  patella_walk_run_view_set_session (self->walk_run_view, store, walk_run,
-                                     patella_context_get_settings (self->context));
   place_walk_run (self);
 }
 
@@ -91,7 +89,7 @@ patella_timers_view_constructed (GObject *object)
 
   self->icing_view = PATELLA_ICING_VIEW (patella_icing_view_new (self->context));
   self->routine_view = PATELLA_ROUTINE_VIEW (patella_routine_view_new (self->context));
-  self->walk_run_view = PATELLA_WALK_RUN_VIEW (patella_walk_run_view_new ());
+  self->walk_run_view = PATELLA_WALK_RUN_VIEW (patella_walk_run_view_new (self->context));
   add_card (self, GTK_WIDGET (self->icing_view), -1);
   add_card (self, GTK_WIDGET (self->routine_view), -1);
   add_card (self, GTK_WIDGET (self->walk_run_view), -1);

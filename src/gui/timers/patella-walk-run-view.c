@@ -12,7 +12,7 @@
 #include "patella-parse.h"
 #include "patella-plan.h"
 #include "patella-shoes.h"
-#include "patella-units.h"
+#include "patella-toast.h"
 #include "patella-walk-run-view.h"
 
 /* The walk/run timer of the Timers view. The session itself is the
@@ -20,11 +20,13 @@
  * card shows the current interval and the next, cues each change (the
  * label and ring change at the instant, and a sound unless muted), plays
  * an optional metronome at the runner's own step rate +5 or +10 %, and at
- * the end asks the pain during, offers to log the run and to start icing. */
+ * the end asks the pain during, offers to log the run and to start icing.
+ * It follows the context's store and the walk/run session that goes with it. */
 struct _PatellaWalkRunView
 {
   AdwBin                parent_instance;
 
+  PatellaContext       *context;
   PatellaStore         *store;
   PatellaWalkRun       *walk_run;
   GSettings            *settings;
@@ -54,20 +56,23 @@ struct _PatellaWalkRunView
   GtkCheckButton       *ice_check;
 };
 
+static void update (PatellaWalkRunView *self);
+
 G_DEFINE_FINAL_TYPE (PatellaWalkRunView, patella_walk_run_view, ADW_TYPE_BIN)
 
-static void update (PatellaWalkRunView *self);
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 toast (PatellaWalkRunView *self,
        const char         *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  patella_toast_show (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 /* A sound from the desktop's sound theme, unless muted. Without a sound
@@ -204,7 +209,6 @@ update_today (PatellaWalkRunView *self)
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaPlanToday) today = NULL;
   g_autofree char *day = NULL;
-  const PatellaPlanPhase *phase;
   gboolean can_start = FALSE;
 
   if (self->store == NULL)
@@ -216,10 +220,7 @@ update_today (PatellaWalkRunView *self)
 
   day = patella_clock_get_today (patella_store_get_clock (self->store));
   today = patella_plan_get_today (plan, day);
-  phase = patella_plan_get_phase (plan->phase);
-  can_start = today->kind == PATELLA_PLAN_TODAY_SESSION && phase != NULL &&
-              (phase->kind == PATELLA_PLAN_KIND_WALK_RUN ||
-               phase->kind == PATELLA_PLAN_KIND_BUILD_BACK);
+  can_start = patella_plan_today_is_walk_run (today);
 
   if (can_start)
     gtk_label_set_label (self->today_label, today->text);
@@ -404,7 +405,7 @@ log_run (PatellaWalkRunView  *self,
   PatellaRun run = { 0 };
   gint64 metres = 0;
 
-  if (!patella_parse_distance (text, patella_unit_get_preferred (), &metres, error))
+  if (!patella_parse_distance (text, patella_context_get_unit (self->context), &metres, error))
     return FALSE;
 
   run.day = (char *) patella_walk_run_get_day (self->walk_run);
@@ -423,11 +424,11 @@ log_activated (GtkWidget  *widget,
 {
   PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
   int pain = (int) gtk_range_get_value (GTK_RANGE (self->pain_scale));
   gboolean with_run = gtk_check_button_get_active (self->log_run_check);
   gboolean with_ice = gtk_check_button_get_active (self->ice_check);
-  guint n_before;
+  guint n_events;
 
   if (self->walk_run == NULL)
     return;
@@ -438,16 +439,14 @@ log_activated (GtkWidget  *widget,
       gint64 metres;
 
       if (!patella_parse_distance (gtk_editable_get_text (GTK_EDITABLE (self->distance_entry)),
-                                   patella_unit_get_preferred (), &metres, &error))
+                                   patella_context_get_unit (self->context), &metres, &error))
         {
           toast (self, error->message);
           return;
         }
     }
 
-  plan = patella_plan_load (self->store, NULL);
-  n_before = plan != NULL ? plan->events->len : 0;
-  g_clear_pointer (&plan, patella_plan_free);
+  n_events = patella_plan_count_events (self->store);
 
   if (with_run && !log_run (self, &error))
     {
@@ -462,18 +461,9 @@ log_activated (GtkWidget  *widget,
     }
 
   /* What the plan decided at once, else that it was logged. */
-  plan = patella_plan_load (self->store, NULL);
-  for (guint i = n_before; plan != NULL && i < plan->events->len; i++)
-    {
-      const PatellaPlanEvent *event = g_ptr_array_index (plan->events, i);
-
-      if (event->kind == PATELLA_PLAN_EVENT_DECISION)
-        {
-          g_autofree char *reason = patella_plan_event_get_reason (event);
-
-          toast (self, reason);
-        }
-    }
+  reasons = patella_plan_get_reasons_since (self->store, n_events);
+  for (guint i = 0; i < reasons->len; i++)
+    toast (self, g_ptr_array_index (reasons, i));
   toast (self, _("Session logged"));
 
   gtk_editable_set_text (GTK_EDITABLE (self->distance_entry), "");
@@ -523,6 +513,89 @@ disconnect (PatellaWalkRunView *self)
 }
 
 static void
+context_store_changed_cb (PatellaWalkRunView *self)
+{
+  PatellaStore *store = patella_context_get_store (self->context);
+  PatellaWalkRun *walk_run = store != NULL ? patella_context_get_walk_run (self->context) : NULL;
+
+  disconnect (self);
+  if (store != NULL)
+    {
+      self->store = g_object_ref (store);
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+    }
+  if (walk_run != NULL)
+    {
+      self->walk_run = g_object_ref (walk_run);
+      g_signal_connect_swapped (walk_run, "notify::index", G_CALLBACK (index_changed_cb), self);
+      g_signal_connect_swapped (walk_run, "notify::state", G_CALLBACK (state_changed_cb), self);
+    }
+
+  update (self);
+  update_metronome (self);
+}
+
+static void
+patella_walk_run_view_constructed (GObject *object)
+{
+  PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
+
+  G_OBJECT_CLASS (patella_walk_run_view_parent_class)->constructed (object);
+
+  self->settings = patella_context_get_settings (self->context);
+  if (self->settings != NULL)
+    {
+      g_object_ref (self->settings);
+      g_settings_bind (self->settings, "sounds-enabled", self->sound_button, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      gtk_spin_button_set_value (self->cadence_spin,
+                                 g_settings_get_int (self->settings, "cadence"));
+    }
+
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+}
+
+static void
+patella_walk_run_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_walk_run_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 patella_walk_run_view_dispose (GObject *object)
 {
   PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
@@ -531,6 +604,7 @@ patella_walk_run_view_dispose (GObject *object)
   g_clear_pointer (&self->metronome, patella_metronome_free);
   disconnect (self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_object (&self->sound);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_WALK_RUN_VIEW);
 
@@ -543,7 +617,15 @@ patella_walk_run_view_class_init (PatellaWalkRunViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = patella_walk_run_view_constructed;
   object_class->dispose = patella_walk_run_view_dispose;
+  object_class->get_property = patella_walk_run_view_get_property;
+  object_class->set_property = patella_walk_run_view_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
 
@@ -593,47 +675,11 @@ patella_walk_run_view_init (PatellaWalkRunView *self)
 }
 
 GtkWidget *
-patella_walk_run_view_new (void)
+patella_walk_run_view_new (PatellaContext *context)
 {
-  return g_object_new (PATELLA_TYPE_WALK_RUN_VIEW, NULL);
-}
+  g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
 
-/**
- * patella_walk_run_view_set_session:
- * @walk_run: (nullable): the application's walk/run timer
- * @settings: (nullable): where the cadence and the sound switch are kept
- */
-void
-patella_walk_run_view_set_session (PatellaWalkRunView *self,
-                                   PatellaStore       *store,
-                                   PatellaWalkRun     *walk_run,
-                                   GSettings          *settings)
-{
-  g_return_if_fail (PATELLA_IS_WALK_RUN_VIEW (self));
-
-  disconnect (self);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-    }
-  if (walk_run != NULL)
-    {
-      self->walk_run = g_object_ref (walk_run);
-      g_signal_connect_swapped (walk_run, "notify::index", G_CALLBACK (index_changed_cb), self);
-      g_signal_connect_swapped (walk_run, "notify::state", G_CALLBACK (state_changed_cb), self);
-    }
-
-  if (settings != NULL && self->settings == NULL)
-    {
-      self->settings = g_object_ref (settings);
-      g_settings_bind (settings, "sounds-enabled", self->sound_button, "active",
-                       G_SETTINGS_BIND_DEFAULT);
-      gtk_spin_button_set_value (self->cadence_spin, g_settings_get_int (settings, "cadence"));
-    }
-
-  update (self);
-  update_metronome (self);
+  return g_object_new (PATELLA_TYPE_WALK_RUN_VIEW, "context", context, NULL);
 }
 
 /**
@@ -648,7 +694,6 @@ patella_walk_run_view_start_today (PatellaWalkRunView  *self,
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaPlanToday) today = NULL;
   g_autofree char *day = NULL;
-  const PatellaPlanPhase *phase;
 
   g_return_val_if_fail (PATELLA_IS_WALK_RUN_VIEW (self), FALSE);
 
@@ -661,9 +706,7 @@ patella_walk_run_view_start_today (PatellaWalkRunView  *self,
 
   day = patella_clock_get_today (patella_store_get_clock (self->store));
   today = patella_plan_get_today (plan, day);
-  phase = patella_plan_get_phase (plan->phase);
-  if (today->kind != PATELLA_PLAN_TODAY_SESSION || phase == NULL ||
-      (phase->kind != PATELLA_PLAN_KIND_WALK_RUN && phase->kind != PATELLA_PLAN_KIND_BUILD_BACK))
+  if (!patella_plan_today_is_walk_run (today))
     return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                  _("The plan has no walk/run session for today"));
 
