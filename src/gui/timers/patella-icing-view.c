@@ -34,14 +34,6 @@ struct _PatellaIcingView
 
 G_DEFINE_FINAL_TYPE (PatellaIcingView, patella_icing_view, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static PatellaTimer *
 get_timer (PatellaIcingView *self)
 {
@@ -251,62 +243,6 @@ add_minute_activated (GtkWidget  *widget,
 }
 
 static void
-patella_icing_view_constructed (GObject *object)
-{
-  PatellaIcingView *self = PATELLA_ICING_VIEW (object);
-
-  G_OBJECT_CLASS (patella_icing_view_parent_class)->constructed (object);
-
-  gtk_spin_button_set_range (self->minutes_spin, PATELLA_ICE_MIN_MINUTES,
-                             PATELLA_ICE_MAX_MINUTES);
-  gtk_spin_button_set_value (self->minutes_spin, patella_context_get_ice_minutes (self->context));
-  g_signal_connect_object (self->minutes_spin, "value-changed", G_CALLBACK (redraw), self,
-                           G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-}
-
-static void
-patella_icing_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  PatellaIcingView *self = PATELLA_ICING_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_icing_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  PatellaIcingView *self = PATELLA_ICING_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 patella_icing_view_dispose (GObject *object)
 {
   PatellaIcingView *self = PATELLA_ICING_VIEW (object);
@@ -327,15 +263,8 @@ patella_icing_view_class_init (PatellaIcingViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = patella_icing_view_constructed;
   object_class->dispose = patella_icing_view_dispose;
-  object_class->get_property = patella_icing_view_get_property;
-  object_class->set_property = patella_icing_view_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
 
@@ -364,9 +293,24 @@ patella_icing_view_init (PatellaIcingView *self)
 GtkWidget *
 patella_icing_view_new (PatellaContext *context)
 {
+  PatellaIcingView *self;
+
   g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
 
-  return g_object_new (PATELLA_TYPE_ICING_VIEW, "context", context, NULL);
+  self = g_object_new (PATELLA_TYPE_ICING_VIEW, NULL);
+  self->context = g_object_ref (context);
+
+  gtk_spin_button_set_range (self->minutes_spin, PATELLA_ICE_MIN_MINUTES,
+                             PATELLA_ICE_MAX_MINUTES);
+  gtk_spin_button_set_value (self->minutes_spin, patella_context_get_ice_minutes (self->context));
+  g_signal_connect_object (self->minutes_spin, "value-changed", G_CALLBACK (redraw), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+
+  return GTK_WIDGET (self);
 }
 
 /**

@@ -48,14 +48,6 @@ static void update_player (PatellaRoutineView *self);
 
 G_DEFINE_FINAL_TYPE (PatellaRoutineView, patella_routine_view, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static gint64
 now_us (PatellaRoutineView *self)
 {
@@ -636,62 +628,6 @@ context_store_changed_cb (PatellaRoutineView *self)
 }
 
 static void
-patella_routine_view_constructed (GObject *object)
-{
-  PatellaRoutineView *self = PATELLA_ROUTINE_VIEW (object);
-  GSettings *settings = patella_context_get_settings (self->context);
-
-  G_OBJECT_CLASS (patella_routine_view_parent_class)->constructed (object);
-
-  gtk_toggle_button_set_active (self->sound_button, TRUE);
-  if (settings != NULL)
-    g_settings_bind (settings, "sounds-enabled", self->sound_button, "active",
-                     G_SETTINGS_BIND_DEFAULT);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-}
-
-static void
-patella_routine_view_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  PatellaRoutineView *self = PATELLA_ROUTINE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_routine_view_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  PatellaRoutineView *self = PATELLA_ROUTINE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 patella_routine_view_dispose (GObject *object)
 {
   PatellaRoutineView *self = PATELLA_ROUTINE_VIEW (object);
@@ -715,15 +651,8 @@ patella_routine_view_class_init (PatellaRoutineViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = patella_routine_view_constructed;
   object_class->dispose = patella_routine_view_dispose;
-  object_class->get_property = patella_routine_view_get_property;
-  object_class->set_property = patella_routine_view_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
 
@@ -765,9 +694,25 @@ patella_routine_view_init (PatellaRoutineView *self)
 GtkWidget *
 patella_routine_view_new (PatellaContext *context)
 {
+  PatellaRoutineView *self;
+  GSettings *settings;
+
   g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
 
-  return g_object_new (PATELLA_TYPE_ROUTINE_VIEW, "context", context, NULL);
+  self = g_object_new (PATELLA_TYPE_ROUTINE_VIEW, NULL);
+  self->context = g_object_ref (context);
+  settings = patella_context_get_settings (self->context);
+
+  gtk_toggle_button_set_active (self->sound_button, TRUE);
+  if (settings != NULL)
+    g_settings_bind (settings, "sounds-enabled", self->sound_button, "active",
+                     G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+
+  return GTK_WIDGET (self);
 }
 
 /* Whether the player is on screen with a routine under way (Space and

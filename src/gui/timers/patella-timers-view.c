@@ -25,14 +25,6 @@ struct _PatellaTimersView
 
 G_DEFINE_FINAL_TYPE (PatellaTimersView, patella_timers_view, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 add_card (PatellaTimersView *self,
           GtkWidget         *card,
@@ -81,63 +73,6 @@ context_store_changed_cb (PatellaTimersView *self)
 }
 
 static void
-patella_timers_view_constructed (GObject *object)
-{
-  PatellaTimersView *self = PATELLA_TIMERS_VIEW (object);
-
-  G_OBJECT_CLASS (patella_timers_view_parent_class)->constructed (object);
-
-  self->icing_view = PATELLA_ICING_VIEW (patella_icing_view_new (self->context));
-  self->routine_view = PATELLA_ROUTINE_VIEW (patella_routine_view_new (self->context));
-  self->walk_run_view = PATELLA_WALK_RUN_VIEW (patella_walk_run_view_new (self->context));
-  add_card (self, GTK_WIDGET (self->icing_view), -1);
-  add_card (self, GTK_WIDGET (self->routine_view), -1);
-  add_card (self, GTK_WIDGET (self->walk_run_view), -1);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-}
-
-static void
-patella_timers_view_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  PatellaTimersView *self = PATELLA_TIMERS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_timers_view_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  PatellaTimersView *self = PATELLA_TIMERS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 patella_timers_view_dispose (GObject *object)
 {
   PatellaTimersView *self = PATELLA_TIMERS_VIEW (object);
@@ -158,15 +93,8 @@ patella_timers_view_class_init (PatellaTimersViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = patella_timers_view_constructed;
   object_class->dispose = patella_timers_view_dispose;
-  object_class->get_property = patella_timers_view_get_property;
-  object_class->set_property = patella_timers_view_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-timers-view.ui");
@@ -182,9 +110,25 @@ patella_timers_view_init (PatellaTimersView *self)
 GtkWidget *
 patella_timers_view_new (PatellaContext *context)
 {
+  PatellaTimersView *self;
+
   g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
 
-  return g_object_new (PATELLA_TYPE_TIMERS_VIEW, "context", context, NULL);
+  self = g_object_new (PATELLA_TYPE_TIMERS_VIEW, NULL);
+  self->context = g_object_ref (context);
+
+  self->icing_view = PATELLA_ICING_VIEW (patella_icing_view_new (self->context));
+  self->routine_view = PATELLA_ROUTINE_VIEW (patella_routine_view_new (self->context));
+  self->walk_run_view = PATELLA_WALK_RUN_VIEW (patella_walk_run_view_new (self->context));
+  add_card (self, GTK_WIDGET (self->icing_view), -1);
+  add_card (self, GTK_WIDGET (self->routine_view), -1);
+  add_card (self, GTK_WIDGET (self->walk_run_view), -1);
+
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+
+  return GTK_WIDGET (self);
 }
 
 PatellaIcingView *

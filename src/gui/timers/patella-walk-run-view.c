@@ -60,14 +60,6 @@ static void update (PatellaWalkRunView *self);
 
 G_DEFINE_FINAL_TYPE (PatellaWalkRunView, patella_walk_run_view, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 toast (PatellaWalkRunView *self,
        const char         *message)
@@ -536,66 +528,6 @@ context_store_changed_cb (PatellaWalkRunView *self)
 }
 
 static void
-patella_walk_run_view_constructed (GObject *object)
-{
-  PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
-
-  G_OBJECT_CLASS (patella_walk_run_view_parent_class)->constructed (object);
-
-  self->settings = patella_context_get_settings (self->context);
-  if (self->settings != NULL)
-    {
-      g_object_ref (self->settings);
-      g_settings_bind (self->settings, "sounds-enabled", self->sound_button, "active",
-                       G_SETTINGS_BIND_DEFAULT);
-      gtk_spin_button_set_value (self->cadence_spin,
-                                 g_settings_get_int (self->settings, "cadence"));
-    }
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-}
-
-static void
-patella_walk_run_view_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_walk_run_view_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 patella_walk_run_view_dispose (GObject *object)
 {
   PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
@@ -617,15 +549,8 @@ patella_walk_run_view_class_init (PatellaWalkRunViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = patella_walk_run_view_constructed;
   object_class->dispose = patella_walk_run_view_dispose;
-  object_class->get_property = patella_walk_run_view_get_property;
-  object_class->set_property = patella_walk_run_view_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
 
@@ -677,9 +602,28 @@ patella_walk_run_view_init (PatellaWalkRunView *self)
 GtkWidget *
 patella_walk_run_view_new (PatellaContext *context)
 {
+  PatellaWalkRunView *self;
+
   g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
 
-  return g_object_new (PATELLA_TYPE_WALK_RUN_VIEW, "context", context, NULL);
+  self = g_object_new (PATELLA_TYPE_WALK_RUN_VIEW, NULL);
+  self->context = g_object_ref (context);
+
+  self->settings = patella_context_get_settings (self->context);
+  if (self->settings != NULL)
+    {
+      g_object_ref (self->settings);
+      g_settings_bind (self->settings, "sounds-enabled", self->sound_button, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      gtk_spin_button_set_value (self->cadence_spin,
+                                 g_settings_get_int (self->settings, "cadence"));
+    }
+
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+
+  return GTK_WIDGET (self);
 }
 
 /**
