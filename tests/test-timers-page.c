@@ -140,6 +140,35 @@ test_icing_controls (Fixture       *fixture,
                                                                 fixture->page));
 }
 
+/* Today's count is against the goal set in Preferences; a session that runs
+ * to its end says "Done" and counts. */
+static void
+test_icing_goal_and_done (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PatellaContext *context = patella_application_get_context (test_app);
+  GSettings *settings = patella_context_get_settings (context);
+  PatellaTimer *timer = patella_context_get_ice_timer (context);
+  GtkWidget *icing = card (fixture, PATELLA_TYPE_ICING_VIEW);
+  PatellaCountdownRing *ring = card_child (fixture, PATELLA_TYPE_ICING_VIEW,
+                                           PATELLA_TYPE_COUNTDOWN_RING);
+  GtkLabel *today = find_label (icing, "Today:");
+
+  g_assert_nonnull (today);
+  g_assert_cmpstr (gtk_label_get_text (today), ==, "Today: 0 of 4 sessions");
+
+  g_settings_set_int (settings, "ice-sessions-per-day", 3);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "timers.ice-start-pause", NULL));
+  patella_clock_advance (fake_clock, 15 * 60 * G_USEC_PER_SEC);
+  patella_timer_tick (timer);
+  flush_events ();
+  g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_FINISHED);
+  g_assert_cmpstr (patella_countdown_ring_get_text (ring), ==, "Done");
+  g_assert_cmpstr (gtk_label_get_text (today), ==, "Today: 1 of 3 sessions");
+
+  g_settings_reset (settings, "ice-sessions-per-day");
+}
+
 static void
 test_routine_through_view (Fixture       *fixture,
                            gconstpointer  data)
@@ -251,6 +280,7 @@ main (int    argc,
   g_test_add ("/timers-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("icing-controls", test_icing_controls);
+  ADD ("icing-goal-and-done", test_icing_goal_and_done);
   ADD ("routine-through-view", test_routine_through_view);
   ADD ("routine-editor", test_routine_editor);
 
