@@ -265,7 +265,6 @@ patella_icing_view_class_init (PatellaIcingViewClass *klass)
 
   object_class->dispose = patella_icing_view_dispose;
 
-
   g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -653,7 +653,6 @@ patella_routine_view_class_init (PatellaRoutineViewClass *klass)
 
   object_class->dispose = patella_routine_view_dispose;
 
-
   g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -95,7 +95,6 @@ patella_timers_view_class_init (PatellaTimersViewClass *klass)
 
   object_class->dispose = patella_timers_view_dispose;
 
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-timers-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaTimersView, layout);

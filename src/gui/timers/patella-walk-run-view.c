@@ -278,8 +278,9 @@ update (PatellaWalkRunView *self)
     progress = g_strdup (_("Walk briskly to warm up"));
   else
     {
-      g_autofree char *left = patella_countdown_ring_format_clock (patella_walk_run_get_total (self->walk_run) -
-                                            patella_walk_run_get_elapsed (self->walk_run));
+      int left_s = patella_walk_run_get_total (self->walk_run) -
+                   patella_walk_run_get_elapsed (self->walk_run);
+      g_autofree char *left = patella_countdown_ring_format_clock (left_s);
       int repeats = g_array_index (intervals, PatellaWalkRunInterval, intervals->len - 1).repeat;
 
       /* Translators: "Round 2 of 6 · 27:30 left" */
@@ -550,7 +551,6 @@ patella_walk_run_view_class_init (PatellaWalkRunViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patella_walk_run_view_dispose;
-
 
   g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
 
