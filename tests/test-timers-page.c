@@ -230,11 +230,12 @@ test_routine_editor (Fixture       *fixture,
   PatellaRoutineEditor *editor = patella_routine_editor_new (GTK_WINDOW (fixture->window), store,
                                                              NULL);
   GtkDropDown *dropdown = card_child (fixture, PATELLA_TYPE_ROUTINE_VIEW, GTK_TYPE_DROP_DOWN);
-  gpointer name_row = gtk_widget_get_template_child (GTK_WIDGET (editor),
-                                                     PATELLA_TYPE_ROUTINE_EDITOR, "name_row");
+  /* The name is the editor's only entry row. */
+  GtkWidget *name_row = find_by_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
   g_autoptr(GError) error = NULL;
 
   gtk_window_present (GTK_WINDOW (editor));
+  g_assert_nonnull (name_row);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Evening");
 
   /* No exercises: refused, nothing stored. */
