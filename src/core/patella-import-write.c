@@ -480,7 +480,7 @@ write_journal (Job                *job,
         return FALSE;
 
       bind_text (stmt, 1, entry->day);
-      sqlite3_bind_int64 (stmt, 2, entry->pain_rest);
+      bind_int (stmt, 2, entry->pain_rest);
       bind_int (stmt, 3, entry->pain_activity);
       bind_int (stmt, 4, entry->pain_morning);
       bind_text (stmt, 5, entry->note);

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* "PaTl": written to the header so that a Patella file can be told from others. */
 #define PATELLA_APPLICATION_ID 0x5061546c
-#define PATELLA_SCHEMA_VERSION 5
+#define PATELLA_SCHEMA_VERSION 6
 
 #define PATELLA_TYPE_STORE (patella_store_get_type ())
 
