@@ -222,6 +222,13 @@ class A11yTest(AppTestCase):
         found = []
         seen = []
         self.walk(self.root, found, seen, [])
+        # A window is a window or a dialog to a screen reader, never a
+        # "filler" (the Log Run dialog was one).
+        for i in range(self.root.childCount):
+            top = self.root.getChildAtIndex(i)
+            if top is not None and top.getRoleName() not in ('frame', 'dialog', 'alert'):
+                found.append('top level with the role "%s": "%s"'
+                             % (top.getRoleName(), top.name))
         # A tree that cannot be read would pass for a clean one.
         self.assertGreater(len(seen), 20, 'the accessibility tree could not be read')
         if os.environ.get('PATELLA_A11Y_DUMP'):
