@@ -265,6 +265,57 @@ class A11yTest(AppTestCase):
         self.assertTrue(any('left' in text and any(c.isdigit() for c in text) for text in said),
                         said)
 
+    def test_announcements_are_heard(self):
+        # GTK 4.8 cannot announce. Orca 43 says at once a new description of
+        # the element that has the focus, and Patella announces that way:
+        # listened to here as Orca listens, after reading the tree as Orca
+        # reads the focused element (GTK sends events only about elements a
+        # client has read).
+        from gi.repository import GLib
+        heard = []
+
+        def on_description(event):
+            try:
+                if event.source.getState().contains(self.pyatspi.STATE_FOCUSED) or \
+                        event.source.getRoleName() == 'frame':
+                    heard.append(str(event.any_data or ''))
+            except Exception:
+                pass
+
+        def wait_to_hear(words):
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                while GLib.MainContext.default().iteration(False):
+                    pass
+                if any(words in text for text in heard):
+                    return True
+                time.sleep(0.05)
+            return False
+
+        kind = 'object:property-change:accessible-description'
+        registry = self.pyatspi.Registry
+        registry.registerEventListener(on_description, kind)
+        try:
+            self.command('action app.show-view "timers"')
+            self.problems()
+            # The safety toast of icing.
+            self.command('action timers.ice-start-pause')
+            cloth = wait_to_hear('cloth between the ice and your skin')
+            self.command('action timers.ice-stop')
+            # A routine's phase that changes as time passes: from getting
+            # ready to the first set.
+            self.command('action timers.routine-start')
+            self.problems()
+            ready = wait_to_hear('Get ready')
+            self.command('advance 30')
+            working = wait_to_hear(': Set ')
+            self.command('action timers.routine-discard')
+        finally:
+            registry.deregisterEventListener(on_description, kind)
+        self.assertTrue(cloth, heard)
+        self.assertTrue(ready, heard)
+        self.assertTrue(working, heard)
+
     def test_every_actionable_element_has_a_proper_name(self):
         report = []
         for scene in SCENES:

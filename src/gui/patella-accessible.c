@@ -380,3 +380,73 @@ patella_accessible_init (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+/* Announcements. GTK 4.8 has no gtk_accessible_announce(), and Orca 43
+ * (the version of this platform) presents an element that becomes showing
+ * only for a "notification", a role GTK 4.8 never gives, or for an "alert"
+ * that is not a top-level window, while GTK 4.8 sends "showing" for
+ * top-level windows only. What Orca does present at once, without moving
+ * anything, is a new description of the element that has the focus
+ * (object:property-change:accessible-description). So the announcement
+ * becomes that element's description until the focus moves on; then the
+ * description is cleared again. */
+
+#define DESCRIBED_KEY "patella-accessible-announced-on"
+
+static void
+focus_moved_cb (GtkWindow  *window,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  GtkWidget *described = g_object_get_data (G_OBJECT (window), DESCRIBED_KEY);
+
+  if (described == NULL || gtk_window_get_focus (window) == described)
+    return;
+
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (described),
+                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_object_set_data (G_OBJECT (window), DESCRIBED_KEY, NULL);
+}
+
+/**
+ * patella_accessible_announce:
+ * @from: a widget in the window the announcement is about
+ * @text: what a screen reader says, a whole sentence
+ *
+ * Has screen readers say @text without moving the focus: a timer's phase
+ * that changed, a safety reminder in a toast. Nothing changes on screen.
+ */
+void
+patella_accessible_announce (GtkWidget  *from,
+                             const char *text)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (text != NULL);
+
+  root = gtk_widget_get_root (from);
+  if (!GTK_IS_WINDOW (root) || *text == '\0')
+    return;
+
+  if (g_object_get_data (G_OBJECT (root), "patella-accessible-announces") == NULL)
+    {
+      g_object_set_data (G_OBJECT (root), "patella-accessible-announces", GINT_TO_POINTER (1));
+      g_signal_connect (root, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
+    }
+
+  /* The window itself when nothing in it has the focus. */
+  focus = gtk_window_get_focus (GTK_WINDOW (root));
+  if (focus == NULL)
+    focus = GTK_WIDGET (root);
+
+  /* The same text again is a change too: cleared first. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (focus),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+  if (focus != GTK_WIDGET (root))
+    g_object_set_data_full (G_OBJECT (root), DESCRIBED_KEY, g_object_ref (focus),
+                            g_object_unref);
+}

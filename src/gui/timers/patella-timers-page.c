@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-accessible.h"
 #include "patella-application.h"
 #include "patella-countdown-ring.h"
 #include "patella-exercises.h"
@@ -29,6 +30,8 @@
 struct _PatellaTimersPage
 {
   AdwBin                parent_instance;
+
+  char                 *announced_phase;  /* the routine's, as last announced */
 
   PatellaStore         *store;
   PatellaTimer         *timer;
@@ -486,6 +489,20 @@ side_name (PatellaPlayerSide side)
     }
 }
 
+/* A routine's phase said to screen readers when it changes, not at every
+ * second of it. */
+static void
+announce_phase (PatellaTimersPage *self,
+                const char        *text)
+{
+  if (g_strcmp0 (self->announced_phase, text) == 0)
+    return;
+
+  g_free (self->announced_phase);
+  self->announced_phase = g_strdup (text);
+  patella_accessible_announce (GTK_WIDGET (self), text);
+}
+
 static void
 update_player (PatellaTimersPage *self)
 {
@@ -511,6 +528,7 @@ update_player (PatellaTimersPage *self)
   phase = patella_routine_player_get_phase (self->player);
   if (phase == PATELLA_PLAYER_DONE)
     {
+      announce_phase (self, _("Routine done"));
       gtk_stack_set_visible_child_name (self->player_stack, "pain");
       return;
     }
@@ -580,6 +598,14 @@ update_player (PatellaTimersPage *self)
       break;
     }
 
+  {
+    /* Translators: the exercise, then its phase: "Wall sit: Rest" */
+    g_autofree char *spoken_phase = g_strdup_printf (_("%s: %s"), _(step->exercise->name),
+                                                     phase_text);
+
+    announce_phase (self, spoken_phase);
+  }
+
   if (patella_routine_player_is_paused (self->player))
     {
       g_autofree char *paused = g_strdup_printf (_("%s (paused)"), phase_text);
@@ -628,6 +654,7 @@ routine_start_activated (GtkWidget  *widget,
     return;
 
   g_clear_pointer (&self->player, patella_routine_player_free);
+  g_clear_pointer (&self->announced_phase, g_free);
   self->player = patella_routine_player_new (routine);
   self->plan_session = FALSE;
   patella_routine_player_start (self->player, now_us (self));
@@ -715,6 +742,7 @@ plan_session_activated (GtkWidget  *widget,
     return;
 
   g_clear_pointer (&self->player, patella_routine_player_free);
+  g_clear_pointer (&self->announced_phase, g_free);
   self->player = patella_routine_player_new (routine);
   self->plan_session = today->kind == PATELLA_PLAN_TODAY_SESSION;
   patella_routine_player_start (self->player, now_us (self));
@@ -1088,6 +1116,7 @@ patella_timers_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->routines, g_ptr_array_unref);
+  g_clear_pointer (&self->announced_phase, g_free);
 
   G_OBJECT_CLASS (patella_timers_page_parent_class)->dispose (object);
 }
