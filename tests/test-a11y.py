@@ -481,6 +481,41 @@ class KeyboardTest(AppTestCase):
         self.key(ord('w'), 'ctrl')
         self.assertEqual(self.wait_for('query windows', '1'), '1')
 
+    # Known to fail with libadwaita 1.2 on GTK 4.8: an entry row types into
+    # a GtkText that GTK keeps out of the accessibility tree (its role is
+    # fixed at "none" when it is made, before Patella can set one), and the
+    # row, the element Orca knows, is never told focused: GTK 4.8 tells focus
+    # only of the widget that has it (GtkEntry and GtkSpinButton get it
+    # through GTK's private delegate code, which AdwEntryRow has not). When
+    # this passes (a newer platform), remove the marker.
+    @unittest.expectedFailure
+    def test_6_entry_row_focus_is_seen(self):
+        from gi.repository import GLib
+        seen = []
+
+        def on_focused(event):
+            try:
+                if event.detail1:
+                    seen.append((event.source.getRoleName(), event.source.name or ''))
+            except Exception:
+                pass
+
+        kind = 'object:state-changed:focused'
+        self.pyatspi.Registry.registerEventListener(on_focused, kind)
+        try:
+            self.command('action win.log-run')
+            time.sleep(0.3)
+            self.key(0xff09)  # Tab: from the distance to the date row
+            deadline = time.monotonic() + 2
+            while time.monotonic() < deadline:
+                while GLib.MainContext.default().iteration(False):
+                    pass
+                time.sleep(0.05)
+            self.command('close')
+        finally:
+            self.pyatspi.Registry.deregisterEventListener(on_focused, kind)
+        self.assertIn(('text', 'Date (YYYY-MM-DD)'), seen)
+
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)
