@@ -318,7 +318,19 @@ class A11yTest(AppTestCase):
 
     def test_every_actionable_element_has_a_proper_name(self):
         report = []
-        for scene in SCENES:
+        # The file choosers are GTK's own; what comes after them is Patella's.
+        gpx = os.path.join(self.dir.name, 'morning.gpx')
+        export = os.path.join(self.dir.name, 'patella-export.json')
+        scenes = SCENES + [
+            ('Plan', ['action app.plan'], 'close'),
+            ('Import runs', ['action app.import-file "%s"' % gpx], 'close'),
+            ('Import an export', ['action app.import-file "%s"' % export], 'close'),
+            ('Edit run', ['action app.show-view "shoes"', 'action win.edit-run int64 1'],
+             'close'),
+            # Last: closing the main window asks what to do with reminders.
+            ('Close dialog', ['action app.show-view "journal"', 'close']),
+        ]
+        for scene in scenes:
             title, commands = scene[0], scene[1]
             for line in commands:
                 self.command(line)

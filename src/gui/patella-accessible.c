@@ -20,6 +20,7 @@
 #include "patella-accessible.h"
 
 static void tidy_button (GtkButton *button);
+static char *strip_underlines (char *text);
 
 static void
 button_label_changed_cb (GtkButton  *button,
@@ -65,6 +66,28 @@ tidy_button (GtkButton *button)
     {
       gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
       return;
+    }
+
+  /* The toggle inside a drop-down that a row activates says the row's title
+   * (GTK 4.8 names it after the drop-down's class otherwise: the drop-down
+   * is named by a relation, which a relation does not follow). */
+  if (parent != NULL && GTK_IS_DROP_DOWN (parent) &&
+      ADW_IS_ACTION_ROW (gtk_widget_get_ancestor (parent, ADW_TYPE_ACTION_ROW)))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (parent, ADW_TYPE_ACTION_ROW);
+
+      if (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == parent)
+        {
+          g_autofree char *title =
+            g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+          if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)))
+            title = strip_underlines (title);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                          -1);
+          return;
+        }
     }
 
   /* The toggle inside a menu button or a drop-down says what its owner says. */
