@@ -493,14 +493,8 @@ class KeyboardTest(AppTestCase):
         self.key(ord('w'), 'ctrl')
         self.assertEqual(self.wait_for('query windows', '1'), '1')
 
-    # Known to fail with libadwaita 1.2 on GTK 4.8: an entry row types into
-    # a GtkText that GTK keeps out of the accessibility tree (its role is
-    # fixed at "none" when it is made, before Patella can set one), and the
-    # row, the element Orca knows, is never told focused: GTK 4.8 tells focus
-    # only of the widget that has it (GtkEntry and GtkSpinButton get it
-    # through GTK's private delegate code, which AdwEntryRow has not). When
-    # this passes (a newer platform), remove the marker.
-    @unittest.expectedFailure
+    # An entry row (libadwaita 1.2) types into a GtkText that GTK 4.8 kept
+    # out of the tree: no element was told focused when Tab reached it.
     def test_6_entry_row_focus_is_seen(self):
         from gi.repository import GLib
         seen = []

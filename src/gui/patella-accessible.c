@@ -245,6 +245,35 @@ tidy_list_item (GtkWidget *item)
                                     -1);
 }
 
+/* libadwaita 1.2's entry row types into a GtkText, which GTK 4.8 keeps out
+ * of the accessibility tree (its role is "none"), and GTK tells the focus of
+ * such an element to its parent: here a part of the row that never has the
+ * focus itself, so no element was ever told focused and Orca said nothing
+ * when the row was reached by keyboard (a GtkEntry answers for its text;
+ * the row does not). With a role and the row's title as its name, the text
+ * is told focused itself, as the text of a GtkEntry is reachable. The role
+ * can be set while GTK has not yet exposed the text, which it does not do
+ * while the role is "none". */
+static void
+tidy_entry_row (GtkWidget *row)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  g_autofree char *title = NULL;
+
+  if (!GTK_IS_TEXT (text) ||
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (text)) != GTK_ACCESSIBLE_ROLE_NONE)
+    return;
+
+  title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)))
+    title = strip_underlines (title);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  g_object_set (text, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
+}
+
 static gboolean
 widget_mapped_cb (GSignalInvocationHint *hint,
                   guint                  n_params,
@@ -315,6 +344,8 @@ patella_accessible_tidy (GtkWidget *widget)
                                       placeholder : _("Search"),
                                       -1);
     }
+  else if (ADW_IS_ENTRY_ROW (widget))
+    tidy_entry_row (widget);
   else if (GTK_IS_LIST_BOX_ROW (widget))
     tidy_row (GTK_LIST_BOX_ROW (widget));
   else if (GTK_IS_FLOW_BOX_CHILD (widget) && GTK_IS_FLOW_BOX (gtk_widget_get_parent (widget)) &&
