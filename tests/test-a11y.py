@@ -168,14 +168,8 @@ class AppTestCase(unittest.TestCase):
         raise AssertionError('the application never appeared on the accessibility bus')
 
 
-class A11yTest(AppTestCase):
-    @classmethod
-    def seed(cls, env):
-        for day, pain in (('2026-03-08', 3), ('2026-03-09', 2), (cls.TODAY, 1)):
-            cls.cli('journal', 'add', '--date', day, '--pain', str(pain),
-                    '--symptom', 'swelling', '--note', 'Stairs hurt')
-        cls.cli('shoe', 'add', '--default', 'Daily trainer')
-        cls.cli('run', 'add', '--date', '2026-03-09', '--distance', '5km', '--pain', '2')
+class TreeTestCase(AppTestCase):
+    """Reads the accessibility tree as a screen reader does."""
 
     def walk(self, node, found, seen, path):
         pyatspi = self.pyatspi
@@ -246,6 +240,16 @@ class A11yTest(AppTestCase):
                 self.find_role(node.getChildAtIndex(i), role, found)
         except Exception:
             pass
+
+
+class A11yTest(TreeTestCase):
+    @classmethod
+    def seed(cls, env):
+        for day, pain in (('2026-03-08', 3), ('2026-03-09', 2), (cls.TODAY, 1)):
+            cls.cli('journal', 'add', '--date', day, '--pain', str(pain),
+                    '--symptom', 'swelling', '--note', 'Stairs hurt')
+        cls.cli('shoe', 'add', '--default', 'Daily trainer')
+        cls.cli('run', 'add', '--date', '2026-03-09', '--distance', '5km', '--pain', '2')
 
     def test_countdown_is_read(self):
         # The icing countdown says how much is left, as a value and in words.
@@ -342,6 +346,48 @@ class A11yTest(AppTestCase):
         print('%d unnamed or badly named elements' % len(report))
         self.maxDiff = None
         self.assertEqual(report, [])
+
+
+class WalkRunTest(TreeTestCase):
+    """The walk/run timer of a recovery plan at its first walk/run phase."""
+
+    @classmethod
+    def seed(cls, env):
+        cls.cli('shoe', 'add', '--default', 'Daily trainer')
+        with sqlite3.connect(cls.db) as conn:
+            conn.execute("INSERT INTO plan (uuid, started_day, started_us, rule, state, phase)"
+                         " VALUES ('7d1c1d6e-8a38-4c1e-9b1a-2f7c1f3e0a01', ?, 0, 'strict',"
+                         " 'active', 3)", (cls.TODAY,))
+
+    def test_walk_run_is_named_and_heard(self):
+        from gi.repository import GLib
+        heard = []
+
+        def on_description(event):
+            heard.append(str(event.any_data or ''))
+
+        report = []
+        self.command('action app.show-view "timers"')
+        report += self.problems()
+        kind = 'object:property-change:accessible-description'
+        self.pyatspi.Registry.registerEventListener(on_description, kind)
+        try:
+            self.command('action walk-run.start')
+            report += self.problems()
+            # From the warm-up walk to the first run.
+            self.command('advance 301')
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline and not any('Run' in h for h in heard):
+                while GLib.MainContext.default().iteration(False):
+                    pass
+                time.sleep(0.05)
+            report += self.problems()
+            self.command('action walk-run.stop')
+            report += self.problems()
+        finally:
+            self.pyatspi.Registry.deregisterEventListener(on_description, kind)
+        self.assertEqual(report, [])
+        self.assertTrue(any(h.startswith('Run, ') for h in heard), heard)
 
 
 class KeyboardTest(AppTestCase):
