@@ -28,6 +28,8 @@ PatellaClock *patella_store_get_clock         (PatellaStore  *self);
 gboolean      patella_store_is_read_only      (PatellaStore  *self);
 const GError *patella_store_get_read_only_reason (PatellaStore *self);
 int           patella_store_get_schema_version (PatellaStore *self);
+gboolean      patella_store_upgrade           (PatellaStore  *self,
+                                               GError       **error);
 gboolean      patella_store_check_writable    (PatellaStore  *self,
                                                GError       **error);
 
