@@ -15,6 +15,7 @@
 #include "patella-error.h"
 #include "patella-fit.h"
 #include "patella-gpx.h"
+#include "patella-parse.h"
 #include "patella-shoes.h"
 #include "patella-units.h"
 #include "patella-tcx.h"

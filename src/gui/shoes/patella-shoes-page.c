@@ -180,27 +180,20 @@ show_error_toast (PatellaShoesPage *self,
 }
 
 static const char *
-status_label (const char *status)
+status_style (PatellaShoeStatus status)
 {
-  if (g_strcmp0 (status, "warn") == 0)
-    return _("Nearing replacement");
-  if (g_strcmp0 (status, "replace") == 0)
-    return _("Replace");
-  if (g_strcmp0 (status, "retired") == 0)
-    return _("Retired");
-  return _("Fine");
-}
-
-static const char *
-status_style (const char *status)
-{
-  if (g_strcmp0 (status, "warn") == 0)
-    return "warning";
-  if (g_strcmp0 (status, "replace") == 0)
-    return "error";
-  if (g_strcmp0 (status, "retired") == 0)
-    return "dim-label";
-  return "success";
+  switch (status)
+    {
+    case PATELLA_SHOE_STATUS_WARN:
+      return "warning";
+    case PATELLA_SHOE_STATUS_REPLACE:
+      return "error";
+    case PATELLA_SHOE_STATUS_RETIRED:
+      return "dim-label";
+    case PATELLA_SHOE_STATUS_OK:
+    default:
+      return "success";
+    }
 }
 
 static char *
@@ -224,7 +217,7 @@ create_shoe_row (PatellaShoesPage  *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (shoe->name);
-  GtkWidget *badge = gtk_label_new (status_label (shoe->status));
+  GtkWidget *badge = gtk_label_new (patella_shoe_status_get_label (shoe->status));
   GtkWidget *bar = patella_wear_bar_new ();
   g_autofree char *summary_text = format_shoe_summary (self, shoe);
   g_autofree char *subtitle = NULL;
@@ -276,7 +269,7 @@ create_shoe_row (PatellaShoesPage  *self,
   g_object_set_data (G_OBJECT (row), "shoe-id", GINT_TO_POINTER ((int) shoe->id));
 
   /* Translators: shoe name, status, then the distances */
-  accessible = g_strdup_printf (_("%s, %s, %s"), shoe->name, status_label (shoe->status),
+  accessible = g_strdup_printf (_("%s, %s, %s"), shoe->name, patella_shoe_status_get_label (shoe->status),
                                 subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
@@ -443,8 +436,12 @@ refresh_lists (PatellaShoesPage *self)
                            create_shoe_row (self, g_ptr_array_index (shoes, i)));
       n_active++;
     }
-  n_retired = patella_store_query_int (self->store,
-                                       "SELECT count(*) FROM shoe WHERE retired = 1;", 0);
+  n_retired = patella_shoes_count (self->store, PATELLA_SHOES_RETIRED, &error);
+  if (n_retired < 0)
+    {
+      g_message ("Could not count the retired shoes: %s", error->message);
+      n_retired = 0;
+    }
 
   if (n_active == 0)
     {
