@@ -14,7 +14,6 @@
 #include "patella-timer.h"
 #include "patella-wear-bar.h"
 #include "patella-window.h"
-#include "patella-test-gui.h"
 
 typedef struct
 {
@@ -87,15 +86,26 @@ open_shoes_page (Fixture *fixture)
 }
 
 /* The page's widgets live in a PatellaShoesView, built when first shown. */
-static GObject *
-view_child (gpointer    page,
-            const char *name)
+static PatellaShoesView *
+get_view (gpointer page)
 {
   GtkWidget *view = find_by_type (GTK_WIDGET (page), PATELLA_TYPE_SHOES_VIEW);
 
   g_assert_nonnull (view);
 
-  return gtk_widget_get_template_child (view, PATELLA_TYPE_SHOES_VIEW, name);
+  return PATELLA_SHOES_VIEW (view);
+}
+
+static PatellaShoeListView *
+get_list_view (gpointer page)
+{
+  return patella_shoes_view_get_list_view (get_view (page));
+}
+
+static PatellaShoeDetailsView *
+get_details_view (gpointer page)
+{
+  return patella_shoes_view_get_details_view (get_view (page));
 }
 
 static GObject *
@@ -203,7 +213,7 @@ test_edit_keeps_exact_marks (Fixture       *fixture,
   page = open_shoes_page (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
-  name_row = view_child (page, "name_row");
+  name_row = G_OBJECT (patella_shoe_details_view_get_name_row (get_details_view (page)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Road pair");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Road pair 2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.save-shoe", NULL));
@@ -264,7 +274,7 @@ test_hidden_page_refreshes_when_shown (Fixture       *fixture,
 
   patella_window_show_view (window, "shoes");
   flush_events ();
-  list = GTK_WIDGET (view_child (page, "active_list"));
+  list = patella_shoe_list_view_get_active_list (get_list_view (page));
   g_assert_true (has_row_titled (list, "Road pair"));
 
   /* Built, then hidden again. */
@@ -300,8 +310,9 @@ test_retired_listed_when_opened (Fixture       *fixture,
   g_assert_no_error (error);
 
   page = open_shoes_page (fixture);
-  expander = view_child (page, "retired_expander");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view_child (page, "retired_group"))));
+  expander = G_OBJECT (patella_shoe_list_view_get_retired (get_list_view (page)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (expander),
+                                                                  ADW_TYPE_PREFERENCES_GROUP)));
   g_assert_false (has_row_titled (GTK_WIDGET (expander), "Easy pair"));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
@@ -346,7 +357,8 @@ test_edit_run (Fixture       *fixture,
   page = open_shoes_page (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", shoe_id));
   flush_events ();
-  row = G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (view_child (page, "runs_list")), 0));
+  row = G_OBJECT (gtk_list_box_get_row_at_index (
+    GTK_LIST_BOX (patella_shoe_details_view_get_runs_list (get_details_view (page))), 0));
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "shoes.edit-run");
   g_signal_emit_by_name (row, "activate");
@@ -562,8 +574,7 @@ test_retire_gives_feedback (Fixture       *fixture,
   flush_events ();
 
   g_assert_nonnull (find_label (window, "“Old racers” retired"));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (
-                     find_by_type (GTK_WIDGET (page), PATELLA_TYPE_SHOES_VIEW))))), ==, "list");
+  g_assert_false (patella_shoes_view_is_showing_shoe (get_view (page)));
 }
 
 static void
