@@ -577,6 +577,35 @@ test_retire_gives_feedback (Fixture       *fixture,
   g_assert_false (patella_shoes_view_is_showing_shoe (get_view (page)));
 }
 
+/* A pair's row shows its status in the words patella-cli uses, and its
+ * distances in the unit chosen in Preferences, at once when it changes. */
+static void
+test_rows_follow_unit (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PatellaContext *context = patella_application_get_context (fixture->app);
+  /* 310 mi: past the 300 mi warning. */
+  PatellaShoeInput input = { .name = "Road pair", .initial_m = 498897 };
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page;
+  GtkWidget *list;
+
+  patella_shoe_add (patella_context_get_store (context), NULL, &input, &error);
+  g_assert_no_error (error);
+  page = open_shoes_page (fixture);
+  list = patella_shoe_list_view_get_active_list (get_list_view (page));
+
+  /* Kilometres under C.UTF-8. */
+  g_assert_nonnull (find_label (list, "nearing replacement"));
+  g_assert_nonnull (find_label (list, "498.9 km run"));
+
+  g_settings_set_string (patella_context_get_settings (context), "distance-unit", "mi");
+  flush_events ();
+  g_assert_nonnull (find_label (list, "310.0 mi run"));
+  g_assert_null (find_label (list, "498.9 km run"));
+  g_settings_reset (patella_context_get_settings (context), "distance-unit");
+}
+
 static void
 test_page_finalizes (Fixture       *fixture,
                      gconstpointer  data)
@@ -616,6 +645,7 @@ main (int    argc,
   ADD ("no-icing-offer-while-icing", test_no_icing_offer_while_icing);
   ADD ("delete-run-and-undo", test_delete_run_and_undo);
   ADD ("retire-gives-feedback", test_retire_gives_feedback);
+  ADD ("rows-follow-unit", test_rows_follow_unit);
 
 #undef ADD
 
