@@ -228,23 +228,50 @@ test_edit_keeps_exact_marks (Fixture       *fixture,
   g_assert_true (shoe->is_default);
 }
 
-static gboolean
-has_row_titled (GtkWidget  *root,
-                const char *title)
+/* The first widget under @root (itself included) that @matches @text. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             gboolean  (*matches) (GtkWidget *widget, const char *text),
+             const char *text)
 {
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return TRUE;
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), title) == 0)
-    return TRUE;
+  if (matches (root, text))
+    return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (has_row_titled (child, title))
-      return TRUE;
+    {
+      GtkWidget *found = find_widget (child, matches, text);
 
-  return FALSE;
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_titled (GtkWidget  *widget,
+           const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+has_row_titled (GtkWidget  *root,
+                const char *title)
+{
+  return find_widget (root, is_titled, title) != NULL;
 }
 
 /* Hidden, the page reads nothing; shown, it is up to date (the start-up
@@ -494,26 +521,6 @@ test_no_icing_offer_while_icing (Fixture       *fixture,
   g_assert_true (patella_timer_stop (timer, &error));
 }
 
-static GtkWidget *
-find_button_labelled (GtkWidget  *root,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A run deleted by mistake comes back with Undo, as a journal day does. */
 static void
 test_delete_run_and_undo (Fixture       *fixture,
@@ -538,7 +545,7 @@ test_delete_run_and_undo (Fixture       *fixture,
   g_assert_cmpuint (runs->len, ==, 0);
   g_clear_pointer (&runs, g_ptr_array_unref);
 
-  undo = find_button_labelled (window, "_Undo");
+  undo = find_widget (window, is_button_labelled, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   flush_events ();
