@@ -490,7 +490,37 @@ test_log_run_typed_unit (Fixture       *fixture,
   g_assert_cmpstr (((PatellaRun *) g_ptr_array_index (runs, 0))->day, ==, "2026-01-31");
 }
 
-/* "Ice your knee now?" after a run, but not while icing runs. */
+/* Logs a run of @distance through the Log Run dialog. */
+static void
+log_run_through_dialog (PatellaShoesPage *page,
+                        const char       *distance)
+{
+  PatellaRunDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.log-run", NULL));
+  flush_events ();
+  dialog = find_run_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "distance_spin")), distance);
+  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
+  flush_events ();
+  g_assert_null (find_run_dialog ());
+}
+
+/* "Ice your knee now?" after a run. */
+static void
+test_icing_offered_after_run (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+
+  log_run_through_dialog (page, "5");
+  g_assert_nonnull (find_label (window, "Run logged. Ice your knee now?"));
+  g_assert_nonnull (find_widget (window, is_button_labelled, "_Start Icing"));
+}
+
+/* But not while icing runs. */
 static void
 test_no_icing_offer_while_icing (Fixture       *fixture,
                                  gconstpointer  data)
@@ -502,19 +532,11 @@ test_no_icing_offer_while_icing (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PatellaShoesPage *page = open_shoes_page (fixture);
   GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
-  PatellaRunDialog *dialog;
 
   g_assert_true (patella_timer_start (timer, 15, &error));
   g_assert_no_error (error);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.log-run", NULL));
-  flush_events ();
-  dialog = find_run_dialog ();
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "distance_spin")), "5");
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
-  g_assert_null (find_run_dialog ());
-
+  log_run_through_dialog (page, "5");
   g_assert_nonnull (find_label (window, "Run logged"));
   g_assert_null (find_label (window, "Ice your knee"));
 
@@ -649,6 +671,7 @@ main (int    argc,
   ADD ("retired-listed-when-opened", test_retired_listed_when_opened);
   ADD ("edit-run", test_edit_run);
   ADD ("log-run-typed-unit", test_log_run_typed_unit);
+  ADD ("icing-offered-after-run", test_icing_offered_after_run);
   ADD ("no-icing-offer-while-icing", test_no_icing_offer_while_icing);
   ADD ("delete-run-and-undo", test_delete_run_and_undo);
   ADD ("retire-gives-feedback", test_retire_gives_feedback);

@@ -164,12 +164,12 @@ static void
 run_logged_cb (PatellaShoesPage *self,
                gint64            id)
 {
-  GApplication *app = g_application_get_default ();
   AdwToast *toast = adw_toast_new (_("Run logged"));
 
-  /* Icing after a run is part of the routine (GUIDANCE.md); not asked for
-   * while the knee is being iced. */
-  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "start-icing") &&
+  /* Icing after a run is part of the routine (GUIDANCE.md); offered where
+   * this program times icing (app.start-icing starts the context's timer),
+   * and not while the knee is being iced, by this program or another. */
+  if (patella_context_get_ice_timer (self->context) != NULL &&
       (self->store == NULL || !patella_ice_get_running (self->store, NULL, NULL)))
     {
       adw_toast_set_title (toast, _("Run logged. Ice your knee now?"));
