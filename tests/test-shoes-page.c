@@ -108,11 +108,97 @@ get_details_view (gpointer page)
   return patella_shoes_view_get_details_view (get_view (page));
 }
 
-static GObject *
-dialog_child (PatellaRunDialog *dialog,
-              const char       *name)
+
+/* The first widget under @root (itself included) that @matches @text. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             gboolean  (*matches) (GtkWidget *widget, const char *text),
+             const char *text)
 {
-  return gtk_widget_get_template_child (GTK_WIDGET (dialog), PATELLA_TYPE_RUN_DIALOG, name);
+  if (matches (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, matches, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_titled (GtkWidget  *widget,
+           const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+has_row_titled (GtkWidget  *root,
+                const char *title)
+{
+  return find_widget (root, is_titled, title) != NULL;
+}
+
+static gboolean
+is_error_label (GtkWidget  *widget,
+                const char *unused)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
+}
+
+/* The Log Run dialog's parts, found as a user finds them: by their titles. */
+static gpointer
+dialog_row (PatellaRunDialog *dialog,
+            const char       *title)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (dialog), is_titled, title);
+
+  g_assert_true (ADW_IS_PREFERENCES_ROW (row));
+
+  return row;
+}
+
+static gpointer
+dialog_distance (PatellaRunDialog *dialog)
+{
+  return find_by_type (dialog_row (dialog, "_Distance"), GTK_TYPE_SPIN_BUTTON);
+}
+
+/* Log, or Save for a run logged before: the dialog's default button. */
+static void
+click_log (PatellaRunDialog *dialog)
+{
+  GtkWidget *button = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  flush_events ();
+}
+
+static gboolean
+dialog_shows_error (PatellaRunDialog *dialog)
+{
+  GtkWidget *label = find_widget (GTK_WIDGET (dialog), is_error_label, NULL);
+
+  g_assert_nonnull (label);
+
+  return gtk_widget_get_visible (label);
 }
 
 static void
@@ -149,20 +235,18 @@ test_log_run_moves_bar (Fixture       *fixture,
   g_assert_nonnull (dialog);
 
   /* The default shoe is preselected: item 0 is "No shoes", then by name. */
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "shoe_row"))),
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_row (dialog, "_Shoes"))),
                     ==, 2);
 
   /* Zero is refused in the dialog, which stays open. */
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  click_log (dialog);
   g_assert_true (find_run_dialog () == dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_child (dialog, "error_label"))));
+  g_assert_true (dialog_shows_error (dialog));
 
   /* 100 km: the locale's unit under C.UTF-8. Log it on Easy pair. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_child (dialog, "distance_spin")), 100.0);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "shoe_row")), 1);
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_distance (dialog)), 100.0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_row (dialog, "_Shoes")), 1);
+  click_log (dialog);
   g_assert_null (find_run_dialog ());
 
   bar = PATELLA_WEAR_BAR (find_by_type (GTK_WIDGET (page), PATELLA_TYPE_WEAR_BAR));
@@ -226,52 +310,6 @@ test_edit_keeps_exact_marks (Fixture       *fixture,
   g_assert_cmpint (shoe->warn_m, ==, PATELLA_SHOE_WARN_DEFAULT_M);
   g_assert_cmpint (shoe->limit_m, ==, PATELLA_SHOE_LIMIT_DEFAULT_M);
   g_assert_true (shoe->is_default);
-}
-
-/* The first widget under @root (itself included) that @matches @text. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             gboolean  (*matches) (GtkWidget *widget, const char *text),
-             const char *text)
-{
-  if (matches (root, text))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, matches, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_titled (GtkWidget  *widget,
-           const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget))
-    return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget  *widget,
-                    const char *label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-has_row_titled (GtkWidget  *root,
-                const char *title)
-{
-  return find_widget (root, is_titled, title) != NULL;
 }
 
 /* Hidden, the page reads nothing; shown, it is up to date (the start-up
@@ -395,36 +433,34 @@ test_edit_run (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Run");
 
   /* As logged, in kilometres under C.UTF-8. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "distance_spin"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_distance (dialog))),
                    ==, "8.05");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "date_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_row (dialog, "Date (YYYY-MM-DD)"))), ==,
                    "2026-11-02");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "duration_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_row (dialog, "Duration, optional (MM:SS or H:MM:SS)"))),
                    ==, "45:30");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "note_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_row (dialog, "Note"))), ==,
                    "Hills");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "pain_row"))),
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_row (dialog, "Knee _Pain During the Run"))),
                     ==, 4);
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (
-    adw_combo_row_get_selected_item (ADW_COMBO_ROW (dialog_child (dialog, "shoe_row"))))), ==,
+    adw_combo_row_get_selected_item (ADW_COMBO_ROW (dialog_row (dialog, "_Shoes"))))), ==,
                    "Easy pair");
 
   /* A date that does not exist is refused, and nothing changes. */
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "date_row")), "2026-02-30");
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "note_row")), "Hills, easy");
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Date (YYYY-MM-DD)")), "2026-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Note")), "Hills, easy");
+  click_log (dialog);
   g_assert_true (find_run_dialog () == dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_child (dialog, "error_label"))));
+  g_assert_true (dialog_shows_error (dialog));
   runs = patella_runs_list (store, 0, &error);
   g_assert_cmpstr (((PatellaRun *) runs->pdata[0])->day, ==, "2026-11-02");
   g_assert_cmpstr (((PatellaRun *) runs->pdata[0])->note, ==, "Hills");
   g_clear_pointer (&runs, g_ptr_array_unref);
 
   /* Saved in place: the same run, the distance untouched to the metre. */
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "date_row")), "2026-11-03");
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Date (YYYY-MM-DD)")), "2026-11-03");
+  click_log (dialog);
   g_assert_null (find_run_dialog ());
   runs = patella_runs_list (store, 0, &error);
   g_assert_no_error (error);
@@ -456,11 +492,11 @@ test_log_run_typed_unit (Fixture       *fixture,
   flush_events ();
   dialog = find_run_dialog ();
   g_assert_nonnull (dialog);
-  spin = GTK_WIDGET (dialog_child (dialog, "distance_spin"));
+  spin = GTK_WIDGET (dialog_distance (dialog));
 
   /* The day from the calendar beside the date. */
   {
-    GtkWidget *date_row = GTK_WIDGET (dialog_child (dialog, "date_row"));
+    GtkWidget *date_row = GTK_WIDGET (dialog_row (dialog, "Date (YYYY-MM-DD)"));
     GtkWidget *picker = find_by_type (date_row, GTK_TYPE_MENU_BUTTON);
 
     g_assert_nonnull (picker);
@@ -469,10 +505,9 @@ test_log_run_typed_unit (Fixture       *fixture,
   }
 
   gtk_editable_set_text (GTK_EDITABLE (spin), "3 furlongs");
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  click_log (dialog);
   g_assert_true (find_run_dialog () == dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_child (dialog, "error_label"))));
+  g_assert_true (dialog_shows_error (dialog));
   runs = patella_runs_list (store, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (runs->len, ==, 0);
@@ -480,8 +515,7 @@ test_log_run_typed_unit (Fixture       *fixture,
 
   /* Kilometres are shown under C.UTF-8; 3 miles are 4 828 m. */
   gtk_editable_set_text (GTK_EDITABLE (spin), "3mi");
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  click_log (dialog);
   g_assert_null (find_run_dialog ());
   runs = patella_runs_list (store, 0, &error);
   g_assert_no_error (error);
@@ -501,9 +535,8 @@ log_run_through_dialog (PatellaShoesPage *page,
   flush_events ();
   dialog = find_run_dialog ();
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "distance_spin")), distance);
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  gtk_editable_set_text (GTK_EDITABLE (dialog_distance (dialog)), distance);
+  click_log (dialog);
   g_assert_null (find_run_dialog ());
 }
 
