@@ -19,8 +19,6 @@ struct _PatellaShoeRow
   GtkLabel       *status_badge;
   PatellaWearBar *wear_bar;
   GtkLabel       *summary_label;
-
-  gint64          shoe_id;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaShoeRow, patella_shoe_row, GTK_TYPE_LIST_BOX_ROW)
@@ -113,7 +111,6 @@ patella_shoe_row_new (const PatellaShoe   *shoe,
   g_return_val_if_fail (shoe != NULL, NULL);
 
   self = g_object_new (PATELLA_TYPE_SHOE_ROW, NULL);
-  self->shoe_id = shoe->id;
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x", shoe->id);
 
   status = patella_shoe_status_get_label (shoe->status);
@@ -141,12 +138,4 @@ patella_shoe_row_new (const PatellaShoe   *shoe,
                                   accessible, -1);
 
   return GTK_WIDGET (self);
-}
-
-gint64
-patella_shoe_row_get_shoe_id (PatellaShoeRow *self)
-{
-  g_return_val_if_fail (PATELLA_IS_SHOE_ROW (self), 0);
-
-  return self->shoe_id;
 }

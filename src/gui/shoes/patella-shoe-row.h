@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (PatellaShoeRow, patella_shoe_row, PATELLA, SHOE_ROW, GtkLi
 
 GtkWidget *patella_shoe_row_new            (const PatellaShoe   *shoe,
                                             PatellaDistanceUnit  unit);
-gint64     patella_shoe_row_get_shoe_id    (PatellaShoeRow      *self);
 
 char      *patella_shoe_format_summary     (const PatellaShoe   *shoe,
                                             PatellaDistanceUnit  unit);
