@@ -197,6 +197,8 @@ char                   *patella_plan_event_get_reason (const PatellaPlanEvent *e
 PatellaPlanToday       *patella_plan_get_today        (const PatellaPlan      *plan,
                                                        const char             *today);
 
+gboolean                patella_plan_is_under_way     (const PatellaPlan      *plan);
+
 void                    patella_plan_free             (PatellaPlan            *plan);
 void                    patella_plan_event_free       (PatellaPlanEvent       *event);
 void                    patella_plan_today_free       (PatellaPlanToday       *today);
