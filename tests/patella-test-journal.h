@@ -5,13 +5,14 @@
 
 #include "patella-journal-advice.h"
 #include "patella-journal-editor.h"
+#include "patella-journal-form.h"
 #include "patella-journal-history.h"
 #include "patella-journal-page.h"
 #include "patella-journal-trend.h"
 #include "patella-test-gui.h"
 
 /* The widget with the id @name in the template of one of the journal page's
- * views (editor, its advice and trend, history): what a user sees and
+ * views (editor, its form, advice and trend, history): what a user sees and
  * touches, found as the views' templates name it. */
 static inline gpointer
 journal_child (PatellaJournalPage *page,
@@ -19,6 +20,7 @@ journal_child (PatellaJournalPage *page,
 {
   const GType types[] = {
     PATELLA_TYPE_JOURNAL_EDITOR,
+    PATELLA_TYPE_JOURNAL_FORM,
     PATELLA_TYPE_JOURNAL_ADVICE,
     PATELLA_TYPE_JOURNAL_TREND,
     PATELLA_TYPE_JOURNAL_HISTORY,

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "patella-advice.h"
@@ -11,12 +13,18 @@
 
 /* The advice for the day the journal's editor shows: same-day advice in a
  * banner in the error colour, the rest in a group below it. The widget is
- * hidden while there is none. */
+ * hidden while there is none. Advice that comes or goes while the user edits
+ * a field below it does not move that field (see keep_anchor_in_place_cb()). */
 struct _PatellaJournalAdvice
 {
   GtkWidget            parent_instance;
 
   GPtrArray           *rows;
+  GtkScrolledWindow   *scroller;       /* the editor's, around the box the advice is in */
+  GtkWidget           *anchor;         /* what the user edits, kept in place */
+  double               anchor_y;       /* its place in the scroller */
+  guint                anchor_source;
+  int                  column_margin;  /* the box's bottom margin, as built */
 
   GtkBox              *urgent_banner;
   AdwPreferencesGroup *advice_group;
@@ -118,11 +126,102 @@ create_advice_row (const PatellaAdviceRule *rule)
   return row;
 }
 
+/* Whether the focus is on a field of the editor below the advice: what the
+ * user is editing, which must not move. */
+static gboolean
+editing_below (PatellaJournalAdvice *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && self->scroller != NULL &&
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->scroller)) &&
+         !gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+}
+
+/* Once the editor is laid out with the advice it grew by, scrolls by as
+ * much, so that what is under the pointer stays there. Where the editor is
+ * too short to scroll that far, room below the end of the box the advice is
+ * in makes it long enough. The scrolling waits for the layout to end:
+ * GtkViewport does not move its child for a value set while it lays it out. */
+static gboolean
+anchor_y (PatellaJournalAdvice *self,
+          double               *y)
+{
+  graphene_point_t point;
+
+  if (self->anchor == NULL || self->scroller == NULL ||
+      !gtk_widget_compute_point (self->anchor, GTK_WIDGET (self->scroller),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return FALSE;
+
+  *y = point.y;
+  return TRUE;
+}
+
+static gboolean
+keep_anchor_in_place_cb (gpointer user_data)
+{
+  PatellaJournalAdvice *self = user_data;
+  GtkWidget *column = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkAdjustment *adjustment;
+  double room;
+  double target;
+  double y;
+
+  self->anchor_source = 0;
+  if (!anchor_y (self, &y))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  room = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  target = gtk_adjustment_get_value (adjustment) + y - self->anchor_y;
+  if (target > room)
+    {
+      /* Scrolled once the longer editor is laid out. */
+      gtk_widget_set_margin_bottom (column, gtk_widget_get_margin_bottom (column) +
+                                            (int) ceil (target - room));
+      return G_SOURCE_REMOVE;
+    }
+
+  g_clear_weak_pointer (&self->anchor);
+  gtk_adjustment_set_value (adjustment, MAX (0, target));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroller_adjustment_changed_cb (PatellaJournalAdvice *self)
+{
+  if (self->anchor != NULL && self->anchor_source == 0)
+    self->anchor_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, keep_anchor_in_place_cb,
+                                           self, NULL);
+}
+
+static void
+patella_journal_advice_root (GtkWidget *widget)
+{
+  PatellaJournalAdvice *self = PATELLA_JOURNAL_ADVICE (widget);
+  GtkWidget *scroller;
+
+  GTK_WIDGET_CLASS (patella_journal_advice_parent_class)->root (widget);
+
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (self->scroller != NULL || scroller == NULL)
+    return;
+
+  self->scroller = GTK_SCROLLED_WINDOW (scroller);
+  self->column_margin = gtk_widget_get_margin_bottom (gtk_widget_get_parent (widget));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (scroller_adjustment_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 patella_journal_advice_dispose (GObject *object)
 {
   PatellaJournalAdvice *self = PATELLA_JOURNAL_ADVICE (object);
 
+  g_clear_handle_id (&self->anchor_source, g_source_remove);
+  g_clear_weak_pointer (&self->anchor);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_JOURNAL_ADVICE);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
@@ -140,6 +239,7 @@ patella_journal_advice_class_init (PatellaJournalAdviceClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patella_journal_advice_dispose;
+  widget_class->root = patella_journal_advice_root;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-journal-advice.ui");
@@ -158,19 +258,37 @@ patella_journal_advice_init (PatellaJournalAdvice *self)
  * patella_journal_advice_show:
  * @store: (nullable): the journal's store
  * @day: (nullable): the day the advice is for
+ * @keep_place: whether the field the user edits below stays where it is
+ *   (the same day's advice, changed), or the editor starts afresh (another day)
  *
  * Shows the advice for @day, or none without a store or a day.
  */
 void
 patella_journal_advice_show (PatellaJournalAdvice *self,
                              PatellaStore         *store,
-                             const char           *day)
+                             const char           *day,
+                             gboolean              keep_place)
 {
   g_autoptr(GPtrArray) advice = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (PATELLA_IS_JOURNAL_ADVICE (self));
   g_return_if_fail (store == NULL || PATELLA_IS_STORE (store));
+
+  if (!keep_place)
+    {
+      g_clear_weak_pointer (&self->anchor);
+      if (self->scroller != NULL)
+        gtk_widget_set_margin_bottom (gtk_widget_get_parent (GTK_WIDGET (self)),
+                                      self->column_margin);
+    }
+  else if (self->anchor == NULL && editing_below (self))
+    {
+      g_set_weak_pointer (&self->anchor,
+                          gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))));
+      if (!anchor_y (self, &self->anchor_y))
+        g_clear_weak_pointer (&self->anchor);
+    }
 
   clear (self);
   if (store == NULL || day == NULL)

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (PatellaJournalAdvice, patella_journal_advice, PATELLA, JOU
 
 void patella_journal_advice_show (PatellaJournalAdvice *self,
                                   PatellaStore         *store,
-                                  const char           *day);
+                                  const char           *day,
+                                  gboolean              keep_place);
 
 G_END_DECLS

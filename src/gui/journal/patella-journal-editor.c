@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "patella-error.h"
@@ -14,6 +12,7 @@
 #include "patella-journal-advice.h"
 #include "patella-journal-edit.h"
 #include "patella-journal-editor.h"
+#include "patella-journal-form.h"
 #include "patella-journal-row.h"
 #include "patella-journal-trend.h"
 #include "patella-pickers.h"
@@ -39,25 +38,18 @@ struct _PatellaJournalEditor
   gboolean              has_entry;     /* that day has an entry in the store */
   PatellaJournalEdit   *edit;          /* what the user changed in that day */
   GPtrArray            *pending;       /* edits of other days whose save failed */
-  gboolean              loading;       /* the editor is being filled, not edited */
   gboolean              folded;
   guint                 save_source;
   guint                 retry_source;
   guint                 retry_delay_s;
-  GtkWidget            *anchor;        /* what the user edits, kept in place */
-  double                anchor_y;      /* its place in the editor's viewport */
-  guint                 anchor_source;
-  int                   column_margin; /* the column's bottom margin, as built */
   PatellaJournalFields  conflicts;     /* changed here and elsewhere at once */
   PatellaJournalEntry  *other;         /* the other program's version of them */
   GtkWidget            *window;
   gulong                close_request_id;
-  GPtrArray            *symptom_toggles;
   GtkWidget            *insights_view; /* added after the first frame */
   GtkWidget            *today_card;    /* built after the first frame */
   GtkWidget            *day_picker;
 
-  GtkScrolledWindow    *editor_scroller;
   GtkWidget            *column;
   GtkLabel             *day_title;
   GtkLabel             *save_label;
@@ -65,18 +57,8 @@ struct _PatellaJournalEditor
   GtkWidget            *conflict_box;
   GtkLabel             *conflict_label;
   PatellaJournalAdvice *advice;
-  GtkScale             *rest_scale;
-  GtkScale             *activity_scale;
-  GtkScale             *morning_scale;
-  GtkSwitch            *activity_switch;
-  GtkSwitch            *morning_switch;
-  GtkLabel             *rest_meaning;
-  GtkLabel             *activity_meaning;
-  GtkLabel             *morning_meaning;
+  PatellaJournalForm   *form;
   GtkWidget            *lower_box;
-  GtkFlowBox           *symptoms_box;
-  GtkTextView          *note_view;
-  GtkLabel             *note_counter;
   PatellaJournalTrend  *trend;
   GtkLabel             *disclaimer_label;
 };
@@ -93,8 +75,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const zone_classes[] = { "success", "warning", "error" };
-
 static gboolean retry_cb (gpointer data);
 
 /* Helpers */
@@ -103,98 +83,6 @@ static char *
 get_today (PatellaJournalEditor *self)
 {
   return patella_clock_get_today (patella_store_get_clock (self->store));
-}
-
-static int
-scale_value (GtkScale *scale)
-{
-  return (int) (gtk_range_get_value (GTK_RANGE (scale)) + 0.5);
-}
-
-static int
-optional_value (GtkSwitch *rated,
-                GtkScale  *scale)
-{
-  return gtk_switch_get_active (rated) ? scale_value (scale) : PATELLA_PAIN_NONE;
-}
-
-/* The meaning of a rating, shown beside it and given to screen readers.
- * The zones (safe, acceptable, too much) are for pain during activity only;
- * pain at rest and in the morning show the scale's number alone. */
-static void
-update_meaning (GtkScale  *scale,
-                GtkLabel  *label,
-                GtkSwitch *rated,
-                gboolean   zoned)
-{
-  int pain = scale_value (scale);
-  PatellaPainZone zone = patella_pain_zone (pain);
-  g_autofree char *value_text = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (zone_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (label), zone_classes[i]);
-
-  if (rated != NULL && !gtk_switch_get_active (rated))
-    {
-      gtk_label_set_text (label, _("Not rated"));
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-      return;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-
-  if (!zoned)
-    {
-      /* Translators: a pain rating out of 10 */
-      value_text = g_strdup_printf (_("%d/10"), pain);
-      gtk_label_set_text (label, "");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
-                                      GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value_text,
-                                      -1);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      return;
-    }
-
-  gtk_widget_add_css_class (GTK_WIDGET (label), zone_classes[zone]);
-  gtk_label_set_text (label, patella_pain_zone_get_label (zone));
-
-  value_text = patella_pain_describe (pain);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value_text,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  patella_pain_zone_get_label (zone),
-                                  -1);
-}
-
-static void
-update_meanings (PatellaJournalEditor *self)
-{
-  update_meaning (self->rest_scale, self->rest_meaning, NULL, FALSE);
-  update_meaning (self->activity_scale, self->activity_meaning, self->activity_switch, TRUE);
-  update_meaning (self->morning_scale, self->morning_meaning, self->morning_switch, FALSE);
-}
-
-static void
-update_note_counter (PatellaJournalEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  g_autofree char *text = NULL;
-
-  /* Translators: characters written in the note, and the most it takes */
-  text = g_strdup_printf (_("%d / %d"), gtk_text_buffer_get_char_count (buffer),
-                          PATELLA_NOTE_MAX_CHARS);
-  gtk_label_set_text (self->note_counter, text);
-}
-
-static char *
-get_note (PatellaJournalEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  GtkTextIter start;
-  GtkTextIter end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 static void
@@ -284,13 +172,11 @@ retry_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The user changed a field: saved soon. */
 static void
 editor_changed (PatellaJournalEditor *self)
 {
-  update_meanings (self);
-  update_note_counter (self);
-
-  if (self->loading || self->store == NULL || self->edit == NULL)
+  if (self->store == NULL || self->edit == NULL)
     return;
 
   if (patella_journal_edit_get_dirty (self->edit) == 0)
@@ -301,141 +187,6 @@ editor_changed (PatellaJournalEditor *self)
   set_save_state (self, _("Saving…"));
   if (self->save_source == 0)
     self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
-}
-
-/* Whether the focus is on a field of the editor below the advice: what the
- * user is editing, which must not move. */
-static gboolean
-editing_below_advice (PatellaJournalEditor *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL &&
-         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor_scroller)) &&
-         !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->advice));
-}
-
-/* Once the editor is laid out with the advice it grew by, scrolls by as
- * much, so that what is under the pointer stays there. Where the editor is
- * too short to scroll that far, room below its end makes it long enough.
- * The scrolling waits for the layout to end: GtkViewport does not move its
- * child for a value set while it lays it out. */
-static gboolean
-anchor_y (PatellaJournalEditor *self,
-          double               *y)
-{
-  graphene_point_t point;
-
-  if (self->anchor == NULL ||
-      !gtk_widget_compute_point (self->anchor, GTK_WIDGET (self->editor_scroller),
-                                 &GRAPHENE_POINT_INIT (0, 0), &point))
-    return FALSE;
-
-  *y = point.y;
-  return TRUE;
-}
-
-static gboolean
-keep_anchor_in_place_cb (gpointer user_data)
-{
-  PatellaJournalEditor *self = user_data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->editor_scroller);
-  double room = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-  double target;
-  double y;
-
-  self->anchor_source = 0;
-  if (!anchor_y (self, &y))
-    return G_SOURCE_REMOVE;
-
-  target = gtk_adjustment_get_value (adjustment) + y - self->anchor_y;
-  if (target > room)
-    {
-      /* Scrolled once the longer editor is laid out. */
-      gtk_widget_set_margin_bottom (self->column, gtk_widget_get_margin_bottom (self->column) +
-                                                  (int) ceil (target - room));
-      return G_SOURCE_REMOVE;
-    }
-
-  g_clear_weak_pointer (&self->anchor);
-  gtk_adjustment_set_value (adjustment, MAX (0, target));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-refresh_advice (PatellaJournalEditor *self,
-                gboolean              keep_place)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (keep_place && self->anchor == NULL && editing_below_advice (self))
-    {
-      g_set_weak_pointer (&self->anchor, gtk_root_get_focus (root));
-      if (!anchor_y (self, &self->anchor_y))
-        g_clear_weak_pointer (&self->anchor);
-    }
-
-  patella_journal_advice_show (self->advice, self->store, self->day);
-}
-
-/* Shows @fields of @entry (or of a blank day) in the editor, as they are
- * stored: not an edit. */
-static void
-show_fields (PatellaJournalEditor *self,
-             PatellaJournalEntry  *entry,
-             PatellaJournalFields  fields)
-{
-  g_autoptr(PatellaJournalEntry) blank = NULL;
-
-  if (entry == NULL)
-    entry = blank = patella_journal_entry_new (self->day);
-
-  self->loading = TRUE;
-
-  if (fields & PATELLA_JOURNAL_FIELD_REST)
-    gtk_range_set_value (GTK_RANGE (self->rest_scale), patella_journal_entry_get_pain_rest (entry));
-
-  if (fields & PATELLA_JOURNAL_FIELD_ACTIVITY)
-    {
-      int activity = patella_journal_entry_get_pain_activity (entry);
-
-      gtk_switch_set_active (self->activity_switch, activity != PATELLA_PAIN_NONE);
-      gtk_range_set_value (GTK_RANGE (self->activity_scale), MAX (activity, 0));
-    }
-
-  if (fields & PATELLA_JOURNAL_FIELD_MORNING)
-    {
-      int morning = patella_journal_entry_get_pain_morning (entry);
-
-      gtk_switch_set_active (self->morning_switch, morning != PATELLA_PAIN_NONE);
-      gtk_range_set_value (GTK_RANGE (self->morning_scale), MAX (morning, 0));
-    }
-
-  /* A symptom the user changed keeps the user's tick. */
-  if (fields & PATELLA_JOURNAL_FIELD_SYMPTOMS)
-    for (guint i = 0; i < self->symptom_toggles->len; i++)
-      {
-        const char *code = patella_symptom_get_codes ()[i];
-
-        if (!patella_journal_edit_changes_symptom (self->edit, code))
-          gtk_check_button_set_active (g_ptr_array_index (self->symptom_toggles, i),
-                                       patella_journal_entry_has_symptom (entry, code));
-      }
-
-  if (fields & PATELLA_JOURNAL_FIELD_NOTE)
-    {
-      g_autofree char *shown = get_note (self);
-      const char *note = patella_journal_entry_get_note (entry);
-
-      /* Setting the same text would move the cursor for nothing. */
-      if (g_strcmp0 (shown, note) != 0)
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note, -1);
-    }
-
-  self->loading = FALSE;
-  update_meanings (self);
-  update_note_counter (self);
 }
 
 static void
@@ -483,6 +234,7 @@ load_day (PatellaJournalEditor *self,
   if (!patella_journal_editor_save (self) && self->edit != NULL &&
       patella_journal_edit_get_dirty (self->edit) != 0)
     g_ptr_array_add (self->pending, g_steal_pointer (&self->edit));
+  patella_journal_form_set_edit (self->form, NULL);
   g_clear_pointer (&self->edit, patella_journal_edit_free);
   hide_conflict (self);
 
@@ -497,7 +249,8 @@ load_day (PatellaJournalEditor *self,
     g_message ("Could not read the journal: %s", error->message);
   self->edit = patella_journal_edit_new (day, entry);
 
-  show_fields (self, entry, ~0);
+  patella_journal_form_set_edit (self->form, self->edit);
+  patella_journal_form_show (self->form, day, entry, ~0);
 
   today = get_today (self);
   if (g_strcmp0 (day, today) == 0)
@@ -509,9 +262,7 @@ load_day (PatellaJournalEditor *self,
   set_stored_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 
-  g_clear_weak_pointer (&self->anchor);
-  gtk_widget_set_margin_bottom (self->column, self->column_margin);
-  refresh_advice (self, FALSE);
+  patella_journal_advice_show (self->advice, self->store, day, FALSE);
 }
 
 /* Another program, a restore or this app changed the day: fields the user
@@ -535,7 +286,7 @@ reload_day (PatellaJournalEditor *self)
   if (changed == PATELLA_JOURNAL_FIELD_NONE && conflicts == PATELLA_JOURNAL_FIELD_NONE)
     return;
 
-  show_fields (self, entry, changed & ~conflicts);
+  patella_journal_form_show (self->form, self->day, entry, changed & ~conflicts);
   if (conflicts != PATELLA_JOURNAL_FIELD_NONE)
     show_conflict (self, conflicts, entry);
 
@@ -551,11 +302,11 @@ reload_day (PatellaJournalEditor *self)
 static char *
 describe_unsaved (PatellaJournalEditor *self)
 {
-  g_autofree char *note = get_note (self);
+  g_autofree char *note = patella_journal_form_get_note (self->form);
   g_autofree char *date = patella_journal_format_day (self->day, FALSE);
 
   /* Translators: the day, then the pain ratings, then the note */
-  return g_strdup_printf (_("%s — pain at rest %d/10\n%s"), date, scale_value (self->rest_scale),
+  return g_strdup_printf (_("%s — pain at rest %d/10\n%s"), date, patella_journal_form_get_pain_rest (self->form),
                           note);
 }
 
@@ -569,16 +320,8 @@ store_changed_cb (PatellaJournalEditor *self,
   if (g_strcmp0 (what, "journal") == 0)
     {
       reload_day (self);
-      refresh_advice (self, TRUE);
+      patella_journal_advice_show (self->advice, self->store, self->day, TRUE);
     }
-}
-
-static void
-editor_adjustment_changed_cb (PatellaJournalEditor *self)
-{
-  if (self->anchor != NULL && self->anchor_source == 0)
-    self->anchor_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, keep_anchor_in_place_cb,
-                                           self, NULL);
 }
 
 static void
@@ -596,110 +339,8 @@ use_other_clicked_cb (PatellaJournalEditor *self)
   g_autoptr(PatellaJournalEntry) other = g_steal_pointer (&self->other);
 
   hide_conflict (self);
-  if (other == NULL || self->edit == NULL)
-    return;
-
-  show_fields (self, other, fields & ~PATELLA_JOURNAL_FIELD_SYMPTOMS);
-
-  if (fields & PATELLA_JOURNAL_FIELD_REST)
-    patella_journal_edit_set_pain_rest (self->edit, patella_journal_entry_get_pain_rest (other));
-  if (fields & PATELLA_JOURNAL_FIELD_ACTIVITY)
-    patella_journal_edit_set_pain_activity (self->edit,
-                                            patella_journal_entry_get_pain_activity (other));
-  if (fields & PATELLA_JOURNAL_FIELD_MORNING)
-    patella_journal_edit_set_pain_morning (self->edit,
-                                           patella_journal_entry_get_pain_morning (other));
-  if (fields & PATELLA_JOURNAL_FIELD_NOTE)
-    patella_journal_edit_set_note (self->edit, patella_journal_entry_get_note (other));
-  if (fields & PATELLA_JOURNAL_FIELD_SYMPTOMS)
-    for (guint i = 0; i < self->symptom_toggles->len; i++)
-      {
-        const char *code = patella_symptom_get_codes ()[i];
-        gboolean on = patella_journal_entry_has_symptom (other, code);
-
-        self->loading = TRUE;
-        gtk_check_button_set_active (g_ptr_array_index (self->symptom_toggles, i), on);
-        self->loading = FALSE;
-        patella_journal_edit_set_symptom (self->edit, code, on);
-      }
-
-  editor_changed (self);
-}
-
-static void
-rest_changed_cb (PatellaJournalEditor *self)
-{
-  if (!self->loading && self->edit != NULL)
-    patella_journal_edit_set_pain_rest (self->edit, scale_value (self->rest_scale));
-  editor_changed (self);
-}
-
-static void
-activity_changed_cb (PatellaJournalEditor *self)
-{
-  if (!self->loading && self->edit != NULL)
-    patella_journal_edit_set_pain_activity (self->edit,
-                                            optional_value (self->activity_switch,
-                                                            self->activity_scale));
-  editor_changed (self);
-}
-
-static void
-morning_changed_cb (PatellaJournalEditor *self)
-{
-  if (!self->loading && self->edit != NULL)
-    patella_journal_edit_set_pain_morning (self->edit,
-                                           optional_value (self->morning_switch,
-                                                           self->morning_scale));
-  editor_changed (self);
-}
-
-static void
-symptom_toggled_cb (GtkCheckButton       *toggle,
-                    PatellaJournalEditor *self)
-{
-  if (!self->loading && self->edit != NULL)
-    patella_journal_edit_set_symptom (self->edit, g_object_get_data (G_OBJECT (toggle), "code"),
-                                      gtk_check_button_get_active (toggle));
-  editor_changed (self);
-}
-
-static void
-note_changed_cb (PatellaJournalEditor *self)
-{
-  if (!self->loading && self->edit != NULL)
-    {
-      g_autofree char *note = get_note (self);
-
-      patella_journal_edit_set_note (self->edit, note);
-    }
-  editor_changed (self);
-}
-
-/* Keeps the note within PATELLA_NOTE_MAX_CHARS: what does not fit is not inserted. */
-static void
-note_insert_text_cb (GtkTextBuffer        *buffer,
-                     GtkTextIter          *location,
-                     const char           *text,
-                     int                   length,
-                     PatellaJournalEditor *self)
-{
-  int room = PATELLA_NOTE_MAX_CHARS - gtk_text_buffer_get_char_count (buffer);
-  glong n_chars = g_utf8_strlen (text, length);
-  const char *end;
-
-  if (n_chars <= room)
-    return;
-
-  g_signal_stop_emission_by_name (buffer, "insert-text");
-  gtk_widget_error_bell (GTK_WIDGET (self->note_view));
-  if (room <= 0)
-    return;
-
-  end = g_utf8_offset_to_pointer (text, room);
-  g_signal_handlers_block_by_func (buffer, note_insert_text_cb, self);
-  gtk_text_buffer_insert (buffer, location, text, (int) (end - text));
-  g_signal_handlers_unblock_by_func (buffer, note_insert_text_cb, self);
+  if (other != NULL)
+    patella_journal_form_take (self->form, other, fields);
 }
 
 /* Any day up to today can be written, or rated the next morning, from the
@@ -821,74 +462,6 @@ window_close_request_cb (PatellaJournalEditor *self)
   return TRUE;
 }
 
-/* The wheel scrolls the editor, not the rating under the pointer: a rating
- * changed while scrolling past it would be saved without anyone noticing.
- * A slider takes the wheel once it has the keyboard focus. */
-static gboolean
-scale_scroll_cb (GtkEventControllerScroll *controller,
-                 double                    dx,
-                 double                    dy,
-                 gpointer                  data)
-{
-  GtkWidget *scale = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkWidget *scroller = gtk_widget_get_ancestor (scale, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
-  double step = 1.0;
-
-  if (gtk_widget_has_focus (scale))
-    return FALSE;
-
-  if (scroller == NULL)
-    return TRUE;
-
-  /* A wheel's notch as GtkScrolledWindow moves it; a touchpad's pixels as they are. */
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
-
-  return TRUE;
-}
-
-static void
-set_up_scale (GtkScale *scale)
-{
-  GtkEventController *scroll =
-    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-
-  for (int i = 0; i <= 10; i++)
-    gtk_scale_add_mark (scale, i, GTK_POS_BOTTOM, NULL);
-
-  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (scale_scroll_cb), NULL);
-  gtk_widget_add_controller (GTK_WIDGET (scale), scroll);
-}
-
-static void
-set_up_symptoms (PatellaJournalEditor *self)
-{
-  const char * const *codes = patella_symptom_get_codes ();
-
-  self->symptom_toggles = g_ptr_array_new ();
-  for (guint i = 0; codes[i] != NULL; i++)
-    {
-      GtkWidget *toggle = gtk_check_button_new_with_label (patella_symptom_get_label (codes[i]));
-
-      if (patella_symptom_is_red_flag (codes[i]))
-        {
-          gtk_widget_set_tooltip_text (toggle, _("A reason to see a clinician"));
-          gtk_widget_add_css_class (toggle, "patella-red-flag");
-        }
-      gtk_widget_add_css_class (toggle, "patella-symptom");
-      g_object_set_data (G_OBJECT (toggle), "code", (gpointer) codes[i]);
-      g_signal_connect (toggle, "toggled", G_CALLBACK (symptom_toggled_cb), self);
-      gtk_flow_box_append (self->symptoms_box, toggle);
-      /* The toggle takes the focus, not the flow box's child around it. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (toggle), FALSE);
-      g_ptr_array_add (self->symptom_toggles, toggle);
-    }
-}
-
 /* Overrides */
 
 static void
@@ -983,16 +556,15 @@ patella_journal_editor_dispose (GObject *object)
   if (self->pending != NULL)
     patella_journal_editor_save (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
-  g_clear_handle_id (&self->anchor_source, g_source_remove);
-  g_clear_weak_pointer (&self->anchor);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  if (self->form != NULL)
+    patella_journal_form_set_edit (self->form, NULL);
   g_clear_pointer (&self->edit, patella_journal_edit_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_object (&self->other);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->symptom_toggles, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_JOURNAL_EDITOR);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
@@ -1039,13 +611,13 @@ patella_journal_editor_class_init (PatellaJournalEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATELLA_TYPE_JOURNAL_ADVICE);
+  g_type_ensure (PATELLA_TYPE_JOURNAL_FORM);
   g_type_ensure (PATELLA_TYPE_JOURNAL_TREND);
   g_type_ensure (PATELLA_TYPE_WRAP_BIN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-journal-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, column);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, day_title);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, save_label);
@@ -1053,44 +625,21 @@ patella_journal_editor_class_init (PatellaJournalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, conflict_box);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, conflict_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, advice);
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, rest_scale);
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, activity_scale);
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, morning_scale);
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, activity_switch);
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, morning_switch);
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, rest_meaning);
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, activity_meaning);
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, morning_meaning);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, form);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, lower_box);
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, symptoms_box);
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, note_view);
-  gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, note_counter);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, trend);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalEditor, disclaimer_label);
   gtk_widget_class_bind_template_callback (widget_class, keep_mine_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, use_other_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, rest_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, activity_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, morning_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_changed);
 }
 
 static void
 patella_journal_editor_init (PatellaJournalEditor *self)
 {
-  GtkTextBuffer *buffer;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_journal_edit_free);
-
-  set_up_scale (self->rest_scale);
-  set_up_scale (self->activity_scale);
-  set_up_scale (self->morning_scale);
-  set_up_symptoms (self);
-
-  buffer = gtk_text_view_get_buffer (self->note_view);
-  g_signal_connect (buffer, "insert-text", G_CALLBACK (note_insert_text_cb), self);
-  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (note_changed_cb), self);
 
   self->day_picker = patella_date_picker_new (day_picked_cb, self);
   gtk_widget_set_tooltip_text (self->day_picker, _("Write Another Day"));
@@ -1098,13 +647,8 @@ patella_journal_editor_init (PatellaJournalEditor *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Write Another Day"), -1);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->today_button)),
                               self->day_picker, self->today_button);
-  self->column_margin = gtk_widget_get_margin_bottom (self->column);
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->editor_scroller), "changed",
-                           G_CALLBACK (editor_adjustment_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_label_set_text (self->disclaimer_label, patella_advice_get_disclaimer ());
-  update_meanings (self);
-  update_note_counter (self);
   gtk_widget_set_visible (self->today_button, FALSE);
 }
 
@@ -1133,7 +677,7 @@ patella_journal_editor_set_store (PatellaJournalEditor *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_set_object (&self->store, store);
-  patella_journal_advice_show (self->advice, NULL, NULL);
+  patella_journal_advice_show (self->advice, NULL, NULL, FALSE);
   if (self->insights_view != NULL)
     patella_insights_view_set_store (PATELLA_INSIGHTS_VIEW (self->insights_view), store);
   if (self->today_card != NULL)
@@ -1214,7 +758,7 @@ patella_journal_editor_save (PatellaJournalEditor *self)
 
   if (!save_pending (self, &error) ||
       (current && !patella_journal_edit_save (self->edit, self->store,
-                                              scale_value (self->rest_scale), &error)))
+                                              patella_journal_form_get_pain_rest (self->form), &error)))
     {
       g_autofree char *text = NULL;
 
@@ -1301,7 +845,7 @@ patella_journal_editor_focus_first (PatellaJournalEditor *self)
 {
   g_return_if_fail (PATELLA_IS_JOURNAL_EDITOR (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->rest_scale));
+  patella_journal_form_focus_first (self->form);
 }
 
 /* The sections below the fold at the default window size (symptoms, notes,
@@ -1311,6 +855,7 @@ patella_journal_editor_show_below_fold (PatellaJournalEditor *self)
 {
   g_return_if_fail (PATELLA_IS_JOURNAL_EDITOR (self));
 
+  patella_journal_form_show_below_fold (self->form);
   gtk_widget_set_visible (self->lower_box, TRUE);
   /* The insights (patella-insights-view.c) go below the editor. */
   if (self->insights_view == NULL)
