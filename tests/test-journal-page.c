@@ -603,27 +603,6 @@ test_past_day_fits_narrow (Fixture       *fixture,
   g_assert_cmpint (min_width, <=, 360);
 }
 
-/* The first button in @root's tree labelled @label, or %NULL. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
@@ -631,7 +610,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_autofree char *today = get_today (fixture);
   PatellaWindow *window = open_window (fixture);
   PatellaJournalPage *page = get_page (window);
-  GtkWidget *undo;
+  GtkButton *undo;
   g_autofree char *before = NULL;
   g_autofree char *gone = NULL;
   g_autofree char *back = NULL;
