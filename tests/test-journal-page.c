@@ -713,9 +713,12 @@ test_past_day_from_calendar (Fixture       *fixture,
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, yesterday);
   g_assert_true (gtk_widget_get_visible (journal_child (page, "today_button")));
 
+  /* A day to come is refused, and the toast says which days are accepted. */
   patella_date_picker_choose (picker, tomorrow);
   flush_events ();
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, yesterday);
+  g_assert_nonnull (find_label (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))),
+                                "or an earlier day"));
 
   patella_date_picker_choose (picker, today);
   flush_events ();

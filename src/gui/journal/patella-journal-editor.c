@@ -344,26 +344,25 @@ use_other_clicked_cb (PatellaJournalEditor *self)
 }
 
 /* Any day up to today can be written, or rated the next morning, from the
- * calendar beside the day's title. */
+ * calendar beside the day's title; a day to come is refused, as in the core. */
 static void
 day_picked_cb (const char *day,
                gpointer    user_data)
 {
   PatellaJournalEditor *self = user_data;
-  g_autofree char *today = NULL;
+  g_autofree char *normal = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
 
-  today = get_today (self);
-  if (g_strcmp0 (day, today) > 0)
+  if (!patella_journal_check_day (self->store, day, &normal, &error))
     {
-      patella_toast_show (GTK_WIDGET (self),
-                          adw_toast_new (_("That day has not come yet; choose today or a day before")));
+      patella_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
-  load_day (self, day);
+  load_day (self, normal);
 }
 
 static void
