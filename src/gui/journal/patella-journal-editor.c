@@ -63,6 +63,8 @@ struct _PatellaJournalEditor
   GtkLabel             *disclaimer_label;
 };
 
+static gboolean retry_cb (gpointer data);
+
 G_DEFINE_FINAL_TYPE (PatellaJournalEditor, patella_journal_editor, GTK_TYPE_WIDGET)
 
 enum {
@@ -74,8 +76,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean retry_cb (gpointer data);
 
 /* Helpers */
 
