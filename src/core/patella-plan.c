@@ -905,16 +905,11 @@ save_plan_row (PatellaStore  *store,
   return patella_store_step_done (store, stmt, error);
 }
 
-static void
-bind_int_or_null (PatellaStmt *stmt,
-                  int          column,
-                  int          value,
-                  int          none)
+static gint64
+optional_int (int value,
+              int none)
 {
-  if (value == none)
-    sqlite3_bind_null (stmt, column);
-  else
-    sqlite3_bind_int (stmt, column, value);
+  return value == none ? PATELLA_PLAN_NONE : value;
 }
 
 static gboolean
@@ -923,47 +918,31 @@ insert_event (PatellaStore      *store,
               PatellaPlanEvent  *event,
               GError           **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
-
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO plan_event (uuid, plan_id, day, at_us, kind, phase,"
-                                " pain, pain_after, duration_s, decided, decision, reason, ref_day,"
-                                " value, ex_level, note)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);", error);
-  if (stmt == NULL)
-    return FALSE;
+  gboolean session = event->kind == PATELLA_PLAN_EVENT_SESSION;
+  PatellaPlanEventRecord row = { 0 };
 
   event->uuid = g_uuid_string_random ();
-  sqlite3_bind_text (stmt, 1, event->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, plan->id);
-  sqlite3_bind_text (stmt, 3, event->day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, event->at_us);
-  sqlite3_bind_text (stmt, 5, event->kind == PATELLA_PLAN_EVENT_SESSION ? "session" : "decision",
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, event->phase);
-  bind_int_or_null (stmt, 7, event->pain, PATELLA_PAIN_NONE);
-  bind_int_or_null (stmt, 8, event->pain_after, PATELLA_PAIN_NONE);
-  if (event->kind == PATELLA_PLAN_EVENT_SESSION)
-    sqlite3_bind_int (stmt, 9, event->duration_s);
-  else
-    sqlite3_bind_null (stmt, 9);
-  sqlite3_bind_int (stmt, 10, event->decided ? 1 : 0);
-  if (event->kind == PATELLA_PLAN_EVENT_DECISION)
-    sqlite3_bind_text (stmt, 11, patella_plan_decision_get_id (event->decision), -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 11);
-  sqlite3_bind_text (stmt, 12, event->reason != NULL ? event->reason : "", -1, SQLITE_TRANSIENT);
-  if (event->ref_day[0] != '\0')
-    sqlite3_bind_text (stmt, 13, event->ref_day, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 13);
-  bind_int_or_null (stmt, 14, event->value, -1);
-  bind_int_or_null (stmt, 15, event->ex_level, -1);
-  sqlite3_bind_text (stmt, 16, event->note != NULL ? event->note : "", -1, SQLITE_TRANSIENT);
-  if (!patella_store_step_done (store, stmt, error))
+  row.uuid = event->uuid;
+  row.plan_id = plan->id;
+  row.day = event->day;
+  row.at_us = event->at_us;
+  row.kind = session ? "session" : "decision";
+  row.phase = event->phase;
+  row.pain = optional_int (event->pain, PATELLA_PAIN_NONE);
+  row.pain_after = optional_int (event->pain_after, PATELLA_PAIN_NONE);
+  row.duration_s = session ? event->duration_s : PATELLA_PLAN_NONE;
+  row.decided = event->decided;
+  row.decision = session ? NULL : patella_plan_decision_get_id (event->decision);
+  row.reason = event->reason;
+  row.ref_day = event->ref_day[0] != '\0' ? event->ref_day : NULL;
+  row.value = optional_int (event->value, -1);
+  row.ex_level = optional_int (event->ex_level, -1);
+  row.note = event->note;
+
+  event->id = patella_plan_event_put_record (store, &row, error);
+  if (event->id == 0)
     return FALSE;
 
-  event->id = sqlite3_last_insert_rowid (patella_store_get_db (store));
   g_ptr_array_add (plan->events, event);
   return TRUE;
 }
@@ -1458,9 +1437,9 @@ patella_plan_start (PatellaStore     *store,
                     GError          **error)
 {
   g_autoptr(PatellaPlan) plan = NULL;
-  g_autoptr(PatellaStmt) stmt = NULL;
   g_autoptr(PatellaPlan) fresh = g_new0 (PatellaPlan, 1);
   g_autofree char *uuid = g_uuid_string_random ();
+  PatellaPlanRecord row = { 0 };
   PatellaClock *clock;
   g_autofree char *today = NULL;
 
@@ -1489,21 +1468,16 @@ patella_plan_start (PatellaStore     *store,
   clock = patella_store_get_clock (store);
   today = patella_clock_get_today (clock);
 
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO plan (uuid, started_day, started_us, rule, state,"
-                                " phase) VALUES (?, ?, ?, ?, 'active', ?);", error);
-  if (stmt == NULL)
+  row.uuid = uuid;
+  row.started_day = today;
+  row.started_us = patella_clock_get_now (clock);
+  row.rule = patella_plan_rule_get_id (rule);
+  row.state = "active";
+  row.phase = phase != 0 ? phase : PATELLA_PLAN_PHASE_EARLY;
+  fresh->id = patella_plan_put_record (store, &row, error);
+  if (fresh->id == 0)
     return fail_write (store);
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, patella_clock_get_now (clock));
-  sqlite3_bind_text (stmt, 4, patella_plan_rule_get_id (rule), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, phase != 0 ? phase : PATELLA_PLAN_PHASE_EARLY);
-  if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
-
-  fresh->id = sqlite3_last_insert_rowid (patella_store_get_db (store));
   fresh->uuid = g_steal_pointer (&uuid);
   fresh->state = PATELLA_PLAN_STATE_ACTIVE;
   fresh->rule = rule;
