@@ -12,6 +12,7 @@
  *   resize WIDTH HEIGHT     resizes the active window
  *   query mapped TOOLTIP    "yes" if a button with this tooltip is on screen
  *   query windows           how many windows are on screen
+ *   advance SECONDS         moves the fake clock on
  *   quit                    ends the application
  * PATELLA_TEST_NOW (ISO 8601) is the starting time. */
 #include "config.h"
@@ -186,6 +187,16 @@ run_command (const char *line)
             shown++;
         }
       answer = g_strdup_printf ("%u", shown);
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (line, "advance "))
+    {
+      int seconds;
+
+      if (sscanf (line, "advance %d", &seconds) != 1 || seconds < 0)
+        return FALSE;
+      patella_clock_advance (fake_clock, (gint64) seconds * G_USEC_PER_SEC);
       return TRUE;
     }
 

@@ -180,6 +180,9 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   g_assert_cmpstr (visible_page_name (page), ==, "journal");
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, today);
 
+  /* Pain at rest is rated by turning its switch on, as the other two. */
+  g_assert_false (gtk_switch_get_active (page_child (page, "rest_switch")));
+  gtk_switch_set_active (page_child (page, "rest_switch"), TRUE);
   gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 7);
   /* The zones are for pain during activity, not at rest. */
   g_assert_cmpstr (gtk_label_get_text (page_child (page, "rest_meaning")), ==, "");
@@ -207,6 +210,7 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   window = open_window (fixture);
   page = get_page (window);
   g_assert_cmpstr (visible_page_name (page), ==, "journal");
+  g_assert_true (gtk_switch_get_active (page_child (page, "rest_switch")));
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "rest_scale"))), ==, 7);
   g_assert_true (gtk_switch_get_active (page_child (page, "activity_switch")));
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "activity_scale"))), ==, 4);
@@ -230,6 +234,7 @@ test_meaning_follows_value (Fixture       *fixture,
   GtkRange *scale = page_child (page, "activity_scale");
   GtkLabel *meaning = page_child (page, "activity_meaning");
 
+  gtk_switch_set_active (page_child (page, "rest_switch"), TRUE);
   gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 9);
   g_assert_cmpstr (gtk_label_get_text (page_child (page, "rest_meaning")), ==, "");
   gtk_switch_set_active (page_child (page, "morning_switch"), TRUE);
@@ -625,6 +630,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_autofree char *back = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
+  gtk_switch_set_active (page_child (page, "rest_switch"), TRUE);
   gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 2);
   g_assert_true (patella_journal_page_save (page));
   before = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
@@ -635,6 +641,7 @@ test_delete_and_undo (Fixture       *fixture,
   gone = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
   g_assert_null (gone);
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "rest_scale"))), ==, 0);
+  g_assert_false (gtk_switch_get_active (page_child (page, "rest_switch")));
 
   /* The toast's Undo puts it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "journal-page.undo-delete",
@@ -835,6 +842,50 @@ test_advice_does_not_move_the_field (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (window_y (swelling), before, 1.0);
 }
 
+/* Ticking a symptom on a new day rates nothing: the row has no pain at
+ * rest (it was saved as 0/10), and the editor says "Not rated". A rating
+ * given can be taken back with the switch. */
+static void
+test_symptom_rates_nothing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *today = get_today (fixture);
+  g_autofree char *rest = NULL;
+  g_autofree char *rated = NULL;
+  g_autofree char *unrated = NULL;
+  PatellaWindow *window = open_window (fixture);
+  PatellaJournalPage *page = get_page (window);
+  GtkWidget *swelling;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
+  flush_events ();
+  swelling = find_check_button (GTK_WIDGET (page), "Swelling");
+  g_assert_nonnull (swelling);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (swelling), TRUE);
+  g_assert_true (patella_journal_page_save (page));
+  rest = query_text (fixture->db, "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
+                                  " JOIN journal_symptom USING (day) WHERE day = ?"
+                                  " AND code = 'swelling';", today);
+  g_assert_cmpstr (rest, ==, "unrated");
+  g_assert_false (gtk_switch_get_active (page_child (page, "rest_switch")));
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "rest_scale")));
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, "rest_meaning")), ==, "Not rated");
+
+  gtk_switch_set_active (page_child (page, "rest_switch"), TRUE);
+  gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 3);
+  g_assert_true (patella_journal_page_save (page));
+  rated = query_text (fixture->db, "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
+                                   " WHERE day = ?;", today);
+  g_assert_cmpstr (rated, ==, "3");
+
+  gtk_switch_set_active (page_child (page, "rest_switch"), FALSE);
+  g_assert_true (patella_journal_page_save (page));
+  unrated = query_text (fixture->db, "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
+                                     " WHERE day = ?;", today);
+  g_assert_cmpstr (unrated, ==, "unrated");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -879,6 +930,7 @@ main (int    argc,
        " (date ('now', 'localtime'), 2, 4, 0, 0);",
        test_advice_shown_with_source);
   ADD ("row-badge-zones", NULL, test_row_badge_zones);
+  ADD ("symptom-rates-nothing", NULL, test_symptom_rates_nothing);
   ADD ("chart-text-plurals", NULL, test_chart_text_plurals);
   ADD ("past-day-from-calendar", NULL, test_past_day_from_calendar);
   ADD ("advice-does-not-move-the-field",

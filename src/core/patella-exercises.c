@@ -552,9 +552,8 @@ write_steps (PatellaStore                    *store,
   return TRUE;
 }
 
-/* The one INSERT into routine, bound and not yet run: saving a routine
- * and an import each tell its errors in their own words. A %NULL @uuid
- * gets a new identity. */
+/* The one INSERT into routine, bound and not yet run: saving a routine and
+ * an import tell its errors in their own words. %NULL @uuid: a new one. */
 static PatellaStmt *
 prepare_insert (PatellaStore  *store,
                 const char    *name,
@@ -562,11 +561,9 @@ prepare_insert (PatellaStore  *store,
                 const char    *uuid,
                 GError       **error)
 {
-  PatellaStmt *stmt;
+  PatellaStmt *stmt = patella_store_prepare (store, "INSERT INTO routine (name, created_us, uuid)"
+                                             " VALUES (?1, ?2, ?3);", error);
 
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO routine (name, created_us, uuid) VALUES (?1, ?2, ?3);",
-                                error);
   if (stmt == NULL)
     return NULL;
 
@@ -697,9 +694,8 @@ patella_routine_save (PatellaStore    *store,
 
   if (id == 0)
     {
-      stmt = prepare_insert (store, name,
-                             patella_clock_get_now (patella_store_get_clock (store)), NULL,
-                             error);
+      stmt = prepare_insert (store, name, patella_clock_get_now (patella_store_get_clock (store)),
+                             NULL, error);
       if (stmt == NULL)
         goto fail;
     }
@@ -723,9 +719,7 @@ patella_routine_save (PatellaStore    *store,
     }
 
   if (id == 0)
-    {
-      id = sqlite3_last_insert_rowid (patella_store_get_db (store));
-    }
+    id = sqlite3_last_insert_rowid (patella_store_get_db (store));
   else if (sqlite3_changes (patella_store_get_db (store)) != 1)
     {
       g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,

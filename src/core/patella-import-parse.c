@@ -198,7 +198,7 @@ parse_entry (JsonObject  *object,
 
   if (!get_uuid (object, where, "uuid", &entry->uuid, error) ||
       !get_text (object, where, "date", FALSE, TEXT_DATE, &entry->day, error) ||
-      !get_int (object, where, "pain_rest", FALSE, 0, 10, &entry->pain_rest, error) ||
+      !get_int (object, where, "pain_rest", TRUE, 0, 10, &entry->pain_rest, error) ||
       !get_int (object, where, "pain_activity", TRUE, 0, 10, &entry->pain_activity, error) ||
       !get_int (object, where, "pain_morning", TRUE, 0, 10, &entry->pain_morning, error) ||
       !get_text (object, where, "note", TRUE, TEXT_NOTE, &entry->note, error) ||

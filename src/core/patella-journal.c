@@ -201,6 +201,7 @@ patella_journal_entry_class_init (PatellaJournalEntryClass *klass)
 static void
 patella_journal_entry_init (PatellaJournalEntry *self)
 {
+  self->pain_rest = PATELLA_PAIN_NONE;
   self->pain_activity = PATELLA_PAIN_NONE;
   self->pain_morning = PATELLA_PAIN_NONE;
   self->symptoms = g_new0 (char *, 1);
@@ -211,7 +212,7 @@ patella_journal_entry_init (PatellaJournalEntry *self)
  * patella_journal_entry_new:
  * @day: `YYYY-MM-DD`
  *
- * An entry in memory: pain at rest 0, nothing else.
+ * An entry in memory: nothing rated, no symptom, no note.
  */
 PatellaJournalEntry *
 patella_journal_entry_new (const char *day)
@@ -232,10 +233,11 @@ patella_journal_entry_get_day (PatellaJournalEntry *self)
   return self->day;
 }
 
+/* Returns: 0–10, or %PATELLA_PAIN_NONE */
 int
 patella_journal_entry_get_pain_rest (PatellaJournalEntry *self)
 {
-  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), 0);
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), PATELLA_PAIN_NONE);
   return self->pain_rest;
 }
 
@@ -255,7 +257,7 @@ patella_journal_entry_get_pain_morning (PatellaJournalEntry *self)
   return self->pain_morning;
 }
 
-/* The highest of the day's ratings. */
+/* The highest of the day's ratings, or %PATELLA_PAIN_NONE when none is rated. */
 int
 patella_journal_entry_get_max_pain (PatellaJournalEntry *self)
 {
@@ -434,7 +436,8 @@ entry_from_row (PatellaStmt *stmt)
   const char *codes;
 
   self = patella_journal_entry_new ((const char *) sqlite3_column_text (stmt, 0));
-  self->pain_rest = sqlite3_column_int (stmt, 1);
+  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    self->pain_rest = sqlite3_column_int (stmt, 1);
   if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
     self->pain_activity = sqlite3_column_int (stmt, 2);
   if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
@@ -719,10 +722,8 @@ static gboolean
 check_change (const PatellaJournalChange  *change,
               GError                     **error)
 {
-  if (change->pain_rest != PATELLA_PAIN_KEEP && !patella_check_pain (change->pain_rest, error))
-    return FALSE;
-
-  if (!check_optional_pain (change->pain_activity, error) ||
+  if (!check_optional_pain (change->pain_rest, error) ||
+      !check_optional_pain (change->pain_activity, error) ||
       !check_optional_pain (change->pain_morning, error))
     return FALSE;
 
@@ -738,8 +739,7 @@ check_change (const PatellaJournalChange  *change,
     if (!patella_symptom_check (change->symptoms_remove[i], error))
       return FALSE;
 
-  if (change->pain_rest_if_new != PATELLA_PAIN_KEEP &&
-      !patella_check_pain (change->pain_rest_if_new, error))
+  if (!check_optional_pain (change->pain_rest_if_new, error))
     return FALSE;
 
   if (change->note != NULL && !patella_check_text (change->note, PATELLA_NOTE_MAX_CHARS, error))
@@ -808,7 +808,7 @@ put_entry_row (PatellaStore                *store,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, row->day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, row->pain_rest);
+  patella_stmt_bind_optional (stmt, 2, row->pain_rest, PATELLA_PAIN_NONE);
   patella_stmt_bind_optional (stmt, 3, row->pain_activity, PATELLA_PAIN_NONE);
   patella_stmt_bind_optional (stmt, 4, row->pain_morning, PATELLA_PAIN_NONE);
   sqlite3_bind_text (stmt, 5, row->note != NULL ? row->note : "", -1, SQLITE_TRANSIENT);
@@ -931,7 +931,8 @@ fail:
 /**
  * patella_journal_save:
  * @day: `YYYY-MM-DD`, today or earlier
- * @change: what to write; on a day without an entry, the pain at rest is required
+ * @change: what to write; on a day without an entry, at least a rating, a
+ *   symptom or a note
  * @created: (out) (optional): whether the day had no entry before
  *
  * Creates or updates the entry of @day. Fields that @change keeps stay as
@@ -969,16 +970,9 @@ patella_journal_save (PatellaStore                *store,
   is_new = entry == NULL;
   if (is_new)
     {
-      if (change->pain_rest == PATELLA_PAIN_KEEP && change->pain_rest_if_new == PATELLA_PAIN_KEEP)
-        {
-          patella_store_rollback (store);
-          g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
-                       _("%s has no entry yet; a new entry needs the pain at rest, from 0 (none) "
-                         "to 10 (worst)"), normal);
-          return FALSE;
-        }
       entry = patella_journal_entry_new (normal);
-      entry->pain_rest = change->pain_rest_if_new;
+      if (change->pain_rest_if_new != PATELLA_PAIN_KEEP)
+        entry->pain_rest = change->pain_rest_if_new;
     }
 
   if (change->pain_rest != PATELLA_PAIN_KEEP)
@@ -1011,6 +1005,17 @@ patella_journal_save (PatellaStore                *store,
         }
       result = g_strv_builder_end (codes);
       patella_journal_entry_set_symptoms (entry, (const char * const *) result);
+    }
+
+  if (is_new && entry->pain_rest == PATELLA_PAIN_NONE && entry->pain_activity == PATELLA_PAIN_NONE &&
+      entry->pain_morning == PATELLA_PAIN_NONE && entry->symptoms[0] == NULL &&
+      entry->note[0] == '\0')
+    {
+      patella_store_rollback (store);
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
+                   _("%s has no entry yet and nothing was given to write: a new entry needs a "
+                     "pain rating from 0 (none) to 10 (worst), a symptom or a note"), normal);
+      return FALSE;
     }
 
   if (!write_entry (store, entry,

@@ -46,7 +46,7 @@ void                 patella_journal_entry_set_note          (PatellaJournalEntr
 
 /**
  * PatellaJournalChange:
- * @pain_rest: 0–10, or %PATELLA_PAIN_KEEP
+ * @pain_rest: 0–10, %PATELLA_PAIN_NONE to clear, or %PATELLA_PAIN_KEEP
  * @pain_activity: 0–10, %PATELLA_PAIN_NONE to clear, or %PATELLA_PAIN_KEEP
  * @pain_morning: 0–10, %PATELLA_PAIN_NONE to clear, or %PATELLA_PAIN_KEEP
  * @symptoms: (nullable): the day's symptom codes (replacing the stored ones), or %NULL to keep
@@ -54,7 +54,7 @@ void                 patella_journal_entry_set_note          (PatellaJournalEntr
  * @symptoms_add: (nullable): codes to add to the stored ones
  * @symptoms_remove: (nullable): codes to take from the stored ones
  * @pain_rest_if_new: the pain at rest for a day that has no entry yet, when
- *   @pain_rest keeps; or %PATELLA_PAIN_KEEP
+ *   @pain_rest keeps; or %PATELLA_PAIN_KEEP (unrated)
  *
  * What to write for one day. Fields left at their "keep" value are not touched
  * when the day has an entry already: the stored values are read and written
@@ -82,7 +82,7 @@ typedef struct
 {
   const char         *uuid;           /* NULL: the replaced entry's, or a new one */
   const char         *day;
-  int                 pain_rest;
+  int                 pain_rest;      /* PATELLA_PAIN_NONE: not given */
   int                 pain_activity;  /* PATELLA_PAIN_NONE: not given */
   int                 pain_morning;   /* PATELLA_PAIN_NONE: not given */
   const char * const *symptoms;

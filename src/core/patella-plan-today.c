@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-journal.h"
 #include "patella-plan-private.h"
 #include "patella-shoes.h"
 

@@ -820,6 +820,27 @@ patella_store_get_schema_version (PatellaStore *self)
   return self->schema_version;
 }
 
+/**
+ * patella_store_upgrade:
+ *
+ * Brings a database whose content was replaced whole (a restored backup of
+ * an older version) to this version's schema, as opening it would.
+ */
+gboolean
+patella_store_upgrade (PatellaStore  *self,
+                       GError       **error)
+{
+  gint64 version;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  if (!query_int_checked (self, "PRAGMA user_version;", &version, error))
+    return FALSE;
+
+  self->schema_version = (int) version;
+  return migrate (self, error);
+}
+
 gboolean
 patella_store_check_writable (PatellaStore  *self,
                               GError       **error)

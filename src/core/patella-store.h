@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* "PaTl": written to the header so that a Patella file can be told from others. */
 #define PATELLA_APPLICATION_ID 0x5061546c
-#define PATELLA_SCHEMA_VERSION 5
+#define PATELLA_SCHEMA_VERSION 6
 
 #define PATELLA_TYPE_STORE (patella_store_get_type ())
 
@@ -28,6 +28,8 @@ PatellaClock *patella_store_get_clock         (PatellaStore  *self);
 gboolean      patella_store_is_read_only      (PatellaStore  *self);
 const GError *patella_store_get_read_only_reason (PatellaStore *self);
 int           patella_store_get_schema_version (PatellaStore *self);
+gboolean      patella_store_upgrade           (PatellaStore  *self,
+                                               GError       **error);
 gboolean      patella_store_check_writable    (PatellaStore  *self,
                                                GError       **error);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-accessible.h"
 #include "patella-advice.h"
 #include "patella-countdown-ring.h"
 #include "patella-parse.h"
@@ -28,6 +29,7 @@ struct _PatellaRoutineView
   PatellaRoutinePlayer *player;
   guint                 player_tick_id;
   gboolean              plan_session;   /* the player plays today's plan session */
+  char                 *announced_phase;  /* as last said to screen readers */
 
   GtkLabel             *week_label;
   GtkLevelBar          *week_level;
@@ -255,6 +257,20 @@ side_name (PatellaPlayerSide side)
     }
 }
 
+/* A routine's phase said to screen readers when it changes, not at every
+ * second of it. */
+static void
+announce_phase (PatellaRoutineView *self,
+                const char         *text)
+{
+  if (g_strcmp0 (self->announced_phase, text) == 0)
+    return;
+
+  g_free (self->announced_phase);
+  self->announced_phase = g_strdup (text);
+  patella_accessible_announce (GTK_WIDGET (self), text);
+}
+
 static void
 update_player (PatellaRoutineView *self)
 {
@@ -280,6 +296,7 @@ update_player (PatellaRoutineView *self)
   phase = patella_routine_player_get_phase (self->player);
   if (phase == PATELLA_PLAYER_DONE)
     {
+      announce_phase (self, _("Routine done"));
       gtk_stack_set_visible_child_name (self->player_stack, "pain");
       return;
     }
@@ -349,6 +366,14 @@ update_player (PatellaRoutineView *self)
       break;
     }
 
+  {
+    /* Translators: the exercise, then its phase: "Wall sit: Rest" */
+    g_autofree char *spoken_phase = g_strdup_printf (_("%s: %s"), _(step->exercise->name),
+                                                     phase_text);
+
+    announce_phase (self, spoken_phase);
+  }
+
   if (patella_routine_player_is_paused (self->player))
     {
       g_autofree char *paused = g_strdup_printf (_("%s (paused)"), phase_text);
@@ -391,6 +416,7 @@ play (PatellaRoutineView   *self,
       gboolean              for_plan)
 {
   g_clear_pointer (&self->player, patella_routine_player_free);
+  g_clear_pointer (&self->announced_phase, g_free);
   self->player = patella_routine_player_new (routine);
   self->plan_session = for_plan;
   patella_routine_player_start (self->player, now_us (self));
@@ -633,6 +659,7 @@ patella_routine_view_dispose (GObject *object)
   PatellaRoutineView *self = PATELLA_ROUTINE_VIEW (object);
 
   g_clear_handle_id (&self->player_tick_id, g_source_remove);
+  g_clear_pointer (&self->announced_phase, g_free);
   g_clear_pointer (&self->player, patella_routine_player_free);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <gsound.h>
 
+#include "patella-accessible.h"
 #include "patella-countdown-ring.h"
 #include "patella-error.h"
 #include "patella-metronome.h"
@@ -313,6 +314,24 @@ update (PatellaWalkRunView *self)
                                                   : "media-playback-pause-symbolic");
 }
 
+/* The new interval, or the end, said to screen readers as the bell rings. */
+static void
+announce_interval (PatellaWalkRunView  *self,
+                   PatellaWalkRunState  state)
+{
+  GArray *intervals = patella_walk_run_get_intervals (self->walk_run);
+  int index = patella_walk_run_get_index (self->walk_run);
+  g_autofree char *text = NULL;
+
+  if (state == PATELLA_WALK_RUN_FINISHED)
+    text = g_strdup (_("Walk/run session done"));
+  else if (intervals != NULL && index >= 0 && index < (int) intervals->len)
+    text = describe_interval (&g_array_index (intervals, PatellaWalkRunInterval, index));
+
+  if (text != NULL)
+    patella_accessible_announce (GTK_WIDGET (self), text);
+}
+
 /* An interval changed, or the session ended: show it at once and cue it. */
 static void
 index_changed_cb (PatellaWalkRunView *self)
@@ -326,6 +345,7 @@ index_changed_cb (PatellaWalkRunView *self)
   self->cues++;
   gtk_widget_add_css_class (GTK_WIDGET (self->interval_label), "accent");
   play (self, state == PATELLA_WALK_RUN_FINISHED ? "complete" : "bell");
+  announce_interval (self, state);
 }
 
 static void
