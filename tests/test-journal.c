@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "patella-error.h"
 #include "patella-journal.h"
 #include "patella-journal-model.h"
@@ -161,6 +163,47 @@ test_create_update_delete (Fixture       *fixture,
   g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
 
   g_assert_cmpuint (changes, ==, 4);
+}
+
+static char *
+entry_uuid (Fixture *fixture)
+{
+  g_autoptr(PatellaStmt) stmt = patella_store_prepare (fixture->store,
+                                                       "SELECT uuid FROM journal_entry;", NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Editing a day rewrites the same entry: its identity (what an export and
+ * another Patella know it by) and the instant it was written first stay. */
+static void
+test_edit_keeps_identity (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(PatellaJournalEntry) entry = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *uuid_after = NULL;
+  gint64 first = patella_clock_get_now (fixture->clock);
+
+  save_pain (fixture, "2026-03-14", 2);
+  uuid = entry_uuid (fixture);
+  g_assert_cmpuint (strlen (uuid), ==, 36);
+
+  patella_clock_advance (fixture->clock, G_TIME_SPAN_HOUR);
+  save_pain (fixture, "2026-03-14", 5);
+  uuid_after = entry_uuid (fixture);
+  g_assert_cmpstr (uuid_after, ==, uuid);
+  g_assert_cmpint (patella_store_query_int (fixture->store, "SELECT count(*) FROM journal_entry;",
+                                            -1), ==, 1);
+  g_assert_cmpint (patella_store_query_int (fixture->store,
+                                            "SELECT created_us FROM journal_entry;", -1),
+                   ==, first);
+  entry = patella_journal_get (fixture->store, "2026-03-14", NULL);
+  g_assert_cmpint (patella_journal_entry_get_pain_rest (entry), ==, 5);
+  g_assert_cmpint (patella_journal_entry_get_updated_us (entry), ==,
+                   first + G_TIME_SPAN_HOUR);
 }
 
 static void
@@ -634,6 +677,7 @@ main (int    argc,
 
   ADD ("create-update-delete", test_create_update_delete);
   ADD ("put-restores", test_put_restores);
+  ADD ("edit-keeps-identity", test_edit_keeps_identity);
   ADD ("bad-input-changes-nothing", test_bad_input_changes_nothing);
   ADD ("text-stored-literally", test_text_stored_literally);
   ADD ("list-range", test_list_range);

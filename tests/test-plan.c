@@ -1218,6 +1218,88 @@ test_under_way (Fixture       *fixture,
   g_assert_false (patella_plan_is_under_way (stopped));
 }
 
+/* A plan written whole, as an import writes one from another Patella: it
+ * loads back as it was, empty columns and all, and goes on from there. */
+static void
+test_put_record (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+  PatellaPlanRecord row = {
+    "c2d4e6f8-0a1b-4c3d-8e5f-6a7b8c9d0e1f", "2026-03-02", 1000, "standard", "paused", 5, 1, 2, 1,
+  };
+  PatellaPlanEventRecord session = {
+    "7b7c5a2e-1d34-4f6e-9a3b-2c1d0e9f8a71", 0, "2026-03-12", 2000, "session", 5, 3,
+    PATELLA_PLAN_NONE, 1800, FALSE, NULL, NULL, NULL, PATELLA_PLAN_NONE, PATELLA_PLAN_NONE,
+    "felt fine",
+  };
+  PatellaPlanEventRecord decision = {
+    "0e1d2c3b-4a59-4687-9a6b-5c4d3e2f1a0b", 0, "2026-03-13", 3000, "decision", 5,
+    PATELLA_PLAN_NONE, PATELLA_PLAN_NONE, PATELLA_PLAN_NONE, TRUE, "paused", "red-flag",
+    "2026-03-12", 6, 2, NULL,
+  };
+  const PatellaPlanEvent *event;
+  gint64 id;
+
+  at (fixture, "2026-03-16", 9, 0);
+  id = patella_plan_put_record (fixture->store, &row, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_plan_find (fixture->store, row.uuid, &error), ==, id);
+  session.plan_id = decision.plan_id = id;
+  g_assert_cmpint (patella_plan_event_put_record (fixture->store, &session, &error), >, 0);
+  g_assert_cmpint (patella_plan_event_put_record (fixture->store, &decision, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_plan_event_find (fixture->store, decision.uuid, &error), >, 0);
+
+  plan = load (fixture);
+  g_assert_cmpstr (plan->uuid, ==, row.uuid);
+  g_assert_cmpstr (plan->started_day, ==, "2026-03-02");
+  g_assert_cmpint (plan->rule, ==, PATELLA_PLAN_RULE_STANDARD);
+  g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_PAUSED);
+  g_assert_cmpint (plan->phase, ==, 5);
+  g_assert_cmpint (plan->streak, ==, 1);
+  g_assert_cmpint (plan->ex_level, ==, 2);
+  g_assert_cmpuint (plan->events->len, ==, 2);
+  event = g_ptr_array_index (plan->events, 0);
+  g_assert_cmpstr (event->uuid, ==, session.uuid);
+  g_assert_cmpint (event->kind, ==, PATELLA_PLAN_EVENT_SESSION);
+  g_assert_cmpint (event->pain, ==, 3);
+  g_assert_cmpint (event->pain_after, ==, PATELLA_PAIN_NONE);
+  g_assert_cmpint (event->duration_s, ==, 1800);
+  g_assert_cmpstr (event->ref_day, ==, "");
+  g_assert_cmpint (event->value, ==, -1);
+  g_assert_cmpstr (event->note, ==, "felt fine");
+  event = patella_plan_get_last_decision (plan);
+  g_assert_cmpint (event->decision, ==, PATELLA_PLAN_DECISION_PAUSED);
+  g_assert_cmpstr (event->ref_day, ==, "2026-03-12");
+  g_assert_cmpint (event->value, ==, 6);
+  g_assert_cmpint (event->ex_level, ==, 2);
+  g_assert_cmpstr (event->note, ==, "");
+
+  /* It goes on where it was. */
+  g_assert_true (patella_plan_resume (fixture->store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&plan, patella_plan_free);
+  plan = load (fixture);
+  g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_ACTIVE);
+  g_assert_cmpint (plan->phase, ==, 5);
+
+  /* One open plan at a time, and no event without its plan. */
+  row.uuid = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a";
+  g_assert_cmpint (patella_plan_put_record (fixture->store, &row, &error), ==, 0);
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  session.uuid = "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b";
+  session.plan_id = 0;
+  g_assert_cmpint (patella_plan_event_put_record (fixture->store, &session, &error), ==, 0);
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_CONSTRAINT);
+  g_assert_cmpint (patella_store_query_int (fixture->store, "SELECT count(*) FROM plan;", -1),
+                   ==, 1);
+  g_assert_cmpint (patella_store_query_int (fixture->store, "SELECT count(*) FROM plan_event;",
+                                            -1), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1269,6 +1351,7 @@ main (int    argc,
   ADD ("phase-ladder", test_phase_ladder);
   ADD ("today-walk-run", test_today_walk_run);
   ADD ("reasons-since", test_reasons_since);
+  ADD ("put-record", test_put_record);
 
   return g_test_run ();
 }

@@ -573,6 +573,32 @@ test_status_uses_model (Fixture       *fixture,
   g_assert_nonnull (strstr (item->why, "30 days"));
 }
 
+/* A new shoe is written like an imported one: its own identity, the
+ * instant it was added, and the only default when it asks to be. */
+static void
+test_add_writes_whole_shoe (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 road = add_shoe (fixture, "Road pair", TRUE);
+  gint64 trail = add_shoe (fixture, "Trail pair", TRUE);
+  gint64 spare = add_shoe (fixture, "Spare pair", FALSE);
+  gint64 now = patella_clock_get_now (patella_store_get_clock (fixture->store));
+
+  g_assert_cmpint (patella_shoe_find_id (fixture->store, NULL, "road PAIR", NULL, NULL), ==, road);
+  g_assert_cmpint (patella_shoe_find_id (fixture->store, NULL, "Trail pair", NULL, NULL), ==,
+                   trail);
+  g_assert_cmpint (patella_shoe_find_id (fixture->store, NULL, "Spare pair", NULL, NULL), ==,
+                   spare);
+  g_assert_cmpint (patella_shoe_get_default_id (fixture->store), ==, trail);
+  g_assert_cmpint (patella_store_query_int (fixture->store,
+                                            "SELECT count(DISTINCT uuid) FROM shoe"
+                                            " WHERE length (uuid) = 36;", -1), ==, 3);
+  g_assert_cmpint (patella_store_query_int (fixture->store,
+                                            "SELECT min (created_us) FROM shoe;", -1), ==, now);
+  g_assert_cmpint (patella_store_query_int (fixture->store,
+                                            "SELECT max (created_us) FROM shoe;", -1), ==, now);
+}
+
 /* The replacement rule at its edges, and its words: the Shoes page and
  * patella-cli say the same. */
 static void
@@ -626,6 +652,7 @@ main (int    argc,
   ADD ("bad-runs-refused", test_bad_runs_refused);
   ADD ("find-and-units", test_find_and_units);
   ADD ("status-uses-model", test_status_uses_model);
+  ADD ("add-writes-whole-shoe", test_add_writes_whole_shoe);
   g_test_add_func ("/shoes/status-words", test_status_words);
 
 #undef ADD

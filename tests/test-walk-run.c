@@ -263,6 +263,43 @@ test_finish_logs_plan_session (Fixture       *fixture,
                    ==, 2);
 }
 
+/* A session written whole, as an import writes one from another Patella:
+ * the timer picks it up where it was, and the store refuses a second one
+ * under way. */
+static void
+test_put_record (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = patella_clock_get_today (fixture->base.clock);
+  gint64 now = patella_clock_get_now (fixture->base.clock);
+  PatellaWalkRunRecord row = {
+    "0e1d2c3b-4a59-4687-9a6b-5c4d3e2f1a0b", today, 4, 5 * 60, 3 * 60, 2 * 60, 5, "paused",
+    now - 20 * MINUTE, PATELLA_PLAN_NONE, 10 * 60, PATELLA_PLAN_NONE, PATELLA_PLAN_NONE,
+  };
+  gint64 id;
+
+  id = patella_walk_run_put_record (fixture->base.store, &row, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (patella_walk_run_find (fixture->base.store, row.uuid, &error), ==, id);
+
+  g_assert_true (patella_walk_run_restore (fixture->walk_run, &error));
+  g_assert_cmpint (patella_walk_run_get_state (fixture->walk_run), ==, PATELLA_WALK_RUN_PAUSED);
+  g_assert_cmpint (patella_walk_run_get_phase (fixture->walk_run), ==, 4);
+  g_assert_cmpint (patella_walk_run_get_total (fixture->walk_run), ==, 30 * 60);
+  g_assert_cmpint (patella_walk_run_get_elapsed (fixture->walk_run), ==, 20 * 60);
+
+  /* One session under way at a time, however it is written. */
+  row.uuid = "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b";
+  row.state = "running";
+  row.ends_us = now + 10 * MINUTE;
+  row.remaining_s = PATELLA_PLAN_NONE;
+  g_assert_cmpint (patella_walk_run_put_record (fixture->base.store, &row, &error), ==, 0);
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_CONSTRAINT);
+  g_assert_cmpint (patella_walk_run_find (fixture->base.store, row.uuid, NULL), ==, 0);
+}
+
 static void
 test_start_refused (Fixture       *fixture,
                     gconstpointer  data)
@@ -394,6 +431,7 @@ main (int    argc,
   ADD ("finished-while-closed", test_finished_while_closed);
   ADD ("finish-logs-plan-session", test_finish_logs_plan_session);
   ADD ("start-refused", test_start_refused);
+  ADD ("put-record", test_put_record);
   ADD ("dst", test_dst);
   ADD ("metronome", test_metronome);
   ADD ("metronome-ticks", test_metronome_ticks);

@@ -552,6 +552,27 @@ write_steps (PatellaStore                    *store,
   return TRUE;
 }
 
+/* The one INSERT into routine, bound and not yet run: saving a routine and
+ * an import tell its errors in their own words. %NULL @uuid: a new one. */
+static PatellaStmt *
+prepare_insert (PatellaStore  *store,
+                const char    *name,
+                gint64         created_us,
+                const char    *uuid,
+                GError       **error)
+{
+  PatellaStmt *stmt = patella_store_prepare (store, "INSERT INTO routine (name, created_us, uuid)"
+                                             " VALUES (?1, ?2, ?3);", error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, created_us);
+  patella_stmt_bind_optional_text (stmt, 3, uuid);
+  return stmt;
+}
+
 /**
  * patella_routine_find:
  * @uuid: (nullable): the routine's identity
@@ -613,15 +634,9 @@ patella_routine_put_record (PatellaStore                    *store,
         goto fail;
     }
 
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO routine (name, created_us, uuid) VALUES (?1, ?2, ?3);",
-                                error);
+  stmt = prepare_insert (store, name, created_us, uuid, error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, created_us);
-  if (uuid != NULL)
-    sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_TRANSIENT);
   if (!patella_store_step_done (store, stmt, error) ||
       !write_steps (store, sqlite3_last_insert_rowid (patella_store_get_db (store)), steps,
                     n_steps, error) ||
@@ -679,13 +694,10 @@ patella_routine_save (PatellaStore    *store,
 
   if (id == 0)
     {
-      stmt = patella_store_prepare (store,
-                                    "INSERT INTO routine (name, created_us) VALUES (?, ?);",
-                                    error);
+      stmt = prepare_insert (store, name, patella_clock_get_now (patella_store_get_clock (store)),
+                             NULL, error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, patella_clock_get_now (patella_store_get_clock (store)));
     }
   else
     {
@@ -707,9 +719,7 @@ patella_routine_save (PatellaStore    *store,
     }
 
   if (id == 0)
-    {
-      id = sqlite3_last_insert_rowid (patella_store_get_db (store));
-    }
+    id = sqlite3_last_insert_rowid (patella_store_get_db (store));
   else if (sqlite3_changes (patella_store_get_db (store)) != 1)
     {
       g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,

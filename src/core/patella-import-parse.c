@@ -459,23 +459,10 @@ static const PlanColumn walk_run_columns[] = {
   { "pain", PLAN_COL_INT, TRUE, 0, 10 },
 };
 
-/* In the order they are written: events after their plans. */
 const PlanTable patella_import_plan_tables[PLAN_N_TABLES] = {
-  { "plans", "SELECT id FROM plan WHERE uuid = ?1;",
-    "INSERT INTO plan (uuid, started_day, started_us, rule, state, phase, streak, ex_level,"
-    " ex_streak) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-    plan_columns, G_N_ELEMENTS (plan_columns) },
-  { "plan_events", "SELECT id FROM plan_event WHERE uuid = ?1;",
-    "INSERT INTO plan_event (uuid, plan_id, day, at_us, kind, phase, pain, pain_after,"
-    " duration_s, decided, decision, reason, ref_day, value, ex_level, note)"
-    " VALUES (?1, (SELECT id FROM plan WHERE uuid = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-    " ?11, ?12, ?13, ?14, ?15, ?16);",
-    plan_event_columns, G_N_ELEMENTS (plan_event_columns) },
-  { "walk_runs", "SELECT id FROM walk_run WHERE uuid = ?1;",
-    "INSERT INTO walk_run (uuid, day, phase, warm_up_s, run_s, walk_s, repeats, state,"
-    " started_us, ends_us, remaining_s, ended_us, pain)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);",
-    walk_run_columns, G_N_ELEMENTS (walk_run_columns) },
+  [PLAN_TABLE_PLANS] = { "plans", plan_columns, G_N_ELEMENTS (plan_columns) },
+  [PLAN_TABLE_EVENTS] = { "plan_events", plan_event_columns, G_N_ELEMENTS (plan_event_columns) },
+  [PLAN_TABLE_WALK_RUNS] = { "walk_runs", walk_run_columns, G_N_ELEMENTS (walk_run_columns) },
 };
 
 static gboolean

@@ -108,7 +108,7 @@ typedef struct
 
 /* The recovery plan's tables travel as plain rows, checked against these
  * columns: the plans, their events (by the plan's uuid) and walk/run
- * sessions. Each column is bound in order into the table's INSERT. */
+ * sessions. The writer hands each row whole to its model. */
 typedef enum
 {
   PLAN_COL_UUID,
@@ -131,13 +131,19 @@ typedef struct
 typedef struct
 {
   const char       *member;       /* the export's list */
-  const char       *exists_sql;   /* ?1: the uuid */
-  const char       *insert_sql;   /* ?1…?N: the columns in order */
   const PlanColumn *columns;
   guint             n_columns;
 } PlanTable;
 
-#define PLAN_N_TABLES 3
+/* In the order they are written: events after their plans. */
+typedef enum
+{
+  PLAN_TABLE_PLANS,
+  PLAN_TABLE_EVENTS,
+  PLAN_TABLE_WALK_RUNS,
+  PLAN_N_TABLES
+} PlanTableId;
+
 extern const PlanTable patella_import_plan_tables[PLAN_N_TABLES];
 
 struct _PatellaImportData

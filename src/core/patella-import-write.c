@@ -10,9 +10,11 @@
 #include "patella-export.h"
 #include "patella-import-private.h"
 #include "patella-journal.h"
+#include "patella-plan.h"
 #include "patella-session.h"
 #include "patella-shoes.h"
 #include "patella-units.h"
+#include "patella-walk-run.h"
 
 /* ------------------------------------------------------------------ writing */
 
@@ -472,27 +474,100 @@ write_routines (Job                *job,
   return TRUE;
 }
 
-static void
-bind_json (sqlite3_stmt     *stmt,
-           int               index,
-           JsonObject       *object,
-           const PlanColumn *column)
+/* A checked plan row's number, or PATELLA_PLAN_NONE where it has none. */
+static gint64
+row_int (JsonObject *row,
+         const char *member)
 {
-  JsonNode *node = json_object_get_member (object, column->name);
+  JsonNode *node = json_object_get_member (row, member);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    sqlite3_bind_null (stmt, index);
-  else if (column->kind == PLAN_COL_INT)
-    sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
-  else if (column->kind == PLAN_COL_UUID)
-    {
-      g_autofree char *lower = g_ascii_strdown (json_node_get_string (node), -1);
-
-      sqlite3_bind_text (stmt, index, lower, -1, SQLITE_TRANSIENT);
-    }
-  else
-    sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+  return node == NULL || JSON_NODE_HOLDS_NULL (node) ? PATELLA_PLAN_NONE
+                                                     : json_node_get_int (node);
 }
+
+/* A checked plan row's text, or %NULL where it has none. */
+static const char *
+row_text (JsonObject *row,
+          const char *member)
+{
+  JsonNode *node = json_object_get_member (row, member);
+
+  return node == NULL || JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node);
+}
+
+static gint64
+put_plan (PatellaStore  *store,
+          JsonObject    *row,
+          const char    *uuid,
+          GError       **error)
+{
+  PatellaPlanRecord plan = {
+    uuid, row_text (row, "started_day"), row_int (row, "started_us"), row_text (row, "rule"),
+    row_text (row, "state"), row_int (row, "phase"), row_int (row, "streak"),
+    row_int (row, "ex_level"), row_int (row, "ex_streak"),
+  };
+
+  return patella_plan_put_record (store, &plan, error);
+}
+
+/* An event of a plan that is neither in the export nor here has no plan:
+ * the store refuses it, and the row is skipped with the reason. */
+static gint64
+put_plan_event (PatellaStore  *store,
+                JsonObject    *row,
+                const char    *uuid,
+                GError       **error)
+{
+  g_autofree char *plan_uuid = g_ascii_strdown (row_text (row, "plan_uuid"), -1);
+  gint64 plan_id = patella_plan_find (store, plan_uuid, error);
+  PatellaPlanEventRecord event = {
+    uuid, plan_id, row_text (row, "date"), row_int (row, "at_us"), row_text (row, "kind"),
+    row_int (row, "phase"), row_int (row, "pain"), row_int (row, "pain_after"),
+    row_int (row, "duration_s"), row_int (row, "decided") != 0, row_text (row, "decision"),
+    row_text (row, "reason"), row_text (row, "ref_day"), row_int (row, "value"),
+    row_int (row, "ex_level"), row_text (row, "note"),
+  };
+
+  if (plan_id < 0)
+    return 0;
+
+  return patella_plan_event_put_record (store, &event, error);
+}
+
+static gint64
+put_walk_run (PatellaStore  *store,
+              JsonObject    *row,
+              const char    *uuid,
+              GError       **error)
+{
+  PatellaWalkRunRecord walk_run = {
+    uuid, row_text (row, "date"), row_int (row, "phase"), row_int (row, "warm_up_s"),
+    row_int (row, "run_s"), row_int (row, "walk_s"), row_int (row, "repeats"),
+    row_text (row, "state"), row_int (row, "started_us"), row_int (row, "ends_us"),
+    row_int (row, "remaining_s"), row_int (row, "ended_us"), row_int (row, "pain"),
+  };
+
+  return patella_walk_run_put_record (store, &walk_run, error);
+}
+
+typedef gint64 (*PlanRowFunc) (PatellaStore  *store,
+                               JsonObject    *row,
+                               const char    *uuid,
+                               GError       **error);
+typedef gint64 (*PlanFindFunc) (PatellaStore  *store,
+                                const char    *uuid,
+                                GError       **error);
+
+/* Each table's model: how it finds a row by identity, and writes one. */
+static const struct
+{
+  PlanFindFunc find;
+  PlanRowFunc  put;
+} plan_models[PLAN_N_TABLES] = {
+  [PLAN_TABLE_PLANS] = { patella_plan_find, put_plan },
+  [PLAN_TABLE_EVENTS] = { patella_plan_event_find, put_plan_event },
+  [PLAN_TABLE_WALK_RUNS] = { patella_walk_run_find, put_walk_run },
+};
 
 /* Plans, their events and walk/run sessions, by identity: one already there
  * is the same; one that breaks a rule here (a second open plan, a second
@@ -513,14 +588,13 @@ write_plan_tables (Job                *job,
           JsonObject *row = g_ptr_array_index (data->plan_rows[t], i);
           g_autofree char *uuid = g_ascii_strdown (json_object_get_string_member (row, "uuid"),
                                                    -1);
-          g_autoptr(PatellaStmt) insert = NULL;
           g_autoptr(GError) local_error = NULL;
           gint64 id;
 
           if (!job_step (job, error))
             return FALSE;
 
-          id = patella_store_find_id (store, table->exists_sql, uuid, error);
+          id = plan_models[t].find (store, uuid, error);
           if (id < 0)
             return prefix_item (error, table->member, i);
           if (id > 0)
@@ -535,16 +609,7 @@ write_plan_tables (Job                *job,
           if (!patella_store_begin (store, error))
             return FALSE;
 
-          insert = patella_store_prepare (store, table->insert_sql, error);
-          if (insert == NULL)
-            {
-              patella_store_rollback (store);
-              return FALSE;
-            }
-          for (guint c = 0; c < table->n_columns; c++)
-            bind_json (insert, (int) c + 1, row, &table->columns[c]);
-
-          if (!patella_store_step_done (store, insert, &local_error) ||
+          if (plan_models[t].put (store, row, uuid, &local_error) == 0 ||
               !patella_store_commit (store, &local_error))
             {
               patella_store_rollback (store);

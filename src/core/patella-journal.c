@@ -751,17 +751,6 @@ check_change (const PatellaJournalChange  *change,
   return TRUE;
 }
 
-static void
-bind_pain (PatellaStmt *stmt,
-           int          column,
-           int          pain)
-{
-  if (pain == PATELLA_PAIN_NONE)
-    sqlite3_bind_null (stmt, column);
-  else
-    sqlite3_bind_int (stmt, column, pain);
-}
-
 /* The symptoms of @day, instead of the ones it had. */
 static gboolean
 write_symptoms (PatellaStore        *store,
@@ -797,33 +786,51 @@ write_symptoms (PatellaStore        *store,
   return TRUE;
 }
 
+/* The one INSERT into journal_entry: a day written whole. A day that has
+ * an entry already takes the new ratings and note, and keeps its identity
+ * and the instant it was created. */
+static gboolean
+put_entry_row (PatellaStore                *store,
+               const PatellaJournalRecord  *row,
+               GError                     **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  stmt = patella_store_prepare (store,
+                                "INSERT INTO journal_entry (day, pain_rest, pain_activity,"
+                                " pain_morning, note, created_us, updated_us, uuid)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                " ON CONFLICT (day) DO UPDATE SET pain_rest = ?2,"
+                                "  pain_activity = ?3, pain_morning = ?4, note = ?5,"
+                                "  updated_us = ?7;",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, row->day, -1, SQLITE_TRANSIENT);
+  patella_stmt_bind_optional (stmt, 2, row->pain_rest, PATELLA_PAIN_NONE);
+  patella_stmt_bind_optional (stmt, 3, row->pain_activity, PATELLA_PAIN_NONE);
+  patella_stmt_bind_optional (stmt, 4, row->pain_morning, PATELLA_PAIN_NONE);
+  sqlite3_bind_text (stmt, 5, row->note != NULL ? row->note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, row->created_us);
+  sqlite3_bind_int64 (stmt, 7, row->updated_us);
+  patella_stmt_bind_optional_text (stmt, 8, row->uuid);
+  return patella_store_step_done (store, stmt, error);
+}
+
 static gboolean
 write_entry (PatellaStore         *store,
              PatellaJournalEntry  *entry,
              gboolean              replace_symptoms,
              GError              **error)
 {
-  g_autoptr(PatellaStmt) upsert = NULL;
   gint64 now = patella_clock_get_now (patella_store_get_clock (store));
+  PatellaJournalRecord row = {
+    NULL, entry->day, entry->pain_rest, entry->pain_activity, entry->pain_morning, NULL,
+    entry->note, now, now,
+  };
 
-  upsert = patella_store_prepare (store,
-                                  "INSERT INTO journal_entry (day, pain_rest, pain_activity,"
-                                  "  pain_morning, note, created_us, updated_us)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
-                                  " ON CONFLICT (day) DO UPDATE SET pain_rest = ?2,"
-                                  "  pain_activity = ?3, pain_morning = ?4, note = ?5,"
-                                  "  updated_us = ?6;",
-                                  error);
-  if (upsert == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (upsert, 1, entry->day, -1, SQLITE_TRANSIENT);
-  bind_pain (upsert, 2, entry->pain_rest);
-  bind_pain (upsert, 3, entry->pain_activity);
-  bind_pain (upsert, 4, entry->pain_morning);
-  sqlite3_bind_text (upsert, 5, entry->note, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (upsert, 6, now);
-  if (!patella_store_step_done (store, upsert, error))
+  if (!put_entry_row (store, &row, error))
     return FALSE;
 
   if (replace_symptoms &&
@@ -871,8 +878,8 @@ patella_journal_put_record (PatellaStore                *store,
                             const PatellaJournalRecord  *row,
                             GError                     **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *uuid = g_strdup (row->uuid);
+  PatellaJournalRecord whole;
   int rc;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
@@ -907,24 +914,9 @@ patella_journal_put_record (PatellaStore                *store,
         goto fail;
     }
 
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO journal_entry (day, pain_rest, pain_activity,"
-                                " pain_morning, note, created_us, updated_us, uuid)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
-                                error);
-  if (stmt == NULL)
-    goto fail;
-
-  sqlite3_bind_text (stmt, 1, row->day, -1, SQLITE_TRANSIENT);
-  bind_pain (stmt, 2, row->pain_rest);
-  bind_pain (stmt, 3, row->pain_activity);
-  bind_pain (stmt, 4, row->pain_morning);
-  sqlite3_bind_text (stmt, 5, row->note != NULL ? row->note : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, row->created_us);
-  sqlite3_bind_int64 (stmt, 7, row->updated_us);
-  if (uuid != NULL)
-    sqlite3_bind_text (stmt, 8, uuid, -1, SQLITE_TRANSIENT);
-  if (!patella_store_step_done (store, stmt, error) ||
+  whole = *row;
+  whole.uuid = uuid;
+  if (!put_entry_row (store, &whole, error) ||
       !write_symptoms (store, row->day, row->symptoms, error) ||
       !patella_store_commit (store, error))
     goto fail;

@@ -10,7 +10,7 @@
 #include "patella-error.h"
 #include "patella-journal.h"
 #include "patella-parse.h"
-#include "patella-plan.h"
+#include "patella-plan-private.h"
 #include "patella-shoes.h"
 
 /* The recovery plan: a ladder of phases and decisions taken from the knee's
@@ -31,848 +31,9 @@
  * Days are local calendar days as the journal has them, so a daylight
  * saving change or a session across midnight never moves a session. */
 
-#define PLAN_COLUMNS \
-  "SELECT id, uuid, started_day, rule, state, phase, streak, ex_level, ex_streak FROM plan "
-#define EVENT_COLUMNS \
-  "SELECT id, uuid, kind, day, at_us, phase, pain, pain_after, duration_s, decided, decision," \
-  " reason, ref_day, value, ex_level, note FROM plan_event "
-
 #define REST_PAIN_HIGH     5   /* pain at rest above this … */
 #define REST_PAIN_DAYS     2   /* … on this many days of a week: a red flag */
 #define DECIDE_AFTER_DAYS  2   /* a session without its morning is decided then */
-
-static const PatellaPlanPhase phases[PATELLA_PLAN_N_PHASES] = {
-  { 1, PATELLA_PLAN_KIND_EARLY, N_("Calm and Strengthen"),
-    N_("Isometric and shallow-angle strength work, and a brisk walk"),
-    0, 20 * 60, 1, "builtin:early" },
-  { 2, PATELLA_PLAN_KIND_READINESS, N_("Readiness Check"),
-    N_("Walk briskly for 30 minutes, then single-leg squats: no more than mild pain?"),
-    0, 30 * 60, 1, "builtin:strength" },
-  { 3, PATELLA_PLAN_KIND_WALK_RUN, N_("Walk/Run 1"), NULL, 2 * 60, 3 * 60, 6, "builtin:strength" },
-  { 4, PATELLA_PLAN_KIND_WALK_RUN, N_("Walk/Run 2"), NULL, 3 * 60, 2 * 60, 6, "builtin:strength" },
-  { 5, PATELLA_PLAN_KIND_WALK_RUN, N_("Walk/Run 3"), NULL, 4 * 60, 1 * 60, 6, "builtin:strength" },
-  { 6, PATELLA_PLAN_KIND_WALK_RUN, N_("Walk/Run 4"), NULL, 8 * 60, 2 * 60, 3, "builtin:strength" },
-  { 7, PATELLA_PLAN_KIND_WALK_RUN, N_("Walk/Run 5"), NULL, 13 * 60, 2 * 60, 2, "builtin:strength" },
-  { 8, PATELLA_PLAN_KIND_WALK_RUN, N_("Walk/Run 6: Continuous"), NULL, 30 * 60, 0, 1,
-    "builtin:strength" },
-  { 9, PATELLA_PLAN_KIND_BUILD_BACK, N_("Build Back"),
-    /* xgettext:no-c-format */
-    N_("Continuous runs, growing by at most 10% a week"),
-    30 * 60, 0, 1, "builtin:strength" },
-};
-
-static const char * const decision_ids[] = {
-  "start", "advance", "hold", "step-back", "paused", "resume", "stop",
-};
-
-static const char * const state_ids[] = {
-  "none", "active", "paused", "stopped",
-};
-
-/* Helpers */
-
-const PatellaPlanPhase *
-patella_plan_get_phase (int number)
-{
-  if (number < 1 || number > PATELLA_PLAN_N_PHASES)
-    return NULL;
-
-  return &phases[number - 1];
-}
-
-const char *
-patella_plan_phase_get_name (const PatellaPlanPhase *phase)
-{
-  g_return_val_if_fail (phase != NULL, NULL);
-  return _(phase->name);
-}
-
-/* The whole session: the warm-up walk and the intervals, or the brisk walk. */
-int
-patella_plan_phase_seconds (const PatellaPlanPhase *phase)
-{
-  g_return_val_if_fail (phase != NULL, 0);
-
-  if (phase->kind == PATELLA_PLAN_KIND_EARLY || phase->kind == PATELLA_PLAN_KIND_READINESS)
-    return phase->walk_s;
-
-  return PATELLA_PLAN_WARM_UP_S + phase->repeats * (phase->run_s + phase->walk_s);
-}
-
-/**
- * patella_plan_phase_describe:
- *
- * Returns: (transfer full): what a session of the phase is, translated
- */
-char *
-patella_plan_phase_describe (const PatellaPlanPhase *phase)
-{
-  g_return_val_if_fail (phase != NULL, NULL);
-
-  if (phase->summary != NULL)
-    return g_strdup (_(phase->summary));
-
-  if (phase->walk_s == 0)
-    return g_strdup_printf (_("Run %d minutes without a walking break"), phase->run_s / 60);
-
-  /* Translators: a walk/run session, like "6 × (2 min run, 3 min walk)" */
-  return g_strdup_printf (_("%d × (%d min run, %d min walk)"),
-                          phase->repeats, phase->run_s / 60, phase->walk_s / 60);
-}
-
-gboolean
-patella_plan_check_phase (int      number,
-                          GError **error)
-{
-  if (number >= 1 && number <= PATELLA_PLAN_N_PHASES)
-    return TRUE;
-
-  return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                               _("There is no phase %d; the plan has phases 1 to %d"),
-                               number, PATELLA_PLAN_N_PHASES);
-}
-
-const char *
-patella_plan_rule_get_id (PatellaPlanRule rule)
-{
-  return rule == PATELLA_PLAN_RULE_STANDARD ? "standard" : "strict";
-}
-
-gboolean
-patella_plan_rule_from_id (const char       *id,
-                           PatellaPlanRule  *rule,
-                           GError          **error)
-{
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (g_str_equal (id, "strict"))
-    *rule = PATELLA_PLAN_RULE_STRICT;
-  else if (g_str_equal (id, "standard"))
-    *rule = PATELLA_PLAN_RULE_STANDARD;
-  else
-    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                 _("“%s” is not a rule; choose “strict” (pain during at most "
-                                   "2/10) or “standard” (at most 5/10)"), id);
-
-  return TRUE;
-}
-
-int
-patella_plan_rule_get_limit (PatellaPlanRule rule)
-{
-  return rule == PATELLA_PLAN_RULE_STANDARD ? PATELLA_PLAN_STANDARD_LIMIT
-                                            : PATELLA_PLAN_STRICT_LIMIT;
-}
-
-const char *
-patella_plan_decision_get_id (PatellaPlanDecision decision)
-{
-  g_return_val_if_fail (decision <= PATELLA_PLAN_DECISION_STOP, NULL);
-  return decision_ids[decision];
-}
-
-const char *
-patella_plan_state_get_id (PatellaPlanState state)
-{
-  g_return_val_if_fail (state <= PATELLA_PLAN_STATE_STOPPED, NULL);
-  return state_ids[state];
-}
-
-static int
-decision_from_id (const char *id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (decision_ids); i++)
-    if (g_strcmp0 (decision_ids[i], id) == 0)
-      return (int) i;
-
-  return PATELLA_PLAN_DECISION_HOLD;
-}
-
-static PatellaPlanState
-state_from_id (const char *id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (state_ids); i++)
-    if (g_strcmp0 (state_ids[i], id) == 0)
-      return (PatellaPlanState) i;
-
-  return PATELLA_PLAN_STATE_STOPPED;
-}
-
-/* Exercise progression (common practice, the Guidance page "Exercise"):
- * level 1 adds reps toward the top of the range (a longer hold for a timed
- * exercise), level 2 adds a set, level 3 asks for more range or load. */
-
-/**
- * patella_plan_progress_step:
- * @base: the step at its default dose
- * @level: 0 … %PATELLA_PLAN_EXERCISE_CEILING (clamped)
- * @out: (out caller-allocates): the step at @level
- *
- * Returns: %TRUE when the level also asks for more range or load
- */
-gboolean
-patella_plan_progress_step (const PatellaRoutineStep *base,
-                            int                       level,
-                            PatellaRoutineStep       *out)
-{
-  g_return_val_if_fail (base != NULL, FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  level = CLAMP (level, 0, PATELLA_PLAN_EXERCISE_CEILING);
-  *out = *base;
-
-  if (level >= 1)
-    {
-      if (base->reps > 0)
-        out->reps = MIN (base->reps + MAX (2, base->reps / 4), PATELLA_ROUTINE_MAX_REPS);
-      else
-        out->hold_s = MIN (base->hold_s + base->hold_s / 2, PATELLA_ROUTINE_MAX_HOLD_S);
-    }
-  if (level >= 2)
-    out->sets = MIN (base->sets + 1, PATELLA_ROUTINE_MAX_SETS);
-
-  return level >= 3;
-}
-
-/**
- * patella_plan_describe_level:
- *
- * Returns: (transfer full): what the exercise level asks for, translated
- */
-char *
-patella_plan_describe_level (int level)
-{
-  switch (CLAMP (level, 0, PATELLA_PLAN_EXERCISE_CEILING))
-    {
-    case 0:
-      return g_strdup (_("Strength exercises at their starting dose"));
-    case 1:
-      return g_strdup (_("Strength exercises: more reps or a longer hold"));
-    case 2:
-      return g_strdup (_("Strength exercises: more reps and one more set"));
-    default:
-      return g_strdup (_("Strength exercises at the ceiling: add range or load with your "
-                         "physiotherapist"));
-    }
-}
-
-/**
- * patella_plan_get_routine:
- *
- * Returns: (transfer full) (nullable): the phase's strength routine at the
- *   plan's exercise level, or %NULL without a plan
- */
-PatellaRoutine *
-patella_plan_get_routine (const PatellaPlan *plan)
-{
-  const PatellaPlanPhase *phase;
-  g_autoptr(GPtrArray) builtin = NULL;
-
-  g_return_val_if_fail (plan != NULL, NULL);
-
-  phase = patella_plan_get_phase (plan->phase);
-  if (phase == NULL)
-    return NULL;
-
-  builtin = patella_routines_get_builtin ();
-  for (guint i = 0; i < builtin->len; i++)
-    {
-      const PatellaRoutine *routine = g_ptr_array_index (builtin, i);
-      PatellaRoutine *copy;
-
-      if (g_strcmp0 (routine->key, phase->routine_key) != 0)
-        continue;
-
-      copy = patella_routine_copy (routine);
-      for (guint j = 0; j < copy->steps->len; j++)
-        {
-          PatellaRoutineStep *step = &g_array_index (copy->steps, PatellaRoutineStep, j);
-          PatellaRoutineStep progressed;
-
-          patella_plan_progress_step (step, plan->ex_level, &progressed);
-          *step = progressed;
-        }
-      return copy;
-    }
-
-  return NULL;
-}
-
-void
-patella_plan_event_free (PatellaPlanEvent *event)
-{
-  if (event == NULL)
-    return;
-
-  g_free (event->uuid);
-  g_free (event->reason);
-  g_free (event->note);
-  g_free (event);
-}
-
-void
-patella_plan_free (PatellaPlan *plan)
-{
-  if (plan == NULL)
-    return;
-
-  g_free (plan->uuid);
-  g_clear_pointer (&plan->events, g_ptr_array_unref);
-  g_free (plan);
-}
-
-/**
- * patella_plan_today_is_walk_run:
- *
- * Whether today's session is a walk/run session (from the first walk/run
- * phase on) rather than the strength routine of the early phases, which
- * rest days keep too.
- */
-gboolean
-patella_plan_today_is_walk_run (const PatellaPlanToday *today)
-{
-  const PatellaPlanPhase *phase;
-
-  g_return_val_if_fail (today != NULL, FALSE);
-
-  if (today->kind != PATELLA_PLAN_TODAY_SESSION)
-    return FALSE;
-
-  phase = patella_plan_get_phase (today->phase);
-
-  return phase != NULL &&
-         phase->kind != PATELLA_PLAN_KIND_EARLY && phase->kind != PATELLA_PLAN_KIND_READINESS;
-}
-
-void
-patella_plan_today_free (PatellaPlanToday *today)
-{
-  if (today == NULL)
-    return;
-
-  g_free (today->text);
-  g_free (today);
-}
-
-static void
-copy_day (char        dest[11],
-          const char *day)
-{
-  g_strlcpy (dest, day != NULL ? day : "", 11);
-}
-
-static int
-column_int_or (PatellaStmt *stmt,
-               int          column,
-               int          fallback)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return fallback;
-
-  return sqlite3_column_int (stmt, column);
-}
-
-static PatellaPlanEvent *
-event_from_row (PatellaStmt *stmt)
-{
-  PatellaPlanEvent *event = g_new0 (PatellaPlanEvent, 1);
-
-  event->id = sqlite3_column_int64 (stmt, 0);
-  event->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  event->kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "session") == 0
-                  ? PATELLA_PLAN_EVENT_SESSION : PATELLA_PLAN_EVENT_DECISION;
-  copy_day (event->day, (const char *) sqlite3_column_text (stmt, 3));
-  event->at_us = sqlite3_column_int64 (stmt, 4);
-  event->phase = sqlite3_column_int (stmt, 5);
-  event->pain = column_int_or (stmt, 6, PATELLA_PAIN_NONE);
-  event->pain_after = column_int_or (stmt, 7, PATELLA_PAIN_NONE);
-  event->duration_s = column_int_or (stmt, 8, 0);
-  event->decided = sqlite3_column_int (stmt, 9) != 0;
-  event->decision = decision_from_id ((const char *) sqlite3_column_text (stmt, 10));
-  event->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
-  copy_day (event->ref_day, (const char *) sqlite3_column_text (stmt, 12));
-  event->value = column_int_or (stmt, 13, -1);
-  event->ex_level = column_int_or (stmt, 14, -1);
-  event->note = g_strdup ((const char *) sqlite3_column_text (stmt, 15));
-  return event;
-}
-
-/* Reading */
-
-/**
- * patella_plan_load:
- *
- * The latest plan, stopped or not, with its history.
- *
- * Returns: (transfer full): the plan (state %PATELLA_PLAN_STATE_NONE when
- *   none was ever started), or %NULL with @error set
- */
-PatellaPlan *
-patella_plan_load (PatellaStore  *store,
-                   GError       **error)
-{
-  g_autoptr(PatellaPlan) plan = g_new0 (PatellaPlan, 1);
-  g_autoptr(PatellaStmt) stmt = NULL;
-  g_autoptr(PatellaStmt) events = NULL;
-  int rc;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
-
-  plan->events = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_plan_event_free);
-  plan->state = PATELLA_PLAN_STATE_NONE;
-  plan->phase = PATELLA_PLAN_PHASE_EARLY;
-
-  stmt = patella_store_prepare (store, PLAN_COLUMNS "ORDER BY id DESC LIMIT 1;", error);
-  if (stmt == NULL)
-    return NULL;
-
-  rc = patella_store_step (store, stmt, error);
-  if (rc == SQLITE_DONE)
-    return g_steal_pointer (&plan);
-  if (rc != SQLITE_ROW)
-    return NULL;
-
-  plan->id = sqlite3_column_int64 (stmt, 0);
-  plan->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  copy_day (plan->started_day, (const char *) sqlite3_column_text (stmt, 2));
-  plan->rule = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "standard") == 0
-                 ? PATELLA_PLAN_RULE_STANDARD : PATELLA_PLAN_RULE_STRICT;
-  plan->state = state_from_id ((const char *) sqlite3_column_text (stmt, 4));
-  plan->phase = sqlite3_column_int (stmt, 5);
-  plan->streak = sqlite3_column_int (stmt, 6);
-  plan->ex_level = sqlite3_column_int (stmt, 7);
-  plan->ex_streak = sqlite3_column_int (stmt, 8);
-
-  events = patella_store_prepare (store, EVENT_COLUMNS "WHERE plan_id = ? ORDER BY id;", error);
-  if (events == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (events, 1, plan->id);
-  while ((rc = patella_store_step (store, events, error)) == SQLITE_ROW)
-    g_ptr_array_add (plan->events, event_from_row (events));
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  return g_steal_pointer (&plan);
-}
-
-const PatellaPlanEvent *
-patella_plan_get_last_decision (const PatellaPlan *plan)
-{
-  g_return_val_if_fail (plan != NULL, NULL);
-
-  for (guint i = plan->events->len; i > 0; i--)
-    {
-      const PatellaPlanEvent *event = g_ptr_array_index (plan->events, i - 1);
-
-      if (event->kind == PATELLA_PLAN_EVENT_DECISION)
-        return event;
-    }
-
-  return NULL;
-}
-
-/**
- * patella_plan_count_events:
- *
- * Returns: how many events the plan in @store has, 0 without a plan; give
- *   it to patella_plan_get_reasons_since() after logging a session
- */
-guint
-patella_plan_count_events (PatellaStore *store)
-{
-  g_autoptr(PatellaPlan) plan = NULL;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (store), 0);
-
-  plan = patella_plan_load (store, NULL);
-
-  return plan != NULL ? plan->events->len : 0;
-}
-
-/**
- * patella_plan_get_reasons_since:
- * @n_events: what patella_plan_count_events() returned before
- *
- * What the plan decided since it had @n_events events (at once, when a
- * session is logged), oldest first, in words.
- *
- * Returns: (transfer container) (element-type utf8): the reasons, maybe none
- */
-GPtrArray *
-patella_plan_get_reasons_since (PatellaStore *store,
-                                guint         n_events)
-{
-  g_autoptr(PatellaPlan) plan = NULL;
-  GPtrArray *reasons = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (PATELLA_IS_STORE (store), reasons);
-
-  plan = patella_plan_load (store, NULL);
-  for (guint i = n_events; plan != NULL && i < plan->events->len; i++)
-    {
-      const PatellaPlanEvent *event = g_ptr_array_index (plan->events, i);
-
-      if (event->kind == PATELLA_PLAN_EVENT_DECISION)
-        g_ptr_array_add (reasons, patella_plan_event_get_reason (event));
-    }
-
-  return reasons;
-}
-
-static const PatellaPlanEvent *
-last_session (const PatellaPlan *plan)
-{
-  for (guint i = plan->events->len; i > 0; i--)
-    {
-      const PatellaPlanEvent *event = g_ptr_array_index (plan->events, i - 1);
-
-      if (event->kind == PATELLA_PLAN_EVENT_SESSION)
-        return event;
-    }
-
-  return NULL;
-}
-
-static PatellaPlanEvent *
-pending_session (PatellaPlan *plan)
-{
-  PatellaPlanEvent *event = (PatellaPlanEvent *) last_session (plan);
-
-  return event != NULL && !event->decided ? event : NULL;
-}
-
-/* The latest day any event of the plan is about. */
-static const char *
-latest_day (const PatellaPlan *plan)
-{
-  const char *latest = plan->started_day;
-
-  for (guint i = 0; i < plan->events->len; i++)
-    {
-      const PatellaPlanEvent *event = g_ptr_array_index (plan->events, i);
-
-      if (strcmp (event->day, latest) > 0)
-        latest = event->day;
-    }
-
-  return latest;
-}
-
-/* "today", "yesterday", "on Tuesday" for a day in the week before @from,
- * else "on 2026-03-10". */
-static char *
-format_day (const char *day,
-            const char *from)
-{
-  int diff = patella_day_diff (day, from);
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, day);
-  if (diff < 0 || diff > 6 || !g_date_valid (&date))
-    /* Translators: a day as in "the session on 2026-03-10" */
-    return g_strdup_printf (_("on %s"), day);
-
-  if (diff == 0)
-    return g_strdup (_("today"));
-  if (diff == 1)
-    return g_strdup (_("yesterday"));
-
-  switch (g_date_get_weekday (&date))
-    {
-    case G_DATE_MONDAY:
-      return g_strdup (_("on Monday"));
-    case G_DATE_TUESDAY:
-      return g_strdup (_("on Tuesday"));
-    case G_DATE_WEDNESDAY:
-      return g_strdup (_("on Wednesday"));
-    case G_DATE_THURSDAY:
-      return g_strdup (_("on Thursday"));
-    case G_DATE_FRIDAY:
-      return g_strdup (_("on Friday"));
-    case G_DATE_SATURDAY:
-      return g_strdup (_("on Saturday"));
-    case G_DATE_SUNDAY:
-      return g_strdup (_("on Sunday"));
-    default:
-      return g_strdup_printf (_("on %s"), day);
-    }
-}
-
-/**
- * patella_plan_event_get_reason:
- *
- * Returns: (transfer full): the decision's reason as a sentence, translated,
- *   with the days it names as seen from the day it was made
- */
-char *
-patella_plan_event_get_reason (const PatellaPlanEvent *event)
-{
-  g_autofree char *when = NULL;
-  const char *reason;
-  int phase;
-  int value;
-
-  g_return_val_if_fail (event != NULL, NULL);
-
-  reason = event->reason != NULL ? event->reason : "";
-  phase = event->phase;
-  value = event->value;
-  when = format_day (event->ref_day[0] != '\0' ? event->ref_day : event->day, event->day);
-
-  if (event->kind == PATELLA_PLAN_EVENT_SESSION)
-    return g_strdup_printf (_("Session logged: pain during %d/10."), event->pain);
-
-  if (g_str_equal (reason, "start"))
-    return g_strdup_printf (_("Started at phase %d: %s."), phase,
-                            patella_plan_phase_get_name (patella_plan_get_phase (phase)));
-  if (g_str_equal (reason, "two-good"))
-    return g_strdup_printf (_("Advanced to phase %d: two sessions in a row within your rule, the "
-                              "last one %s (%d/10)."), phase, when, value);
-  if (g_str_equal (reason, "ready"))
-    return g_strdup_printf (_("Ready to run: the readiness check %s was %d/10. Walk/run starts."),
-                            when, value);
-  if (g_str_equal (reason, "one-good"))
-    return g_strdup_printf (_("Held at phase %d: the session %s was %d/10; one more like it to "
-                              "advance."), phase, when, value);
-  if (g_str_equal (reason, "acceptable"))
-    return g_strdup_printf (_("Held at phase %d: the session %s was %d/10, above what your rule "
-                              "allows to advance."), phase, when, value);
-  if (g_str_equal (reason, "not-settled"))
-    return g_strdup_printf (_("Held at phase %d: an hour after the session %s the knee was still "
-                              "%d/10."), phase, when, value);
-  if (g_str_equal (reason, "no-morning"))
-    return g_strdup_printf (_("Held at phase %d: no morning rating after the session %s. Rate "
-                              "the morning in the journal."), phase, when);
-  if (g_str_equal (reason, "not-ready"))
-    return g_strdup_printf (_("Not ready to run yet: the readiness check %s was %d/10. Keep up "
-                              "the strength work and try again."), when, value);
-  if (g_str_equal (reason, "missed-week"))
-    return g_strdup_printf (_("Repeating phase %d: no session for a week or more (since %s)."),
-                            phase, event->ref_day);
-  if (g_str_equal (reason, "top"))
-    return g_strdup_printf (_("Kept at phase %d, the last one: two good sessions in a row, the "
-                              "last one %s (%d/10)."), phase, when, value);
-  if (g_str_equal (reason, "resumed"))
-    return g_strdup_printf (_("Resumed at phase %d."), phase);
-  if (g_str_equal (reason, "too-much"))
-    return g_strdup_printf (_("Stepped back to phase %d: the session %s was %d/10, too much "
-                              "(above 5)."), phase, when, value);
-  if (g_str_equal (reason, "too-much-first"))
-    return g_strdup_printf (_("Held at phase %d, the first: the session %s was %d/10, too much "
-                              "(above 5). Keep to this phase until sessions settle."),
-                            phase, when, value);
-  if (g_str_equal (reason, "morning-worse-first"))
-    return g_strdup_printf (_("Held at phase %d, the first: the morning after the session %s was "
-                              "worse than usual (%d/10)."), phase, when, value);
-  if (g_str_equal (reason, "morning-worse"))
-    return g_strdup_printf (_("Stepped back to phase %d: the morning after the session %s was "
-                              "worse than usual (%d/10)."), phase, when, value);
-  if (g_str_equal (reason, "user"))
-    return g_strdup_printf (_("Paused at phase %d, as you asked."), phase);
-  if (g_str_equal (reason, "red-flag"))
-    return g_strdup_printf (_("Paused: you noted swelling, locking or a knee that gives way %s. "
-                              "See a doctor or physiotherapist before running again."), when);
-  if (g_str_equal (reason, "rest-pain"))
-    return g_strdup_printf (_("Paused: pain at rest above 5/10 on two or more days, the last "
-                              "%s. See a doctor or physiotherapist soon."), when);
-  if (g_str_equal (reason, "stopped"))
-    return g_strdup_printf (_("Stopped at phase %d. The history is kept."), phase);
-
-  return g_strdup (reason);
-}
-
-/* Today */
-
-/* The run time of the sessions from @from to @to, and the longest run. */
-static int
-run_seconds_between (const PatellaPlan *plan,
-                     const char        *from,
-                     const char        *to,
-                     int               *longest)
-{
-  int total = 0;
-
-  for (guint i = 0; i < plan->events->len; i++)
-    {
-      const PatellaPlanEvent *event = g_ptr_array_index (plan->events, i);
-      const PatellaPlanPhase *phase = patella_plan_get_phase (event->phase);
-      int run_s;
-
-      if (event->kind != PATELLA_PLAN_EVENT_SESSION || phase == NULL ||
-          phase->kind == PATELLA_PLAN_KIND_EARLY || phase->kind == PATELLA_PLAN_KIND_READINESS ||
-          strcmp (event->day, from) < 0 || strcmp (event->day, to) > 0)
-        continue;
-
-      if (phase->kind == PATELLA_PLAN_KIND_BUILD_BACK)
-        run_s = MAX (event->duration_s - PATELLA_PLAN_WARM_UP_S, 0);
-      else
-        run_s = phase->repeats * phase->run_s;
-
-      total += run_s;
-      *longest = MAX (*longest, phase->kind == PATELLA_PLAN_KIND_BUILD_BACK ? run_s : phase->run_s);
-    }
-
-  return total;
-}
-
-/* The day the plan last came to the build-back phase. */
-static const char *
-build_back_since (const PatellaPlan *plan)
-{
-  const char *since = plan->started_day;
-  int previous = 0;
-
-  for (guint i = 0; i < plan->events->len; i++)
-    {
-      const PatellaPlanEvent *event = g_ptr_array_index (plan->events, i);
-
-      if (event->kind != PATELLA_PLAN_EVENT_DECISION)
-        continue;
-      if (event->phase == PATELLA_PLAN_PHASE_BUILD_BACK && previous != PATELLA_PLAN_PHASE_BUILD_BACK)
-        since = event->day;
-      previous = event->phase;
-    }
-
-  return since;
-}
-
-/* The build-back's run today grows by 10 % for each week in the phase, so
- * that no week is more than 10 % above the one before, and a run is never
- * more than 10 % longer than the longest of the 30 days before (the load
- * checks of the Shoes view). */
-static int
-build_back_run_seconds (const PatellaPlan *plan,
-                        const char        *today)
-{
-  const PatellaPlanPhase *phase = patella_plan_get_phase (PATELLA_PLAN_PHASE_BUILD_BACK);
-  g_autofree char *yesterday = patella_day_add_days (today, -1);
-  g_autofree char *month_from = patella_day_add_days (today, -30);
-  int weeks = MAX (patella_day_diff (build_back_since (plan), today), 0) / 7;
-  double run_s = phase->run_s;
-  int longest = 0;
-
-  run_seconds_between (plan, month_from, yesterday, &longest);
-
-  for (int i = 0; i < weeks && i < 52; i++)
-    run_s *= (100 + PATELLA_PLAN_BUILD_PERCENT) / 100.0;
-  if (longest > 0)
-    run_s = MIN (run_s, longest * (100 + PATELLA_PLAN_BUILD_PERCENT) / 100.0);
-  else
-    run_s = phase->run_s;
-  run_s = MAX (run_s, phase->run_s);
-
-  return (int) run_s / 60 * 60;
-}
-
-/**
- * patella_plan_get_today:
- * @today: the local day, `YYYY-MM-DD`
- *
- * What the plan prescribes for @today: the phase's session every other day,
- * the strength routine on the days between.
- *
- * Returns: (transfer full): the prescription
- */
-PatellaPlanToday *
-patella_plan_get_today (const PatellaPlan *plan,
-                        const char        *today)
-{
-  g_autoptr(PatellaPlanToday) result = g_new0 (PatellaPlanToday, 1);
-  const PatellaPlanPhase *phase;
-  const PatellaPlanEvent *last;
-  const PatellaPlanEvent *decision;
-  g_autofree char *what = NULL;
-
-  g_return_val_if_fail (plan != NULL, NULL);
-  g_return_val_if_fail (today != NULL, NULL);
-
-  result->phase = plan->phase;
-  phase = patella_plan_get_phase (plan->phase);
-
-  if (plan->state == PATELLA_PLAN_STATE_NONE || phase == NULL)
-    {
-      result->kind = PATELLA_PLAN_TODAY_NONE;
-      result->text = g_strdup (_("No recovery plan yet. Start one to be guided back to running, "
-                                 "step by step."));
-      return g_steal_pointer (&result);
-    }
-
-  if (plan->state == PATELLA_PLAN_STATE_STOPPED)
-    {
-      result->kind = PATELLA_PLAN_TODAY_STOPPED;
-      result->text = g_strdup_printf (_("The plan is stopped (at phase %d). Start it again to "
-                                        "go on."), plan->phase);
-      return g_steal_pointer (&result);
-    }
-
-  if (plan->state == PATELLA_PLAN_STATE_PAUSED)
-    {
-      g_autofree char *reason = NULL;
-
-      decision = patella_plan_get_last_decision (plan);
-      reason = decision != NULL ? patella_plan_event_get_reason (decision) : g_strdup ("");
-      result->kind = PATELLA_PLAN_TODAY_PAUSED;
-      result->text = g_strdup_printf (_("The plan is paused. %s Resume it when you are ready."),
-                                      reason);
-      return g_steal_pointer (&result);
-    }
-
-  result->routine_key = phase->routine_key;
-  last = last_session (plan);
-
-  if (last != NULL && strcmp (last->day, today) == 0)
-    {
-      result->kind = PATELLA_PLAN_TODAY_DONE;
-      result->text = g_strdup (_("Today’s session is logged. Tomorrow is a rest day from "
-                                 "running."));
-      return g_steal_pointer (&result);
-    }
-
-  if (last != NULL && phase->kind != PATELLA_PLAN_KIND_EARLY &&
-      patella_day_diff (last->day, today) == 1)
-    {
-      result->kind = PATELLA_PLAN_TODAY_REST;
-      result->text = g_strdup (_("Rest day from running: do the strength routine, and ice "
-                                 "afterwards if it helps."));
-      return g_steal_pointer (&result);
-    }
-
-  result->kind = PATELLA_PLAN_TODAY_SESSION;
-  result->run_s = phase->run_s;
-  result->walk_s = phase->walk_s;
-  result->repeats = phase->repeats;
-  result->duration_s = patella_plan_phase_seconds (phase);
-
-  switch (phase->kind)
-    {
-    case PATELLA_PLAN_KIND_EARLY:
-      result->text = g_strdup_printf (_("The early-phase strength routine (holds and shallow "
-                                        "angles), then a brisk %d-minute walk."),
-                                      phase->walk_s / 60);
-      break;
-    case PATELLA_PLAN_KIND_READINESS:
-      result->text = g_strdup (_("Readiness check: walk briskly for 30 minutes, then do 5 "
-                                 "single-leg squats on each side. Log the most pain you felt: "
-                                 "no more than mild (2/10) means you are ready to run."));
-      break;
-    case PATELLA_PLAN_KIND_WALK_RUN:
-      what = patella_plan_phase_describe (phase);
-      result->text = g_strdup_printf (_("Walk/run: a 5-minute warm-up walk, then %s."), what);
-      break;
-    case PATELLA_PLAN_KIND_BUILD_BACK:
-    default:
-      result->run_s = build_back_run_seconds (plan, today);
-      result->duration_s = PATELLA_PLAN_WARM_UP_S + result->run_s;
-      result->text = g_strdup_printf (_("A 5-minute warm-up walk, then a continuous run of %d "
-                                        "minutes (at most 10%% more a week)."),
-                                      result->run_s / 60);
-      break;
-    }
-
-  return g_steal_pointer (&result);
-}
 
 /* Writing */
 
@@ -881,91 +42,6 @@ fail_write (PatellaStore *store)
 {
   patella_store_rollback (store);
   return FALSE;
-}
-
-static gboolean
-save_plan_row (PatellaStore  *store,
-               PatellaPlan   *plan,
-               GError       **error)
-{
-  g_autoptr(PatellaStmt) stmt = NULL;
-
-  stmt = patella_store_prepare (store,
-                                "UPDATE plan SET state = ?, phase = ?, streak = ?, ex_level = ?,"
-                                " ex_streak = ? WHERE id = ?;", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, patella_plan_state_get_id (plan->state), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, plan->phase);
-  sqlite3_bind_int (stmt, 3, plan->streak);
-  sqlite3_bind_int (stmt, 4, plan->ex_level);
-  sqlite3_bind_int (stmt, 5, plan->ex_streak);
-  sqlite3_bind_int64 (stmt, 6, plan->id);
-  return patella_store_step_done (store, stmt, error);
-}
-
-static void
-bind_int_or_null (PatellaStmt *stmt,
-                  int          column,
-                  int          value,
-                  int          none)
-{
-  if (value == none)
-    sqlite3_bind_null (stmt, column);
-  else
-    sqlite3_bind_int (stmt, column, value);
-}
-
-static gboolean
-insert_event (PatellaStore      *store,
-              PatellaPlan       *plan,
-              PatellaPlanEvent  *event,
-              GError           **error)
-{
-  g_autoptr(PatellaStmt) stmt = NULL;
-
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO plan_event (uuid, plan_id, day, at_us, kind, phase,"
-                                " pain, pain_after, duration_s, decided, decision, reason, ref_day,"
-                                " value, ex_level, note)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  event->uuid = g_uuid_string_random ();
-  sqlite3_bind_text (stmt, 1, event->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, plan->id);
-  sqlite3_bind_text (stmt, 3, event->day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, event->at_us);
-  sqlite3_bind_text (stmt, 5, event->kind == PATELLA_PLAN_EVENT_SESSION ? "session" : "decision",
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, event->phase);
-  bind_int_or_null (stmt, 7, event->pain, PATELLA_PAIN_NONE);
-  bind_int_or_null (stmt, 8, event->pain_after, PATELLA_PAIN_NONE);
-  if (event->kind == PATELLA_PLAN_EVENT_SESSION)
-    sqlite3_bind_int (stmt, 9, event->duration_s);
-  else
-    sqlite3_bind_null (stmt, 9);
-  sqlite3_bind_int (stmt, 10, event->decided ? 1 : 0);
-  if (event->kind == PATELLA_PLAN_EVENT_DECISION)
-    sqlite3_bind_text (stmt, 11, patella_plan_decision_get_id (event->decision), -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 11);
-  sqlite3_bind_text (stmt, 12, event->reason != NULL ? event->reason : "", -1, SQLITE_TRANSIENT);
-  if (event->ref_day[0] != '\0')
-    sqlite3_bind_text (stmt, 13, event->ref_day, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 13);
-  bind_int_or_null (stmt, 14, event->value, -1);
-  bind_int_or_null (stmt, 15, event->ex_level, -1);
-  sqlite3_bind_text (stmt, 16, event->note != NULL ? event->note : "", -1, SQLITE_TRANSIENT);
-  if (!patella_store_step_done (store, stmt, error))
-    return FALSE;
-
-  event->id = sqlite3_last_insert_rowid (patella_store_get_db (store));
-  g_ptr_array_add (plan->events, event);
-  return TRUE;
 }
 
 static gboolean
@@ -982,7 +58,7 @@ add_decision (PatellaStore         *store,
   PatellaPlanEvent *event = g_new0 (PatellaPlanEvent, 1);
 
   event->kind = PATELLA_PLAN_EVENT_DECISION;
-  copy_day (event->day, today);
+  patella_plan_copy_day (event->day, today);
   event->at_us = patella_clock_get_now (clock);
   event->phase = plan->phase;
   event->pain = PATELLA_PAIN_NONE;
@@ -990,17 +66,17 @@ add_decision (PatellaStore         *store,
   event->decided = TRUE;
   event->decision = decision;
   event->reason = g_strdup (reason);
-  copy_day (event->ref_day, ref_day);
+  patella_plan_copy_day (event->ref_day, ref_day);
   event->value = value;
   event->ex_level = plan->ex_level;
 
-  if (!insert_event (store, plan, event, error))
+  if (!patella_plan_insert_event (store, plan, event, error))
     {
       patella_plan_event_free (event);
       return FALSE;
     }
 
-  return save_plan_row (store, plan, error);
+  return patella_plan_save_row (store, plan, error);
 }
 
 static gboolean
@@ -1242,7 +318,7 @@ check_red_flags (PatellaStore  *store,
         if (patella_symptom_is_red_flag (codes[j]))
           {
             *reason = "red-flag";
-            copy_day (flag_day, patella_journal_entry_get_day (entry));
+            patella_plan_copy_day (flag_day, patella_journal_entry_get_day (entry));
           }
 
       if (patella_journal_entry_get_pain_rest (entry) > REST_PAIN_HIGH)
@@ -1252,7 +328,7 @@ check_red_flags (PatellaStore  *store,
           if (*reason == NULL && high_rest >= REST_PAIN_DAYS && new_high)
             {
               *reason = "rest-pain";
-              copy_day (flag_day, patella_journal_entry_get_day (entry));
+              patella_plan_copy_day (flag_day, patella_journal_entry_get_day (entry));
             }
         }
     }
@@ -1299,14 +375,14 @@ update_in_transaction (PatellaStore  *store,
     return TRUE;
 
   /* A clock set back: decide nothing until it has caught up again. */
-  if (strcmp (today, latest_day (plan)) < 0)
+  if (strcmp (today, patella_plan_latest_day (plan)) < 0)
     return TRUE;
 
   if (!check_red_flags (store, plan, today, &flag, flag_day, error))
     return FALSE;
   if (flag != NULL)
     {
-      pending = pending_session (plan);
+      pending = patella_plan_pending_session (plan);
       if (pending != NULL && !mark_decided (store, pending, error))
         return FALSE;
       plan->state = PATELLA_PLAN_STATE_PAUSED;
@@ -1314,7 +390,7 @@ update_in_transaction (PatellaStore  *store,
       return add_decision (store, plan, PATELLA_PLAN_DECISION_PAUSED, flag, flag_day, -1, error);
     }
 
-  pending = pending_session (plan);
+  pending = patella_plan_pending_session (plan);
   if (pending != NULL)
     {
       int morning;
@@ -1458,9 +534,9 @@ patella_plan_start (PatellaStore     *store,
                     GError          **error)
 {
   g_autoptr(PatellaPlan) plan = NULL;
-  g_autoptr(PatellaStmt) stmt = NULL;
   g_autoptr(PatellaPlan) fresh = g_new0 (PatellaPlan, 1);
   g_autofree char *uuid = g_uuid_string_random ();
+  PatellaPlanRecord row = { 0 };
   PatellaClock *clock;
   g_autofree char *today = NULL;
 
@@ -1489,25 +565,20 @@ patella_plan_start (PatellaStore     *store,
   clock = patella_store_get_clock (store);
   today = patella_clock_get_today (clock);
 
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO plan (uuid, started_day, started_us, rule, state,"
-                                " phase) VALUES (?, ?, ?, ?, 'active', ?);", error);
-  if (stmt == NULL)
+  row.uuid = uuid;
+  row.started_day = today;
+  row.started_us = patella_clock_get_now (clock);
+  row.rule = patella_plan_rule_get_id (rule);
+  row.state = "active";
+  row.phase = phase != 0 ? phase : PATELLA_PLAN_PHASE_EARLY;
+  fresh->id = patella_plan_put_record (store, &row, error);
+  if (fresh->id == 0)
     return fail_write (store);
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, patella_clock_get_now (clock));
-  sqlite3_bind_text (stmt, 4, patella_plan_rule_get_id (rule), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, phase != 0 ? phase : PATELLA_PLAN_PHASE_EARLY);
-  if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
-
-  fresh->id = sqlite3_last_insert_rowid (patella_store_get_db (store));
   fresh->uuid = g_steal_pointer (&uuid);
   fresh->state = PATELLA_PLAN_STATE_ACTIVE;
   fresh->rule = rule;
-  copy_day (fresh->started_day, today);
+  patella_plan_copy_day (fresh->started_day, today);
   fresh->phase = phase != 0 ? phase : PATELLA_PLAN_PHASE_EARLY;
   fresh->events = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_plan_event_free);
 
@@ -1678,16 +749,16 @@ patella_plan_log (PatellaStore  *store,
                                      "%s on"), session_day, plan->started_day, plan->started_day);
     }
 
-  if (strcmp (today, latest_day (plan)) < 0)
+  if (strcmp (today, patella_plan_latest_day (plan)) < 0)
     {
       patella_store_rollback (store);
       return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                    _("Today (%s) is before the plan’s latest entry (%s): has the "
                                      "clock been set back? Nothing was logged"),
-                                   today, latest_day (plan));
+                                   today, patella_plan_latest_day (plan));
     }
 
-  last = last_session (plan);
+  last = patella_plan_last_session (plan);
   if (last != NULL && strcmp (session_day, last->day) == 0)
     {
       patella_store_rollback (store);
@@ -1712,7 +783,7 @@ patella_plan_log (PatellaStore  *store,
   prescription = patella_plan_get_today (plan, session_day);
   session = g_new0 (PatellaPlanEvent, 1);
   session->kind = PATELLA_PLAN_EVENT_SESSION;
-  copy_day (session->day, session_day);
+  patella_plan_copy_day (session->day, session_day);
   session->at_us = patella_clock_get_now (clock);
   session->phase = plan->phase;
   session->pain = pain;
@@ -1723,7 +794,7 @@ patella_plan_log (PatellaStore  *store,
   session->value = -1;
   session->ex_level = -1;
   session->note = g_strdup (note != NULL ? note : "");
-  if (!insert_event (store, plan, session, error))
+  if (!patella_plan_insert_event (store, plan, session, error))
     {
       patella_plan_event_free (session);
       return fail_write (store);
@@ -1739,19 +810,6 @@ patella_plan_log (PatellaStore  *store,
     return fail_write (store);
 
   return finish (store, error);
-}
-
-/**
- * patella_plan_get_pending:
- *
- * Returns: (nullable): the last session, while it waits for its decision
- */
-const PatellaPlanEvent *
-patella_plan_get_pending (const PatellaPlan *plan)
-{
-  g_return_val_if_fail (plan != NULL, NULL);
-
-  return pending_session ((PatellaPlan *) plan);
 }
 
 /**
@@ -1779,7 +837,7 @@ patella_plan_rate_after (PatellaStore  *store,
   if (plan == NULL)
     return FALSE;
 
-  session = pending_session (plan);
+  session = patella_plan_pending_session (plan);
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE || session == NULL)
     {
       patella_store_rollback (store);
@@ -1797,56 +855,6 @@ patella_plan_rate_after (PatellaStore  *store,
     return fail_write (store);
 
   return finish (store, error);
-}
-
-/**
- * patella_plan_had_session:
- *
- * Returns: whether a plan session is logged for @day (any plan)
- */
-gboolean
-patella_plan_had_session (PatellaStore *store,
-                          const char   *day)
-{
-  g_autoptr(PatellaStmt) stmt = NULL;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (day != NULL, FALSE);
-
-  stmt = patella_store_prepare (store,
-                                "SELECT 1 FROM plan_event WHERE kind = 'session' AND day = ?"
-                                " LIMIT 1;", NULL);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  return patella_store_step (store, stmt, NULL) == SQLITE_ROW;
-}
-
-/**
- * patella_plan_get_load_warnings:
- *
- * The Shoes view's load checks of this week's runs (a week more than 10 %
- * above the one before, a run more than 10 % longer than the longest of 30
- * days), once the plan is running again: they hold whatever the phase says.
- *
- * Returns: (transfer full) (element-type PatellaLoadWarning): the warnings,
- *   none before the walk/run phases or without an active plan; %NULL with
- *   @error set
- */
-GPtrArray *
-patella_plan_get_load_warnings (PatellaStore         *store,
-                                const PatellaPlan    *plan,
-                                PatellaDistanceUnit   unit,
-                                GError              **error)
-{
-  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
-  g_return_val_if_fail (plan != NULL, NULL);
-
-  if (plan->state != PATELLA_PLAN_STATE_ACTIVE || plan->phase < PATELLA_PLAN_PHASE_WALK_RUN)
-    return g_ptr_array_new_with_free_func ((GDestroyNotify) patella_load_warning_free);
-
-  return patella_runs_check_load (store, 1, unit, NULL, error);
 }
 
 /**

@@ -115,6 +115,45 @@ typedef struct
   GPtrArray        *events;      /* PatellaPlanEvent, oldest first */
 } PatellaPlan;
 
+/* A missing optional number of a plan row. */
+#define PATELLA_PLAN_NONE G_MININT64
+
+/* One row of the plan table, whole: a plan as it starts, or as an export
+ * holds it. */
+typedef struct
+{
+  const char *uuid;
+  const char *started_day;  /* "YYYY-MM-DD" */
+  gint64      started_us;
+  const char *rule;         /* "strict" or "standard" */
+  const char *state;        /* "active", "paused" or "stopped" */
+  gint64      phase;
+  gint64      streak;
+  gint64      ex_level;
+  gint64      ex_streak;
+} PatellaPlanRecord;
+
+/* One row of the plan_event table, whole. */
+typedef struct
+{
+  const char *uuid;
+  gint64      plan_id;      /* 0: no plan, which the store refuses */
+  const char *day;          /* "YYYY-MM-DD" */
+  gint64      at_us;
+  const char *kind;         /* "session" or "decision" */
+  gint64      phase;
+  gint64      pain;         /* PATELLA_PLAN_NONE: none */
+  gint64      pain_after;   /* PATELLA_PLAN_NONE: none */
+  gint64      duration_s;   /* PATELLA_PLAN_NONE: none */
+  gboolean    decided;
+  const char *decision;     /* NULL: none */
+  const char *reason;
+  const char *ref_day;      /* NULL: none */
+  gint64      value;        /* PATELLA_PLAN_NONE: none */
+  gint64      ex_level;     /* PATELLA_PLAN_NONE: none */
+  const char *note;
+} PatellaPlanEventRecord;
+
 typedef enum
 {
   PATELLA_PLAN_TODAY_NONE,       /* no plan */
@@ -191,6 +230,20 @@ GPtrArray              *patella_plan_get_load_warnings (PatellaStore          *s
                                                         const PatellaPlan     *plan,
                                                         PatellaDistanceUnit    unit,
                                                         GError               **error);
+
+/* Rows whole, by identity (patella-plan-records.c) */
+gint64                  patella_plan_put_record       (PatellaStore                  *store,
+                                                       const PatellaPlanRecord       *row,
+                                                       GError                       **error);
+gint64                  patella_plan_event_put_record (PatellaStore                  *store,
+                                                       const PatellaPlanEventRecord  *row,
+                                                       GError                       **error);
+gint64                  patella_plan_find             (PatellaStore                  *store,
+                                                       const char                    *uuid,
+                                                       GError                       **error);
+gint64                  patella_plan_event_find       (PatellaStore                  *store,
+                                                       const char                    *uuid,
+                                                       GError                       **error);
 
 const PatellaPlanEvent *patella_plan_get_last_decision (const PatellaPlan     *plan);
 guint                   patella_plan_count_events     (PatellaStore          *store);

@@ -9,28 +9,6 @@
  * the icing timer, the icing log, the exercise log and an import alike. The
  * callers check what they were given and emit the store's change. */
 
-static void
-bind_optional (PatellaStmt *stmt,
-               int          index,
-               gint64       value)
-{
-  if (value == PATELLA_SESSION_NONE)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-static void
-bind_optional_text (PatellaStmt *stmt,
-                    int          index,
-                    const char  *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
 /**
  * patella_session_insert:
  * @row: the whole row; a %NULL uuid gets a new identity
@@ -64,13 +42,13 @@ patella_session_insert (PatellaStore                *store,
   sqlite3_bind_text (stmt, 3, row->state, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, row->started_us);
   sqlite3_bind_int64 (stmt, 5, row->planned_s);
-  bind_optional (stmt, 6, row->ends_us);
-  bind_optional (stmt, 7, row->remaining_s);
-  bind_optional (stmt, 8, row->ended_us);
-  bind_optional (stmt, 9, row->duration_s);
-  bind_optional_text (stmt, 10, row->routine);
-  bind_optional (stmt, 11, row->pain);
-  bind_optional_text (stmt, 12, row->uuid);
+  patella_stmt_bind_optional (stmt, 6, row->ends_us, PATELLA_SESSION_NONE);
+  patella_stmt_bind_optional (stmt, 7, row->remaining_s, PATELLA_SESSION_NONE);
+  patella_stmt_bind_optional (stmt, 8, row->ended_us, PATELLA_SESSION_NONE);
+  patella_stmt_bind_optional (stmt, 9, row->duration_s, PATELLA_SESSION_NONE);
+  patella_stmt_bind_optional_text (stmt, 10, row->routine);
+  patella_stmt_bind_optional (stmt, 11, row->pain, PATELLA_SESSION_NONE);
+  patella_stmt_bind_optional_text (stmt, 12, row->uuid);
   if (!patella_store_step_done (store, stmt, error))
     return 0;
 

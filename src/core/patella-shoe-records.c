@@ -53,8 +53,9 @@ patella_shoe_get_default_id (PatellaStore *store)
  *   programs refer to it), or 0 for a new shoe with the row's identity
  * @row: the shoe; a %NULL brand is none
  *
- * Writes a shoe whole. A default shoe takes the place of the default there
- * was.
+ * Writes a shoe whole: the only writer of shoe rows, for a shoe the user
+ * adds and an import alike. A default shoe takes the place of the default
+ * there was. After a new shoe, sqlite3_last_insert_rowid() is its id.
  */
 gboolean
 patella_shoe_put_record (PatellaStore             *store,

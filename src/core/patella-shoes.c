@@ -360,7 +360,7 @@ patella_shoe_add (PatellaStore            *store,
                   GError                 **error)
 {
   g_auto(ShoeFields) fields = { 0 };
-  g_autoptr(PatellaStmt) stmt = NULL;
+  PatellaShoeRecord row = { 0 };
   gint64 id;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), 0);
@@ -376,29 +376,19 @@ patella_shoe_add (PatellaStore            *store,
   if (!check_name_free (store, fields.name, 0, error))
     return fail_write (store);
 
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO shoe (name, brand, first_used, initial_m, warn_m, "
-                                "                  limit_m, created_us) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?);", error);
-  if (stmt == NULL)
-    return fail_write (store);
-
-  sqlite3_bind_text (stmt, 1, fields.name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, fields.brand, -1, SQLITE_TRANSIENT);
-  if (fields.first_used != NULL)
-    sqlite3_bind_text (stmt, 3, fields.first_used, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, fields.initial_m);
-  sqlite3_bind_int64 (stmt, 5, fields.warn_m);
-  sqlite3_bind_int64 (stmt, 6, fields.limit_m);
-  sqlite3_bind_int64 (stmt, 7, patella_clock_get_now (patella_store_get_clock (store)));
-
-  if (!patella_store_step_done (store, stmt, error))
+  /* The one writer of new shoes; the store gives the shoe its identity. */
+  row.name = fields.name;
+  row.brand = fields.brand;
+  row.first_used = fields.first_used;
+  row.initial_m = fields.initial_m;
+  row.warn_m = fields.warn_m;
+  row.limit_m = fields.limit_m;
+  row.is_default = input->make_default;
+  row.created_us = patella_clock_get_now (patella_store_get_clock (store));
+  if (!patella_shoe_put_record (store, 0, &row, error))
     return fail_write (store);
 
   id = sqlite3_last_insert_rowid (patella_store_get_db (store));
-
-  if (input->make_default && !set_default_in_transaction (store, id, error))
-    return fail_write (store);
 
   if (!finish_write (store, notifier, "shoes", error))
     return 0;

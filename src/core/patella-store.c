@@ -940,6 +940,31 @@ patella_stmt_release (PatellaStmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
+/* Binds @value, or NULL when it is @none: a column a row may leave empty. */
+void
+patella_stmt_bind_optional (PatellaStmt *stmt,
+                            int          index,
+                            gint64       value,
+                            gint64       none)
+{
+  if (value == none)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+/* Binds @text, or NULL when it is %NULL. */
+void
+patella_stmt_bind_optional_text (PatellaStmt *stmt,
+                                 int          index,
+                                 const char  *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
 /**
  * patella_store_begin:
  *

@@ -85,6 +85,13 @@ gboolean      patella_store_move_aside        (const char    *path,
                                                GError       **error);
 
 void          patella_stmt_release            (PatellaStmt   *stmt);
+void          patella_stmt_bind_optional      (PatellaStmt   *stmt,
+                                               int            index,
+                                               gint64         value,
+                                               gint64         none);
+void          patella_stmt_bind_optional_text (PatellaStmt   *stmt,
+                                               int            index,
+                                               const char    *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaStmt, patella_stmt_release)
 

@@ -363,6 +363,66 @@ patella_walk_run_init (PatellaWalkRun *self)
   self->state = PATELLA_WALK_RUN_IDLE;
 }
 
+/**
+ * patella_walk_run_put_record:
+ * @row: the whole row
+ *
+ * Writes a new walk/run session row, inside the caller's transaction when
+ * there is one: the only INSERT into walk_run, for the timer and an import
+ * alike. The store refuses a second session under way.
+ *
+ * Returns: the new session's id, or 0 with @error set
+ */
+gint64
+patella_walk_run_put_record (PatellaStore                *store,
+                             const PatellaWalkRunRecord  *row,
+                             GError                     **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), 0);
+  g_return_val_if_fail (row != NULL && row->uuid != NULL && row->day != NULL &&
+                        row->state != NULL, 0);
+
+  stmt = patella_store_prepare (store,
+                                "INSERT INTO walk_run (uuid, day, phase, warm_up_s, run_s, walk_s,"
+                                " repeats, state, started_us, ends_us, remaining_s, ended_us, pain)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);",
+                                error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, row->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, row->day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, row->phase);
+  sqlite3_bind_int64 (stmt, 4, row->warm_up_s);
+  sqlite3_bind_int64 (stmt, 5, row->run_s);
+  sqlite3_bind_int64 (stmt, 6, row->walk_s);
+  sqlite3_bind_int64 (stmt, 7, row->repeats);
+  sqlite3_bind_text (stmt, 8, row->state, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 9, row->started_us);
+  patella_stmt_bind_optional (stmt, 10, row->ends_us, PATELLA_PLAN_NONE);
+  patella_stmt_bind_optional (stmt, 11, row->remaining_s, PATELLA_PLAN_NONE);
+  patella_stmt_bind_optional (stmt, 12, row->ended_us, PATELLA_PLAN_NONE);
+  patella_stmt_bind_optional (stmt, 13, row->pain, PATELLA_PLAN_NONE);
+  if (!patella_store_step_done (store, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (patella_store_get_db (store));
+}
+
+/* Returns: the walk/run session with @uuid, 0 when there is none, or -1
+ *   with @error set */
+gint64
+patella_walk_run_find (PatellaStore  *store,
+                       const char    *uuid,
+                       GError       **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
+
+  return patella_store_find_id (store, "SELECT id FROM walk_run WHERE uuid = ?1;", uuid, error);
+}
+
 PatellaWalkRun *
 patella_walk_run_new (PatellaStore    *store,
                       PatellaNotifier *notifier)
@@ -484,10 +544,12 @@ patella_walk_run_start (PatellaWalkRun  *self,
                         int              repeats,
                         GError         **error)
 {
-  g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *day = NULL;
+  PatellaWalkRunRecord row = { .remaining_s = PATELLA_PLAN_NONE, .ended_us = PATELLA_PLAN_NONE,
+                               .pain = PATELLA_PLAN_NONE };
   gint64 now;
+  gint64 id;
 
   g_return_val_if_fail (PATELLA_IS_WALK_RUN (self), FALSE);
 
@@ -516,26 +578,21 @@ patella_walk_run_start (PatellaWalkRun  *self,
   self->ends_us = now + total_us (self);
   self->remaining_us = total_us (self);
 
-  stmt = patella_store_prepare (self->store,
-                                "INSERT INTO walk_run (uuid, day, phase, warm_up_s, run_s, walk_s,"
-                                " repeats, state, started_us, ends_us)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?);", error);
-  if (stmt == NULL)
+  row.uuid = uuid;
+  row.day = day;
+  row.phase = phase;
+  row.warm_up_s = warm_up_s;
+  row.run_s = run_s;
+  row.walk_s = walk_s;
+  row.repeats = repeats;
+  row.state = "running";
+  row.started_us = now;
+  row.ends_us = self->ends_us;
+  id = patella_walk_run_put_record (self->store, &row, error);
+  if (id == 0)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, phase);
-  sqlite3_bind_int (stmt, 4, warm_up_s);
-  sqlite3_bind_int (stmt, 5, run_s);
-  sqlite3_bind_int (stmt, 6, walk_s);
-  sqlite3_bind_int (stmt, 7, repeats);
-  sqlite3_bind_int64 (stmt, 8, now);
-  sqlite3_bind_int64 (stmt, 9, self->ends_us);
-  if (!patella_store_step_done (self->store, stmt, error))
-    return FALSE;
-
-  self->id = sqlite3_last_insert_rowid (patella_store_get_db (self->store));
+  self->id = id;
   g_strlcpy (self->day, day, sizeof self->day);
   self->index = -1;
   set_state (self, PATELLA_WALK_RUN_RUNNING);

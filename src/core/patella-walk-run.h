@@ -33,6 +33,32 @@ typedef enum
   PATELLA_WALK_RUN_STOPPED,    /* stopped early: pain still to ask */
 } PatellaWalkRunState;
 
+/* One row of the walk_run table, whole: a session as the timer starts it,
+ * or as an export holds it. PATELLA_PLAN_NONE: an empty column. */
+typedef struct
+{
+  const char *uuid;
+  const char *day;          /* "YYYY-MM-DD" */
+  gint64      phase;
+  gint64      warm_up_s;
+  gint64      run_s;
+  gint64      walk_s;
+  gint64      repeats;
+  const char *state;        /* "running", "paused", "finished", "stopped", "logged" */
+  gint64      started_us;
+  gint64      ends_us;
+  gint64      remaining_s;
+  gint64      ended_us;
+  gint64      pain;
+} PatellaWalkRunRecord;
+
+gint64      patella_walk_run_put_record         (PatellaStore                *store,
+                                                 const PatellaWalkRunRecord  *row,
+                                                 GError                     **error);
+gint64      patella_walk_run_find               (PatellaStore                *store,
+                                                 const char                  *uuid,
+                                                 GError                     **error);
+
 GArray     *patella_walk_run_intervals          (int                     warm_up_s,
                                                  int                     run_s,
                                                  int                     walk_s,
