@@ -518,6 +518,7 @@ patella_routine_save (PatellaStore    *store,
                       PatellaRoutine  *routine,
                       GError         **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *name = NULL;
   g_autofree char *folded = NULL;
@@ -546,7 +547,7 @@ patella_routine_save (PatellaStore    *store,
                                        "another name"), name);
     }
 
-  if (!patella_store_begin (store, error))
+  if ((tx = patella_store_transaction (store, error)) == NULL)
     return FALSE;
 
   if (id == 0)
@@ -555,7 +556,7 @@ patella_routine_save (PatellaStore    *store,
                                     "INSERT INTO routine (name, created_us) VALUES (?, ?);",
                                     error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, patella_clock_get_now (patella_store_get_clock (store)));
     }
@@ -563,7 +564,7 @@ patella_routine_save (PatellaStore    *store,
     {
       stmt = patella_store_prepare (store, "UPDATE routine SET name = ? WHERE id = ?;", error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, id);
     }
@@ -575,7 +576,7 @@ patella_routine_save (PatellaStore    *store,
                      _("A routine named “%s” already exists; choose another name"), name);
       else
         patella_store_set_error (store, sqlite3_errcode (patella_store_get_db (store)), error);
-      goto fail;
+      return FALSE;
     }
 
   if (id == 0)
@@ -586,16 +587,16 @@ patella_routine_save (PatellaStore    *store,
     {
       g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,
                    _("The routine was not found; it may have been deleted"));
-      goto fail;
+      return FALSE;
     }
   g_clear_pointer (&stmt, patella_stmt_release);
 
   stmt = patella_store_prepare (store, "DELETE FROM routine_step WHERE routine_id = ?;", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!patella_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   g_clear_pointer (&stmt, patella_stmt_release);
 
   for (guint i = 0; i < routine->steps->len; i++)
@@ -608,7 +609,7 @@ patella_routine_save (PatellaStore    *store,
                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?);",
                                     error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_text (stmt, 3, step->exercise->id, -1, SQLITE_STATIC);
@@ -618,22 +619,18 @@ patella_routine_save (PatellaStore    *store,
       sqlite3_bind_int (stmt, 7, step->rest_s);
       sqlite3_bind_int (stmt, 8, step->per_side ? 1 : 0);
       if (!patella_store_step_done (store, stmt, error))
-        goto fail;
+        return FALSE;
       g_clear_pointer (&stmt, patella_stmt_release);
     }
 
-  if (!patella_store_commit (store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   routine->id = id;
   g_free (routine->name);
   routine->name = g_steal_pointer (&name);
   patella_store_emit_changed (store, "routines");
   return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
 }
 
 gboolean
@@ -641,36 +638,33 @@ patella_routine_delete (PatellaStore  *store,
                         gint64         id,
                         GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  if (!patella_store_begin (store, error))
+  if ((tx = patella_store_transaction (store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (store, "DELETE FROM routine WHERE id = ?;", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!patella_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
 
   if (sqlite3_changes (patella_store_get_db (store)) != 1)
     {
       g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,
                    _("The routine was not found; it may have been deleted"));
-      goto fail;
+      return FALSE;
     }
 
-  if (!patella_store_commit (store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   patella_store_emit_changed (store, "routines");
   return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
 }
 
 /**
@@ -708,6 +702,7 @@ patella_exercise_log_routine (PatellaStore  *store,
                               int            pain,
                               GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autofree char *day = NULL;
@@ -729,7 +724,7 @@ patella_exercise_log_routine (PatellaStore  *store,
                                  _("The session’s start time is out of range"));
   day = g_date_time_format (start, "%Y-%m-%d");
 
-  if (!patella_store_begin (store, error))
+  if ((tx = patella_store_transaction (store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (store,
@@ -739,7 +734,7 @@ patella_exercise_log_routine (PatellaStore  *store,
                                 "        ELSE 'stopped' END, ?2, ?3, ?4, ?5, ?6, ?7);",
                                 error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, started_us);
@@ -749,17 +744,13 @@ patella_exercise_log_routine (PatellaStore  *store,
   sqlite3_bind_text (stmt, 6, routine_name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 7, pain);
   if (!patella_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
 
-  if (!patella_store_commit (store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   patella_store_emit_changed (store, "sessions");
   return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
 }
 
 /**

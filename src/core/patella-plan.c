@@ -806,13 +806,6 @@ patella_plan_get_today (const PatellaPlan *plan,
 /* Writing */
 
 static gboolean
-fail_write (PatellaStore *store)
-{
-  patella_store_rollback (store);
-  return FALSE;
-}
-
-static gboolean
 save_plan_row (PatellaStore  *store,
                PatellaPlan   *plan,
                GError       **error)
@@ -1284,30 +1277,31 @@ update_in_transaction (PatellaStore  *store,
 }
 
 static gboolean
-finish (PatellaStore  *store,
-        GError       **error)
+finish (PatellaStore        *store,
+        PatellaTransaction  *tx,
+        GError             **error)
 {
-  if (!patella_store_commit (store, error))
-    return fail_write (store);
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   patella_store_emit_changed (store, "plan");
   return TRUE;
 }
 
+/* The plan, loaded inside the write transaction @tx that changes it. */
 static PatellaPlan *
-begin_and_load (PatellaStore  *store,
-                GError       **error)
+begin_and_load (PatellaStore        *store,
+                PatellaTransaction **tx,
+                GError             **error)
 {
-  PatellaPlan *plan;
-
-  if (!patella_store_check_writable (store, error) || !patella_store_begin (store, error))
+  if (!patella_store_check_writable (store, error))
     return NULL;
 
-  plan = patella_plan_load (store, error);
-  if (plan == NULL)
-    patella_store_rollback (store);
+  *tx = patella_store_transaction (store, error);
+  if (*tx == NULL)
+    return NULL;
 
-  return plan;
+  return patella_plan_load (store, error);
 }
 
 /**
@@ -1321,6 +1315,7 @@ gboolean
 patella_plan_update (PatellaStore  *store,
                      GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
   guint n_events;
 
@@ -1329,7 +1324,7 @@ patella_plan_update (PatellaStore  *store,
   if (patella_store_is_read_only (store))
     return TRUE;
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
@@ -1340,18 +1335,15 @@ patella_plan_update (PatellaStore  *store,
       guint before = plan->events->len;
 
       if (!update_in_transaction (store, plan, FALSE, error))
-        return fail_write (store);
+        return FALSE;
       if (plan->events->len == before)
         break;
     }
 
   if (plan->events->len == n_events)
-    {
-      patella_store_rollback (store);
-      return TRUE;
-    }
+    return TRUE;
 
-  return finish (store, error);
+  return finish (store, tx, error);
 }
 
 static gboolean
@@ -1386,6 +1378,7 @@ patella_plan_start (PatellaStore     *store,
                     PatellaPlanRule   rule,
                     GError          **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autoptr(PatellaPlan) fresh = g_new0 (PatellaPlan, 1);
@@ -1398,16 +1391,15 @@ patella_plan_start (PatellaStore     *store,
   if (phase != 0 && !patella_plan_check_phase (phase, error))
     return FALSE;
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
   if (plan->state == PATELLA_PLAN_STATE_ACTIVE || plan->state == PATELLA_PLAN_STATE_PAUSED)
-    return refuse_open_plan (plan, error) || fail_write (store);
+    return refuse_open_plan (plan, error);
 
   if (phase == 0 && plan->state == PATELLA_PLAN_STATE_STOPPED)
     {
-      patella_store_rollback (store);
       return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                    _("The last plan was stopped at phase %d; choose where to "
                                      "start again: a phase from 1 to %d (%d goes on where it "
@@ -1422,7 +1414,7 @@ patella_plan_start (PatellaStore     *store,
                                 "INSERT INTO plan (uuid, started_day, started_us, rule, state,"
                                 " phase) VALUES (?, ?, ?, ?, 'active', ?);", error);
   if (stmt == NULL)
-    return fail_write (store);
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
@@ -1430,7 +1422,7 @@ patella_plan_start (PatellaStore     *store,
   sqlite3_bind_text (stmt, 4, patella_plan_rule_get_id (rule), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, phase != 0 ? phase : PATELLA_PLAN_PHASE_EARLY);
   if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
+    return FALSE;
 
   fresh->id = sqlite3_last_insert_rowid (patella_store_get_db (store));
   fresh->uuid = g_steal_pointer (&uuid);
@@ -1441,9 +1433,9 @@ patella_plan_start (PatellaStore     *store,
   fresh->events = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_plan_event_free);
 
   if (!add_decision (store, fresh, PATELLA_PLAN_DECISION_START, "start", NULL, -1, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish (store, error);
+  return finish (store, tx, error);
 }
 
 static gboolean
@@ -1464,82 +1456,83 @@ gboolean
 patella_plan_pause (PatellaStore  *store,
                     GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
   if (plan->state == PATELLA_PLAN_STATE_PAUSED)
     {
-      patella_store_rollback (store);
       return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                    _("The plan is already paused; resume it with "
                                      "“plan resume”"));
     }
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE)
-    return refuse_no_plan (plan, error) || fail_write (store);
+    return refuse_no_plan (plan, error);
 
   plan->state = PATELLA_PLAN_STATE_PAUSED;
   plan->streak = 0;
   if (!add_decision (store, plan, PATELLA_PLAN_DECISION_PAUSED, "user", NULL, -1, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish (store, error);
+  return finish (store, tx, error);
 }
 
 gboolean
 patella_plan_resume (PatellaStore  *store,
                      GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
   if (plan->state == PATELLA_PLAN_STATE_ACTIVE)
     {
-      patella_store_rollback (store);
       return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                    _("The plan is not paused; it is running at phase %d"),
                                    plan->phase);
     }
   if (plan->state != PATELLA_PLAN_STATE_PAUSED)
-    return refuse_no_plan (plan, error) || fail_write (store);
+    return refuse_no_plan (plan, error);
 
   plan->state = PATELLA_PLAN_STATE_ACTIVE;
   plan->streak = 0;
   if (!add_decision (store, plan, PATELLA_PLAN_DECISION_RESUME, "resumed", NULL, -1, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish (store, error);
+  return finish (store, tx, error);
 }
 
 gboolean
 patella_plan_stop (PatellaStore  *store,
                    GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE && plan->state != PATELLA_PLAN_STATE_PAUSED)
-    return refuse_no_plan (plan, error) || fail_write (store);
+    return refuse_no_plan (plan, error);
 
   plan->state = PATELLA_PLAN_STATE_STOPPED;
   if (!add_decision (store, plan, PATELLA_PLAN_DECISION_STOP, "stopped", NULL, -1, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish (store, error);
+  return finish (store, tx, error);
 }
 
 /**
@@ -1562,6 +1555,7 @@ patella_plan_log (PatellaStore  *store,
                   const char    *note,
                   GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
   g_autofree char *session_day = NULL;
   g_autofree char *today = NULL;
@@ -1586,22 +1580,20 @@ patella_plan_log (PatellaStore  *store,
   else if (!patella_journal_check_day (store, day, &session_day, error))
     return FALSE;
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
   if (plan->state == PATELLA_PLAN_STATE_PAUSED)
     {
-      patella_store_rollback (store);
       return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                    _("The plan is paused; resume it before logging a session"));
     }
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE)
-    return refuse_no_plan (plan, error) || fail_write (store);
+    return refuse_no_plan (plan, error);
 
   if (strcmp (session_day, plan->started_day) < 0)
     {
-      patella_store_rollback (store);
       return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                    _("%s is before the plan started (%s); log a session from "
                                      "%s on"), session_day, plan->started_day, plan->started_day);
@@ -1609,7 +1601,6 @@ patella_plan_log (PatellaStore  *store,
 
   if (strcmp (today, latest_day (plan)) < 0)
     {
-      patella_store_rollback (store);
       return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                    _("Today (%s) is before the plan’s latest entry (%s): has the "
                                      "clock been set back? Nothing was logged"),
@@ -1619,14 +1610,12 @@ patella_plan_log (PatellaStore  *store,
   last = last_session (plan);
   if (last != NULL && strcmp (session_day, last->day) == 0)
     {
-      patella_store_rollback (store);
       return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                    _("A plan session is already logged for %s; the plan counts "
                                      "one session a day"), session_day);
     }
   if (last != NULL && strcmp (session_day, last->day) < 0)
     {
-      patella_store_rollback (store);
       return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                    _("%s is before the last logged session (%s); sessions are "
                                      "logged in order"), session_day, last->day);
@@ -1634,9 +1623,9 @@ patella_plan_log (PatellaStore  *store,
 
   /* The session before is decided with what is known now. */
   if (!update_in_transaction (store, plan, TRUE, error))
-    return fail_write (store);
+    return FALSE;
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE)
-    return finish (store, error);
+    return finish (store, tx, error);
 
   prescription = patella_plan_get_today (plan, session_day);
   session = g_new0 (PatellaPlanEvent, 1);
@@ -1655,19 +1644,19 @@ patella_plan_log (PatellaStore  *store,
   if (!insert_event (store, plan, session, error))
     {
       patella_plan_event_free (session);
-      return fail_write (store);
+      return FALSE;
     }
 
   /* Too much is known at once; so is a red flag noted today. */
   if (pain > PATELLA_PLAN_TOO_MUCH)
     {
       if (!decide_session (store, plan, session, PATELLA_PAIN_NONE, error))
-        return fail_write (store);
+        return FALSE;
     }
   else if (!update_in_transaction (store, plan, FALSE, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish (store, error);
+  return finish (store, tx, error);
 }
 
 /**
@@ -1695,6 +1684,7 @@ patella_plan_rate_after (PatellaStore  *store,
                          int            pain_after,
                          GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   PatellaPlanEvent *session;
@@ -1704,14 +1694,13 @@ patella_plan_rate_after (PatellaStore  *store,
   if (!patella_check_pain (pain_after, error))
     return FALSE;
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
   session = pending_session (plan);
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE || session == NULL)
     {
-      patella_store_rollback (store);
       return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                    _("No plan session waits for its rating an hour after"));
     }
@@ -1719,13 +1708,13 @@ patella_plan_rate_after (PatellaStore  *store,
   stmt = patella_store_prepare (store, "UPDATE plan_event SET pain_after = ? WHERE id = ?;",
                                 error);
   if (stmt == NULL)
-    return fail_write (store);
+    return FALSE;
   sqlite3_bind_int (stmt, 1, pain_after);
   sqlite3_bind_int64 (stmt, 2, session->id);
   if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish (store, error);
+  return finish (store, tx, error);
 }
 
 /**

@@ -53,6 +53,17 @@ gboolean      patella_store_begin             (PatellaStore  *self,
 gboolean      patella_store_commit            (PatellaStore  *self,
                                                GError       **error);
 void          patella_store_rollback          (PatellaStore  *self);
+
+/* A write transaction that rolls back unless committed: declare it with
+ * g_autoptr before the statements it covers, and every early return undoes
+ * the work. */
+typedef struct _PatellaTransaction PatellaTransaction;
+
+PatellaTransaction *patella_store_transaction (PatellaStore        *self,
+                                               GError             **error);
+gboolean      patella_transaction_commit      (PatellaTransaction  *tx,
+                                               GError             **error);
+void          patella_transaction_free        (PatellaTransaction  *tx);
 void          patella_store_emit_changed      (PatellaStore  *self,
                                                const char    *what);
 void          patella_store_emit_all_changed  (PatellaStore  *self);
@@ -74,5 +85,6 @@ gboolean      patella_store_move_aside        (const char    *path,
 void          patella_stmt_release            (PatellaStmt   *stmt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaStmt, patella_stmt_release)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaTransaction, patella_transaction_free)
 
 G_END_DECLS

@@ -109,11 +109,12 @@ finish_at_end (PatellaTimer  *self,
                gboolean       may_notify,
                GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *key = g_strdup_printf ("icing-done:%" G_GINT64_FORMAT, self->session_id);
   gboolean stale = now_us (self) - self->ends_us > STALE_AFTER_US;
 
-  if (!patella_store_begin (self->store, error))
+  if ((tx = patella_store_transaction (self->store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (self->store,
@@ -122,18 +123,18 @@ finish_at_end (PatellaTimer  *self,
                                 "WHERE id = ? AND state = 'running';",
                                 error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->session_id);
   if (!patella_store_step_done (self->store, stmt, error))
-    goto fail;
+    return FALSE;
 
   /* Found over after the fact: recorded, and marked as told, so that no
    * notification arrives about ice that came off long ago. */
   if ((!may_notify || stale) && !patella_notification_mark_sent (self->store, key, error))
-    goto fail;
+    return FALSE;
 
-  if (!patella_store_commit (self->store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   /* Told before the state changes: a "finished" state may let the
    * application quit. */
@@ -155,10 +156,6 @@ finish_at_end (PatellaTimer  *self,
   set_state (self, PATELLA_TIMER_FINISHED, 0, self->planned_s);
   patella_store_emit_changed (self->store, "sessions");
   return TRUE;
-
-fail:
-  patella_store_rollback (self->store);
-  return FALSE;
 }
 
 static gboolean
@@ -384,6 +381,7 @@ patella_timer_start (PatellaTimer  *self,
                      int            minutes,
                      GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *today = NULL;
   gint64 now;
@@ -406,7 +404,7 @@ patella_timer_start (PatellaTimer  *self,
   planned_s = minutes * 60;
   today = patella_clock_get_today (patella_store_get_clock (self->store));
 
-  if (!patella_store_begin (self->store, error))
+  if ((tx = patella_store_transaction (self->store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (self->store,
@@ -415,27 +413,23 @@ patella_timer_start (PatellaTimer  *self,
                                 "VALUES ('icing', ?, 'running', ?, ?, ?);",
                                 error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, planned_s);
   sqlite3_bind_int64 (stmt, 4, now + planned_s * G_USEC_PER_SEC);
   if (!patella_store_step_done (self->store, stmt, error))
-    goto fail;
+    return FALSE;
 
-  if (!patella_store_commit (self->store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   self->session_id = sqlite3_last_insert_rowid (patella_store_get_db (self->store));
   self->ends_us = now + planned_s * G_USEC_PER_SEC;
   set_state (self, PATELLA_TIMER_RUNNING, planned_s, planned_s);
   patella_store_emit_changed (self->store, "sessions");
   return TRUE;
-
-fail:
-  patella_store_rollback (self->store);
-  return FALSE;
 }
 
 static gboolean
@@ -445,37 +439,34 @@ update_row (PatellaTimer  *self,
             gint64         b,
             GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
 
-  if (!patella_store_begin (self->store, error))
+  if ((tx = patella_store_transaction (self->store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (self->store, sql, error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, a);
   sqlite3_bind_int64 (stmt, 2, b);
   sqlite3_bind_int64 (stmt, 3, self->session_id);
   if (!patella_store_step_done (self->store, stmt, error))
-    goto fail;
+    return FALSE;
 
   if (sqlite3_changes (patella_store_get_db (self->store)) != 1)
     {
       patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
                             _("The icing session was changed elsewhere; look at the timer again"));
-      goto fail;
+      return FALSE;
     }
 
-  if (!patella_store_commit (self->store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   patella_store_emit_changed (self->store, "sessions");
   return TRUE;
-
-fail:
-  patella_store_rollback (self->store);
-  return FALSE;
 }
 
 gboolean
@@ -716,6 +707,7 @@ patella_ice_log (PatellaStore  *store,
                  int            minutes,
                  GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *today = NULL;
   GDate date;
@@ -747,7 +739,7 @@ patella_ice_log (PatellaStore  *store,
       started_us = noon != NULL ? g_date_time_to_unix (noon) * G_USEC_PER_SEC : now;
     }
 
-  if (!patella_store_begin (store, error))
+  if ((tx = patella_store_transaction (store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (store,
@@ -756,7 +748,7 @@ patella_ice_log (PatellaStore  *store,
                                 "VALUES ('icing', ?, 'finished', ?, ?, ?, ?);",
                                 error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, started_us);
@@ -764,17 +756,13 @@ patella_ice_log (PatellaStore  *store,
   sqlite3_bind_int64 (stmt, 4, started_us + (gint64) minutes * 60 * G_USEC_PER_SEC);
   sqlite3_bind_int64 (stmt, 5, minutes * 60);
   if (!patella_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
 
-  if (!patella_store_commit (store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   patella_store_emit_changed (store, "sessions");
   return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
 }
 
 /**

@@ -199,38 +199,32 @@ set_state (PatellaWalkRun      *self,
 }
 
 static gboolean
-fail_write (PatellaStore *store)
-{
-  patella_store_rollback (store);
-  return FALSE;
-}
-
-static gboolean
 finish_at_end (PatellaWalkRun  *self,
                GError         **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *key = g_strdup_printf ("walk-run-done:%" G_GINT64_FORMAT, self->id);
   gboolean stale = now_us (self) - self->ends_us > STALE_AFTER_US;
 
-  if (!patella_store_begin (self->store, error))
+  if ((tx = patella_store_transaction (self->store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (self->store,
                                 "UPDATE walk_run SET state = 'finished', ended_us = ends_us,"
                                 " remaining_s = 0 WHERE id = ? AND state = 'running';", error);
   if (stmt == NULL)
-    return fail_write (self->store);
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->id);
   if (!patella_store_step_done (self->store, stmt, error))
-    return fail_write (self->store);
+    return FALSE;
 
   /* Found over long after: recorded at its end, and not told any more. */
   if (stale && !patella_notification_mark_sent (self->store, key, error))
-    return fail_write (self->store);
+    return FALSE;
 
-  if (!patella_store_commit (self->store, error))
-    return fail_write (self->store);
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   if (!stale && self->notifier != NULL)
     {
