@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <sys/wait.h>
+#include <sqlite3.h>
 
 #include "patella-error.h"
 #include "patella-journal.h"

@@ -10,6 +10,7 @@
 #include "patella-export.h"
 #include "patella-import.h"
 #include "patella-schema.h"
+#include "patella-store-private.h"
 #include "patella-test-db.h"
 #include "patella-test-store.h"
 #include "patella-test-utils.h"

@@ -7,6 +7,7 @@
 #include "patella-parse.h"
 #include "patella-shoes.h"
 #include "patella-status.h"
+#include "patella-store-private.h"
 #include "patella-store.h"
 #include "patella-test-utils.h"
 

@@ -6,6 +6,7 @@
 
 #include "patella-error.h"
 #include "patella-notifier.h"
+#include "patella-store-private.h"
 #include "patella-store.h"
 #include "patella-test-utils.h"
 

@@ -13,6 +13,7 @@
 
 #include "patella-backup.h"
 #include "patella-error.h"
+#include "patella-store-private.h"
 
 /* Backups live in a "backups" folder beside the database: for the default
  * database $XDG_DATA_HOME/patella/backups/. Each is a complete SQLite

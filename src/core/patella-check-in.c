@@ -13,6 +13,7 @@
 #include "patella-journal.h"
 #include "patella-plan.h"
 #include "patella-reminders.h"
+#include "patella-store-private.h"
 
 /* The morning check-in: the morning after a run or a plan session, at the
  * user's wake time, "How is your knee this morning?". The rating goes on

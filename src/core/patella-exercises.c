@@ -8,6 +8,7 @@
 #include "patella-error.h"
 #include "patella-exercises.h"
 #include "patella-parse.h"
+#include "patella-store-private.h"
 
 #define STOP_SHARP N_("Stop at sharp pain, or when the pain goes above 5 out of 10.")
 

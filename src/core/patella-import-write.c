@@ -10,6 +10,7 @@
 #include "patella-import-private.h"
 #include "patella-journal.h"
 #include "patella-shoes.h"
+#include "patella-store-private.h"
 #include "patella-units.h"
 
 /* ------------------------------------------------------------------ writing */

@@ -9,6 +9,7 @@
 #include "patella-error.h"
 #include "patella-journal.h"
 #include "patella-parse.h"
+#include "patella-store-private.h"
 
 struct _PatellaJournalEntry
 {

@@ -10,6 +10,7 @@
 
 #include "patella-error.h"
 #include "patella-reminders.h"
+#include "patella-store-private.h"
 
 #define MINUTE_US (G_GINT64_CONSTANT (60) * G_USEC_PER_SEC)
 #define ID_PREFIX "ice-reminder:"

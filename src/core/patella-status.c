@@ -10,6 +10,7 @@
 #include "patella-settings.h"
 #include "patella-shoes.h"
 #include "patella-status.h"
+#include "patella-store-private.h"
 #include "patella-timer.h"
 
 #define DEFAULT_ICE_GOAL 4

@@ -15,6 +15,7 @@
 
 #include "patella-error.h"
 #include "patella-schema.h"
+#include "patella-store-private.h"
 #include "patella-store.h"
 
 #define BUSY_TIMEOUT_MS 5000

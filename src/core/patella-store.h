@@ -2,7 +2,6 @@
 #pragma once
 
 #include <glib-object.h>
-#include <sqlite3.h>
 
 #include "patella-clock.h"
 
@@ -16,9 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaStore, patella_store, PATELLA, STORE, GObject)
 
-/* A prepared statement owned by the store's cache: release, never finalize. */
-typedef sqlite3_stmt PatellaStmt;
-
 char         *patella_store_get_default_path  (void);
 PatellaStore *patella_store_open              (const char    *path,
                                                PatellaClock  *clock,
@@ -31,19 +27,11 @@ int           patella_store_get_schema_version (PatellaStore *self);
 gboolean      patella_store_check_writable    (PatellaStore  *self,
                                                GError       **error);
 
-PatellaStmt  *patella_store_prepare           (PatellaStore  *self,
-                                               const char    *sql,
-                                               GError       **error);
-gboolean      patella_store_step_done         (PatellaStore  *self,
-                                               PatellaStmt   *stmt,
-                                               GError       **error);
-int           patella_store_step              (PatellaStore  *self,
-                                               PatellaStmt   *stmt,
-                                               GError       **error);
+/* Plain SQL without results or parameters, and one number: for core and
+ * for tests; views ask the models. */
 gboolean      patella_store_exec              (PatellaStore  *self,
                                                const char    *sql,
                                                GError       **error);
-sqlite3      *patella_store_get_db            (PatellaStore  *self);
 gint64        patella_store_query_int         (PatellaStore  *self,
                                                const char    *sql,
                                                gint64         fallback);
@@ -64,6 +52,7 @@ PatellaTransaction *patella_store_transaction (PatellaStore        *self,
 gboolean      patella_transaction_commit      (PatellaTransaction  *tx,
                                                GError             **error);
 void          patella_transaction_free        (PatellaTransaction  *tx);
+
 void          patella_store_emit_changed      (PatellaStore  *self,
                                                const char    *what);
 void          patella_store_emit_all_changed  (PatellaStore  *self);
@@ -73,18 +62,11 @@ void          patella_store_set_busy_timeout  (PatellaStore  *self,
                                                guint          ms);
 guint         patella_store_get_busy_timeout  (PatellaStore  *self);
 
-gboolean      patella_store_set_error         (PatellaStore  *self,
-                                               int            rc,
-                                               GError       **error);
-
 gboolean      patella_store_move_aside        (const char    *path,
                                                PatellaClock  *clock,
                                                char         **new_path,
                                                GError       **error);
 
-void          patella_stmt_release            (PatellaStmt   *stmt);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaStmt, patella_stmt_release)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaTransaction, patella_transaction_free)
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "patella-error.h"
 #include "patella-parse.h"
+#include "patella-store-private.h"
 #include "patella-timer.h"
 
 /* The icing timer. Its truth is the session row: a running session keeps the

@@ -7,6 +7,7 @@
 
 #include "patella-error.h"
 #include "patella-parse.h"
+#include "patella-store-private.h"
 #include "patella-walk-run.h"
 
 /* The walk/run timer of the recovery plan: a warm-up walk, then run and

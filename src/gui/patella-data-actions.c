@@ -435,22 +435,25 @@ static GtkWidget *
 make_shoe_dropdown (PatellaStore *store)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(PatellaStmt) stmt = NULL;
+  g_autoptr(GPtrArray) shoes = patella_shoes_list (store, PATELLA_SHOES_ACTIVE, NULL);
   GtkWidget *dropdown;
   guint selected = 0;
-  guint i = 1;
 
   gtk_string_list_append (names, _("No shoe"));
-  stmt = patella_store_prepare (store,
-                                "SELECT name, is_default FROM shoe WHERE retired = 0"
-                                " ORDER BY is_default DESC, name COLLATE NOCASE;",
-                                NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; shoes != NULL && i < shoes->len; i++)
     {
-      gtk_string_list_append (names, (const char *) sqlite3_column_text (stmt, 0));
-      if (sqlite3_column_int (stmt, 1) != 0)
-        selected = i;
-      i++;
+      const PatellaShoe *shoe = g_ptr_array_index (shoes, i);
+      const char *name[] = { shoe->name, NULL };
+
+      if (shoe->is_default)
+        {
+          gtk_string_list_splice (names, 1, 0, name);
+          selected = 1;
+        }
+      else
+        {
+          gtk_string_list_append (names, shoe->name);
+        }
     }
 
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);

@@ -27,6 +27,7 @@
 #include "patella-application.h"
 #include "patella-journal-page.h"
 #include "patella-journal-row.h"
+#include "patella-store-private.h"
 #include "patella-window.h"
 
 static const char *mode;
