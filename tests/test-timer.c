@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "patella-enums.h"
 #include "patella-error.h"
 #include "patella-notifier.h"
 #include "patella-status.h"
@@ -410,6 +411,25 @@ test_auto_tick_only_while_running (Fixture       *fixture,
   g_assert_null (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs, timer));
 }
 
+/* Bindings and inspectors see the state as a PatellaTimerState, by name. */
+static void
+test_state_property (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PatellaTimer) timer = patella_timer_new (fixture->store, fixture->notifier);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PATELLA_TYPE_TIMER_STATE);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (timer), "state");
+  PatellaTimerState state = PATELLA_TIMER_IDLE;
+
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == PATELLA_TYPE_TIMER_STATE);
+
+  g_assert_true (patella_timer_start (timer, 15, NULL));
+  g_object_get (timer, "state", &state, NULL);
+  g_assert_cmpint (state, ==, PATELLA_TIMER_RUNNING);
+  g_assert_cmpstr (g_enum_get_value (klass, state)->value_nick, ==, "running");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -430,6 +450,7 @@ main (int    argc,
   ADD ("stop-early", test_stop_early);
   ADD ("status-running", test_status_running);
   ADD ("auto-tick-only-while-running", test_auto_tick_only_while_running);
+  ADD ("state-property", test_state_property);
 
 #undef ADD
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "patella-enums.h"
 #include "patella-error.h"
 #include "patella-notifier.h"
 #include "patella-parse.h"
@@ -378,6 +379,25 @@ test_metronome_ticks (Fixture       *fixture,
   g_mutex_clear (&ticks.mutex);
 }
 
+/* Bindings and inspectors see the state as a PatellaWalkRunState, by name. */
+static void
+test_state_property (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PATELLA_TYPE_WALK_RUN_STATE);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (fixture->walk_run),
+                                                    "state");
+  PatellaWalkRunState state = PATELLA_WALK_RUN_IDLE;
+
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == PATELLA_TYPE_WALK_RUN_STATE);
+
+  start_phase_3 (fixture);
+  g_object_get (fixture->walk_run, "state", &state, NULL);
+  g_assert_cmpint (state, ==, PATELLA_WALK_RUN_RUNNING);
+  g_assert_cmpstr (g_enum_get_value (klass, state)->value_nick, ==, "running");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -387,6 +407,7 @@ main (int    argc,
 #define ADD(name, func) \
   g_test_add ("/walk-run/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  ADD ("state-property", test_state_property);
   ADD ("intervals", test_intervals);
   ADD ("cues-at-instants", test_cues_at_instants);
   ADD ("pause-shifts-changes", test_pause_shifts_changes);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-enums.h"
 #include "patella-error.h"
 #include "patella-parse.h"
 #include "patella-store-private.h"
@@ -191,7 +192,7 @@ patella_timer_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STATE:
-      g_value_set_int (value, self->state);
+      g_value_set_enum (value, self->state);
       break;
 
     case PROP_REMAINING:
@@ -221,9 +222,9 @@ patella_timer_class_init (PatellaTimerClass *klass)
    * A #PatellaTimerState.
    */
   properties[PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL,
-                      PATELLA_TIMER_IDLE, PATELLA_TIMER_CANCELLED, PATELLA_TIMER_IDLE,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("state", NULL, NULL,
+                       PATELLA_TYPE_TIMER_STATE, PATELLA_TIMER_IDLE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * PatellaTimer:remaining:

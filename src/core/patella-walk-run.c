@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-enums.h"
 #include "patella-error.h"
 #include "patella-parse.h"
 #include "patella-store-private.h"
@@ -323,7 +324,7 @@ patella_walk_run_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STATE:
-      g_value_set_int (value, self->state);
+      g_value_set_enum (value, self->state);
       break;
     case PROP_INDEX:
       g_value_set_int (value, self->index);
@@ -343,9 +344,8 @@ patella_walk_run_class_init (PatellaWalkRunClass *klass)
   object_class->get_property = patella_walk_run_get_property;
 
   properties[PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL, PATELLA_WALK_RUN_IDLE, PATELLA_WALK_RUN_STOPPED,
-                      PATELLA_WALK_RUN_IDLE,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_enum ("state", NULL, NULL, PATELLA_TYPE_WALK_RUN_STATE, PATELLA_WALK_RUN_IDLE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_INDEX] =
     g_param_spec_int ("index", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
