@@ -16,7 +16,6 @@
 typedef struct
 {
   PatellaStoreFixture    base;
-  PatellaNotifier       *notifier;
   PatellaCheckInService *service;
 } Fixture;
 
@@ -40,7 +39,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   patella_store_fixture_set_up (&fixture->base, data);
-  fixture->notifier = patella_recording_notifier_new ();
 }
 
 static void
@@ -48,20 +46,19 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->service);
-  g_clear_object (&fixture->notifier);
   patella_store_fixture_tear_down (&fixture->base, data);
 }
 
 static void
 start_service (Fixture *fixture)
 {
-  fixture->service = patella_check_in_service_new (fixture->base.store, fixture->notifier, NULL);
+  fixture->service = patella_check_in_service_new (fixture->base.store, fixture->base.notifier, NULL);
 }
 
 static guint
 sent (Fixture *fixture)
 {
-  return patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->notifier),
+  return patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->base.notifier),
                                            PATELLA_CHECK_IN_PREFIX);
 }
 
@@ -112,7 +109,7 @@ test_after_run (Fixture       *fixture,
 
   at (fixture, "2026-03-10", 8, 0);
   g_assert_cmpuint (sent (fixture), ==, 1);
-  all = patella_recording_notifier_get_sent (PATELLA_RECORDING_NOTIFIER (fixture->notifier));
+  all = patella_recording_notifier_get_sent (PATELLA_RECORDING_NOTIFIER (fixture->base.notifier));
   n = g_ptr_array_index (all, all->len - 1);
   g_assert_cmpstr (n->id, ==, "morning-check-in:2026-03-09");
   g_assert_cmpstr (n->title, ==, "How is your knee this morning?");
@@ -125,7 +122,7 @@ test_after_run (Fixture       *fixture,
   g_assert_cmpuint (sent (fixture), ==, 1);
 
   /* A rating from the notification lands on the run day's entry. */
-  patella_notifier_emit_action (fixture->notifier, n->id, "rate-2");
+  patella_notifier_emit_action (fixture->base.notifier, n->id, "rate-2");
   {
     g_autoptr(PatellaJournalEntry) entry = patella_journal_get (fixture->base.store,
                                                                 "2026-03-09", NULL);

@@ -24,33 +24,6 @@ typedef struct
 /* One registered application for the whole run, as in test-window.c. */
 static PatellaApplication *test_app;
 
-static gboolean
-quit_loop_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the main loop run for @ms, as a user's pause would. */
-static void
-wait_ms (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_loop_cb, loop);
-  g_main_loop_run (loop);
-}
-
-/* Lets the main loop run until @done says so, for two seconds at most:
- * the frames after the first come slower on a busy machine. */
-static void
-wait_until (gboolean (*done) (gpointer data),
-            gpointer   data)
-{
-  for (guint waited = 0; waited < 2000 && !done (data); waited += 20)
-    wait_ms (20);
-}
-
 static void
 exec_sql (const char *path,
           const char *sql)
@@ -511,7 +484,7 @@ test_first_frame_fills_history (Fixture       *fixture,
 
       /* A frame or two later, the whole history is there, and the editor's
        * sections below the fold (waiting up to 2 s on a busy machine). */
-      wait_until (history_and_editor_complete, page);
+      wait_until (history_and_editor_complete, page, 2000);
       g_assert_true (gtk_widget_get_mapped (page_child (page, "symptoms_box")));
       g_assert_true (gtk_widget_get_mapped (page_child (page, "note_view")));
       g_assert_true (gtk_widget_get_mapped (page_child (page, "chart")));
@@ -538,7 +511,7 @@ test_note_wraps_long_word (Fixture       *fixture,
   GtkTextIter end;
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (has_width, note);
+  wait_until (has_width, note, 2000);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (note)), >, 0);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (note)), <, 600);
 
@@ -567,7 +540,7 @@ test_wheel_over_slider_scrolls (Fixture       *fixture,
   GtkEventController *wheel = NULL;
   gboolean handled = FALSE;
 
-  wait_until (can_scroll, editor);
+  wait_until (can_scroll, editor, 2000);
   g_assert_cmpfloat (gtk_adjustment_get_value (editor), ==, 0);
   g_assert_cmpfloat (gtk_range_get_value (scale), ==, 2);
 
@@ -806,13 +779,7 @@ test_advice_does_not_move_the_field (Fixture       *fixture,
   /* What is built in the frames after the first (the Today card) is in
    * place before anyone can tick a box. */
   for (guint i = 0; i < 6; i++)
-    {
-      gboolean done = FALSE;
-
-      g_timeout_add (50, patella_test_timeout_cb, &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-    }
+    wait_ms (50);
   gtk_widget_grab_focus (swelling);
   flush_events ();
   before = window_y (swelling);
@@ -825,13 +792,7 @@ test_advice_does_not_move_the_field (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (group));
   /* Two frames: the advice laid out and drawn. */
   for (guint i = 0; i < 3; i++)
-    {
-      gboolean done = FALSE;
-
-      g_timeout_add (50, patella_test_timeout_cb, &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-    }
+    wait_ms (50);
 
   g_assert_true (gtk_widget_get_mapped (group));
   g_assert_cmpfloat_with_epsilon (window_y (swelling), before, 1.0);

@@ -6,15 +6,10 @@
 #include "patella-journal-model.h"
 #include "patella-parse.h"
 #include "patella-test-db.h"
+#include "patella-test-store.h"
 #include "patella-test-utils.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  PatellaClock *clock;
-  PatellaStore *store;
-} Fixture;
+typedef PatellaStoreFixture Fixture;
 
 /* Noon of a local day: the tests run with TZ=Europe/Berlin. */
 static gint64
@@ -31,24 +26,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = patella_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "patella.db", NULL);
-  fixture->clock = patella_clock_new_fake (noon_on (2026, 3, 14));
-  fixture->store = patella_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->store);
-  g_clear_object (&fixture->clock);
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  patella_store_fixture_open (fixture, noon_on (2026, 3, 14));
 }
 
 static void
@@ -507,7 +485,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/journal/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/journal/" name, Fixture, NULL, fixture_set_up, func, \
+              patella_store_fixture_tear_down)
 
   ADD ("create-update-delete", test_create_update_delete);
   ADD ("put-restores", test_put_restores);

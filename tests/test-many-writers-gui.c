@@ -23,34 +23,6 @@ typedef struct
 
 static PatellaApplication *test_app;
 
-static gboolean
-quit_loop_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_loop_cb, loop);
-  g_main_loop_run (loop);
-}
-
-/* Waits for @done, for @ms at most, with the main loop running. */
-static gboolean
-wait_until (gboolean  (*done) (gpointer data),
-            gpointer    data,
-            guint       ms)
-{
-  for (guint waited = 0; waited < ms && !done (data); waited += 20)
-    wait_ms (20);
-
-  return done (data);
-}
-
 /* Runs the real patella-cli on the fixture's database, as a user in a
  * terminal beside the window would. */
 static void
@@ -489,22 +461,6 @@ note_saved (gpointer data)
   return g_strcmp0 (note, "typed while locked") == 0;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* A save refused by another program's lock stays pending: it is shown as not
  * saved, tried again by itself, and closing the window waits or asks. */
 static void
@@ -536,7 +492,7 @@ test_failed_save_not_lost (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
   g_assert_true (gtk_widget_get_visible (window));
-  dialog = find_message_dialog ();
+  dialog = find_message_dialog (NULL);
   g_assert_nonnull (dialog);
 
   /* The lock goes; "Try Again" saves and closes. */

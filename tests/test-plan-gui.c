@@ -39,22 +39,6 @@ store (void)
   return patella_application_get_store (test_app);
 }
 
-static gboolean
-quit_loop_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_loop_cb, loop);
-  g_main_loop_run (loop);
-}
-
 /* The card comes a few frames after the first. */
 static GtkWidget *
 wait_for_card (Fixture *fixture)

@@ -21,7 +21,6 @@
 typedef struct
 {
   PatellaStoreFixture  base;
-  PatellaNotifier     *notifier;
   PatellaWalkRun      *walk_run;
 } Fixture;
 
@@ -30,8 +29,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   patella_store_fixture_set_up (&fixture->base, data);
-  fixture->notifier = patella_recording_notifier_new ();
-  fixture->walk_run = patella_walk_run_new (fixture->base.store, fixture->notifier);
+  fixture->walk_run = patella_walk_run_new (fixture->base.store, fixture->base.notifier);
 }
 
 static void
@@ -39,7 +37,6 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->walk_run);
-  g_clear_object (&fixture->notifier);
   patella_store_fixture_tear_down (&fixture->base, data);
 }
 
@@ -73,7 +70,7 @@ current (Fixture *fixture)
 static guint
 done_notifications (Fixture *fixture)
 {
-  return patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->notifier),
+  return patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->base.notifier),
                                            "walk-run-done:");
 }
 
@@ -214,7 +211,7 @@ test_finished_while_closed (Fixture       *fixture,
   g_clear_object (&fixture->walk_run);
 
   patella_clock_set_now (fixture->base.clock, t0 + 3 * 60 * MINUTE);
-  fixture->walk_run = patella_walk_run_new (fixture->base.store, fixture->notifier);
+  fixture->walk_run = patella_walk_run_new (fixture->base.store, fixture->base.notifier);
   g_assert_true (patella_walk_run_restore (fixture->walk_run, &error));
   g_assert_no_error (error);
   g_assert_cmpint (patella_walk_run_get_state (fixture->walk_run), ==, PATELLA_WALK_RUN_FINISHED);

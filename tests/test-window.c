@@ -248,22 +248,6 @@ test_narrow_window_fits (Fixture       *fixture,
     find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR))));
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return ADW_MESSAGE_DIALOG (item);
-    }
-
-  return NULL;
-}
-
 static gboolean
 window_is_open (PatellaWindow *window)
 {
@@ -289,7 +273,7 @@ test_close_explains_background (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
 
-  dialog = find_message_dialog ();
+  dialog = find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   g_assert_true (window_is_open (window));
   g_assert_true (g_settings_get_boolean (settings, "background-note-shown"));
@@ -303,7 +287,7 @@ test_close_explains_background (Fixture       *fixture,
   window = open_window (fixture);
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (find_message_dialog (NULL));
   g_assert_false (window_is_open (window));
 }
 
@@ -321,7 +305,7 @@ test_close_can_turn_off_reminders (Fixture       *fixture,
   window = open_window (fixture);
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
-  dialog = find_message_dialog ();
+  dialog = find_message_dialog (NULL);
   g_assert_nonnull (dialog);
 
   adw_message_dialog_response (dialog, "turn-off");

@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "patella-test-gui.h"
+#include "patella-test-utils.h"
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until it has nothing left to do, a few times over,
+ * so that idle work (layout, deferred saves) happens before a test looks. */
+void
+flush_events (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* Lets the main loop run for @ms, as a user's pause would. */
+void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Lets the main loop run until @done says so, for @ms at most: the frames
+ * after the first come slower on a busy machine. Returns what @done says
+ * at the end. */
+gboolean
+wait_until (gboolean (*done) (gpointer data),
+            gpointer   data,
+            guint      ms)
+{
+  for (guint waited = 0; waited < ms && !done (data); waited += 20)
+    wait_ms (20);
+
+  return done (data);
+}
+
+/* Opens @button's popover and waits, up to two seconds, for it to be on
+ * screen. Other tests' windows come and go on the same X server; when one
+ * takes the focus, an open popover closes, so the popover is opened again
+ * until it stays. Returns the popover. */
+GtkPopover *
+popup_until_mapped (GtkMenuButton *button)
+{
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  GtkPopover *popover = NULL;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      gboolean timed_out = FALSE;
+      guint id;
+
+      gtk_menu_button_popup (button);
+      popover = gtk_menu_button_get_popover (button);
+      id = g_timeout_add (100, timeout_cb, &timed_out);
+      while (!timed_out && !gtk_widget_get_mapped (GTK_WIDGET (popover)))
+        g_main_context_iteration (NULL, TRUE);
+      if (!timed_out)
+        g_source_remove (id);
+      if (gtk_widget_get_mapped (GTK_WIDGET (popover)))
+        break;
+    }
+
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  return popover;
+}
+
+/* The first widget of @type in @root's tree, depth first, or %NULL. */
+GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first label in @root's tree whose text contains @text, or %NULL. */
+GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The visible message dialog with @heading, or any when @heading is %NULL;
+ * the others are written to the test log. */
+AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      AdwMessageDialog *dialog;
+
+      if (!ADW_IS_MESSAGE_DIALOG (window) || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+
+      dialog = ADW_MESSAGE_DIALOG (window);
+      if (heading == NULL || g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0)
+        return dialog;
+      g_test_message ("dialog: %s: %s", adw_message_dialog_get_heading (dialog),
+                      adw_message_dialog_get_body (dialog));
+    }
+
+  return NULL;
+}
+
+/* The dialog with @heading, waited for up to five seconds. */
+AdwMessageDialog *
+wait_for_dialog (const char *heading)
+{
+  for (guint i = 0; i < 500; i++)
+    {
+      AdwMessageDialog *dialog;
+
+      g_main_context_iteration (NULL, FALSE);
+      dialog = find_message_dialog (heading);
+      if (dialog != NULL)
+        return dialog;
+      g_usleep (10000);
+    }
+
+  g_error ("no dialog “%s”", heading);
+}
+
+/* As a click does: answer, and the dialog closes. */
+void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/**
+ * patella_test_app_new:
+ * @notifier: (nullable): a notifier to use instead of the desktop's
+ *
+ * The one application of a GUI test run, registered as a real session's
+ * would be (not unique, so that runs side by side do not meet).
+ */
+PatellaApplication *
+patella_test_app_new (PatellaNotifier *notifier)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaApplication *app = patella_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  if (notifier != NULL)
+    patella_application_set_notifier (app, notifier);
+
+  return app;
+}
+
+/* The folder and PATELLA_DB only, for a test that writes the file first. */
+void
+patella_app_fixture_prepare (PatellaAppFixture  *fixture,
+                             PatellaApplication *app)
+{
+  fixture->dir = patella_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
+  g_setenv ("PATELLA_DB", fixture->db, TRUE);
+  fixture->app = app;
+}
+
+void
+patella_app_fixture_set_up (PatellaAppFixture  *fixture,
+                            PatellaApplication *app)
+{
+  patella_app_fixture_prepare (fixture, app);
+  patella_application_reopen_store (fixture->app, NULL);
+}
+
+/* Closes every window the test left open, then removes the folder. */
+void
+patella_app_fixture_tear_down (PatellaAppFixture *fixture)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
+
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+  flush_events ();
+
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_unsetenv ("PATELLA_DB");
+}
+
+PatellaWindow *
+patella_app_fixture_open_window (PatellaAppFixture *fixture)
+{
+  PatellaWindow *window = patella_window_new (fixture->app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+  return window;
+}
