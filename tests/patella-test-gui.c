@@ -8,6 +8,9 @@
 #include "patella-test-gui.h"
 #include "patella-test-utils.h"
 
+/* The application patella_test_app_new() made, while it lives. */
+static PatellaApplication *test_app;
+
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -180,7 +183,8 @@ answer (AdwMessageDialog *dialog,
  * @notifier: (nullable): a notifier to use instead of the desktop's
  *
  * The one application of a GUI test run, registered as a real session's
- * would be (not unique, so that runs side by side do not meet).
+ * would be (not unique, so that runs side by side do not meet). The
+ * #PatellaAppFixture functions use it.
  */
 PatellaApplication *
 patella_test_app_new (PatellaNotifier *notifier)
@@ -188,37 +192,42 @@ patella_test_app_new (PatellaNotifier *notifier)
   g_autoptr(GError) error = NULL;
   PatellaApplication *app = patella_application_new ();
 
+  g_assert_null (test_app);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   if (notifier != NULL)
     patella_application_set_notifier (app, notifier);
 
+  test_app = app;
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &test_app);
   return app;
 }
 
 /* The folder and PATELLA_DB only, for a test that writes the file first. */
 void
-patella_app_fixture_prepare (PatellaAppFixture  *fixture,
-                             PatellaApplication *app)
+patella_app_fixture_prepare (PatellaAppFixture *fixture)
 {
+  g_assert_nonnull (test_app);
+
   fixture->dir = patella_test_make_dir ();
   fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
   g_setenv ("PATELLA_DB", fixture->db, TRUE);
-  fixture->app = app;
+  fixture->app = test_app;
 }
 
 void
-patella_app_fixture_set_up (PatellaAppFixture  *fixture,
-                            PatellaApplication *app)
+patella_app_fixture_set_up (PatellaAppFixture *fixture,
+                            gconstpointer      data)
 {
-  patella_app_fixture_prepare (fixture, app);
+  patella_app_fixture_prepare (fixture);
   patella_application_reopen_store (fixture->app, NULL);
 }
 
 /* Closes every window the test left open, then removes the folder. */
 void
-patella_app_fixture_tear_down (PatellaAppFixture *fixture)
+patella_app_fixture_tear_down (PatellaAppFixture *fixture,
+                               gconstpointer      data)
 {
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
 

@@ -30,8 +30,8 @@ void              answer                   (AdwMessageDialog   *dialog,
 
 PatellaApplication *patella_test_app_new   (PatellaNotifier    *notifier);
 
-/* A folder and a database path of its own for the registered application
- * @app: set PATELLA_DB to it and reopen. */
+/* A folder and a database path of its own for the application made by
+ * patella_test_app_new(): PATELLA_DB is set to it and the store reopened. */
 typedef struct
 {
   char               *dir;
@@ -39,11 +39,11 @@ typedef struct
   PatellaApplication *app;
 } PatellaAppFixture;
 
-void              patella_app_fixture_prepare   (PatellaAppFixture  *fixture,
-                                                 PatellaApplication *app);
+void              patella_app_fixture_prepare   (PatellaAppFixture  *fixture);
 void              patella_app_fixture_set_up    (PatellaAppFixture  *fixture,
-                                                 PatellaApplication *app);
-void              patella_app_fixture_tear_down (PatellaAppFixture  *fixture);
+                                                 gconstpointer       data);
+void              patella_app_fixture_tear_down (PatellaAppFixture  *fixture,
+                                                 gconstpointer       data);
 PatellaWindow    *patella_app_fixture_open_window (PatellaAppFixture *fixture);
 
 G_END_DECLS

@@ -329,10 +329,7 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
+  test_app = patella_test_app_new (NULL);
 
 #define ADD(path, func) \
   g_test_add ((path), PatellaStoreFixture, NULL, patella_store_fixture_set_up, (func), \

@@ -12,12 +12,7 @@
 #include "patella-window.h"
 #include "patella-test-gui.h"
 
-typedef struct
-{
-  char               *dir;
-  char               *db;
-  PatellaApplication *app;
-} Fixture;
+typedef PatellaAppFixture Fixture;
 
 /* One registered application for the whole run, as in a real session; each
  * test points it at a database of its own. */
@@ -27,41 +22,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = patella_test_make_dir ();
-  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
-  g_setenv ("PATELLA_DB", fixture->db, TRUE);
-
+  patella_app_fixture_prepare (fixture);
   if (data != NULL)
     patella_test_write_random_file (fixture->db, GPOINTER_TO_SIZE (data));
-
-  fixture->app = test_app;
   patella_application_reopen_store (fixture->app, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
-
-  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
-    gtk_window_destroy (l->data);
-  flush_events ();
-
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-  g_unsetenv ("PATELLA_DB");
-}
-
-static PatellaWindow *
-open_window (Fixture *fixture)
-{
-  PatellaWindow *window = patella_window_new (fixture->app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  flush_events ();
-  return window;
 }
 
 static GtkWidget *
@@ -76,7 +40,7 @@ static void
 test_views_switch (Fixture       *fixture,
                    gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   GtkWidget *main_stack;
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -108,7 +72,7 @@ static void
 test_view_switchers_present (Fixture       *fixture,
                              gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   GtkWidget *title = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
   GtkWidget *bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
   GtkWidget *stack = template_child (window, "view_stack");
@@ -149,7 +113,7 @@ static void
 test_main_menu_opens (Fixture       *fixture,
                       gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   GtkMenuButton *button = GTK_MENU_BUTTON (template_child (window, "menu_button"));
   GtkWidget *popover;
 
@@ -184,7 +148,7 @@ test_corrupt_database_offers_fresh_start (Fixture       *fixture,
   gboolean found_aside = FALSE;
 
   g_assert_null (patella_application_get_store (fixture->app));
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
 
   main_stack = template_child (window, "main_stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "error");
@@ -269,7 +233,7 @@ test_close_explains_background (Fixture       *fixture,
   g_settings_set_boolean (settings, "background-note-shown", FALSE);
   g_assert_nonnull (patella_application_get_reminders (fixture->app));
 
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
 
@@ -284,7 +248,7 @@ test_close_explains_background (Fixture       *fixture,
   g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
 
   /* The second time it just closes. */
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
   g_assert_null (find_message_dialog (NULL));
@@ -302,7 +266,7 @@ test_close_can_turn_off_reminders (Fixture       *fixture,
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
   g_settings_set_boolean (settings, "background-note-shown", FALSE);
 
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
   dialog = find_message_dialog (NULL);
@@ -330,7 +294,7 @@ test_preferences_times (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.patella.Patella");
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaPreferencesWindow *prefs = patella_preferences_window_new (GTK_WINDOW (window));
   GtkWidget *row2 = prefs_child (prefs, "time_row_2");
   GtkWidget *row4 = prefs_child (prefs, "time_row_4");
@@ -415,7 +379,7 @@ test_newer_database_banner (Fixture       *fixture,
   patella_application_reopen_store (fixture->app, NULL);
   before = patella_test_file_checksum (fixture->db);
 
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   revealer = template_child (window, "banner_revealer");
   label = template_child (window, "banner_label");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
@@ -441,7 +405,7 @@ test_guidance_window (Fixture       *fixture,
   GtkWindow *guidance = NULL;
   GtkWidget *first;
 
-  open_window (fixture);
+  patella_app_fixture_open_window (fixture);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "guidance", NULL);
   flush_events ();
 
@@ -479,7 +443,7 @@ test_reminder_actions (Fixture       *fixture,
 {
   g_autoptr(PatellaNotifier) recording = patella_recording_notifier_new ();
   PatellaNotifier *previous = g_object_ref (patella_application_get_notifier (fixture->app));
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaTimer *timer;
 
   patella_application_set_notifier (fixture->app, recording);
@@ -534,7 +498,7 @@ test_notification_clicks_open_their_place (Fixture       *fixture,
   PatellaShoeInput input = { .name = "Trail pair", .warn_m = 482803, .limit_m = 804672 };
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   gint64 shoe_id;
 
   patella_application_set_notifier (fixture->app, recording);
@@ -569,7 +533,7 @@ static void
 test_running_timer_in_header_bar (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaTimer *timer = patella_application_get_ice_timer (fixture->app);
   GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                  PATELLA_TYPE_WINDOW,
@@ -610,7 +574,7 @@ test_welcome_mentions_reminders (Fixture       *fixture,
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
   g_settings_set_boolean (settings, "welcome-shown", FALSE);
 
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   revealer = template_child (window, "welcome_revealer");
   text = gtk_label_get_text (GTK_LABEL (template_child (window, "welcome_label")));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
@@ -625,7 +589,7 @@ test_welcome_mentions_reminders (Fixture       *fixture,
 
   /* Only once. */
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window,
                                                                                 "welcome_revealer"))));
 }
@@ -634,7 +598,7 @@ static void
 test_window_finalizes (Fixture       *fixture,
                        gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -651,13 +615,11 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
+  test_app = patella_test_app_new (NULL);
 
 #define ADD(name, data, func) \
-  g_test_add ("/window/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/window/" name, Fixture, data, fixture_set_up, func, \
+              patella_app_fixture_tear_down)
 
   ADD ("views-switch", NULL, test_views_switch);
   ADD ("view-switchers-present", NULL, test_view_switchers_present);
