@@ -12,6 +12,8 @@
 #include "patella-journal-page.h"
 #include "patella-window.h"
 
+#include "patella-test-gui.h"
+
 static PatellaApplication *app;
 static GtkTextBuffer *buffer;
 static GRand *rand_source;
@@ -53,13 +55,11 @@ activate_cb (GApplication *application)
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
   PatellaWindow *window = windows != NULL ? windows->data : patella_window_new (app);
   PatellaJournalPage *page;
-  PatellaStore *store = patella_application_get_store (app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (app));
   GtkTextView *note_view;
 
   gtk_window_present (GTK_WINDOW (window));
-  page = PATELLA_JOURNAL_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                              PATELLA_TYPE_WINDOW,
-                                                              "journal_page"));
+  page = PATELLA_JOURNAL_PAGE (find_by_type (GTK_WIDGET (window), PATELLA_TYPE_JOURNAL_PAGE));
   gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL);
   note_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page),
                                                             PATELLA_TYPE_JOURNAL_PAGE,

@@ -88,7 +88,7 @@ test_folder (void)
   g_autoptr(GBytes) first = fit_make_run ("2026-03-10T06:30:00Z", 5200, 1800, 1, 0);
   g_autoptr(GBytes) second = fit_make_run ("2026-03-12T06:30:00Z", 8000, 2700, 1, 0);
   g_autoptr(GBytes) ride = fit_make_run ("2026-03-13T06:30:00Z", 30000, 3600, 2, 0);
-  GSettings *settings = patella_application_get_settings (test_app);
+  GSettings *settings = patella_context_get_settings (patella_application_get_context (test_app));
   PatellaShoeInput shoe = { "Pegasus 40", NULL, NULL, 0, 0, 0, TRUE };
   const PatellaNotification *notification;
   PatellaPreferencesWindow *preferences;
@@ -99,7 +99,7 @@ test_folder (void)
   g_setenv ("PATELLA_DB", db, TRUE);
   g_assert_true (patella_application_reopen_store (test_app, &error));
   patella_application_set_notifier (test_app, notifier);
-  store = patella_application_get_store (test_app);
+  store = patella_context_get_store (patella_application_get_context (test_app));
   patella_shoe_add (store, NULL, &shoe, &error);
   g_assert_no_error (error);
 
@@ -113,7 +113,8 @@ test_folder (void)
 
   window = patella_window_new (test_app);
   gtk_window_present (GTK_WINDOW (window));
-  preferences = patella_preferences_window_new (GTK_WINDOW (window));
+  preferences = patella_preferences_window_new (GTK_WINDOW (window),
+                                                patella_application_get_context (test_app));
   gtk_window_present (GTK_WINDOW (preferences));
 
   /* Turned on (as the folder chooser does): what is there is imported. */
@@ -230,7 +231,7 @@ test_import_dialog (void)
   drop_file (folder, "broken.fit", broken);
   g_setenv ("PATELLA_DB", db, TRUE);
   g_assert_true (patella_application_reopen_store (test_app, &error));
-  store = patella_application_get_store (test_app);
+  store = patella_context_get_store (patella_application_get_context (test_app));
 
   window = patella_window_new (test_app);
   gtk_window_present (GTK_WINDOW (window));

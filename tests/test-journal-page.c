@@ -37,9 +37,7 @@ fixture_set_up (Fixture       *fixture,
 static PatellaJournalPage *
 get_page (PatellaWindow *window)
 {
-  return PATELLA_JOURNAL_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                              PATELLA_TYPE_WINDOW,
-                                                              "journal_page"));
+  return PATELLA_JOURNAL_PAGE (find_by_type (GTK_WIDGET (window), PATELLA_TYPE_JOURNAL_PAGE));
 }
 
 static gpointer
@@ -62,7 +60,7 @@ visible_page_name (PatellaJournalPage *page)
 static char *
 get_today (Fixture *fixture)
 {
-  return patella_clock_get_today (patella_application_get_clock (fixture->app));
+  return patella_clock_get_today (patella_context_get_clock (patella_application_get_context (fixture->app)));
 }
 
 static void

@@ -38,9 +38,7 @@ run_cli (Fixture            *fixture,
 static PatellaJournalPage *
 get_page (PatellaWindow *window)
 {
-  return PATELLA_JOURNAL_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                              PATELLA_TYPE_WINDOW,
-                                                              "journal_page"));
+  return PATELLA_JOURNAL_PAGE (find_by_type (GTK_WIDGET (window), PATELLA_TYPE_JOURNAL_PAGE));
 }
 
 static gpointer
@@ -189,7 +187,7 @@ test_conflict_offers_both (Fixture       *fixture,
   /* Typing, and before the save the other program writes. */
   gtk_text_buffer_set_text (buffer, "first, then more", -1);
   cli (fixture, "journal", "add", "--note", "written in the terminal");
-  g_assert_true (patella_store_check_external (patella_application_get_store (fixture->app)));
+  g_assert_true (patella_store_check_external (patella_context_get_store (patella_application_get_context (fixture->app))));
   flush_events ();
 
   g_assert_true (gtk_widget_get_visible (page_child (page, "conflict_box")));
@@ -204,7 +202,7 @@ test_conflict_offers_both (Fixture       *fixture,
   /* The other version was kept to choose: "Use Other Version". */
   cli (fixture, "journal", "add", "--note", "written in the terminal");
   gtk_text_buffer_set_text (buffer, "mine again", -1);
-  g_assert_true (patella_store_check_external (patella_application_get_store (fixture->app)));
+  g_assert_true (patella_store_check_external (patella_context_get_store (patella_application_get_context (fixture->app))));
   flush_events ();
   g_assert_true (gtk_widget_get_visible (page_child (page, "conflict_box")));
 
@@ -340,7 +338,7 @@ static void
 test_restore_not_undone (Fixture       *fixture,
                          gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *rest = NULL;
@@ -396,7 +394,7 @@ static void
 test_failed_save_not_lost (Fixture       *fixture,
                            gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaJournalPage *page = start_today (fixture);
   GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (page_child (page, "note_view"));

@@ -109,7 +109,7 @@ test_everything_fits (void)
 
   g_setenv ("PATELLA_DB", db, TRUE);
   patella_application_reopen_store (test_app, NULL);
-  store = patella_application_get_store (test_app);
+  store = patella_context_get_store (patella_application_get_context (test_app));
 
   window = patella_window_new (test_app);
   gtk_window_set_default_size (GTK_WINDOW (window), PHONE_WIDTH, 640);
@@ -133,7 +133,8 @@ test_everything_fits (void)
   ASSERT_FITS ("the New Shoes form", window);
   gtk_widget_activate_action (shoes_page, "shoes.back", NULL);
 
-  dialog = GTK_WINDOW (patella_preferences_window_new (GTK_WINDOW (window)));
+  dialog = GTK_WINDOW (patella_preferences_window_new (GTK_WINDOW (window),
+                                                       patella_application_get_context (test_app)));
   gtk_window_present (dialog);
   ASSERT_FITS ("Preferences", dialog);
   gtk_window_destroy (dialog);

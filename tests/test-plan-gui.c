@@ -36,7 +36,7 @@ static PatellaClock *fake_clock;
 static PatellaStore *
 store (void)
 {
-  return patella_application_get_store (test_app);
+  return patella_context_get_store (patella_application_get_context (test_app));
 }
 
 /* The card comes a few frames after the first. */
@@ -82,7 +82,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  PatellaWalkRun *walk_run = patella_application_get_walk_run (test_app);
+  PatellaWalkRun *walk_run = patella_context_get_walk_run (patella_application_get_context (test_app));
 
   if (walk_run != NULL)
     {
@@ -167,7 +167,7 @@ test_session_from_card (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
-  PatellaWalkRun *walk_run = patella_application_get_walk_run (test_app);
+  PatellaWalkRun *walk_run = patella_context_get_walk_run (patella_application_get_context (test_app));
   GtkWidget *card;
   GtkWidget *view;
   GtkStack *stack;

@@ -12,7 +12,7 @@
 #include "patella-journal-page.h"
 #include "patella-preferences-window.h"
 #include "patella-report-dialog.h"
-#include "patella-settings.h"
+#include "patella-context.h"
 #include "patella-test-gui.h"
 #include "patella-test-store.h"
 #include "patella-window.h"
@@ -47,7 +47,7 @@ fill (PatellaStoreFixture *fixture)
 static GSettings *
 make_settings (const char *name)
 {
-  GSettings *settings = patella_settings_new ();
+  GSettings *settings = patella_context_load_settings ();
 
   g_assert_nonnull (settings);
   g_settings_set_string (settings, "report-name", name);
@@ -202,7 +202,8 @@ static void
 test_preferences_name (void)
 {
   g_autoptr(GSettings) settings = make_settings ("");
-  PatellaPreferencesWindow *prefs = patella_preferences_window_new (NULL);
+  g_autoptr(PatellaContext) context = patella_context_new (NULL, settings, NULL);
+  PatellaPreferencesWindow *prefs = patella_preferences_window_new (NULL, context);
   GtkWidget *row;
 
   gtk_window_present (GTK_WINDOW (prefs));
@@ -302,8 +303,7 @@ test_journal_page (void)
 
   window = patella_window_new (test_app);
   gtk_window_present (GTK_WINDOW (window));
-  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
-                                                   "journal_page"));
+  page = find_by_type (GTK_WIDGET (window), PATELLA_TYPE_JOURNAL_PAGE);
 
   /* Not in the first frame: a frame or two later. */
   for (guint waited = 0; waited < 3000 && !page_has_insights (page); waited += 20)

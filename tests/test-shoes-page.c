@@ -109,7 +109,7 @@ static void
 test_log_run_moves_bar (Fixture       *fixture,
                         gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaShoeInput input = { .name = "Road pair", .make_default = TRUE };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) runs = NULL;
@@ -170,7 +170,7 @@ static void
 test_start_up_check_notifies (Fixture       *fixture,
                               gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   /* Logged while the window was closed: 310 mi, past the warning. */
   PatellaShoeInput input = { .name = "Road pair", .initial_m = 498897 };
   g_autoptr(GError) error = NULL;
@@ -190,7 +190,7 @@ static void
 test_edit_keeps_exact_marks (Fixture       *fixture,
                              gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaShoeInput input = { .name = "Road pair", .make_default = TRUE };
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaShoe) shoe = NULL;
@@ -243,7 +243,7 @@ static void
 test_hidden_page_refreshes_when_shown (Fixture       *fixture,
                                        gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaShoeInput input = { .name = "Road pair" };
   PatellaWindow *window = patella_window_new (fixture->app);
   g_autoptr(GError) error = NULL;
@@ -287,7 +287,7 @@ static void
 test_retired_listed_when_opened (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaShoeInput input = { .name = "Easy pair" };
   g_autoptr(GError) error = NULL;
   PatellaShoesPage *page;
@@ -324,7 +324,7 @@ static void
 test_edit_run (Fixture       *fixture,
                gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaShoeInput input = { .name = "Easy pair" };
   PatellaRun run = { .day = "2026-11-02", .distance_m = 8047, .duration_s = 2730,
                      .pain = 3, .note = "Hills" };
@@ -406,7 +406,7 @@ static void
 test_log_run_typed_unit (Fixture       *fixture,
                          gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(GError) error = NULL;
   PatellaShoesPage *page = open_shoes_page (fixture);
@@ -458,7 +458,7 @@ test_no_icing_offer_while_icing (Fixture       *fixture,
 {
   /* Started elsewhere (patella-cli, another window): no toast of its own
    * to queue the one looked at. */
-  g_autoptr(PatellaTimer) timer = patella_timer_new (patella_application_get_store (fixture->app),
+  g_autoptr(PatellaTimer) timer = patella_timer_new (patella_context_get_store (patella_application_get_context (fixture->app)),
                                                       NULL);
   g_autoptr(GError) error = NULL;
   PatellaShoesPage *page = open_shoes_page (fixture);
@@ -507,7 +507,7 @@ static void
 test_delete_run_and_undo (Fixture       *fixture,
                           gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaRun run = { .day = "2026-02-03", .distance_m = 7000, .duration_s = 2400,
                      .shoe_id = PATELLA_SHOE_NONE, .pain = 2, .note = "hills" };
   g_autoptr(GPtrArray) runs = NULL;
@@ -548,7 +548,7 @@ static void
 test_retire_gives_feedback (Fixture       *fixture,
                             gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaShoeInput input = { .name = "Old racers", .warn_m = 482803, .limit_m = 804672 };
   g_autoptr(GError) error = NULL;
   PatellaShoesPage *page = open_shoes_page (fixture);
@@ -570,11 +570,10 @@ static void
 test_page_finalizes (Fixture       *fixture,
                      gconstpointer  data)
 {
-  PatellaShoesPage *page = g_object_ref_sink (g_object_new (PATELLA_TYPE_SHOES_PAGE, NULL));
+  GtkWidget *page = g_object_ref_sink (patella_shoes_page_new (
+    patella_application_get_context (fixture->app)));
 
-  patella_shoes_page_set_store (page, patella_application_get_store (fixture->app));
-  gtk_widget_activate_action (GTK_WIDGET (page), "shoes.add-shoe", NULL);
-  patella_shoes_page_set_store (page, NULL);
+  gtk_widget_activate_action (page, "shoes.add-shoe", NULL);
   g_assert_finalize_object (page);
 }
 

@@ -519,7 +519,7 @@ test_status_uses_model (Fixture       *fixture,
   add_run (fixture, "2026-03-10", "10km", PATELLA_SHOE_DEFAULT);
   add_run (fixture, "2026-03-17", "20km", PATELLA_SHOE_DEFAULT);
 
-  status = patella_status_collect (fixture->store, &error);
+  status = patella_status_collect (fixture->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (status->shoes->len, ==, 1);
   summary = g_ptr_array_index (status->shoes, 0);

@@ -314,7 +314,7 @@ test_stop_early (Fixture       *fixture,
   patella_clock_advance (fixture->clock, 30 * MINUTE);
   g_assert_false (patella_timer_tick (timer));
   g_assert_cmpuint (sent_done (fixture), ==, 0);
-  status = patella_status_collect (fixture->store, &error);
+  status = patella_status_collect (fixture->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (status->ice_sessions_today, ==, 0);
 
@@ -330,7 +330,7 @@ test_status_running (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   {
-    g_autoptr(PatellaStatus) status = patella_status_collect (fixture->store, &error);
+    g_autoptr(PatellaStatus) status = patella_status_collect (fixture->store, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpint (status->ice_running_ends_us, ==, 0);
   }
@@ -338,7 +338,7 @@ test_status_running (Fixture       *fixture,
   g_assert_true (patella_timer_start (timer, 16, NULL));
   patella_clock_advance (fixture->clock, MINUTE);
   {
-    g_autoptr(PatellaStatus) status = patella_status_collect (fixture->store, &error);
+    g_autoptr(PatellaStatus) status = patella_status_collect (fixture->store, NULL, &error);
     g_assert_cmpint (status->ice_running_ends_us, ==, T0 + 16 * MINUTE);
     g_assert_cmpint (status->ice_running_remaining_s, ==, 15 * 60);
     g_assert_cmpuint (status->ice_sessions_today, ==, 0);
@@ -348,7 +348,7 @@ test_status_running (Fixture       *fixture,
   /* Ended while nothing ran: counted, no longer running. */
   patella_clock_advance (fixture->clock, 20 * MINUTE);
   {
-    g_autoptr(PatellaStatus) status = patella_status_collect (fixture->store, &error);
+    g_autoptr(PatellaStatus) status = patella_status_collect (fixture->store, NULL, &error);
     g_assert_cmpint (status->ice_running_ends_us, ==, 0);
     g_assert_cmpuint (status->ice_sessions_today, ==, 1);
   }

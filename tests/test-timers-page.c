@@ -44,7 +44,7 @@ static gint64
 query (Fixture    *fixture,
        const char *sql)
 {
-  return patella_store_query_int (patella_application_get_store (test_app), sql, -1);
+  return patella_store_query_int (patella_context_get_store (patella_application_get_context (test_app)), sql, -1);
 }
 
 static void
@@ -69,7 +69,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  PatellaTimer *timer = patella_application_get_ice_timer (test_app);
+  PatellaTimer *timer = patella_context_get_ice_timer (patella_application_get_context (test_app));
 
   if (timer != NULL && patella_timer_is_active (timer))
     patella_timer_stop (timer, NULL);
@@ -87,7 +87,7 @@ static void
 test_icing_controls (Fixture       *fixture,
                      gconstpointer  data)
 {
-  PatellaTimer *timer = patella_application_get_ice_timer (test_app);
+  PatellaTimer *timer = patella_context_get_ice_timer (patella_application_get_context (test_app));
   PatellaCountdownRing *ring = page_child (fixture, "ice_ring");
 
   g_assert_cmpstr (patella_countdown_ring_get_text (ring), ==, "15:00");
@@ -159,7 +159,7 @@ test_routine_through_view (Fixture       *fixture,
   {
     GtkRoot *root = gtk_widget_get_root (fixture->page);
     PatellaRecordingNotifier *recording =
-      PATELLA_RECORDING_NOTIFIER (patella_application_get_notifier (test_app));
+      PATELLA_RECORDING_NOTIFIER (patella_context_get_notifier (patella_application_get_context (test_app)));
 
     g_assert_cmpuint (patella_recording_notifier_count (recording, "exercise-done:"), ==,
                       gtk_window_is_active (GTK_WINDOW (root)) ? 0 : 1);
@@ -179,7 +179,7 @@ static void
 test_routine_editor (Fixture       *fixture,
                      gconstpointer  data)
 {
-  PatellaStore *store = patella_application_get_store (test_app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (test_app));
   PatellaRoutineEditor *editor = patella_routine_editor_new (GTK_WINDOW (fixture->window), store,
                                                              NULL);
   GtkDropDown *dropdown = page_child (fixture, "routine_dropdown");

@@ -44,7 +44,7 @@ test_views_switch (Fixture       *fixture,
   GtkWidget *main_stack;
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_nonnull (patella_application_get_store (fixture->app));
+  g_assert_nonnull (patella_context_get_store (patella_application_get_context (fixture->app)));
 
   main_stack = template_child (window, "main_stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "views");
@@ -147,7 +147,7 @@ test_corrupt_database_offers_fresh_start (Fixture       *fixture,
   const char *name;
   gboolean found_aside = FALSE;
 
-  g_assert_null (patella_application_get_store (fixture->app));
+  g_assert_null (patella_context_get_store (patella_application_get_context (fixture->app)));
   window = patella_app_fixture_open_window (fixture);
 
   main_stack = template_child (window, "main_stack");
@@ -165,7 +165,7 @@ test_corrupt_database_offers_fresh_start (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-fresh", NULL));
   flush_events ();
 
-  g_assert_nonnull (patella_application_get_store (fixture->app));
+  g_assert_nonnull (patella_context_get_store (patella_application_get_context (fixture->app)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "views");
 
   /* The old file is kept beside the new one, byte for byte. */
@@ -225,13 +225,13 @@ static void
 test_close_explains_background (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  GSettings *settings = patella_application_get_settings (fixture->app);
+  GSettings *settings = patella_context_get_settings (patella_application_get_context (fixture->app));
   PatellaWindow *window;
   AdwMessageDialog *dialog;
 
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
   g_settings_set_boolean (settings, "background-note-shown", FALSE);
-  g_assert_nonnull (patella_application_get_reminders (fixture->app));
+  g_assert_nonnull (patella_context_get_reminders (patella_application_get_context (fixture->app)));
 
   window = patella_app_fixture_open_window (fixture);
   gtk_window_close (GTK_WINDOW (window));
@@ -259,7 +259,7 @@ static void
 test_close_can_turn_off_reminders (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  GSettings *settings = patella_application_get_settings (fixture->app);
+  GSettings *settings = patella_context_get_settings (patella_application_get_context (fixture->app));
   PatellaWindow *window;
   AdwMessageDialog *dialog;
 
@@ -295,7 +295,8 @@ test_preferences_times (Fixture       *fixture,
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.patella.Patella");
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
-  PatellaPreferencesWindow *prefs = patella_preferences_window_new (GTK_WINDOW (window));
+  PatellaPreferencesWindow *prefs = patella_preferences_window_new (GTK_WINDOW (window),
+                                                                    patella_application_get_context (test_app));
   GtkWidget *row2 = prefs_child (prefs, "time_row_2");
   GtkWidget *row4 = prefs_child (prefs, "time_row_4");
   GtkWidget *error_label = prefs_child (prefs, "times_error_label");
@@ -371,7 +372,7 @@ test_newer_database_banner (Fixture       *fixture,
   GtkWidget *label;
   sqlite3 *db = NULL;
 
-  g_assert_nonnull (patella_application_get_store (fixture->app));
+  g_assert_nonnull (patella_context_get_store (patella_application_get_context (fixture->app)));
   g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 77;", NULL, NULL, NULL), ==,
                    SQLITE_OK);
@@ -389,7 +390,7 @@ test_newer_database_banner (Fixture       *fixture,
                    ==, "views");
 
   /* No reminders from a database that cannot record them. */
-  g_assert_null (patella_application_get_reminders (fixture->app));
+  g_assert_null (patella_context_get_reminders (patella_application_get_context (fixture->app)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   patella_application_reopen_store (fixture->app, NULL);
@@ -442,12 +443,12 @@ test_reminder_actions (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(PatellaNotifier) recording = patella_recording_notifier_new ();
-  PatellaNotifier *previous = g_object_ref (patella_application_get_notifier (fixture->app));
+  PatellaNotifier *previous = g_object_ref (patella_context_get_notifier (patella_application_get_context (fixture->app)));
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaTimer *timer;
 
   patella_application_set_notifier (fixture->app, recording);
-  g_assert_nonnull (patella_application_get_reminders (fixture->app));
+  g_assert_nonnull (patella_context_get_reminders (patella_application_get_context (fixture->app)));
   g_assert_cmpstr (patella_window_get_visible_view (window), ==, "journal");
 
   patella_notifier_emit_action (recording, "ice-reminder:2026-03-10T08:00", "default");
@@ -458,7 +459,7 @@ test_reminder_actions (Fixture       *fixture,
   patella_notifier_emit_action (recording, "ice-reminder:2026-03-10T08:00", "start");
   flush_events ();
   g_assert_cmpstr (patella_window_get_visible_view (window), ==, "timers");
-  timer = patella_application_get_ice_timer (fixture->app);
+  timer = patella_context_get_ice_timer (patella_application_get_context (fixture->app));
   g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_RUNNING);
   g_assert_true (patella_timer_stop (timer, NULL));
 
@@ -493,8 +494,8 @@ test_notification_clicks_open_their_place (Fixture       *fixture,
                                            gconstpointer  data)
 {
   g_autoptr(PatellaNotifier) recording = patella_recording_notifier_new ();
-  PatellaNotifier *previous = g_object_ref (patella_application_get_notifier (fixture->app));
-  PatellaStore *store = patella_application_get_store (fixture->app);
+  PatellaNotifier *previous = g_object_ref (patella_context_get_notifier (patella_application_get_context (fixture->app)));
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaShoeInput input = { .name = "Trail pair", .warn_m = 482803, .limit_m = 804672 };
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
@@ -534,7 +535,7 @@ test_running_timer_in_header_bar (Fixture       *fixture,
                                   gconstpointer  data)
 {
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
-  PatellaTimer *timer = patella_application_get_ice_timer (fixture->app);
+  PatellaTimer *timer = patella_context_get_ice_timer (patella_application_get_context (fixture->app));
   GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                  PATELLA_TYPE_WINDOW,
                                                                  "timer_button"));
@@ -566,7 +567,7 @@ static void
 test_welcome_mentions_reminders (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  GSettings *settings = patella_application_get_settings (fixture->app);
+  GSettings *settings = patella_context_get_settings (patella_application_get_context (fixture->app));
   PatellaWindow *window;
   GtkWidget *revealer;
   const char *text;

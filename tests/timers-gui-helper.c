@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 
 #include "patella-application.h"
-#include "patella-settings.h"
+#include "patella-context.h"
 #include "patella-timers-page.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
@@ -103,7 +103,7 @@ main (int    argc,
   /* With icing reminders on, Patella keeps running after its window closes
    * (see test-reminders-e2e.py); here only the running timer keeps it alive. */
   {
-    g_autoptr(GSettings) settings = patella_settings_new ();
+    g_autoptr(GSettings) settings = patella_context_load_settings ();
 
     g_settings_set_boolean (settings, "reminders-enabled", FALSE);
   }

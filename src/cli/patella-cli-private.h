@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "patella-context.h"
 #include "patella-journal.h"
 #include "patella-notifier.h"
 #include "patella-status.h"
@@ -25,8 +26,7 @@ typedef enum
 typedef struct
 {
   char                *db_path;     /* from --db, or NULL for the default */
-  PatellaStore        *store;       /* opened on first use */
-  PatellaNotifier     *notifier;    /* created on first use */
+  PatellaContext      *context;     /* its store opened, its notifier made on first use */
   PatellaDistanceUnit  unit;
 } PatellaCliContext;
 

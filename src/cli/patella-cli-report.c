@@ -7,7 +7,6 @@
 
 #include "patella-cli-private.h"
 #include "patella-report-renderer.h"
-#include "patella-settings.h"
 
 int
 patella_cli_report_run (PatellaCliContext  *ctx,
@@ -18,7 +17,7 @@ patella_cli_report_run (PatellaCliContext  *ctx,
   g_autofree char *to = NULL;
   g_autofree char *output = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  GSettings *settings;
   g_autoptr(PatellaReport) report = NULL;
   g_autoptr(GError) error = NULL;
   PatellaReportOptions options = { 0 };
@@ -63,7 +62,7 @@ patella_cli_report_run (PatellaCliContext  *ctx,
   if (store == NULL)
     return patella_cli_fail (g_steal_pointer (&error));
 
-  settings = patella_settings_new ();
+  settings = patella_context_get_settings (ctx->context);
   if (settings != NULL)
     name = g_settings_get_string (settings, "report-name");
 
@@ -71,8 +70,7 @@ patella_cli_report_run (PatellaCliContext  *ctx,
   options.to = to;
   options.name = name;
   options.include_notes = notes;
-  options.ice_goal = settings != NULL ? (guint) g_settings_get_int (settings,
-                                                                     "ice-sessions-per-day") : 4;
+  options.ice_goal = patella_context_get_ice_goal (ctx->context);
   options.unit = ctx->unit;
 
   report = patella_report_build (store, &options, &error);

@@ -221,7 +221,7 @@ patella_cli_status_run (PatellaCliContext  *ctx,
   if (store == NULL)
     return patella_cli_fail (g_steal_pointer (&error));
 
-  status = patella_status_collect (store, &error);
+  status = patella_status_collect (store, patella_context_get_settings (ctx->context), &error);
   if (status == NULL)
     return patella_cli_fail (g_steal_pointer (&error));
 

@@ -248,19 +248,25 @@ PatellaStore *
 patella_cli_get_store (PatellaCliContext  *ctx,
                        GError            **error)
 {
-  if (ctx->store == NULL)
-    ctx->store = patella_store_open (ctx->db_path, NULL, error);
+  PatellaStore *store = patella_context_get_store (ctx->context);
 
-  return ctx->store;
+  if (store == NULL && patella_context_open_store (ctx->context, ctx->db_path, error))
+    store = patella_context_get_store (ctx->context);
+
+  return store;
 }
 
 PatellaNotifier *
 patella_cli_get_notifier (PatellaCliContext *ctx)
 {
-  if (ctx->notifier == NULL)
-    ctx->notifier = patella_libnotify_notifier_new (APP_ID);
+  if (patella_context_get_notifier (ctx->context) == NULL)
+    {
+      g_autoptr(PatellaNotifier) notifier = patella_libnotify_notifier_new (APP_ID);
 
-  return ctx->notifier;
+      patella_context_set_notifier (ctx->context, notifier);
+    }
+
+  return patella_context_get_notifier (ctx->context);
 }
 
 int
@@ -268,6 +274,7 @@ main (int    argc,
       char **argv)
 {
   PatellaCliContext ctx = { 0 };
+  g_autoptr(GSettings) settings = NULL;
   const char *localedir = g_getenv ("PATELLA_LOCALEDIR");
   int first = 1;
   int rc;
@@ -320,7 +327,9 @@ main (int    argc,
       return PATELLA_CLI_USAGE;
     }
 
-  ctx.unit = patella_unit_get_preferred ();
+  settings = patella_context_load_settings ();
+  ctx.context = patella_context_new (NULL, settings, NULL);
+  ctx.unit = patella_context_get_unit (ctx.context);
   rc = -2;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -337,8 +346,7 @@ main (int    argc,
   else if (rc == -1)
     rc = PATELLA_CLI_OK;
 
-  g_clear_object (&ctx.store);
-  g_clear_object (&ctx.notifier);
+  g_clear_object (&ctx.context);
   g_free (ctx.db_path);
 
   return rc;

@@ -7,7 +7,6 @@
 
 #include "patella-advice.h"
 #include "patella-reminders.h"
-#include "patella-settings.h"
 #include "patella-shoes.h"
 #include "patella-status.h"
 #include "patella-store-private.h"
@@ -42,10 +41,8 @@ patella_status_free (PatellaStatus *status)
 }
 
 static guint
-get_ice_goal (void)
+get_ice_goal (GSettings *settings)
 {
-  g_autoptr(GSettings) settings = patella_settings_new ();
-
   if (settings == NULL)
     return DEFAULT_ICE_GOAL;
 
@@ -53,9 +50,9 @@ get_ice_goal (void)
 }
 
 static gint64
-collect_next_reminder (PatellaStore *store)
+collect_next_reminder (PatellaStore *store,
+                       GSettings    *settings)
 {
-  g_autoptr(GSettings) settings = patella_settings_new ();
   g_autoptr(PatellaReminderConfig) config = patella_reminder_config_from_settings (settings);
 
   return patella_reminders_next_due (store, config);
@@ -63,6 +60,7 @@ collect_next_reminder (PatellaStore *store)
 
 static gboolean
 collect_ice (PatellaStore   *store,
+             GSettings      *settings,
              PatellaStatus  *status,
              GError        **error)
 {
@@ -82,8 +80,8 @@ collect_ice (PatellaStore   *store,
     return FALSE;
 
   status->ice_sessions_today = (guint) sqlite3_column_int (stmt, 0);
-  status->ice_goal = get_ice_goal ();
-  status->next_ice_reminder_us = collect_next_reminder (store);
+  status->ice_goal = get_ice_goal (settings);
+  status->next_ice_reminder_us = collect_next_reminder (store, settings);
   return TRUE;
 }
 
@@ -191,10 +189,12 @@ collect_journal (PatellaStore   *store,
  * Gathers what `patella-cli status` reports: today's icing against the goal,
  * the next reminder, the active shoes, today's journal entry and the advice
  * that applies today: the journal's rules (sooner first), then the load
- * checks.
+ * checks. @settings (nullable: the defaults) gives the goal and the
+ * reminders' times.
  */
 PatellaStatus *
 patella_status_collect (PatellaStore  *store,
+                        GSettings     *settings,
                         GError       **error)
 {
   g_autoptr(PatellaStatus) status = NULL;
@@ -207,7 +207,7 @@ patella_status_collect (PatellaStore  *store,
   status->advice = g_ptr_array_new_with_free_func (g_free);
   status->advice_items = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_advice_item_free);
 
-  if (!collect_ice (store, status, error) ||
+  if (!collect_ice (store, settings, status, error) ||
       !collect_shoes (store, status, error) ||
       !collect_journal (store, status, error) ||
       !collect_load_advice (store, status, error))

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "patella-journal.h"
 #include "patella-store.h"
@@ -35,6 +35,7 @@ typedef struct
 } PatellaStatus;
 
 PatellaStatus *patella_status_collect (PatellaStore   *store,
+                                       GSettings      *settings,
                                        GError        **error);
 void           patella_status_free    (PatellaStatus  *status);
 

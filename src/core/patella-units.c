@@ -7,7 +7,6 @@
 #include <langinfo.h>
 #include <math.h>
 
-#include "patella-settings.h"
 #include "patella-units.h"
 
 /**
@@ -41,6 +40,22 @@ patella_unit_from_setting (const char *setting)
   return patella_unit_for_locale ();
 }
 
+/* The user's choice, set by the context from the settings; until then, and
+ * without settings, the locale's. */
+static PatellaDistanceUnit preferred_unit = -1;
+
+/**
+ * patella_unit_set_preferred:
+ *
+ * Sets the unit patella_unit_get_preferred() returns: the context does, from
+ * the setting, and again when it changes.
+ */
+void
+patella_unit_set_preferred (PatellaDistanceUnit unit)
+{
+  preferred_unit = unit;
+}
+
 /**
  * patella_unit_get_preferred:
  *
@@ -49,13 +64,10 @@ patella_unit_from_setting (const char *setting)
 PatellaDistanceUnit
 patella_unit_get_preferred (void)
 {
-  g_autoptr(GSettings) settings = patella_settings_new ();
-  g_autofree char *setting = NULL;
+  if ((int) preferred_unit < 0)
+    return patella_unit_for_locale ();
 
-  if (settings != NULL)
-    setting = g_settings_get_string (settings, "distance-unit");
-
-  return patella_unit_from_setting (setting);
+  return preferred_unit;
 }
 
 double

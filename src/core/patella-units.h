@@ -17,6 +17,7 @@ typedef enum
 PatellaDistanceUnit patella_unit_for_locale     (void);
 PatellaDistanceUnit patella_unit_from_setting   (const char          *setting);
 PatellaDistanceUnit patella_unit_get_preferred  (void);
+void                patella_unit_set_preferred  (PatellaDistanceUnit unit);
 double              patella_unit_metres_per     (PatellaDistanceUnit  unit);
 const char         *patella_unit_get_symbol     (PatellaDistanceUnit  unit);
 double              patella_metres_to_unit      (gint64               metres,

@@ -15,7 +15,6 @@
 #include "patella-preferences-window.h"
 #include "patella-reminder-service.h"
 #include "patella-report-dialog.h"
-#include "patella-settings.h"
 #include "patella-check-in.h"
 #include "patella-timer.h"
 #include "patella-walk-run.h"
@@ -25,17 +24,12 @@ struct _PatellaApplication
 {
   AdwApplication   parent_instance;
 
-  GSettings              *settings;
-  PatellaClock           *clock;
-  PatellaStore           *store;
-  GError                 *store_error;
-  PatellaNotifier        *notifier;
-  PatellaReminderService *reminders;
-  PatellaImportFolder    *import_folder;
-  PatellaTimer           *ice_timer;
+  PatellaContext         *context;
+  GSettings              *settings;     /* the context's, kept for brevity */
+  PatellaTimer           *ice_timer;    /* the context's, followed for holding */
   PatellaWalkRun         *walk_run;
-  PatellaCheckInService  *check_in;
   gboolean                held_for_walk_run;
+  PatellaNotifier        *pending_notifier; /* set before start-up, by tests */
 
   gboolean                held_for_reminders;
   gboolean                held_for_timer;
@@ -46,14 +40,6 @@ struct _PatellaApplication
 static void start_at_login_changed_cb (PatellaApplication *self);
 
 G_DEFINE_FINAL_TYPE (PatellaApplication, patella_application, ADW_TYPE_APPLICATION)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The main window, even while Preferences or Guidance is the active one. */
 static PatellaWindow *
@@ -115,7 +101,8 @@ preferences_activated (GSimpleAction *action,
 {
   PatellaApplication *self = user_data;
   PatellaWindow *window = ensure_window (self);
-  PatellaPreferencesWindow *prefs = patella_preferences_window_new (GTK_WINDOW (window));
+  PatellaPreferencesWindow *prefs = patella_preferences_window_new (GTK_WINDOW (window),
+                                                                    self->context);
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
@@ -129,12 +116,12 @@ clinician_report_activated (GSimpleAction *action,
 {
   PatellaApplication *self = user_data;
   PatellaWindow *window = ensure_window (self);
-  PatellaStore *store = patella_application_get_store (self);
+  PatellaStore *store = patella_context_get_store (self->context);
 
   gtk_window_present (GTK_WINDOW (window));
   if (store != NULL)
     gtk_window_present (GTK_WINDOW (patella_report_dialog_new (GTK_WINDOW (window), store,
-                                                               patella_application_get_settings (self))));
+                                                               self->settings)));
 }
 
 static void
@@ -201,7 +188,8 @@ show_view_activated (GSimpleAction *action,
 static void
 ice_timer_state_changed_cb (PatellaApplication *self)
 {
-  gboolean running = patella_timer_get_state (self->ice_timer) == PATELLA_TIMER_RUNNING;
+  gboolean running = self->ice_timer != NULL &&
+                     patella_timer_get_state (self->ice_timer) == PATELLA_TIMER_RUNNING;
 
   if (running && !self->held_for_timer)
     g_application_hold (G_APPLICATION (self));
@@ -214,7 +202,8 @@ ice_timer_state_changed_cb (PatellaApplication *self)
 static void
 walk_run_state_changed_cb (PatellaApplication *self)
 {
-  gboolean running = patella_walk_run_get_state (self->walk_run) == PATELLA_WALK_RUN_RUNNING;
+  gboolean running = self->walk_run != NULL &&
+                     patella_walk_run_get_state (self->walk_run) == PATELLA_WALK_RUN_RUNNING;
 
   if (running && !self->held_for_walk_run)
     g_application_hold (G_APPLICATION (self));
@@ -231,7 +220,7 @@ start_icing_activated (GSimpleAction *action,
   PatellaApplication *self = user_data;
   PatellaWindow *window = ensure_window (self);
   g_autoptr(GError) error = NULL;
-  int minutes = self->settings != NULL ? g_settings_get_int (self->settings, "ice-minutes") : 15;
+  int minutes = patella_context_get_ice_minutes (self->context);
 
   patella_window_show_view (window, "timers");
   gtk_window_present (GTK_WINDOW (window));
@@ -284,10 +273,14 @@ notification_action_invoked_cb (PatellaApplication *self,
 }
 
 static void
-connect_notifier (PatellaApplication *self)
+notifier_changed_cb (PatellaApplication *self)
 {
-  g_signal_connect_object (self->notifier, "action-invoked",
-                           G_CALLBACK (notification_action_invoked_cb), self, G_CONNECT_SWAPPED);
+  PatellaNotifier *notifier = patella_context_get_notifier (self->context);
+
+  if (notifier != NULL)
+    g_signal_connect_object (notifier, "action-invoked",
+                             G_CALLBACK (notification_action_invoked_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static const GActionEntry app_entries[] = {
@@ -336,7 +329,7 @@ update_hold (PatellaApplication *self)
 {
   g_autofree char *folder = self->settings != NULL
                             ? g_settings_get_string (self->settings, "import-folder") : NULL;
-  gboolean want = self->reminders != NULL && self->settings != NULL &&
+  gboolean want = patella_context_get_reminders (self->context) != NULL && self->settings != NULL &&
                   (g_settings_get_boolean (self->settings, "reminders-enabled") ||
                    (folder != NULL && folder[0] != '\0'));
 
@@ -362,88 +355,55 @@ check_in_open_day_cb (PatellaApplication *self,
                                       g_variant_new_string (day));
 }
 
+/* The context replaced its background services: follow them. */
 static void
-start_reminders (PatellaApplication *self)
+services_changed_cb (PatellaApplication *self)
 {
-  g_clear_object (&self->reminders);
-  g_clear_object (&self->check_in);
-  g_clear_object (&self->import_folder);
+  PatellaReminderService *reminders = patella_context_get_reminders (self->context);
+  PatellaCheckInService *check_in = patella_context_get_check_in (self->context);
+  PatellaImportFolder *import_folder = patella_context_get_import_folder (self->context);
 
-  if (self->store != NULL && !patella_store_is_read_only (self->store))
+  if (import_folder != NULL)
+    g_signal_connect_object (import_folder, "change-shoe-requested",
+                             G_CALLBACK (import_folder_change_shoe_cb), self, G_CONNECT_SWAPPED);
+  if (reminders != NULL)
     {
-      self->import_folder = patella_import_folder_new (self->store, self->notifier,
-                                                       self->settings);
-      g_signal_connect_object (self->import_folder, "change-shoe-requested",
-                               G_CALLBACK (import_folder_change_shoe_cb), self,
-                               G_CONNECT_SWAPPED);
-      self->reminders = patella_reminder_service_new (self->store, self->notifier,
-                                                      self->settings);
-      g_signal_connect_object (self->reminders, "start-requested",
-                               G_CALLBACK (reminder_start_requested_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->reminders, "open-requested",
-                               G_CALLBACK (reminder_open_requested_cb), self,
-                               G_CONNECT_SWAPPED);
-      self->check_in = patella_check_in_service_new (self->store, self->notifier, self->settings);
-      g_signal_connect_object (self->check_in, "open-day-requested",
-                               G_CALLBACK (check_in_open_day_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (reminders, "start-requested",
+                               G_CALLBACK (reminder_start_requested_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (reminders, "open-requested",
+                               G_CALLBACK (reminder_open_requested_cb), self, G_CONNECT_SWAPPED);
     }
+  if (check_in != NULL)
+    g_signal_connect_object (check_in, "open-day-requested",
+                             G_CALLBACK (check_in_open_day_cb), self, G_CONNECT_SWAPPED);
 
   update_hold (self);
+}
+
+/* ... and its timers, which go with the store. */
+static void
+store_changed_cb (PatellaApplication *self)
+{
+  PatellaTimer *ice_timer = patella_context_get_ice_timer (self->context);
+  PatellaWalkRun *walk_run = patella_context_get_walk_run (self->context);
+
+  if (g_set_object (&self->ice_timer, ice_timer) && ice_timer != NULL)
+    g_signal_connect_object (ice_timer, "notify::state",
+                             G_CALLBACK (ice_timer_state_changed_cb), self, G_CONNECT_SWAPPED);
+  ice_timer_state_changed_cb (self);
+
+  if (g_set_object (&self->walk_run, walk_run) && walk_run != NULL)
+    g_signal_connect_object (walk_run, "notify::state",
+                             G_CALLBACK (walk_run_state_changed_cb), self, G_CONNECT_SWAPPED);
+  walk_run_state_changed_cb (self);
 }
 
 static void
 open_store (PatellaApplication *self)
 {
-  g_clear_error (&self->store_error);
-  g_clear_object (&self->reminders);
-  g_clear_object (&self->check_in);
-  g_clear_object (&self->import_folder);
-  g_clear_object (&self->store);
-
-  self->store = patella_store_open (NULL, self->clock, &self->store_error);
-  if (self->store == NULL)
-    g_message ("Could not open the database: %s", self->store_error->message);
-  else
-    {
-      patella_store_watch (self->store);
-      /* A save refused by another program's lock is tried again by the
-       * editor: the window must not freeze waiting for it. */
-      patella_store_set_busy_timeout (self->store, 250);
-    }
-
-  g_clear_object (&self->ice_timer);
-  if (self->held_for_timer)
-    g_application_release (G_APPLICATION (self));
-  self->held_for_timer = FALSE;
-  if (self->store != NULL)
-    {
-      self->ice_timer = patella_timer_new (self->store, self->notifier);
-      patella_timer_set_auto_tick (self->ice_timer, TRUE);
-      g_signal_connect_object (self->ice_timer, "notify::state",
-                               G_CALLBACK (ice_timer_state_changed_cb), self, G_CONNECT_SWAPPED);
-      ice_timer_state_changed_cb (self);
-    }
-
-  g_clear_object (&self->walk_run);
-  if (self->held_for_walk_run)
-    g_application_release (G_APPLICATION (self));
-  self->held_for_walk_run = FALSE;
-  if (self->store != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->walk_run = patella_walk_run_new (self->store, self->notifier);
-      if (!patella_walk_run_restore (self->walk_run, &error))
-        g_message ("Could not restore the walk/run session: %s", error->message);
-      patella_walk_run_set_auto_tick (self->walk_run, TRUE);
-      g_signal_connect_object (self->walk_run, "notify::state",
-                               G_CALLBACK (walk_run_state_changed_cb), self, G_CONNECT_SWAPPED);
-      walk_run_state_changed_cb (self);
-    }
-
-  start_reminders (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (!patella_context_open_store (self->context, NULL, NULL))
+    g_message ("Could not open the database: %s",
+               patella_context_get_store_error (self->context)->message);
 }
 
 static void
@@ -466,7 +426,15 @@ patella_application_startup (GApplication *app)
                                          prefs_accels);
   patella_data_actions_install (self);
 
-  self->settings = patella_settings_new ();
+  self->settings = patella_context_load_settings ();
+  self->context = patella_context_new (NULL, self->settings, NULL);
+  patella_context_set_run_services (self->context, TRUE);
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "services-changed",
+                           G_CALLBACK (services_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::notifier",
+                           G_CALLBACK (notifier_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->settings != NULL)
     {
       g_signal_connect_object (self->settings, "changed::reminders-enabled",
@@ -476,11 +444,10 @@ patella_application_startup (GApplication *app)
       g_signal_connect_object (self->settings, "changed::start-at-login",
                                G_CALLBACK (start_at_login_changed_cb), self, G_CONNECT_SWAPPED);
     }
-  if (self->notifier == NULL)
-    {
-      self->notifier = patella_libnotify_notifier_new (APP_ID);
-      connect_notifier (self);
-    }
+  if (self->pending_notifier == NULL)
+    self->pending_notifier = patella_libnotify_notifier_new (APP_ID);
+  patella_context_set_notifier (self->context, self->pending_notifier);
+  g_clear_object (&self->pending_notifier);
 
   open_store (self);
   patella_data_actions_daily_backup (self);
@@ -587,45 +554,13 @@ patella_application_dispose (GObject *object)
 {
   PatellaApplication *self = (PatellaApplication *)object;
 
-  g_clear_object (&self->reminders);
-  g_clear_object (&self->import_folder);
   g_clear_object (&self->ice_timer);
   g_clear_object (&self->walk_run);
-  g_clear_object (&self->notifier);
-  g_clear_object (&self->store);
+  g_clear_object (&self->pending_notifier);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
-  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (patella_application_parent_class)->dispose (object);
-}
-
-static void
-patella_application_finalize (GObject *object)
-{
-  PatellaApplication *self = (PatellaApplication *)object;
-
-  g_clear_error (&self->store_error);
-
-  G_OBJECT_CLASS (patella_application_parent_class)->finalize (object);
-}
-
-static void
-patella_application_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  PatellaApplication *self = PATELLA_APPLICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -635,24 +570,10 @@ patella_application_class_init (PatellaApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = patella_application_dispose;
-  object_class->finalize = patella_application_finalize;
-  object_class->get_property = patella_application_get_property;
 
   app_class->startup = patella_application_startup;
   app_class->activate = patella_application_activate;
   app_class->handle_local_options = patella_application_handle_local_options;
-
-  /**
-   * PatellaApplication:store:
-   *
-   * The open database, or %NULL when it could not be opened.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         PATELLA_TYPE_STORE,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -664,7 +585,6 @@ patella_application_init (PatellaApplication *self)
     { NULL }
   };
 
-  self->clock = g_object_ref (patella_clock_get_default ());
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
 }
@@ -680,25 +600,17 @@ patella_application_new (void)
 }
 
 /**
- * patella_application_get_store:
+ * patella_application_get_context:
  *
- * Returns: (transfer none) (nullable): the database, or %NULL when it could not
- *   be opened (see patella_application_get_store_error())
+ * Returns: (transfer none) (nullable): what the application shares with its
+ *   windows; %NULL before start-up
  */
-PatellaStore *
-patella_application_get_store (PatellaApplication *self)
+PatellaContext *
+patella_application_get_context (PatellaApplication *self)
 {
   g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
 
-  return self->store;
-}
-
-const GError *
-patella_application_get_store_error (PatellaApplication *self)
-{
-  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
-
-  return self->store_error;
+  return self->context;
 }
 
 gboolean
@@ -707,14 +619,7 @@ patella_application_reopen_store (PatellaApplication  *self,
 {
   g_return_val_if_fail (PATELLA_IS_APPLICATION (self), FALSE);
 
-  open_store (self);
-  if (self->store == NULL)
-    {
-      g_propagate_error (error, g_error_copy (self->store_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return patella_context_open_store (self->context, NULL, error);
 }
 
 /**
@@ -731,39 +636,12 @@ patella_application_start_fresh (PatellaApplication  *self,
   g_autofree char *path = patella_store_get_default_path ();
 
   g_return_val_if_fail (PATELLA_IS_APPLICATION (self), FALSE);
-  g_return_val_if_fail (self->store == NULL, FALSE);
+  g_return_val_if_fail (patella_context_get_store (self->context) == NULL, FALSE);
 
-  if (!patella_store_move_aside (path, self->clock, moved_to, error))
+  if (!patella_store_move_aside (path, patella_context_get_clock (self->context), moved_to, error))
     return FALSE;
 
   return patella_application_reopen_store (self, error);
-}
-
-PatellaNotifier *
-patella_application_get_notifier (PatellaApplication *self)
-{
-  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
-
-  return self->notifier;
-}
-
-/* For tests: a recording notifier instead of the desktop's. */
-void
-patella_application_set_notifier (PatellaApplication *self,
-                                  PatellaNotifier    *notifier)
-{
-  g_return_if_fail (PATELLA_IS_APPLICATION (self));
-  g_return_if_fail (PATELLA_IS_NOTIFIER (notifier));
-
-  if (self->notifier != NULL)
-    g_signal_handlers_disconnect_by_func (self->notifier, notification_action_invoked_cb, self);
-  if (g_set_object (&self->notifier, notifier) && self->store != NULL)
-    start_reminders (self);
-  connect_notifier (self);
-  if (self->ice_timer != NULL)
-    patella_timer_set_notifier (self->ice_timer, notifier);
-  if (self->walk_run != NULL)
-    patella_walk_run_set_notifier (self->walk_run, notifier);
 }
 
 /* Quit was chosen: windows close without asking. */
@@ -775,63 +653,16 @@ patella_application_get_quitting (PatellaApplication *self)
   return self->quitting;
 }
 
-/**
- * patella_application_get_reminders:
- *
- * Returns: (transfer none) (nullable): the reminder service, %NULL when the
- *   database cannot be written
- */
-PatellaReminderService *
-patella_application_get_reminders (PatellaApplication *self)
+/* For tests: a recording notifier instead of the desktop's, before or
+ * after start-up. */
+void
+patella_application_set_notifier (PatellaApplication *self,
+                                  PatellaNotifier    *notifier)
 {
-  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+  g_return_if_fail (PATELLA_IS_APPLICATION (self));
 
-  return self->reminders;
-}
-
-/**
- * patella_application_get_ice_timer:
- *
- * Returns: (transfer none) (nullable): the icing timer, %NULL without a database
- */
-PatellaTimer *
-patella_application_get_ice_timer (PatellaApplication *self)
-{
-  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
-
-  return self->ice_timer;
-}
-
-/**
- * patella_application_get_walk_run:
- *
- * Returns: (transfer none) (nullable): the walk/run timer, %NULL without a database
- */
-PatellaWalkRun *
-patella_application_get_walk_run (PatellaApplication *self)
-{
-  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
-
-  return self->walk_run;
-}
-
-PatellaClock *
-patella_application_get_clock (PatellaApplication *self)
-{
-  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
-
-  return self->clock;
-}
-
-/**
- * patella_application_get_settings:
- *
- * Returns: (transfer none) (nullable): the settings, %NULL if the schema is missing
- */
-GSettings *
-patella_application_get_settings (PatellaApplication *self)
-{
-  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
-
-  return self->settings;
+  if (self->context == NULL)
+    g_set_object (&self->pending_notifier, notifier);
+  else
+    patella_context_set_notifier (self->context, notifier);
 }

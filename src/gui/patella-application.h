@@ -3,12 +3,7 @@
 
 #include <adwaita.h>
 
-#include "patella-clock.h"
-#include "patella-notifier.h"
-#include "patella-reminder-service.h"
-#include "patella-store.h"
-#include "patella-timer.h"
-#include "patella-walk-run.h"
+#include "patella-context.h"
 
 G_BEGIN_DECLS
 
@@ -18,21 +13,14 @@ G_DECLARE_FINAL_TYPE (PatellaApplication, patella_application, PATELLA, APPLICAT
                       AdwApplication)
 
 PatellaApplication *patella_application_new          (void);
-PatellaStore       *patella_application_get_store    (PatellaApplication  *self);
-const GError       *patella_application_get_store_error (PatellaApplication *self);
+PatellaContext     *patella_application_get_context  (PatellaApplication  *self);
 gboolean            patella_application_reopen_store (PatellaApplication  *self,
                                                       GError             **error);
 gboolean            patella_application_start_fresh  (PatellaApplication  *self,
                                                       char               **moved_to,
                                                       GError             **error);
-PatellaNotifier    *patella_application_get_notifier (PatellaApplication  *self);
+gboolean            patella_application_get_quitting (PatellaApplication  *self);
 void                patella_application_set_notifier (PatellaApplication  *self,
                                                       PatellaNotifier     *notifier);
-PatellaClock       *patella_application_get_clock    (PatellaApplication  *self);
-PatellaReminderService *patella_application_get_reminders (PatellaApplication *self);
-gboolean            patella_application_get_quitting (PatellaApplication  *self);
-GSettings          *patella_application_get_settings (PatellaApplication  *self);
-PatellaTimer       *patella_application_get_ice_timer (PatellaApplication *self);
-PatellaWalkRun     *patella_application_get_walk_run  (PatellaApplication *self);
 
 G_END_DECLS

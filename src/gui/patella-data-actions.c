@@ -15,8 +15,7 @@
 #include "patella-window.h"
 
 /* Export, import and backups for the app: actions app.export,
- * app.export-csv and app.import, the daily backup, and the Backups group of
- * Preferences. The work is done by the core; this only asks and tells. */
+ * app.export-csv and app.import, and the daily backup. The work is done by the core; this only asks and tells. */
 
 static GtkWindow *
 get_window (PatellaApplication *app)
@@ -48,7 +47,7 @@ show_message (GtkWindow  *parent,
 static PatellaStore *
 get_writable_store (PatellaApplication *app)
 {
-  PatellaStore *store = patella_application_get_store (app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (app));
   g_autoptr(GError) error = NULL;
 
   if (store == NULL)
@@ -79,7 +78,7 @@ export_response_cb (GtkNativeDialog *chooser,
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
 
-  store = patella_application_get_store (app);
+  store = patella_context_get_store (patella_application_get_context (app));
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   path = file != NULL ? g_file_get_path (file) : NULL;
   if (store == NULL || path == NULL)
@@ -343,7 +342,7 @@ import_done_cb (GObject      *source,
     }
 
   /* The import wrote through its own connection: tell the views. */
-  store = patella_application_get_store (job->app);
+  store = patella_context_get_store (patella_application_get_context (job->app));
   if (store != NULL)
     {
       patella_store_emit_changed (store, "journal");
@@ -354,7 +353,7 @@ import_done_cb (GObject      *source,
 
       /* Imported runs count like logged ones: a pair may have reached a mark. */
       if (!patella_shoes_check_notifications (store,
-                                              patella_application_get_notifier (job->app),
+                                              patella_context_get_notifier (patella_application_get_context (job->app)),
                                               &error))
         g_message ("Could not check the shoes after the import: %s", error->message);
     }
@@ -617,7 +616,7 @@ static gboolean
 daily_backup_cb (gpointer user_data)
 {
   PatellaApplication *app = user_data;
-  PatellaStore *store = patella_application_get_store (app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (app));
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
@@ -671,165 +670,4 @@ patella_data_actions_install (PatellaApplication *app)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (app), data_entries,
                                    G_N_ELEMENTS (data_entries), app);
-}
-
-typedef struct
-{
-  PatellaApplication *app;
-  char               *path;
-  char               *day;
-} RestoreRequest;
-
-static void
-restore_request_free (RestoreRequest *request)
-{
-  g_object_unref (request->app);
-  g_free (request->path);
-  g_free (request->day);
-  g_free (request);
-}
-
-static void
-restore_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
-{
-  RestoreRequest *request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *aside = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  PatellaStore *store;
-
-  if (!g_str_equal (response, "restore"))
-    goto out;
-
-  store = patella_application_get_store (request->app);
-  if (store == NULL || !patella_backup_restore (store, request->path, &aside, &error))
-    {
-      show_message (parent, _("Nothing Was Restored"),
-                    error != NULL ? error->message : _("The database is not open."));
-      goto out;
-    }
-
-  {
-    g_autofree char *text = g_strdup_printf (_("Restored the backup of %s"), request->day);
-
-    toast (request->app, text);
-  }
-
-out:
-  restore_request_free (request);
-}
-
-static void
-restore_clicked_cb (GtkButton *button,
-                    gpointer   user_data)
-{
-  PatellaApplication *app = user_data;
-  RestoreRequest *request = g_new0 (RestoreRequest, 1);
-  GtkWidget *dialog;
-  g_autofree char *body = NULL;
-
-  request->app = g_object_ref (app);
-  request->path = g_strdup (g_object_get_data (G_OBJECT (button), "path"));
-  request->day = g_strdup (g_object_get_data (G_OBJECT (button), "day"));
-
-  body = g_strdup_printf (_("All data will be as it was on %s. The data as it is now is kept "
-                            "in a file beside the database."), request->day);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
-                                   _("Restore This Backup?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), request);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/**
- * patella_backup_group_new:
- *
- * The Backups group of Preferences: one row per backup, newest first, each
- * with a Restore button that asks before it restores.
- */
-GtkWidget *
-patella_backup_group_new (PatellaApplication *app)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  PatellaStore *store = app != NULL ? patella_application_get_store (app) : NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *yesterday = NULL;
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Backups"));
-  if (store == NULL)
-    {
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                             _("The database is not open."));
-      return group;
-    }
-
-  folder = patella_backup_get_folder (patella_store_get_path (store));
-  description = g_strdup_printf (_("Patella keeps a copy of each of the last %d days it ran, "
-                                   "in %s."), PATELLA_BACKUP_KEEP, folder);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-
-  today = patella_clock_get_today (patella_store_get_clock (store));
-  {
-    g_autoptr(GDateTime) now = patella_clock_get_now_local (patella_store_get_clock (store));
-    g_autoptr(GDateTime) before = g_date_time_add_days (now, -1);
-
-    yesterday = g_date_time_format (before, "%Y-%m-%d");
-  }
-
-  backups = patella_backup_list (patella_store_get_path (store), NULL);
-  if (backups == NULL || backups->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backups yet"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      return group;
-    }
-
-  for (guint i = 0; i < backups->len; i++)
-    {
-      PatellaBackup *backup = g_ptr_array_index (backups, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
-      g_autofree char *size = g_format_size ((guint64) backup->size);
-      g_autofree char *label = g_strdup_printf (_("Restore the backup of %s"), backup->day);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), backup->day);
-      if (g_strcmp0 (backup->day, today) == 0)
-        {
-          g_autofree char *subtitle = g_strdup_printf (_("Today · %s"), size);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
-      else if (g_strcmp0 (backup->day, yesterday) == 0)
-        {
-          g_autofree char *subtitle = g_strdup_printf (_("Yesterday · %s"), size);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
-      else
-        {
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
-        }
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label, -1);
-      g_object_set_data_full (G_OBJECT (button), "path", g_strdup (backup->path), g_free);
-      g_object_set_data_full (G_OBJECT (button), "day", g_strdup (backup->day), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), app, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  return group;
 }

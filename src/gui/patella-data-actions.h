@@ -9,6 +9,5 @@ G_BEGIN_DECLS
 
 void       patella_data_actions_install      (PatellaApplication *app);
 void       patella_data_actions_daily_backup (PatellaApplication *app);
-GtkWidget *patella_backup_group_new          (PatellaApplication *app);
 
 G_END_DECLS

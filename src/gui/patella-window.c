@@ -19,6 +19,8 @@ struct _PatellaWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  PatellaContext       *context;
+
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
@@ -40,6 +42,14 @@ struct _PatellaWindow
 };
 
 G_DEFINE_FINAL_TYPE (PatellaWindow, patella_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static PatellaApplication *
 get_application (PatellaWindow *self)
@@ -99,16 +109,12 @@ follow_ice_timer (PatellaWindow *self,
 static void
 update_for_store (PatellaWindow *self)
 {
-  PatellaApplication *app = get_application (self);
-  PatellaStore *store = patella_application_get_store (app);
-  const GError *error = patella_application_get_store_error (app);
+  PatellaStore *store = patella_context_get_store (self->context);
+  const GError *error = patella_context_get_store_error (self->context);
   const GError *read_only = store != NULL ? patella_store_get_read_only_reason (store) : NULL;
   gboolean can_move_aside;
 
-  patella_journal_page_set_store (self->journal_page, store);
-  follow_ice_timer (self, patella_application_get_ice_timer (app));
-  patella_timers_page_set_store (self->timers_page, store);
-  patella_shoes_page_set_store (self->shoes_page, store);
+  follow_ice_timer (self, patella_context_get_ice_timer (self->context));
 
   if (store == NULL)
     {
@@ -153,14 +159,13 @@ view_activated (GtkWidget  *widget,
 static void
 show_welcome (PatellaWindow *self)
 {
-  PatellaApplication *app = get_application (self);
-  GSettings *settings = patella_application_get_settings (app);
+  GSettings *settings = patella_context_get_settings (self->context);
   g_autoptr(PatellaReminderConfig) config = NULL;
   g_autofree char *times = NULL;
   g_autofree char *text = NULL;
 
   if (settings == NULL || g_settings_get_boolean (settings, "welcome-shown") ||
-      patella_application_get_reminders (app) == NULL)
+      patella_context_get_reminders (self->context) == NULL)
     return;
 
   config = patella_reminder_config_from_settings (settings);
@@ -185,7 +190,7 @@ welcome_done_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   PatellaWindow *self = PATELLA_WINDOW (widget);
-  GSettings *settings = patella_application_get_settings (get_application (self));
+  GSettings *settings = patella_context_get_settings (self->context);
 
   g_settings_set_boolean (settings, "welcome-shown", TRUE);
   if (!g_variant_get_boolean (parameter))
@@ -237,7 +242,7 @@ plan_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   PatellaWindow *self = PATELLA_WINDOW (widget);
-  PatellaStore *store = patella_application_get_store (get_application (self));
+  PatellaStore *store = patella_context_get_store (self->context);
   PatellaPlanWindow *plan;
 
   if (store == NULL)
@@ -322,7 +327,7 @@ retry_open_activated (GtkWidget  *widget,
 static void
 restore_size (PatellaWindow *self)
 {
-  GSettings *settings = patella_application_get_settings (get_application (self));
+  GSettings *settings = patella_context_get_settings (self->context);
 
   if (settings == NULL)
     return;
@@ -337,7 +342,7 @@ restore_size (PatellaWindow *self)
 static void
 save_size (PatellaWindow *self)
 {
-  GSettings *settings = patella_application_get_settings (get_application (self));
+  GSettings *settings = patella_context_get_settings (self->context);
   gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
   int width;
   int height;
@@ -401,7 +406,7 @@ background_note_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
                              PatellaWindow    *self)
 {
-  GSettings *settings = patella_application_get_settings (get_application (self));
+  GSettings *settings = patella_context_get_settings (self->context);
 
   if (g_str_equal (response, "turn-off"))
     g_settings_set_boolean (settings, "reminders-enabled", FALSE);
@@ -417,11 +422,11 @@ static gboolean
 show_background_note (PatellaWindow *self)
 {
   PatellaApplication *app = get_application (self);
-  GSettings *settings = patella_application_get_settings (app);
+  GSettings *settings = patella_context_get_settings (self->context);
   AdwMessageDialog *dialog;
 
   if (settings == NULL || patella_application_get_quitting (app) ||
-      patella_application_get_reminders (app) == NULL ||
+      patella_context_get_reminders (self->context) == NULL ||
       !g_settings_get_boolean (settings, "reminders-enabled") ||
       g_settings_get_boolean (settings, "background-note-shown"))
     return FALSE;
@@ -462,19 +467,81 @@ patella_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (patella_window_parent_class)->close_request (window);
 }
 
-/* GtkWindow:application is not a construct property, so this runs once it is set. */
 static void
-set_up_for_application (PatellaWindow *self)
+add_view (PatellaWindow *self,
+          GtkWidget     *page,
+          const char    *name,
+          const char    *title,
+          const char    *icon_name)
 {
-  PatellaApplication *app = get_application (self);
+  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->view_stack, page, name, title);
+
+  adw_view_stack_page_set_use_underline (stack_page, TRUE);
+  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+}
+
+/* The views are made with the context they show. */
+static void
+patella_window_constructed (GObject *object)
+{
+  PatellaWindow *self = PATELLA_WINDOW (object);
+
+  G_OBJECT_CLASS (patella_window_parent_class)->constructed (object);
+
+  g_assert (PATELLA_IS_CONTEXT (self->context));
+
+  self->journal_page = PATELLA_JOURNAL_PAGE (patella_journal_page_new (self->context));
+  self->timers_page = PATELLA_TIMERS_PAGE (patella_timers_page_new (self->context));
+  self->shoes_page = PATELLA_SHOES_PAGE (patella_shoes_page_new (self->context));
+  add_view (self, GTK_WIDGET (self->journal_page), "journal", _("_Journal"),
+            "document-edit-symbolic");
+  add_view (self, GTK_WIDGET (self->timers_page), "timers", _("_Timers"), "alarm-symbolic");
+  add_view (self, GTK_WIDGET (self->shoes_page), "shoes", _("_Shoes"), "patella-shoe-symbolic");
 
   restore_size (self);
   show_welcome (self);
 
-  g_signal_connect_object (app, "notify::store",
-                           G_CALLBACK (store_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   update_for_store (self);
+}
+
+static void
+patella_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PatellaWindow *self = PATELLA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PatellaWindow *self = PATELLA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -482,6 +549,7 @@ patella_window_dispose (GObject *object)
 {
   follow_ice_timer (PATELLA_WINDOW (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), PATELLA_TYPE_WINDOW);
+  g_clear_object (&PATELLA_WINDOW (object)->context);
 
   G_OBJECT_CLASS (patella_window_parent_class)->dispose (object);
 }
@@ -494,13 +562,18 @@ patella_window_class_init (PatellaWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
   static const char *views[] = { "journal", "timers", "shoes" };
 
+  object_class->constructed = patella_window_constructed;
   object_class->dispose = patella_window_dispose;
+  object_class->get_property = patella_window_get_property;
+  object_class->set_property = patella_window_set_property;
   window_class->close_request = patella_window_close_request;
 
-  g_type_ensure (PATELLA_TYPE_JOURNAL_PAGE);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   g_type_ensure (PATELLA_TYPE_WRAP_BIN);
-  g_type_ensure (PATELLA_TYPE_TIMERS_PAGE);
-  g_type_ensure (PATELLA_TYPE_SHOES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-window.ui");
@@ -518,9 +591,6 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, start_fresh_button);
-  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, journal_page);
-  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, timers_page);
-  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, shoes_page);
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_activated);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_activated);
@@ -578,8 +648,8 @@ patella_window_new (PatellaApplication *application)
 
   self = g_object_new (PATELLA_TYPE_WINDOW,
                        "application", application,
+                       "context", patella_application_get_context (application),
                        NULL);
-  set_up_for_application (self);
 
   return self;
 }

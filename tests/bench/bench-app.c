@@ -127,7 +127,7 @@ count_rows (GtkWidget *window)
 static char *
 query_oldest_day (void)
 {
-  PatellaStore *store = patella_application_get_store (app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (app));
   sqlite3_stmt *stmt = NULL;
   char *day = NULL;
 
@@ -305,7 +305,7 @@ static void external_write (void);
 static gboolean
 external_shown_cb (gpointer data)
 {
-  PatellaStore *store = patella_application_get_store (app);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (app));
   int expected = 1 + external_round % 9;
 
   if ((int) gtk_range_get_value (rest_scale) != expected)

@@ -426,7 +426,7 @@ cmd_status_sql (int    argc,
     return die ("open", error);
 
   sqlite3_trace_v2 (patella_store_get_db (store), SQLITE_TRACE_STMT, trace_cb, out);
-  status = patella_status_collect (store, &error);
+  status = patella_status_collect (store, NULL, &error);
   sqlite3_trace_v2 (patella_store_get_db (store), 0, NULL, NULL);
   if (status == NULL)
     return die ("status", error);

@@ -14,6 +14,7 @@
 #include "patella-journal-edit.h"
 #include "patella-plan.h"
 #include "patella-journal-model.h"
+#include "patella-context.h"
 #include "patella-journal-page.h"
 #include "patella-journal-row.h"
 #include "patella-insights-view.h"
@@ -31,6 +32,8 @@
 struct _PatellaJournalPage
 {
   AdwBin               parent_instance;
+
+  PatellaContext       *context;
 
   PatellaStore        *store;
   PatellaJournalModel *model;
@@ -96,6 +99,70 @@ struct _PatellaJournalPage
 };
 
 G_DEFINE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+context_store_changed_cb (PatellaJournalPage *self)
+{
+  patella_journal_page_set_store (self, patella_context_get_store (self->context));
+}
+
+static void
+patella_journal_page_constructed (GObject *object)
+{
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (object);
+
+  G_OBJECT_CLASS (patella_journal_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+}
+
+static void
+patella_journal_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_journal_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void show_journal (PatellaJournalPage *self);
 
@@ -1516,6 +1583,8 @@ patella_journal_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_JOURNAL_PAGE);
 
+  g_clear_object (&PATELLA_JOURNAL_PAGE (object)->context);
+
   G_OBJECT_CLASS (patella_journal_page_parent_class)->dispose (object);
 }
 
@@ -1536,6 +1605,14 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patella_journal_page_dispose;
+  object_class->constructed = patella_journal_page_constructed;
+  object_class->get_property = patella_journal_page_get_property;
+  object_class->set_property = patella_journal_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = patella_journal_page_finalize;
   widget_class->root = patella_journal_page_root;
   widget_class->unroot = patella_journal_page_unroot;
@@ -1890,4 +1967,12 @@ patella_journal_page_get_day (PatellaJournalPage *self)
   g_return_val_if_fail (PATELLA_IS_JOURNAL_PAGE (self), NULL);
 
   return self->day;
+}
+
+GtkWidget *
+patella_journal_page_new (PatellaContext *context)
+{
+  g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PATELLA_TYPE_JOURNAL_PAGE, "context", context, NULL);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "patella-journal-model.h"
+#include "patella-context.h"
 #include "patella-store.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, PATELLA, JOURNAL_PAGE, AdwBin)
 
+GtkWidget *patella_journal_page_new (PatellaContext *context);
 void                 patella_journal_page_set_store (PatellaJournalPage *self,
                                                      PatellaStore       *store);
 gboolean             patella_journal_page_save      (PatellaJournalPage *self);

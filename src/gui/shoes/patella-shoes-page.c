@@ -6,18 +6,17 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "patella-application.h"
 #include "patella-load-chart.h"
 #include "patella-parse.h"
 #include "patella-run-dialog.h"
-#include "patella-settings.h"
+#include "patella-toast.h"
 #include "patella-pickers.h"
 #include "patella-shoes.h"
 #include "patella-timer.h"
+#include "patella-context.h"
 #include "patella-shoes-page.h"
 #include "patella-shoes-view.h"
 #include "patella-wear-bar.h"
-#include "patella-window.h"
 
 #define CHART_WEEKS 16
 
@@ -26,6 +25,8 @@
 struct _PatellaShoesPage
 {
   AdwBin               parent_instance;
+
+  PatellaContext       *context;
 
   GtkWidget           *view;              /* NULL until first needed; the child */
   PatellaShoeInput     shown_input;       /* the shoe form as first filled in */
@@ -70,15 +71,85 @@ static void ensure_view (PatellaShoesPage *self);
 
 G_DEFINE_FINAL_TYPE (PatellaShoesPage, patella_shoes_page, ADW_TYPE_BIN)
 
-static PatellaNotifier *
-get_notifier (void)
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void unit_changed_cb (PatellaShoesPage *self);
+
+static void
+context_store_changed_cb (PatellaShoesPage *self)
 {
-  GApplication *app = g_application_get_default ();
+  patella_shoes_page_set_store (self, patella_context_get_store (self->context));
+}
 
-  if (PATELLA_IS_APPLICATION (app))
-    return patella_application_get_notifier (PATELLA_APPLICATION (app));
+static void
+patella_shoes_page_constructed (GObject *object)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (object);
 
-  return NULL;
+  G_OBJECT_CLASS (patella_shoes_page_parent_class)->constructed (object);
+
+  self->settings = patella_context_get_settings (self->context);
+  if (self->settings != NULL)
+    {
+      g_object_ref (self->settings);
+      g_signal_connect_object (self->settings, "changed::distance-unit",
+                               G_CALLBACK (unit_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  self->unit = patella_context_get_unit (self->context);
+
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+}
+
+static void
+patella_shoes_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_shoes_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static PatellaNotifier *
+get_notifier (PatellaShoesPage *self)
+{
+  return self->context != NULL ? patella_context_get_notifier (self->context) : NULL;
 }
 
 /* The buttons of a shoe's page sit in a flow box: its child goes with the
@@ -98,12 +169,7 @@ static void
 add_toast (PatellaShoesPage *self,
            AdwToast         *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (PATELLA_IS_WINDOW (root))
-    patella_window_add_toast (PATELLA_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  patella_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -656,7 +722,7 @@ static gboolean
 check_notifications_cb (gpointer data)
 {
   PatellaShoesPage *self = data;
-  PatellaNotifier *notifier = get_notifier ();
+  PatellaNotifier *notifier = get_notifier (self);
   g_autoptr(GError) error = NULL;
 
   self->check_id = 0;
@@ -792,7 +858,7 @@ log_run_activated (GtkWidget  *widget,
     return;
 
   dialog = patella_run_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   self->store, get_notifier (), self->unit);
+                                   self->store, get_notifier (self), self->unit);
   g_signal_connect_object (dialog, "logged", G_CALLBACK (run_logged_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -864,9 +930,9 @@ save_shoe_activated (GtkWidget  *widget,
   /* Only what the user changed: another program may have changed the rest
    * since the form was filled in. */
   if (self->shoe_id == 0)
-    saved = patella_shoe_add (self->store, get_notifier (), &input, &error) > 0;
+    saved = patella_shoe_add (self->store, get_notifier (self), &input, &error) > 0;
   else
-    saved = patella_shoe_edit_changes (self->store, get_notifier (), self->shoe_id,
+    saved = patella_shoe_edit_changes (self->store, get_notifier (self), self->shoe_id,
                                        &self->shown_input, &input, &error);
 
   if (!saved)
@@ -896,7 +962,7 @@ toggle_retired_activated (GtkWidget  *widget,
     return;
 
   retire = !self->shoe_retired;
-  if (!patella_shoe_set_retired (self->store, get_notifier (), self->shoe_id, retire, &error))
+  if (!patella_shoe_set_retired (self->store, get_notifier (self), self->shoe_id, retire, &error))
     {
       show_error_toast (self, error);
       return;
@@ -922,7 +988,7 @@ delete_shoe_now (PatellaShoesPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!patella_shoe_delete (self->store, get_notifier (), self->shoe_id, &error))
+  if (!patella_shoe_delete (self->store, get_notifier (self), self->shoe_id, &error))
     {
       show_error_toast (self, error);
       return;
@@ -1018,7 +1084,7 @@ edit_run_activated (GtkWidget  *widget,
     }
 
   dialog = patella_run_dialog_new_for_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                           self->store, get_notifier (), self->unit, run);
+                                           self->store, get_notifier (self), self->unit, run);
   g_signal_connect_object (dialog, "logged", G_CALLBACK (run_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1055,7 +1121,7 @@ undo_delete_run_cb (AdwToast   *toast,
   /* Stored, 0 is "no shoes"; added, 0 would be the default pair. */
   if (deleted->run->shoe_id == 0)
     deleted->run->shoe_id = PATELLA_SHOE_NONE;
-  if (patella_run_add (self->store, get_notifier (), deleted->run, &error) <= 0)
+  if (patella_run_add (self->store, get_notifier (self), deleted->run, &error) <= 0)
     show_error_toast (self, error);
 }
 
@@ -1075,7 +1141,7 @@ delete_run_activated (GtkWidget  *widget,
 
   run = patella_run_get (self->store, g_variant_get_int64 (parameter), &error);
   if (run == NULL ||
-      !patella_run_delete (self->store, get_notifier (), g_variant_get_int64 (parameter), &error))
+      !patella_run_delete (self->store, get_notifier (self), g_variant_get_int64 (parameter), &error))
     {
       if (error != NULL)
         show_error_toast (self, error);
@@ -1183,6 +1249,8 @@ patella_shoes_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
+  g_clear_object (&PATELLA_SHOES_PAGE (object)->context);
+
   G_OBJECT_CLASS (patella_shoes_page_parent_class)->dispose (object);
 }
 
@@ -1205,6 +1273,14 @@ patella_shoes_page_class_init (PatellaShoesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patella_shoes_page_dispose;
+  object_class->constructed = patella_shoes_page_constructed;
+  object_class->get_property = patella_shoes_page_get_property;
+  object_class->set_property = patella_shoes_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = patella_shoes_page_finalize;
 
   widget_class->map = patella_shoes_page_map;
@@ -1231,13 +1307,6 @@ patella_shoes_page_init (PatellaShoesPage *self)
 
   self->retired_rows = g_ptr_array_new ();
 
-  self->settings = patella_settings_new ();
-  if (self->settings != NULL)
-    {
-      setting = g_settings_get_string (self->settings, "distance-unit");
-      g_signal_connect_object (self->settings, "changed::distance-unit",
-                               G_CALLBACK (unit_changed_cb), self, G_CONNECT_SWAPPED);
-    }
   self->unit = patella_unit_from_setting (setting);
 }
 
@@ -1280,4 +1349,12 @@ patella_shoes_page_set_store (PatellaShoesPage *self,
     refresh_lists_when_shown (self);
   else
     refresh_lists (self);
+}
+
+GtkWidget *
+patella_shoes_page_new (PatellaContext *context)
+{
+  g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PATELLA_TYPE_SHOES_PAGE, "context", context, NULL);
 }

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "patella-application.h"
 #include "patella-countdown-ring.h"
 #include "patella-exercises.h"
 #include "patella-parse.h"
@@ -13,10 +12,11 @@
 #include "patella-routine-editor.h"
 #include "patella-routine-player.h"
 #include "patella-timer.h"
+#include "patella-context.h"
 #include "patella-timers-page.h"
 #include "patella-timers-view.h"
 #include "patella-walk-run-view.h"
-#include "patella-window.h"
+#include "patella-toast.h"
 
 /* Icing and exercises. The icing timer belongs to the application, so that it
  * goes on with the window closed; this page shows it and redraws only when
@@ -29,6 +29,8 @@
 struct _PatellaTimersPage
 {
   AdwBin                parent_instance;
+
+  PatellaContext       *context;
 
   PatellaStore         *store;
   PatellaTimer         *timer;
@@ -66,24 +68,74 @@ struct _PatellaTimersPage
 
 G_DEFINE_FINAL_TYPE (PatellaTimersPage, patella_timers_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+context_store_changed_cb (PatellaTimersPage *self)
+{
+  patella_timers_page_set_store (self, patella_context_get_store (self->context));
+}
+
+static void
+patella_timers_page_constructed (GObject *object)
+{
+  PatellaTimersPage *self = PATELLA_TIMERS_PAGE (object);
+
+  G_OBJECT_CLASS (patella_timers_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+}
+
+static void
+patella_timers_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PatellaTimersPage *self = PATELLA_TIMERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_timers_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PatellaTimersPage *self = PATELLA_TIMERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void update_player  (PatellaTimersPage *self);
 static void ensure_view    (PatellaTimersPage *self);
 static void start_walk_run (PatellaTimersPage      *self,
                             const PatellaPlanToday *today);
-
-static PatellaApplication *
-get_application (PatellaTimersPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GApplication *app = NULL;
-
-  if (GTK_IS_WINDOW (root))
-    app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (root)));
-  if (app == NULL)
-    app = g_application_get_default ();
-
-  return PATELLA_IS_APPLICATION (app) ? PATELLA_APPLICATION (app) : NULL;
-}
 
 static gint64
 now_us (PatellaTimersPage *self)
@@ -95,10 +147,7 @@ static void
 toast (PatellaTimersPage *self,
        const char        *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (PATELLA_IS_WINDOW (root))
-    patella_window_add_toast (PATELLA_WINDOW (root), adw_toast_new (message));
+  patella_toast_show (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 static char *
@@ -410,8 +459,7 @@ cue (PatellaTimersPage *self)
   if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)))
     {
       PatellaPlayerPhase phase = patella_routine_player_get_phase (self->player);
-      PatellaApplication *app = get_application (self);
-      PatellaNotifier *notifier = app != NULL ? patella_application_get_notifier (app) : NULL;
+      PatellaNotifier *notifier = patella_context_get_notifier (self->context);
       g_autoptr(PatellaNotification) n = NULL;
       gint64 stamp = now_us (self) / G_USEC_PER_SEC;
 
@@ -953,8 +1001,7 @@ view_child (PatellaTimersPage *self,
 static void
 place_walk_run (PatellaTimersPage *self)
 {
-  PatellaApplication *app = get_application (self);
-  PatellaWalkRun *walk_run = app != NULL ? patella_application_get_walk_run (app) : NULL;
+  PatellaWalkRun *walk_run = patella_context_get_walk_run (self->context);
   GtkFlowBox *layout;
   GtkWidget *child;
   int position;
@@ -987,14 +1034,13 @@ place_walk_run (PatellaTimersPage *self)
 static void
 update_walk_run (PatellaTimersPage *self)
 {
-  PatellaApplication *app = get_application (self);
   PatellaWalkRun *walk_run = NULL;
 
   if (self->walk_run_view == NULL)
     return;
 
-  if (app != NULL && self->store != NULL)
-    walk_run = patella_application_get_walk_run (app);
+  if (self->store != NULL)
+    walk_run = patella_context_get_walk_run (self->context);
   if (walk_run != NULL)
     {
       g_signal_handlers_disconnect_by_func (walk_run, place_walk_run, self);
@@ -1089,6 +1135,8 @@ patella_timers_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->routines, g_ptr_array_unref);
 
+  g_clear_object (&PATELLA_TIMERS_PAGE (object)->context);
+
   G_OBJECT_CLASS (patella_timers_page_parent_class)->dispose (object);
 }
 
@@ -1099,6 +1147,14 @@ patella_timers_page_class_init (PatellaTimersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patella_timers_page_dispose;
+  object_class->constructed = patella_timers_page_constructed;
+  object_class->get_property = patella_timers_page_get_property;
+  object_class->set_property = patella_timers_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->map = patella_timers_page_map;
 
@@ -1147,18 +1203,16 @@ void
 patella_timers_page_set_store (PatellaTimersPage *self,
                                PatellaStore       *store)
 {
-  PatellaApplication *app;
   PatellaTimer *timer;
 
   g_return_if_fail (PATELLA_IS_TIMERS_PAGE (self));
   g_return_if_fail (store == NULL || PATELLA_IS_STORE (store));
 
-  app = get_application (self);
-  timer = app != NULL && store != NULL ? patella_application_get_ice_timer (app) : NULL;
+  timer = store != NULL ? patella_context_get_ice_timer (self->context) : NULL;
 
-  if (self->settings == NULL && app != NULL && patella_application_get_settings (app) != NULL)
+  if (self->settings == NULL && patella_context_get_settings (self->context) != NULL)
     {
-      self->settings = g_object_ref (patella_application_get_settings (app));
+      self->settings = g_object_ref (patella_context_get_settings (self->context));
       if (self->view != NULL)
         apply_settings (self);
     }
@@ -1198,4 +1252,12 @@ patella_timers_page_set_store (PatellaTimersPage *self,
   update_ice (self);
   update_counts (self);
   update_walk_run (self);
+}
+
+GtkWidget *
+patella_timers_page_new (PatellaContext *context)
+{
+  g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PATELLA_TYPE_TIMERS_PAGE, "context", context, NULL);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "patella-context.h"
 #include "patella-store.h"
 
 G_BEGIN_DECLS
@@ -11,6 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaTimersPage, patella_timers_page, PATELLA, TIMERS_PAGE, AdwBin)
 
+GtkWidget *patella_timers_page_new (PatellaContext *context);
 void patella_timers_page_set_store (PatellaTimersPage *self,
                                     PatellaStore       *store);
 

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void patella_toast_show (GtkWidget *from,
+                         AdwToast  *toast);
+
+G_END_DECLS
