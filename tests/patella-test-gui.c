@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <string.h>
 
 #include "patella-test-gui.h"
+#include "patella-test-store.h"
 #include "patella-test-utils.h"
 
 /* The application patella_test_app_new() made, while it lives. */
@@ -249,4 +252,64 @@ patella_app_fixture_open_window (PatellaAppFixture *fixture)
   gtk_window_present (GTK_WINDOW (window));
   flush_events ();
   return window;
+}
+
+/* A context over a new database at @now_us on the fake clock, and an empty
+ * window with its toast overlay, not yet shown. */
+void
+patella_page_fixture_open (PatellaPageFixture *fixture,
+                           gint64              now_us)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = patella_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
+  fixture->clock = patella_clock_new_fake (now_us);
+  fixture->notifier = patella_recording_notifier_new ();
+  fixture->settings = g_settings_new_with_backend (BASE_ID, backend);
+  fixture->context = patella_context_new (fixture->clock, fixture->settings, fixture->notifier);
+  g_assert_true (patella_context_open_store (fixture->context, fixture->db, &error));
+  g_assert_no_error (error);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 700);
+  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->overlay));
+}
+
+void
+patella_page_fixture_set_up (PatellaPageFixture *fixture,
+                             gconstpointer       data)
+{
+  patella_page_fixture_open (fixture, PATELLA_TEST_NOW_US);
+}
+
+/* Puts @page (floating or not) in the overlay and shows the window. */
+void
+patella_page_fixture_show (PatellaPageFixture *fixture,
+                           GtkWidget          *page)
+{
+  adw_toast_overlay_set_child (fixture->overlay, page);
+  gtk_window_present (fixture->window);
+  flush_events ();
+}
+
+/* Destroys the window and the view in it; the context and the store must
+ * then go, or something kept them. */
+void
+patella_page_fixture_tear_down (PatellaPageFixture *fixture,
+                                gconstpointer       data)
+{
+  gtk_window_destroy (fixture->window);
+  flush_events ();
+
+  patella_context_close_store (fixture->context);
+  g_assert_finalize_object (fixture->context);
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->notifier);
+  g_clear_object (&fixture->clock);
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "patella-application.h"
+#include "patella-context.h"
 #include "patella-window.h"
 
 G_BEGIN_DECLS
@@ -45,5 +46,36 @@ void              patella_app_fixture_set_up    (PatellaAppFixture  *fixture,
 void              patella_app_fixture_tear_down (PatellaAppFixture  *fixture,
                                                  gconstpointer       data);
 PatellaWindow    *patella_app_fixture_open_window (PatellaAppFixture *fixture);
+
+/* A view without the application: a PatellaContext over a temporary
+ * database on a fake clock, with a recording notifier and settings of its
+ * own (a memory backend), and a window whose AdwToastOverlay holds the view,
+ * as the main window's does:
+ *
+ *   page = g_object_new (PATELLA_TYPE_SHOES_PAGE, "context", fixture->context, NULL);
+ *   patella_page_fixture_show (fixture, page);
+ *
+ * Services (timers, reminders) are off unless the test turns them on with
+ * patella_context_set_run_services(). */
+typedef struct
+{
+  char            *dir;
+  char            *db;
+  PatellaClock    *clock;
+  PatellaNotifier *notifier;   /* a recording notifier */
+  GSettings       *settings;
+  PatellaContext  *context;
+  GtkWindow       *window;
+  AdwToastOverlay *overlay;
+} PatellaPageFixture;
+
+void              patella_page_fixture_open      (PatellaPageFixture *fixture,
+                                                  gint64              now_us);
+void              patella_page_fixture_set_up    (PatellaPageFixture *fixture,
+                                                  gconstpointer       data);
+void              patella_page_fixture_show      (PatellaPageFixture *fixture,
+                                                  GtkWidget          *page);
+void              patella_page_fixture_tear_down (PatellaPageFixture *fixture,
+                                                  gconstpointer       data);
 
 G_END_DECLS
