@@ -1453,9 +1453,50 @@ refuse_no_plan (PatellaPlan  *plan,
                                  "(patella-cli plan start --phase N)"));
 }
 
-gboolean
-patella_plan_pause (PatellaStore  *store,
-                    GError       **error)
+/* Whether a plan in its state may go to @to by the user's word. */
+static gboolean
+check_move (PatellaPlan       *plan,
+            PatellaPlanState   to,
+            GError           **error)
+{
+  switch (to)
+    {
+    case PATELLA_PLAN_STATE_PAUSED:
+      if (plan->state == PATELLA_PLAN_STATE_PAUSED)
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("The plan is already paused; resume it with "
+                                       "“plan resume”"));
+      if (plan->state != PATELLA_PLAN_STATE_ACTIVE)
+        return refuse_no_plan (plan, error);
+      break;
+
+    case PATELLA_PLAN_STATE_ACTIVE:
+      if (plan->state == PATELLA_PLAN_STATE_ACTIVE)
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("The plan is not paused; it is running at phase %d"),
+                                     plan->phase);
+      if (plan->state != PATELLA_PLAN_STATE_PAUSED)
+        return refuse_no_plan (plan, error);
+      break;
+
+    case PATELLA_PLAN_STATE_NONE:
+    case PATELLA_PLAN_STATE_STOPPED:
+    default:
+      if (plan->state != PATELLA_PLAN_STATE_ACTIVE && plan->state != PATELLA_PLAN_STATE_PAUSED)
+        return refuse_no_plan (plan, error);
+      break;
+    }
+
+  return TRUE;
+}
+
+/* Pauses, resumes or stops the plan, and records the decision. */
+static gboolean
+move_plan (PatellaStore         *store,
+           PatellaPlanState      to,
+           PatellaPlanDecision   decision,
+           const char           *reason,
+           GError              **error)
 {
   g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
@@ -1463,77 +1504,41 @@ patella_plan_pause (PatellaStore  *store,
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
   plan = begin_and_load (store, &tx, error);
-  if (plan == NULL)
+  if (plan == NULL || !check_move (plan, to, error))
     return FALSE;
 
-  if (plan->state == PATELLA_PLAN_STATE_PAUSED)
-    {
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("The plan is already paused; resume it with "
-                                     "“plan resume”"));
-    }
-  if (plan->state != PATELLA_PLAN_STATE_ACTIVE)
-    return refuse_no_plan (plan, error);
-
-  plan->state = PATELLA_PLAN_STATE_PAUSED;
-  plan->streak = 0;
-  if (!add_decision (store, plan, PATELLA_PLAN_DECISION_PAUSED, "user", NULL, -1, error))
+  plan->state = to;
+  /* A pause breaks the run of good sessions, and so does coming back. */
+  if (to != PATELLA_PLAN_STATE_STOPPED)
+    plan->streak = 0;
+  if (!add_decision (store, plan, decision, reason, NULL, -1, error))
     return FALSE;
 
   return finish (store, tx, error);
+}
+
+gboolean
+patella_plan_pause (PatellaStore  *store,
+                    GError       **error)
+{
+  return move_plan (store, PATELLA_PLAN_STATE_PAUSED, PATELLA_PLAN_DECISION_PAUSED, "user",
+                    error);
 }
 
 gboolean
 patella_plan_resume (PatellaStore  *store,
                      GError       **error)
 {
-  g_autoptr(PatellaTransaction) tx = NULL;
-  g_autoptr(PatellaPlan) plan = NULL;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
-
-  plan = begin_and_load (store, &tx, error);
-  if (plan == NULL)
-    return FALSE;
-
-  if (plan->state == PATELLA_PLAN_STATE_ACTIVE)
-    {
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("The plan is not paused; it is running at phase %d"),
-                                   plan->phase);
-    }
-  if (plan->state != PATELLA_PLAN_STATE_PAUSED)
-    return refuse_no_plan (plan, error);
-
-  plan->state = PATELLA_PLAN_STATE_ACTIVE;
-  plan->streak = 0;
-  if (!add_decision (store, plan, PATELLA_PLAN_DECISION_RESUME, "resumed", NULL, -1, error))
-    return FALSE;
-
-  return finish (store, tx, error);
+  return move_plan (store, PATELLA_PLAN_STATE_ACTIVE, PATELLA_PLAN_DECISION_RESUME, "resumed",
+                    error);
 }
 
 gboolean
 patella_plan_stop (PatellaStore  *store,
                    GError       **error)
 {
-  g_autoptr(PatellaTransaction) tx = NULL;
-  g_autoptr(PatellaPlan) plan = NULL;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
-
-  plan = begin_and_load (store, &tx, error);
-  if (plan == NULL)
-    return FALSE;
-
-  if (plan->state != PATELLA_PLAN_STATE_ACTIVE && plan->state != PATELLA_PLAN_STATE_PAUSED)
-    return refuse_no_plan (plan, error);
-
-  plan->state = PATELLA_PLAN_STATE_STOPPED;
-  if (!add_decision (store, plan, PATELLA_PLAN_DECISION_STOP, "stopped", NULL, -1, error))
-    return FALSE;
-
-  return finish (store, tx, error);
+  return move_plan (store, PATELLA_PLAN_STATE_STOPPED, PATELLA_PLAN_DECISION_STOP, "stopped",
+                    error);
 }
 
 /**
