@@ -9,6 +9,7 @@
 #include "patella-exercises.h"
 #include "patella-parse.h"
 #include "patella-store-private.h"
+#include "patella-timer.h"
 
 #define STOP_SHARP N_("Stop at sharp pain, or when the pain goes above 5 out of 10.")
 
@@ -703,8 +704,6 @@ patella_exercise_log_routine (PatellaStore  *store,
                               int            pain,
                               GError       **error)
 {
-  g_autoptr(PatellaTransaction) tx = NULL;
-  g_autoptr(PatellaStmt) stmt = NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autofree char *day = NULL;
 
@@ -725,33 +724,8 @@ patella_exercise_log_routine (PatellaStore  *store,
                                  _("The session’s start time is out of range"));
   day = g_date_time_format (start, "%Y-%m-%d");
 
-  if ((tx = patella_store_transaction (store, error)) == NULL)
-    return FALSE;
-
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO session (kind, day, state, started_us, planned_s,"
-                                "                     ended_us, duration_s, routine, pain) "
-                                "VALUES ('exercise', ?1, CASE WHEN ?5 * 2 >= ?3 THEN 'finished'"
-                                "        ELSE 'stopped' END, ?2, ?3, ?4, ?5, ?6, ?7);",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, started_us);
-  sqlite3_bind_int64 (stmt, 3, MAX (planned_s, 1));
-  sqlite3_bind_int64 (stmt, 4, started_us + duration_s * G_USEC_PER_SEC);
-  sqlite3_bind_int64 (stmt, 5, duration_s);
-  sqlite3_bind_text (stmt, 6, routine_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 7, pain);
-  if (!patella_store_step_done (store, stmt, error))
-    return FALSE;
-
-  if (!patella_transaction_commit (tx, error))
-    return FALSE;
-
-  patella_store_emit_changed (store, "sessions");
-  return TRUE;
+  return patella_session_log_done (store, "exercise", day, started_us, planned_s, duration_s,
+                                   routine_name, pain, error);
 }
 
 /**
