@@ -5,7 +5,6 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
-#include <sqlite3.h>
 
 #include "patella-application.h"
 #include "patella-insights-view.h"
@@ -13,6 +12,7 @@
 #include "patella-preferences-window.h"
 #include "patella-report-dialog.h"
 #include "patella-context.h"
+#include "patella-test-db.h"
 #include "patella-test-gui.h"
 #include "patella-test-store.h"
 #include "patella-window.h"
@@ -285,19 +285,15 @@ test_journal_page (void)
   PatellaWindow *window;
   GtkWidget *page;
   GtkWidget *view;
-  sqlite3 *handle = NULL;
 
   g_setenv ("PATELLA_DB", db, TRUE);
   patella_application_reopen_store (test_app, NULL);
-  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle,
-    "WITH RECURSIVE n (i, m) AS (SELECT 1, 3000 UNION ALL SELECT i + 1, m + 1000 FROM n"
+  patella_test_db_exec (db, "WITH RECURSIVE n (i, m) AS (SELECT 1, 3000 UNION ALL SELECT i + 1, m + 1000 FROM n"
     "  WHERE i < 6)"
     " INSERT INTO run (day, distance_m, created_us)"
     " SELECT date ('now', 'localtime', '-' || i || ' days'), m, 1 FROM n;"
     "INSERT INTO journal_entry (day, pain_rest, pain_morning, created_us, updated_us)"
-    " SELECT day, 1, distance_m / 2000, 1, 1 FROM run;", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (handle);
+    " SELECT day, 1, distance_m / 2000, 1, 1 FROM run;");
   patella_application_reopen_store (test_app, &error);
   g_assert_no_error (error);
 

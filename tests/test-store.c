@@ -8,6 +8,7 @@
 #include "patella-notifier.h"
 #include "patella-store-private.h"
 #include "patella-store.h"
+#include "patella-test-db.h"
 #include "patella-test-utils.h"
 
 typedef struct
@@ -31,35 +32,6 @@ fixture_tear_down (Fixture       *fixture,
   patella_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static gint64
-raw_query_int (const char *path,
-               const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
 }
 
 static void
@@ -93,7 +65,7 @@ test_create (Fixture       *fixture,
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 
   g_clear_object (&store);
-  g_assert_cmpint (raw_query_int (fixture->path, "PRAGMA user_version;"), ==,
+  g_assert_cmpint (patella_test_db_query_int (fixture->path, "PRAGMA user_version;"), ==,
                    PATELLA_SCHEMA_VERSION);
 }
 
@@ -152,10 +124,10 @@ test_migrate_empty_file (Fixture       *fixture,
   g_clear_object (&store);
 
   /* So does a SQLite file with nothing in it yet. */
-  raw_exec (sqlite_path, "PRAGMA user_version = 0; VACUUM;");
+  patella_test_db_exec (sqlite_path, "PRAGMA user_version = 0; VACUUM;");
   store = patella_store_open (sqlite_path, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (raw_query_int (sqlite_path, "PRAGMA user_version;"), ==,
+  g_assert_cmpint (patella_test_db_query_int (sqlite_path, "PRAGMA user_version;"), ==,
                    PATELLA_SCHEMA_VERSION);
 }
 
@@ -172,7 +144,7 @@ test_newer_schema_read_only (Fixture       *fixture,
   store = patella_store_open (fixture->path, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  raw_exec (fixture->path, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
+  patella_test_db_exec (fixture->path, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
   before = patella_test_file_checksum (fixture->path);
 
   store = patella_store_open (fixture->path, NULL, &error);
@@ -252,7 +224,7 @@ test_foreign_database_untouched (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  raw_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');");
+  patella_test_db_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');");
   before = patella_test_file_checksum (path);
 
   store = patella_store_open (path, NULL, &error);
@@ -278,7 +250,7 @@ test_damaged_database_untouched (Fixture       *fixture,
   store = patella_store_open (fixture->path, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  raw_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
+  patella_test_db_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
 
   /* Keep the header, scramble the schema page. */
   g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
@@ -325,7 +297,7 @@ test_read_only_file (Fixture       *fixture,
   store = patella_store_open (fixture->path, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  raw_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
+  patella_test_db_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
   g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
   g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
 

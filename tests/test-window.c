@@ -2,12 +2,12 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <sqlite3.h>
 
 #include "patella-application.h"
 #include "patella-preferences-window.h"
 #include "patella-shoes.h"
 #include "patella-timer.h"
+#include "patella-test-db.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
@@ -370,13 +370,9 @@ test_newer_database_banner (Fixture       *fixture,
   PatellaWindow *window;
   GtkWidget *revealer;
   GtkWidget *label;
-  sqlite3 *db = NULL;
 
   g_assert_nonnull (patella_context_get_store (patella_application_get_context (fixture->app)));
-  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 77;", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_close (db);
+  patella_test_db_exec (fixture->db, "PRAGMA user_version = 77;");
   patella_application_reopen_store (fixture->app, NULL);
   before = patella_test_file_checksum (fixture->db);
 
