@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "patella-test-store.h"
 
 /* A new database at @now_us on the fake clock. */
@@ -49,4 +51,31 @@ patella_store_fixture_tear_down (PatellaStoreFixture *fixture,
   patella_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
+}
+
+/* An instant of local time (the suite runs in Europe/Berlin). */
+gint64
+patella_test_local_us (int year,
+                       int month,
+                       int day,
+                       int hour,
+                       int minute)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, hour, minute, 0);
+
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+}
+
+/* Sets the fake clock to @hour:@minute local time on @day, "YYYY-MM-DD". */
+void
+patella_store_fixture_at (PatellaStoreFixture *fixture,
+                          const char          *day,
+                          int                  hour,
+                          int                  minute)
+{
+  int y, m, d;
+
+  g_assert_cmpint (sscanf (day, "%d-%d-%d", &y, &m, &d), ==, 3);
+  patella_clock_set_now (fixture->clock, patella_test_local_us (y, m, d, hour, minute));
 }

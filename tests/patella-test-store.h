@@ -36,5 +36,15 @@ void patella_store_fixture_set_up    (PatellaStoreFixture *fixture,
                                       gconstpointer        data);
 void patella_store_fixture_tear_down (PatellaStoreFixture *fixture,
                                       gconstpointer        data);
+void patella_store_fixture_at        (PatellaStoreFixture *fixture,
+                                      const char          *day,
+                                      int                  hour,
+                                      int                  minute);
+
+gint64 patella_test_local_us         (int                  year,
+                                      int                  month,
+                                      int                  day,
+                                      int                  hour,
+                                      int                  minute);
 
 G_END_DECLS

@@ -45,10 +45,11 @@ test_ice_log_good (Fixture       *fixture,
   g_assert_cmpint (other.status, ==, 0);
   g_assert_nonnull (strstr (other.out, "2026-03-01"));
 
-  g_assert_cmpint (patella_test_db_query_int (fixture->db, "SELECT count(*) FROM session WHERE kind = 'icing' "
-                                          "AND state = 'finished'"), ==, 2);
+  g_assert_cmpint (patella_test_db_query_int (fixture->db, "SELECT count(*) FROM session"
+                                                           " WHERE kind = 'icing'"
+                                                           " AND state = 'finished'"), ==, 2);
   g_assert_cmpint (patella_test_db_query_int (fixture->db, "SELECT duration_s FROM session "
-                                          "WHERE day = '2026-03-01'"), ==, 1200);
+                                                           "WHERE day = '2026-03-01'"), ==, 1200);
 
   run_cli (&status, fixture->db, "status", "--format", "json", NULL);
   g_assert_cmpint (status.status, ==, 0);

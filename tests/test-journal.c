@@ -11,22 +11,11 @@
 
 typedef PatellaStoreFixture Fixture;
 
-/* Noon of a local day: the tests run with TZ=Europe/Berlin. */
-static gint64
-noon_on (int year,
-         int month,
-         int day)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, 12, 0, 0);
-
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  patella_store_fixture_open (fixture, noon_on (2026, 3, 14));
+  patella_store_fixture_open (fixture, patella_test_local_us (2026, 3, 14, 12, 0));
 }
 
 static void
@@ -92,7 +81,7 @@ test_create_update_delete (Fixture       *fixture,
   g_assert_cmpstrv (patella_journal_entry_get_symptoms (entry),
                     ((const char * const[]) { "pain-stairs", "swelling", NULL }));
   g_assert_cmpstr (patella_journal_entry_get_note (entry), ==, "Ran 5 km; knee sore on stairs");
-  g_assert_cmpint (patella_journal_entry_get_updated_us (entry), ==, noon_on (2026, 3, 14));
+  g_assert_cmpint (patella_journal_entry_get_updated_us (entry), ==, patella_test_local_us (2026, 3, 14, 12, 0));
 
   /* An update changes only what it names. */
   update.pain_morning = 4;

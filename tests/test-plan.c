@@ -18,22 +18,6 @@
 typedef PatellaStoreFixture Fixture;
 
 static void
-at (Fixture    *fixture,
-    const char *day,
-    int         hour,
-    int         minute)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  g_assert_cmpint (sscanf (day, "%d-%d-%d", &y, &m, &d), ==, 3);
-  dt = g_date_time_new (tz, y, m, d, hour, minute, 0);
-  g_assert_nonnull (dt);
-  patella_clock_set_now (fixture->clock, g_date_time_to_unix (dt) * G_USEC_PER_SEC);
-}
-
-static void
 journal (Fixture    *fixture,
          const char *day,
          int         rest,
@@ -155,9 +139,9 @@ good_day (Fixture    *fixture,
 {
   g_autofree char *next = patella_day_add_days (day, 1);
 
-  at (fixture, day, 18, 0);
+  patella_store_fixture_at (fixture, day, 18, 0);
   log_session (fixture, 1, 1);
-  at (fixture, next, 8, 0);
+  patella_store_fixture_at (fixture, next, 8, 0);
   journal (fixture, day, 1, 1);
   update (fixture);
 }
@@ -198,7 +182,7 @@ test_start_default (Fixture       *fixture,
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaPlanToday) today = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   plan = load (fixture);
   g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_NONE);
   g_clear_pointer (&plan, patella_plan_free);
@@ -257,7 +241,7 @@ static void
 test_advance_after_two_good (Fixture       *fixture,
                              gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
 
   good_day (fixture, "2026-03-16");
@@ -276,14 +260,14 @@ static void
 test_hold_acceptable_strict (Fixture       *fixture,
                              gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
 
   /* Tuesday 4/10: acceptable, not within the strict rule. */
-  at (fixture, "2026-03-17", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 18, 0);
   log_session (fixture, 4, 2);
-  at (fixture, "2026-03-19", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-19", 9, 0);
   journal (fixture, "2026-03-17", 1, 1);
   update (fixture);
   assert_decision (fixture, "hold",
@@ -301,7 +285,7 @@ static void
 test_standard_rule (Fixture       *fixture,
                     gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STANDARD);
 
   for (int i = 0; i < 2; i++)
@@ -309,9 +293,9 @@ test_standard_rule (Fixture       *fixture,
       g_autofree char *day = patella_day_add_days ("2026-03-16", 2 * i);
       g_autofree char *next = patella_day_add_days (day, 1);
 
-      at (fixture, day, 18, 0);
+      patella_store_fixture_at (fixture, day, 18, 0);
       log_session (fixture, 4, 3);
-      at (fixture, next, 8, 0);
+      patella_store_fixture_at (fixture, next, 8, 0);
       journal (fixture, day, 1, 1);
       update (fixture);
     }
@@ -332,10 +316,10 @@ static void
 test_step_back_too_much (Fixture       *fixture,
                          gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 5, PATELLA_PLAN_RULE_STANDARD);
 
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 7, PATELLA_PAIN_NONE);
   /* Decided at once, without waiting for the morning. */
   g_assert_cmpint (phase_now (fixture), ==, 4);
@@ -347,15 +331,15 @@ static void
 test_step_back_worse_morning (Fixture       *fixture,
                               gconstpointer  data)
 {
-  at (fixture, "2026-03-15", 20, 0);
+  patella_store_fixture_at (fixture, "2026-03-15", 20, 0);
   journal (fixture, "2026-03-15", 1, 1);
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 4, PATELLA_PLAN_RULE_STRICT);
 
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 2, 1);
   g_assert_cmpint (phase_now (fixture), ==, 4);
-  at (fixture, "2026-03-17", 8, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 8, 0);
   journal (fixture, "2026-03-16", 1, 4);
   update (fixture);
 
@@ -369,9 +353,9 @@ static void
 test_step_back_skips_readiness (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 8, PATELLA_PAIN_NONE);
   g_assert_cmpint (phase_now (fixture), ==, 1);
 }
@@ -380,9 +364,9 @@ static void
 test_step_back_at_first_phase (Fixture       *fixture,
                                gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 1, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 6, PATELLA_PAIN_NONE);
   g_assert_cmpint (phase_now (fixture), ==, 1);
   /* Nothing below the first phase: it holds, and says so. */
@@ -398,16 +382,16 @@ test_readiness_check (Fixture       *fixture,
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaPlanToday) today = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 2, PATELLA_PLAN_RULE_STANDARD);
   plan = load (fixture);
   today = patella_plan_get_today (plan, "2026-03-16");
   g_assert_nonnull (strstr (today->text, "single-leg squats"));
 
   /* 3/10 is within the standard rule but more than mild: not ready. */
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 3, 2);
-  at (fixture, "2026-03-17", 8, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 8, 0);
   journal (fixture, "2026-03-16", 1, 1);
   update (fixture);
   g_assert_cmpint (phase_now (fixture), ==, 2);
@@ -431,11 +415,11 @@ test_red_flag_pause_and_resume (Fixture       *fixture,
   g_autoptr(PatellaPlanToday) today = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 4, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
 
-  at (fixture, "2026-03-17", 20, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 20, 0);
   symptom (fixture, "2026-03-17", "swelling");
   update (fixture);
 
@@ -449,7 +433,7 @@ test_red_flag_pause_and_resume (Fixture       *fixture,
   g_assert_nonnull (strstr (today->text, "physiotherapist"));
 
   /* No session while paused. */
-  at (fixture, "2026-03-18", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-18", 18, 0);
   before = patella_test_dump_db (fixture->path);
   assert_refused_unchanged (fixture,
                             patella_plan_log (fixture->store, NULL, 1, 1, NULL, &error),
@@ -467,7 +451,7 @@ test_red_flag_pause_and_resume (Fixture       *fixture,
   assert_decision (fixture, "resume", "Resumed at phase 4.");
 
   /* A new one does. */
-  at (fixture, "2026-03-19", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-19", 9, 0);
   symptom (fixture, "2026-03-19", "locking");
   update (fixture);
   assert_decision (fixture, "paused", NULL);
@@ -477,13 +461,13 @@ static void
 test_rest_pain_pause (Fixture       *fixture,
                       gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   journal (fixture, "2026-03-16", 6, PATELLA_PAIN_NONE);
   update (fixture);
   assert_decision (fixture, "start", NULL);
 
-  at (fixture, "2026-03-18", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-18", 9, 0);
   journal (fixture, "2026-03-18", 7, PATELLA_PAIN_NONE);
   update (fixture);
   assert_decision (fixture, "paused",
@@ -497,18 +481,18 @@ test_missed_week (Fixture       *fixture,
 {
   guint n;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
 
-  at (fixture, "2026-03-23", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-23", 9, 0);
   update (fixture);
   assert_decision (fixture, "hold",
                    "Repeating phase 3: no session for a week or more (since 2026-03-16).");
   n = n_decisions (fixture);
 
   /* Once, not every day after. */
-  at (fixture, "2026-03-25", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-25", 9, 0);
   update (fixture);
   g_assert_cmpuint (n_decisions (fixture), ==, n);
 
@@ -523,7 +507,7 @@ static void
 test_last_phase (Fixture       *fixture,
                  gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
   good_day (fixture, "2026-03-18");
@@ -542,7 +526,7 @@ test_build_back_ten_percent (Fixture       *fixture,
   g_autoptr(PatellaPlanToday) later = NULL;
   int previous_week = 0;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
   plan = load (fixture);
   first = patella_plan_get_today (plan, "2026-03-16");
@@ -617,7 +601,7 @@ test_exercise_progression (Fixture       *fixture,
   g_assert_cmpint (out.hold_s, ==, 45);
 
   /* In the plan: two sessions at ≤ 2/10 raise the level; too much lowers it. */
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
   good_day (fixture, "2026-03-18");
@@ -634,7 +618,7 @@ test_exercise_progression (Fixture       *fixture,
     }
   g_clear_pointer (&plan, patella_plan_free);
 
-  at (fixture, "2026-03-20", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-20", 18, 0);
   log_session (fixture, 6, PATELLA_PAIN_NONE);
   plan = load (fixture);
   g_assert_cmpint (plan->ex_level, ==, 0);
@@ -646,7 +630,7 @@ test_exercise_ceiling (Fixture       *fixture,
 {
   g_autoptr(PatellaPlan) plan = NULL;
 
-  at (fixture, "2026-03-02", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-02", 9, 0);
   start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
   for (int i = 0; i < 10; i++)
     {
@@ -662,18 +646,18 @@ static void
 test_no_morning_rating (Fixture       *fixture,
                         gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 1, 1);
 
   /* The next day without a rating: still waiting. */
-  at (fixture, "2026-03-17", 20, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 20, 0);
   update (fixture);
   assert_decision (fixture, "start", NULL);
 
   /* Two days later it is decided without it. */
-  at (fixture, "2026-03-18", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-18", 9, 0);
   update (fixture);
   assert_decision (fixture, "hold",
                    "Held at phase 3: no morning rating after the session on Monday. Rate the "
@@ -686,11 +670,11 @@ test_next_session_decides_pending (Fixture       *fixture,
 {
   g_autoptr(PatellaPlan) plan = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 1, 1);
-  at (fixture, "2026-03-17", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 18, 0);
   log_session (fixture, 1, 1);
 
   plan = load (fixture);
@@ -707,11 +691,11 @@ test_two_sessions_a_day (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 10, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 10, 0);
   log_session (fixture, 1, PATELLA_PAIN_NONE);
-  at (fixture, "2026-03-16", 19, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 19, 0);
   before = patella_test_dump_db (fixture->path);
   assert_refused_unchanged (fixture,
                             patella_plan_log (fixture->store, NULL, 2, PATELLA_PAIN_NONE, NULL,
@@ -726,7 +710,7 @@ test_future_date (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   before = patella_test_dump_db (fixture->path);
   assert_refused_unchanged (fixture,
@@ -741,7 +725,7 @@ test_before_plan_start (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   before = patella_test_dump_db (fixture->path);
   assert_refused_unchanged (fixture,
@@ -756,13 +740,13 @@ test_clock_set_back (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-20", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-20", 18, 0);
   log_session (fixture, 1, 1);
 
   /* The clock goes back two days: nothing is decided, nothing logged. */
-  at (fixture, "2026-03-18", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-18", 9, 0);
   before = patella_test_dump_db (fixture->path);
   update (fixture);
   assert_unchanged (fixture->path, before);
@@ -778,9 +762,9 @@ test_log_in_order (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-18", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-18", 18, 0);
   log_session (fixture, 1, 1);
   before = patella_test_dump_db (fixture->path);
   assert_refused_unchanged (fixture,
@@ -794,7 +778,7 @@ test_pain_out_of_range (Fixture       *fixture,
 {
   int bad[][2] = { { 11, PATELLA_PAIN_NONE }, { -3, PATELLA_PAIN_NONE }, { 2, 12 } };
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -832,7 +816,7 @@ test_pause_resume_user (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   g_assert_true (patella_plan_pause (fixture->store, &error));
   g_assert_no_error (error);
@@ -844,7 +828,7 @@ test_pause_resume_user (Fixture       *fixture,
   g_clear_error (&error);
 
   /* A paused plan makes no decisions, not even a missed week. */
-  at (fixture, "2026-04-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-04-16", 9, 0);
   update (fixture);
   assert_decision (fixture, "paused", NULL);
 
@@ -864,7 +848,7 @@ test_stop_keeps_history (Fixture       *fixture,
   g_autoptr(PatellaPlan) plan = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
   g_assert_true (patella_plan_stop (fixture->store, &error));
@@ -897,9 +881,9 @@ test_today_sequence (Fixture       *fixture,
 {
   PatellaPlanTodayKind kinds[3];
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 1, 1);
 
   for (int i = 0; i < 3; i++)
@@ -931,7 +915,7 @@ test_decision_dated_when_made (Fixture       *fixture,
   g_autoptr(PatellaPlan) plan = NULL;
   const PatellaPlanEvent *decision;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
   plan = load (fixture);
@@ -952,9 +936,9 @@ test_dst_change_during_session (Fixture       *fixture,
   g_autoptr(PatellaPlan) plan = NULL;
   const PatellaPlanEvent *session;
 
-  at (fixture, "2026-03-27", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-27", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-29", 1, 40);
+  patella_store_fixture_at (fixture, "2026-03-29", 1, 40);
   patella_clock_advance (fixture->clock, G_GINT64_CONSTANT (35) * 60 * G_USEC_PER_SEC);
   log_session (fixture, 1, 1);
 
@@ -999,19 +983,19 @@ test_rate_after (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 1, PATELLA_PAIN_NONE);
 
-  at (fixture, "2026-03-16", 19, 10);
+  patella_store_fixture_at (fixture, "2026-03-16", 19, 10);
   before = patella_test_dump_db (fixture->path);
   assert_refused_unchanged (fixture, patella_plan_rate_after (fixture->store, 11, &error),
                             &error, before, "0 (none) to 10");
   g_assert_true (patella_plan_rate_after (fixture->store, 4, &error));
   g_assert_no_error (error);
 
-  at (fixture, "2026-03-17", 8, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 8, 0);
   journal (fixture, "2026-03-16", 1, 1);
   update (fixture);
   assert_decision (fixture, "hold",
@@ -1034,9 +1018,9 @@ test_time_zone_change (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *today = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 22, 30);
+  patella_store_fixture_at (fixture, "2026-03-16", 22, 30);
   log_session (fixture, 1, 1);
 
   /* 22:30 in Berlin is 06:30 the next day in Tokyo. */
@@ -1082,7 +1066,7 @@ test_load_checks (Fixture       *fixture,
   g_autoptr(GPtrArray) warnings = NULL;
 
   /* Monday 16 March: last week 10 km, this week already 12 km. */
-  at (fixture, "2026-03-18", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-18", 9, 0);
   add_run (fixture, "2026-03-10", 5000);
   add_run (fixture, "2026-03-12", 5000);
   add_run (fixture, "2026-03-16", 6000);
