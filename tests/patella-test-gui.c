@@ -5,6 +5,8 @@
 
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
+#include <gio/gunixinputstream.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "patella-test-gui.h"
@@ -13,6 +15,14 @@
 
 /* The application patella_test_app_new() made, while it lives. */
 static PatellaApplication *test_app;
+
+/* What patella_test_run_driven_app() runs. */
+static struct
+{
+  PatellaApplication     *app;
+  PatellaClock           *clock;
+  PatellaTestCommandFunc  command;
+} driven;
 
 static gboolean
 timeout_cb (gpointer data)
@@ -312,4 +322,76 @@ patella_page_fixture_tear_down (PatellaPageFixture *fixture,
   patella_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db);
+}
+
+static void
+command_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GDataInputStream *input = G_DATA_INPUT_STREAM (source);
+  g_autofree char *line = g_data_input_stream_read_line_finish (input, result, NULL, NULL);
+  g_autofree char *answer = NULL;
+  gboolean done = TRUE;
+  gint64 seconds;
+
+  if (line == NULL || g_str_equal (line, "quit"))
+    {
+      g_application_quit (G_APPLICATION (driven.app));
+      return;
+    }
+
+  if (sscanf (line, "advance %" G_GINT64_FORMAT, &seconds) == 1)
+    patella_clock_advance (driven.clock, seconds * G_USEC_PER_SEC);
+  else if (driven.command != NULL)
+    done = driven.command (driven.app, line, &answer);
+
+  /* Let the application react before the test looks. */
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  if (done && answer != NULL)
+    printf ("ok %s\n", answer);
+  else
+    printf (done ? "ok\n" : "failed\n");
+  fflush (stdout);
+
+  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, command_read_cb, NULL);
+}
+
+/**
+ * patella_test_run_driven_app:
+ * @command: (nullable): the helper's own commands
+ *
+ * Returns: the application's exit status
+ */
+int
+patella_test_run_driven_app (int                     argc,
+                             char                  **argv,
+                             PatellaTestCommandFunc  command)
+{
+  g_autoptr(GInputStream) raw = g_unix_input_stream_new (0, FALSE);
+  g_autoptr(GDataInputStream) input = g_data_input_stream_new (raw);
+  g_autoptr(GDateTime) start = NULL;
+  const char *now = g_getenv ("PATELLA_TEST_NOW");
+  int status;
+
+  g_assert_nonnull (now);
+  start = g_date_time_new_from_iso8601 (now, NULL);
+  g_assert_nonnull (start);
+
+  driven.clock = patella_clock_new_fake (g_date_time_to_unix (start) * G_USEC_PER_SEC);
+  driven.command = command;
+  patella_clock_set_default (driven.clock);
+
+  driven.app = patella_application_new ();
+  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, command_read_cb, NULL);
+
+  status = g_application_run (G_APPLICATION (driven.app), argc, argv);
+
+  g_clear_object (&driven.app);
+  patella_clock_set_default (NULL);
+  g_clear_object (&driven.clock);
+
+  return status;
 }

@@ -47,6 +47,20 @@ void              patella_app_fixture_tear_down (PatellaAppFixture  *fixture,
                                                  gconstpointer       data);
 PatellaWindow    *patella_app_fixture_open_window (PatellaAppFixture *fixture);
 
+/* The real application on a fake clock (PATELLA_TEST_NOW, ISO 8601), run as
+ * `patella` runs, driven by a test through standard input, one command a
+ * line: "advance SECONDS" moves the clock, "quit" ends it, anything else goes
+ * to @command. After each command the main loop settles and "ok" (with
+ * @command's answer, if it gave one) or "failed" is written to standard
+ * output. */
+typedef gboolean (*PatellaTestCommandFunc) (PatellaApplication  *app,
+                                            const char          *line,
+                                            char               **answer);
+
+int               patella_test_run_driven_app (int                     argc,
+                                               char                  **argv,
+                                               PatellaTestCommandFunc  command);
+
 /* A view without the application: a PatellaContext over a temporary
  * database on a fake clock, with a recording notifier and settings of its
  * own (a memory backend), and a window whose AdwToastOverlay holds the view,

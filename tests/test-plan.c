@@ -684,53 +684,56 @@ test_next_session_decides_pending (Fixture       *fixture,
   g_assert_false (((PatellaPlanEvent *) g_ptr_array_index (plan->events, 3))->decided);
 }
 
-static void
-test_two_sessions_a_day (Fixture       *fixture,
-                         gconstpointer  data)
+/* A log the plan refuses, after a plan started on 2026-03-16 at 09:00 at
+ * phase 3 and, for some, a session logged before. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
+  const char *logged_day;    /* a session logged then, with pain 1; NULL: none */
+  int         logged_hour;
+  int         logged_after;
+  const char *now_day;
+  int         now_hour;
+  const char *day;           /* the day logged; NULL: today */
+  int         pain;
+  int         after;
+  const char *message;
+} RefusedLog;
 
-  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
-  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  patella_store_fixture_at (fixture, "2026-03-16", 10, 0);
-  log_session (fixture, 1, PATELLA_PAIN_NONE);
-  patella_store_fixture_at (fixture, "2026-03-16", 19, 0);
-  before = patella_test_dump_db (fixture->path);
-  assert_refused_unchanged (fixture,
-                            patella_plan_log (fixture->store, NULL, 2, PATELLA_PAIN_NONE, NULL,
-                                              &error),
-                            &error, before, "one session a day");
-}
+static const RefusedLog two_sessions_a_day = {
+  "2026-03-16", 10, PATELLA_PAIN_NONE, "2026-03-16", 19, NULL, 2, PATELLA_PAIN_NONE,
+  "one session a day"
+};
+static const RefusedLog future_date = {
+  NULL, 0, 0, "2026-03-16", 9, "2026-03-17", 1, 1, "in the future"
+};
+static const RefusedLog before_plan_start = {
+  NULL, 0, 0, "2026-03-16", 9, "2026-03-15", 1, 1, "before the plan started (2026-03-16)"
+};
+static const RefusedLog log_in_order = {
+  "2026-03-18", 18, 1, "2026-03-18", 18, "2026-03-17", 1, 1, "before the last logged session"
+};
 
 static void
-test_future_date (Fixture       *fixture,
+test_refused_log (Fixture       *fixture,
                   gconstpointer  data)
 {
+  const RefusedLog *c = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
   patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  if (c->logged_day != NULL)
+    {
+      patella_store_fixture_at (fixture, c->logged_day, c->logged_hour, 0);
+      log_session (fixture, 1, c->logged_after);
+    }
+  patella_store_fixture_at (fixture, c->now_day, c->now_hour, 0);
   before = patella_test_dump_db (fixture->path);
   assert_refused_unchanged (fixture,
-                            patella_plan_log (fixture->store, "2026-03-17", 1, 1, NULL, &error),
-                            &error, before, "in the future");
-}
-
-static void
-test_before_plan_start (Fixture       *fixture,
-                        gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-
-  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
-  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  before = patella_test_dump_db (fixture->path);
-  assert_refused_unchanged (fixture,
-                            patella_plan_log (fixture->store, "2026-03-15", 1, 1, NULL, &error),
-                            &error, before, "before the plan started (2026-03-16)");
+                            patella_plan_log (fixture->store, c->day, c->pain, c->after, NULL,
+                                              &error),
+                            &error, before, c->message);
 }
 
 static void
@@ -753,23 +756,6 @@ test_clock_set_back (Fixture       *fixture,
   assert_refused_unchanged (fixture,
                             patella_plan_log (fixture->store, NULL, 1, 1, NULL, &error),
                             &error, before, "clock been set back");
-}
-
-static void
-test_log_in_order (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-
-  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
-  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  patella_store_fixture_at (fixture, "2026-03-18", 18, 0);
-  log_session (fixture, 1, 1);
-  before = patella_test_dump_db (fixture->path);
-  assert_refused_unchanged (fixture,
-                            patella_plan_log (fixture->store, "2026-03-17", 1, 1, NULL, &error),
-                            &error, before, "before the last logged session");
 }
 
 static void
@@ -1118,9 +1104,10 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/plan/" name, Fixture, NULL, patella_store_fixture_set_up, func, \
+#define ADD_DATA(name, data, func) \
+  g_test_add ("/plan/" name, Fixture, data, patella_store_fixture_set_up, func, \
               patella_store_fixture_tear_down)
+#define ADD(name, func) ADD_DATA (name, NULL, func)
 
   ADD ("start-default", test_start_default);
   ADD ("start-twice", test_start_twice);
@@ -1143,11 +1130,11 @@ main (int    argc,
   ADD ("exercise-ceiling", test_exercise_ceiling);
   ADD ("no-morning-rating", test_no_morning_rating);
   ADD ("next-session-decides-pending", test_next_session_decides_pending);
-  ADD ("two-sessions-a-day", test_two_sessions_a_day);
-  ADD ("future-date", test_future_date);
-  ADD ("before-plan-start", test_before_plan_start);
+  ADD_DATA ("two-sessions-a-day", &two_sessions_a_day, test_refused_log);
+  ADD_DATA ("future-date", &future_date, test_refused_log);
+  ADD_DATA ("before-plan-start", &before_plan_start, test_refused_log);
   ADD ("clock-set-back", test_clock_set_back);
-  ADD ("log-in-order", test_log_in_order);
+  ADD_DATA ("log-in-order", &log_in_order, test_refused_log);
   ADD ("pain-out-of-range", test_pain_out_of_range);
   ADD ("no-plan", test_no_plan);
   ADD ("pause-resume-user", test_pause_resume_user);
