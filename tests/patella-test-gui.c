@@ -97,19 +97,21 @@ popup_until_mapped (GtkMenuButton *button)
   return popover;
 }
 
-/* The first widget of @type in @root's tree, depth first, or %NULL. */
+/* The first widget in @root's tree, depth first, that @match accepts, or
+ * %NULL. */
 GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
+find_widget (GtkWidget            *root,
+             PatellaTestMatchFunc  match,
+             gconstpointer         data)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_by_type (child, type);
+      GtkWidget *found = find_widget (child, match, data);
 
       if (found != NULL)
         return found;
@@ -118,25 +120,95 @@ find_by_type (GtkWidget *root,
   return NULL;
 }
 
-/* The first label in @root's tree whose text contains @text, or %NULL. */
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
+
+/* The first widget of @type in @root's tree, depth first, or %NULL. */
+GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  return find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+/* The first widget named @name (gtk_widget_set_name()), or %NULL. */
+GtkWidget *
+find_by_name (GtkWidget  *root,
+              const char *name)
+{
+  return find_widget (root, has_name, name);
+}
+
+/* The first widget whose tooltip is @tooltip, or %NULL. */
+GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  return find_widget (root, has_tooltip, tooltip);
+}
+
+/* The first label whose text contains @text, or %NULL. */
 GtkLabel *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return GTK_LABEL (root);
+  return (GtkLabel *) find_widget (root, label_contains, text);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
+/* The first button labelled @label, or %NULL. */
+GtkButton *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  return (GtkButton *) find_widget (root, is_button_labelled, label);
+}
 
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+/* The first check button labelled @label, or %NULL. */
+GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  return (GtkCheckButton *) find_widget (root, is_check_labelled, label);
 }
 
 /* The visible message dialog with @heading, or any when @heading is %NULL;

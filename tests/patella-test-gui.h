@@ -19,10 +19,24 @@ gboolean          wait_until               (gboolean          (*done) (gpointer 
                                             gpointer            data,
                                             guint               ms);
 GtkPopover       *popup_until_mapped       (GtkMenuButton      *button);
+typedef gboolean (*PatellaTestMatchFunc) (GtkWidget     *widget,
+                                          gconstpointer  data);
+
+GtkWidget        *find_widget              (GtkWidget          *root,
+                                            PatellaTestMatchFunc match,
+                                            gconstpointer       data);
 GtkWidget        *find_by_type             (GtkWidget          *root,
                                             GType               type);
+GtkWidget        *find_by_name             (GtkWidget          *root,
+                                            const char         *name);
+GtkWidget        *find_by_tooltip          (GtkWidget          *root,
+                                            const char         *tooltip);
 GtkLabel         *find_label               (GtkWidget          *root,
                                             const char         *text);
+GtkButton        *find_button              (GtkWidget          *root,
+                                            const char         *label);
+GtkCheckButton   *find_check               (GtkWidget          *root,
+                                            const char         *label);
 
 AdwMessageDialog *find_message_dialog      (const char         *heading);
 AdwMessageDialog *wait_for_dialog          (const char         *heading);

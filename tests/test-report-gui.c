@@ -71,26 +71,6 @@ pdf_text (const char *pdf)
   return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
 }
 
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_save (PatellaStoreFixture *fixture,
            gconstpointer        data)

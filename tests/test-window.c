@@ -463,26 +463,6 @@ test_reminder_actions (Fixture       *fixture,
   g_object_unref (previous);
 }
 
-static GtkWidget *
-find_by_tooltip (GtkWidget  *root,
-                 const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The other notifications open their place too: icing done and exercise
  * the Timers view, a shoe's notification that shoe's page. */
 static void
