@@ -4,10 +4,9 @@
 #include "config.h"
 
 #include "patella-context.h"
+#include "patella-reminders.h"
 #include "patella-report.h"
 
-#define DEFAULT_ICE_GOAL    4
-#define DEFAULT_ICE_MINUTES 15
 
 struct _PatellaContext
 {
@@ -567,12 +566,9 @@ patella_context_get_unit (PatellaContext *self)
 guint
 patella_context_get_ice_goal (PatellaContext *self)
 {
-  g_return_val_if_fail (PATELLA_IS_CONTEXT (self), DEFAULT_ICE_GOAL);
+  g_return_val_if_fail (PATELLA_IS_CONTEXT (self), PATELLA_ICE_GOAL_DEFAULT);
 
-  if (self->settings == NULL)
-    return DEFAULT_ICE_GOAL;
-
-  return (guint) g_settings_get_int (self->settings, "ice-sessions-per-day");
+  return patella_reminders_get_ice_goal (self->settings);
 }
 
 /* How many exercise sessions a week count as the routine done. */
@@ -588,10 +584,7 @@ patella_context_get_exercise_goal (PatellaContext *self)
 int
 patella_context_get_ice_minutes (PatellaContext *self)
 {
-  g_return_val_if_fail (PATELLA_IS_CONTEXT (self), DEFAULT_ICE_MINUTES);
+  g_return_val_if_fail (PATELLA_IS_CONTEXT (self), PATELLA_ICE_MINUTES_DEFAULT);
 
-  if (self->settings == NULL)
-    return DEFAULT_ICE_MINUTES;
-
-  return g_settings_get_int (self->settings, "ice-minutes");
+  return patella_reminders_get_ice_minutes (self->settings);
 }

@@ -167,7 +167,40 @@ patella_reminder_config_new (gboolean             enabled,
 PatellaReminderConfig *
 patella_reminder_config_new_default (void)
 {
-  return patella_reminder_config_new (TRUE, 4, patella_reminder_default_times (4), 15, NULL);
+  return patella_reminder_config_new (TRUE, PATELLA_ICE_GOAL_DEFAULT,
+                                      patella_reminder_default_times (PATELLA_ICE_GOAL_DEFAULT),
+                                      PATELLA_ICE_MINUTES_DEFAULT, NULL);
+}
+
+/**
+ * patella_reminders_get_ice_goal:
+ * @settings: (nullable): Patella's settings
+ *
+ * Returns: the icing sessions a day the user aims for (3–4, GUIDANCE.md):
+ *   as many as there are reminders
+ */
+guint
+patella_reminders_get_ice_goal (GSettings *settings)
+{
+  if (settings == NULL)
+    return PATELLA_ICE_GOAL_DEFAULT;
+
+  return (guint) g_settings_get_int (settings, "ice-sessions-per-day");
+}
+
+/**
+ * patella_reminders_get_ice_minutes:
+ * @settings: (nullable): Patella's settings
+ *
+ * Returns: how long an icing session lasts (15–20 minutes, GUIDANCE.md)
+ */
+int
+patella_reminders_get_ice_minutes (GSettings *settings)
+{
+  if (settings == NULL)
+    return PATELLA_ICE_MINUTES_DEFAULT;
+
+  return g_settings_get_int (settings, "ice-minutes");
 }
 
 /**

@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* GUIDANCE.md: 3–4 sessions a day of 15–20 minutes. */
+#define PATELLA_ICE_GOAL_DEFAULT    4
+#define PATELLA_ICE_MINUTES_DEFAULT 15
+
 #define PATELLA_REMINDER_MAX_SLOTS      4
 #define PATELLA_REMINDER_MIN_GAP_MIN    60
 #define PATELLA_REMINDER_SNOOZE_MIN     30
@@ -41,6 +45,8 @@ PatellaReminderConfig *patella_reminder_config_new            (gboolean         
                                                                guint                        minutes,
                                                                GError                     **error);
 PatellaReminderConfig *patella_reminder_config_new_default    (void);
+guint                  patella_reminders_get_ice_goal         (GSettings                   *settings);
+int                    patella_reminders_get_ice_minutes      (GSettings                   *settings);
 PatellaReminderConfig *patella_reminder_config_from_settings  (GSettings                   *settings);
 void                   patella_reminder_config_free           (PatellaReminderConfig       *config);
 gboolean               patella_reminder_times_validate        (const char * const          *times,

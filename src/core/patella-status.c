@@ -12,7 +12,6 @@
 #include "patella-store-private.h"
 #include "patella-timer.h"
 
-#define DEFAULT_ICE_GOAL 4
 
 void
 patella_shoe_summary_free (PatellaShoeSummary *summary)
@@ -38,15 +37,6 @@ patella_status_free (PatellaStatus *status)
   g_clear_pointer (&status->advice_items, g_ptr_array_unref);
   g_clear_object (&status->journal_today);
   g_free (status);
-}
-
-static guint
-get_ice_goal (GSettings *settings)
-{
-  if (settings == NULL)
-    return DEFAULT_ICE_GOAL;
-
-  return (guint) g_settings_get_int (settings, "ice-sessions-per-day");
 }
 
 static gint64
@@ -80,7 +70,7 @@ collect_ice (PatellaStore   *store,
     return FALSE;
 
   status->ice_sessions_today = (guint) sqlite3_column_int (stmt, 0);
-  status->ice_goal = get_ice_goal (settings);
+  status->ice_goal = patella_reminders_get_ice_goal (settings);
   status->next_ice_reminder_us = collect_next_reminder (store, settings);
   return TRUE;
 }

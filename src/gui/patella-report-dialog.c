@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-report.h"
+#include "patella-reminders.h"
 #include "patella-report-dialog.h"
 #include "patella-report-renderer.h"
 #include "patella-units.h"
@@ -82,8 +83,7 @@ build_report (PatellaReportDialog *self)
   options.to = entry_text (self->to_row);
   options.name = name;
   options.include_notes = gtk_switch_get_active (self->notes_switch);
-  options.ice_goal = self->settings != NULL
-                     ? (guint) g_settings_get_int (self->settings, "ice-sessions-per-day") : 4;
+  options.ice_goal = patella_reminders_get_ice_goal (self->settings);
   options.unit = patella_unit_get_preferred ();
 
   report = patella_report_build (self->store, &options, &error);
