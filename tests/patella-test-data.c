@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "patella-shoes.h"
 #include "patella-test-data.h"
 
 /* A bit of everything the user can enter, with text that needs quoting in
@@ -40,4 +41,32 @@ patella_test_fill_store (PatellaStore *store)
     " per_side) VALUES (1, 0, 'wall-sit', 3, 0, 30, 60, 0), (1, 1, 'clamshell', 2, 15, 0, 30, 1);",
     &error);
   g_assert_no_error (error);
+}
+
+/**
+ * patella_test_add_run:
+ * @notifier: (nullable): where the shoe's notifications go
+ * @shoe_id: a shoe, %PATELLA_SHOE_DEFAULT or %PATELLA_SHOE_NONE
+ * @note: (nullable): the run's note
+ *
+ * Adds a run without pain ratings through the model, as the app does.
+ *
+ * Returns: the run's id
+ */
+gint64
+patella_test_add_run (PatellaStore    *store,
+                      PatellaNotifier *notifier,
+                      const char      *day,
+                      gint64           metres,
+                      gint64           shoe_id,
+                      const char      *note)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaRun run = { .day = (char *) day, .distance_m = metres, .shoe_id = shoe_id,
+                     .pain = -1, .note = (char *) note };
+  gint64 id = patella_run_add (store, notifier, &run, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
 }

@@ -79,3 +79,14 @@ patella_store_fixture_at (PatellaStoreFixture *fixture,
   g_assert_cmpint (sscanf (day, "%d-%d-%d", &y, &m, &d), ==, 3);
   patella_clock_set_now (fixture->clock, patella_test_local_us (y, m, d, hour, minute));
 }
+
+/* Runs @sql, which must succeed, through the fixture's store. */
+void
+patella_store_fixture_exec (PatellaStoreFixture *fixture,
+                            const char          *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  patella_store_exec (fixture->store, sql, &error);
+  g_assert_no_error (error);
+}

@@ -36,6 +36,8 @@ void patella_store_fixture_set_up    (PatellaStoreFixture *fixture,
                                       gconstpointer        data);
 void patella_store_fixture_tear_down (PatellaStoreFixture *fixture,
                                       gconstpointer        data);
+void patella_store_fixture_exec      (PatellaStoreFixture *fixture,
+                                      const char          *sql);
 void patella_store_fixture_at        (PatellaStoreFixture *fixture,
                                       const char          *day,
                                       int                  hour,

@@ -9,6 +9,7 @@
 #include "patella-journal.h"
 #include "patella-plan.h"
 #include "patella-shoes.h"
+#include "patella-test-data.h"
 #include "patella-test-store.h"
 
 /* The morning check-in on a fake clock, with a recording notifier. */
@@ -52,15 +53,7 @@ static void
 add_run (Fixture    *fixture,
          const char *day)
 {
-  g_autoptr(GError) error = NULL;
-  PatellaRun run = { 0 };
-
-  run.day = (char *) day;
-  run.distance_m = 4000;
-  run.pain = -1;
-  run.note = (char *) "";
-  g_assert_cmpint (patella_run_add (fixture->base.store, NULL, &run, &error), >, 0);
-  g_assert_no_error (error);
+  patella_test_add_run (fixture->base.store, NULL, day, 4000, PATELLA_SHOE_DEFAULT, "");
 }
 
 static void

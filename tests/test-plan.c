@@ -9,6 +9,7 @@
 #include "patella-parse.h"
 #include "patella-plan.h"
 #include "patella-shoes.h"
+#include "patella-test-data.h"
 #include "patella-test-db.h"
 #include "patella-test-store.h"
 
@@ -1031,15 +1032,7 @@ add_run (Fixture    *fixture,
          const char *day,
          gint64      metres)
 {
-  g_autoptr(GError) error = NULL;
-  PatellaRun run = { 0 };
-
-  run.day = (char *) day;
-  run.distance_m = metres;
-  run.pain = -1;
-  run.note = (char *) "";
-  g_assert_cmpint (patella_run_add (fixture->store, NULL, &run, &error), >, 0);
-  g_assert_no_error (error);
+  patella_test_add_run (fixture->store, NULL, day, metres, PATELLA_SHOE_DEFAULT, "");
 }
 
 /* The Shoes view's load checks apply once the plan runs again. */

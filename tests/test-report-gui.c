@@ -17,18 +17,10 @@
 #include "patella-test-store.h"
 #include "patella-window.h"
 
+#define exec patella_store_fixture_exec
+
 /* The report dialog, the name in Preferences and the Journal's insights, in
  * real windows. The fake clock's today is 2026-03-14. */
-
-static void
-exec (PatellaStoreFixture *fixture,
-      const char          *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  patella_store_exec (fixture->store, sql, &error);
-  g_assert_no_error (error);
-}
 
 /* Three short and three long runs with their next mornings, a note. */
 static void
