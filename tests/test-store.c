@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -468,6 +469,78 @@ test_notification_once (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static gint64
+count_shoes (PatellaStore *store)
+{
+  return patella_store_query_int (store, "SELECT count(*) FROM shoe;", -1);
+}
+
+static void
+insert_shoe (PatellaStore *store,
+             const char   *name)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO shoe (name, created_us)"
+                                          " VALUES ('%s', 0);", name);
+
+  g_assert_true (patella_store_exec (store, sql, NULL));
+}
+
+/* A transaction dropped without a commit undoes its work, an inner one
+ * included; a committed one stays, and so does nothing else. */
+static void
+test_transaction_rolls_back (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaStore) store = patella_store_open (fixture->path, NULL, &error);
+
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(PatellaTransaction) tx = patella_store_transaction (store, &error);
+
+    g_assert_nonnull (tx);
+    insert_shoe (store, "dropped");
+  }
+  g_assert_cmpint (count_shoes (store), ==, 0);
+
+  {
+    g_autoptr(PatellaTransaction) outer = patella_store_transaction (store, &error);
+
+    insert_shoe (store, "outer");
+    {
+      g_autoptr(PatellaTransaction) inner = patella_store_transaction (store, &error);
+
+      insert_shoe (store, "inner");
+      g_assert_true (patella_transaction_commit (inner, &error));
+    }
+    g_assert_cmpint (count_shoes (store), ==, 2);
+  }
+  g_assert_cmpint (count_shoes (store), ==, 0);
+
+  {
+    g_autoptr(PatellaTransaction) tx = patella_store_transaction (store, &error);
+
+    insert_shoe (store, "kept");
+    g_assert_true (patella_transaction_commit (tx, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (patella_test_db_query_int (fixture->path, "SELECT count(*) FROM shoe"
+                                                             " WHERE name = 'kept';"), ==, 1);
+}
+
+/* What the file system refused says what the user can do about it. */
+static void
+test_errno_codes (void)
+{
+  g_assert_cmpint (patella_error_from_errno (ENOENT), ==, PATELLA_ERROR_NOT_FOUND);
+  g_assert_cmpint (patella_error_from_errno (EACCES), ==, PATELLA_ERROR_READ_ONLY);
+  g_assert_cmpint (patella_error_from_errno (EPERM), ==, PATELLA_ERROR_READ_ONLY);
+  g_assert_cmpint (patella_error_from_errno (EROFS), ==, PATELLA_ERROR_READ_ONLY);
+  g_assert_cmpint (patella_error_from_errno (ENOSPC), ==, PATELLA_ERROR_DISK_FULL);
+  g_assert_cmpint (patella_error_from_errno (EIO), ==, PATELLA_ERROR_IO);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -478,6 +551,8 @@ main (int    argc,
   g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("create", test_create);
+  ADD ("transaction-rolls-back", test_transaction_rolls_back);
+  g_test_add_func ("/store/errno-codes", test_errno_codes);
   ADD ("wal-mode", test_wal_mode);
   ADD ("reopen-keeps-data", test_reopen_keeps_data);
   ADD ("migrate-empty-file", test_migrate_empty_file);
