@@ -12,6 +12,7 @@
  *   resize WIDTH HEIGHT     resizes the active window
  *   query mapped TOOLTIP    "yes" if a button with this tooltip is on screen
  *   query windows           how many windows are on screen
+ *   advance SECONDS         moves the fake clock on
  *   quit                    ends the application
  * PATELLA_TEST_NOW (ISO 8601) is the starting time. */
 #include "config.h"

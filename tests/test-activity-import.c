@@ -115,21 +115,31 @@ has_line (GPtrArray  *lines,
   return FALSE;
 }
 
+/* The paths from @first to the %NULL that ends the arguments. */
+static GPtrArray *
+collect_paths (const char *first,
+               va_list     args)
+{
+  GPtrArray *paths = g_ptr_array_new ();
+
+  for (const char *path = first; path != NULL; path = va_arg (args, const char *))
+    g_ptr_array_add (paths, (gpointer) path);
+  g_ptr_array_add (paths, NULL);
+  return paths;
+}
+
 static PatellaActivityReport *
 read_paths (const char *first,
             ...)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
   PatellaActivityReport *report;
-  const char *path;
   va_list args;
 
   va_start (args, first);
-  for (path = first; path != NULL; path = va_arg (args, const char *))
-    g_ptr_array_add (paths, (gpointer) path);
+  paths = collect_paths (first, args);
   va_end (args);
-  g_ptr_array_add (paths, NULL);
 
   report = patella_activity_read_paths ((const char * const *) paths->pdata, NULL, NULL, NULL,
                                         &error);
@@ -262,6 +272,71 @@ test_folder_and_zip (void)
   patella_test_remove_dir (dir);
 }
 
+typedef struct
+{
+  GArray       *done;
+  guint         total;
+  GCancellable *cancel_at_3;
+} Steps;
+
+static void
+record_step (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  Steps *steps = user_data;
+
+  g_array_append_val (steps->done, done);
+  steps->total = total;
+  if (done == 3 && steps->cancel_at_3 != NULL)
+    g_cancellable_cancel (steps->cancel_at_3);
+}
+
+/* A bulk export is one zip of many runs: the progress counts the runs in
+ * it, one by one, and Cancel stops inside it. */
+static void
+test_zip_progress (void)
+{
+  g_autofree char *dir = patella_test_make_dir ();
+  g_autofree char *zip = g_build_filename (dir, "export_1.zip", NULL);
+  g_autofree char *single = g_build_filename (dir, "alone.fit", NULL);
+  g_autoptr(GBytes) a = fit_make_run ("2026-05-01T06:00:00Z", 5000, 1500, 1, 0);
+  g_autoptr(GBytes) b = fit_make_run ("2026-05-02T06:00:00Z", 6000, 1800, 1, 0);
+  g_autoptr(GBytes) c = fit_make_run ("2026-05-03T06:00:00Z", 7000, 2100, 1, 0);
+  g_autoptr(GBytes) d = fit_make_run ("2026-05-04T06:00:00Z", 8000, 2400, 1, 0);
+  g_autoptr(GBytes) csv = g_bytes_new_static ("id\n", 3);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaActivityReport) report = NULL;
+  const char *paths[] = { zip, single, NULL };
+  Steps steps = { g_array_new (FALSE, FALSE, sizeof (guint)), 0, NULL };
+
+  write_zip (zip, "activities/1.fit", a, "activities.csv", csv, "activities/2.fit", b,
+             "activities/3.fit", c, "activities/4.fit", d, NULL);
+  g_assert_true (g_file_set_contents (single, g_bytes_get_data (a, NULL),
+                                      (gssize) g_bytes_get_size (a), NULL));
+
+  report = patella_activity_read_paths (paths, record_step, &steps, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->files_read, ==, 5);
+  /* Four runs in the zip and one file: five steps of one. */
+  g_assert_cmpuint (steps.total, ==, 5);
+  g_assert_cmpuint (steps.done->len, ==, 5);
+  for (guint i = 0; i < steps.done->len; i++)
+    g_assert_cmpuint (g_array_index (steps.done, guint, i), ==, i + 1);
+
+  g_clear_pointer (&report, patella_activity_report_free);
+  g_array_set_size (steps.done, 0);
+  steps.cancel_at_3 = cancellable;
+  report = patella_activity_read_paths (paths, record_step, &steps, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (steps.done->len, ==, 3);
+
+  g_array_unref (steps.done);
+  patella_test_remove_dir (dir);
+}
+
 static void
 test_explicit_not_activity (void)
 {
@@ -291,17 +366,14 @@ import_ok (Fixture    *fixture,
            const char *first,
            ...)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
   PatellaActivityReport *report;
-  const char *path;
   va_list args;
 
   va_start (args, first);
-  for (path = first; path != NULL; path = va_arg (args, const char *))
-    g_ptr_array_add (paths, (gpointer) path);
+  paths = collect_paths (first, args);
   va_end (args);
-  g_ptr_array_add (paths, NULL);
 
   report = patella_activity_import (fixture->store, NULL, (const char * const *) paths->pdata,
                                     shoe_id, NULL, NULL, NULL, &error);
@@ -682,7 +754,8 @@ test_export_round_trip (Fixture       *fixture,
   g_clear_object (&other);
 }
 
-/* A database of the schema before this one, with a typed run in it. */
+/* A database of the schema before the device fields (version 4), with a typed
+ * run in it. */
 static void
 test_migration_from_previous (void)
 {
@@ -694,14 +767,14 @@ test_migration_from_previous (void)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i + 1 < PATELLA_SCHEMA_VERSION; i++)
+  for (guint i = 0; i < 4; i++)
     g_assert_cmpint (sqlite3_exec (db, patella_schema_migrations[i], NULL, NULL, NULL), ==,
                      SQLITE_OK);
   {
     g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;"
                                             "INSERT INTO run (day, distance_m, duration_s,"
                                             " created_us) VALUES ('2026-01-05', 8000, 2400, 1);",
-                                            PATELLA_SCHEMA_VERSION - 1);
+                                            4);
 
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   }
@@ -739,6 +812,7 @@ main (int   argc,
 
   g_test_add_func ("/activity-import/gz", test_gz);
   g_test_add_func ("/activity-import/folder-and-zip", test_folder_and_zip);
+  g_test_add_func ("/activity-import/zip-progress", test_zip_progress);
   g_test_add_func ("/activity-import/explicit-not-activity", test_explicit_not_activity);
   g_test_add_func ("/activity-import/migration-from-previous", test_migration_from_previous);
 

@@ -108,6 +108,30 @@ test_fit_big_endian (void)
 }
 
 static void
+test_fit_clock_not_set (void)
+{
+  /* A Forerunner 70 whose clock was never set writes times counted from
+   * when it was switched on (below 0x10000000): no day, not 1990. */
+  FitWriter *w = fit_writer_new ();
+  FitSession session = { 17217864, 1, 0, 3883273, 3772750, 1024867, 88, 0xff, 0xffff };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PatellaActivity) run = NULL;
+  g_autofree char *day = NULL;
+
+  fit_file_id (w, 4);
+  fit_session (w, &session, FALSE);
+  bytes = fit_writer_finish (w, FALSE);
+  run = read_one_fit (bytes);
+  day = patella_activity_get_day (run);
+
+  g_assert_true (run->is_run);
+  g_assert_cmpint (run->distance_m, ==, 10249);
+  g_assert_null (day);
+  g_assert_nonnull (run->problem);
+  g_assert_nonnull (strstr (run->problem, "clock was not set"));
+}
+
+static void
 test_fit_treadmill (void)
 {
   /* Running on a treadmill, and a treadmill as fitness equipment: no
@@ -493,6 +517,32 @@ test_gpx_pauses (void)
 }
 
 static void
+test_gpx_out_of_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tracks = NULL;
+  PatellaActivity *run;
+  /* Sports Tracker writes points up to a few minutes out of order. */
+  static const char gpx[] =
+    GPX_HEAD "<trk><trkseg>\n"
+    PT ("0", "0", "2026-03-10T06:30:03Z")
+    PT ("0", "0.001", "2026-03-10T06:30:00Z")
+    PT ("0", "0.002", "2026-03-10T06:40:00Z")
+    PT ("0", "0.003", "2026-03-10T06:36:00Z")
+    PT ("0", "0.004", "2026-03-10T06:45:00Z")
+    "</trkseg></trk></gpx>\n";
+
+  tracks = patella_gpx_read (gpx, strlen (gpx), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tracks->len, ==, 1);
+  run = g_ptr_array_index (tracks, 0);
+  g_assert_null (run->problem);
+  g_assert_cmpint (run->start_us, ==, instant ("2026-03-10T06:30:00Z"));
+  g_assert_cmpint (run->duration_s, ==, 900);
+  g_assert_cmpint (run->distance_m, ==, 445);
+}
+
+static void
 test_gpx_refused (void)
 {
   refuse_xml (patella_gpx_read,
@@ -542,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/activity/fit/crc", test_fit_crc);
   g_test_add_func ("/activity/fit/session", test_fit_session);
   g_test_add_func ("/activity/fit/big-endian", test_fit_big_endian);
+  g_test_add_func ("/activity/fit/clock-not-set", test_fit_clock_not_set);
   g_test_add_func ("/activity/fit/treadmill", test_fit_treadmill);
   g_test_add_func ("/activity/fit/cycling", test_fit_cycling);
   g_test_add_func ("/activity/fit/records-only", test_fit_records_only);
@@ -553,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/activity/tcx/lap-cadence", test_tcx_lap_cadence);
   g_test_add_func ("/activity/tcx/refused", test_tcx_refused);
   g_test_add_func ("/activity/gpx/pauses", test_gpx_pauses);
+  g_test_add_func ("/activity/gpx/out-of-order", test_gpx_out_of_order);
   g_test_add_func ("/activity/gpx/refused", test_gpx_refused);
   g_test_add_func ("/activity/day-around-midnight", test_day_around_midnight);
 

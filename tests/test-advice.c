@@ -127,6 +127,8 @@ static const Case cases[] = {
   { "next morning worse than at rest, no morning before", { { 0, 2, 3, 4, NULL } }, 1, NO_SPELL,
     { "morning-pain-worse", NULL } },
   { "next morning as at rest", { { 0, 2, 3, 2, NULL } }, 1, NO_SPELL, { NULL } },
+  /* An unrated pain at rest is no 0 to compare the morning with (issue 17). */
+  { "next morning rated, pain at rest not", { { 0, NONE, 3, 2, NULL } }, 1, NO_SPELL, { NULL } },
   { "next morning better", { { 0, 4, 3, 1, NULL } }, 1, NO_SPELL, { NULL } },
   { "yesterday's next morning worse, noted on yesterday's entry",
     { { -1, 1, 4, 3, NULL }, { 0, 1, NONE, NONE, NULL } }, 2, NO_SPELL,

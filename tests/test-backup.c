@@ -6,6 +6,8 @@
 
 #include "patella-backup.h"
 #include "patella-error.h"
+#include "patella-journal.h"
+#include "patella-schema.h"
 #include "patella-test-data.h"
 #include "patella-test-db.h"
 #include "patella-test-store.h"
@@ -181,6 +183,49 @@ test_restore (Fixture       *fixture,
                    0);
 }
 
+/* Yesterday's backup was made by the version before (schema 5): it is
+ * restored and brought up to date, its days kept. */
+static void
+test_restore_older_version (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (fixture->dir, "version-5.db", NULL);
+  g_autoptr(PatellaJournalEntry) entry = NULL;
+  PatellaJournalChange change = PATELLA_JOURNAL_CHANGE_INIT;
+  const char *swelling[] = { "swelling", NULL };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (sqlite3_exec (db, patella_schema_migrations[i], NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 5;"
+                                 "INSERT INTO journal_entry (day, pain_rest, note, created_us,"
+                                 " updated_us) VALUES ('2026-03-12', 3, 'from the backup', 1, 1);"
+                                 "INSERT INTO journal_symptom (day, code)"
+                                 " VALUES ('2026-03-12', 'grinding');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_true (patella_backup_restore (fixture->store, old, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (fixture->store), ==, PATELLA_SCHEMA_VERSION);
+  g_assert_cmpint (patella_store_query_int (fixture->store, "PRAGMA user_version;", 0), ==,
+                   PATELLA_SCHEMA_VERSION);
+
+  entry = patella_journal_get (fixture->store, "2026-03-12", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (patella_journal_entry_get_pain_rest (entry), ==, 3);
+  g_assert_true (patella_journal_entry_has_symptom (entry, "grinding"));
+
+  /* What the new version allows: a day with a symptom and no rating. */
+  change.symptoms_add = swelling;
+  g_assert_true (patella_journal_save (fixture->store, "2026-03-13", &change, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_restore_refused (Fixture       *fixture,
                       gconstpointer  data)
@@ -256,6 +301,7 @@ main (int    argc,
   ADD ("daily-and-keep-seven", test_daily_and_keep_seven);
   ADD ("restore", test_restore);
   ADD ("restore-refused", test_restore_refused);
+  ADD ("restore-older-version", test_restore_older_version);
   ADD ("folder-not-writable", test_folder_not_writable);
 
 #undef ADD

@@ -147,8 +147,8 @@ test_add_updates_given_fields (Fixture       *fixture,
                    "2026-03-05,3,4,2,grinding,first\n");
 }
 
-/* An optional rating given by mistake is taken back with "none"; the
- * rating at rest cannot be. */
+/* A rating given by mistake is taken back with "none", the one at rest
+ * too: it is then unrated, not 0. */
 static void
 test_add_clears_optional_pain (Fixture       *fixture,
                                gconstpointer  data)
@@ -157,6 +157,7 @@ test_add_clears_optional_pain (Fixture       *fixture,
   g_auto(PatellaCliResult) cleared = { 0 };
   g_auto(PatellaCliResult) refused = { 0 };
   g_auto(PatellaCliResult) list = { 0 };
+  g_auto(PatellaCliResult) text = { 0 };
 
   run_cli (&first, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "3",
            "--pain-activity", "4", "--pain-morning", "2", NULL);
@@ -168,13 +169,45 @@ test_add_clears_optional_pain (Fixture       *fixture,
 
   run_cli (&refused, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "none",
            NULL);
-  g_assert_cmpint (refused.status, ==, 1);
-  g_assert_nonnull (strstr (refused.err, "not a pain rating"));
+  g_assert_cmpint (refused.status, ==, 0);
 
   run_cli (&list, fixture->db, "journal", "list", "--format", "csv", NULL);
   g_assert_cmpstr (list.out, ==,
                    "date,pain,pain_activity,pain_morning,symptoms,note\n"
-                   "2026-03-05,3,,2,,\n");
+                   "2026-03-05,,,2,,\n");
+
+  run_cli (&text, fixture->db, "journal", "list", NULL);
+  g_assert_nonnull (strstr (text.out, "2026-03-05  at rest – · during activity – · "
+                                      "next morning 2/10"));
+}
+
+/* A symptom written on a new day rates nothing: pain at rest stays unrated
+ * (null in JSON, empty in CSV), not 0/10. */
+static void
+test_add_symptom_rates_nothing (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_auto(PatellaCliResult) added = { 0 };
+  g_auto(PatellaCliResult) csv = { 0 };
+  g_auto(PatellaCliResult) json = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *entry;
+
+  run_cli (&added, fixture->db, "journal", "add", "--date", "2026-03-05", "--symptom",
+           "swelling", NULL);
+  g_assert_cmpint (added.status, ==, 0);
+
+  run_cli (&csv, fixture->db, "journal", "list", "--format", "csv", NULL);
+  g_assert_cmpstr (csv.out, ==,
+                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
+                   "2026-03-05,,,,swelling,\n");
+
+  run_cli (&json, fixture->db, "journal", "list", "--format", "json", NULL);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  entry = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_true (json_object_get_null_member (entry, "pain"));
 }
 
 /* --symptom adds to the day's symptoms, a red flag included; --no-symptom
@@ -273,7 +306,7 @@ test_bad_input_refused (Fixture       *fixture,
     { "pain -1", { "add", "--date", "2026-03-01", "--pain", "-1" }, "0 (none) to 10" },
     { "pain=-1", { "add", "--date", "2026-03-01", "--pain=-1" }, "0 (none) to 10" },
     { "pain 11", { "add", "--date", "2026-03-01", "--pain", "11" }, "0 (none) to 10" },
-    { "pain x", { "add", "--date", "2026-03-01", "--pain", "x" }, "not a pain rating" },
+    { "pain x", { "add", "--date", "2026-03-01", "--pain", "x" }, "neither a rating nor “none”" },
     { "activity pain 12", { "add", "--date", "2026-03-01", "--pain-activity", "12" }, "0 (none)" },
     { "morning pain nothing", { "add", "--date", "2026-03-01", "--pain-morning", "nothing" },
       "neither a rating nor “none”" },
@@ -281,8 +314,7 @@ test_bad_input_refused (Fixture       *fixture,
     { "no such day", { "add", "--date", "2026-02-30", "--pain", "1" }, "calendar" },
     { "not a date", { "add", "--date", "14/03/2026", "--pain", "1" }, "YYYY-MM-DD" },
     { "future", { "add", "--date", "2999-01-01", "--pain", "1" }, "future" },
-    { "new day without pain", { "add", "--date", "2026-02-01", "--pain-morning", "1" },
-      "pain at rest" },
+    { "new day with nothing", { "add", "--date", "2026-02-01" }, "a symptom or a note" },
     { "unknown symptom", { "add", "--date", "2026-03-01", "--symptom", "wobbly-knee" },
       "use one of: ache-behind-kneecap, sharp-pain, pain-stairs, pain-downhill, pain-sitting, "
       "pain-squatting, swelling, grinding, locking, instability, outer-knee-pain" },
@@ -435,6 +467,7 @@ main (int    argc,
   ADD ("list-text", test_list_text);
   ADD ("add-updates-given-fields", test_add_updates_given_fields);
   ADD ("add-clears-optional-pain", test_add_clears_optional_pain);
+  ADD ("add-symptom-rates-nothing", test_add_symptom_rates_nothing);
   ADD ("add-prints-advice", test_add_prints_advice);
   ADD ("add-symptoms-adds", test_add_symptoms_adds);
   ADD ("zones-and-urgency", test_zones_and_urgency);

@@ -245,6 +245,38 @@ test_shoe_keeps_other_changes (Fixture       *fixture,
   g_assert_cmpint (after->limit_m, ==, 643738);
 }
 
+/* Ticking a symptom on a day without an entry rates nothing: pain at rest
+ * stays unrated until the user rates it, and can be unrated again. */
+static void
+test_symptom_rates_nothing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(PatellaJournalEdit) edit = patella_journal_edit_new (DAY, NULL);
+  g_autoptr(PatellaJournalEntry) ticked = NULL;
+  g_autoptr(PatellaJournalEntry) rated = NULL;
+  g_autoptr(PatellaJournalEntry) unrated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patella_journal_edit_set_symptom (edit, "swelling", TRUE);
+  g_assert_cmpint (patella_journal_edit_get_dirty (edit), ==, PATELLA_JOURNAL_FIELD_SYMPTOMS);
+  g_assert_true (patella_journal_edit_save (edit, fixture->store, PATELLA_PAIN_KEEP, &error));
+  g_assert_no_error (error);
+  ticked = get (fixture->store);
+  g_assert_cmpint (patella_journal_entry_get_pain_rest (ticked), ==, PATELLA_PAIN_NONE);
+  g_assert_cmpint (patella_journal_entry_get_max_pain (ticked), ==, PATELLA_PAIN_NONE);
+  g_assert_true (patella_journal_entry_has_symptom (ticked, "swelling"));
+
+  patella_journal_edit_set_pain_rest (edit, 3);
+  g_assert_true (patella_journal_edit_save (edit, fixture->store, PATELLA_PAIN_KEEP, &error));
+  rated = get (fixture->store);
+  g_assert_cmpint (patella_journal_entry_get_pain_rest (rated), ==, 3);
+
+  patella_journal_edit_set_pain_rest (edit, PATELLA_PAIN_NONE);
+  g_assert_true (patella_journal_edit_save (edit, fixture->store, PATELLA_PAIN_KEEP, &error));
+  unrated = get (fixture->store);
+  g_assert_cmpint (patella_journal_entry_get_pain_rest (unrated), ==, PATELLA_PAIN_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +287,7 @@ main (int   argc,
   g_test_add ("/editors/journal/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("writes-only-changes", test_writes_only_changes);
+  ADD ("symptom-rates-nothing", test_symptom_rates_nothing);
   ADD ("untouched-fields-follow", test_untouched_fields_follow);
   ADD ("conflict-keeps-users-text", test_conflict_keeps_users_text);
   ADD ("failed-save-stays-pending", test_failed_save_stays_pending);

@@ -106,7 +106,7 @@ static const Case cases[] = {
   { { "import", "@date-not-in-calendar.json" }, 1, "“date”" },
   { { "import", "@date-sql.json" }, 1, "“date”" },
   { { "import", "@date-number.json" }, 1, "“date”" },
-  { { "import", "@pain-eleven.json" }, 1, "“pain_rest” must be a whole number from 0 to 10" },
+  { { "import", "@pain-eleven.json" }, 1, "“pain_rest” must be null or a whole number from 0 to 10" },
   { { "import", "@pain-float.json" }, 1, "“pain_rest”" },
   { { "import", "@pain-bool.json" }, 1, "“pain_rest”" },
   { { "import", "@unknown-symptom.json" }, 1, "known symptom codes" },

@@ -140,6 +140,25 @@ test_merge_replace (Fixture       *fixture,
                                             " WHERE journal_fts MATCH 'helped';", -1), ==, 1);
 }
 
+/* A refused import says why, and the database is as it was. */
+static void
+assert_refused (Fixture                   *fixture,
+                const char                *before,
+                const PatellaImportReport *report,
+                const GError              *error,
+                const char                *message_part)
+{
+  g_autofree char *after = NULL;
+
+  g_assert_null (report);
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("“%s” not in “%s”", message_part, error->message);
+
+  after = patella_test_dump_db (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 refuse_json (Fixture    *fixture,
              const char *json,
@@ -148,17 +167,10 @@ refuse_json (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaImportReport) report = NULL;
   g_autofree char *before = patella_test_dump_db (fixture->path);
-  g_autofree char *after = NULL;
 
   report = patella_import_json (fixture->store, json, strlen (json), PATELLA_IMPORT_REPLACE, NULL,
                                 NULL, NULL, &error);
-  g_assert_null (report);
-  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
-  if (strstr (error->message, message_part) == NULL)
-    g_error ("“%s” not in “%s”", message_part, error->message);
-
-  after = patella_test_dump_db (fixture->path);
-  g_assert_cmpstr (before, ==, after);
+  assert_refused (fixture, before, report, error, message_part);
 }
 
 static void
@@ -362,16 +374,9 @@ refuse_gpx (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaImportReport) report = NULL;
   g_autofree char *before = patella_test_dump_db (fixture->path);
-  g_autofree char *after = NULL;
 
   report = patella_import_gpx (fixture->store, gpx, strlen (gpx), NULL, NULL, NULL, NULL, &error);
-  g_assert_null (report);
-  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
-  if (strstr (error->message, message_part) == NULL)
-    g_error ("“%s” not in “%s”", message_part, error->message);
-
-  after = patella_test_dump_db (fixture->path);
-  g_assert_cmpstr (before, ==, after);
+  assert_refused (fixture, before, report, error, message_part);
 }
 
 static void

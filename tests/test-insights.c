@@ -400,6 +400,10 @@ test_load_rise (PatellaStoreFixture *fixture,
   add_day (fixture, "2026-02-12", 1, -1);
   add_day (fixture, "2026-02-18", 4, -1);
   add_day (fixture, "2026-02-25", 1, -1);
+  /* A day with a symptom and no pain at rest rated is not a 0 (issue 17). */
+  exec (fixture, "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us)"
+                 " VALUES ('2026-02-26', NULL, 1, 1);"
+                 "INSERT INTO journal_symptom (day, code) VALUES ('2026-02-26', 'swelling');");
 
   insights = collect (fixture);
   insight = get (insights, "load-rise");

@@ -85,13 +85,17 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   g_assert_cmpstr (visible_page_name (page), ==, "journal");
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, today);
 
+  /* Pain at rest is rated by turning its switch on, as the other two. */
+  g_assert_false (gtk_switch_get_active (page_child (page, "rest_switch")));
+  gtk_switch_set_active (page_child (page, "rest_switch"), TRUE);
   gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 7);
   /* The zones are for pain during activity, not at rest. */
   g_assert_cmpstr (gtk_label_get_text (page_child (page, "rest_meaning")), ==, "");
 
   /* Saved within a second of the change, with nothing else done. */
   wait_ms (900);
-  pain = patella_test_db_query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  pain = patella_test_db_query_text (fixture->db,
+                                     "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
   g_assert_cmpstr (pain, ==, "7");
 
   /* Typed, then the window closed at once: saved on close. */
@@ -102,9 +106,11 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
 
-  note = patella_test_db_query_text (fixture->db, "SELECT note FROM journal_entry WHERE day = ?;", today);
+  note = patella_test_db_query_text (fixture->db,
+                                     "SELECT note FROM journal_entry WHERE day = ?;", today);
   g_assert_cmpstr (note, ==, "Stairs were hard; \"iced\" after");
-  symptom = patella_test_db_query_text (fixture->db, "SELECT pain_activity FROM journal_entry WHERE day = ?;",
+  symptom = patella_test_db_query_text (fixture->db,
+                                        "SELECT pain_activity FROM journal_entry WHERE day = ?;",
                         today);
   g_assert_cmpstr (symptom, ==, "4");
 
@@ -112,6 +118,7 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   window = patella_app_fixture_open_window (fixture);
   page = get_page (window);
   g_assert_cmpstr (visible_page_name (page), ==, "journal");
+  g_assert_true (gtk_switch_get_active (page_child (page, "rest_switch")));
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "rest_scale"))), ==, 7);
   g_assert_true (gtk_switch_get_active (page_child (page, "activity_switch")));
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "activity_scale"))), ==, 4);
@@ -135,6 +142,7 @@ test_meaning_follows_value (Fixture       *fixture,
   GtkRange *scale = page_child (page, "activity_scale");
   GtkLabel *meaning = page_child (page, "activity_meaning");
 
+  gtk_switch_set_active (page_child (page, "rest_switch"), TRUE);
   gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 9);
   g_assert_cmpstr (gtk_label_get_text (page_child (page, "rest_meaning")), ==, "");
   gtk_switch_set_active (page_child (page, "morning_switch"), TRUE);
@@ -530,22 +538,27 @@ test_delete_and_undo (Fixture       *fixture,
   g_autofree char *back = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
+  gtk_switch_set_active (page_child (page, "rest_switch"), TRUE);
   gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 2);
   g_assert_true (patella_journal_page_save (page));
-  before = patella_test_db_query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  before = patella_test_db_query_text (fixture->db,
+                                       "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
   g_assert_cmpstr (before, ==, "2");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.delete", NULL));
   flush_events ();
-  gone = patella_test_db_query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  gone = patella_test_db_query_text (fixture->db,
+                                     "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
   g_assert_null (gone);
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "rest_scale"))), ==, 0);
+  g_assert_false (gtk_switch_get_active (page_child (page, "rest_switch")));
 
   /* The toast's Undo puts it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "journal-page.undo-delete",
                                              NULL));
   flush_events ();
-  back = patella_test_db_query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  back = patella_test_db_query_text (fixture->db,
+                                     "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
   g_assert_cmpstr (back, ==, "2");
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (page_child (page, "rest_scale"))), ==, 2);
 }
@@ -595,7 +608,8 @@ test_past_day_edited_from_history (Fixture       *fixture,
   gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.today", NULL));
   flush_events ();
-  pain = patella_test_db_query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", older);
+  pain = patella_test_db_query_text (fixture->db,
+                                     "SELECT pain_rest FROM journal_entry WHERE day = ?;", older);
   g_assert_cmpstr (pain, ==, "4");
 }
 
@@ -728,6 +742,53 @@ test_advice_does_not_move_the_field (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (window_y (swelling), before, 1.0);
 }
 
+/* Ticking a symptom on a new day rates nothing: the row has no pain at
+ * rest (it was saved as 0/10), and the editor says "Not rated". A rating
+ * given can be taken back with the switch. */
+static void
+test_symptom_rates_nothing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *today = get_today (fixture);
+  g_autofree char *rest = NULL;
+  g_autofree char *rated = NULL;
+  g_autofree char *unrated = NULL;
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
+  PatellaJournalPage *page = get_page (window);
+  GtkWidget *swelling;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
+  flush_events ();
+  swelling = find_check_button (GTK_WIDGET (page), "Swelling");
+  g_assert_nonnull (swelling);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (swelling), TRUE);
+  g_assert_true (patella_journal_page_save (page));
+  rest = patella_test_db_query_text (fixture->db,
+                                     "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
+                                  " JOIN journal_symptom USING (day) WHERE day = ?"
+                                  " AND code = 'swelling';", today);
+  g_assert_cmpstr (rest, ==, "unrated");
+  g_assert_false (gtk_switch_get_active (page_child (page, "rest_switch")));
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "rest_scale")));
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, "rest_meaning")), ==, "Not rated");
+
+  gtk_switch_set_active (page_child (page, "rest_switch"), TRUE);
+  gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 3);
+  g_assert_true (patella_journal_page_save (page));
+  rated = patella_test_db_query_text (fixture->db,
+                                      "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
+                                   " WHERE day = ?;", today);
+  g_assert_cmpstr (rated, ==, "3");
+
+  gtk_switch_set_active (page_child (page, "rest_switch"), FALSE);
+  g_assert_true (patella_journal_page_save (page));
+  unrated = patella_test_db_query_text (fixture->db,
+                                        "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
+                                     " WHERE day = ?;", today);
+  g_assert_cmpstr (unrated, ==, "unrated");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -770,6 +831,7 @@ main (int    argc,
        " (date ('now', 'localtime'), 2, 4, 0, 0);",
        test_advice_shown_with_source);
   ADD ("row-badge-zones", NULL, test_row_badge_zones);
+  ADD ("symptom-rates-nothing", NULL, test_symptom_rates_nothing);
   ADD ("chart-text-plurals", NULL, test_chart_text_plurals);
   ADD ("past-day-from-calendar", NULL, test_past_day_from_calendar);
   ADD ("advice-does-not-move-the-field",

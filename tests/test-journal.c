@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "patella-error.h"
 #include "patella-journal.h"
 #include "patella-journal-model.h"
 #include "patella-parse.h"
+#include "patella-schema.h"
 #include "patella-test-db.h"
 #include "patella-test-store.h"
 #include "patella-test-utils.h"
@@ -30,6 +33,17 @@ save_ok (Fixture                    *fixture,
   g_assert_true (patella_journal_save (fixture->store, day, change, &created, &error));
   g_assert_no_error (error);
   g_assert_cmpint (created, ==, expect_created);
+}
+
+static void
+save_ok_in (PatellaStore               *store,
+            const char                 *day,
+            const PatellaJournalChange *change)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (patella_journal_save (store, day, change, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -81,7 +95,8 @@ test_create_update_delete (Fixture       *fixture,
   g_assert_cmpstrv (patella_journal_entry_get_symptoms (entry),
                     ((const char * const[]) { "pain-stairs", "swelling", NULL }));
   g_assert_cmpstr (patella_journal_entry_get_note (entry), ==, "Ran 5 km; knee sore on stairs");
-  g_assert_cmpint (patella_journal_entry_get_updated_us (entry), ==, patella_test_local_us (2026, 3, 14, 12, 0));
+  g_assert_cmpint (patella_journal_entry_get_updated_us (entry), ==,
+                   patella_test_local_us (2026, 3, 14, 12, 0));
 
   /* An update changes only what it names. */
   update.pain_morning = 4;
@@ -158,13 +173,14 @@ test_bad_input_changes_nothing (Fixture       *fixture,
 {
   g_autofree char *long_note = g_strnfill (PATELLA_NOTE_MAX_CHARS + 1, 'a');
   const BadInput cases[] = {
-    { "pain -1", "2026-03-14", -1, PATELLA_PAIN_KEEP, NULL, NULL, "0 (none) to 10" },
+    { "pain -3", "2026-03-14", -3, PATELLA_PAIN_KEEP, NULL, NULL, "0 (none) to 10" },
     { "pain 11", "2026-03-14", 11, PATELLA_PAIN_KEEP, NULL, NULL, "0 (none) to 10" },
     { "activity 11", "2026-03-14", 2, 11, NULL, NULL, "0 (none) to 10" },
     { "no such day", "2026-02-30", 2, PATELLA_PAIN_KEEP, NULL, NULL, "calendar" },
     { "not a date", "yesterday", 2, PATELLA_PAIN_KEEP, NULL, NULL, "YYYY-MM-DD" },
     { "future", "2026-03-15", 2, PATELLA_PAIN_KEEP, NULL, NULL, "future" },
-    { "new day without pain", "2026-03-10", PATELLA_PAIN_KEEP, 4, NULL, NULL, "pain at rest" },
+    { "new day with nothing", "2026-03-10", PATELLA_PAIN_KEEP, PATELLA_PAIN_KEEP, NULL, NULL,
+      "a pain rating from 0 (none) to 10 (worst), a symptom or a note" },
     { "unknown symptom", "2026-03-14", 2, PATELLA_PAIN_KEEP, "wobbly", NULL,
       "ache-behind-kneecap, sharp-pain, pain-stairs, pain-downhill, pain-sitting, "
       "pain-squatting, swelling, grinding, locking, instability, outer-knee-pain" },
@@ -467,6 +483,117 @@ test_day_arithmetic (void)
   g_assert_cmpint (patella_day_diff ("2026-03-14", "2026-03-01"), ==, -13);
 }
 
+/* The first column of the first row of @sql, as text ("NULL" for null). */
+static char *
+raw_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup (sqlite3_column_type (stmt, 0) == SQLITE_NULL ?
+                     "NULL" : (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* Version 6 lets pain at rest be unrated: the table is built again, and a
+ * version-5 journal keeps its rows, ids, uuids, symptoms and search. */
+static void
+test_migration_rest_optional (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = patella_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "version-5.db", NULL);
+  g_autoptr(PatellaClock) clock = patella_clock_new_fake (patella_test_local_us (2026,
+                                                                                 3, 14, 12, 0));
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *uuid_before = NULL;
+  g_autofree char *uuid_after = NULL;
+  PatellaJournalChange change = PATELLA_JOURNAL_CHANGE_INIT;
+  const char *swelling[] = { "swelling", NULL };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (sqlite3_exec (db, patella_schema_migrations[i], NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 5;"
+                                 "INSERT INTO journal_entry (id, day, pain_rest, pain_activity,"
+                                 "  note, created_us, updated_us) VALUES"
+                                 "  (3, '2026-03-01', 2, 5, 'sore after the hills', 1, 1),"
+                                 "  (7, '2026-03-02', 4, NULL, 'stairs were hard', 2, 2),"
+                                 "  (9, '2026-03-03', 0, NULL, '', 3, 3);"
+                                 "INSERT INTO journal_symptom (day, code) VALUES"
+                                 "  ('2026-03-01', 'swelling'), ('2026-03-01', 'locking'),"
+                                 "  ('2026-03-02', 'pain-stairs');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Version 5 refuses an unrated pain at rest. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO journal_entry (day, note, created_us,"
+                                 " updated_us) VALUES ('2026-03-04', '', 4, 4);",
+                                 NULL, NULL, NULL), !=, SQLITE_OK);
+  sqlite3_close (db);
+  uuid_before = raw_text (path, "SELECT group_concat (id || uuid) FROM journal_entry;");
+  g_assert_cmpuint (strlen (uuid_before), >, 3 * 36);
+
+  store = patella_store_open (path, clock, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, 6);
+
+  /* Every row with its id and uuid, symptoms, and the search. */
+  uuid_after = raw_text (path, "SELECT group_concat (id || uuid) FROM journal_entry;");
+  g_assert_cmpstr (uuid_after, ==, uuid_before);
+  entries = patella_journal_list (store, "2026-03-01", "2026-03-03", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpint (patella_journal_entry_get_pain_rest (g_ptr_array_index (entries, 0)), ==, 2);
+  g_assert_cmpint (patella_journal_entry_get_pain_activity (g_ptr_array_index (entries, 0)), ==, 5);
+  g_assert_true (patella_journal_entry_has_symptom (g_ptr_array_index (entries, 0), "swelling"));
+  g_assert_true (patella_journal_entry_has_symptom (g_ptr_array_index (entries, 0), "locking"));
+  g_assert_true (patella_journal_entry_has_symptom (g_ptr_array_index (entries, 1),
+                                                    "pain-stairs"));
+  g_assert_cmpint (patella_journal_entry_get_pain_rest (g_ptr_array_index (entries, 2)), ==, 0);
+  g_assert_cmpint (patella_journal_count (store, "hills", &error), ==, 1);
+  g_assert_cmpint (patella_journal_count (store, "stairs", &error), ==, 1);
+  g_assert_cmpstr (raw_text (path, "PRAGMA integrity_check;"), ==, "ok");
+  g_assert_null (raw_text (path, "PRAGMA foreign_key_check;"));
+
+  /* A symptom on a new day leaves pain at rest unrated: NULL in the row. */
+  change.symptoms_add = swelling;
+  save_ok_in (store, "2026-03-10", &change);
+  g_assert_cmpstr (raw_text (path, "SELECT coalesce (pain_rest, 'NULL') || ' ' ||"
+                                   " length (uuid) FROM journal_entry WHERE day = '2026-03-10';"),
+                   ==, "NULL 36");
+
+  /* The triggers are back: a new note is found, a changed one too, and a
+   * deleted day takes its symptoms along. */
+  change = (PatellaJournalChange) PATELLA_JOURNAL_CHANGE_INIT;
+  change.note = "knee clicked on the bike";
+  save_ok_in (store, "2026-03-10", &change);
+  g_assert_cmpint (patella_journal_count (store, "bike", &error), ==, 1);
+  change.note = "sore after the hills again";
+  save_ok_in (store, "2026-03-10", &change);
+  g_assert_cmpint (patella_journal_count (store, "bike", &error), ==, 0);
+  g_assert_cmpint (patella_journal_count (store, "hills", &error), ==, 2);
+  g_assert_true (patella_journal_delete (store, "2026-03-01", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (raw_text (path, "SELECT count (*) FROM journal_symptom"
+                                   " WHERE day = '2026-03-01';"), ==, "0");
+  g_assert_cmpint (patella_journal_count (store, "hills", &error), ==, 1);
+  g_assert_false (patella_store_exec (store, "UPDATE journal_entry SET uuid = 'short';", NULL));
+  g_assert_false (patella_store_exec (store, "UPDATE journal_entry SET pain_rest = 11;", NULL));
+
+  g_clear_object (&store);
+  patella_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -489,6 +616,7 @@ main (int    argc,
 #undef ADD
 
   g_test_add_func ("/journal/symptom-catalog", test_symptom_catalog);
+  g_test_add_func ("/journal/migration-rest-optional", test_migration_rest_optional);
   g_test_add_func ("/journal/day-arithmetic", test_day_arithmetic);
 
   return g_test_run ();

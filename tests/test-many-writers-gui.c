@@ -102,6 +102,7 @@ test_cli_changes_kept (Fixture       *fixture,
   g_autofree char *symptoms = NULL;
   g_autofree char *rest = NULL;
 
+  gtk_switch_set_active (page_child (page, "rest_switch"), TRUE);
   gtk_range_set_value (GTK_RANGE (page_child (page, "rest_scale")), 3);
   wait_ms (900);
 

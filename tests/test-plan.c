@@ -328,6 +328,40 @@ test_step_back_too_much (Fixture       *fixture,
                    "Stepped back to phase 4: the session today was 7/10, too much (above 5).");
 }
 
+/* What the Timers page toasts after logging: the decisions made at once. */
+static void
+test_reasons_since (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
+  guint n_events;
+
+  g_assert_cmpuint (patella_plan_count_events (fixture->store), ==, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 5, PATELLA_PLAN_RULE_STANDARD);
+
+  /* Within the rule: nothing decided until the morning after. */
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
+  n_events = patella_plan_count_events (fixture->store);
+  g_assert_cmpuint (n_events, >, 0);
+  log_session (fixture, 1, PATELLA_PAIN_NONE);
+  none = patella_plan_get_reasons_since (fixture->store, n_events);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  patella_store_fixture_at (fixture, "2026-03-17", 18, 0);
+  n_events = patella_plan_count_events (fixture->store);
+  log_session (fixture, 7, PATELLA_PAIN_NONE);
+  reasons = patella_plan_get_reasons_since (fixture->store, n_events);
+  /* The pending session is decided first, then today's. */
+  g_assert_cmpuint (reasons->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (reasons, 0), ==,
+                   "Held at phase 5: no morning rating after the session yesterday. Rate the "
+                   "morning in the journal.");
+  g_assert_cmpstr (g_ptr_array_index (reasons, 1), ==,
+                   "Stepped back to phase 4: the session today was 7/10, too much (above 5).");
+}
+
 static void
 test_step_back_worse_morning (Fixture       *fixture,
                               gconstpointer  data)
@@ -1091,6 +1125,33 @@ test_phase_ladder (Fixture       *fixture,
   g_assert_cmpint (patella_plan_get_phase (9)->kind, ==, PATELLA_PLAN_KIND_BUILD_BACK);
 }
 
+/* What the Timers page starts for today's session: the routine up to the
+ * readiness check, walk/run from then on; on a rest day always the routine. */
+static void
+test_today_walk_run (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(PatellaPlanToday) today = NULL;
+  PatellaPlanToday rest = { .kind = PATELLA_PLAN_TODAY_REST, .phase = PATELLA_PLAN_PHASE_WALK_RUN };
+  PatellaPlanToday session = { .kind = PATELLA_PLAN_TODAY_SESSION };
+
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
+  start (fixture, PATELLA_PLAN_PHASE_EARLY, PATELLA_PLAN_RULE_STRICT);
+  plan = load (fixture);
+  today = patella_plan_get_today (plan, "2026-03-16");
+  g_assert_cmpint (today->kind, ==, PATELLA_PLAN_TODAY_SESSION);
+  g_assert_false (patella_plan_today_is_walk_run (today));
+
+  session.phase = PATELLA_PLAN_PHASE_READINESS;
+  g_assert_false (patella_plan_today_is_walk_run (&session));
+  session.phase = PATELLA_PLAN_PHASE_WALK_RUN;
+  g_assert_true (patella_plan_today_is_walk_run (&session));
+  session.phase = PATELLA_PLAN_PHASE_BUILD_BACK;
+  g_assert_true (patella_plan_today_is_walk_run (&session));
+  g_assert_false (patella_plan_today_is_walk_run (&rest));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1140,6 +1201,8 @@ main (int    argc,
   ADD ("time-zone-change", test_time_zone_change);
   ADD ("load-checks", test_load_checks);
   ADD ("phase-ladder", test_phase_ladder);
+  ADD ("today-walk-run", test_today_walk_run);
+  ADD ("reasons-since", test_reasons_since);
 
   return g_test_run ();
 }

@@ -158,9 +158,15 @@ test_pain (PatellaStoreFixture *fixture,
   g_autofree char *trend = NULL;
 
   fill (fixture);
+  /* A day with a symptom and no pain rated: no 0 in the averages. */
+  exec (fixture,
+        "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us)"
+        " VALUES ('2026-02-06', NULL, 1, 1);"
+        "INSERT INTO journal_symptom (day, code) VALUES ('2026-02-06', 'grinding');");
   report = build (fixture, &defaults);
 
-  g_assert_cmpuint (report->n_entries, ==, 9);
+  g_assert_cmpuint (report->n_entries, ==, 10);
+  g_assert_cmpint (day_of (report, "2026-02-06")->pain_rest, ==, PATELLA_PAIN_NONE);
   g_assert_cmpint (day_of (report, "2026-02-04")->pain_rest, ==, 4);
   g_assert_cmpint (day_of (report, "2026-02-04")->pain_activity, ==, 7);
   g_assert_cmpint (day_of (report, "2026-03-12")->pain_morning, ==, 3);
@@ -175,6 +181,7 @@ test_pain (PatellaStoreFixture *fixture,
   week = &g_array_index (report->weeks, PatellaReportWeek, 1);
   g_assert_cmpstr (week->start, ==, "2026-02-02");
   g_assert_cmpuint (week->n_days, ==, 7);
+  /* The week's days with pain at rest rated: not the unrated one. */
   g_assert_cmpuint (week->n_entries, ==, 3);
   g_assert_cmpfloat_with_epsilon (week->rest, 4.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (week->activity, 4.0, 1e-9);

@@ -125,7 +125,9 @@ generate (PatellaStore *store,
 
       exec_bound (db, "INSERT INTO journal_entry (day, pain_rest, pain_activity, pain_morning,"
                       " note, created_us, updated_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);",
-                  "sinnsii", day, (gint64) g_rand_int_range (rand, 0, 11),
+                  "snnnsii", day,
+                  /* Pain at rest unrated on some days: null, never 0 (issue 17). */
+                  maybe (rand, g_rand_int_range (rand, 0, 11)),
                   maybe (rand, g_rand_int_range (rand, 0, 11)),
                   maybe (rand, g_rand_int_range (rand, 0, 11)),
                   notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (notes))],
@@ -313,6 +315,10 @@ test_exact (Fixture       *fixture,
       source = open_other (fixture, source_name);
       generate (source, seed);
       exported = export (source);
+      /* Unrated pain at rest is written as null. */
+      g_assert_cmpint (count (source, "SELECT count(*) FROM journal_entry"
+                                      " WHERE pain_rest IS NULL;"), >, 0);
+      g_assert_nonnull (strstr (exported, "\"pain_rest\" : null"));
 
       target = open_other (fixture, target_name);
       first = import (target, exported);

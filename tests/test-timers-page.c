@@ -10,7 +10,8 @@
 #include "patella-routine-editor.h"
 #include "patella-test-utils.h"
 #include "patella-timers-page.h"
-#include "patella-timers-view.h"
+#include "patella-icing-view.h"
+#include "patella-routine-view.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
 
@@ -28,16 +29,26 @@ typedef struct
 static PatellaApplication *test_app;
 static PatellaClock *fake_clock;
 
-static gpointer
-page_child (Fixture    *fixture,
-            const char *name)
+/* The page's cards, built when it is first shown. */
+static GtkWidget *
+card (Fixture *fixture,
+      GType    type)
 {
-  /* The page's widgets live in a PatellaTimersView, built when first shown. */
-  GtkWidget *view = find_by_type (fixture->page, PATELLA_TYPE_TIMERS_VIEW);
+  GtkWidget *view = find_by_type (fixture->page, type);
 
-  g_assert_nonnull (view);
+  g_assert (view != NULL);
+  return view;
+}
 
-  return gtk_widget_get_template_child (view, PATELLA_TYPE_TIMERS_VIEW, name);
+static gpointer
+card_child (Fixture *fixture,
+            GType    card_type,
+            GType    type)
+{
+  GtkWidget *child = find_by_type (card (fixture, card_type), type);
+
+  g_assert_nonnull (child);
+  return child;
 }
 
 static gint64
@@ -88,7 +99,8 @@ test_icing_controls (Fixture       *fixture,
                      gconstpointer  data)
 {
   PatellaTimer *timer = patella_context_get_ice_timer (patella_application_get_context (test_app));
-  PatellaCountdownRing *ring = page_child (fixture, "ice_ring");
+  PatellaCountdownRing *ring = card_child (fixture, PATELLA_TYPE_ICING_VIEW,
+                                           PATELLA_TYPE_COUNTDOWN_RING);
 
   g_assert_cmpstr (patella_countdown_ring_get_text (ring), ==, "15:00");
   /* Stop does nothing while nothing runs. */
@@ -128,32 +140,67 @@ test_icing_controls (Fixture       *fixture,
                                                                 fixture->page));
 }
 
+/* Today's count is against the goal set in Preferences; a session that runs
+ * to its end says "Done" and counts. */
+static void
+test_icing_goal_and_done (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PatellaContext *context = patella_application_get_context (test_app);
+  GSettings *settings = patella_context_get_settings (context);
+  PatellaTimer *timer = patella_context_get_ice_timer (context);
+  GtkWidget *icing = card (fixture, PATELLA_TYPE_ICING_VIEW);
+  PatellaCountdownRing *ring = card_child (fixture, PATELLA_TYPE_ICING_VIEW,
+                                           PATELLA_TYPE_COUNTDOWN_RING);
+  GtkLabel *today = find_label (icing, "Today:");
+
+  g_assert_nonnull (today);
+  g_assert_cmpstr (gtk_label_get_text (today), ==, "Today: 0 of 4 sessions");
+
+  g_settings_set_int (settings, "ice-sessions-per-day", 3);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "timers.ice-start-pause", NULL));
+  patella_clock_advance (fake_clock, 15 * 60 * G_USEC_PER_SEC);
+  patella_timer_tick (timer);
+  flush_events ();
+  g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_FINISHED);
+  g_assert_cmpstr (patella_countdown_ring_get_text (ring), ==, "Done");
+  g_assert_cmpstr (gtk_label_get_text (today), ==, "Today: 1 of 3 sessions");
+
+  g_settings_reset (settings, "ice-sessions-per-day");
+}
+
 static void
 test_routine_through_view (Fixture       *fixture,
                            gconstpointer  data)
 {
-  GtkStack *stack = page_child (fixture, "player_stack");
-  GtkDropDown *dropdown = page_child (fixture, "routine_dropdown");
-  GtkLabel *week = page_child (fixture, "week_label");
-  GtkLabel *exercise = page_child (fixture, "exercise_label");
-  GtkRange *pain = page_child (fixture, "pain_scale");
+  GtkWidget *routine = card (fixture, PATELLA_TYPE_ROUTINE_VIEW);
+  GtkStack *stack = card_child (fixture, PATELLA_TYPE_ROUTINE_VIEW, GTK_TYPE_STACK);
+  GtkDropDown *dropdown = card_child (fixture, PATELLA_TYPE_ROUTINE_VIEW, GTK_TYPE_DROP_DOWN);
+  GtkLabel *week = find_label (routine, "This week:");
+  GtkRange *pain = card_child (fixture, PATELLA_TYPE_ROUTINE_VIEW, GTK_TYPE_SCALE);
+  GtkLabel *exercise;
 
+  g_assert_nonnull (week);
   g_assert_cmpstr (gtk_label_get_text (week), ==, "This week: 0 of 3 sessions (at least 2)");
 
   /* The 5-minute warm-up: get ready, then one timed set. */
   gtk_drop_down_set_selected (dropdown, 3);
   g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-start", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "play");
+  /* The exercise under way heads the player. */
+  exercise = find_label (gtk_stack_get_visible_child (stack), "Warm-Up");
+  g_assert_nonnull (exercise);
   g_assert_cmpstr (gtk_label_get_text (exercise), ==, "Warm-Up");
+  /* The player ticks while it plays, and only then. */
   g_assert_nonnull (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs,
-                                                                   fixture->page));
+                                                                   routine));
 
   g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-skip", NULL));
   patella_clock_advance (fake_clock, 300 * G_USEC_PER_SEC);
   g_assert_true (gtk_widget_activate_action (fixture->page, "timers.routine-skip", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "pain");
   g_assert_null (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs,
-                                                                fixture->page));
+                                                                routine));
 
   /* The end is told on the desktop only when the window is not in front. */
   {
@@ -182,12 +229,13 @@ test_routine_editor (Fixture       *fixture,
   PatellaStore *store = patella_context_get_store (patella_application_get_context (test_app));
   PatellaRoutineEditor *editor = patella_routine_editor_new (GTK_WINDOW (fixture->window), store,
                                                              NULL);
-  GtkDropDown *dropdown = page_child (fixture, "routine_dropdown");
-  gpointer name_row = gtk_widget_get_template_child (GTK_WIDGET (editor),
-                                                     PATELLA_TYPE_ROUTINE_EDITOR, "name_row");
+  GtkDropDown *dropdown = card_child (fixture, PATELLA_TYPE_ROUTINE_VIEW, GTK_TYPE_DROP_DOWN);
+  /* The name is the editor's only entry row. */
+  GtkWidget *name_row = find_by_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
   g_autoptr(GError) error = NULL;
 
   gtk_window_present (GTK_WINDOW (editor));
+  g_assert_nonnull (name_row);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Evening");
 
   /* No exercises: refused, nothing stored. */
@@ -229,6 +277,7 @@ main (int    argc,
   g_test_add ("/timers-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("icing-controls", test_icing_controls);
+  ADD ("icing-goal-and-done", test_icing_goal_and_done);
   ADD ("routine-through-view", test_routine_through_view);
   ADD ("routine-editor", test_routine_editor);
 

@@ -177,6 +177,7 @@ patella_cli_import_run (PatellaCliContext  *ctx,
                         char              **argv)
 {
   g_autofree char *shoe = NULL;
+  g_autofree char *why = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) device_paths = g_ptr_array_new ();
   gboolean replace = FALSE;
@@ -268,18 +269,18 @@ patella_cli_import_run (PatellaCliContext  *ctx,
       if (report == NULL)
         return patella_cli_fail (g_steal_pointer (&error));
 
+      why = patella_activity_report_explain_nothing (report,
+                                                     g_ptr_array_index (device_paths, 0));
       any_read = any_read || report->files_read > 0;
-      if (!any_read && report->problems->len == 1)
-        return patella_cli_refuse ("%s", (const char *) g_ptr_array_index (report->problems, 0));
-      if (!any_read && report->problems->len == 0)
-        return patella_cli_refuse (_("There are no activity files in “%s”; Patella reads FIT, "
-                                     "TCX and GPX files, also gzip-compressed, and zip archives"),
-                                   (const char *) g_ptr_array_index (device_paths, 0));
+      if (!any_read && report->problems->len <= 1)
+        return patella_cli_refuse ("%s", why);
 
       text = patella_activity_report_to_string (report);
       g_print ("%s", text);
     }
 
+  if (!any_read && why != NULL)
+    return patella_cli_refuse ("%s", why);
   if (!any_read)
     return patella_cli_refuse (_("No file could be read; Patella reads its own exports (.json), "
                                  "FIT, TCX and GPX files, also gzip-compressed, folders and zip "

@@ -64,6 +64,18 @@ patella_cli_format_journal_pains (PatellaJournalEntry *entry)
   int activity = patella_journal_entry_get_pain_activity (entry);
   g_autofree char *morning = format_pain (patella_journal_entry_get_pain_morning (entry));
 
+  /* Unrated at rest: a dash, as for the other two ratings. */
+  if (rest == PATELLA_PAIN_NONE && activity == PATELLA_PAIN_NONE)
+    /* Translators: pain the next morning; the dashes are ratings not given */
+    return g_strdup_printf (_("at rest – · during activity – · next morning %s"), morning);
+
+  if (rest == PATELLA_PAIN_NONE)
+    /* Translators: pain during activity, its meaning, pain the next morning; the
+     * dash is a rating not given */
+    return g_strdup_printf (_("at rest – · during activity %d/10, %s · next morning %s"),
+                            activity, patella_pain_zone_get_label (patella_pain_zone (activity)),
+                            morning);
+
   if (activity == PATELLA_PAIN_NONE)
     /* Translators: pain at rest, pain the next morning */
     return g_strdup_printf (_("at rest %d/10 · during activity – · next morning %s"),
@@ -154,8 +166,11 @@ print_csv (GPtrArray *entries)
   for (guint i = 0; i < entries->len; i++)
     {
       PatellaJournalEntry *entry = g_ptr_array_index (entries, i);
+      int rest = patella_journal_entry_get_pain_rest (entry);
       int activity = patella_journal_entry_get_pain_activity (entry);
       int morning = patella_journal_entry_get_pain_morning (entry);
+      g_autofree char *rest_text = rest == PATELLA_PAIN_NONE ? g_strdup ("") :
+                                   g_strdup_printf ("%d", rest);
       g_autofree char *activity_text = activity == PATELLA_PAIN_NONE ? g_strdup ("") :
                                        g_strdup_printf ("%d", activity);
       g_autofree char *morning_text = morning == PATELLA_PAIN_NONE ? g_strdup ("") :
@@ -163,9 +178,8 @@ print_csv (GPtrArray *entries)
       g_autofree char *codes = g_strjoinv (";", (GStrv) patella_journal_entry_get_symptoms (entry));
       g_autofree char *note = patella_cli_csv_field (patella_journal_entry_get_note (entry));
 
-      g_print ("%s,%d,%s,%s,%s,%s\n",
-               patella_journal_entry_get_day (entry),
-               patella_journal_entry_get_pain_rest (entry),
+      g_print ("%s,%s,%s,%s,%s,%s\n",
+               patella_journal_entry_get_day (entry), rest_text,
                activity_text, morning_text, codes, note);
     }
 }
@@ -231,7 +245,7 @@ journal_add (PatellaCliContext  *ctx,
     { "date", 0, 0, G_OPTION_ARG_FILENAME, &date_text,
       N_("The day, YYYY-MM-DD (default: today)"), "DATE" },
     { "pain", 0, 0, G_OPTION_ARG_FILENAME, &pain_text,
-      N_("Pain at rest, 0–10 (needed for a new day)"), "N" },
+      N_("Pain at rest, 0–10, or “none” to clear it"), "N" },
     { "pain-activity", 0, 0, G_OPTION_ARG_FILENAME, &activity_text,
       N_("Pain during activity, 0–10, or “none” to clear it"), "N" },
     { "pain-morning", 0, 0, G_OPTION_ARG_FILENAME, &morning_text,
@@ -261,7 +275,7 @@ journal_add (PatellaCliContext  *ctx,
   if (date_text != NULL && !patella_parse_date (date_text, &date, &error))
     return patella_cli_fail (g_steal_pointer (&error));
 
-  if (!parse_optional_pain (pain_text, "--pain", FALSE, &change.pain_rest, &error) ||
+  if (!parse_optional_pain (pain_text, "--pain", TRUE, &change.pain_rest, &error) ||
       !parse_optional_pain (activity_text, "--pain-activity", TRUE, &change.pain_activity,
                             &error) ||
       !parse_optional_pain (morning_text, "--pain-morning", TRUE, &change.pain_morning, &error))

@@ -15,8 +15,6 @@
 #include "patella-error.h"
 #include "patella-fit.h"
 #include "patella-gpx.h"
-#include "patella-shoes.h"
-#include "patella-units.h"
 #include "patella-tcx.h"
 
 /* Device files come alone, gzip-compressed, in folders and in zip archives
@@ -30,7 +28,32 @@ typedef struct
 {
   char     *path;
   gboolean  explicit_file;
+  guint     weight;         /* files for the progress: a zip's activity files */
 } ListedFile;
+
+/* Files done of total, a zip archive counting as the activity files in
+ * it: a bulk export of hundreds of runs moves the bar run by run. */
+typedef struct
+{
+  PatellaActivityProgressFunc  func;
+  gpointer                     user_data;
+  GCancellable                *cancellable;
+  guint                        done;
+  guint                        total;
+} Progress;
+
+/* One more file done; FALSE when the user cancelled. */
+static gboolean
+progress_step (Progress *progress)
+{
+  if (progress == NULL)
+    return TRUE;
+
+  progress->done = MIN (progress->done + 1, progress->total);
+  if (progress->func != NULL)
+    progress->func (progress->done, progress->total, progress->user_data);
+  return !g_cancellable_is_cancelled (progress->cancellable);
+}
 
 static void
 listed_file_free (ListedFile *file)
@@ -148,6 +171,41 @@ has_suffix (const char *path,
   g_autofree char *lower = g_utf8_strdown (path, -1);
 
   return g_str_has_suffix (lower, suffix);
+}
+
+/**
+ * patella_activity_report_explain_nothing:
+ * @first_path: the first file or folder given, for the message
+ *
+ * The app and patella-cli say the same when no file could be read.
+ *
+ * Returns: (transfer full) (nullable): why nothing could be imported: the
+ *   one file's reason, that there were no activity files, or that none of
+ *   the files could be read (the report lists them); %NULL when a file was
+ *   read
+ */
+char *
+patella_activity_report_explain_nothing (const PatellaActivityReport *report,
+                                         const char                  *first_path)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->files_read > 0)
+    return NULL;
+
+  if (report->problems->len == 1)
+    return g_strdup (g_ptr_array_index (report->problems, 0));
+
+  if (report->problems->len == 0)
+    {
+      g_autofree char *name = g_filename_display_name (first_path);
+
+      return g_strdup_printf (_("There are no activity files in “%s”; Patella reads FIT, TCX "
+                                "and GPX files, also gzip-compressed, and zip archives"), name);
+    }
+
+  return g_strdup (_("No file could be read; Patella reads its own exports (.json), FIT, TCX and "
+                     "GPX files, also gzip-compressed, folders and zip archives"));
 }
 
 /**
@@ -313,10 +371,36 @@ archive_detail (struct archive *archive)
   return detail != NULL && detail[0] != '\0' ? detail : NULL;
 }
 
+/* How many activity files the archive holds, from its central directory;
+ * at least 1. */
+static guint
+count_zip_entries (const char *path)
+{
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+  guint n = 0;
+
+  archive_read_support_format_zip_seekable (archive);
+  if (archive_read_open_filename (archive, path, READ_CHUNK) == ARCHIVE_OK)
+    while (archive_read_next_header (archive, &entry) == ARCHIVE_OK)
+      {
+        const char *entry_name = archive_entry_pathname (entry);
+
+        if (archive_entry_filetype (entry) == AE_IFREG && entry_name != NULL &&
+            patella_activity_path_is_candidate (entry_name))
+          n++;
+        archive_read_data_skip (archive);
+      }
+
+  archive_read_free (archive);
+  return MAX (n, 1);
+}
+
 static void
 read_zip (PatellaActivityReport *report,
           const char            *path,
-          const char            *name)
+          const char            *name,
+          Progress              *progress)
 {
   struct archive *archive = archive_read_new ();
   struct archive_entry *entry;
@@ -354,6 +438,9 @@ read_zip (PatellaActivityReport *report,
           report->files_ignored++;
           continue;
         }
+
+      if (!progress_step (progress))
+        break;
 
       label = g_strdup_printf ("%s: %s", name, entry_name);
       if (archive_entry_size_is_set (entry) &&
@@ -414,6 +501,11 @@ read_zip (PatellaActivityReport *report,
   archive_read_free (archive);
 }
 
+static void read_file (PatellaActivityReport *report,
+                       const char            *path,
+                       gboolean               explicit_file,
+                       Progress              *progress);
+
 /**
  * patella_activity_read_file:
  * @explicit_file: whether the user named this file; in a folder, files that
@@ -428,13 +520,22 @@ patella_activity_read_file (PatellaActivityReport *report,
                             const char            *path,
                             gboolean               explicit_file)
 {
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (path != NULL);
+
+  read_file (report, path, explicit_file, NULL);
+}
+
+static void
+read_file (PatellaActivityReport *report,
+           const char            *path,
+           gboolean               explicit_file,
+           Progress              *progress)
+{
   g_autofree char *name = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
   GStatBuf st;
-
-  g_return_if_fail (report != NULL);
-  g_return_if_fail (path != NULL);
 
   name = g_filename_display_name (path);
 
@@ -452,7 +553,7 @@ patella_activity_read_file (PatellaActivityReport *report,
 
   if (has_suffix (path, ".zip"))
     {
-      read_zip (report, path, name);
+      read_zip (report, path, name, progress);
       return;
     }
 
@@ -571,7 +672,8 @@ list_files (const char * const    *paths,
 /**
  * patella_activity_read_paths:
  * @paths: files and folders
- * @progress: (nullable): called after each file
+ * @progress: (nullable): called after each file, each activity file in a
+ *   zip archive counting as one
  *
  * Reads every activity in @paths: files, folders (recursively) and zip
  * archives. Nothing is written.
@@ -588,6 +690,7 @@ patella_activity_read_paths (const char * const          *paths,
 {
   g_autoptr(PatellaActivityReport) report = patella_activity_report_new ();
   g_autoptr(GPtrArray) files = NULL;
+  Progress steps = { progress, user_data, cancellable, 0, 0 };
 
   g_return_val_if_fail (paths != NULL, NULL);
 
@@ -597,228 +700,28 @@ patella_activity_read_paths (const char * const          *paths,
     {
       ListedFile *file = g_ptr_array_index (files, i);
 
+      file->weight = has_suffix (file->path, ".zip") ? count_zip_entries (file->path) : 1;
+      steps.total += file->weight;
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      ListedFile *file = g_ptr_array_index (files, i);
+      guint end = steps.done + file->weight;
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      patella_activity_read_file (report, file->path, file->explicit_file);
-
-      if (progress != NULL)
-        progress (i + 1, files->len, user_data);
-    }
-
-  return g_steal_pointer (&report);
-}
-
-/* ------------------------------------------------------------------ write */
-
-static void
-skip (PatellaActivityReport *report,
-      guint                 *counter,
-      char                  *reason)
-{
-  (*counter)++;
-  g_ptr_array_add (report->skipped, reason);
-}
-
-static gboolean
-write_one (PatellaActivityReport *report,
-           PatellaStore          *store,
-           PatellaFoundActivity  *found,
-           gint64                 shoe_id,
-           GError               **error)
-{
-  PatellaActivity *activity = found->activity;
-  g_autofree char *day = patella_activity_get_day (activity);
-  g_autofree char *distance = patella_format_distance (activity->distance_m,
-                                                       patella_unit_get_preferred ());
-  g_autoptr(GPtrArray) same = NULL;
-  PatellaRun run = { 0 };
-
-  if (!activity->is_run)
-    {
-      skip (report, &report->other_sports,
-            g_strdup_printf (_("%s: a %s activity, not a run."), found->file, activity->sport));
-      return TRUE;
-    }
-
-  if (activity->problem != NULL)
-    {
-      skip (report, &report->unusable,
-            g_strdup_printf ("%s: %s.", found->file, activity->problem));
-      return TRUE;
-    }
-
-  if (day == NULL)
-    {
-      skip (report, &report->unusable,
-            g_strdup_printf (_("%s: it has no start time between 1900 and 2999, so its day is "
-                               "unknown."), found->file));
-      return TRUE;
-    }
-
-  if (activity->distance_m < 1 || activity->distance_m > PATELLA_RUN_MAX_M)
-    {
-      skip (report, &report->unusable,
-            g_strdup_printf (_("%s: its distance (%s) is not between 1 m and 300 km."),
-                             found->file, distance));
-      return TRUE;
-    }
-
-  if (activity->duration_s > PATELLA_DURATION_MAX_S)
-    {
-      skip (report, &report->unusable,
-            g_strdup_printf (_("%s: it lasts more than 48 hours, too long for a run."),
-                             found->file));
-      return TRUE;
-    }
-
-  run.day = day;
-  run.distance_m = activity->distance_m;
-  run.duration_s = activity->duration_s;
-  run.shoe_id = shoe_id;
-  run.pain = -1;
-  run.note = NULL;
-  run.start_us = activity->start_us;
-  run.source = activity->source;
-  run.cadence_spm = activity->cadence_spm <= 400 ? activity->cadence_spm : 0;
-  run.has_descent = activity->has_descent && activity->descent_m <= 100000;
-  run.descent_m = activity->descent_m;
-
-  same = patella_runs_find_same (store, activity->start_us, day, activity->distance_m, error);
-  if (same == NULL)
-    return FALSE;
-
-  if (same->len > 0)
-    {
-      PatellaRun *existing = g_ptr_array_index (same, 0);
-      /* A typed run takes what it still lacks, from each file that has it
-       * (a GPX gave the start, a FIT later gives the cadence). */
-      gboolean typed = (existing->source == PATELLA_SOURCE_MANUAL ||
-                        existing->source == PATELLA_SOURCE_JSON) &&
-                       (existing->start_us == 0 || existing->duration_s == 0 ||
-                        (existing->cadence_spm == 0 && run.cadence_spm > 0) ||
-                        (!existing->has_descent && run.has_descent));
-      gboolean better = existing->source != PATELLA_SOURCE_MANUAL &&
-                        existing->source != PATELLA_SOURCE_JSON &&
-                        patella_source_rank (activity->source) >
-                        patella_source_rank (existing->source);
-
-      if (typed || better)
+      read_file (report, file->path, file->explicit_file, &steps);
+      /* A file, or an archive that held fewer activity files than it listed. */
+      if (steps.done < end && !g_cancellable_is_cancelled (cancellable))
         {
-          if (!patella_run_merge_measured (store, existing->id, &run, better, error))
-            return FALSE;
-          report->updated++;
-          return TRUE;
+          steps.done = end - 1;
+          progress_step (&steps);
         }
-
-      skip (report, &report->duplicates,
-            g_strdup_printf (_("%s: the run of %s on %s is already there; skipped as a "
-                               "duplicate."), found->file, distance, day));
-      return TRUE;
     }
 
-  /* Notifications wait for the commit: a rolled-back import notifies nothing. */
-  report->last_run_id = patella_run_add (store, NULL, &run, error);
-  if (report->last_run_id == 0)
-    return FALSE;
-
-  report->imported++;
-  return TRUE;
-}
-
-/**
- * patella_activity_report_write:
- * @shoe_id: the shoe of new runs: a shoe's id, %PATELLA_SHOE_DEFAULT or
- *   %PATELLA_SHOE_NONE
- *
- * Stores the runs that were read, all in one transaction: each running
- * activity becomes a run unless it is already there (started within 60 s
- * with a distance within 3 %). A better source (FIT, then TCX, then GPX)
- * updates a run imported from a worse one; a typed run on the same day
- * gets what it lacks. Other sports and duplicates are skipped with their
- * reason.
- *
- * Returns: %FALSE with @error set, and nothing written, when the store
- *   refused a write or @cancellable was cancelled
- */
-gboolean
-patella_activity_report_write (PatellaActivityReport  *report,
-                               PatellaStore           *store,
-                               PatellaNotifier        *notifier,
-                               gint64                  shoe_id,
-                               GCancellable           *cancellable,
-                               GError                **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  guint imported = report->imported;
-  guint updated = report->updated;
-
-  g_return_val_if_fail (report != NULL, FALSE);
-  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (notifier == NULL || PATELLA_IS_NOTIFIER (notifier), FALSE);
-
-  if (report->found->len == 0)
-    return TRUE;
-
-  if (!patella_store_check_writable (store, error) || !patella_store_begin (store, error))
-    return FALSE;
-
-  for (guint i = 0; i < report->found->len; i++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !write_one (report, store, g_ptr_array_index (report->found, i), shoe_id, error))
-        goto fail;
-    }
-
-  if (!patella_store_commit (store, error))
-    goto fail;
-
-  patella_store_emit_changed (store, "runs");
-
-  if (notifier != NULL && !patella_shoes_check_notifications (store, notifier, &local_error))
-    g_message ("Could not check shoe notifications: %s", local_error->message);
-
-  return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  /* The runs already stored in this import are gone again. */
-  report->imported = imported;
-  report->updated = updated;
-  report->last_run_id = 0;
-  patella_store_emit_changed (store, "runs");
-  g_prefix_error (error, _("Nothing was imported: "));
-  return FALSE;
-}
-
-/**
- * patella_activity_import:
- *
- * Reads @paths with patella_activity_read_paths() and writes what they hold
- * with patella_activity_report_write().
- *
- * Returns: (transfer full): the report, or %NULL with @error set and
- *   nothing written
- */
-PatellaActivityReport *
-patella_activity_import (PatellaStore                *store,
-                         PatellaNotifier             *notifier,
-                         const char * const          *paths,
-                         gint64                       shoe_id,
-                         PatellaActivityProgressFunc  progress,
-                         gpointer                     user_data,
-                         GCancellable                *cancellable,
-                         GError                     **error)
-{
-  g_autoptr(PatellaActivityReport) report = NULL;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
-
-  report = patella_activity_read_paths (paths, progress, user_data, cancellable, error);
-  if (report == NULL)
-    return NULL;
-
-  if (!patella_activity_report_write (report, store, notifier, shoe_id, cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   return g_steal_pointer (&report);

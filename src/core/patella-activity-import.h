@@ -58,6 +58,8 @@ typedef void (*PatellaActivityProgressFunc) (guint    done,
 
 PatellaActivityReport *patella_activity_report_new       (void);
 void                   patella_activity_report_free      (PatellaActivityReport       *report);
+char                  *patella_activity_report_explain_nothing (const PatellaActivityReport *report,
+                                                                const char                  *first_path);
 char                  *patella_activity_report_to_string (const PatellaActivityReport *report);
 
 gboolean   patella_activity_path_is_candidate (const char                   *path);

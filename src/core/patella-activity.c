@@ -180,6 +180,59 @@ patella_xml_refuse_doctype (const char  *text,
   return TRUE;
 }
 
+/**
+ * patella_xml_read:
+ * @format: "GPX", "TCX": for messages
+ * @parser: the reader's callbacks, called with @user_data
+ * @current: (inout): the activity being read, freed when the file ends or
+ *   breaks off
+ *
+ * Reads an activity file with GMarkup, the skeleton the XML readers share:
+ * the size limit before reading, a byte order mark and white space before
+ * the first element skipped, UTF-8 text only.
+ *
+ * Returns: whether the file was read; the reader's own refusals come back
+ *   as they are, GMarkup's with what the file is not
+ */
+gboolean
+patella_xml_read (const char           *data,
+                  gsize                 length,
+                  const char           *format,
+                  const GMarkupParser  *parser,
+                  gpointer              user_data,
+                  PatellaActivity     **current,
+                  GError              **error)
+{
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  if (length > PATELLA_ACTIVITY_MAX_BYTES)
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The file is larger than %d MB; it cannot be imported"),
+                                 PATELLA_ACTIVITY_MAX_BYTES / (1024 * 1024));
+
+  data = patella_xml_skip_prolog (data, &length);
+  if (!patella_xml_check_input (data, length, format, error))
+    return FALSE;
+
+  context = g_markup_parse_context_new (parser, G_MARKUP_TREAT_CDATA_AS_TEXT, user_data, NULL);
+  ok = g_markup_parse_context_parse (context, data, (gssize) length, &local_error) &&
+       g_markup_parse_context_end_parse (context, &local_error);
+  g_clear_pointer (current, patella_activity_free);
+
+  if (ok)
+    return TRUE;
+
+  if (local_error->domain == PATELLA_ERROR)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                          /* Translators: "The file is not valid GPX: <what GMarkup says>" */
+                          _("The file is not valid %s: %s"), format, local_error->message);
+  return FALSE;
+}
+
 /* "gpx:trkpt" and "trkpt" alike. */
 const char *
 patella_xml_local_name (const char *name)

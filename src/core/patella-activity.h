@@ -71,6 +71,13 @@ gboolean         patella_xml_refuse_doctype    (const char            *text,
                                                 gsize                  text_len,
                                                 const char            *format,
                                                 GError               **error);
+gboolean         patella_xml_read              (const char            *data,
+                                                gsize                  length,
+                                                const char            *format,
+                                                const GMarkupParser   *parser,
+                                                gpointer               user_data,
+                                                PatellaActivity      **current,
+                                                GError               **error);
 const char      *patella_xml_local_name        (const char            *name);
 gboolean         patella_parse_instant         (const char            *text,
                                                 gint64                *us);

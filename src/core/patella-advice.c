@@ -486,9 +486,13 @@ week_mean_tenths (GPtrArray  *sorted,
       PatellaJournalEntry *entry = g_ptr_array_index (sorted, i);
       const char *entry_day = patella_journal_entry_get_day (entry);
 
-      if (g_strcmp0 (entry_day, from) >= 0 && g_strcmp0 (entry_day, to) <= 0)
+      int pain = patella_journal_entry_get_max_pain (entry);
+
+      /* A day with no rating says nothing about the pain: it is not a 0. */
+      if (pain != PATELLA_PAIN_NONE && g_strcmp0 (entry_day, from) >= 0 &&
+          g_strcmp0 (entry_day, to) <= 0)
         {
-          sum += patella_journal_entry_get_max_pain (entry);
+          sum += pain;
           n++;
         }
     }
@@ -570,6 +574,9 @@ morning_worse (GHashTable          *by_day,
       if (before != NULL && patella_journal_entry_get_pain_morning (before) != PATELLA_PAIN_NONE)
         return morning > patella_journal_entry_get_pain_morning (before);
     }
+
+  if (patella_journal_entry_get_pain_rest (entry) == PATELLA_PAIN_NONE)
+    return FALSE;
 
   return morning > patella_journal_entry_get_pain_rest (entry);
 }

@@ -437,7 +437,8 @@ open_backup (const char  *path,
       return NULL;
     }
 
-  if (version != PATELLA_SCHEMA_VERSION)
+  /* An older version's backup is brought up to date once restored. */
+  if (version < 1)
     goto out;
 
   if (sqlite3_prepare_v2 (db, "PRAGMA quick_check;", -1, &stmt, NULL) == SQLITE_OK &&
@@ -525,6 +526,14 @@ patella_backup_restore (PatellaStore  *store,
     {
       patella_store_set_error (store, rc, error);
       g_prefix_error (error, _("The backup was not restored: "));
+      return FALSE;
+    }
+
+  if (!patella_store_upgrade (store, error))
+    {
+      g_prefix_error (error, _("The backup was restored but could not be updated to this "
+                               "version of Patella: "));
+      patella_store_emit_all_changed (store);
       return FALSE;
     }
 

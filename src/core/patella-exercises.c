@@ -8,8 +8,8 @@
 #include "patella-error.h"
 #include "patella-exercises.h"
 #include "patella-parse.h"
+#include "patella-session.h"
 #include "patella-store-private.h"
-#include "patella-timer.h"
 
 #define STOP_SHARP N_("Stop at sharp pain, or when the pain goes above 5 out of 10.")
 
@@ -509,6 +509,133 @@ patella_routine_load (PatellaStore  *store,
   return g_steal_pointer (&routine);
 }
 
+/* Inside the caller's transaction: the steps of routine @id, in order,
+ * instead of the ones it had. */
+static gboolean
+write_steps (PatellaStore                    *store,
+             gint64                           id,
+             const PatellaRoutineStepRecord  *steps,
+             guint                            n_steps,
+             GError                         **error)
+{
+  g_autoptr(PatellaStmt) clear = NULL;
+
+  clear = patella_store_prepare (store, "DELETE FROM routine_step WHERE routine_id = ?;", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, id);
+  if (!patella_store_step_done (store, clear, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(PatellaStmt) stmt = NULL;
+
+      stmt = patella_store_prepare (store,
+                                    "INSERT INTO routine_step (routine_id, position, exercise,"
+                                    "  sets, reps, hold_s, rest_s, per_side) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?);",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, steps[i].exercise, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, steps[i].sets);
+      sqlite3_bind_int64 (stmt, 5, steps[i].reps);
+      sqlite3_bind_int64 (stmt, 6, steps[i].hold_s);
+      sqlite3_bind_int64 (stmt, 7, steps[i].rest_s);
+      sqlite3_bind_int (stmt, 8, steps[i].per_side ? 1 : 0);
+      if (!patella_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * patella_routine_find:
+ * @uuid: (nullable): the routine's identity
+ * @name: the routine's name, in any case
+ * @same: (out): whether the routine found has @uuid
+ *
+ * Returns: the saved routine with @uuid, else the one named @name, 0 when
+ *   there is none, or -1 with @error set
+ */
+gint64
+patella_routine_find (PatellaStore  *store,
+                      const char    *uuid,
+                      const char    *name,
+                      gboolean      *same,
+                      GError       **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
+
+  return patella_store_find_same (store, "SELECT id FROM routine WHERE uuid = ?1;", uuid,
+                                  "SELECT id FROM routine WHERE name = ?1 COLLATE NOCASE;", name,
+                                  same, error);
+}
+
+/**
+ * patella_routine_put_record:
+ * @replace_id: a saved routine that this one takes the place of, or 0
+ * @uuid: (nullable): the identity; %NULL: a new one
+ * @steps: (array length=n_steps): the steps, exercises by their ids
+ *
+ * Writes a routine whole, as another Patella saved it: its identity,
+ * creation instant and steps kept. The caller emits the change.
+ */
+gboolean
+patella_routine_put_record (PatellaStore                    *store,
+                            gint64                           replace_id,
+                            const char                      *uuid,
+                            const char                      *name,
+                            gint64                           created_us,
+                            const PatellaRoutineStepRecord  *steps,
+                            guint                            n_steps,
+                            GError                         **error)
+{
+  g_autoptr(PatellaStmt) clear = NULL;
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!patella_store_begin (store, error))
+    return FALSE;
+
+  if (replace_id > 0)
+    {
+      clear = patella_store_prepare (store, "DELETE FROM routine WHERE id = ?;", error);
+      if (clear == NULL)
+        goto fail;
+      sqlite3_bind_int64 (clear, 1, replace_id);
+      if (!patella_store_step_done (store, clear, error))
+        goto fail;
+    }
+
+  stmt = patella_store_prepare (store,
+                                "INSERT INTO routine (name, created_us, uuid) VALUES (?1, ?2, ?3);",
+                                error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, created_us);
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_TRANSIENT);
+  if (!patella_store_step_done (store, stmt, error) ||
+      !write_steps (store, sqlite3_last_insert_rowid (patella_store_get_db (store)), steps,
+                    n_steps, error) ||
+      !patella_store_commit (store, error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  patella_store_rollback (store);
+  return FALSE;
+}
+
 /**
  * patella_routine_save:
  *
@@ -593,37 +720,22 @@ patella_routine_save (PatellaStore    *store,
     }
   g_clear_pointer (&stmt, patella_stmt_release);
 
-  stmt = patella_store_prepare (store, "DELETE FROM routine_step WHERE routine_id = ?;", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!patella_store_step_done (store, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, patella_stmt_release);
+  {
+    g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (PatellaRoutineStepRecord),
+                                                routine->steps->len);
 
-  for (guint i = 0; i < routine->steps->len; i++)
-    {
-      const PatellaRoutineStep *step = &g_array_index (routine->steps, PatellaRoutineStep, i);
+    for (guint i = 0; i < routine->steps->len; i++)
+      {
+        const PatellaRoutineStep *step = &g_array_index (routine->steps, PatellaRoutineStep, i);
+        PatellaRoutineStepRecord row = { step->exercise->id, step->sets, step->reps, step->hold_s,
+                                      step->rest_s, step->per_side };
 
-      stmt = patella_store_prepare (store,
-                                    "INSERT INTO routine_step (routine_id, position, exercise,"
-                                    "  sets, reps, hold_s, rest_s, per_side) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?);",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_text (stmt, 3, step->exercise->id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, step->sets);
-      sqlite3_bind_int (stmt, 5, step->reps);
-      sqlite3_bind_int (stmt, 6, step->hold_s);
-      sqlite3_bind_int (stmt, 7, step->rest_s);
-      sqlite3_bind_int (stmt, 8, step->per_side ? 1 : 0);
-      if (!patella_store_step_done (store, stmt, error))
-        return FALSE;
-      g_clear_pointer (&stmt, patella_stmt_release);
-    }
+        g_array_append_val (rows, row);
+      }
+
+    if (!write_steps (store, id, (const PatellaRoutineStepRecord *) rows->data, rows->len, error))
+      return FALSE;
+  }
 
   if (!patella_transaction_commit (tx, error))
     return FALSE;
@@ -704,6 +816,7 @@ patella_exercise_log_routine (PatellaStore  *store,
                               int            pain,
                               GError       **error)
 {
+  PatellaSessionRecord row = PATELLA_SESSION_RECORD_INIT;
   g_autoptr(GDateTime) start = NULL;
   g_autofree char *day = NULL;
 
@@ -724,8 +837,17 @@ patella_exercise_log_routine (PatellaStore  *store,
                                  _("The session’s start time is out of range"));
   day = g_date_time_format (start, "%Y-%m-%d");
 
-  return patella_session_log_done (store, "exercise", day, started_us, planned_s, duration_s,
-                                   routine_name, pain, error);
+  row.kind = "exercise";
+  row.day = day;
+  row.planned_s = MAX (planned_s, 1);
+  /* Less than half of the routine is a partial session. */
+  row.state = duration_s * 2 >= row.planned_s ? "finished" : "stopped";
+  row.started_us = started_us;
+  row.ended_us = started_us + duration_s * G_USEC_PER_SEC;
+  row.duration_s = duration_s;
+  row.routine = routine_name;
+  row.pain = pain;
+  return patella_session_add (store, &row, error) != 0;
 }
 
 /**

@@ -50,6 +50,17 @@ typedef struct
   GArray   *steps;    /* PatellaRoutineStep */
 } PatellaRoutine;
 
+/* A step as it is stored: the exercise by its id. */
+typedef struct
+{
+  const char *exercise;
+  gint64      sets;
+  gint64      reps;
+  gint64      hold_s;
+  gint64      rest_s;
+  gboolean    per_side;
+} PatellaRoutineStepRecord;
+
 const PatellaExercise *patella_exercise_lookup       (const char            *id);
 const PatellaExercise *patella_exercises_get_catalog (guint                 *n_exercises);
 int                    patella_routine_step_seconds  (const PatellaRoutineStep *step);
@@ -79,6 +90,19 @@ gboolean        patella_routine_save         (PatellaStore          *store,
                                               GError               **error);
 gboolean        patella_routine_delete       (PatellaStore          *store,
                                               gint64                 id,
+                                              GError               **error);
+gint64          patella_routine_find         (PatellaStore          *store,
+                                              const char            *uuid,
+                                              const char            *name,
+                                              gboolean              *same,
+                                              GError               **error);
+gboolean        patella_routine_put_record   (PatellaStore          *store,
+                                              gint64                 replace_id,
+                                              const char            *uuid,
+                                              const char            *name,
+                                              gint64                 created_us,
+                                              const PatellaRoutineStepRecord *steps,
+                                              guint                  n_steps,
                                               GError               **error);
 
 gboolean        patella_exercise_log_session (PatellaStore          *store,

@@ -35,6 +35,9 @@
 
 /* Files with more records than this are not one person's activities. */
 #define MAX_RECORDS 2000000
+/* A FIT time below this counts seconds since the watch was switched on (its
+ * clock was not set), not seconds since 1989-12-31. */
+#define RELATIVE_TIME_LIMIT 0x10000000
 
 typedef struct
 {
@@ -435,7 +438,11 @@ make_activity (Decoder       *decoder,
   start = session->start != MISSING ? session->start
         : first != MISSING ? first
         : decoder->time_created;
-  if (start != MISSING)
+  if (start != MISSING && start < RELATIVE_TIME_LIMIT)
+    activity->problem = g_strdup (_("its times count from when the watch was switched on, "
+                                    "not from a date (the watch’s clock was not set), so its "
+                                    "day is unknown"));
+  else if (start != MISSING)
     activity->start_us = (start + PATELLA_FIT_EPOCH_S) * G_USEC_PER_SEC;
 
   if (session->distance_cm != MISSING)

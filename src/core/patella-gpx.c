@@ -21,6 +21,7 @@
 #define MAX_DEPTH 64
 #define MAX_TEXT 1000
 #define NONE G_MININT64
+#define MAX_STEP_BACK_US (10 * 60 * G_USEC_PER_SEC)
 
 typedef struct
 {
@@ -266,14 +267,18 @@ gpx_end (GMarkupParseContext  *context,
           return;
         }
 
-      if (parser->activity->start_us == 0)
-        parser->activity->start_us = us;
-      if (parser->piece_last_us != NONE && us < parser->piece_last_us &&
+      /* Some apps (Sports Tracker) write points a few minutes out of
+       * order: the piece spans its earliest to its latest time. A step
+       * back of more than that is not a track. */
+      if (parser->piece_last_us != NONE && us < parser->piece_last_us - MAX_STEP_BACK_US &&
           parser->activity->problem == NULL)
         parser->activity->problem = g_strdup (_("its times go backwards"));
-      if (parser->piece_first_us == NONE)
+      if (parser->activity->start_us == 0 || us < parser->activity->start_us)
+        parser->activity->start_us = us;
+      if (parser->piece_first_us == NONE || us < parser->piece_first_us)
         parser->piece_first_us = us;
-      parser->piece_last_us = us;
+      if (parser->piece_last_us == NONE || us > parser->piece_last_us)
+        parser->piece_last_us = us;
     }
   else if (collected && g_str_equal (name, "cad"))
     {
@@ -360,42 +365,18 @@ patella_gpx_read (const char  *data,
                   gsize        length,
                   GError     **error)
 {
-  g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) local_error = NULL;
   GpxParser parser = { 0 };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (length > PATELLA_ACTIVITY_MAX_BYTES)
-    {
-      refuse (error, _("The file is larger than %d MB; it cannot be imported"),
-              PATELLA_ACTIVITY_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-
-  data = patella_xml_skip_prolog (data, &length);
-  if (!patella_xml_check_input (data, length, "GPX", error))
-    return NULL;
 
   activities = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_activity_free);
   parser.activities = activities;
   parser.text = text;
 
-  context = g_markup_parse_context_new (&gpx_parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &parser, NULL);
-  if (!g_markup_parse_context_parse (context, data, (gssize) length, &local_error) ||
-      !g_markup_parse_context_end_parse (context, &local_error))
-    {
-      patella_activity_free (parser.activity);
-      if (local_error->domain == PATELLA_ERROR)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        refuse (error, _("The file is not valid GPX: %s"), local_error->message);
-      return NULL;
-    }
-
-  patella_activity_free (parser.activity);
+  if (!patella_xml_read (data, length, "GPX", &gpx_parser, &parser, &parser.activity, error))
+    return NULL;
 
   if (!parser.seen_root)
     {

@@ -5,6 +5,8 @@
  * files, device files), patella-import-parse.c (reading an export) and
  * patella-import-write.c (writing it). */
 
+#include <json-glib/json-glib.h>
+
 #include "patella-error.h"
 #include "patella-import.h"
 #include "patella-parse.h"
@@ -148,6 +150,58 @@ struct _PatellaImportData
   GPtrArray *sessions;
   GPtrArray *routines;
 };
+
+/* --------------------------------------- reading an item (import-fields) */
+
+/* ImportWhere a bad value is, for messages: "runs, item 3". */
+typedef struct
+{
+  const char *table;
+  guint       index;
+  gboolean    with_uuid;  /* version 2 and later: every item has one */
+} ImportWhere;
+
+typedef enum
+{
+  TEXT_NOTE,   /* any text up to the note limit, may be empty */
+  TEXT_NAME,   /* 1 to 100 characters on one line */
+  TEXT_SHORT,  /* up to 100 characters, may be empty */
+  TEXT_DATE,   /* YYYY-MM-DD from 1900 to 2999 */
+  TEXT_WORD,   /* a code, checked by the caller */
+  TEXT_UUID,   /* a UUID, stored in lower case */
+} ImportTextKind;
+
+gboolean patella_import_refuse_member (GError            **error,
+                                       const ImportWhere  *where,
+                                       const char         *member,
+                                       const char         *expected);
+gboolean patella_import_get_int       (JsonObject         *object,
+                                       const ImportWhere  *where,
+                                       const char         *member,
+                                       gboolean            optional,
+                                       gint64              min,
+                                       gint64              max,
+                                       gint64             *value,
+                                       GError            **error);
+gboolean patella_import_get_bool      (JsonObject         *object,
+                                       const ImportWhere  *where,
+                                       const char         *member,
+                                       gboolean           *value,
+                                       GError            **error);
+gboolean patella_import_get_text      (JsonObject         *object,
+                                       const ImportWhere  *where,
+                                       const char         *member,
+                                       gboolean            optional,
+                                       ImportTextKind      kind,
+                                       char              **value,
+                                       GError            **error);
+gboolean patella_import_get_uuid      (JsonObject         *object,
+                                       const ImportWhere  *where,
+                                       const char         *member,
+                                       char              **value,
+                                       GError            **error);
+gboolean patella_import_is_one_of     (const char         *text,
+                                       const char * const *words);
 
 PatellaImportReport *patella_import_report_new   (void);
 void                 patella_import_report_skip  (PatellaImportReport  *report,

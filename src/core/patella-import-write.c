@@ -6,9 +6,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "patella-exercises.h"
 #include "patella-export.h"
 #include "patella-import-private.h"
 #include "patella-journal.h"
+#include "patella-session.h"
 #include "patella-shoes.h"
 #include "patella-store-private.h"
 #include "patella-units.h"
@@ -43,48 +45,6 @@ job_step (Job     *job,
     job->progress ((double) job->done / job->total, job->user_data);
 
   return TRUE;
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_int (sqlite3_stmt *stmt,
-          int           index,
-          gint64        value)
-{
-  if (value == NONE)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-static gint64
-find_id (PatellaStore  *store,
-         const char    *sql,
-         const char    *text,
-         GError       **error)
-{
-  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-
-  bind_text (stmt, 1, text);
-  rc = patella_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-
-  return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Version 1 exports carry no identities. Their runs are told apart by the
@@ -135,51 +95,6 @@ occurrences_is_known (Occurrences *occurrences,
   return (gint64) index < n_in_database - added;
 }
 
-static gint64
-count_rows (PatellaStore  *store,
-            const char    *sql,
-            const char    *text,
-            gint64         number,
-            GError       **error)
-{
-  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-
-  if (text != NULL)
-    {
-      bind_text (stmt, 1, text);
-      sqlite3_bind_int64 (stmt, 2, number);
-    }
-  else
-    {
-      sqlite3_bind_int64 (stmt, 1, number);
-    }
-
-  rc = patella_store_step (store, stmt, error);
-  if (rc != SQLITE_ROW)
-    return -1;
-
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static gboolean
-delete_row (PatellaStore  *store,
-            const char    *sql,
-            gint64         id,
-            GError       **error)
-{
-  g_autoptr(PatellaStmt) stmt = patella_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  return patella_store_step_done (store, stmt, error);
-}
-
 static gboolean
 prefix_item (GError     **error,
              const char  *table,
@@ -216,8 +131,9 @@ write_shoes (Job                *job,
   for (guint i = 0; i < data->shoes->len; i++)
     {
       ImportShoe *shoe = g_ptr_array_index (data->shoes, i);
-      g_autoptr(PatellaStmt) stmt = NULL;
-      gboolean is_default = shoe->is_default;
+      PatellaShoeRecord row = { shoe->uuid, shoe->name, shoe->brand, shoe->first_used,
+                             shoe->initial_m, shoe->warn_m, shoe->limit_m, shoe->retired,
+                             shoe->is_default, shoe->created_us };
       gboolean same;
       gint64 id;
       gint64 default_id;
@@ -225,11 +141,7 @@ write_shoes (Job                *job,
       if (!job_step (job, error))
         return FALSE;
 
-      id = find_id (store, "SELECT id FROM shoe WHERE uuid = ?1;", shoe->uuid, error);
-      same = id > 0;
-      if (id == 0)
-        id = find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", shoe->name,
-                      error);
+      id = patella_shoe_find_id (store, shoe->uuid, shoe->name, &same, error);
       if (id < 0)
         return prefix_item (error, "shoes", i);
 
@@ -244,53 +156,12 @@ write_shoes (Job                *job,
           continue;
         }
 
-      default_id = patella_store_query_int (store, "SELECT id FROM shoe WHERE is_default = 1;", 0);
-      if (is_default && default_id != 0 && default_id != id)
-        {
-          if (replace)
-            {
-              if (!patella_store_exec (store, "UPDATE shoe SET is_default = 0 WHERE is_default = 1;",
-                                       error))
-                return prefix_item (error, "shoes", i);
-            }
-          else
-            {
-              is_default = FALSE;
-            }
-        }
+      /* Only a replacing import takes the default from the shoe there was. */
+      default_id = patella_shoe_get_default_id (store);
+      if (row.is_default && default_id != 0 && default_id != id && !replace)
+        row.is_default = FALSE;
 
-      /* A replaced shoe keeps its own identity: runs and other programs refer
-       * to it. */
-      if (id > 0)
-        stmt = patella_store_prepare (store,
-                                      "UPDATE shoe SET name = ?1, brand = ?2, first_used = ?3,"
-                                      " initial_m = ?4, warn_m = ?5, limit_m = ?6, retired = ?7,"
-                                      " is_default = ?8, created_us = ?9 WHERE id = ?10;",
-                                      error);
-      else
-        stmt = patella_store_prepare (store,
-                                      "INSERT INTO shoe (name, brand, first_used, initial_m,"
-                                      " warn_m, limit_m, retired, is_default, created_us, uuid)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11);",
-                                      error);
-      if (stmt == NULL)
-        return FALSE;
-
-      bind_text (stmt, 1, shoe->name);
-      bind_text (stmt, 2, shoe->brand);
-      bind_text (stmt, 3, shoe->first_used);
-      sqlite3_bind_int64 (stmt, 4, shoe->initial_m);
-      sqlite3_bind_int64 (stmt, 5, shoe->warn_m);
-      sqlite3_bind_int64 (stmt, 6, shoe->limit_m);
-      sqlite3_bind_int (stmt, 7, shoe->retired);
-      sqlite3_bind_int (stmt, 8, is_default);
-      sqlite3_bind_int64 (stmt, 9, shoe->created_us);
-      if (id > 0)
-        sqlite3_bind_int64 (stmt, 10, id);
-      else
-        bind_text (stmt, 11, shoe->uuid);
-
-      if (!patella_store_step_done (store, stmt, error))
+      if (!patella_shoe_put_record (store, id, &row, error))
         return prefix_item (error, "shoes", i);
 
       count_written (job, id > 0, &job->report->shoes);
@@ -304,7 +175,7 @@ find_run_shoe (PatellaStore  *store,
                ImportRun     *run,
                GError       **error)
 {
-  gint64 shoe_id = find_id (store, "SELECT id FROM shoe WHERE uuid = ?1;", run->shoe_uuid, error);
+  gint64 shoe_id = patella_shoe_find_id (store, run->shoe_uuid, NULL, NULL, error);
 
   if (shoe_id != 0)
     return shoe_id;
@@ -312,8 +183,7 @@ find_run_shoe (PatellaStore  *store,
   if (run->shoe == NULL)
     return NONE;
 
-  shoe_id = find_id (store, "SELECT id FROM shoe WHERE name = ?1 COLLATE NOCASE;", run->shoe,
-                     error);
+  shoe_id = patella_shoe_find_id (store, NULL, run->shoe, NULL, error);
   if (shoe_id == 0)
     {
       refuse (error, _("the run names the shoe “%s”, which is neither in the export nor "
@@ -349,15 +219,14 @@ write_runs (Job                *job,
 
       if (run->uuid != NULL)
         {
-          id = find_id (store, "SELECT id FROM run WHERE uuid = ?1;", run->uuid, error);
+          id = patella_run_find_id (store, run->uuid, error);
           if (id < 0)
             return prefix_item (error, "runs", i);
           known = id > 0;
         }
       else
         {
-          gint64 n = count_rows (store, "SELECT count(*) FROM run WHERE created_us = ?1;", NULL,
-                                 run->created_us, error);
+          gint64 n = patella_runs_count_created (store, run->created_us, error);
 
           if (n < 0)
             return prefix_item (error, "runs", i);
@@ -422,90 +291,37 @@ write_journal (Job                *job,
   for (guint i = 0; i < data->journal->len; i++)
     {
       ImportEntry *entry = g_ptr_array_index (data->journal, i);
-      g_autoptr(PatellaStmt) stmt = NULL;
-      g_autofree char *uuid = g_strdup (entry->uuid);
+      PatellaJournalRecord row = {
+        entry->uuid, entry->day, (int) entry->pain_rest,
+        entry->pain_activity != NONE ? (int) entry->pain_activity : PATELLA_PAIN_NONE,
+        entry->pain_morning != NONE ? (int) entry->pain_morning : PATELLA_PAIN_NONE,
+        (const char * const *) entry->symptoms, entry->note, entry->created_us,
+        entry->updated_us,
+      };
+      gboolean same;
       gint64 id;
 
       if (!job_step (job, error))
         return FALSE;
 
-      id = find_id (store, "SELECT id FROM journal_entry WHERE uuid = ?1;", entry->uuid, error);
-      if (id > 0 && !replace)
-        {
-          patella_import_report_skip (job->report,
-                       g_strdup_printf (_("Journal day %s: the same entry is already there."),
-                                        entry->day));
-          continue;
-        }
-
       /* One entry a day: another entry for the day is kept unless replaced. */
-      if (id == 0)
-        id = find_id (store, "SELECT id FROM journal_entry WHERE day = ?1;", entry->day, error);
+      id = patella_journal_find (store, entry->uuid, entry->day, &same, error);
       if (id < 0)
         return prefix_item (error, "journal", i);
 
       if (id > 0 && !replace)
         {
           patella_import_report_skip (job->report,
+                       same ?
+                       g_strdup_printf (_("Journal day %s: the same entry is already there."),
+                                        entry->day) :
                        g_strdup_printf (_("Journal day %s: that day is already written in "
                                           "Patella and was kept as it is."), entry->day));
           continue;
         }
 
-      if (id > 0)
-        {
-          if (uuid == NULL)
-            {
-              g_autoptr(PatellaStmt) old = NULL;
-
-              old = patella_store_prepare (store, "SELECT uuid FROM journal_entry WHERE id = ?1;",
-                                           error);
-              if (old == NULL)
-                return FALSE;
-              sqlite3_bind_int64 (old, 1, id);
-              if (patella_store_step (store, old, error) != SQLITE_ROW)
-                return prefix_item (error, "journal", i);
-              uuid = g_strdup ((const char *) sqlite3_column_text (old, 0));
-            }
-
-          if (!delete_row (store, "DELETE FROM journal_entry WHERE id = ?1;", id, error))
-            return prefix_item (error, "journal", i);
-        }
-
-      stmt = patella_store_prepare (store,
-                                    "INSERT INTO journal_entry (day, pain_rest, pain_activity,"
-                                    " pain_morning, note, created_us, updated_us, uuid)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-
-      bind_text (stmt, 1, entry->day);
-      sqlite3_bind_int64 (stmt, 2, entry->pain_rest);
-      bind_int (stmt, 3, entry->pain_activity);
-      bind_int (stmt, 4, entry->pain_morning);
-      bind_text (stmt, 5, entry->note);
-      sqlite3_bind_int64 (stmt, 6, entry->created_us);
-      sqlite3_bind_int64 (stmt, 7, entry->updated_us);
-      bind_text (stmt, 8, uuid);
-      if (!patella_store_step_done (store, stmt, error))
+      if (!patella_journal_put_record (store, id, &row, error))
         return prefix_item (error, "journal", i);
-
-      for (guint j = 0; entry->symptoms[j] != NULL; j++)
-        {
-          g_autoptr(PatellaStmt) symptom = NULL;
-
-          symptom = patella_store_prepare (store,
-                                           "INSERT INTO journal_symptom (day, code)"
-                                           " VALUES (?1, ?2);",
-                                           error);
-          if (symptom == NULL)
-            return FALSE;
-          bind_text (symptom, 1, entry->day);
-          bind_text (symptom, 2, entry->symptoms[j]);
-          if (!patella_store_step_done (store, symptom, error))
-            return prefix_item (error, "journal", i);
-        }
 
       count_written (job, id > 0, &job->report->journal);
     }
@@ -526,19 +342,17 @@ write_sessions (Job                *job,
   for (guint i = 0; i < data->sessions->len; i++)
     {
       ImportSession *session = g_ptr_array_index (data->sessions, i);
-      g_autoptr(PatellaStmt) stmt = NULL;
+      PatellaSessionRecord row = PATELLA_SESSION_RECORD_INIT;
       g_autofree char *key = NULL;
       gboolean known;
       gboolean active;
-      int rc;
 
       if (!job_step (job, error))
         return FALSE;
 
       if (session->uuid != NULL)
         {
-          gint64 id = find_id (store, "SELECT id FROM session WHERE uuid = ?1;", session->uuid,
-                               error);
+          gint64 id = patella_session_find (store, session->uuid, error);
 
           if (id < 0)
             return prefix_item (error, "sessions", i);
@@ -546,9 +360,8 @@ write_sessions (Job                *job,
         }
       else
         {
-          gint64 n = count_rows (store,
-                                 "SELECT count(*) FROM session WHERE kind = ?1 AND started_us = ?2;",
-                                 session->kind, session->started_us, error);
+          gint64 n = patella_sessions_count_start (store, session->kind, session->started_us,
+                                                   error);
 
           if (n < 0)
             return prefix_item (error, "sessions", i);
@@ -567,19 +380,11 @@ write_sessions (Job                *job,
       active = g_str_equal (session->state, "running") || g_str_equal (session->state, "paused");
       if (active)
         {
-          g_autoptr(PatellaStmt) other = NULL;
+          gboolean other = FALSE;
 
-          other = patella_store_prepare (store,
-                                         "SELECT 1 FROM session WHERE kind = ?1"
-                                         " AND state IN ('running', 'paused');",
-                                         error);
-          if (other == NULL)
-            return FALSE;
-          bind_text (other, 1, session->kind);
-          rc = patella_store_step (store, other, error);
-          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+          if (!patella_session_get_active (store, session->kind, &other, error))
             return prefix_item (error, "sessions", i);
-          if (rc == SQLITE_ROW)
+          if (other)
             {
               patella_import_report_skip (job->report,
                            g_strdup_printf (_("Session of %s on %s: it was still running in the "
@@ -589,28 +394,19 @@ write_sessions (Job                *job,
             }
         }
 
-      stmt = patella_store_prepare (store,
-                                    "INSERT INTO session (kind, day, state, started_us, planned_s,"
-                                    " ends_us, remaining_s, ended_us, duration_s, routine, pain,"
-                                    " uuid)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-
-      bind_text (stmt, 1, session->kind);
-      bind_text (stmt, 2, session->day);
-      bind_text (stmt, 3, session->state);
-      sqlite3_bind_int64 (stmt, 4, session->started_us);
-      sqlite3_bind_int64 (stmt, 5, session->planned_s);
-      bind_int (stmt, 6, session->ends_us);
-      bind_int (stmt, 7, session->remaining_s);
-      bind_int (stmt, 8, session->ended_us);
-      bind_int (stmt, 9, session->duration_s);
-      bind_text (stmt, 10, session->routine);
-      bind_int (stmt, 11, session->pain);
-      bind_text (stmt, 12, session->uuid);
-      if (!patella_store_step_done (store, stmt, error))
+      row.uuid = session->uuid;
+      row.kind = session->kind;
+      row.day = session->day;
+      row.state = session->state;
+      row.started_us = session->started_us;
+      row.planned_s = session->planned_s;
+      row.ends_us = session->ends_us;
+      row.remaining_s = session->remaining_s;
+      row.ended_us = session->ended_us;
+      row.duration_s = session->duration_s;
+      row.routine = session->routine;
+      row.pain = session->pain;
+      if (patella_session_insert (store, &row, error) == 0)
         return prefix_item (error, "sessions", i);
 
       if (key != NULL)
@@ -634,19 +430,14 @@ write_routines (Job                *job,
   for (guint i = 0; i < data->routines->len; i++)
     {
       ImportRoutine *routine = g_ptr_array_index (data->routines, i);
-      g_autoptr(PatellaStmt) stmt = NULL;
+      g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (PatellaRoutineStepRecord));
       gint64 id;
-      gint64 new_id;
       gboolean same;
 
       if (!job_step (job, error))
         return FALSE;
 
-      id = find_id (store, "SELECT id FROM routine WHERE uuid = ?1;", routine->uuid, error);
-      same = id > 0;
-      if (id == 0)
-        id = find_id (store, "SELECT id FROM routine WHERE name = ?1 COLLATE NOCASE;",
-                      routine->name, error);
+      id = patella_routine_find (store, routine->uuid, routine->name, &same, error);
       if (id < 0)
         return prefix_item (error, "routines", i);
 
@@ -661,45 +452,19 @@ write_routines (Job                *job,
           continue;
         }
 
-      if (id > 0 && !delete_row (store, "DELETE FROM routine WHERE id = ?1;", id, error))
-        return prefix_item (error, "routines", i);
-
-      stmt = patella_store_prepare (store,
-                                    "INSERT INTO routine (name, created_us, uuid)"
-                                    " VALUES (?1, ?2, ?3);",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-      bind_text (stmt, 1, routine->name);
-      sqlite3_bind_int64 (stmt, 2, routine->created_us);
-      bind_text (stmt, 3, routine->uuid);
-      if (!patella_store_step_done (store, stmt, error))
-        return prefix_item (error, "routines", i);
-      new_id = sqlite3_last_insert_rowid (patella_store_get_db (store));
-
       for (guint j = 0; j < routine->steps->len; j++)
         {
           ImportStep *step = &g_array_index (routine->steps, ImportStep, j);
-          g_autoptr(PatellaStmt) insert = NULL;
+          PatellaRoutineStepRecord row = { step->exercise, step->sets, step->reps, step->hold_s,
+                                        step->rest_s, step->per_side };
 
-          insert = patella_store_prepare (store,
-                                          "INSERT INTO routine_step (routine_id, position,"
-                                          " exercise, sets, reps, hold_s, rest_s, per_side)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
-                                          error);
-          if (insert == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (insert, 1, new_id);
-          sqlite3_bind_int (insert, 2, (int) j);
-          bind_text (insert, 3, step->exercise);
-          sqlite3_bind_int64 (insert, 4, step->sets);
-          sqlite3_bind_int64 (insert, 5, step->reps);
-          sqlite3_bind_int64 (insert, 6, step->hold_s);
-          sqlite3_bind_int64 (insert, 7, step->rest_s);
-          sqlite3_bind_int (insert, 8, step->per_side);
-          if (!patella_store_step_done (store, insert, error))
-            return prefix_item (error, "routines", i);
+          g_array_append_val (steps, row);
         }
+
+      if (!patella_routine_put_record (store, id, routine->uuid, routine->name, routine->created_us,
+                                    (const PatellaRoutineStepRecord *) steps->data, steps->len,
+                                    error))
+        return prefix_item (error, "routines", i);
 
       count_written (job, id > 0, &job->report->routines);
     }
@@ -755,7 +520,7 @@ write_plan_tables (Job                *job,
           if (!job_step (job, error))
             return FALSE;
 
-          id = find_id (store, table->exists_sql, uuid, error);
+          id = patella_store_find_id (store, table->exists_sql, uuid, error);
           if (id < 0)
             return prefix_item (error, table->member, i);
           if (id > 0)

@@ -276,7 +276,7 @@ load_window (PatellaStore  *store,
 
   entries = patella_store_prepare (store,
                                    "SELECT CAST(julianday(day) - julianday(?1) AS INTEGER),"
-                                   "  pain_rest, coalesce(pain_morning, -1)"
+                                   "  coalesce(pain_rest, -1), coalesce(pain_morning, -1)"
                                    " FROM journal_entry WHERE day BETWEEN ?1 AND ?2;",
                                    error);
   if (entries == NULL)

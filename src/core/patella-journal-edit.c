@@ -28,7 +28,8 @@ struct _PatellaJournalEdit
 static int
 stored_rest (PatellaJournalEdit *self)
 {
-  return self->stored != NULL ? patella_journal_entry_get_pain_rest (self->stored) : 0;
+  return self->stored != NULL ? patella_journal_entry_get_pain_rest (self->stored)
+                              : PATELLA_PAIN_NONE;
 }
 
 static int
@@ -87,6 +88,9 @@ patella_journal_edit_new (const char          *day,
   self->stored = stored != NULL ? g_object_ref (stored) : NULL;
   self->symptoms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->note = g_strdup ("");
+  self->pain_rest = PATELLA_PAIN_NONE;
+  self->pain_activity = PATELLA_PAIN_NONE;
+  self->pain_morning = PATELLA_PAIN_NONE;
 
   return self;
 }
@@ -145,7 +149,7 @@ patella_journal_edit_set_pain_rest (PatellaJournalEdit *self,
                                     int                 pain)
 {
   self->pain_rest = pain;
-  mark (self, PATELLA_JOURNAL_FIELD_REST, self->stored == NULL || pain != stored_rest (self));
+  mark (self, PATELLA_JOURNAL_FIELD_REST, pain != stored_rest (self));
 }
 
 void
@@ -189,7 +193,7 @@ patella_journal_edit_set_note (PatellaJournalEdit *self,
 /**
  * patella_journal_edit_save:
  * @rest_if_new: the pain at rest to write when the day has no entry yet and
- *   the user did not set it (a new entry needs one)
+ *   the user did not set it, or %PATELLA_PAIN_KEEP to leave it unrated
  *
  * Writes the changed fields, and only those. On failure nothing is lost:
  * the fields stay changed, to be saved again.
@@ -274,7 +278,7 @@ patella_journal_edit_update (PatellaJournalEdit   *self,
   const char * const *codes = patella_symptom_get_codes ();
   g_autoptr(PatellaJournalEntry) old = g_steal_pointer (&self->stored);
   PatellaJournalFields in_conflict = PATELLA_JOURNAL_FIELD_NONE;
-  int old_rest = old != NULL ? patella_journal_entry_get_pain_rest (old) : 0;
+  int old_rest = old != NULL ? patella_journal_entry_get_pain_rest (old) : PATELLA_PAIN_NONE;
   int old_activity = old != NULL ? patella_journal_entry_get_pain_activity (old) : PATELLA_PAIN_NONE;
   int old_morning = old != NULL ? patella_journal_entry_get_pain_morning (old) : PATELLA_PAIN_NONE;
   const char *old_note = old != NULL ? patella_journal_entry_get_note (old) : "";

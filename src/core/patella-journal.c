@@ -202,6 +202,7 @@ patella_journal_entry_class_init (PatellaJournalEntryClass *klass)
 static void
 patella_journal_entry_init (PatellaJournalEntry *self)
 {
+  self->pain_rest = PATELLA_PAIN_NONE;
   self->pain_activity = PATELLA_PAIN_NONE;
   self->pain_morning = PATELLA_PAIN_NONE;
   self->symptoms = g_new0 (char *, 1);
@@ -212,7 +213,7 @@ patella_journal_entry_init (PatellaJournalEntry *self)
  * patella_journal_entry_new:
  * @day: `YYYY-MM-DD`
  *
- * An entry in memory: pain at rest 0, nothing else.
+ * An entry in memory: nothing rated, no symptom, no note.
  */
 PatellaJournalEntry *
 patella_journal_entry_new (const char *day)
@@ -233,10 +234,11 @@ patella_journal_entry_get_day (PatellaJournalEntry *self)
   return self->day;
 }
 
+/* Returns: 0–10, or %PATELLA_PAIN_NONE */
 int
 patella_journal_entry_get_pain_rest (PatellaJournalEntry *self)
 {
-  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), 0);
+  g_return_val_if_fail (PATELLA_IS_JOURNAL_ENTRY (self), PATELLA_PAIN_NONE);
   return self->pain_rest;
 }
 
@@ -256,7 +258,7 @@ patella_journal_entry_get_pain_morning (PatellaJournalEntry *self)
   return self->pain_morning;
 }
 
-/* The highest of the day's ratings. */
+/* The highest of the day's ratings, or %PATELLA_PAIN_NONE when none is rated. */
 int
 patella_journal_entry_get_max_pain (PatellaJournalEntry *self)
 {
@@ -435,7 +437,8 @@ entry_from_row (PatellaStmt *stmt)
   const char *codes;
 
   self = patella_journal_entry_new ((const char *) sqlite3_column_text (stmt, 0));
-  self->pain_rest = sqlite3_column_int (stmt, 1);
+  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    self->pain_rest = sqlite3_column_int (stmt, 1);
   if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
     self->pain_activity = sqlite3_column_int (stmt, 2);
   if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
@@ -720,10 +723,8 @@ static gboolean
 check_change (const PatellaJournalChange  *change,
               GError                     **error)
 {
-  if (change->pain_rest != PATELLA_PAIN_KEEP && !patella_check_pain (change->pain_rest, error))
-    return FALSE;
-
-  if (!check_optional_pain (change->pain_activity, error) ||
+  if (!check_optional_pain (change->pain_rest, error) ||
+      !check_optional_pain (change->pain_activity, error) ||
       !check_optional_pain (change->pain_morning, error))
     return FALSE;
 
@@ -739,8 +740,7 @@ check_change (const PatellaJournalChange  *change,
     if (!patella_symptom_check (change->symptoms_remove[i], error))
       return FALSE;
 
-  if (change->pain_rest_if_new != PATELLA_PAIN_KEEP &&
-      !patella_check_pain (change->pain_rest_if_new, error))
+  if (!check_optional_pain (change->pain_rest_if_new, error))
     return FALSE;
 
   if (change->note != NULL && !patella_check_text (change->note, PATELLA_NOTE_MAX_CHARS, error))
@@ -761,6 +761,41 @@ bind_pain (PatellaStmt *stmt,
     sqlite3_bind_null (stmt, column);
   else
     sqlite3_bind_int (stmt, column, pain);
+}
+
+/* The symptoms of @day, instead of the ones it had. */
+static gboolean
+write_symptoms (PatellaStore        *store,
+                const char          *day,
+                const char * const  *codes,
+                GError             **error)
+{
+  g_autoptr(PatellaStmt) clear = NULL;
+  g_autoptr(PatellaStmt) insert = NULL;
+
+  clear = patella_store_prepare (store, "DELETE FROM journal_symptom WHERE day = ?;", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_text (clear, 1, day, -1, SQLITE_TRANSIENT);
+  if (!patella_store_step_done (store, clear, error))
+    return FALSE;
+
+  insert = patella_store_prepare (store,
+                                  "INSERT INTO journal_symptom (day, code) VALUES (?, ?);",
+                                  error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_text (insert, 1, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 2, codes[i], -1, SQLITE_TRANSIENT);
+      if (!patella_store_step_done (store, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -784,7 +819,7 @@ write_entry (PatellaStore         *store,
     return FALSE;
 
   sqlite3_bind_text (upsert, 1, entry->day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (upsert, 2, entry->pain_rest);
+  bind_pain (upsert, 2, entry->pain_rest);
   bind_pain (upsert, 3, entry->pain_activity);
   bind_pain (upsert, 4, entry->pain_morning);
   sqlite3_bind_text (upsert, 5, entry->note, -1, SQLITE_TRANSIENT);
@@ -792,42 +827,121 @@ write_entry (PatellaStore         *store,
   if (!patella_store_step_done (store, upsert, error))
     return FALSE;
 
-  if (replace_symptoms)
-    {
-      g_autoptr(PatellaStmt) clear = NULL;
-      g_autoptr(PatellaStmt) insert = NULL;
-
-      clear = patella_store_prepare (store, "DELETE FROM journal_symptom WHERE day = ?;", error);
-      if (clear == NULL)
-        return FALSE;
-      sqlite3_bind_text (clear, 1, entry->day, -1, SQLITE_TRANSIENT);
-      if (!patella_store_step_done (store, clear, error))
-        return FALSE;
-
-      insert = patella_store_prepare (store,
-                                      "INSERT INTO journal_symptom (day, code) VALUES (?, ?);",
-                                      error);
-      if (insert == NULL)
-        return FALSE;
-
-      for (guint i = 0; entry->symptoms[i] != NULL; i++)
-        {
-          sqlite3_reset (insert);
-          sqlite3_bind_text (insert, 1, entry->day, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (insert, 2, entry->symptoms[i], -1, SQLITE_TRANSIENT);
-          if (!patella_store_step_done (store, insert, error))
-            return FALSE;
-        }
-    }
+  if (replace_symptoms &&
+      !write_symptoms (store, entry->day, (const char * const *) entry->symptoms, error))
+    return FALSE;
 
   entry->updated_us = now;
   return TRUE;
 }
 
 /**
+ * patella_journal_find:
+ * @uuid: (nullable): an entry's identity
+ * @day: (nullable): a day
+ * @same: (out): whether the entry found has @uuid
+ *
+ * Returns: the entry with @uuid, else the entry of @day, 0 when there is
+ *   none, or -1 with @error set
+ */
+gint64
+patella_journal_find (PatellaStore  *store,
+                      const char    *uuid,
+                      const char    *day,
+                      gboolean      *same,
+                      GError       **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
+
+  return patella_store_find_same (store, "SELECT id FROM journal_entry WHERE uuid = ?1;", uuid,
+                                  "SELECT id FROM journal_entry WHERE day = ?1;", day, same,
+                                  error);
+}
+
+/**
+ * patella_journal_put_record:
+ * @replace_id: the entry this one takes the place of, or 0
+ *
+ * Writes an entry whole, its identity and instants kept; one that replaces
+ * another without an identity of its own keeps the other's. The caller
+ * checks the row and emits the change.
+ */
+gboolean
+patella_journal_put_record (PatellaStore                *store,
+                            gint64                       replace_id,
+                            const PatellaJournalRecord  *row,
+                            GError                     **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+  g_autofree char *uuid = g_strdup (row->uuid);
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (row != NULL && row->day != NULL, FALSE);
+
+  if (!patella_store_begin (store, error))
+    return FALSE;
+
+  if (replace_id > 0)
+    {
+      g_autoptr(PatellaStmt) old = NULL;
+      g_autoptr(PatellaStmt) clear = NULL;
+
+      old = patella_store_prepare (store, "SELECT uuid FROM journal_entry WHERE id = ?1;", error);
+      if (old == NULL)
+        goto fail;
+      sqlite3_bind_int64 (old, 1, replace_id);
+      rc = patella_store_step (store, old, error);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,
+                     _("There is no journal entry for %s"), row->day);
+      if (rc != SQLITE_ROW)
+        goto fail;
+      if (uuid == NULL)
+        uuid = g_strdup ((const char *) sqlite3_column_text (old, 0));
+
+      clear = patella_store_prepare (store, "DELETE FROM journal_entry WHERE id = ?1;", error);
+      if (clear == NULL)
+        goto fail;
+      sqlite3_bind_int64 (clear, 1, replace_id);
+      if (!patella_store_step_done (store, clear, error))
+        goto fail;
+    }
+
+  stmt = patella_store_prepare (store,
+                                "INSERT INTO journal_entry (day, pain_rest, pain_activity,"
+                                " pain_morning, note, created_us, updated_us, uuid)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);",
+                                error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_text (stmt, 1, row->day, -1, SQLITE_TRANSIENT);
+  bind_pain (stmt, 2, row->pain_rest);
+  bind_pain (stmt, 3, row->pain_activity);
+  bind_pain (stmt, 4, row->pain_morning);
+  sqlite3_bind_text (stmt, 5, row->note != NULL ? row->note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, row->created_us);
+  sqlite3_bind_int64 (stmt, 7, row->updated_us);
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 8, uuid, -1, SQLITE_TRANSIENT);
+  if (!patella_store_step_done (store, stmt, error) ||
+      !write_symptoms (store, row->day, row->symptoms, error) ||
+      !patella_store_commit (store, error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  patella_store_rollback (store);
+  return FALSE;
+}
+
+/**
  * patella_journal_save:
  * @day: `YYYY-MM-DD`, today or earlier
- * @change: what to write; on a day without an entry, the pain at rest is required
+ * @change: what to write; on a day without an entry, at least a rating, a
+ *   symptom or a note
  * @created: (out) (optional): whether the day had no entry before
  *
  * Creates or updates the entry of @day. Fields that @change keeps stay as
@@ -865,15 +979,9 @@ patella_journal_save (PatellaStore                *store,
   is_new = entry == NULL;
   if (is_new)
     {
-      if (change->pain_rest == PATELLA_PAIN_KEEP && change->pain_rest_if_new == PATELLA_PAIN_KEEP)
-        {
-          g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
-                       _("%s has no entry yet; a new entry needs the pain at rest, from 0 (none) "
-                         "to 10 (worst)"), normal);
-          return FALSE;
-        }
       entry = patella_journal_entry_new (normal);
-      entry->pain_rest = change->pain_rest_if_new;
+      if (change->pain_rest_if_new != PATELLA_PAIN_KEEP)
+        entry->pain_rest = change->pain_rest_if_new;
     }
 
   if (change->pain_rest != PATELLA_PAIN_KEEP)
@@ -906,6 +1014,16 @@ patella_journal_save (PatellaStore                *store,
         }
       result = g_strv_builder_end (codes);
       patella_journal_entry_set_symptoms (entry, (const char * const *) result);
+    }
+
+  if (is_new && entry->pain_rest == PATELLA_PAIN_NONE && entry->pain_activity == PATELLA_PAIN_NONE &&
+      entry->pain_morning == PATELLA_PAIN_NONE && entry->symptoms[0] == NULL &&
+      entry->note[0] == '\0')
+    {
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
+                   _("%s has no entry yet and nothing was given to write: a new entry needs a "
+                     "pain rating from 0 (none) to 10 (worst), a symptom or a note"), normal);
+      return FALSE;
     }
 
   if (!write_entry (store, entry,

@@ -46,7 +46,7 @@ void                 patella_journal_entry_set_note          (PatellaJournalEntr
 
 /**
  * PatellaJournalChange:
- * @pain_rest: 0–10, or %PATELLA_PAIN_KEEP
+ * @pain_rest: 0–10, %PATELLA_PAIN_NONE to clear, or %PATELLA_PAIN_KEEP
  * @pain_activity: 0–10, %PATELLA_PAIN_NONE to clear, or %PATELLA_PAIN_KEEP
  * @pain_morning: 0–10, %PATELLA_PAIN_NONE to clear, or %PATELLA_PAIN_KEEP
  * @symptoms: (nullable): the day's symptom codes (replacing the stored ones), or %NULL to keep
@@ -54,7 +54,7 @@ void                 patella_journal_entry_set_note          (PatellaJournalEntr
  * @symptoms_add: (nullable): codes to add to the stored ones
  * @symptoms_remove: (nullable): codes to take from the stored ones
  * @pain_rest_if_new: the pain at rest for a day that has no entry yet, when
- *   @pain_rest keeps; or %PATELLA_PAIN_KEEP
+ *   @pain_rest keeps; or %PATELLA_PAIN_KEEP (unrated)
  *
  * What to write for one day. Fields left at their "keep" value are not touched
  * when the day has an entry already: the stored values are read and written
@@ -76,6 +76,30 @@ typedef struct
   { PATELLA_PAIN_KEEP, PATELLA_PAIN_KEEP, PATELLA_PAIN_KEEP, NULL, NULL, NULL, NULL, \
     PATELLA_PAIN_KEEP }
 
+/* A journal entry whole, as another Patella wrote it (an export): its
+ * identity and instants travel with it. */
+typedef struct
+{
+  const char         *uuid;           /* NULL: the replaced entry's, or a new one */
+  const char         *day;
+  int                 pain_rest;
+  int                 pain_activity;  /* PATELLA_PAIN_NONE: not given */
+  int                 pain_morning;   /* PATELLA_PAIN_NONE: not given */
+  const char * const *symptoms;
+  const char         *note;
+  gint64              created_us;
+  gint64              updated_us;
+} PatellaJournalRecord;
+
+gint64               patella_journal_find       (PatellaStore               *store,
+                                                 const char                 *uuid,
+                                                 const char                 *day,
+                                                 gboolean                   *same,
+                                                 GError                    **error);
+gboolean             patella_journal_put_record (PatellaStore               *store,
+                                                 gint64                      replace_id,
+                                                 const PatellaJournalRecord *record,
+                                                 GError                    **error);
 gboolean             patella_journal_check_day  (PatellaStore               *store,
                                                  const char                 *text,
                                                  char                      **day,

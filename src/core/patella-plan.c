@@ -322,6 +322,29 @@ patella_plan_free (PatellaPlan *plan)
   g_free (plan);
 }
 
+/**
+ * patella_plan_today_is_walk_run:
+ *
+ * Whether today's session is a walk/run session (from the first walk/run
+ * phase on) rather than the strength routine of the early phases, which
+ * rest days keep too.
+ */
+gboolean
+patella_plan_today_is_walk_run (const PatellaPlanToday *today)
+{
+  const PatellaPlanPhase *phase;
+
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (today->kind != PATELLA_PLAN_TODAY_SESSION)
+    return FALSE;
+
+  phase = patella_plan_get_phase (today->phase);
+
+  return phase != NULL &&
+         phase->kind != PATELLA_PLAN_KIND_EARLY && phase->kind != PATELLA_PLAN_KIND_READINESS;
+}
+
 void
 patella_plan_today_free (PatellaPlanToday *today)
 {
@@ -448,6 +471,54 @@ patella_plan_get_last_decision (const PatellaPlan *plan)
     }
 
   return NULL;
+}
+
+/**
+ * patella_plan_count_events:
+ *
+ * Returns: how many events the plan in @store has, 0 without a plan; give
+ *   it to patella_plan_get_reasons_since() after logging a session
+ */
+guint
+patella_plan_count_events (PatellaStore *store)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), 0);
+
+  plan = patella_plan_load (store, NULL);
+
+  return plan != NULL ? plan->events->len : 0;
+}
+
+/**
+ * patella_plan_get_reasons_since:
+ * @n_events: what patella_plan_count_events() returned before
+ *
+ * What the plan decided since it had @n_events events (at once, when a
+ * session is logged), oldest first, in words.
+ *
+ * Returns: (transfer container) (element-type utf8): the reasons, maybe none
+ */
+GPtrArray *
+patella_plan_get_reasons_since (PatellaStore *store,
+                                guint         n_events)
+{
+  g_autoptr(PatellaPlan) plan = NULL;
+  GPtrArray *reasons = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), reasons);
+
+  plan = patella_plan_load (store, NULL);
+  for (guint i = n_events; plan != NULL && i < plan->events->len; i++)
+    {
+      const PatellaPlanEvent *event = g_ptr_array_index (plan->events, i);
+
+      if (event->kind == PATELLA_PLAN_EVENT_DECISION)
+        g_ptr_array_add (reasons, patella_plan_event_get_reason (event));
+    }
+
+  return reasons;
 }
 
 static const PatellaPlanEvent *

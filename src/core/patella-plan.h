@@ -193,9 +193,13 @@ GPtrArray              *patella_plan_get_load_warnings (PatellaStore          *s
                                                         GError               **error);
 
 const PatellaPlanEvent *patella_plan_get_last_decision (const PatellaPlan     *plan);
+guint                   patella_plan_count_events     (PatellaStore          *store);
+GPtrArray              *patella_plan_get_reasons_since (PatellaStore         *store,
+                                                        guint                 n_events);
 char                   *patella_plan_event_get_reason (const PatellaPlanEvent *event);
 PatellaPlanToday       *patella_plan_get_today        (const PatellaPlan      *plan,
                                                        const char             *today);
+gboolean                patella_plan_today_is_walk_run (const PatellaPlanToday *today);
 
 void                    patella_plan_free             (PatellaPlan            *plan);
 void                    patella_plan_event_free       (PatellaPlanEvent       *event);

@@ -43,7 +43,7 @@ typedef struct
 typedef struct
 {
   char    day[11];
-  int     pain_rest;       /* PATELLA_PAIN_NONE without an entry */
+  int     pain_rest;       /* PATELLA_PAIN_NONE without an entry or not rated */
   int     pain_activity;   /* PATELLA_PAIN_NONE when not rated */
   int     pain_morning;    /* the next morning; PATELLA_PAIN_NONE when not rated */
   guint   runs;

@@ -264,12 +264,64 @@ static const char migration_activity_files[] =
   "ALTER TABLE run ADD COLUMN descent_m INTEGER CHECK (descent_m BETWEEN 0 AND 100000);"
   "CREATE INDEX run_start ON run (start_us) WHERE start_us IS NOT NULL;";
 
+/* Pain at rest may be left unrated, like the other two ratings (issue 17).
+ * SQLite cannot drop a NOT NULL, so the table is built again with the same
+ * ids (the full-text index refers to them), and what hangs on it is made
+ * again: the uuid index and triggers, the full-text triggers. Dropping the
+ * old table deletes the symptoms by their ON DELETE CASCADE (foreign keys
+ * cannot be turned off inside the migration's transaction): they are kept
+ * aside and put back. */
+static const char migration_rest_optional[] =
+  "CREATE TABLE journal_entry_new ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  day           TEXT NOT NULL UNIQUE " DAY_CHECK ("day") ","
+  "  pain_rest     INTEGER CHECK (pain_rest BETWEEN 0 AND 10),"
+  "  pain_activity INTEGER CHECK (pain_activity BETWEEN 0 AND 10),"
+  "  pain_morning  INTEGER CHECK (pain_morning BETWEEN 0 AND 10),"
+  "  note          TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000),"
+  "  created_us    INTEGER NOT NULL,"
+  "  updated_us    INTEGER NOT NULL,"
+  "  uuid          TEXT"
+  ");"
+  "INSERT INTO journal_entry_new (id, day, pain_rest, pain_activity, pain_morning, note,"
+  "  created_us, updated_us, uuid)"
+  " SELECT id, day, pain_rest, pain_activity, pain_morning, note, created_us, updated_us, uuid"
+  " FROM journal_entry;"
+  "CREATE TEMP TABLE journal_symptom_kept AS SELECT day, code FROM journal_symptom;"
+  "DROP TABLE journal_entry;"
+  "ALTER TABLE journal_entry_new RENAME TO journal_entry;"
+  "INSERT INTO journal_symptom (day, code) SELECT day, code FROM temp.journal_symptom_kept;"
+  "DROP TABLE temp.journal_symptom_kept;"
+  "CREATE UNIQUE INDEX journal_entry_uuid ON journal_entry (uuid);"
+  "CREATE TRIGGER journal_entry_uuid_insert AFTER INSERT ON journal_entry"
+  "  WHEN new.uuid IS NULL BEGIN"
+  "  UPDATE journal_entry SET uuid = " UUID_SQL " WHERE rowid = new.rowid;"
+  "END;"
+  "CREATE TRIGGER journal_entry_uuid_update BEFORE UPDATE OF uuid ON journal_entry"
+  "  WHEN new.uuid IS NULL OR length (new.uuid) <> 36 BEGIN"
+  "  SELECT RAISE (ABORT, 'a uuid must be 36 characters');"
+  "END;"
+  "CREATE TRIGGER journal_fts_insert AFTER INSERT ON journal_entry BEGIN"
+  "  INSERT INTO journal_fts (rowid, note) VALUES (new.id, new.note);"
+  "END;"
+  "CREATE TRIGGER journal_fts_delete AFTER DELETE ON journal_entry BEGIN"
+  "  INSERT INTO journal_fts (journal_fts, rowid, note) VALUES ('delete', old.id, old.note);"
+  "END;"
+  "CREATE TRIGGER journal_fts_update AFTER UPDATE OF note ON journal_entry BEGIN"
+  "  INSERT INTO journal_fts (journal_fts, rowid, note) VALUES ('delete', old.id, old.note);"
+  "  INSERT INTO journal_fts (rowid, note) VALUES (new.id, new.note);"
+  "END;"
+  /* The same ids and notes: the index stays right, but build it from the
+   * table again so that it surely is. */
+  "INSERT INTO journal_fts (journal_fts) VALUES ('rebuild');";
+
 const char * const patella_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_symptoms,
   migration_plan,
   migration_activity_files,
+  migration_rest_optional,
 };
 
 const guint patella_schema_n_migrations = G_N_ELEMENTS (patella_schema_migrations);

@@ -963,23 +963,17 @@ check_run_exists (PatellaStore  *store,
   return run != NULL;
 }
 
-/**
- * patella_run_edit:
- * @run: the run, by its id, with every field as it should be; a shoe_id of
- *   0 or less means no shoe
- */
-gboolean
-patella_run_edit (PatellaStore      *store,
-                  PatellaNotifier   *notifier,
-                  const PatellaRun  *run,
-                  GError           **error)
+/* Rewrites run @run->id. An edit changes what the user sees; a replace
+ * (@whole) writes the creation instant and what a device measured too. */
+static gboolean
+update_run (PatellaStore      *store,
+            PatellaNotifier   *notifier,
+            const PatellaRun  *run,
+            gboolean           whole,
+            GError           **error)
 {
   g_auto(RunFields) fields = { 0 };
   g_autoptr(PatellaStmt) stmt = NULL;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (notifier == NULL || PATELLA_IS_NOTIFIER (notifier), FALSE);
-  g_return_val_if_fail (run != NULL, FALSE);
 
   if (!check_run (store, run, &fields, error))
     return FALSE;
@@ -991,19 +985,52 @@ patella_run_edit (PatellaStore      *store,
       !resolve_shoe (store, run->shoe_id, FALSE, &fields.shoe_id, error))
     return fail_write (store);
 
-  stmt = patella_store_prepare (store,
-                                "UPDATE run SET day = ?, distance_m = ?, duration_s = ?, "
-                                "  shoe_id = ?, pain = ?, note = ? "
-                                "WHERE id = ?;", error);
+  if (whole)
+    stmt = patella_store_prepare (store,
+                                  "UPDATE run SET day = ?1, distance_m = ?2, duration_s = ?3, "
+                                  "  shoe_id = ?4, pain = ?5, note = ?6, created_us = ?7, "
+                                  "  start_us = ?8, source = ?9, cadence_spm = ?10, "
+                                  "  descent_m = ?11 "
+                                  "WHERE id = ?12;", error);
+  else
+    stmt = patella_store_prepare (store,
+                                  "UPDATE run SET day = ?1, distance_m = ?2, duration_s = ?3, "
+                                  "  shoe_id = ?4, pain = ?5, note = ?6 "
+                                  "WHERE id = ?12;", error);
   if (stmt == NULL)
     return fail_write (store);
 
   bind_run (stmt, &fields, run);
-  sqlite3_bind_int64 (stmt, 7, run->id);
+  if (whole)
+    {
+      bind_measured (stmt, run);
+      sqlite3_bind_int64 (stmt, 7, run->created_us > 0
+                                   ? run->created_us
+                                   : patella_clock_get_now (patella_store_get_clock (store)));
+    }
+  sqlite3_bind_int64 (stmt, 12, run->id);
   if (!patella_store_step_done (store, stmt, error))
     return fail_write (store);
 
   return finish_write (store, notifier, "runs", error);
+}
+
+/**
+ * patella_run_edit:
+ * @run: the run, by its id, with every field as it should be; a shoe_id of
+ *   0 or less means no shoe
+ */
+gboolean
+patella_run_edit (PatellaStore      *store,
+                  PatellaNotifier   *notifier,
+                  const PatellaRun  *run,
+                  GError           **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (notifier == NULL || PATELLA_IS_NOTIFIER (notifier), FALSE);
+  g_return_val_if_fail (run != NULL, FALSE);
+
+  return update_run (store, notifier, run, FALSE, error);
 }
 
 /**
@@ -1019,41 +1046,10 @@ patella_run_replace (PatellaStore      *store,
                      const PatellaRun  *run,
                      GError           **error)
 {
-  g_auto(RunFields) fields = { 0 };
-  g_autoptr(PatellaStmt) stmt = NULL;
-
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (run != NULL, FALSE);
 
-  if (!check_run (store, run, &fields, error))
-    return FALSE;
-
-  if (!patella_store_begin (store, error))
-    return FALSE;
-
-  if (!check_run_exists (store, run->id, error) ||
-      !resolve_shoe (store, run->shoe_id, FALSE, &fields.shoe_id, error))
-    return fail_write (store);
-
-  stmt = patella_store_prepare (store,
-                                "UPDATE run SET day = ?1, distance_m = ?2, duration_s = ?3, "
-                                "  shoe_id = ?4, pain = ?5, note = ?6, created_us = ?7, "
-                                "  start_us = ?8, source = ?9, cadence_spm = ?10, "
-                                "  descent_m = ?11 "
-                                "WHERE id = ?12;", error);
-  if (stmt == NULL)
-    return fail_write (store);
-
-  bind_run (stmt, &fields, run);
-  bind_measured (stmt, run);
-  sqlite3_bind_int64 (stmt, 7, run->created_us > 0
-                               ? run->created_us
-                               : patella_clock_get_now (patella_store_get_clock (store)));
-  sqlite3_bind_int64 (stmt, 12, run->id);
-  if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
-
-  return finish_write (store, NULL, "runs", error);
+  return update_run (store, NULL, run, TRUE, error);
 }
 
 gboolean

@@ -73,6 +73,21 @@ typedef struct
   gint64         descent_m;
 } PatellaRun;
 
+/* A shoe whole, as another Patella wrote it (an export). */
+typedef struct
+{
+  const char *uuid;
+  const char *name;
+  const char *brand;       /* NULL: none */
+  const char *first_used;  /* "YYYY-MM-DD", or NULL */
+  gint64      initial_m;
+  gint64      warn_m;
+  gint64      limit_m;
+  gboolean    retired;
+  gboolean    is_default;
+  gint64      created_us;
+} PatellaShoeRecord;
+
 typedef enum
 {
   PATELLA_SHOES_ACTIVE  = 1 << 0,
@@ -171,6 +186,24 @@ GPtrArray   *patella_runs_check_load         (PatellaStore       *store,
                                               PatellaDistanceUnit unit,
                                               GArray            **weeks,
                                               GError            **error);
+
+/* Rows by identity, for an import (patella-shoe-records.c). */
+gint64       patella_shoe_find_id            (PatellaStore             *store,
+                                              const char               *uuid,
+                                              const char               *name,
+                                              gboolean                 *same,
+                                              GError                  **error);
+gint64       patella_shoe_get_default_id     (PatellaStore             *store);
+gboolean     patella_shoe_put_record         (PatellaStore             *store,
+                                              gint64                    id,
+                                              const PatellaShoeRecord  *record,
+                                              GError                  **error);
+gint64       patella_run_find_id             (PatellaStore             *store,
+                                              const char               *uuid,
+                                              GError                  **error);
+gint64       patella_runs_count_created      (PatellaStore             *store,
+                                              gint64                    created_us,
+                                              GError                  **error);
 
 gboolean     patella_shoes_check_notifications (PatellaStore     *store,
                                                 PatellaNotifier  *notifier,

@@ -348,6 +348,69 @@ patella_store_query_int (PatellaStore *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/**
+ * patella_store_find_id:
+ * @sql: a query that yields the id of one row, with @text as ?1
+ * @text: (nullable): what to look for; %NULL finds nothing
+ *
+ * Returns: the id found, 0 when there is no such row, or -1 with @error set
+ */
+gint64
+patella_store_find_id (PatellaStore  *self,
+                       const char    *sql,
+                       const char    *text,
+                       GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), -1);
+
+  if (text == NULL)
+    return 0;
+
+  stmt = patella_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  rc = patella_store_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/**
+ * patella_store_find_same:
+ * @uuid_sql: a query for the row with the identity ?1
+ * @uuid: (nullable): the identity
+ * @key_sql: a query for the row with the key ?1 (a name, a day)
+ * @key: (nullable): the key
+ * @same: (out): whether the row found has @uuid
+ *
+ * Finds the row an imported item stands for: the one with its identity,
+ * else the one with its key.
+ *
+ * Returns: the id found, 0 when there is none, or -1 with @error set
+ */
+gint64
+patella_store_find_same (PatellaStore  *self,
+                         const char    *uuid_sql,
+                         const char    *uuid,
+                         const char    *key_sql,
+                         const char    *key,
+                         gboolean      *same,
+                         GError       **error)
+{
+  gint64 id = patella_store_find_id (self, uuid_sql, uuid, error);
+
+  *same = id > 0;
+  if (id == 0)
+    id = patella_store_find_id (self, key_sql, key, error);
+  return id;
+}
+
 static gboolean
 query_int_checked (PatellaStore  *self,
                    const char    *sql,
@@ -749,6 +812,27 @@ patella_store_get_schema_version (PatellaStore *self)
   g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
 
   return self->schema_version;
+}
+
+/**
+ * patella_store_upgrade:
+ *
+ * Brings a database whose content was replaced whole (a restored backup of
+ * an older version) to this version's schema, as opening it would.
+ */
+gboolean
+patella_store_upgrade (PatellaStore  *self,
+                       GError       **error)
+{
+  gint64 version;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  if (!query_int_checked (self, "PRAGMA user_version;", &version, error))
+    return FALSE;
+
+  self->schema_version = (int) version;
+  return migrate (self, error);
 }
 
 gboolean

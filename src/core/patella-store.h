@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* "PaTl": written to the header so that a Patella file can be told from others. */
 #define PATELLA_APPLICATION_ID 0x5061546c
-#define PATELLA_SCHEMA_VERSION 5
+#define PATELLA_SCHEMA_VERSION 6
 
 #define PATELLA_TYPE_STORE (patella_store_get_type ())
 
@@ -24,6 +24,8 @@ PatellaClock *patella_store_get_clock         (PatellaStore  *self);
 gboolean      patella_store_is_read_only      (PatellaStore  *self);
 const GError *patella_store_get_read_only_reason (PatellaStore *self);
 int           patella_store_get_schema_version (PatellaStore *self);
+gboolean      patella_store_upgrade           (PatellaStore  *self,
+                                               GError       **error);
 gboolean      patella_store_check_writable    (PatellaStore  *self,
                                                GError       **error);
 
@@ -35,6 +37,17 @@ gboolean      patella_store_exec              (PatellaStore  *self,
 gint64        patella_store_query_int         (PatellaStore  *self,
                                                const char    *sql,
                                                gint64         fallback);
+gint64        patella_store_find_id           (PatellaStore  *self,
+                                               const char    *sql,
+                                               const char    *text,
+                                               GError       **error);
+gint64        patella_store_find_same         (PatellaStore  *self,
+                                               const char    *uuid_sql,
+                                               const char    *uuid,
+                                               const char    *key_sql,
+                                               const char    *key,
+                                               gboolean      *same,
+                                               GError       **error);
 
 gboolean      patella_store_begin             (PatellaStore  *self,
                                                GError       **error);

@@ -312,42 +312,18 @@ patella_tcx_read (const char  *data,
                   gsize        length,
                   GError     **error)
 {
-  g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) local_error = NULL;
   TcxParser parser = { 0 };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (length > PATELLA_ACTIVITY_MAX_BYTES)
-    {
-      refuse (error, _("The file is larger than %d MB; it cannot be imported"),
-              PATELLA_ACTIVITY_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-
-  data = patella_xml_skip_prolog (data, &length);
-  if (!patella_xml_check_input (data, length, "TCX", error))
-    return NULL;
 
   activities = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_activity_free);
   parser.activities = activities;
   parser.text = text;
 
-  context = g_markup_parse_context_new (&tcx_parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &parser, NULL);
-  if (!g_markup_parse_context_parse (context, data, (gssize) length, &local_error) ||
-      !g_markup_parse_context_end_parse (context, &local_error))
-    {
-      patella_activity_free (parser.activity);
-      if (local_error->domain == PATELLA_ERROR)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        refuse (error, _("The file is not valid TCX: %s"), local_error->message);
-      return NULL;
-    }
-
-  patella_activity_free (parser.activity);
+  if (!patella_xml_read (data, length, "TCX", &tcx_parser, &parser, &parser.activity, error))
+    return NULL;
 
   if (activities->len == 0)
     {

@@ -8,6 +8,7 @@
 #include "patella-enums.h"
 #include "patella-error.h"
 #include "patella-parse.h"
+#include "patella-session.h"
 #include "patella-store-private.h"
 #include "patella-timer.h"
 
@@ -384,8 +385,9 @@ patella_timer_start (PatellaTimer  *self,
                      GError       **error)
 {
   g_autoptr(PatellaTransaction) tx = NULL;
-  g_autoptr(PatellaStmt) stmt = NULL;
+  PatellaSessionRecord row = PATELLA_SESSION_RECORD_INIT;
   g_autofree char *today = NULL;
+  gint64 id;
   gint64 now;
   gint64 planned_s;
 
@@ -409,25 +411,17 @@ patella_timer_start (PatellaTimer  *self,
   if ((tx = patella_store_transaction (self->store, error)) == NULL)
     return FALSE;
 
-  stmt = patella_store_prepare (self->store,
-                                "INSERT INTO session (kind, day, state, started_us, planned_s,"
-                                "                     ends_us) "
-                                "VALUES ('icing', ?, 'running', ?, ?, ?);",
-                                error);
-  if (stmt == NULL)
+  row.kind = "icing";
+  row.day = today;
+  row.state = "running";
+  row.started_us = now;
+  row.planned_s = planned_s;
+  row.ends_us = now + planned_s * G_USEC_PER_SEC;
+  id = patella_session_insert (self->store, &row, error);
+  if (id == 0 || !patella_transaction_commit (tx, error))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, planned_s);
-  sqlite3_bind_int64 (stmt, 4, now + planned_s * G_USEC_PER_SEC);
-  if (!patella_store_step_done (self->store, stmt, error))
-    return FALSE;
-
-  if (!patella_transaction_commit (tx, error))
-    return FALSE;
-
-  self->session_id = sqlite3_last_insert_rowid (patella_store_get_db (self->store));
+  self->session_id = id;
   self->ends_us = now + planned_s * G_USEC_PER_SEC;
   set_state (self, PATELLA_TIMER_RUNNING, planned_s, planned_s);
   patella_store_emit_changed (self->store, "sessions");
@@ -697,61 +691,6 @@ patella_timer_get_ends_at (PatellaTimer *self)
 }
 
 /**
- * patella_session_log_done:
- * @kind: "icing" or "exercise"
- * @day: the session's local day, "YYYY-MM-DD"
- * @routine: (nullable): the routine an exercise session followed
- * @pain: pain during, 0–10, or %PATELLA_PAIN_NONE when not asked
- *
- * Records a session that is over. Less than half of @planned_s is kept as
- * a partial ("stopped") session, which does not count toward a goal.
- */
-gboolean
-patella_session_log_done (PatellaStore  *store,
-                          const char    *kind,
-                          const char    *day,
-                          gint64         started_us,
-                          gint64         planned_s,
-                          gint64         duration_s,
-                          const char    *routine,
-                          int            pain,
-                          GError       **error)
-{
-  g_autoptr(PatellaTransaction) tx = NULL;
-  g_autoptr(PatellaStmt) stmt = NULL;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
-
-  if ((tx = patella_store_transaction (store, error)) == NULL)
-    return FALSE;
-
-  stmt = patella_store_prepare (store,
-                                "INSERT INTO session (kind, day, state, started_us, planned_s,"
-                                "                     ended_us, duration_s, routine, pain) "
-                                "VALUES (?8, ?1, CASE WHEN ?5 * 2 >= ?3 THEN 'finished'"
-                                "        ELSE 'stopped' END, ?2, ?3, ?4, ?5, ?6, ?7);",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, started_us);
-  sqlite3_bind_int64 (stmt, 3, MAX (planned_s, 1));
-  sqlite3_bind_int64 (stmt, 4, started_us + duration_s * G_USEC_PER_SEC);
-  sqlite3_bind_int64 (stmt, 5, duration_s);
-  if (routine != NULL)
-    sqlite3_bind_text (stmt, 6, routine, -1, SQLITE_TRANSIENT);
-  if (pain >= 0)
-    sqlite3_bind_int (stmt, 7, pain);
-  sqlite3_bind_text (stmt, 8, kind, -1, SQLITE_STATIC);
-  if (!patella_store_step_done (store, stmt, error) || !patella_transaction_commit (tx, error))
-    return FALSE;
-
-  patella_store_emit_changed (store, "sessions");
-  return TRUE;
-}
-
-/**
  * patella_ice_log:
  * @day: "YYYY-MM-DD"
  * @minutes: 15 to 20
@@ -764,6 +703,7 @@ patella_ice_log (PatellaStore  *store,
                  int            minutes,
                  GError       **error)
 {
+  PatellaSessionRecord row = PATELLA_SESSION_RECORD_INIT;
   g_autofree char *today = NULL;
   GDate date;
   gint64 started_us;
@@ -794,8 +734,14 @@ patella_ice_log (PatellaStore  *store,
       started_us = noon != NULL ? g_date_time_to_unix (noon) * G_USEC_PER_SEC : now;
     }
 
-  return patella_session_log_done (store, "icing", day, started_us, minutes * 60, minutes * 60,
-                                   NULL, PATELLA_PAIN_NONE, error);
+  row.kind = "icing";
+  row.day = day;
+  row.state = "finished";
+  row.started_us = started_us;
+  row.planned_s = minutes * 60;
+  row.ended_us = started_us + (gint64) minutes * 60 * G_USEC_PER_SEC;
+  row.duration_s = minutes * 60;
+  return patella_session_add (store, &row, error) != 0;
 }
 
 /**

@@ -65,15 +65,6 @@ gboolean           patella_timer_can_add_minute (PatellaTimer     *self);
 
 gboolean           patella_ice_check_minutes    (int               minutes,
                                                  GError          **error);
-gboolean           patella_session_log_done     (PatellaStore     *store,
-                                                 const char       *kind,
-                                                 const char       *day,
-                                                 gint64            started_us,
-                                                 gint64            planned_s,
-                                                 gint64            duration_s,
-                                                 const char       *routine,
-                                                 int               pain,
-                                                 GError          **error);
 gboolean           patella_ice_log              (PatellaStore     *store,
                                                  const char       *day,
                                                  int               minutes,

@@ -20,6 +20,7 @@
 #include "patella-accessible.h"
 
 static void tidy_button (GtkButton *button);
+static char *strip_underlines (char *text);
 
 static void
 button_label_changed_cb (GtkButton  *button,
@@ -65,6 +66,28 @@ tidy_button (GtkButton *button)
     {
       gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
       return;
+    }
+
+  /* The toggle inside a drop-down that a row activates says the row's title
+   * (GTK 4.8 names it after the drop-down's class otherwise: the drop-down
+   * is named by a relation, which a relation does not follow). */
+  if (parent != NULL && GTK_IS_DROP_DOWN (parent) &&
+      ADW_IS_ACTION_ROW (gtk_widget_get_ancestor (parent, ADW_TYPE_ACTION_ROW)))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (parent, ADW_TYPE_ACTION_ROW);
+
+      if (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == parent)
+        {
+          g_autofree char *title =
+            g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+          if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)))
+            title = strip_underlines (title);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                          -1);
+          return;
+        }
     }
 
   /* The toggle inside a menu button or a drop-down says what its owner says. */
@@ -222,6 +245,35 @@ tidy_list_item (GtkWidget *item)
                                     -1);
 }
 
+/* libadwaita 1.2's entry row types into a GtkText, which GTK 4.8 keeps out
+ * of the accessibility tree (its role is "none"), and GTK tells the focus of
+ * such an element to its parent: here a part of the row that never has the
+ * focus itself, so no element was ever told focused and Orca said nothing
+ * when the row was reached by keyboard (a GtkEntry answers for its text;
+ * the row does not). With a role and the row's title as its name, the text
+ * is told focused itself, as the text of a GtkEntry is reachable. The role
+ * can be set while GTK has not yet exposed the text, which it does not do
+ * while the role is "none". */
+static void
+tidy_entry_row (GtkWidget *row)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  g_autofree char *title = NULL;
+
+  if (!GTK_IS_TEXT (text) ||
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (text)) != GTK_ACCESSIBLE_ROLE_NONE)
+    return;
+
+  title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)))
+    title = strip_underlines (title);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  g_object_set (text, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
+}
+
 static gboolean
 widget_mapped_cb (GSignalInvocationHint *hint,
                   guint                  n_params,
@@ -292,6 +344,8 @@ patella_accessible_tidy (GtkWidget *widget)
                                       placeholder : _("Search"),
                                       -1);
     }
+  else if (ADW_IS_ENTRY_ROW (widget))
+    tidy_entry_row (widget);
   else if (GTK_IS_LIST_BOX_ROW (widget))
     tidy_row (GTK_LIST_BOX_ROW (widget));
   else if (GTK_IS_FLOW_BOX_CHILD (widget) && GTK_IS_FLOW_BOX (gtk_widget_get_parent (widget)) &&
@@ -379,4 +433,74 @@ patella_accessible_init (void)
                                   widget_mapped_cb, NULL, NULL);
       g_once_init_leave (&done, 1);
     }
+}
+
+/* Announcements. GTK 4.8 has no gtk_accessible_announce(), and Orca 43
+ * (the version of this platform) presents an element that becomes showing
+ * only for a "notification", a role GTK 4.8 never gives, or for an "alert"
+ * that is not a top-level window, while GTK 4.8 sends "showing" for
+ * top-level windows only. What Orca does present at once, without moving
+ * anything, is a new description of the element that has the focus
+ * (object:property-change:accessible-description). So the announcement
+ * becomes that element's description until the focus moves on; then the
+ * description is cleared again. */
+
+#define DESCRIBED_KEY "patella-accessible-announced-on"
+
+static void
+focus_moved_cb (GtkWindow  *window,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  GtkWidget *described = g_object_get_data (G_OBJECT (window), DESCRIBED_KEY);
+
+  if (described == NULL || gtk_window_get_focus (window) == described)
+    return;
+
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (described),
+                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_object_set_data (G_OBJECT (window), DESCRIBED_KEY, NULL);
+}
+
+/**
+ * patella_accessible_announce:
+ * @from: a widget in the window the announcement is about
+ * @text: what a screen reader says, a whole sentence
+ *
+ * Has screen readers say @text without moving the focus: a timer's phase
+ * that changed, a safety reminder in a toast. Nothing changes on screen.
+ */
+void
+patella_accessible_announce (GtkWidget  *from,
+                             const char *text)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (text != NULL);
+
+  root = gtk_widget_get_root (from);
+  if (!GTK_IS_WINDOW (root) || *text == '\0')
+    return;
+
+  if (g_object_get_data (G_OBJECT (root), "patella-accessible-announces") == NULL)
+    {
+      g_object_set_data (G_OBJECT (root), "patella-accessible-announces", GINT_TO_POINTER (1));
+      g_signal_connect (root, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
+    }
+
+  /* The window itself when nothing in it has the focus. */
+  focus = gtk_window_get_focus (GTK_WINDOW (root));
+  if (focus == NULL)
+    focus = GTK_WIDGET (root);
+
+  /* The same text again is a change too: cleared first. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (focus),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+  if (focus != GTK_WIDGET (root))
+    g_object_set_data_full (G_OBJECT (root), DESCRIBED_KEY, g_object_ref (focus),
+                            g_object_unref);
 }

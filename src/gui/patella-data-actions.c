@@ -260,12 +260,15 @@ import_activities (ImportJob     *job,
   if (report == NULL)
     return NULL;
 
+  /* Worded as patella-cli says it; with several files, each with its reason. */
   if (report->files_read == 0)
     {
-      g_set_error_literal (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
-                           report->problems->len > 0
-                           ? (const char *) g_ptr_array_index (report->problems, 0)
-                           : _("There is no activity file in it"));
+      g_autofree char *why = patella_activity_report_explain_nothing (report, job->files[0]);
+      g_autofree char *listed = report->problems->len > 1
+                                ? patella_activity_report_to_string (report) : NULL;
+
+      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID, "%s%s%s",
+                   listed != NULL ? listed : "", listed != NULL ? "\n" : "", why);
       return NULL;
     }
 
@@ -429,37 +432,67 @@ choice_response_cb (AdwMessageDialog *dialog,
   run_import (job);
 }
 
-/* Active shoes, the default first after "No shoe". */
+/* Active shoes, the default first after "No shoe"; %NULL when there is no
+ * shoe to choose. */
 static GtkWidget *
 make_shoe_dropdown (PatellaStore *store)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) shoes = patella_shoes_list (store, PATELLA_SHOES_ACTIVE, NULL);
   GtkWidget *dropdown;
-  guint selected = 0;
+
+  if (shoes == NULL || shoes->len == 0)
+    return NULL;
 
   gtk_string_list_append (names, _("No shoe"));
-  for (guint i = 0; shoes != NULL && i < shoes->len; i++)
+  for (guint i = 0; i < shoes->len; i++)
     {
-      const PatellaShoe *shoe = g_ptr_array_index (shoes, i);
-      const char *name[] = { shoe->name, NULL };
+      PatellaShoe *shoe = g_ptr_array_index (shoes, i);
 
       if (shoe->is_default)
-        {
-          gtk_string_list_splice (names, 1, 0, name);
-          selected = 1;
-        }
-      else
-        {
-          gtk_string_list_append (names, shoe->name);
-        }
+        gtk_string_list_append (names, shoe->name);
+    }
+  for (guint i = 0; i < shoes->len; i++)
+    {
+      PatellaShoe *shoe = g_ptr_array_index (shoes, i);
+
+      if (!shoe->is_default)
+        gtk_string_list_append (names, shoe->name);
     }
 
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  /* The default shoe when there is one, else none. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                              patella_shoe_get_default_id (store) != 0 ? 1 : 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Shoe for the imported runs"), -1);
   return dropdown;
+}
+
+/* What the import will read, in the question: one file, several, a folder
+ * or a zip archive. */
+static char *
+describe_activities (const char * const *paths)
+{
+  guint n = g_strv_length ((char **) paths);
+  g_autofree char *lower = g_ascii_strdown (paths[0], -1);
+  g_autofree char *name = g_filename_display_basename (paths[0]);
+
+  if (n > 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Each run in the %u chosen file becomes a run in "
+                                         "Patella.",
+                                         "Each run in the %u chosen files becomes a run in "
+                                         "Patella.", n), n);
+
+  if (g_file_test (paths[0], G_FILE_TEST_IS_DIR))
+    return g_strdup_printf (_("Each run in the folder “%s” and the folders in it becomes a run "
+                              "in Patella."), name);
+
+  if (g_str_has_suffix (lower, ".zip"))
+    return g_strdup_printf (_("Each run in the archive “%s” becomes a run in Patella."), name);
+
+  return g_strdup_printf (_("Each run in “%s” becomes a run in Patella."), name);
 }
 
 static gboolean
@@ -494,13 +527,23 @@ begin_import (PatellaApplication *app,
   if (job->activities)
     {
       GtkWidget *dropdown = make_shoe_dropdown (store);
+      g_autofree char *what = describe_activities ((const char * const *) job->files);
+      g_autofree char *body = g_strdup_printf ("%s %s", what,
+                                               _("Runs that are already there are skipped; "
+                                                 "other sports are left out."));
 
-      dialog = adw_message_dialog_new (get_window (app), _("Import Runs?"),
-                                       _("Each run in the file becomes a run in Patella. Runs "
-                                         "that are already there are skipped; other sports "
-                                         "are left out."));
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
-      g_object_set_data (G_OBJECT (dialog), "shoes", dropdown);
+      dialog = adw_message_dialog_new (get_window (app), _("Import Runs?"), body);
+      /* Without a shoe there is nothing to choose: the runs have none. */
+      if (dropdown != NULL)
+        {
+          adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+          g_object_set_data (G_OBJECT (dialog), "shoes", dropdown);
+        }
+      else
+        {
+          g_free (job->shoe);
+          job->shoe = g_strdup ("");
+        }
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
                                         "import", _("_Import"),
@@ -571,6 +614,19 @@ import_file_activated (GSimpleAction *action,
   begin_import (PATELLA_APPLICATION (user_data), paths);
 }
 
+/* app.import-files(["PATH", …]): several files or folders, dropped or
+ * chosen elsewhere. */
+static void
+import_files_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  g_autofree const char **paths = g_variant_get_strv (parameter, NULL);
+
+  if (paths[0] != NULL)
+    begin_import (PATELLA_APPLICATION (user_data), paths);
+}
+
 static void
 import_activated (GSimpleAction *action,
                   GVariant      *parameter,
@@ -608,6 +664,7 @@ static const GActionEntry data_entries[] = {
   { "export-csv", export_csv_activated },
   { "import", import_activated },
   { "import-file", import_file_activated, "s" },
+  { "import-files", import_files_activated, "as" },
 };
 
 /* ----------------------------------------------------------------- backups */

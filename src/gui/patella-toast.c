@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "patella-accessible.h"
 #include "patella-toast.h"
 
 /**
@@ -11,8 +12,9 @@
  * @toast: (transfer full): the toast
  *
  * Shows @toast in the nearest AdwToastOverlay above @from, so that a view
- * needs to know nothing of the window it is in. A view not (yet) in a window
- * with an overlay drops the toast.
+ * needs to know nothing of the window it is in, and says its title to screen
+ * readers (libadwaita 1.2 does not). A view not (yet) in a window with an
+ * overlay drops the toast.
  */
 void
 patella_toast_show (GtkWidget *from,
@@ -23,6 +25,7 @@ patella_toast_show (GtkWidget *from,
   g_return_if_fail (GTK_IS_WIDGET (from));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  patella_accessible_announce (from, adw_toast_get_title (toast));
   overlay = gtk_widget_get_ancestor (from, ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
     {

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-accessible.h"
 #include "patella-error.h"
 #include "patella-reminders.h"
 #include "patella-journal-page.h"
@@ -696,5 +697,8 @@ patella_window_add_toast (PatellaWindow *self,
 {
   g_return_if_fail (PATELLA_IS_WINDOW (self));
 
+  /* Screen readers say nothing of a toast by themselves: a safety reminder
+   * ("a cloth between the ice and your skin") must be heard. */
+  patella_accessible_announce (GTK_WIDGET (self), adw_toast_get_title (toast));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

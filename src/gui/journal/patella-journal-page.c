@@ -75,6 +75,7 @@ struct _PatellaJournalPage
   GtkScale            *rest_scale;
   GtkScale            *activity_scale;
   GtkScale            *morning_scale;
+  GtkSwitch           *rest_switch;
   GtkSwitch           *activity_switch;
   GtkSwitch           *morning_switch;
   GtkWidget           *lower_box;
@@ -231,7 +232,7 @@ update_meaning (GtkScale  *scale,
 static void
 update_meanings (PatellaJournalPage *self)
 {
-  update_meaning (self->rest_scale, self->rest_meaning, NULL, FALSE);
+  update_meaning (self->rest_scale, self->rest_meaning, self->rest_switch, FALSE);
   update_meaning (self->activity_scale, self->activity_meaning, self->activity_switch, TRUE);
   update_meaning (self->morning_scale, self->morning_meaning, self->morning_switch, FALSE);
 }
@@ -345,8 +346,8 @@ patella_journal_page_save (PatellaJournalPage *self)
     return TRUE;
 
   if (!save_pending (self, &error) ||
-      (current && !patella_journal_edit_save (self->edit, self->store,
-                                              scale_value (self->rest_scale), &error)))
+      (current && !patella_journal_edit_save (self->edit, self->store, PATELLA_PAIN_KEEP,
+                                              &error)))
     {
       g_autofree char *text = NULL;
 
@@ -724,8 +725,14 @@ show_fields (PatellaJournalPage   *self,
 
   self->loading = TRUE;
 
+  /* Pain at rest may be unrated, like the other two (issue 17). */
   if (fields & PATELLA_JOURNAL_FIELD_REST)
-    gtk_range_set_value (GTK_RANGE (self->rest_scale), patella_journal_entry_get_pain_rest (entry));
+    {
+      int rest = patella_journal_entry_get_pain_rest (entry);
+
+      gtk_switch_set_active (self->rest_switch, rest != PATELLA_PAIN_NONE);
+      gtk_range_set_value (GTK_RANGE (self->rest_scale), MAX (rest, 0));
+    }
 
   if (fields & PATELLA_JOURNAL_FIELD_ACTIVITY)
     {
@@ -998,11 +1005,23 @@ model_items_changed_cb (PatellaJournalPage *self)
   update_history_state (self);
 }
 
+/* The day's first field: the pain at rest, or its switch while unrated. */
+static void
+focus_first_field (PatellaJournalPage *self)
+{
+  if (gtk_switch_get_active (self->rest_switch))
+    gtk_widget_grab_focus (GTK_WIDGET (self->rest_scale));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->rest_switch));
+}
+
 static void
 rest_changed_cb (PatellaJournalPage *self)
 {
   if (!self->loading && self->edit != NULL)
-    patella_journal_edit_set_pain_rest (self->edit, scale_value (self->rest_scale));
+    patella_journal_edit_set_pain_rest (self->edit,
+                                        gtk_switch_get_active (self->rest_switch) ?
+                                        scale_value (self->rest_scale) : PATELLA_PAIN_NONE);
   editor_changed (self);
 }
 
@@ -1112,7 +1131,7 @@ history_activated_cb (PatellaJournalPage *self,
 
   /* The day's first field, not whatever comes first in the editor (the
    * Delete button): Enter once more must not delete the day. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->rest_scale));
+  focus_first_field (self);
 }
 
 /* One click opens a day. Not through GtkListView:single-click-activate:
@@ -1198,6 +1217,10 @@ describe_unsaved (PatellaJournalPage *self)
 {
   g_autofree char *note = get_note (self);
   g_autofree char *date = patella_journal_format_day (self->day, FALSE);
+
+  if (!gtk_switch_get_active (self->rest_switch))
+    /* Translators: the day, then the note; the dash is a rating not given */
+    return g_strdup_printf (_("%s — pain at rest –\n%s"), date, note);
 
   /* Translators: the day, then the pain ratings, then the note */
   return g_strdup_printf (_("%s — pain at rest %d/10\n%s"), date, scale_value (self->rest_scale),
@@ -1321,7 +1344,7 @@ start_activated (GtkWidget  *widget,
 
   show_journal (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
-  gtk_widget_grab_focus (GTK_WIDGET (self->rest_scale));
+  focus_first_field (self);
 }
 
 /* Any day up to today can be written, or rated the next morning, from the
@@ -1639,6 +1662,7 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, rest_scale);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, activity_scale);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, morning_scale);
+  gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, rest_switch);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, activity_switch);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, morning_switch);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, lower_box);
@@ -1778,6 +1802,8 @@ patella_journal_page_init (PatellaJournalPage *self)
   set_up_scale (self->rest_scale);
   set_up_scale (self->activity_scale);
   set_up_scale (self->morning_scale);
+  g_object_bind_property (self->rest_switch, "active", self->rest_scale, "sensitive",
+                          G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->activity_switch, "active", self->activity_scale, "sensitive",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->morning_switch, "active", self->morning_scale, "sensitive",
@@ -1786,6 +1812,8 @@ patella_journal_page_init (PatellaJournalPage *self)
   g_signal_connect_swapped (self->activity_scale, "value-changed",
                             G_CALLBACK (activity_changed_cb), self);
   g_signal_connect_swapped (self->morning_scale, "value-changed", G_CALLBACK (morning_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->rest_switch, "notify::active", G_CALLBACK (rest_changed_cb),
                             self);
   g_signal_connect_swapped (self->activity_switch, "notify::active",
                             G_CALLBACK (activity_changed_cb), self);

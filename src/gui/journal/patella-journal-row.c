@@ -113,6 +113,7 @@ patella_journal_row_set_entry (PatellaJournalRow   *self,
   g_autofree char *date = NULL;
   g_autofree char *activity = NULL;
   g_autofree char *morning = NULL;
+  g_autofree char *rest = NULL;
   g_autofree char *pains = NULL;
   g_autofree char *badge = NULL;
   g_autofree char *accessible = NULL;
@@ -134,9 +135,10 @@ patella_journal_row_set_entry (PatellaJournalRow   *self,
   date = patella_journal_format_day (patella_journal_entry_get_day (entry), FALSE);
   activity = format_optional (patella_journal_entry_get_pain_activity (entry));
   morning = format_optional (patella_journal_entry_get_pain_morning (entry));
-  /* Translators: pain at rest, during activity and the next morning, out of 10 */
-  pains = g_strdup_printf (_("Rest %d · Activity %s · Morning %s"),
-                           patella_journal_entry_get_pain_rest (entry), activity, morning);
+  rest = format_optional (patella_journal_entry_get_pain_rest (entry));
+  /* Translators: pain at rest, during activity and the next morning, out of 10
+   * (a dash when not rated) */
+  pains = g_strdup_printf (_("Rest %s · Activity %s · Morning %s"), rest, activity, morning);
 
   gtk_label_set_text (self->date_label, date);
   gtk_label_set_text (self->pains_label, pains);
@@ -145,9 +147,10 @@ patella_journal_row_set_entry (PatellaJournalRow   *self,
    * when that rating is the pain during activity: the zones mean nothing
    * for pain at rest or in the morning. */
   max_pain = patella_journal_entry_get_max_pain (entry);
-  badge = g_strdup_printf ("%d", max_pain);
+  badge = format_optional (max_pain);
   gtk_label_set_text (self->pain_label, badge);
-  if (patella_journal_entry_get_pain_activity (entry) == max_pain)
+  if (max_pain != PATELLA_PAIN_NONE &&
+      patella_journal_entry_get_pain_activity (entry) == max_pain)
     gtk_widget_add_css_class (GTK_WIDGET (self->pain_label),
                               zone_classes[patella_pain_zone (max_pain)]);
 

@@ -324,6 +324,9 @@ patella_pain_chart_set_data (PatellaPainChart *self,
       day = &g_array_index (self->days, DayPoint, index);
       day->rest = patella_journal_entry_get_pain_rest (entry);
       day->activity = patella_journal_entry_get_pain_activity (entry);
+      /* An unrated day is not a 0. */
+      if (day->rest == PATELLA_PAIN_NONE)
+        continue;
       n_noted++;
       sum += day->rest;
       highest = MAX (highest, day->rest);

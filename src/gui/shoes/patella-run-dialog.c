@@ -322,8 +322,11 @@ patella_run_dialog_new (GtkWindow           *parent,
   g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
   g_return_val_if_fail (notifier == NULL || PATELLA_IS_NOTIFIER (notifier), NULL);
 
+  /* A dialog to screen readers (issue 17): without the role on the instance,
+   * GTK 4.8 gave this window the role "filler". */
   self = g_object_new (PATELLA_TYPE_RUN_DIALOG,
                        "transient-for", parent,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        NULL);
   self->store = g_object_ref (store);
   self->notifier = notifier != NULL ? g_object_ref (notifier) : NULL;

@@ -201,3 +201,10 @@ patella_countdown_ring_get_text (PatellaCountdownRing *self)
 
   return self->text;
 }
+
+/* The text of a ring counting down: "14:05". */
+char *
+patella_countdown_ring_format_clock (int seconds)
+{
+  return g_strdup_printf ("%d:%02d", seconds / 60, seconds % 60);
+}

@@ -18,4 +18,6 @@ void        patella_countdown_ring_set_text     (PatellaCountdownRing *self,
                                                  const char           *spoken);
 const char *patella_countdown_ring_get_text     (PatellaCountdownRing *self);
 
+char       *patella_countdown_ring_format_clock (int                   seconds);
+
 G_END_DECLS

@@ -5,48 +5,84 @@
 
 #include <glib/gi18n.h>
 
-#include "patella-countdown-ring.h"
 #include "patella-timers-view.h"
 
-/* The Timers view's widgets, built from their template only when the view is
- * first needed: PatellaTimersPage, which the window's view stack holds from
- * start-up, creates this and gives the widgets their behaviour. Its children
- * are reached with gtk_widget_get_template_child(). */
+/* The cards of the Timers page side by side on a wide window, one above the
+ * other on a narrow one: icing, exercises, and walk/run, which comes first
+ * while a session is under way. Built only when the page is first needed. */
 struct _PatellaTimersView
 {
-  AdwBin parent_instance;
+  AdwBin              parent_instance;
+
+  PatellaContext     *context;
+  PatellaWalkRun     *walk_run;
+
+  GtkFlowBox         *layout;
+  PatellaIcingView   *icing_view;
+  PatellaRoutineView *routine_view;
+  PatellaWalkRunView *walk_run_view;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaTimersView, patella_timers_view, ADW_TYPE_BIN)
 
-static const char * const children[] = {
-  "ice_today_label",
-  "ice_today_level",
-  "ice_ring",
-  "cloth_label",
-  "length_box",
-  "minutes_spin",
-  "start_button",
-  "week_label",
-  "week_level",
-  "player_stack",
-  "routine_dropdown",
-  "routine_summary",
-  "exercise_label",
-  "phase_label",
-  "player_ring",
-  "next_label",
-  "player_pause_button",
-  "sound_button",
-  "instructions_label",
-  "pain_scale",
-  "layout",
-};
+static void
+add_card (PatellaTimersView *self,
+          GtkWidget         *card,
+          int                position)
+{
+  gtk_flow_box_insert (self->layout, card, position);
+  gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+}
+
+/* A walk/run session under way comes first; otherwise the card is last. */
+static void
+place_walk_run (PatellaTimersView *self)
+{
+  GtkWidget *card = GTK_WIDGET (self->walk_run_view);
+  GtkWidget *child = gtk_widget_get_parent (card);
+  gboolean first = self->walk_run != NULL &&
+                   patella_walk_run_get_state (self->walk_run) != PATELLA_WALK_RUN_IDLE;
+
+  if (first ? gtk_flow_box_child_get_index (GTK_FLOW_BOX_CHILD (child)) == 0
+            : gtk_widget_get_next_sibling (child) == NULL)
+    return;
+
+  g_object_ref (card);
+  gtk_flow_box_remove (self->layout, child);
+  add_card (self, card, first ? 0 : -1);
+  g_object_unref (card);
+}
+
+static void
+context_store_changed_cb (PatellaTimersView *self)
+{
+  PatellaStore *store = patella_context_get_store (self->context);
+  PatellaWalkRun *walk_run = store != NULL ? patella_context_get_walk_run (self->context) : NULL;
+
+  if (self->walk_run != walk_run)
+    {
+      if (self->walk_run != NULL)
+        g_signal_handlers_disconnect_by_data (self->walk_run, self);
+      g_set_object (&self->walk_run, walk_run);
+      if (walk_run != NULL)
+        g_signal_connect_object (walk_run, "notify::state", G_CALLBACK (place_walk_run), self,
+                                 G_CONNECT_SWAPPED);
+    }
+
+  place_walk_run (self);
+}
 
 static void
 patella_timers_view_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), PATELLA_TYPE_TIMERS_VIEW);
+  PatellaTimersView *self = PATELLA_TIMERS_VIEW (object);
+
+  if (self->walk_run != NULL)
+    g_signal_handlers_disconnect_by_data (self->walk_run, self);
+  g_clear_object (&self->walk_run);
+  g_clear_object (&self->context);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_TIMERS_VIEW);
 
   G_OBJECT_CLASS (patella_timers_view_parent_class)->dispose (object);
 }
@@ -59,13 +95,9 @@ patella_timers_view_class_init (PatellaTimersViewClass *klass)
 
   object_class->dispose = patella_timers_view_dispose;
 
-  g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-timers-view.ui");
-  /* Bound without a struct field: only looked up by name. */
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    gtk_widget_class_bind_template_child_full (widget_class, children[i], FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTimersView, layout);
 }
 
 static void
@@ -75,7 +107,49 @@ patella_timers_view_init (PatellaTimersView *self)
 }
 
 GtkWidget *
-patella_timers_view_new (void)
+patella_timers_view_new (PatellaContext *context)
 {
-  return g_object_new (PATELLA_TYPE_TIMERS_VIEW, NULL);
+  PatellaTimersView *self;
+
+  g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (PATELLA_TYPE_TIMERS_VIEW, NULL);
+  self->context = g_object_ref (context);
+
+  self->icing_view = PATELLA_ICING_VIEW (patella_icing_view_new (self->context));
+  self->routine_view = PATELLA_ROUTINE_VIEW (patella_routine_view_new (self->context));
+  self->walk_run_view = PATELLA_WALK_RUN_VIEW (patella_walk_run_view_new (self->context));
+  add_card (self, GTK_WIDGET (self->icing_view), -1);
+  add_card (self, GTK_WIDGET (self->routine_view), -1);
+  add_card (self, GTK_WIDGET (self->walk_run_view), -1);
+
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+
+  return GTK_WIDGET (self);
+}
+
+PatellaIcingView *
+patella_timers_view_get_icing (PatellaTimersView *self)
+{
+  g_return_val_if_fail (PATELLA_IS_TIMERS_VIEW (self), NULL);
+
+  return self->icing_view;
+}
+
+PatellaRoutineView *
+patella_timers_view_get_routine (PatellaTimersView *self)
+{
+  g_return_val_if_fail (PATELLA_IS_TIMERS_VIEW (self), NULL);
+
+  return self->routine_view;
+}
+
+PatellaWalkRunView *
+patella_timers_view_get_walk_run (PatellaTimersView *self)
+{
+  g_return_val_if_fail (PATELLA_IS_TIMERS_VIEW (self), NULL);
+
+  return self->walk_run_view;
 }

@@ -6,13 +6,14 @@
 #include <glib/gi18n.h>
 #include <gsound.h>
 
+#include "patella-accessible.h"
 #include "patella-countdown-ring.h"
 #include "patella-error.h"
 #include "patella-metronome.h"
 #include "patella-parse.h"
 #include "patella-plan.h"
 #include "patella-shoes.h"
-#include "patella-units.h"
+#include "patella-toast.h"
 #include "patella-walk-run-view.h"
 
 /* The walk/run timer of the Timers view. The session itself is the
@@ -20,11 +21,13 @@
  * card shows the current interval and the next, cues each change (the
  * label and ring change at the instant, and a sound unless muted), plays
  * an optional metronome at the runner's own step rate +5 or +10 %, and at
- * the end asks the pain during, offers to log the run and to start icing. */
+ * the end asks the pain during, offers to log the run and to start icing.
+ * It follows the context's store and the walk/run session that goes with it. */
 struct _PatellaWalkRunView
 {
   AdwBin                parent_instance;
 
+  PatellaContext       *context;
   PatellaStore         *store;
   PatellaWalkRun       *walk_run;
   GSettings            *settings;
@@ -54,20 +57,15 @@ struct _PatellaWalkRunView
   GtkCheckButton       *ice_check;
 };
 
-G_DEFINE_FINAL_TYPE (PatellaWalkRunView, patella_walk_run_view, ADW_TYPE_BIN)
-
 static void update (PatellaWalkRunView *self);
+
+G_DEFINE_FINAL_TYPE (PatellaWalkRunView, patella_walk_run_view, ADW_TYPE_BIN)
 
 static void
 toast (PatellaWalkRunView *self,
        const char         *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  patella_toast_show (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 /* A sound from the desktop's sound theme, unless muted. Without a sound
@@ -104,12 +102,6 @@ play (PatellaWalkRunView *self,
                                    GSOUND_ATTR_EVENT_DESCRIPTION, _("Walk/run cue"),
                                    NULL))
     gtk_widget_error_bell (GTK_WIDGET (self));
-}
-
-static char *
-format_clock (int seconds)
-{
-  return g_strdup_printf ("%d:%02d", seconds / 60, seconds % 60);
 }
 
 static char *
@@ -210,7 +202,6 @@ update_today (PatellaWalkRunView *self)
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaPlanToday) today = NULL;
   g_autofree char *day = NULL;
-  const PatellaPlanPhase *phase;
   gboolean can_start = FALSE;
 
   if (self->store == NULL)
@@ -222,10 +213,7 @@ update_today (PatellaWalkRunView *self)
 
   day = patella_clock_get_today (patella_store_get_clock (self->store));
   today = patella_plan_get_today (plan, day);
-  phase = patella_plan_get_phase (plan->phase);
-  can_start = today->kind == PATELLA_PLAN_TODAY_SESSION && phase != NULL &&
-              (phase->kind == PATELLA_PLAN_KIND_WALK_RUN ||
-               phase->kind == PATELLA_PLAN_KIND_BUILD_BACK);
+  can_start = patella_plan_today_is_walk_run (today);
 
   if (can_start)
     gtk_label_set_label (self->today_label, today->text);
@@ -281,7 +269,7 @@ update (PatellaWalkRunView *self)
   remaining = patella_walk_run_get_interval_remaining (self->walk_run);
   gtk_label_set_label (self->interval_label, patella_walk_run_kind_get_label (interval->kind));
 
-  clock = format_clock (remaining);
+  clock = patella_countdown_ring_format_clock (remaining);
   /* Translators: time left in the interval, "2 min 5 s left" */
   spoken = g_strdup_printf (_("%d min %d s left"), remaining / 60, remaining % 60);
   patella_countdown_ring_set_value (self->ring, remaining, interval->length_s);
@@ -291,8 +279,9 @@ update (PatellaWalkRunView *self)
     progress = g_strdup (_("Walk briskly to warm up"));
   else
     {
-      g_autofree char *left = format_clock (patella_walk_run_get_total (self->walk_run) -
-                                            patella_walk_run_get_elapsed (self->walk_run));
+      int left_s = patella_walk_run_get_total (self->walk_run) -
+                   patella_walk_run_get_elapsed (self->walk_run);
+      g_autofree char *left = patella_countdown_ring_format_clock (left_s);
       int repeats = g_array_index (intervals, PatellaWalkRunInterval, intervals->len - 1).repeat;
 
       /* Translators: "Round 2 of 6 · 27:30 left" */
@@ -325,6 +314,24 @@ update (PatellaWalkRunView *self)
                                                   : "media-playback-pause-symbolic");
 }
 
+/* The new interval, or the end, said to screen readers as the bell rings. */
+static void
+announce_interval (PatellaWalkRunView  *self,
+                   PatellaWalkRunState  state)
+{
+  GArray *intervals = patella_walk_run_get_intervals (self->walk_run);
+  int index = patella_walk_run_get_index (self->walk_run);
+  g_autofree char *text = NULL;
+
+  if (state == PATELLA_WALK_RUN_FINISHED)
+    text = g_strdup (_("Walk/run session done"));
+  else if (intervals != NULL && index >= 0 && index < (int) intervals->len)
+    text = describe_interval (&g_array_index (intervals, PatellaWalkRunInterval, index));
+
+  if (text != NULL)
+    patella_accessible_announce (GTK_WIDGET (self), text);
+}
+
 /* An interval changed, or the session ended: show it at once and cue it. */
 static void
 index_changed_cb (PatellaWalkRunView *self)
@@ -338,6 +345,7 @@ index_changed_cb (PatellaWalkRunView *self)
   self->cues++;
   gtk_widget_add_css_class (GTK_WIDGET (self->interval_label), "accent");
   play (self, state == PATELLA_WALK_RUN_FINISHED ? "complete" : "bell");
+  announce_interval (self, state);
 }
 
 static void
@@ -410,7 +418,7 @@ log_run (PatellaWalkRunView  *self,
   PatellaRun run = { 0 };
   gint64 metres = 0;
 
-  if (!patella_parse_distance (text, patella_unit_get_preferred (), &metres, error))
+  if (!patella_parse_distance (text, patella_context_get_unit (self->context), &metres, error))
     return FALSE;
 
   run.day = (char *) patella_walk_run_get_day (self->walk_run);
@@ -429,11 +437,11 @@ log_activated (GtkWidget  *widget,
 {
   PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PatellaPlan) plan = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
   int pain = (int) gtk_range_get_value (GTK_RANGE (self->pain_scale));
   gboolean with_run = gtk_check_button_get_active (self->log_run_check);
   gboolean with_ice = gtk_check_button_get_active (self->ice_check);
-  guint n_before;
+  guint n_events;
 
   if (self->walk_run == NULL)
     return;
@@ -444,16 +452,14 @@ log_activated (GtkWidget  *widget,
       gint64 metres;
 
       if (!patella_parse_distance (gtk_editable_get_text (GTK_EDITABLE (self->distance_entry)),
-                                   patella_unit_get_preferred (), &metres, &error))
+                                   patella_context_get_unit (self->context), &metres, &error))
         {
           toast (self, error->message);
           return;
         }
     }
 
-  plan = patella_plan_load (self->store, NULL);
-  n_before = plan != NULL ? plan->events->len : 0;
-  g_clear_pointer (&plan, patella_plan_free);
+  n_events = patella_plan_count_events (self->store);
 
   if (with_run && !log_run (self, &error))
     {
@@ -468,18 +474,9 @@ log_activated (GtkWidget  *widget,
     }
 
   /* What the plan decided at once, else that it was logged. */
-  plan = patella_plan_load (self->store, NULL);
-  for (guint i = n_before; plan != NULL && i < plan->events->len; i++)
-    {
-      const PatellaPlanEvent *event = g_ptr_array_index (plan->events, i);
-
-      if (event->kind == PATELLA_PLAN_EVENT_DECISION)
-        {
-          g_autofree char *reason = patella_plan_event_get_reason (event);
-
-          toast (self, reason);
-        }
-    }
+  reasons = patella_plan_get_reasons_since (self->store, n_events);
+  for (guint i = 0; i < reasons->len; i++)
+    toast (self, g_ptr_array_index (reasons, i));
   toast (self, _("Session logged"));
 
   gtk_editable_set_text (GTK_EDITABLE (self->distance_entry), "");
@@ -529,6 +526,29 @@ disconnect (PatellaWalkRunView *self)
 }
 
 static void
+context_store_changed_cb (PatellaWalkRunView *self)
+{
+  PatellaStore *store = patella_context_get_store (self->context);
+  PatellaWalkRun *walk_run = store != NULL ? patella_context_get_walk_run (self->context) : NULL;
+
+  disconnect (self);
+  if (store != NULL)
+    {
+      self->store = g_object_ref (store);
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+    }
+  if (walk_run != NULL)
+    {
+      self->walk_run = g_object_ref (walk_run);
+      g_signal_connect_swapped (walk_run, "notify::index", G_CALLBACK (index_changed_cb), self);
+      g_signal_connect_swapped (walk_run, "notify::state", G_CALLBACK (state_changed_cb), self);
+    }
+
+  update (self);
+  update_metronome (self);
+}
+
+static void
 patella_walk_run_view_dispose (GObject *object)
 {
   PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
@@ -537,6 +557,7 @@ patella_walk_run_view_dispose (GObject *object)
   g_clear_pointer (&self->metronome, patella_metronome_free);
   disconnect (self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_object (&self->sound);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_WALK_RUN_VIEW);
 
@@ -599,47 +620,30 @@ patella_walk_run_view_init (PatellaWalkRunView *self)
 }
 
 GtkWidget *
-patella_walk_run_view_new (void)
+patella_walk_run_view_new (PatellaContext *context)
 {
-  return g_object_new (PATELLA_TYPE_WALK_RUN_VIEW, NULL);
-}
+  PatellaWalkRunView *self;
 
-/**
- * patella_walk_run_view_set_session:
- * @walk_run: (nullable): the application's walk/run timer
- * @settings: (nullable): where the cadence and the sound switch are kept
- */
-void
-patella_walk_run_view_set_session (PatellaWalkRunView *self,
-                                   PatellaStore       *store,
-                                   PatellaWalkRun     *walk_run,
-                                   GSettings          *settings)
-{
-  g_return_if_fail (PATELLA_IS_WALK_RUN_VIEW (self));
+  g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
 
-  disconnect (self);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-    }
-  if (walk_run != NULL)
-    {
-      self->walk_run = g_object_ref (walk_run);
-      g_signal_connect_swapped (walk_run, "notify::index", G_CALLBACK (index_changed_cb), self);
-      g_signal_connect_swapped (walk_run, "notify::state", G_CALLBACK (state_changed_cb), self);
-    }
+  self = g_object_new (PATELLA_TYPE_WALK_RUN_VIEW, NULL);
+  self->context = g_object_ref (context);
 
-  if (settings != NULL && self->settings == NULL)
+  self->settings = patella_context_get_settings (self->context);
+  if (self->settings != NULL)
     {
-      self->settings = g_object_ref (settings);
-      g_settings_bind (settings, "sounds-enabled", self->sound_button, "active",
+      g_object_ref (self->settings);
+      g_settings_bind (self->settings, "sounds-enabled", self->sound_button, "active",
                        G_SETTINGS_BIND_DEFAULT);
-      gtk_spin_button_set_value (self->cadence_spin, g_settings_get_int (settings, "cadence"));
+      gtk_spin_button_set_value (self->cadence_spin,
+                                 g_settings_get_int (self->settings, "cadence"));
     }
 
-  update (self);
-  update_metronome (self);
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+
+  return GTK_WIDGET (self);
 }
 
 /**
@@ -654,7 +658,6 @@ patella_walk_run_view_start_today (PatellaWalkRunView  *self,
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaPlanToday) today = NULL;
   g_autofree char *day = NULL;
-  const PatellaPlanPhase *phase;
 
   g_return_val_if_fail (PATELLA_IS_WALK_RUN_VIEW (self), FALSE);
 
@@ -667,9 +670,7 @@ patella_walk_run_view_start_today (PatellaWalkRunView  *self,
 
   day = patella_clock_get_today (patella_store_get_clock (self->store));
   today = patella_plan_get_today (plan, day);
-  phase = patella_plan_get_phase (plan->phase);
-  if (today->kind != PATELLA_PLAN_TODAY_SESSION || phase == NULL ||
-      (phase->kind != PATELLA_PLAN_KIND_WALK_RUN && phase->kind != PATELLA_PLAN_KIND_BUILD_BACK))
+  if (!patella_plan_today_is_walk_run (today))
     return patella_error_refuse (error, PATELLA_ERROR_INVALID,
                                  _("The plan has no walk/run session for today"));
 

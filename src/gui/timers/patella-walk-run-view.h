@@ -3,8 +3,7 @@
 
 #include <adwaita.h>
 
-#include "patella-store.h"
-#include "patella-walk-run.h"
+#include "patella-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,11 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaWalkRunView, patella_walk_run_view, PATELLA, WALK_RUN_VIEW, AdwBin)
 
-GtkWidget *patella_walk_run_view_new         (void);
-void       patella_walk_run_view_set_session (PatellaWalkRunView *self,
-                                              PatellaStore       *store,
-                                              PatellaWalkRun     *walk_run,
-                                              GSettings          *settings);
+GtkWidget *patella_walk_run_view_new         (PatellaContext     *context);
 gboolean   patella_walk_run_view_start_today (PatellaWalkRunView *self,
                                               GError            **error);
 guint      patella_walk_run_view_get_cues    (PatellaWalkRunView *self);
