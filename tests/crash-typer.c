@@ -61,9 +61,7 @@ activate_cb (GApplication *application)
   gtk_window_present (GTK_WINDOW (window));
   page = PATELLA_JOURNAL_PAGE (find_by_type (GTK_WIDGET (window), PATELLA_TYPE_JOURNAL_PAGE));
   gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL);
-  note_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                            PATELLA_TYPE_JOURNAL_PAGE,
-                                                            "note_view"));
+  note_view = GTK_TEXT_VIEW (find_by_type (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW));
   buffer = gtk_text_view_get_buffer (note_view);
   today = patella_clock_get_today (patella_store_get_clock (store));
 

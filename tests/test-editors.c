@@ -277,6 +277,23 @@ test_symptom_rates_nothing (Fixture       *fixture,
   g_assert_cmpint (patella_journal_entry_get_pain_rest (unrated), ==, PATELLA_PAIN_NONE);
 }
 
+/* The conflict card names the fields another program changed, in the
+ * editor's order, whatever order they were found in. */
+static void
+test_fields_described (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *none = patella_journal_fields_describe (PATELLA_JOURNAL_FIELD_NONE);
+  g_autofree char *two = patella_journal_fields_describe (PATELLA_JOURNAL_FIELD_NOTE |
+                                                          PATELLA_JOURNAL_FIELD_REST);
+  g_autofree char *all = patella_journal_fields_describe (~0);
+
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (two, ==, "pain at rest, note");
+  g_assert_cmpstr (all, ==, "pain at rest, pain during activity, pain the next morning, "
+                            "symptoms, note");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +308,7 @@ main (int   argc,
   ADD ("untouched-fields-follow", test_untouched_fields_follow);
   ADD ("conflict-keeps-users-text", test_conflict_keeps_users_text);
   ADD ("failed-save-stays-pending", test_failed_save_stays_pending);
+  ADD ("fields-described", test_fields_described);
   g_test_add ("/editors/run/keeps-other-changes", Fixture, NULL, fixture_set_up,
               test_run_keeps_other_changes, fixture_tear_down);
   g_test_add ("/editors/shoe/keeps-other-changes", Fixture, NULL, fixture_set_up,

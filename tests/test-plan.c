@@ -1152,6 +1152,35 @@ test_today_walk_run (Fixture       *fixture,
   g_assert_false (patella_plan_today_is_walk_run (&rest));
 }
 
+/* A plan is under way, and the journal shows its Today card, from its start
+ * until it is stopped, paused or not. */
+static void
+test_under_way (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) none = patella_plan_load (fixture->store, &error);
+  g_autoptr(PatellaPlan) active = NULL;
+  g_autoptr(PatellaPlan) paused = NULL;
+  g_autoptr(PatellaPlan) stopped = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (patella_plan_is_under_way (none));
+
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 2, PATELLA_PLAN_RULE_STRICT);
+  active = load (fixture);
+  g_assert_true (patella_plan_is_under_way (active));
+
+  g_assert_true (patella_plan_pause (fixture->store, &error));
+  paused = load (fixture);
+  g_assert_true (patella_plan_is_under_way (paused));
+
+  g_assert_true (patella_plan_stop (fixture->store, &error));
+  stopped = load (fixture);
+  g_assert_false (patella_plan_is_under_way (stopped));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1193,6 +1222,7 @@ main (int    argc,
   ADD ("no-plan", test_no_plan);
   ADD ("pause-resume-user", test_pause_resume_user);
   ADD ("stop-keeps-history", test_stop_keeps_history);
+  ADD ("under-way", test_under_way);
   ADD ("today-sequence", test_today_sequence);
   ADD ("decision-dated-when-made", test_decision_dated_when_made);
   ADD ("dst-change-during-session", test_dst_change_during_session);

@@ -14,7 +14,6 @@
 #include "patella-timer.h"
 #include "patella-wear-bar.h"
 #include "patella-window.h"
-#include "patella-test-gui.h"
 
 typedef struct
 {
@@ -87,22 +86,101 @@ open_shoes_page (Fixture *fixture)
 }
 
 /* The page's widgets live in a PatellaShoesView, built when first shown. */
-static GObject *
-view_child (gpointer    page,
-            const char *name)
+static PatellaShoesView *
+get_view (gpointer page)
 {
   GtkWidget *view = find_by_type (GTK_WIDGET (page), PATELLA_TYPE_SHOES_VIEW);
 
   g_assert_nonnull (view);
 
-  return gtk_widget_get_template_child (view, PATELLA_TYPE_SHOES_VIEW, name);
+  return PATELLA_SHOES_VIEW (view);
 }
 
-static GObject *
-dialog_child (PatellaRunDialog *dialog,
-              const char       *name)
+static PatellaShoeListView *
+get_list_view (gpointer page)
 {
-  return gtk_widget_get_template_child (GTK_WIDGET (dialog), PATELLA_TYPE_RUN_DIALOG, name);
+  return patella_shoes_view_get_list_view (get_view (page));
+}
+
+static PatellaShoeDetailsView *
+get_details_view (gpointer page)
+{
+  return patella_shoes_view_get_details_view (get_view (page));
+}
+
+
+static gboolean
+is_titled (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const char *title = data;
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  const char *label = data;
+
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+has_row_titled (GtkWidget  *root,
+                const char *title)
+{
+  return find_widget (root, is_titled, title) != NULL;
+}
+
+static gboolean
+is_error_label (GtkWidget     *widget,
+                gconstpointer  unused)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
+}
+
+/* The Log Run dialog's parts, found as a user finds them: by their titles. */
+static gpointer
+dialog_row (PatellaRunDialog *dialog,
+            const char       *title)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (dialog), is_titled, title);
+
+  g_assert_true (ADW_IS_PREFERENCES_ROW (row));
+
+  return row;
+}
+
+static gpointer
+dialog_distance (PatellaRunDialog *dialog)
+{
+  return find_by_type (dialog_row (dialog, "_Distance"), GTK_TYPE_SPIN_BUTTON);
+}
+
+/* Log, or Save for a run logged before: the dialog's default button. */
+static void
+click_log (PatellaRunDialog *dialog)
+{
+  GtkWidget *button = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  flush_events ();
+}
+
+static gboolean
+dialog_shows_error (PatellaRunDialog *dialog)
+{
+  GtkWidget *label = find_widget (GTK_WIDGET (dialog), is_error_label, NULL);
+
+  g_assert_nonnull (label);
+
+  return gtk_widget_get_visible (label);
 }
 
 static void
@@ -139,20 +217,18 @@ test_log_run_moves_bar (Fixture       *fixture,
   g_assert_nonnull (dialog);
 
   /* The default shoe is preselected: item 0 is "No shoes", then by name. */
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "shoe_row"))),
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_row (dialog, "_Shoes"))),
                     ==, 2);
 
   /* Zero is refused in the dialog, which stays open. */
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  click_log (dialog);
   g_assert_true (find_run_dialog () == dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_child (dialog, "error_label"))));
+  g_assert_true (dialog_shows_error (dialog));
 
   /* 100 km: the locale's unit under C.UTF-8. Log it on Easy pair. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_child (dialog, "distance_spin")), 100.0);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "shoe_row")), 1);
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_distance (dialog)), 100.0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_row (dialog, "_Shoes")), 1);
+  click_log (dialog);
   g_assert_null (find_run_dialog ());
 
   bar = PATELLA_WEAR_BAR (find_by_type (GTK_WIDGET (page), PATELLA_TYPE_WEAR_BAR));
@@ -203,7 +279,7 @@ test_edit_keeps_exact_marks (Fixture       *fixture,
   page = open_shoes_page (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
-  name_row = view_child (page, "name_row");
+  name_row = G_OBJECT (patella_shoe_details_view_get_name_row (get_details_view (page)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Road pair");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Road pair 2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.save-shoe", NULL));
@@ -216,25 +292,6 @@ test_edit_keeps_exact_marks (Fixture       *fixture,
   g_assert_cmpint (shoe->warn_m, ==, PATELLA_SHOE_WARN_DEFAULT_M);
   g_assert_cmpint (shoe->limit_m, ==, PATELLA_SHOE_LIMIT_DEFAULT_M);
   g_assert_true (shoe->is_default);
-}
-
-static gboolean
-has_row_titled (GtkWidget  *root,
-                const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return TRUE;
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), title) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_row_titled (child, title))
-      return TRUE;
-
-  return FALSE;
 }
 
 /* Hidden, the page reads nothing; shown, it is up to date (the start-up
@@ -264,7 +321,7 @@ test_hidden_page_refreshes_when_shown (Fixture       *fixture,
 
   patella_window_show_view (window, "shoes");
   flush_events ();
-  list = GTK_WIDGET (view_child (page, "active_list"));
+  list = patella_shoe_list_view_get_active_list (get_list_view (page));
   g_assert_true (has_row_titled (list, "Road pair"));
 
   /* Built, then hidden again. */
@@ -300,8 +357,9 @@ test_retired_listed_when_opened (Fixture       *fixture,
   g_assert_no_error (error);
 
   page = open_shoes_page (fixture);
-  expander = view_child (page, "retired_expander");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view_child (page, "retired_group"))));
+  expander = G_OBJECT (patella_shoe_list_view_get_retired (get_list_view (page)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (expander),
+                                                                  ADW_TYPE_PREFERENCES_GROUP)));
   g_assert_false (has_row_titled (GTK_WIDGET (expander), "Easy pair"));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
@@ -346,7 +404,8 @@ test_edit_run (Fixture       *fixture,
   page = open_shoes_page (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", shoe_id));
   flush_events ();
-  row = G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (view_child (page, "runs_list")), 0));
+  row = G_OBJECT (gtk_list_box_get_row_at_index (
+    GTK_LIST_BOX (patella_shoe_details_view_get_runs_list (get_details_view (page))), 0));
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "shoes.edit-run");
   g_signal_emit_by_name (row, "activate");
@@ -356,36 +415,34 @@ test_edit_run (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Run");
 
   /* As logged, in kilometres under C.UTF-8. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "distance_spin"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_distance (dialog))),
                    ==, "8.05");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "date_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_row (dialog, "Date (YYYY-MM-DD)"))), ==,
                    "2026-11-02");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "duration_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_row (dialog, "Duration, optional (MM:SS or H:MM:SS)"))),
                    ==, "45:30");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "note_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_row (dialog, "Note"))), ==,
                    "Hills");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "pain_row"))),
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_row (dialog, "Knee _Pain During the Run"))),
                     ==, 4);
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (
-    adw_combo_row_get_selected_item (ADW_COMBO_ROW (dialog_child (dialog, "shoe_row"))))), ==,
+    adw_combo_row_get_selected_item (ADW_COMBO_ROW (dialog_row (dialog, "_Shoes"))))), ==,
                    "Easy pair");
 
   /* A date that does not exist is refused, and nothing changes. */
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "date_row")), "2026-02-30");
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "note_row")), "Hills, easy");
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Date (YYYY-MM-DD)")), "2026-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Note")), "Hills, easy");
+  click_log (dialog);
   g_assert_true (find_run_dialog () == dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_child (dialog, "error_label"))));
+  g_assert_true (dialog_shows_error (dialog));
   runs = patella_runs_list (store, 0, &error);
   g_assert_cmpstr (((PatellaRun *) runs->pdata[0])->day, ==, "2026-11-02");
   g_assert_cmpstr (((PatellaRun *) runs->pdata[0])->note, ==, "Hills");
   g_clear_pointer (&runs, g_ptr_array_unref);
 
   /* Saved in place: the same run, the distance untouched to the metre. */
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "date_row")), "2026-11-03");
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Date (YYYY-MM-DD)")), "2026-11-03");
+  click_log (dialog);
   g_assert_null (find_run_dialog ());
   runs = patella_runs_list (store, 0, &error);
   g_assert_no_error (error);
@@ -417,11 +474,11 @@ test_log_run_typed_unit (Fixture       *fixture,
   flush_events ();
   dialog = find_run_dialog ();
   g_assert_nonnull (dialog);
-  spin = GTK_WIDGET (dialog_child (dialog, "distance_spin"));
+  spin = GTK_WIDGET (dialog_distance (dialog));
 
   /* The day from the calendar beside the date. */
   {
-    GtkWidget *date_row = GTK_WIDGET (dialog_child (dialog, "date_row"));
+    GtkWidget *date_row = GTK_WIDGET (dialog_row (dialog, "Date (YYYY-MM-DD)"));
     GtkWidget *picker = find_by_type (date_row, GTK_TYPE_MENU_BUTTON);
 
     g_assert_nonnull (picker);
@@ -430,10 +487,9 @@ test_log_run_typed_unit (Fixture       *fixture,
   }
 
   gtk_editable_set_text (GTK_EDITABLE (spin), "3 furlongs");
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  click_log (dialog);
   g_assert_true (find_run_dialog () == dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_child (dialog, "error_label"))));
+  g_assert_true (dialog_shows_error (dialog));
   runs = patella_runs_list (store, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (runs->len, ==, 0);
@@ -441,8 +497,7 @@ test_log_run_typed_unit (Fixture       *fixture,
 
   /* Kilometres are shown under C.UTF-8; 3 miles are 4 828 m. */
   gtk_editable_set_text (GTK_EDITABLE (spin), "3mi");
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
+  click_log (dialog);
   g_assert_null (find_run_dialog ());
   runs = patella_runs_list (store, 0, &error);
   g_assert_no_error (error);
@@ -451,7 +506,36 @@ test_log_run_typed_unit (Fixture       *fixture,
   g_assert_cmpstr (((PatellaRun *) g_ptr_array_index (runs, 0))->day, ==, "2026-01-31");
 }
 
-/* "Ice your knee now?" after a run, but not while icing runs. */
+/* Logs a run of @distance through the Log Run dialog. */
+static void
+log_run_through_dialog (PatellaShoesPage *page,
+                        const char       *distance)
+{
+  PatellaRunDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.log-run", NULL));
+  flush_events ();
+  dialog = find_run_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_distance (dialog)), distance);
+  click_log (dialog);
+  g_assert_null (find_run_dialog ());
+}
+
+/* "Ice your knee now?" after a run. */
+static void
+test_icing_offered_after_run (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+
+  log_run_through_dialog (page, "5");
+  g_assert_nonnull (find_label (window, "Run logged. Ice your knee now?"));
+  g_assert_nonnull (find_widget (window, is_button_labelled, "_Start Icing"));
+}
+
+/* But not while icing runs. */
 static void
 test_no_icing_offer_while_icing (Fixture       *fixture,
                                  gconstpointer  data)
@@ -463,43 +547,15 @@ test_no_icing_offer_while_icing (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PatellaShoesPage *page = open_shoes_page (fixture);
   GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
-  PatellaRunDialog *dialog;
 
   g_assert_true (patella_timer_start (timer, 15, &error));
   g_assert_no_error (error);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.log-run", NULL));
-  flush_events ();
-  dialog = find_run_dialog ();
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "distance_spin")), "5");
-  g_signal_emit_by_name (dialog_child (dialog, "log_button"), "clicked");
-  flush_events ();
-  g_assert_null (find_run_dialog ());
-
+  log_run_through_dialog (page, "5");
   g_assert_nonnull (find_label (window, "Run logged"));
   g_assert_null (find_label (window, "Ice your knee"));
 
   g_assert_true (patella_timer_stop (timer, &error));
-}
-
-static GtkWidget *
-find_button_labelled (GtkWidget  *root,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* A run deleted by mistake comes back with Undo, as a journal day does. */
@@ -526,7 +582,7 @@ test_delete_run_and_undo (Fixture       *fixture,
   g_assert_cmpuint (runs->len, ==, 0);
   g_clear_pointer (&runs, g_ptr_array_unref);
 
-  undo = find_button_labelled (window, "_Undo");
+  undo = find_widget (window, is_button_labelled, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   flush_events ();
@@ -562,8 +618,36 @@ test_retire_gives_feedback (Fixture       *fixture,
   flush_events ();
 
   g_assert_nonnull (find_label (window, "“Old racers” retired"));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (
-                     find_by_type (GTK_WIDGET (page), PATELLA_TYPE_SHOES_VIEW))))), ==, "list");
+  g_assert_false (patella_shoes_view_is_showing_shoe (get_view (page)));
+}
+
+/* A pair's row shows its status in the words patella-cli uses, and its
+ * distances in the unit chosen in Preferences, at once when it changes. */
+static void
+test_rows_follow_unit (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PatellaContext *context = patella_application_get_context (fixture->app);
+  /* 310 mi: past the 300 mi warning. */
+  PatellaShoeInput input = { .name = "Road pair", .initial_m = 498897 };
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page;
+  GtkWidget *list;
+
+  patella_shoe_add (patella_context_get_store (context), NULL, &input, &error);
+  g_assert_no_error (error);
+  page = open_shoes_page (fixture);
+  list = patella_shoe_list_view_get_active_list (get_list_view (page));
+
+  /* Kilometres under C.UTF-8. */
+  g_assert_nonnull (find_label (list, "nearing replacement"));
+  g_assert_nonnull (find_label (list, "498.9 km run"));
+
+  g_settings_set_string (patella_context_get_settings (context), "distance-unit", "mi");
+  flush_events ();
+  g_assert_nonnull (find_label (list, "310.0 mi run"));
+  g_assert_null (find_label (list, "498.9 km run"));
+  g_settings_reset (patella_context_get_settings (context), "distance-unit");
 }
 
 static void
@@ -599,9 +683,11 @@ main (int    argc,
   ADD ("retired-listed-when-opened", test_retired_listed_when_opened);
   ADD ("edit-run", test_edit_run);
   ADD ("log-run-typed-unit", test_log_run_typed_unit);
+  ADD ("icing-offered-after-run", test_icing_offered_after_run);
   ADD ("no-icing-offer-while-icing", test_no_icing_offer_while_icing);
   ADD ("delete-run-and-undo", test_delete_run_and_undo);
   ADD ("retire-gives-feedback", test_retire_gives_feedback);
+  ADD ("rows-follow-unit", test_rows_follow_unit);
 
 #undef ADD
 

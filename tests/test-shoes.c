@@ -117,7 +117,7 @@ test_add_and_defaults (Fixture       *fixture,
   g_assert_cmpint (shoe->distance_m, ==, 0);
   g_assert_true (shoe->is_default);
   g_assert_false (shoe->retired);
-  g_assert_cmpstr (shoe->status, ==, "ok");
+  g_assert_cmpint (shoe->status, ==, PATELLA_SHOE_STATUS_OK);
 }
 
 static void
@@ -226,7 +226,7 @@ test_exact_totals (Fixture       *fixture,
   shoe = get_shoe (fixture, id);
   g_assert_cmpint (shoe->distance_m, ==, 1000 * 8369);
   g_assert_cmpuint (shoe->n_runs, ==, 1000);
-  g_assert_cmpstr (shoe->status, ==, "replace");
+  g_assert_cmpint (shoe->status, ==, PATELLA_SHOE_STATUS_REPLACE);
 
   runs = patella_runs_list (fixture->store, id, &error);
   g_assert_no_error (error);
@@ -397,7 +397,7 @@ test_default_retire_delete (Fixture       *fixture,
 
     g_assert_true (shoe->retired);
     g_assert_false (shoe->is_default);
-    g_assert_cmpstr (shoe->status, ==, "retired");
+    g_assert_cmpint (shoe->status, ==, PATELLA_SHOE_STATUS_RETIRED);
     g_assert_cmpint (shoe->distance_m, ==, 5000);
   }
   g_assert_false (patella_shoe_set_default (fixture->store, b, &error));
@@ -408,6 +408,10 @@ test_default_retire_delete (Fixture       *fixture,
   retired = patella_shoes_list (fixture->store, PATELLA_SHOES_RETIRED, &error);
   g_assert_cmpuint (active->len, ==, 1);
   g_assert_cmpuint (retired->len, ==, 1);
+  g_assert_cmpint (patella_shoes_count (fixture->store, PATELLA_SHOES_ACTIVE, &error), ==, 1);
+  g_assert_cmpint (patella_shoes_count (fixture->store, PATELLA_SHOES_RETIRED, &error), ==, 1);
+  g_assert_cmpint (patella_shoes_count (fixture->store, PATELLA_SHOES_ALL, &error), ==, 2);
+  g_assert_no_error (error);
 
   g_assert_true (patella_shoe_set_retired (fixture->store, fixture->notifier, b, FALSE, &error));
   g_assert_true (patella_shoe_set_default (fixture->store, b, &error));
@@ -545,6 +549,41 @@ test_status_uses_model (Fixture       *fixture,
   g_assert_nonnull (strstr (item->why, "30 days"));
 }
 
+/* The replacement rule at its edges, and its words: the Shoes page and
+ * patella-cli say the same. */
+static void
+test_status_words (void)
+{
+  const gint64 warn = PATELLA_SHOE_WARN_DEFAULT_M;
+  const gint64 limit = PATELLA_SHOE_LIMIT_DEFAULT_M;
+  const struct
+  {
+    gboolean          retired;
+    gint64            distance_m;
+    PatellaShoeStatus status;
+    const char       *string;
+    const char       *label;
+  } cases[] = {
+    { FALSE, 0,         PATELLA_SHOE_STATUS_OK,      "ok",      "fine" },
+    { FALSE, warn - 1,  PATELLA_SHOE_STATUS_OK,      "ok",      "fine" },
+    { FALSE, warn,      PATELLA_SHOE_STATUS_WARN,    "warn",    "nearing replacement" },
+    { FALSE, limit - 1, PATELLA_SHOE_STATUS_WARN,    "warn",    "nearing replacement" },
+    { FALSE, limit,     PATELLA_SHOE_STATUS_REPLACE, "replace", "due for replacement" },
+    { TRUE,  0,         PATELLA_SHOE_STATUS_RETIRED, "retired", "retired" },
+    { TRUE,  limit * 2, PATELLA_SHOE_STATUS_RETIRED, "retired", "retired" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PatellaShoeStatus status = patella_shoe_status_for (cases[i].retired, cases[i].distance_m,
+                                                          warn, limit);
+
+      g_assert_cmpint (status, ==, cases[i].status);
+      g_assert_cmpstr (patella_shoe_status_to_string (status), ==, cases[i].string);
+      g_assert_cmpstr (patella_shoe_status_get_label (status), ==, cases[i].label);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -564,6 +603,7 @@ main (int    argc,
   ADD ("bad-runs-refused", test_bad_runs_refused);
   ADD ("find-and-units", test_find_and_units);
   ADD ("status-uses-model", test_status_uses_model);
+  g_test_add_func ("/shoes/status-words", test_status_words);
 
 #undef ADD
 

@@ -79,7 +79,6 @@ void  patella_cli_print_json    (JsonNode          *node);
 void  patella_cli_add_shoe_json (JsonBuilder       *builder,
                                  const PatellaShoeSummary *shoe);
 char *patella_cli_csv_field     (const char        *text);
-const char *patella_cli_shoe_status_label (const char *status);
 void  patella_cli_add_journal_json     (JsonBuilder         *builder,
                                         PatellaJournalEntry *entry);
 char *patella_cli_format_journal_pains (PatellaJournalEntry *entry);

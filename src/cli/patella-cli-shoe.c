@@ -131,7 +131,7 @@ print_list_text (PatellaCliContext *ctx,
       /* Translators: name, brand, default mark, distance, limit, status */
       g_print (_("%s%s%s: %s of %s, %s\n"),
                shoe->name, brand, shoe->is_default ? _(", default") : "",
-               distance, limit, patella_cli_shoe_status_label (shoe->status));
+               distance, limit, patella_shoe_status_get_label (shoe->status));
     }
 }
 
@@ -149,7 +149,7 @@ print_list_csv (GPtrArray *shoes)
       g_print ("%s,%s,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%s,%s,%s\n",
                name, brand, shoe->distance_m, shoe->warn_m, shoe->limit_m,
                shoe->retired ? "true" : "false", shoe->is_default ? "true" : "false",
-               shoe->status);
+               patella_shoe_status_to_string (shoe->status));
     }
 }
 

@@ -57,7 +57,7 @@ print_text (PatellaCliContext   *ctx,
           /* Translators: shoe name, a default-shoe mark, distance, limit, status */
           g_print (_("  %s%s: %s of %s, %s\n"),
                    shoe->name, shoe->is_default ? _(" (default)") : "",
-                   distance, limit, patella_cli_shoe_status_label (shoe->status));
+                   distance, limit, patella_shoe_status_get_label (shoe->status));
         }
     }
 

@@ -203,21 +203,8 @@ patella_cli_add_shoe_json (JsonBuilder              *builder,
   json_builder_set_member_name (builder, "default");
   json_builder_add_boolean_value (builder, shoe->is_default);
   json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, shoe->status);
+  json_builder_add_string_value (builder, patella_shoe_status_to_string (shoe->status));
   json_builder_end_object (builder);
-}
-
-/* A shoe's status ("ok", "warn", "replace", "retired") in words. */
-const char *
-patella_cli_shoe_status_label (const char *status)
-{
-  if (g_strcmp0 (status, "warn") == 0)
-    return _("nearing replacement");
-  if (g_strcmp0 (status, "replace") == 0)
-    return _("due for replacement");
-  if (g_strcmp0 (status, "retired") == 0)
-    return _("retired");
-  return _("fine");
 }
 
 /* Quotes a CSV field when it needs it (RFC 4180). */

@@ -15,6 +15,7 @@
 #include "patella-error.h"
 #include "patella-fit.h"
 #include "patella-gpx.h"
+#include "patella-parse.h"
 #include "patella-tcx.h"
 
 /* Device files come alone, gzip-compressed, in folders and in zip archives

@@ -7,6 +7,7 @@
 
 #include "patella-activity-import.h"
 #include "patella-error.h"
+#include "patella-parse.h"
 #include "patella-shoes.h"
 #include "patella-units.h"
 

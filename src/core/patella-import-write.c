@@ -292,7 +292,8 @@ write_journal (Job                *job,
     {
       ImportEntry *entry = g_ptr_array_index (data->journal, i);
       PatellaJournalRecord row = {
-        entry->uuid, entry->day, (int) entry->pain_rest,
+        entry->uuid, entry->day,
+        entry->pain_rest != NONE ? (int) entry->pain_rest : PATELLA_PAIN_NONE,
         entry->pain_activity != NONE ? (int) entry->pain_activity : PATELLA_PAIN_NONE,
         entry->pain_morning != NONE ? (int) entry->pain_morning : PATELLA_PAIN_NONE,
         (const char * const *) entry->symptoms, entry->note, entry->created_us,

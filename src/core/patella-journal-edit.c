@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "patella-journal-edit.h"
 
 /* What an editor changed in one day, apart from what the store holds.
@@ -348,4 +350,34 @@ patella_journal_edit_drop (PatellaJournalEdit   *self,
     g_hash_table_remove_all (self->symptoms);
 
   self->dirty &= ~fields;
+}
+
+/**
+ * patella_journal_fields_describe:
+ * @fields: some fields of a journal day
+ *
+ * Names @fields in words, in the editor's order, for a sentence such as
+ * "Another program changed this day's pain at rest, note".
+ *
+ * Returns: (transfer full): the names, joined; "" for no field
+ */
+char *
+patella_journal_fields_describe (PatellaJournalFields fields)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (fields & PATELLA_JOURNAL_FIELD_REST)
+    g_ptr_array_add (names, (gpointer) _("pain at rest"));
+  if (fields & PATELLA_JOURNAL_FIELD_ACTIVITY)
+    g_ptr_array_add (names, (gpointer) _("pain during activity"));
+  if (fields & PATELLA_JOURNAL_FIELD_MORNING)
+    g_ptr_array_add (names, (gpointer) _("pain the next morning"));
+  if (fields & PATELLA_JOURNAL_FIELD_SYMPTOMS)
+    g_ptr_array_add (names, (gpointer) _("symptoms"));
+  if (fields & PATELLA_JOURNAL_FIELD_NOTE)
+    g_ptr_array_add (names, (gpointer) _("note"));
+  g_ptr_array_add (names, NULL);
+
+  /* Translators: the list joins field names such as "note, symptoms" */
+  return g_strjoinv (_(", "), (char **) names->pdata);
 }

@@ -22,6 +22,8 @@ typedef enum
 
 typedef struct _PatellaJournalEdit PatellaJournalEdit;
 
+char                 *patella_journal_fields_describe   (PatellaJournalFields  fields);
+
 PatellaJournalEdit   *patella_journal_edit_new          (const char           *day,
                                                          PatellaJournalEntry  *stored);
 void                  patella_journal_edit_free         (PatellaJournalEdit   *self);

@@ -82,7 +82,7 @@ typedef struct
 {
   const char         *uuid;           /* NULL: the replaced entry's, or a new one */
   const char         *day;
-  int                 pain_rest;
+  int                 pain_rest;      /* PATELLA_PAIN_NONE: not given */
   int                 pain_activity;  /* PATELLA_PAIN_NONE: not given */
   int                 pain_morning;   /* PATELLA_PAIN_NONE: not given */
   const char * const *symptoms;

@@ -1843,3 +1843,17 @@ patella_plan_get_load_warnings (PatellaStore         *store,
 
   return patella_runs_check_load (store, 1, unit, NULL, error);
 }
+
+/**
+ * patella_plan_is_under_way:
+ * @plan: (nullable): a plan, as loaded
+ *
+ * Returns: whether @plan has been started and not stopped or finished:
+ *   active or paused. Its Today card has something to say then.
+ */
+gboolean
+patella_plan_is_under_way (const PatellaPlan *plan)
+{
+  return plan != NULL && (plan->state == PATELLA_PLAN_STATE_ACTIVE ||
+                          plan->state == PATELLA_PLAN_STATE_PAUSED);
+}

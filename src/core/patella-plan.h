@@ -201,6 +201,8 @@ PatellaPlanToday       *patella_plan_get_today        (const PatellaPlan      *p
                                                        const char             *today);
 gboolean                patella_plan_today_is_walk_run (const PatellaPlanToday *today);
 
+gboolean                patella_plan_is_under_way     (const PatellaPlan      *plan);
+
 void                    patella_plan_free             (PatellaPlan            *plan);
 void                    patella_plan_event_free       (PatellaPlanEvent       *event);
 void                    patella_plan_today_free       (PatellaPlanToday       *today);

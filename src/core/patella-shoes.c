@@ -12,12 +12,10 @@
 
 #define BRAND_MAX_CHARS 100
 
-/* A shoe with its total and status, summed from the run_shoe covering index. */
+/* A shoe with its total, summed from the run_shoe covering index. */
 #define SHOE_COLUMNS \
   "SELECT id, name, brand, first_used, initial_m, total, warn_m, limit_m, retired, " \
-  "       is_default, n_runs, " \
-  "       CASE WHEN retired THEN 'retired' WHEN total >= limit_m THEN 'replace' " \
-  "            WHEN total >= warn_m THEN 'warn' ELSE 'ok' END " \
+  "       is_default, n_runs " \
   "FROM (SELECT s.*, " \
   "        s.initial_m + coalesce ((SELECT sum (r.distance_m) FROM run r " \
   "                                 WHERE r.shoe_id = s.id), 0) AS total, " \
@@ -48,29 +46,7 @@ patella_shoe_free (PatellaShoe *shoe)
   g_free (shoe->name);
   g_free (shoe->brand);
   g_free (shoe->first_used);
-  g_free (shoe->status);
   g_free (shoe);
-}
-
-/* Returns: (transfer full): the fields `status` and `shoe list` report */
-PatellaShoeSummary *
-patella_shoe_to_summary (const PatellaShoe *shoe)
-{
-  PatellaShoeSummary *summary;
-
-  g_return_val_if_fail (shoe != NULL, NULL);
-
-  summary = g_new0 (PatellaShoeSummary, 1);
-  summary->name = g_strdup (shoe->name);
-  summary->brand = g_strdup (shoe->brand);
-  summary->distance_m = shoe->distance_m;
-  summary->warn_m = shoe->warn_m;
-  summary->limit_m = shoe->limit_m;
-  summary->retired = shoe->retired;
-  summary->is_default = shoe->is_default;
-  summary->status = g_strdup (shoe->status);
-
-  return summary;
 }
 
 void
@@ -102,7 +78,8 @@ shoe_from_row (PatellaStmt *stmt)
   shoe->retired = sqlite3_column_int (stmt, 8) != 0;
   shoe->is_default = sqlite3_column_int (stmt, 9) != 0;
   shoe->n_runs = (guint) sqlite3_column_int (stmt, 10);
-  shoe->status = dup_column (stmt, 11);
+  shoe->status = patella_shoe_status_for (shoe->retired, shoe->distance_m, shoe->warn_m,
+                                          shoe->limit_m);
 
   return shoe;
 }
@@ -710,6 +687,36 @@ patella_shoes_list (PatellaStore        *store,
     return NULL;
 
   return g_steal_pointer (&shoes);
+}
+
+/**
+ * patella_shoes_count:
+ *
+ * Counts shoes without summing their runs: cheaper than listing them.
+ *
+ * Returns: how many shoes @filter matches, or -1 with @error set
+ */
+gint64
+patella_shoes_count (PatellaStore        *store,
+                     PatellaShoesFilter   filter,
+                     GError             **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), -1);
+
+  stmt = patella_store_prepare (store,
+                                "SELECT count (*) FROM shoe "
+                                "WHERE (retired = 0 AND ?1) OR (retired = 1 AND ?2);", error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int (stmt, 1, (filter & PATELLA_SHOES_ACTIVE) != 0);
+  sqlite3_bind_int (stmt, 2, (filter & PATELLA_SHOES_RETIRED) != 0);
+  if (patella_store_step (store, stmt, error) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 /**

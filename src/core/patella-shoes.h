@@ -6,7 +6,7 @@
 #include "patella-activity.h"
 #include "patella-load.h"
 #include "patella-notifier.h"
-#include "patella-status.h"
+#include "patella-shoe-status.h"
 #include "patella-store.h"
 #include "patella-units.h"
 
@@ -38,7 +38,7 @@ typedef struct
   gboolean  retired;
   gboolean  is_default;
   guint     n_runs;
-  char     *status;       /* "ok", "warn", "replace" or "retired" */
+  PatellaShoeStatus status;
 } PatellaShoe;
 
 /* What the user gives when adding or editing a shoe. */
@@ -96,7 +96,6 @@ typedef enum
 } PatellaShoesFilter;
 
 void         patella_shoe_free               (PatellaShoe        *shoe);
-PatellaShoeSummary *patella_shoe_to_summary  (const PatellaShoe  *shoe);
 void         patella_run_free                (PatellaRun         *run);
 
 gboolean     patella_shoe_check_marks        (gint64              warn_m,
@@ -139,6 +138,9 @@ PatellaShoe *patella_shoe_find               (PatellaStore       *store,
                                               const char         *name,
                                               GError            **error);
 GPtrArray   *patella_shoes_list              (PatellaStore       *store,
+                                              PatellaShoesFilter  filter,
+                                              GError            **error);
+gint64       patella_shoes_count             (PatellaStore       *store,
                                               PatellaShoesFilter  filter,
                                               GError            **error);
 

@@ -21,8 +21,28 @@ patella_shoe_summary_free (PatellaShoeSummary *summary)
 
   g_free (summary->name);
   g_free (summary->brand);
-  g_free (summary->status);
   g_free (summary);
+}
+
+/* Returns: (transfer full): the fields `status` and `shoe list` report */
+PatellaShoeSummary *
+patella_shoe_to_summary (const PatellaShoe *shoe)
+{
+  PatellaShoeSummary *summary;
+
+  g_return_val_if_fail (shoe != NULL, NULL);
+
+  summary = g_new0 (PatellaShoeSummary, 1);
+  summary->name = g_strdup (shoe->name);
+  summary->brand = g_strdup (shoe->brand);
+  summary->distance_m = shoe->distance_m;
+  summary->warn_m = shoe->warn_m;
+  summary->limit_m = shoe->limit_m;
+  summary->retired = shoe->retired;
+  summary->is_default = shoe->is_default;
+  summary->status = shoe->status;
+
+  return summary;
 }
 
 void

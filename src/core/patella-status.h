@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "patella-journal.h"
+#include "patella-shoes.h"
 #include "patella-store.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,7 @@ typedef struct
   gint64    limit_m;
   gboolean  retired;
   gboolean  is_default;
-  char     *status;       /* "ok", "warn", "replace" or "retired" */
+  PatellaShoeStatus status;
 } PatellaShoeSummary;
 
 typedef struct
@@ -39,7 +40,8 @@ PatellaStatus *patella_status_collect (PatellaStore   *store,
                                        GError        **error);
 void           patella_status_free    (PatellaStatus  *status);
 
-void           patella_shoe_summary_free (PatellaShoeSummary *summary);
+PatellaShoeSummary *patella_shoe_to_summary   (const PatellaShoe  *shoe);
+void                patella_shoe_summary_free (PatellaShoeSummary *summary);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaStatus, patella_status_free)
 

@@ -340,8 +340,8 @@ external_start_cb (gpointer data)
   GtkWidget *window = data;
   GtkWidget *page = find_by_type (window, PATELLA_TYPE_JOURNAL_PAGE);
 
-  rest_scale = GTK_RANGE (gtk_widget_get_template_child (page, PATELLA_TYPE_JOURNAL_PAGE,
-                                                         "rest_scale"));
+  /* The editor's first slider: pain at rest. */
+  rest_scale = GTK_RANGE (find_by_type (page, GTK_TYPE_SCALE));
   external_write ();
 }
 

@@ -5,7 +5,6 @@
 
 #include "patella-journal-model.h"
 #include "patella-context.h"
-#include "patella-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,11 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, PATELLA, JOURNAL_PAGE, AdwBin)
 
-GtkWidget *patella_journal_page_new (PatellaContext *context);
-void                 patella_journal_page_set_store (PatellaJournalPage *self,
-                                                     PatellaStore       *store);
+GtkWidget           *patella_journal_page_new       (PatellaContext     *context);
 gboolean             patella_journal_page_save      (PatellaJournalPage *self);
-gboolean             patella_journal_page_has_unsaved (PatellaJournalPage *self);
 PatellaJournalModel *patella_journal_page_get_model (PatellaJournalPage *self);
 const char          *patella_journal_page_get_day   (PatellaJournalPage *self);
 

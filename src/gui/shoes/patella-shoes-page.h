@@ -4,7 +4,6 @@
 #include <adwaita.h>
 
 #include "patella-context.h"
-#include "patella-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +12,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PatellaShoesPage, patella_shoes_page, PATELLA, SHOES_PAGE, AdwBin)
 
 GtkWidget *patella_shoes_page_new (PatellaContext *context);
-void patella_shoes_page_set_store (PatellaShoesPage *self,
-                                    PatellaStore       *store);
 
 G_END_DECLS

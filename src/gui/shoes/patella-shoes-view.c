@@ -3,55 +3,96 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
-#include "patella-load-chart.h"
 #include "patella-shoes-view.h"
-#include "patella-wear-bar.h"
 
-/* The Shoes view's widgets, built from their template only when the view is
- * first needed: PatellaShoesPage, which the window's view stack holds from
- * start-up, creates this and gives the widgets their behaviour. Its children
- * are reached with gtk_widget_get_template_child(); the stack of the list
- * and shoe pages is the child of this bin. */
+/* The Shoes page's widgets: the list of pairs and one pair's page, one
+ * slid over the other. Built from their templates only when the page is
+ * first needed (PatellaShoesPage, which the window holds from start-up,
+ * creates this). */
 struct _PatellaShoesView
 {
-  AdwBin parent_instance;
+  AdwBin                  parent_instance;
+
+  PatellaContext         *context;
+
+  GtkStack               *page_stack;
+  PatellaShoeListView    *list_view;
+  PatellaShoeDetailsView *details_view;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaShoesView, patella_shoes_view, ADW_TYPE_BIN)
 
-static const char * const children[] = {
-  "list_stack",
-  "active_list",
-  "chart",
-  "warnings_box",
-  "retired_group",
-  "retired_expander",
-  "shoe_title",
-  "shoe_bar",
-  "shoe_summary",
-  "name_row",
-  "brand_row",
-  "first_used_row",
-  "initial_row",
-  "initial_spin",
-  "warn_row",
-  "warn_spin",
-  "limit_row",
-  "limit_spin",
-  "default_switch",
-  "edit_error_label",
-  "delete_button",
-  "retire_button",
-  "runs_group",
-  "runs_list",
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+details_finished_cb (PatellaShoesView *self)
+{
+  patella_shoes_view_show_list (self);
+}
+
+static void
+patella_shoes_view_constructed (GObject *object)
+{
+  PatellaShoesView *self = PATELLA_SHOES_VIEW (object);
+
+  G_OBJECT_CLASS (patella_shoes_view_parent_class)->constructed (object);
+
+  patella_shoe_list_view_set_context (self->list_view, self->context);
+  patella_shoe_details_view_set_context (self->details_view, self->context);
+}
+
+static void
+patella_shoes_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PatellaShoesView *self = PATELLA_SHOES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_shoes_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PatellaShoesView *self = PATELLA_SHOES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 patella_shoes_view_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), PATELLA_TYPE_SHOES_VIEW);
+  PatellaShoesView *self = PATELLA_SHOES_VIEW (object);
+
+  /* No gtk_widget_dispose_template(): the bound stack is the bin's child,
+   * which AdwBin unparents itself. */
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (patella_shoes_view_parent_class)->dispose (object);
 }
@@ -62,16 +103,25 @@ patella_shoes_view_class_init (PatellaShoesViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = patella_shoes_view_constructed;
+  object_class->get_property = patella_shoes_view_get_property;
+  object_class->set_property = patella_shoes_view_set_property;
   object_class->dispose = patella_shoes_view_dispose;
 
-  g_type_ensure (PATELLA_TYPE_LOAD_CHART);
-  g_type_ensure (PATELLA_TYPE_WEAR_BAR);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PATELLA_TYPE_SHOE_LIST_VIEW);
+  g_type_ensure (PATELLA_TYPE_SHOE_DETAILS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-shoes-view.ui");
-  /* Bound without a struct field: only looked up by name. */
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    gtk_widget_class_bind_template_child_full (widget_class, children[i], FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesView, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoesView, details_view);
+  gtk_widget_class_bind_template_callback (widget_class, details_finished_cb);
 }
 
 static void
@@ -81,7 +131,65 @@ patella_shoes_view_init (PatellaShoesView *self)
 }
 
 GtkWidget *
-patella_shoes_view_new (void)
+patella_shoes_view_new (PatellaContext *context)
 {
-  return g_object_new (PATELLA_TYPE_SHOES_VIEW, NULL);
+  g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PATELLA_TYPE_SHOES_VIEW, "context", context, NULL);
+}
+
+/**
+ * patella_shoes_view_get_list_view:
+ *
+ * Returns: (transfer none): the list of pairs
+ */
+PatellaShoeListView *
+patella_shoes_view_get_list_view (PatellaShoesView *self)
+{
+  g_return_val_if_fail (PATELLA_IS_SHOES_VIEW (self), NULL);
+
+  return self->list_view;
+}
+
+/**
+ * patella_shoes_view_get_details_view:
+ *
+ * Returns: (transfer none): one pair's page
+ */
+PatellaShoeDetailsView *
+patella_shoes_view_get_details_view (PatellaShoesView *self)
+{
+  g_return_val_if_fail (PATELLA_IS_SHOES_VIEW (self), NULL);
+
+  return self->details_view;
+}
+
+void
+patella_shoes_view_show_list (PatellaShoesView *self)
+{
+  g_return_if_fail (PATELLA_IS_SHOES_VIEW (self));
+
+  gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (self->list_view));
+}
+
+/**
+ * patella_shoes_view_open_shoe:
+ * @id: the pair to show, or 0 for the New Shoes form
+ */
+void
+patella_shoes_view_open_shoe (PatellaShoesView *self,
+                              gint64            id)
+{
+  g_return_if_fail (PATELLA_IS_SHOES_VIEW (self));
+
+  gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (self->details_view));
+  patella_shoe_details_view_open (self->details_view, id);
+}
+
+gboolean
+patella_shoes_view_is_showing_shoe (PatellaShoesView *self)
+{
+  g_return_val_if_fail (PATELLA_IS_SHOES_VIEW (self), FALSE);
+
+  return gtk_stack_get_visible_child (self->page_stack) == GTK_WIDGET (self->details_view);
 }
