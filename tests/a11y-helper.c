@@ -17,17 +17,16 @@
  * PATELLA_TEST_NOW (ISO 8601) is the starting time. */
 #include "config.h"
 
-#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 
 #include "patella-application.h"
+#include "patella-test-gui.h"
 #include "patella-window.h"
 
-static PatellaClock *fake_clock;
 static PatellaApplication *app;
-static char *answer;
+static char *reply;
 
 /* Widget actions live on the widget that installed them: try every widget
  * of the window, so that "shoes.add-shoe" finds the Shoes view. */
@@ -56,26 +55,6 @@ find_menu_button (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_by_tooltip (GtkWidget  *widget,
-                 const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_tooltip (child, tooltip);
 
       if (found != NULL)
         return found;
@@ -170,7 +149,7 @@ run_command (const char *line)
                                                            line + strlen ("query mapped "))
                                         : NULL;
 
-      answer = g_strdup (found != NULL && gtk_widget_get_mapped (found) ? "yes" : "no");
+      reply = g_strdup (found != NULL && gtk_widget_get_mapped (found) ? "yes" : "no");
       return TRUE;
     }
 
@@ -186,17 +165,7 @@ run_command (const char *line)
           if (gtk_widget_get_mapped (window))
             shown++;
         }
-      answer = g_strdup_printf ("%u", shown);
-      return TRUE;
-    }
-
-  if (g_str_has_prefix (line, "advance "))
-    {
-      int seconds;
-
-      if (sscanf (line, "advance %d", &seconds) != 1 || seconds < 0)
-        return FALSE;
-      patella_clock_advance (fake_clock, (gint64) seconds * G_USEC_PER_SEC);
+      reply = g_strdup_printf ("%u", shown);
       return TRUE;
     }
 
@@ -216,47 +185,23 @@ run_command (const char *line)
   return FALSE;
 }
 
-static void
-line_read_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+static gboolean
+command_cb (PatellaApplication  *application,
+            const char          *line,
+            char               **answer_out)
 {
-  GDataInputStream *input = G_DATA_INPUT_STREAM (source);
-  g_autofree char *line = g_data_input_stream_read_line_finish (input, result, NULL, NULL);
   gboolean done;
 
-  if (line == NULL || g_str_equal (line, "quit"))
-    {
-      g_application_quit (G_APPLICATION (app));
-      return;
-    }
-
+  app = application;
   done = run_command (line);
-
-  /* Let the application react before the test looks. */
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-  if (done && answer != NULL)
-    printf ("ok %s\n", answer);
-  else
-    printf (done ? "ok\n" : "failed\n");
-  g_clear_pointer (&answer, g_free);
-  fflush (stdout);
-
-  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, line_read_cb, NULL);
+  *answer_out = g_steal_pointer (&reply);
+  return done;
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GInputStream) raw = g_unix_input_stream_new (0, FALSE);
-  g_autoptr(GDataInputStream) input = g_data_input_stream_new (raw);
-  g_autoptr(GDateTime) start = NULL;
-  const char *now = g_getenv ("PATELLA_TEST_NOW");
-  int status;
-
   /* As main.c does: the language of the environment (PATELLA_LOCALEDIR). */
   setlocale (LC_ALL, "");
   if (g_getenv ("PATELLA_LOCALEDIR") != NULL)
@@ -264,21 +209,5 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_assert_nonnull (now);
-  start = g_date_time_new_from_iso8601 (now, NULL);
-  g_assert_nonnull (start);
-
-  fake_clock = patella_clock_new_fake (g_date_time_to_unix (start) * G_USEC_PER_SEC);
-  patella_clock_set_default (fake_clock);
-
-  app = patella_application_new ();
-  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, line_read_cb, NULL);
-
-  status = g_application_run (G_APPLICATION (app), argc, argv);
-
-  g_clear_object (&app);
-  patella_clock_set_default (NULL);
-  g_clear_object (&fake_clock);
-
-  return status;
+  return patella_test_run_driven_app (argc, argv, command_cb);
 }

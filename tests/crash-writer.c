@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "patella-store-private.h"
 #include "patella-store.h"
 
 int

@@ -1,102 +1,109 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* What the GUI tests share: letting GTK catch up, and finding a widget. */
+/* What the GUI tests share: letting GTK catch up, finding a widget or a
+ * dialog, and one registered application whose database each test points
+ * at a folder of its own. */
 
-#include <string.h>
+#include <adwaita.h>
 
-#include <gtk/gtk.h>
+#include "patella-application.h"
+#include "patella-context.h"
+#include "patella-window.h"
 
 G_BEGIN_DECLS
 
-/* Runs the main loop until it has nothing left to do, a few times over,
- * so that idle work (layout, deferred saves) happens before a test looks. */
-static inline void
-flush_events (void)
+void              flush_events             (void);
+void              wait_ms                  (guint               ms);
+gboolean          wait_until               (gboolean          (*done) (gpointer data),
+                                            gpointer            data,
+                                            guint               ms);
+GtkPopover       *popup_until_mapped       (GtkMenuButton      *button);
+typedef gboolean (*PatellaTestMatchFunc) (GtkWidget     *widget,
+                                          gconstpointer  data);
+
+GtkWidget        *find_widget              (GtkWidget          *root,
+                                            PatellaTestMatchFunc match,
+                                            gconstpointer       data);
+GtkWidget        *find_by_type             (GtkWidget          *root,
+                                            GType               type);
+GtkWidget        *find_by_name             (GtkWidget          *root,
+                                            const char         *name);
+GtkWidget        *find_by_tooltip          (GtkWidget          *root,
+                                            const char         *tooltip);
+GtkLabel         *find_label               (GtkWidget          *root,
+                                            const char         *text);
+GtkButton        *find_button              (GtkWidget          *root,
+                                            const char         *label);
+GtkCheckButton   *find_check               (GtkWidget          *root,
+                                            const char         *label);
+
+AdwMessageDialog *find_message_dialog      (const char         *heading);
+AdwMessageDialog *wait_for_dialog          (const char         *heading);
+void              answer                   (AdwMessageDialog   *dialog,
+                                            const char         *response);
+
+PatellaApplication *patella_test_app_new   (PatellaNotifier    *notifier);
+
+/* A folder and a database path of its own for the application made by
+ * patella_test_app_new(): PATELLA_DB is set to it and the store reopened. */
+typedef struct
 {
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
+  char               *dir;
+  char               *db;
+  PatellaApplication *app;
+} PatellaAppFixture;
 
-static inline gboolean
-patella_test_timeout_cb (gpointer data)
+void              patella_app_fixture_prepare   (PatellaAppFixture  *fixture);
+void              patella_app_fixture_set_up    (PatellaAppFixture  *fixture,
+                                                 gconstpointer       data);
+void              patella_app_fixture_tear_down (PatellaAppFixture  *fixture,
+                                                 gconstpointer       data);
+PatellaWindow    *patella_app_fixture_open_window (PatellaAppFixture *fixture);
+
+/* The real application on a fake clock (PATELLA_TEST_NOW, ISO 8601), run as
+ * `patella` runs, driven by a test through standard input, one command a
+ * line: "advance SECONDS" moves the clock, "quit" ends it, anything else goes
+ * to @command. After each command the main loop settles and "ok" (with
+ * @command's answer, if it gave one) or "failed" is written to standard
+ * output. */
+typedef gboolean (*PatellaTestCommandFunc) (PatellaApplication  *app,
+                                            const char          *line,
+                                            char               **answer);
+
+int               patella_test_run_driven_app (int                     argc,
+                                               char                  **argv,
+                                               PatellaTestCommandFunc  command);
+
+/* A view without the application: a PatellaContext over a temporary
+ * database on a fake clock, with a recording notifier and settings of its
+ * own (a memory backend), and a window whose AdwToastOverlay holds the view,
+ * as the main window's does:
+ *
+ *   page = g_object_new (PATELLA_TYPE_SHOES_PAGE, "context", fixture->context, NULL);
+ *   patella_page_fixture_show (fixture, page);
+ *
+ * Services (timers, reminders) are off unless the test turns them on with
+ * patella_context_set_run_services(). */
+typedef struct
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+  char            *dir;
+  char            *db;
+  PatellaClock    *clock;
+  PatellaNotifier *notifier;   /* a recording notifier */
+  GSettings       *settings;
+  PatellaContext  *context;
+  GtkWindow       *window;
+  AdwToastOverlay *overlay;
+} PatellaPageFixture;
 
-/* Opens @button's popover and waits, up to two seconds, for it to be on
- * screen. Other tests' windows come and go on the same X server; when one
- * takes the focus, an open popover closes, so the popover is opened again
- * until it stays. Returns the popover. */
-static inline GtkPopover *
-popup_until_mapped (GtkMenuButton *button)
-{
-  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  GtkPopover *popover = NULL;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      gboolean timed_out = FALSE;
-      guint id;
-
-      gtk_menu_button_popup (button);
-      popover = gtk_menu_button_get_popover (button);
-      id = g_timeout_add (100, patella_test_timeout_cb, &timed_out);
-      while (!timed_out && !gtk_widget_get_mapped (GTK_WIDGET (popover)))
-        g_main_context_iteration (NULL, TRUE);
-      if (!timed_out)
-        g_source_remove (id);
-      if (gtk_widget_get_mapped (GTK_WIDGET (popover)))
-        break;
-    }
-
-  g_assert_nonnull (popover);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-  return popover;
-}
-
-/* The first widget of @type in @root's tree, depth first, or %NULL. */
-static inline GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The first label in @root's tree whose text contains @text, or %NULL. */
-static inline GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return GTK_LABEL (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+void              patella_page_fixture_open      (PatellaPageFixture *fixture,
+                                                  gint64              now_us);
+void              patella_page_fixture_set_up    (PatellaPageFixture *fixture,
+                                                  gconstpointer       data);
+void              patella_page_fixture_show      (PatellaPageFixture *fixture,
+                                                  GtkWidget          *page);
+void              patella_page_fixture_tear_down (PatellaPageFixture *fixture,
+                                                  gconstpointer       data);
 
 G_END_DECLS

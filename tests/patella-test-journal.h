@@ -11,28 +11,6 @@
 #include "patella-journal-trend.h"
 #include "patella-test-gui.h"
 
-/* The first button in @root's tree labelled @label (with its mnemonic
- * underscore), or %NULL. */
-static inline GtkButton *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return GTK_BUTTON (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The widget with the id @name in the template of one of the journal page's
  * views (editor, its form, advice and trend, history): what a user sees and
  * touches, found as the views' templates name it. */

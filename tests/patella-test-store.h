@@ -1,8 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* A real database file in a folder of its own, on a fake clock. */
+/* The core tests' fixture: a real database file in a folder of its own, on
+ * a fake clock, with a notifier that records what it was asked to show.
+ *
+ *   g_test_add ("/x/y", PatellaStoreFixture, NULL,
+ *               patella_store_fixture_set_up, test_y, patella_store_fixture_tear_down);
+ *
+ * A test that needs more embeds it as the first member and calls these from
+ * its own set-up and tear-down; one on another day calls
+ * patella_store_fixture_open() with its time. */
 
+#include "patella-notifier.h"
 #include "patella-store.h"
 #include "patella-test-utils.h"
 
@@ -13,34 +22,31 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char         *dir;
-  char         *path;
-  PatellaClock *clock;
-  PatellaStore *store;
+  char            *dir;
+  char            *path;
+  PatellaClock    *clock;
+  PatellaStore    *store;
+  PatellaNotifier *notifier;   /* a recording notifier */
 } PatellaStoreFixture;
 
-static inline void
-patella_store_fixture_set_up (PatellaStoreFixture *fixture,
-                              gconstpointer        data)
-{
-  g_autoptr(GError) error = NULL;
+void patella_store_fixture_open      (PatellaStoreFixture *fixture,
+                                      gint64               now_us);
+void patella_store_fixture_reopen    (PatellaStoreFixture *fixture);
+void patella_store_fixture_set_up    (PatellaStoreFixture *fixture,
+                                      gconstpointer        data);
+void patella_store_fixture_tear_down (PatellaStoreFixture *fixture,
+                                      gconstpointer        data);
+void patella_store_fixture_exec      (PatellaStoreFixture *fixture,
+                                      const char          *sql);
+void patella_store_fixture_at        (PatellaStoreFixture *fixture,
+                                      const char          *day,
+                                      int                  hour,
+                                      int                  minute);
 
-  fixture->dir = patella_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "patella.db", NULL);
-  fixture->clock = patella_clock_new_fake (PATELLA_TEST_NOW_US);
-  fixture->store = patella_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
-}
-
-static inline void
-patella_store_fixture_tear_down (PatellaStoreFixture *fixture,
-                                 gconstpointer        data)
-{
-  g_assert_finalize_object (fixture->store);
-  g_clear_object (&fixture->clock);
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+gint64 patella_test_local_us         (int                  year,
+                                      int                  month,
+                                      int                  day,
+                                      int                  hour,
+                                      int                  minute);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <archive_entry.h>
 #include <gio/gio.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "patella-activity-import.h"
 #include "patella-error.h"

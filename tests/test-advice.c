@@ -3,6 +3,7 @@
 
 #include "patella-advice.h"
 #include "patella-journal.h"
+#include "patella-test-store.h"
 #include "patella-test-utils.h"
 
 #define NONE PATELLA_PAIN_NONE
@@ -165,16 +166,6 @@ static const Case cases[] = {
     { "locked-knee", "rest-pain-high", "outer-knee-pain", "activity-pain-too-much" } },
 };
 
-static gint64
-noon_on (int year,
-         int month,
-         int day)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, 12, 0, 0);
-
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
-}
-
 /* Writes @day; a second Day for the same date adds its symptom. */
 static void
 put_day (PatellaStore *store,
@@ -240,7 +231,8 @@ test_rules_table (void)
     {
       const Case *c = &cases[i];
       g_autofree char *path = g_strdup_printf ("%s/case-%u.db", dir, i);
-      g_autoptr(PatellaClock) clock = patella_clock_new_fake (noon_on (2026, 3, 14));
+      g_autoptr(PatellaClock) clock =
+        patella_clock_new_fake (patella_test_local_us (2026, 3, 14, 12, 0));
       g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
       g_autofree char *today = patella_clock_get_today (clock);
       g_autoptr(GPtrArray) advice = NULL;
@@ -288,7 +280,8 @@ test_advice_follows_clock (void)
 {
   g_autofree char *dir = patella_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
-  g_autoptr(PatellaClock) clock = patella_clock_new_fake (noon_on (2026, 3, 14));
+  g_autoptr(PatellaClock) clock =
+    patella_clock_new_fake (patella_test_local_us (2026, 3, 14, 12, 0));
   g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
   const Day swelling = { 0, 1, NONE, NONE, "swelling" };
   g_autoptr(GPtrArray) today = NULL;
@@ -319,7 +312,8 @@ test_two_weeks_day_by_day (void)
 {
   g_autofree char *dir = patella_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
-  g_autoptr(PatellaClock) clock = patella_clock_new_fake (noon_on (2026, 3, 1));
+  g_autoptr(PatellaClock) clock =
+    patella_clock_new_fake (patella_test_local_us (2026, 3, 1, 12, 0));
   g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
 
   for (int n = 0; n <= 20; n++)
@@ -353,7 +347,8 @@ test_rest_pain_day_by_day (void)
 {
   g_autofree char *dir = patella_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
-  g_autoptr(PatellaClock) clock = patella_clock_new_fake (noon_on (2026, 3, 1));
+  g_autoptr(PatellaClock) clock =
+    patella_clock_new_fake (patella_test_local_us (2026, 3, 1, 12, 0));
   g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
 
   for (int n = 0; n < 10; n++)
@@ -403,7 +398,8 @@ test_six_weeks_of_exercise (void)
   for (guint i = 0; i < G_N_ELEMENTS (six_week_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("%s/six-%u.db", dir, i);
-      g_autoptr(PatellaClock) clock = patella_clock_new_fake (noon_on (2026, 3, 14));
+      g_autoptr(PatellaClock) clock =
+        patella_clock_new_fake (patella_test_local_us (2026, 3, 14, 12, 0));
       g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
       g_autofree char *today = patella_clock_get_today (clock);
       g_autoptr(GPtrArray) advice = NULL;

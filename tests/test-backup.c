@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <sys/stat.h>
+#include <sqlite3.h>
 
 #include "patella-backup.h"
 #include "patella-error.h"

@@ -5,47 +5,16 @@
 and a real D-Bus notification service."""
 
 import os
-import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from notification_daemon import NotificationDaemon  # noqa: E402
+from patella_e2e import App, DatabaseTestCase, query, wait_for  # noqa: E402
 
-HELPER = os.environ['PATELLA_APP_HELPER']
 CLI = os.environ['PATELLA_CLI']
-
-
-class App:
-    """The application under test, with time under the test's control."""
-
-    def __init__(self, db, now):
-        env = dict(os.environ, PATELLA_DB=db, PATELLA_TEST_NOW=now)
-        self.process = subprocess.Popen([HELPER, '--background'], env=env, text=True,
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-
-    def advance(self, seconds):
-        self.process.stdin.write('advance %d\n' % seconds)
-        self.process.stdin.flush()
-        self.process.stdout.readline()
-
-    def settle(self):
-        self.advance(0)
-
-    def quit(self):
-        if self.process.poll() is None:
-            self.process.stdin.write('quit\n')
-            self.process.stdin.flush()
-            self.process.wait(timeout=30)
-        return self.process.returncode
-
-
-def query(db, sql):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
 
 
 def cli(db, *args):
@@ -56,26 +25,12 @@ def check_ins(daemon):
     return [n for n in daemon.notifications() if n['summary'] == 'How is your knee this morning?']
 
 
-class CheckInTest(unittest.TestCase):
+class CheckInTest(DatabaseTestCase):
     def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.dir.name, 'patella.db')
+        super().setUp()
         # A run on the 9th, and that day's journal entry without its morning.
         cli(self.db, 'run', 'add', '--date', '2026-03-09', '--distance', '4km')
         cli(self.db, 'journal', 'add', '--date', '2026-03-09', '--pain', '1')
-
-    def tearDown(self):
-        self.dir.cleanup()
-
-    def wait_for(self, daemon, count, app):
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            app.settle()
-            found = check_ins(daemon)
-            if len(found) >= count:
-                return found
-            time.sleep(0.05)
-        return check_ins(daemon)
 
     def test_at_wake_time_and_rating_action(self):
         with NotificationDaemon() as daemon:
@@ -88,7 +43,7 @@ class CheckInTest(unittest.TestCase):
 
                 # 08:00, the default wake time.
                 app.advance(120)
-                sent = self.wait_for(daemon, 1, app)
+                sent = wait_for(app, lambda: check_ins(daemon), 1)
                 self.assertEqual(len(sent), 1)
                 n = sent[0]
                 self.assertIn('after yesterday', n['body'])
@@ -122,7 +77,7 @@ class CheckInTest(unittest.TestCase):
         with NotificationDaemon() as daemon:
             app = App(self.db, '2026-03-10T08:30:00+01:00')
             try:
-                self.assertEqual(len(self.wait_for(daemon, 1, app)), 1)
+                self.assertEqual(len(wait_for(app, lambda: check_ins(daemon), 1)), 1)
             finally:
                 app.quit()
             app = App(self.db, '2026-03-10T09:00:00+01:00')

@@ -9,6 +9,7 @@
 #include "patella-journal.h"
 #include "patella-plan.h"
 #include "patella-shoes.h"
+#include "patella-test-data.h"
 #include "patella-test-store.h"
 
 /* The morning check-in on a fake clock, with a recording notifier. */
@@ -16,31 +17,14 @@
 typedef struct
 {
   PatellaStoreFixture    base;
-  PatellaNotifier       *notifier;
   PatellaCheckInService *service;
 } Fixture;
-
-static void
-at (Fixture    *fixture,
-    const char *day,
-    int         hour,
-    int         minute)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  g_assert_cmpint (sscanf (day, "%d-%d-%d", &y, &m, &d), ==, 3);
-  dt = g_date_time_new (tz, y, m, d, hour, minute, 0);
-  patella_clock_set_now (fixture->base.clock, g_date_time_to_unix (dt) * G_USEC_PER_SEC);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   patella_store_fixture_set_up (&fixture->base, data);
-  fixture->notifier = patella_recording_notifier_new ();
 }
 
 static void
@@ -48,20 +32,20 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->service);
-  g_clear_object (&fixture->notifier);
   patella_store_fixture_tear_down (&fixture->base, data);
 }
 
 static void
 start_service (Fixture *fixture)
 {
-  fixture->service = patella_check_in_service_new (fixture->base.store, fixture->notifier, NULL);
+  fixture->service = patella_check_in_service_new (fixture->base.store, fixture->base.notifier,
+                                                   NULL);
 }
 
 static guint
 sent (Fixture *fixture)
 {
-  return patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->notifier),
+  return patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->base.notifier),
                                            PATELLA_CHECK_IN_PREFIX);
 }
 
@@ -69,15 +53,7 @@ static void
 add_run (Fixture    *fixture,
          const char *day)
 {
-  g_autoptr(GError) error = NULL;
-  PatellaRun run = { 0 };
-
-  run.day = (char *) day;
-  run.distance_m = 4000;
-  run.pain = -1;
-  run.note = (char *) "";
-  g_assert_cmpint (patella_run_add (fixture->base.store, NULL, &run, &error), >, 0);
-  g_assert_no_error (error);
+  patella_test_add_run (fixture->base.store, NULL, day, 4000, PATELLA_SHOE_DEFAULT, "");
 }
 
 static void
@@ -102,17 +78,17 @@ test_after_run (Fixture       *fixture,
   PatellaNotification *n;
   GPtrArray *all;
 
-  at (fixture, "2026-03-09", 18, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-09", 18, 0);
   add_run (fixture, "2026-03-09");
   journal (fixture, "2026-03-09", PATELLA_PAIN_NONE);
-  at (fixture, "2026-03-10", 7, 59);
+  patella_store_fixture_at (&fixture->base, "2026-03-10", 7, 59);
   start_service (fixture);
   patella_check_in_service_check_now (fixture->service);
   g_assert_cmpuint (sent (fixture), ==, 0);
 
-  at (fixture, "2026-03-10", 8, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-10", 8, 0);
   g_assert_cmpuint (sent (fixture), ==, 1);
-  all = patella_recording_notifier_get_sent (PATELLA_RECORDING_NOTIFIER (fixture->notifier));
+  all = patella_recording_notifier_get_sent (PATELLA_RECORDING_NOTIFIER (fixture->base.notifier));
   n = g_ptr_array_index (all, all->len - 1);
   g_assert_cmpstr (n->id, ==, "morning-check-in:2026-03-09");
   g_assert_cmpstr (n->title, ==, "How is your knee this morning?");
@@ -120,12 +96,12 @@ test_after_run (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (n->actions, 2), ==, "rate-2");
 
   /* Once per session, whatever the clock does. */
-  at (fixture, "2026-03-10", 9, 0);
-  at (fixture, "2026-03-10", 12, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-10", 9, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-10", 12, 0);
   g_assert_cmpuint (sent (fixture), ==, 1);
 
   /* A rating from the notification lands on the run day's entry. */
-  patella_notifier_emit_action (fixture->notifier, n->id, "rate-2");
+  patella_notifier_emit_action (fixture->base.notifier, n->id, "rate-2");
   {
     g_autoptr(PatellaJournalEntry) entry = patella_journal_get (fixture->base.store,
                                                                 "2026-03-09", NULL);
@@ -138,10 +114,10 @@ static void
 test_never_when_rated (Fixture       *fixture,
                        gconstpointer  data)
 {
-  at (fixture, "2026-03-09", 18, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-09", 18, 0);
   add_run (fixture, "2026-03-09");
   journal (fixture, "2026-03-09", 1);
-  at (fixture, "2026-03-10", 9, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-10", 9, 0);
   start_service (fixture);
   patella_check_in_service_check_now (fixture->service);
   g_assert_cmpuint (sent (fixture), ==, 0);
@@ -151,9 +127,9 @@ static void
 test_nothing_yesterday (Fixture       *fixture,
                         gconstpointer  data)
 {
-  at (fixture, "2026-03-08", 18, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-08", 18, 0);
   add_run (fixture, "2026-03-08");
-  at (fixture, "2026-03-10", 9, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-10", 9, 0);
   start_service (fixture);
   patella_check_in_service_check_now (fixture->service);
   g_assert_cmpuint (sent (fixture), ==, 0);
@@ -168,13 +144,13 @@ test_after_plan_session (Fixture       *fixture,
   g_autoptr(PatellaPlan) plan = NULL;
   g_autofree char *id = NULL;
 
-  at (fixture, "2026-03-09", 9, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-09", 9, 0);
   g_assert_true (patella_plan_start (fixture->base.store, 3, PATELLA_PLAN_RULE_STRICT, &error));
-  at (fixture, "2026-03-09", 18, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-09", 18, 0);
   g_assert_true (patella_plan_log (fixture->base.store, NULL, 1, 1, NULL, &error));
   journal (fixture, "2026-03-09", PATELLA_PAIN_NONE);
 
-  at (fixture, "2026-03-10", 8, 30);
+  patella_store_fixture_at (&fixture->base, "2026-03-10", 8, 30);
   start_service (fixture);
   patella_check_in_service_check_now (fixture->service);
   g_assert_cmpuint (sent (fixture), ==, 1);
@@ -197,7 +173,7 @@ test_no_entry_opens_day (Fixture       *fixture,
   g_autoptr(PatellaNotification) n = NULL;
   g_autoptr(GError) error = NULL;
 
-  at (fixture, "2026-03-09", 18, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-09", 18, 0);
   add_run (fixture, "2026-03-09");
   n = patella_check_in_build_notification (fixture->base.store, "2026-03-09");
   g_assert_cmpstr (g_ptr_array_index (n->actions, 0), ==, "open");
@@ -222,7 +198,7 @@ test_wake_time (Fixture       *fixture,
     }
 
   /* Before today's wake time the next look is today's; after, tomorrow's. */
-  at (fixture, "2026-03-10", 6, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-10", 6, 0);
   {
     g_autoptr(GDateTime) next = patella_date_time_new_local (patella_check_in_next (
       fixture->base.store, "06:45"));
@@ -230,7 +206,7 @@ test_wake_time (Fixture       *fixture,
 
     g_assert_cmpstr (text, ==, "2026-03-10 06:45");
   }
-  at (fixture, "2026-03-10", 7, 0);
+  patella_store_fixture_at (&fixture->base, "2026-03-10", 7, 0);
   {
     g_autoptr(GDateTime) next = patella_date_time_new_local (patella_check_in_next (
       fixture->base.store, "06:45"));

@@ -6,53 +6,10 @@
 #include <sys/wait.h>
 
 #include "patella-store.h"
+#include "patella-test-cli.h"
 #include "patella-test-data.h"
 #include "patella-test-db.h"
 #include "patella-test-utils.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-run_cli (Result     *result,
-         const char *db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "PATELLA_DB");
-  const char *arg;
-  int wait_status;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PATELLA_CLI"));
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
 
 static char *
 make_db (const char *dir,
@@ -80,42 +37,42 @@ test_round_trip (void)
   g_autofree char *second = g_build_filename (dir, "second.json", NULL);
   g_autofree char *first_sum = NULL;
   g_autofree char *second_sum = NULL;
-  g_auto(Result) export1 = { 0 };
-  g_auto(Result) import1 = { 0 };
-  g_auto(Result) export2 = { 0 };
-  g_auto(Result) to_stdout = { 0 };
-  g_auto(Result) csv = { 0 };
-  g_auto(Result) folder = { 0 };
+  g_auto(PatellaCliResult) export1 = { 0 };
+  g_auto(PatellaCliResult) import1 = { 0 };
+  g_auto(PatellaCliResult) export2 = { 0 };
+  g_auto(PatellaCliResult) to_stdout = { 0 };
+  g_auto(PatellaCliResult) csv = { 0 };
+  g_auto(PatellaCliResult) folder = { 0 };
   g_autofree char *csv_dir = g_build_filename (dir, "csv", NULL);
   g_autofree char *runs_csv = g_build_filename (csv_dir, "patella-runs.csv", NULL);
   GStatBuf st;
 
-  run_cli (&export1, db, "export", "--format", "json", "--output", first, NULL);
+  patella_test_run_cli_db (&export1, db, "export", "--format", "json", "--output", first);
   g_assert_cmpint (export1.status, ==, 0);
   g_assert_cmpint (g_stat (first, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  run_cli (&import1, empty, "import", first, NULL);
+  patella_test_run_cli_db (&import1, empty, "import", first);
   g_assert_cmpint (import1.status, ==, 0);
   g_assert_nonnull (strstr (import1.out, "Imported 14 items"));
 
-  run_cli (&export2, empty, "export", "--output", second, NULL);
+  patella_test_run_cli_db (&export2, empty, "export", "--output", second);
   g_assert_cmpint (export2.status, ==, 0);
 
   first_sum = patella_test_file_checksum (first);
   second_sum = patella_test_file_checksum (second);
   g_assert_cmpstr (first_sum, ==, second_sum);
 
-  run_cli (&to_stdout, db, "export", NULL);
+  patella_test_run_cli_db (&to_stdout, db, "export");
   g_assert_cmpint (to_stdout.status, ==, 0);
   g_assert_true (g_str_has_prefix (to_stdout.out, "{\n  \"format\" : \"patella-export\""));
 
-  run_cli (&csv, db, "export", "--format", "csv", "--table", "shoes", NULL);
+  patella_test_run_cli_db (&csv, db, "export", "--format", "csv", "--table", "shoes");
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_true (g_str_has_prefix (csv.out, "name,brand,first_used,"));
 
   g_assert_cmpint (g_mkdir (csv_dir, 0700), ==, 0);
-  run_cli (&folder, db, "export", "--format", "csv", "--output", csv_dir, NULL);
+  patella_test_run_cli_db (&folder, db, "export", "--format", "csv", "--output", csv_dir);
   g_assert_cmpint (folder.status, ==, 0);
   g_assert_true (g_file_test (runs_csv, G_FILE_TEST_EXISTS));
 
@@ -130,29 +87,29 @@ test_backup_and_restore (void)
   g_autofree char *before = patella_test_dump_db (db);
   g_autofree char *after = NULL;
   g_autofree char *today = NULL;
-  g_auto(Result) backup = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) change = { 0 };
-  g_auto(Result) refused = { 0 };
-  g_auto(Result) restore = { 0 };
+  g_auto(PatellaCliResult) backup = { 0 };
+  g_auto(PatellaCliResult) list = { 0 };
+  g_auto(PatellaCliResult) change = { 0 };
+  g_auto(PatellaCliResult) refused = { 0 };
+  g_auto(PatellaCliResult) restore = { 0 };
 
-  run_cli (&backup, db, "backup", NULL);
+  patella_test_run_cli_db (&backup, db, "backup");
   g_assert_cmpint (backup.status, ==, 0);
   g_assert_nonnull (strstr (backup.out, "Backed up to "));
 
-  run_cli (&list, db, "backup", "--list", NULL);
+  patella_test_run_cli_db (&list, db, "backup", "--list");
   g_assert_cmpint (list.status, ==, 0);
   today = g_strndup (list.out, 10);
 
-  run_cli (&change, db, "journal", "add", "--date", "2026-01-01", "--pain", "9", NULL);
+  patella_test_run_cli_db (&change, db, "journal", "add", "--date", "2026-01-01", "--pain", "9");
   g_assert_cmpint (change.status, ==, 0);
 
   /* Not without confirmation. */
-  run_cli (&refused, db, "restore", today, NULL);
+  patella_test_run_cli_db (&refused, db, "restore", today);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "add --yes"));
 
-  run_cli (&restore, db, "restore", today, "--yes", NULL);
+  patella_test_run_cli_db (&restore, db, "restore", today, "--yes");
   g_assert_cmpint (restore.status, ==, 0);
   g_assert_nonnull (strstr (restore.out, "The data as it was is kept in "));
   g_assert_nonnull (strstr (restore.out, ".before-restore-"));

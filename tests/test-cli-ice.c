@@ -2,9 +2,9 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
 
 #include "patella-test-cli.h"
+#include "patella-test-db.h"
 #include "patella-test-utils.h"
 
 typedef PatellaCliFixture Fixture;
@@ -27,24 +27,6 @@ assert_refused (const Result *result)
   g_assert_cmpstr (result->out, ==, "");
 }
 
-static gint64
-db_count (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 static void
 test_ice_log_good (Fixture       *fixture,
                    gconstpointer  data)
@@ -63,10 +45,11 @@ test_ice_log_good (Fixture       *fixture,
   g_assert_cmpint (other.status, ==, 0);
   g_assert_nonnull (strstr (other.out, "2026-03-01"));
 
-  g_assert_cmpint (db_count (fixture->db, "SELECT count(*) FROM session WHERE kind = 'icing' "
-                                          "AND state = 'finished'"), ==, 2);
-  g_assert_cmpint (db_count (fixture->db, "SELECT duration_s FROM session "
-                                          "WHERE day = '2026-03-01'"), ==, 1200);
+  g_assert_cmpint (patella_test_db_query_int (fixture->db, "SELECT count(*) FROM session"
+                                                           " WHERE kind = 'icing'"
+                                                           " AND state = 'finished'"), ==, 2);
+  g_assert_cmpint (patella_test_db_query_int (fixture->db, "SELECT duration_s FROM session "
+                                                           "WHERE day = '2026-03-01'"), ==, 1200);
 
   run_cli (&status, fixture->db, "status", "--format", "json", NULL);
   g_assert_cmpint (status.status, ==, 0);
@@ -112,7 +95,7 @@ test_ice_log_refused (Fixture       *fixture,
     g_autofree char *after = patella_test_file_checksum (fixture->db);
     g_assert_cmpstr (before, ==, after);
   }
-  g_assert_cmpint (db_count (fixture->db, "SELECT count(*) FROM session"), ==, 1);
+  g_assert_cmpint (patella_test_db_query_int (fixture->db, "SELECT count(*) FROM session"), ==, 1);
 }
 
 static void
@@ -125,7 +108,6 @@ test_status_running_session (Fixture       *fixture,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *sql = NULL;
   JsonObject *running;
-  sqlite3 *db = NULL;
   gint64 now = g_get_real_time ();
   g_autoptr(GDateTime) local = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (local, "%Y-%m-%d");
@@ -137,9 +119,7 @@ test_status_running_session (Fixture       *fixture,
   sql = g_strdup_printf ("INSERT INTO session (kind, day, state, started_us, planned_s, ends_us) "
                          "VALUES ('icing', '%s', 'running', %" G_GINT64_FORMAT ", 900, %"
                          G_GINT64_FORMAT ");", today, now, now + G_GINT64_CONSTANT (600000000));
-  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  patella_test_db_exec (fixture->db, sql);
 
   run_cli (&json, fixture->db, "status", "--format", "json", NULL);
   g_assert_cmpint (json.status, ==, 0);

@@ -332,29 +332,23 @@ test_bad_input_refused (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-      g_autoptr(GError) error = NULL;
-      g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_auto(PatellaCliResult) result = { 0 };
       g_autofree char *after = NULL;
-      g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "PATELLA_DB");
-      int wait_status;
+      const char *err;
 
       g_test_message ("case: %s", cases[i].name);
-      g_ptr_array_add (argv, (char *) g_getenv ("PATELLA_CLI"));
-      g_ptr_array_add (argv, (char *) "--db");
-      g_ptr_array_add (argv, fixture->db);
-      g_ptr_array_add (argv, (char *) "journal");
+      g_ptr_array_add (args, (char *) "--db");
+      g_ptr_array_add (args, fixture->db);
+      g_ptr_array_add (args, (char *) "journal");
       for (guint a = 0; cases[i].args[a] != NULL; a++)
-        g_ptr_array_add (argv, (char *) cases[i].args[a]);
-      g_ptr_array_add (argv, NULL);
+        g_ptr_array_add (args, (char *) cases[i].args[a]);
+      g_ptr_array_add (args, NULL);
 
-      g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                    &out, &err, &wait_status, &error);
-      g_assert_no_error (error);
-      g_assert_true (WIFEXITED (wait_status));
-      g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
-      g_assert_cmpstr (out, ==, "");
+      patella_test_run_cli_argv (&result, NULL, (const char * const *) args->pdata);
+      err = result.err;
+      g_assert_cmpint (result.status, ==, 1);
+      g_assert_cmpstr (result.out, ==, "");
       g_assert_true (g_str_has_prefix (err, "patella-cli: "));
       g_assert_true (g_str_has_suffix (err, "\n"));
       g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "patella-test-cli.h"
 #include "patella-test-utils.h"
 
 /* patella-cli in German, from the translations built into the build's po
@@ -15,22 +16,6 @@ typedef struct
   char *dir;
   char *db;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -49,39 +34,12 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->db);
 }
 
-/* Runs the built patella-cli in German with @args (NULL-terminated). */
-static void
-run_cli_de (Result     *result,
-            const char *db,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *cli = g_getenv ("PATELLA_CLI");
-  const char *arg;
-  int wait_status;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "PATELLA_DB", db, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "de", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
+/* patella-cli in German, on @db. */
+#define run_cli_de(result, db, ...) \
+  patella_test_run_cli_env ((result), \
+                            (const char *[]) { "PATELLA_DB", (db), "LC_ALL", "C.UTF-8", \
+                                               "LANGUAGE", "de", NULL }, \
+                            (const char *[]) { __VA_ARGS__, NULL })
 
 static void
 assert_contains (const char *haystack,
@@ -107,10 +65,10 @@ static void
 test_help (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_auto(Result) help = { 0 };
-  g_auto(Result) journal_help = { 0 };
+  g_auto(PatellaCliResult) help = { 0 };
+  g_auto(PatellaCliResult) journal_help = { 0 };
 
-  run_cli_de (&help, fixture->db, "--help", NULL);
+  run_cli_de (&help, fixture->db, "--help");
   g_assert_cmpint (help.status, ==, 0);
   g_assert_true (g_str_has_prefix (help.out, "Aufruf: patella-cli"));
   assert_contains (help.out, "Befehle:");
@@ -121,7 +79,7 @@ test_help (Fixture       *fixture,
   assert_contains (help.out, "--db FILE");
   g_assert_null (strstr (help.out, "Usage:"));
 
-  run_cli_de (&journal_help, fixture->db, "journal", "add", "--help", NULL);
+  run_cli_de (&journal_help, fixture->db, "journal", "add", "--help");
   g_assert_cmpint (journal_help.status, ==, 0);
   assert_contains (journal_help.out, "--pain-activity");
   assert_contains (journal_help.out, "Schmerz bei Aktivität");
@@ -131,10 +89,10 @@ static void
 test_status (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_auto(Result) status = { 0 };
-  g_auto(Result) json = { 0 };
+  g_auto(PatellaCliResult) status = { 0 };
+  g_auto(PatellaCliResult) json = { 0 };
 
-  run_cli_de (&status, fixture->db, "status", NULL);
+  run_cli_de (&status, fixture->db, "status");
   g_assert_cmpint (status.status, ==, 0);
   g_assert_true (g_str_has_prefix (status.out, "Heute: "));
   assert_contains (status.out, "Kühlen: 0 von ");
@@ -142,7 +100,7 @@ test_status (Fixture       *fixture,
   assert_contains (status.out, "Patella ersetzt weder Ärztin, Arzt noch Physiotherapie.");
 
   /* JSON member names are not translated. */
-  run_cli_de (&json, fixture->db, "status", "--format", "json", NULL);
+  run_cli_de (&json, fixture->db, "status", "--format", "json");
   g_assert_cmpint (json.status, ==, 0);
   assert_contains (json.out, "\"today\"");
 }
@@ -151,15 +109,15 @@ static void
 test_journal (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_auto(Result) add = { 0 };
-  g_auto(Result) list = { 0 };
+  g_auto(PatellaCliResult) add = { 0 };
+  g_auto(PatellaCliResult) list = { 0 };
 
   run_cli_de (&add, fixture->db, "journal", "add", "--date", "2026-03-14", "--pain", "4",
-              "--pain-activity", "4", "--symptom", "pain-stairs", NULL);
+              "--pain-activity", "4", "--symptom", "pain-stairs");
   g_assert_cmpint (add.status, ==, 0);
   assert_contains (add.out, "2026-03-14: Eintrag hinzugefügt");
 
-  run_cli_de (&list, fixture->db, "journal", "list", NULL);
+  run_cli_de (&list, fixture->db, "journal", "list");
   g_assert_cmpint (list.status, ==, 0);
   /* The zones belong to pain during activity only. */
   assert_contains (list.out, "in Ruhe 4/10 · bei Aktivität 4/10, Akzeptabel (3–5)");
@@ -170,22 +128,22 @@ static void
 test_errors (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_auto(Result) unknown = { 0 };
-  g_auto(Result) pain = { 0 };
-  g_auto(Result) distance = { 0 };
+  g_auto(PatellaCliResult) unknown = { 0 };
+  g_auto(PatellaCliResult) pain = { 0 };
+  g_auto(PatellaCliResult) distance = { 0 };
 
-  run_cli_de (&unknown, fixture->db, "fly", NULL);
+  run_cli_de (&unknown, fixture->db, "fly");
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_cmpstr (unknown.out, ==, "");
   g_assert_true (g_str_has_prefix (unknown.err, "patella-cli: Unbekannter Befehl „fly“\n"));
   assert_contains (unknown.err, "Versuche „patella-cli --help“ für die Befehle.");
 
-  run_cli_de (&pain, fixture->db, "journal", "add", "--pain", "11", NULL);
+  run_cli_de (&pain, fixture->db, "journal", "add", "--pain", "11");
   g_assert_cmpint (pain.status, !=, 0);
   g_assert_true (g_str_has_prefix (pain.err, "patella-cli: "));
   assert_contains (pain.err, "außerhalb des Bereichs");
 
-  run_cli_de (&distance, fixture->db, "run", "add", "--distance", "far", NULL);
+  run_cli_de (&distance, fixture->db, "run", "add", "--distance", "far");
   g_assert_cmpint (distance.status, !=, 0);
   g_assert_true (g_str_has_prefix (distance.err, "patella-cli: „far“ ist keine Distanz"));
 }

@@ -2,9 +2,9 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
 
 #include "patella-test-cli.h"
+#include "patella-test-db.h"
 #include "patella-test-utils.h"
 
 typedef PatellaCliFixture Fixture;
@@ -129,18 +129,13 @@ test_status_existing_database (Fixture       *fixture,
   g_autoptr(JsonNode) root = NULL;
   JsonArray *shoes;
   JsonObject *shoe;
-  sqlite3 *db = NULL;
 
   run_cli (&first, NULL, "--db", fixture->db, "status", NULL);
   g_assert_cmpint (first.status, ==, 0);
 
   /* 310 miles on a pair warned at 300: "warn". */
-  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO shoe (name, brand, initial_m, is_default, created_us)"
-                                 " VALUES ('Road pair', 'Maker A', 498897, 1, 0);",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  patella_test_db_exec (fixture->db, "INSERT INTO shoe (name, brand, initial_m, is_default, created_us)"
+                                 " VALUES ('Road pair', 'Maker A', 498897, 1, 0);");
 
   run_cli (&result, fixture->db, "status", "--format=json", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -215,15 +210,11 @@ test_newer_database_still_reads (Fixture       *fixture,
 {
   g_auto(PatellaCliResult) first = { 0 };
   g_auto(PatellaCliResult) result = { 0 };
-  sqlite3 *db = NULL;
 
   run_cli (&first, fixture->db, "status", NULL);
   g_assert_cmpint (first.status, ==, 0);
 
-  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 42;", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_close (db);
+  patella_test_db_exec (fixture->db, "PRAGMA user_version = 42;");
 
   run_cli (&result, fixture->db, "status", "--format", "json", NULL);
   g_assert_cmpint (result.status, ==, 0);

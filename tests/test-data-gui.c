@@ -27,43 +27,6 @@ collect_buttons (GtkWidget *root,
     collect_buttons (child, out);
 }
 
-static AdwMessageDialog *
-find_dialog_with (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          if (heading == NULL ||
-              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-            return ADW_MESSAGE_DIALOG (window);
-          g_test_message ("dialog: %s: %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
-                          adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
-        }
-    }
-
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  return find_dialog_with (NULL);
-}
-
-/* As a click does: answer, and the dialog closes. */
-static void
-answer (AdwMessageDialog *dialog,
-        const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 static void
 test_actions (void)
 {
@@ -125,7 +88,7 @@ test_restore_from_preferences (void)
 
   g_signal_emit_by_name (restore, "clicked");
   flush_events ();
-  dialog = find_message_dialog ();
+  dialog = find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
   answer (dialog, "restore");
@@ -144,23 +107,6 @@ test_restore_from_preferences (void)
   flush_events ();
   g_unsetenv ("PATELLA_DB");
   patella_test_remove_dir (dir);
-}
-
-static AdwMessageDialog *
-wait_for_dialog (const char *heading)
-{
-  for (guint i = 0; i < 500; i++)
-    {
-      AdwMessageDialog *dialog;
-
-      g_main_context_iteration (NULL, FALSE);
-      dialog = find_dialog_with (heading);
-      if (dialog != NULL)
-        return dialog;
-      g_usleep (10000);
-    }
-
-  g_error ("no dialog “%s”", heading);
 }
 
 static const char gpx[] =
@@ -217,8 +163,8 @@ test_import_gpx (void)
   answer (dialog, "close");
 
   /* Let the answered dialogs go. */
-  for (guint i = 0; i < 500 && (find_dialog_with ("Import Runs?") != NULL ||
-                                find_dialog_with ("Import Finished") != NULL); i++)
+  for (guint i = 0; i < 500 && (find_message_dialog ("Import Runs?") != NULL ||
+                                find_message_dialog ("Import Finished") != NULL); i++)
     {
       g_main_context_iteration (NULL, FALSE);
       g_usleep (10000);
@@ -244,7 +190,7 @@ test_import_gpx (void)
 static void
 wait_until_gone (const char *heading)
 {
-  for (guint i = 0; i < 500 && find_dialog_with (heading) != NULL; i++)
+  for (guint i = 0; i < 500 && find_message_dialog (heading) != NULL; i++)
     {
       g_main_context_iteration (NULL, FALSE);
       g_usleep (10000);
@@ -351,10 +297,7 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
+  test_app = patella_test_app_new (NULL);
 
   g_test_add_func ("/data-gui/actions", test_actions);
   g_test_add_func ("/data-gui/restore-from-preferences", test_restore_from_preferences);

@@ -6,6 +6,7 @@
 #include "patella-error.h"
 #include "patella-journal-edit.h"
 #include "patella-shoes.h"
+#include "patella-test-data.h"
 #include "patella-test-store.h"
 
 typedef PatellaStoreFixture Fixture;
@@ -175,13 +176,7 @@ static gint64
 add_run (PatellaStore *store,
          const char   *note)
 {
-  g_autoptr(GError) error = NULL;
-  PatellaRun run = { .day = (char *) DAY, .distance_m = 5000, .shoe_id = PATELLA_SHOE_NONE,
-                     .pain = -1, .note = (char *) note };
-  gint64 id = patella_run_add (store, NULL, &run, &error);
-
-  g_assert_no_error (error);
-  return id;
+  return patella_test_add_run (store, NULL, DAY, 5000, PATELLA_SHOE_NONE, note);
 }
 
 /* The run dialog saves the distance the user changed; the note the command

@@ -7,41 +7,20 @@
 #include "patella-exercises.h"
 #include "patella-routine-player.h"
 #include "patella-store.h"
+#include "patella-test-store.h"
 #include "patella-test-utils.h"
 
 #define SEC G_GINT64_CONSTANT (1000000)
 /* 2026-03-14 10:00:00 Europe/Berlin, a Saturday */
 #define T0 G_GINT64_CONSTANT (1773478800000000)
 
-typedef struct
-{
-  char         *dir;
-  PatellaClock *clock;
-  PatellaStore *store;
-} Fixture;
+typedef PatellaStoreFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = patella_test_make_dir ();
-  path = g_build_filename (fixture->dir, "patella.db", NULL);
-  fixture->clock = patella_clock_new_fake (T0);
-  fixture->store = patella_store_open (path, fixture->clock, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->store);
-  g_clear_object (&fixture->clock);
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  patella_store_fixture_open (fixture, T0);
 }
 
 static gint64
@@ -420,11 +399,11 @@ main (int    argc,
   g_test_add_func ("/exercises/builtin-routines", test_builtin_routines);
   g_test_add_func ("/exercises/player-sequence", test_player_sequence);
   g_test_add ("/exercises/routine-crud", Fixture, NULL, fixture_set_up, test_routine_crud,
-              fixture_tear_down);
+              patella_store_fixture_tear_down);
   g_test_add ("/exercises/routine-refused", Fixture, NULL, fixture_set_up, test_routine_refused,
-              fixture_tear_down);
+              patella_store_fixture_tear_down);
   g_test_add ("/exercises/player-logs-one-session", Fixture, NULL, fixture_set_up,
-              test_player_logs_one_session, fixture_tear_down);
+              test_player_logs_one_session, patella_store_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -5,43 +5,14 @@
 #include "config.h"
 
 #include <sys/wait.h>
+#include <sqlite3.h>
 
 #include "patella-error.h"
 #include "patella-journal.h"
+#include "patella-test-cli.h"
 #include "patella-test-data.h"
 #include "patella-test-db.h"
 #include "patella-test-utils.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-run_argv (Result      *result,
-          const char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "PATELLA_DB");
-  int wait_status;
-
-  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDIN_FROM_DEV_NULL | G_SPAWN_SEARCH_PATH,
-                NULL, NULL, &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
 
 static void
 test_disk_full (void)
@@ -108,8 +79,8 @@ test_locked (void)
   g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Result) locked = { 0 };
-  g_auto(Result) again = { 0 };
+  g_auto(PatellaCliResult) locked = { 0 };
+  g_auto(PatellaCliResult) again = { 0 };
   const char *argv[] = { g_getenv ("PATELLA_CLI"), "--db", path, "journal", "add",
                          "--date", "2026-04-01", "--pain", "3", NULL };
   sqlite3 *other = NULL;
@@ -126,7 +97,7 @@ test_locked (void)
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE;", NULL, NULL, NULL), ==, SQLITE_OK);
 
-  run_argv (&locked, argv);
+  patella_test_run_argv (&locked, NULL, argv);
   g_assert_cmpint (locked.status, ==, 1);
   g_assert_nonnull (strstr (locked.err, "Another program is using"));
   g_assert_nonnull (strstr (locked.err, "Try again in a moment"));
@@ -138,7 +109,7 @@ test_locked (void)
   g_assert_cmpstr (before, ==, after);
 
   /* The lock is gone: it works. */
-  run_argv (&again, argv);
+  patella_test_run_argv (&again, NULL, argv);
   g_assert_cmpint (again.status, ==, 0);
   g_clear_pointer (&after, g_free);
   after = patella_test_dump_db (path);
@@ -159,9 +130,9 @@ test_read_only (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *unshare = NULL;
-  g_auto(Result) probe = { 0 };
-  g_auto(Result) refused = { 0 };
-  g_auto(Result) again = { 0 };
+  g_auto(PatellaCliResult) probe = { 0 };
+  g_auto(PatellaCliResult) refused = { 0 };
+  g_auto(PatellaCliResult) again = { 0 };
   const char *cli = g_getenv ("PATELLA_CLI");
   const char *add[] = { cli, "--db", path, "journal", "add", "--date", "2026-04-01", "--pain",
                         "3", NULL };
@@ -185,7 +156,7 @@ test_read_only (void)
       return;
     }
 
-  run_argv (&probe, probe_argv);
+  patella_test_run_argv (&probe, NULL, probe_argv);
   if (probe.status != 0)
     {
       g_test_skip ("No permission for a read-only bind mount (unshare -m); the read-only case "
@@ -200,7 +171,7 @@ test_read_only (void)
                            "exec \"$1\" --db \"$2\" journal add --date 2026-04-01 --pain 3",
                            dir, cli, path, NULL };
 
-    run_argv (&refused, argv);
+    patella_test_run_argv (&refused, NULL, argv);
   }
   g_assert_cmpint (refused.status, ==, 1);
   if (strstr (refused.err, "can only be read") == NULL)
@@ -211,7 +182,7 @@ test_read_only (void)
   g_assert_cmpstr (before, ==, after);
 
   /* Writable again: it works. */
-  run_argv (&again, add);
+  patella_test_run_argv (&again, NULL, add);
   g_assert_cmpint (again.status, ==, 0);
   patella_test_remove_dir (dir);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <sys/wait.h>
+#include <sqlite3.h>
 
 #include "patella-store.h"
 #include "patella-test-data.h"

@@ -12,6 +12,7 @@
 #include "patella-run-dialog.h"
 #include "patella-shoes.h"
 #include "patella-test-fit.h"
+#include "patella-test-gui.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 
@@ -207,37 +208,6 @@ test_folder (void)
   patella_test_remove_dir (dir);
 }
 
-static AdwMessageDialog *
-wait_for_dialog (const char *heading)
-{
-  for (guint i = 0; i < 500; i++)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      g_main_context_iteration (NULL, FALSE);
-      for (guint j = 0; j < g_list_model_get_n_items (toplevels); j++)
-        {
-          g_autoptr(GObject) window = g_list_model_get_item (toplevels, j);
-
-          if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
-                         heading) == 0)
-            return ADW_MESSAGE_DIALOG (window);
-        }
-      g_usleep (10000);
-    }
-
-  g_error ("no dialog “%s”", heading);
-}
-
-static void
-answer (AdwMessageDialog *dialog,
-        const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 /* Import from the app: a watch's folder, in the background, with a report
  * that lists the bad file. */
 static void
@@ -292,10 +262,7 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
+  test_app = patella_test_app_new (NULL);
 
   g_test_add_func ("/import-folder/folder", test_folder);
   g_test_add_func ("/import-folder/import-dialog", test_import_dialog);

@@ -5,20 +5,12 @@
 #include "patella-insights.h"
 #include "patella-test-store.h"
 
+#define exec patella_store_fixture_exec
+
 /* Runs and journal days written straight into a real database file; the
  * window below holds them all. */
 #define FROM "2026-02-01"
 #define TO   "2026-03-14"
-
-static void
-exec (PatellaStoreFixture *fixture,
-      const char          *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  patella_store_exec (fixture->store, sql, &error);
-  g_assert_no_error (error);
-}
 
 static void
 add_day (PatellaStoreFixture *fixture,

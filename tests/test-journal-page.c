@@ -12,77 +12,14 @@
 #include "patella-pain-chart.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
+#include "patella-test-db.h"
 #include "patella-test-gui.h"
 #include "patella-test-journal.h"
 
-typedef struct
-{
-  char               *dir;
-  char               *db;
-  PatellaApplication *app;
-} Fixture;
+typedef PatellaAppFixture Fixture;
 
 /* One registered application for the whole run, as in test-window.c. */
 static PatellaApplication *test_app;
-
-static gboolean
-quit_loop_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the main loop run for @ms, as a user's pause would. */
-static void
-wait_ms (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_loop_cb, loop);
-  g_main_loop_run (loop);
-}
-
-/* Lets the main loop run until @done says so, for two seconds at most:
- * the frames after the first come slower on a busy machine. */
-static void
-wait_until (gboolean (*done) (gpointer data),
-            gpointer   data)
-{
-  for (guint waited = 0; waited < 2000 && !done (data); waited += 20)
-    wait_ms (20);
-}
-
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-/* Reads one value from the database through a connection of its own. */
-static char *
-query_text (const char *path,
-            const char *sql,
-            const char *day)
-{
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -90,44 +27,12 @@ fixture_set_up (Fixture       *fixture,
 {
   const char *sql = data;
 
-  fixture->dir = patella_test_make_dir ();
-  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
-  g_setenv ("PATELLA_DB", fixture->db, TRUE);
-
-  fixture->app = test_app;
-  patella_application_reopen_store (fixture->app, NULL);
-
+  patella_app_fixture_set_up (fixture, data);
   if (sql != NULL)
     {
-      exec_sql (fixture->db, sql);
+      patella_test_db_exec (fixture->db, sql);
       patella_application_reopen_store (fixture->app, NULL);
     }
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
-
-  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
-    gtk_window_destroy (l->data);
-  flush_events ();
-
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-  g_unsetenv ("PATELLA_DB");
-}
-
-static PatellaWindow *
-open_window (Fixture *fixture)
-{
-  PatellaWindow *window = patella_window_new (fixture->app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  flush_events ();
-  return window;
 }
 
 static PatellaJournalPage *
@@ -156,7 +61,7 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   g_autofree char *pain = NULL;
   g_autofree char *note = NULL;
   g_autofree char *symptom = NULL;
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaJournalPage *page = get_page (window);
   GtkTextBuffer *buffer;
   GtkTextIter start;
@@ -179,7 +84,8 @@ test_today_saved_and_shown_again (Fixture       *fixture,
 
   /* Saved within a second of the change, with nothing else done. */
   wait_ms (900);
-  pain = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  pain = patella_test_db_query_text (fixture->db,
+                                     "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
   g_assert_cmpstr (pain, ==, "7");
 
   /* Typed, then the window closed at once: saved on close. */
@@ -190,14 +96,16 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
 
-  note = query_text (fixture->db, "SELECT note FROM journal_entry WHERE day = ?;", today);
+  note = patella_test_db_query_text (fixture->db,
+                                     "SELECT note FROM journal_entry WHERE day = ?;", today);
   g_assert_cmpstr (note, ==, "Stairs were hard; \"iced\" after");
-  symptom = query_text (fixture->db, "SELECT pain_activity FROM journal_entry WHERE day = ?;",
+  symptom = patella_test_db_query_text (fixture->db,
+                                        "SELECT pain_activity FROM journal_entry WHERE day = ?;",
                         today);
   g_assert_cmpstr (symptom, ==, "4");
 
   /* A new window shows it all. */
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   page = get_page (window);
   g_assert_cmpstr (visible_page_name (page), ==, "journal");
   g_assert_true (gtk_switch_get_active (journal_child (page, "rest_switch")));
@@ -220,7 +128,7 @@ static void
 test_meaning_follows_value (Fixture       *fixture,
                             gconstpointer  data)
 {
-  PatellaJournalPage *page = get_page (open_window (fixture));
+  PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
   GtkRange *scale = journal_child (page, "activity_scale");
   GtkLabel *meaning = journal_child (page, "activity_meaning");
 
@@ -255,7 +163,7 @@ static void
 test_advice_shown_with_source (Fixture       *fixture,
                                gconstpointer  data)
 {
-  PatellaJournalPage *page = get_page (open_window (fixture));
+  PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
   GtkWidget *group = journal_child (page, "advice_group");
   GtkLabel *text;
   GtkWidget *button;
@@ -340,7 +248,7 @@ static void
 test_same_day_advice_first (Fixture       *fixture,
                             gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaJournalPage *page = get_page (window);
   GtkWidget *banner = journal_child (page, "urgent_banner");
   GtkWidget *group = journal_child (page, "advice_group");
@@ -388,7 +296,7 @@ static void
 test_history_reads_on_demand (Fixture       *fixture,
                               gconstpointer  data)
 {
-  PatellaJournalPage *page = get_page (open_window (fixture));
+  PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
   PatellaJournalModel *model = patella_journal_page_get_model (page);
   GtkWidget *view = journal_child (page, "history_view");
   GtkAdjustment *vadjustment;
@@ -504,7 +412,7 @@ test_first_frame_fills_history (Fixture       *fixture,
 
       /* A frame or two later, the whole history is there, and the editor's
        * sections below the fold (waiting up to 2 s on a busy machine). */
-      wait_until (history_and_editor_complete, page);
+      wait_until (history_and_editor_complete, page, 2000);
       g_assert_true (gtk_widget_get_mapped (journal_child (page, "symptoms_box")));
       g_assert_true (gtk_widget_get_mapped (journal_child (page, "note_view")));
       g_assert_true (gtk_widget_get_mapped (journal_child (page, "chart")));
@@ -531,7 +439,7 @@ test_note_wraps_long_word (Fixture       *fixture,
   GtkTextIter end;
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (has_width, note);
+  wait_until (has_width, note, 2000);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (note)), >, 0);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (note)), <, 600);
 
@@ -552,7 +460,7 @@ static void
 test_wheel_over_slider_scrolls (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  PatellaJournalPage *page = get_page (open_window (fixture));
+  PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
   GtkRange *scale = journal_child (page, "rest_scale");
   GtkAdjustment *editor = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
     gtk_widget_get_ancestor (GTK_WIDGET (scale), GTK_TYPE_SCROLLED_WINDOW)));
@@ -560,7 +468,7 @@ test_wheel_over_slider_scrolls (Fixture       *fixture,
   GtkEventController *wheel = NULL;
   gboolean handled = FALSE;
 
-  wait_until (can_scroll, editor);
+  wait_until (can_scroll, editor, 2000);
   g_assert_cmpfloat (gtk_adjustment_get_value (editor), ==, 0);
   g_assert_cmpfloat (gtk_range_get_value (scale), ==, 2);
 
@@ -591,7 +499,7 @@ static void
 test_past_day_fits_narrow (Fixture       *fixture,
                            gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaJournalPage *page = get_page (window);
   g_autofree char *today = get_today (fixture);
   g_autofree char *past = patella_day_add_days (today, -4);
@@ -613,7 +521,7 @@ test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autofree char *today = get_today (fixture);
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaJournalPage *page = get_page (window);
   GtkButton *undo;
   g_autofree char *before = NULL;
@@ -624,12 +532,14 @@ test_delete_and_undo (Fixture       *fixture,
   gtk_switch_set_active (journal_child (page, "rest_switch"), TRUE);
   gtk_range_set_value (GTK_RANGE (journal_child (page, "rest_scale")), 2);
   g_assert_true (patella_journal_page_save (page));
-  before = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  before = patella_test_db_query_text (fixture->db,
+                                       "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
   g_assert_cmpstr (before, ==, "2");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.delete", NULL));
   flush_events ();
-  gone = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  gone = patella_test_db_query_text (fixture->db,
+                                     "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
   g_assert_null (gone);
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (journal_child (page, "rest_scale"))), ==, 0);
   g_assert_false (gtk_switch_get_active (journal_child (page, "rest_switch")));
@@ -639,7 +549,8 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   flush_events ();
-  back = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
+  back = patella_test_db_query_text (fixture->db,
+                                     "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
   g_assert_cmpstr (back, ==, "2");
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (journal_child (page, "rest_scale"))), ==, 2);
 }
@@ -648,7 +559,7 @@ static void
 test_past_day_edited_from_history (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  PatellaJournalPage *page = get_page (open_window (fixture));
+  PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
   GtkWidget *view = journal_child (page, "history_view");
   g_autofree char *today = get_today (fixture);
   g_autofree char *older = patella_day_add_days (today, -30);
@@ -689,7 +600,8 @@ test_past_day_edited_from_history (Fixture       *fixture,
   gtk_range_set_value (GTK_RANGE (journal_child (page, "rest_scale")), 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.today", NULL));
   flush_events ();
-  pain = query_text (fixture->db, "SELECT pain_rest FROM journal_entry WHERE day = ?;", older);
+  pain = patella_test_db_query_text (fixture->db,
+                                     "SELECT pain_rest FROM journal_entry WHERE day = ?;", older);
   g_assert_cmpstr (pain, ==, "4");
 }
 
@@ -699,7 +611,7 @@ static void
 test_past_day_from_calendar (Fixture       *fixture,
                              gconstpointer  data)
 {
-  PatellaJournalPage *page = get_page (open_window (fixture));
+  PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
   g_autofree char *today = get_today (fixture);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) yesterday_time = g_date_time_add_days (now, -1);
@@ -794,7 +706,7 @@ static void
 test_advice_does_not_move_the_field (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaJournalPage *page = get_page (window);
   GtkWidget *group = journal_child (page, "advice_group");
   GtkWidget *swelling = find_check_button (GTK_WIDGET (page), "Swelling");
@@ -806,13 +718,7 @@ test_advice_does_not_move_the_field (Fixture       *fixture,
   /* What is built in the frames after the first (the Today card) is in
    * place before anyone can tick a box. */
   for (guint i = 0; i < 6; i++)
-    {
-      gboolean done = FALSE;
-
-      g_timeout_add (50, patella_test_timeout_cb, &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-    }
+    wait_ms (50);
   gtk_widget_grab_focus (swelling);
   flush_events ();
   before = window_y (swelling);
@@ -825,13 +731,7 @@ test_advice_does_not_move_the_field (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (group));
   /* Two frames: the advice laid out and drawn. */
   for (guint i = 0; i < 3; i++)
-    {
-      gboolean done = FALSE;
-
-      g_timeout_add (50, patella_test_timeout_cb, &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-    }
+    wait_ms (50);
 
   g_assert_true (gtk_widget_get_mapped (group));
   g_assert_cmpfloat_with_epsilon (window_y (swelling), before, 1.0);
@@ -848,7 +748,7 @@ test_symptom_rates_nothing (Fixture       *fixture,
   g_autofree char *rest = NULL;
   g_autofree char *rated = NULL;
   g_autofree char *unrated = NULL;
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaJournalPage *page = get_page (window);
   GtkWidget *swelling;
 
@@ -859,7 +759,8 @@ test_symptom_rates_nothing (Fixture       *fixture,
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (swelling), TRUE);
   g_assert_true (patella_journal_page_save (page));
-  rest = query_text (fixture->db, "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
+  rest = patella_test_db_query_text (fixture->db,
+                                     "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
                                   " JOIN journal_symptom USING (day) WHERE day = ?"
                                   " AND code = 'swelling';", today);
   g_assert_cmpstr (rest, ==, "unrated");
@@ -870,13 +771,15 @@ test_symptom_rates_nothing (Fixture       *fixture,
   gtk_switch_set_active (journal_child (page, "rest_switch"), TRUE);
   gtk_range_set_value (GTK_RANGE (journal_child (page, "rest_scale")), 3);
   g_assert_true (patella_journal_page_save (page));
-  rated = query_text (fixture->db, "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
+  rated = patella_test_db_query_text (fixture->db,
+                                      "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
                                    " WHERE day = ?;", today);
   g_assert_cmpstr (rated, ==, "3");
 
   gtk_switch_set_active (journal_child (page, "rest_switch"), FALSE);
   g_assert_true (patella_journal_page_save (page));
-  unrated = query_text (fixture->db, "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
+  unrated = patella_test_db_query_text (fixture->db,
+                                        "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
                                      " WHERE day = ?;", today);
   g_assert_cmpstr (unrated, ==, "unrated");
 }
@@ -890,13 +793,11 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
+  test_app = patella_test_app_new (NULL);
 
 #define ADD(name, data, func) \
-  g_test_add ("/journal-page/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/journal-page/" name, Fixture, data, fixture_set_up, func, \
+              patella_app_fixture_tear_down)
 
   ADD ("today-saved-and-shown-again", NULL, test_today_saved_and_shown_again);
   ADD ("meaning-follows-value", NULL, test_meaning_follows_value);

@@ -3,55 +3,25 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "patella-error.h"
 #include "patella-journal.h"
 #include "patella-journal-model.h"
 #include "patella-parse.h"
 #include "patella-schema.h"
 #include "patella-test-db.h"
+#include "patella-test-store.h"
 #include "patella-test-utils.h"
+#include "patella-store-private.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  PatellaClock *clock;
-  PatellaStore *store;
-} Fixture;
-
-/* Noon of a local day: the tests run with TZ=Europe/Berlin. */
-static gint64
-noon_on (int year,
-         int month,
-         int day)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, 12, 0, 0);
-
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
-}
+typedef PatellaStoreFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = patella_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "patella.db", NULL);
-  fixture->clock = patella_clock_new_fake (noon_on (2026, 3, 14));
-  fixture->store = patella_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->store);
-  g_clear_object (&fixture->clock);
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  patella_store_fixture_open (fixture, patella_test_local_us (2026, 3, 14, 12, 0));
 }
 
 static void
@@ -128,7 +98,8 @@ test_create_update_delete (Fixture       *fixture,
   g_assert_cmpstrv (patella_journal_entry_get_symptoms (entry),
                     ((const char * const[]) { "pain-stairs", "swelling", NULL }));
   g_assert_cmpstr (patella_journal_entry_get_note (entry), ==, "Ran 5 km; knee sore on stairs");
-  g_assert_cmpint (patella_journal_entry_get_updated_us (entry), ==, noon_on (2026, 3, 14));
+  g_assert_cmpint (patella_journal_entry_get_updated_us (entry), ==,
+                   patella_test_local_us (2026, 3, 14, 12, 0));
 
   /* An update changes only what it names. */
   update.pain_morning = 4;
@@ -583,7 +554,8 @@ test_migration_rest_optional (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = patella_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "version-5.db", NULL);
-  g_autoptr(PatellaClock) clock = patella_clock_new_fake (noon_on (2026, 3, 14));
+  g_autoptr(PatellaClock) clock = patella_clock_new_fake (patella_test_local_us (2026,
+                                                                                 3, 14, 12, 0));
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *uuid_before = NULL;
@@ -673,7 +645,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/journal/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/journal/" name, Fixture, NULL, fixture_set_up, func, \
+              patella_store_fixture_tear_down)
 
   ADD ("create-update-delete", test_create_update_delete);
   ADD ("put-restores", test_put_restores);

@@ -10,47 +10,16 @@
 #include "patella-application.h"
 #include "patella-backup.h"
 #include "patella-journal-page.h"
+#include "patella-test-cli.h"
+#include "patella-test-db.h"
 #include "patella-test-gui.h"
 #include "patella-test-journal.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 
-typedef struct
-{
-  char               *dir;
-  char               *db;
-  PatellaApplication *app;
-} Fixture;
+typedef PatellaAppFixture Fixture;
 
 static PatellaApplication *test_app;
-
-static gboolean
-quit_loop_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_loop_cb, loop);
-  g_main_loop_run (loop);
-}
-
-/* Waits for @done, for @ms at most, with the main loop running. */
-static gboolean
-wait_until (gboolean  (*done) (gpointer data),
-            gpointer    data,
-            guint       ms)
-{
-  for (guint waited = 0; waited < ms && !done (data); waited += 20)
-    wait_ms (20);
-
-  return done (data);
-}
 
 /* Runs the real patella-cli on the fixture's database, as a user in a
  * terminal beside the window would. */
@@ -58,108 +27,19 @@ static void
 run_cli (Fixture            *fixture,
          const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status;
+  g_auto(PatellaCliResult) result = { 0 };
 
-  g_ptr_array_add (argv, (char *) g_getenv ("PATELLA_CLI"));
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, fixture->db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                &err, &status, &error);
-  g_assert_no_error (error);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("patella-cli failed: %s", err);
+  patella_test_run_cli_argv (&result, fixture->db, args);
+  if (result.status != 0)
+    g_error ("patella-cli failed: %s", result.err);
 }
 
 #define cli(fixture, ...) run_cli ((fixture), (const char *[]) { __VA_ARGS__, NULL })
-
-static char *
-query_text (const char *path,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = patella_test_make_dir ();
-  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
-  g_setenv ("PATELLA_DB", fixture->db, TRUE);
-
-  fixture->app = test_app;
-  patella_application_reopen_store (fixture->app, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
-
-  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
-    gtk_window_destroy (l->data);
-  flush_events ();
-
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-  g_unsetenv ("PATELLA_DB");
-}
-
-static PatellaWindow *
-open_window (Fixture *fixture)
-{
-  PatellaWindow *window = patella_window_new (fixture->app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  flush_events ();
-  return window;
-}
 
 static PatellaJournalPage *
 get_page (PatellaWindow *window)
 {
   return PATELLA_JOURNAL_PAGE (find_by_type (GTK_WIDGET (window), PATELLA_TYPE_JOURNAL_PAGE));
-}
-
-static GtkCheckButton *
-find_check (GtkWidget  *root,
-            const char *label)
-{
-  if (GTK_IS_CHECK_BUTTON (root) &&
-      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
-    return GTK_CHECK_BUTTON (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkCheckButton *found = find_check (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static char *
@@ -191,7 +71,7 @@ note_is (gpointer data)
 static PatellaJournalPage *
 start_today (Fixture *fixture)
 {
-  PatellaJournalPage *page = get_page (open_window (fixture));
+  PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
   flush_events ();
@@ -228,11 +108,11 @@ test_cli_changes_kept (Fixture       *fixture,
   gtk_check_button_set_active (find_check (GTK_WIDGET (page), "Swelling"), TRUE);
   wait_ms (900);
 
-  morning = query_text (fixture->db, "SELECT pain_morning FROM journal_entry;");
-  note = query_text (fixture->db, "SELECT note FROM journal_entry;");
-  rest = query_text (fixture->db, "SELECT pain_rest FROM journal_entry;");
-  symptoms = query_text (fixture->db, "SELECT group_concat (code, ' ') FROM"
-                                      " (SELECT code FROM journal_symptom ORDER BY code);");
+  morning = patella_test_db_query_text (fixture->db, "SELECT pain_morning FROM journal_entry;", NULL);
+  note = patella_test_db_query_text (fixture->db, "SELECT note FROM journal_entry;", NULL);
+  rest = patella_test_db_query_text (fixture->db, "SELECT pain_rest FROM journal_entry;", NULL);
+  symptoms = patella_test_db_query_text (fixture->db, "SELECT group_concat (code, ' ') FROM"
+                                      " (SELECT code FROM journal_symptom ORDER BY code);", NULL);
   g_assert_cmpstr (morning, ==, "2");
   g_assert_cmpstr (note, ==, "from the terminal");
   g_assert_cmpstr (rest, ==, "3");
@@ -266,7 +146,7 @@ test_conflict_offers_both (Fixture       *fixture,
   g_assert_cmpstr (note, ==, "first, then more");
 
   wait_ms (900);
-  kept = query_text (fixture->db, "SELECT note FROM journal_entry;");
+  kept = patella_test_db_query_text (fixture->db, "SELECT note FROM journal_entry;", NULL);
   g_assert_cmpstr (kept, ==, "first, then more");
 
   /* The other version was kept to choose: "Use Other Version". */
@@ -279,7 +159,7 @@ test_conflict_offers_both (Fixture       *fixture,
   /* The user's version is saved while the card waits for a choice… */
   wait_ms (900);
   g_free (kept);
-  kept = query_text (fixture->db, "SELECT note FROM journal_entry;");
+  kept = patella_test_db_query_text (fixture->db, "SELECT note FROM journal_entry;", NULL);
   g_assert_cmpstr (kept, ==, "mine again");
 
   /* …and the other version, kept by the window, comes back when chosen. */
@@ -288,7 +168,7 @@ test_conflict_offers_both (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (journal_child (page, "conflict_box")));
   wait_ms (900);
   g_free (kept);
-  kept = query_text (fixture->db, "SELECT note FROM journal_entry;");
+  kept = patella_test_db_query_text (fixture->db, "SELECT note FROM journal_entry;", NULL);
   g_assert_cmpstr (kept, ==, "written in the terminal");
 }
 
@@ -298,7 +178,7 @@ static void
 test_first_entry_from_cli (Fixture       *fixture,
                            gconstpointer  data)
 {
-  PatellaJournalPage *page = get_page (open_window (fixture));
+  PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
   GtkStack *stack = GTK_STACK (adw_bin_get_child (ADW_BIN (page)));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
@@ -319,7 +199,7 @@ static void
 test_plan_opens_journal (Fixture       *fixture,
                          gconstpointer  data)
 {
-  PatellaJournalPage *page = get_page (open_window (fixture));
+  PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
   GtkStack *stack = GTK_STACK (adw_bin_get_child (ADW_BIN (page)));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
@@ -340,7 +220,7 @@ test_cli_runs_shown (Fixture       *fixture,
   AdwViewStack *stack;
 
   cli (fixture, "shoe", "add", "Road pair", "--default");
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
                                                        "view_stack"));
   adw_view_stack_set_visible_child_name (stack, "shoes");
@@ -378,7 +258,7 @@ test_focus_kept (Fixture       *fixture,
 
   cli (fixture, "shoe", "add", "Road pair", "--default");
   cli (fixture, "shoe", "add", "Trail pair");
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
                                                        "view_stack"));
   adw_view_stack_set_visible_child_name (stack, "shoes");
@@ -421,7 +301,7 @@ test_restore_not_undone (Fixture       *fixture,
   backup = patella_backup_create (store, &error);
   g_assert_no_error (error);
 
-  page = get_page (open_window (fixture));
+  page = get_page (patella_app_fixture_open_window (fixture));
   buffer = gtk_text_view_get_buffer (journal_child (page, "note_view"));
   gtk_range_set_value (GTK_RANGE (journal_child (page, "rest_scale")), 6);
   gtk_text_buffer_set_text (buffer, "after", -1);
@@ -435,9 +315,9 @@ test_restore_not_undone (Fixture       *fixture,
   gtk_check_button_set_active (find_check (GTK_WIDGET (page), "Swelling"), TRUE);
   wait_ms (900);
 
-  rest = query_text (fixture->db, "SELECT pain_rest FROM journal_entry;");
-  note = query_text (fixture->db, "SELECT note FROM journal_entry;");
-  symptoms = query_text (fixture->db, "SELECT group_concat (code) FROM journal_symptom;");
+  rest = patella_test_db_query_text (fixture->db, "SELECT pain_rest FROM journal_entry;", NULL);
+  note = patella_test_db_query_text (fixture->db, "SELECT note FROM journal_entry;", NULL);
+  symptoms = patella_test_db_query_text (fixture->db, "SELECT group_concat (code) FROM journal_symptom;", NULL);
   g_assert_cmpstr (rest, ==, "2");
   g_assert_cmpstr (note, ==, "before");
   g_assert_cmpstr (symptoms, ==, "swelling");
@@ -453,25 +333,9 @@ static gboolean
 note_saved (gpointer data)
 {
   Fixture *fixture = data;
-  g_autofree char *note = query_text (fixture->db, "SELECT note FROM journal_entry;");
+  g_autofree char *note = patella_test_db_query_text (fixture->db, "SELECT note FROM journal_entry;", NULL);
 
   return g_strcmp0 (note, "typed while locked") == 0;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
 }
 
 /* A save refused by another program's lock stays pending: it is shown as not
@@ -505,7 +369,7 @@ test_failed_save_not_lost (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
   g_assert_true (gtk_widget_get_visible (window));
-  dialog = find_message_dialog ();
+  dialog = find_message_dialog (NULL);
   g_assert_nonnull (dialog);
 
   /* The lock goes; "Try Again" saves and closes. */
@@ -513,7 +377,7 @@ test_failed_save_not_lost (Fixture       *fixture,
   adw_message_dialog_response (dialog, "retry");
   flush_events ();
   {
-    g_autofree char *note = query_text (fixture->db, "SELECT note FROM journal_entry;");
+    g_autofree char *note = patella_test_db_query_text (fixture->db, "SELECT note FROM journal_entry;", NULL);
 
     g_assert_cmpstr (note, ==, "typed before closing");
   }
@@ -530,13 +394,11 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
+  test_app = patella_test_app_new (NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/many-writers-gui/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/many-writers-gui/" name, Fixture, NULL, patella_app_fixture_set_up, func, \
+              patella_app_fixture_tear_down)
 
   ADD ("cli-changes-kept", test_cli_changes_kept);
   ADD ("conflict-offers-both", test_conflict_offers_both);

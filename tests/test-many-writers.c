@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -33,23 +32,6 @@ spawn_cli (const char * const *args)
                                G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
   return process;
-}
-
-static gint64
-query (const char *path,
-       const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
 }
 
 /* Six commands started together on a database that does not exist yet: all
@@ -91,9 +73,9 @@ test_first_use_in_parallel (Fixture       *fixture,
           g_object_unref (processes[i]);
         }
 
-      g_assert_cmpint (query (db, "SELECT count(*) FROM journal_entry;"), ==, 2);
-      g_assert_cmpint (query (db, "SELECT count(*) FROM shoe;"), ==, 2);
-      g_assert_cmpint (query (db, "SELECT count(*) FROM session;"), ==, 1);
+      g_assert_cmpint (patella_test_db_query_int (db, "SELECT count(*) FROM journal_entry;"), ==, 2);
+      g_assert_cmpint (patella_test_db_query_int (db, "SELECT count(*) FROM shoe;"), ==, 2);
+      g_assert_cmpint (patella_test_db_query_int (db, "SELECT count(*) FROM session;"), ==, 1);
     }
 }
 

@@ -178,10 +178,7 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
+  test_app = patella_test_app_new (NULL);
 
   g_test_add_func ("/narrow/everything-fits", test_everything_fits);
 

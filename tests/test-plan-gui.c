@@ -39,22 +39,6 @@ store (void)
   return patella_context_get_store (patella_application_get_context (test_app));
 }
 
-static gboolean
-quit_loop_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_loop_cb, loop);
-  g_main_loop_run (loop);
-}
-
 /* The card comes a few frames after the first. */
 static GtkWidget *
 wait_for_card (Fixture *fixture)
@@ -383,11 +367,7 @@ main (int    argc,
   fake_clock = patella_clock_new_fake (T0);
   patella_clock_set_default (fake_clock);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
-  patella_application_set_notifier (test_app, notifier);
+  test_app = patella_test_app_new (notifier);
 
 #define ADD(name, func) \
   g_test_add ("/plan-gui/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -9,6 +9,7 @@
 #include "patella-parse.h"
 #include "patella-plan.h"
 #include "patella-shoes.h"
+#include "patella-test-data.h"
 #include "patella-test-db.h"
 #include "patella-test-store.h"
 
@@ -16,22 +17,6 @@
  * suite's TZ). 2026-03-16 is a Monday. */
 
 typedef PatellaStoreFixture Fixture;
-
-static void
-at (Fixture    *fixture,
-    const char *day,
-    int         hour,
-    int         minute)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  g_assert_cmpint (sscanf (day, "%d-%d-%d", &y, &m, &d), ==, 3);
-  dt = g_date_time_new (tz, y, m, d, hour, minute, 0);
-  g_assert_nonnull (dt);
-  patella_clock_set_now (fixture->clock, g_date_time_to_unix (dt) * G_USEC_PER_SEC);
-}
 
 static void
 journal (Fixture    *fixture,
@@ -155,9 +140,9 @@ good_day (Fixture    *fixture,
 {
   g_autofree char *next = patella_day_add_days (day, 1);
 
-  at (fixture, day, 18, 0);
+  patella_store_fixture_at (fixture, day, 18, 0);
   log_session (fixture, 1, 1);
-  at (fixture, next, 8, 0);
+  patella_store_fixture_at (fixture, next, 8, 0);
   journal (fixture, day, 1, 1);
   update (fixture);
 }
@@ -198,7 +183,7 @@ test_start_default (Fixture       *fixture,
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaPlanToday) today = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   plan = load (fixture);
   g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_NONE);
   g_clear_pointer (&plan, patella_plan_free);
@@ -257,7 +242,7 @@ static void
 test_advance_after_two_good (Fixture       *fixture,
                              gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
 
   good_day (fixture, "2026-03-16");
@@ -276,14 +261,14 @@ static void
 test_hold_acceptable_strict (Fixture       *fixture,
                              gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
 
   /* Tuesday 4/10: acceptable, not within the strict rule. */
-  at (fixture, "2026-03-17", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 18, 0);
   log_session (fixture, 4, 2);
-  at (fixture, "2026-03-19", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-19", 9, 0);
   journal (fixture, "2026-03-17", 1, 1);
   update (fixture);
   assert_decision (fixture, "hold",
@@ -301,7 +286,7 @@ static void
 test_standard_rule (Fixture       *fixture,
                     gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STANDARD);
 
   for (int i = 0; i < 2; i++)
@@ -309,9 +294,9 @@ test_standard_rule (Fixture       *fixture,
       g_autofree char *day = patella_day_add_days ("2026-03-16", 2 * i);
       g_autofree char *next = patella_day_add_days (day, 1);
 
-      at (fixture, day, 18, 0);
+      patella_store_fixture_at (fixture, day, 18, 0);
       log_session (fixture, 4, 3);
-      at (fixture, next, 8, 0);
+      patella_store_fixture_at (fixture, next, 8, 0);
       journal (fixture, day, 1, 1);
       update (fixture);
     }
@@ -332,10 +317,10 @@ static void
 test_step_back_too_much (Fixture       *fixture,
                          gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 5, PATELLA_PLAN_RULE_STANDARD);
 
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 7, PATELLA_PAIN_NONE);
   /* Decided at once, without waiting for the morning. */
   g_assert_cmpint (phase_now (fixture), ==, 4);
@@ -353,18 +338,18 @@ test_reasons_since (Fixture       *fixture,
   guint n_events;
 
   g_assert_cmpuint (patella_plan_count_events (fixture->store), ==, 0);
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 5, PATELLA_PLAN_RULE_STANDARD);
 
   /* Within the rule: nothing decided until the morning after. */
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   n_events = patella_plan_count_events (fixture->store);
   g_assert_cmpuint (n_events, >, 0);
   log_session (fixture, 1, PATELLA_PAIN_NONE);
   none = patella_plan_get_reasons_since (fixture->store, n_events);
   g_assert_cmpuint (none->len, ==, 0);
 
-  at (fixture, "2026-03-17", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 18, 0);
   n_events = patella_plan_count_events (fixture->store);
   log_session (fixture, 7, PATELLA_PAIN_NONE);
   reasons = patella_plan_get_reasons_since (fixture->store, n_events);
@@ -381,15 +366,15 @@ static void
 test_step_back_worse_morning (Fixture       *fixture,
                               gconstpointer  data)
 {
-  at (fixture, "2026-03-15", 20, 0);
+  patella_store_fixture_at (fixture, "2026-03-15", 20, 0);
   journal (fixture, "2026-03-15", 1, 1);
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 4, PATELLA_PLAN_RULE_STRICT);
 
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 2, 1);
   g_assert_cmpint (phase_now (fixture), ==, 4);
-  at (fixture, "2026-03-17", 8, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 8, 0);
   journal (fixture, "2026-03-16", 1, 4);
   update (fixture);
 
@@ -403,9 +388,9 @@ static void
 test_step_back_skips_readiness (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 8, PATELLA_PAIN_NONE);
   g_assert_cmpint (phase_now (fixture), ==, 1);
 }
@@ -414,9 +399,9 @@ static void
 test_step_back_at_first_phase (Fixture       *fixture,
                                gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 1, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 6, PATELLA_PAIN_NONE);
   g_assert_cmpint (phase_now (fixture), ==, 1);
   /* Nothing below the first phase: it holds, and says so. */
@@ -432,16 +417,16 @@ test_readiness_check (Fixture       *fixture,
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaPlanToday) today = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 2, PATELLA_PLAN_RULE_STANDARD);
   plan = load (fixture);
   today = patella_plan_get_today (plan, "2026-03-16");
   g_assert_nonnull (strstr (today->text, "single-leg squats"));
 
   /* 3/10 is within the standard rule but more than mild: not ready. */
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 3, 2);
-  at (fixture, "2026-03-17", 8, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 8, 0);
   journal (fixture, "2026-03-16", 1, 1);
   update (fixture);
   g_assert_cmpint (phase_now (fixture), ==, 2);
@@ -465,11 +450,11 @@ test_red_flag_pause_and_resume (Fixture       *fixture,
   g_autoptr(PatellaPlanToday) today = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 4, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
 
-  at (fixture, "2026-03-17", 20, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 20, 0);
   symptom (fixture, "2026-03-17", "swelling");
   update (fixture);
 
@@ -483,7 +468,7 @@ test_red_flag_pause_and_resume (Fixture       *fixture,
   g_assert_nonnull (strstr (today->text, "physiotherapist"));
 
   /* No session while paused. */
-  at (fixture, "2026-03-18", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-18", 18, 0);
   before = patella_test_dump_db (fixture->path);
   assert_refused_unchanged (fixture,
                             patella_plan_log (fixture->store, NULL, 1, 1, NULL, &error),
@@ -501,7 +486,7 @@ test_red_flag_pause_and_resume (Fixture       *fixture,
   assert_decision (fixture, "resume", "Resumed at phase 4.");
 
   /* A new one does. */
-  at (fixture, "2026-03-19", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-19", 9, 0);
   symptom (fixture, "2026-03-19", "locking");
   update (fixture);
   assert_decision (fixture, "paused", NULL);
@@ -511,13 +496,13 @@ static void
 test_rest_pain_pause (Fixture       *fixture,
                       gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   journal (fixture, "2026-03-16", 6, PATELLA_PAIN_NONE);
   update (fixture);
   assert_decision (fixture, "start", NULL);
 
-  at (fixture, "2026-03-18", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-18", 9, 0);
   journal (fixture, "2026-03-18", 7, PATELLA_PAIN_NONE);
   update (fixture);
   assert_decision (fixture, "paused",
@@ -531,18 +516,18 @@ test_missed_week (Fixture       *fixture,
 {
   guint n;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
 
-  at (fixture, "2026-03-23", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-23", 9, 0);
   update (fixture);
   assert_decision (fixture, "hold",
                    "Repeating phase 3: no session for a week or more (since 2026-03-16).");
   n = n_decisions (fixture);
 
   /* Once, not every day after. */
-  at (fixture, "2026-03-25", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-25", 9, 0);
   update (fixture);
   g_assert_cmpuint (n_decisions (fixture), ==, n);
 
@@ -557,7 +542,7 @@ static void
 test_last_phase (Fixture       *fixture,
                  gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
   good_day (fixture, "2026-03-18");
@@ -576,7 +561,7 @@ test_build_back_ten_percent (Fixture       *fixture,
   g_autoptr(PatellaPlanToday) later = NULL;
   int previous_week = 0;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
   plan = load (fixture);
   first = patella_plan_get_today (plan, "2026-03-16");
@@ -651,7 +636,7 @@ test_exercise_progression (Fixture       *fixture,
   g_assert_cmpint (out.hold_s, ==, 45);
 
   /* In the plan: two sessions at ≤ 2/10 raise the level; too much lowers it. */
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
   good_day (fixture, "2026-03-18");
@@ -668,7 +653,7 @@ test_exercise_progression (Fixture       *fixture,
     }
   g_clear_pointer (&plan, patella_plan_free);
 
-  at (fixture, "2026-03-20", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-20", 18, 0);
   log_session (fixture, 6, PATELLA_PAIN_NONE);
   plan = load (fixture);
   g_assert_cmpint (plan->ex_level, ==, 0);
@@ -680,7 +665,7 @@ test_exercise_ceiling (Fixture       *fixture,
 {
   g_autoptr(PatellaPlan) plan = NULL;
 
-  at (fixture, "2026-03-02", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-02", 9, 0);
   start (fixture, 9, PATELLA_PLAN_RULE_STRICT);
   for (int i = 0; i < 10; i++)
     {
@@ -696,18 +681,18 @@ static void
 test_no_morning_rating (Fixture       *fixture,
                         gconstpointer  data)
 {
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 1, 1);
 
   /* The next day without a rating: still waiting. */
-  at (fixture, "2026-03-17", 20, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 20, 0);
   update (fixture);
   assert_decision (fixture, "start", NULL);
 
   /* Two days later it is decided without it. */
-  at (fixture, "2026-03-18", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-18", 9, 0);
   update (fixture);
   assert_decision (fixture, "hold",
                    "Held at phase 3: no morning rating after the session on Monday. Rate the "
@@ -720,11 +705,11 @@ test_next_session_decides_pending (Fixture       *fixture,
 {
   g_autoptr(PatellaPlan) plan = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 1, 1);
-  at (fixture, "2026-03-17", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 18, 0);
   log_session (fixture, 1, 1);
 
   plan = load (fixture);
@@ -734,53 +719,56 @@ test_next_session_decides_pending (Fixture       *fixture,
   g_assert_false (((PatellaPlanEvent *) g_ptr_array_index (plan->events, 3))->decided);
 }
 
-static void
-test_two_sessions_a_day (Fixture       *fixture,
-                         gconstpointer  data)
+/* A log the plan refuses, after a plan started on 2026-03-16 at 09:00 at
+ * phase 3 and, for some, a session logged before. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
+  const char *logged_day;    /* a session logged then, with pain 1; NULL: none */
+  int         logged_hour;
+  int         logged_after;
+  const char *now_day;
+  int         now_hour;
+  const char *day;           /* the day logged; NULL: today */
+  int         pain;
+  int         after;
+  const char *message;
+} RefusedLog;
 
-  at (fixture, "2026-03-16", 9, 0);
-  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 10, 0);
-  log_session (fixture, 1, PATELLA_PAIN_NONE);
-  at (fixture, "2026-03-16", 19, 0);
-  before = patella_test_dump_db (fixture->path);
-  assert_refused_unchanged (fixture,
-                            patella_plan_log (fixture->store, NULL, 2, PATELLA_PAIN_NONE, NULL,
-                                              &error),
-                            &error, before, "one session a day");
-}
+static const RefusedLog two_sessions_a_day = {
+  "2026-03-16", 10, PATELLA_PAIN_NONE, "2026-03-16", 19, NULL, 2, PATELLA_PAIN_NONE,
+  "one session a day"
+};
+static const RefusedLog future_date = {
+  NULL, 0, 0, "2026-03-16", 9, "2026-03-17", 1, 1, "in the future"
+};
+static const RefusedLog before_plan_start = {
+  NULL, 0, 0, "2026-03-16", 9, "2026-03-15", 1, 1, "before the plan started (2026-03-16)"
+};
+static const RefusedLog log_in_order = {
+  "2026-03-18", 18, 1, "2026-03-18", 18, "2026-03-17", 1, 1, "before the last logged session"
+};
 
 static void
-test_future_date (Fixture       *fixture,
+test_refused_log (Fixture       *fixture,
                   gconstpointer  data)
 {
+  const RefusedLog *c = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+  if (c->logged_day != NULL)
+    {
+      patella_store_fixture_at (fixture, c->logged_day, c->logged_hour, 0);
+      log_session (fixture, 1, c->logged_after);
+    }
+  patella_store_fixture_at (fixture, c->now_day, c->now_hour, 0);
   before = patella_test_dump_db (fixture->path);
   assert_refused_unchanged (fixture,
-                            patella_plan_log (fixture->store, "2026-03-17", 1, 1, NULL, &error),
-                            &error, before, "in the future");
-}
-
-static void
-test_before_plan_start (Fixture       *fixture,
-                        gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-
-  at (fixture, "2026-03-16", 9, 0);
-  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  before = patella_test_dump_db (fixture->path);
-  assert_refused_unchanged (fixture,
-                            patella_plan_log (fixture->store, "2026-03-15", 1, 1, NULL, &error),
-                            &error, before, "before the plan started (2026-03-16)");
+                            patella_plan_log (fixture->store, c->day, c->pain, c->after, NULL,
+                                              &error),
+                            &error, before, c->message);
 }
 
 static void
@@ -790,13 +778,13 @@ test_clock_set_back (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-20", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-20", 18, 0);
   log_session (fixture, 1, 1);
 
   /* The clock goes back two days: nothing is decided, nothing logged. */
-  at (fixture, "2026-03-18", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-18", 9, 0);
   before = patella_test_dump_db (fixture->path);
   update (fixture);
   assert_unchanged (fixture->path, before);
@@ -806,29 +794,12 @@ test_clock_set_back (Fixture       *fixture,
 }
 
 static void
-test_log_in_order (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-
-  at (fixture, "2026-03-16", 9, 0);
-  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-18", 18, 0);
-  log_session (fixture, 1, 1);
-  before = patella_test_dump_db (fixture->path);
-  assert_refused_unchanged (fixture,
-                            patella_plan_log (fixture->store, "2026-03-17", 1, 1, NULL, &error),
-                            &error, before, "before the last logged session");
-}
-
-static void
 test_pain_out_of_range (Fixture       *fixture,
                         gconstpointer  data)
 {
   int bad[][2] = { { 11, PATELLA_PAIN_NONE }, { -3, PATELLA_PAIN_NONE }, { 2, 12 } };
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -866,7 +837,7 @@ test_pause_resume_user (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   g_assert_true (patella_plan_pause (fixture->store, &error));
   g_assert_no_error (error);
@@ -878,7 +849,7 @@ test_pause_resume_user (Fixture       *fixture,
   g_clear_error (&error);
 
   /* A paused plan makes no decisions, not even a missed week. */
-  at (fixture, "2026-04-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-04-16", 9, 0);
   update (fixture);
   assert_decision (fixture, "paused", NULL);
 
@@ -898,7 +869,7 @@ test_stop_keeps_history (Fixture       *fixture,
   g_autoptr(PatellaPlan) plan = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
   g_assert_true (patella_plan_stop (fixture->store, &error));
@@ -931,9 +902,9 @@ test_today_sequence (Fixture       *fixture,
 {
   PatellaPlanTodayKind kinds[3];
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 1, 1);
 
   for (int i = 0; i < 3; i++)
@@ -965,7 +936,7 @@ test_decision_dated_when_made (Fixture       *fixture,
   g_autoptr(PatellaPlan) plan = NULL;
   const PatellaPlanEvent *decision;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
   good_day (fixture, "2026-03-16");
   plan = load (fixture);
@@ -986,9 +957,9 @@ test_dst_change_during_session (Fixture       *fixture,
   g_autoptr(PatellaPlan) plan = NULL;
   const PatellaPlanEvent *session;
 
-  at (fixture, "2026-03-27", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-27", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-29", 1, 40);
+  patella_store_fixture_at (fixture, "2026-03-29", 1, 40);
   patella_clock_advance (fixture->clock, G_GINT64_CONSTANT (35) * 60 * G_USEC_PER_SEC);
   log_session (fixture, 1, 1);
 
@@ -1033,19 +1004,19 @@ test_rate_after (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 18, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
   log_session (fixture, 1, PATELLA_PAIN_NONE);
 
-  at (fixture, "2026-03-16", 19, 10);
+  patella_store_fixture_at (fixture, "2026-03-16", 19, 10);
   before = patella_test_dump_db (fixture->path);
   assert_refused_unchanged (fixture, patella_plan_rate_after (fixture->store, 11, &error),
                             &error, before, "0 (none) to 10");
   g_assert_true (patella_plan_rate_after (fixture->store, 4, &error));
   g_assert_no_error (error);
 
-  at (fixture, "2026-03-17", 8, 0);
+  patella_store_fixture_at (fixture, "2026-03-17", 8, 0);
   journal (fixture, "2026-03-16", 1, 1);
   update (fixture);
   assert_decision (fixture, "hold",
@@ -1068,9 +1039,9 @@ test_time_zone_change (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *today = NULL;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  at (fixture, "2026-03-16", 22, 30);
+  patella_store_fixture_at (fixture, "2026-03-16", 22, 30);
   log_session (fixture, 1, 1);
 
   /* 22:30 in Berlin is 06:30 the next day in Tokyo. */
@@ -1095,15 +1066,7 @@ add_run (Fixture    *fixture,
          const char *day,
          gint64      metres)
 {
-  g_autoptr(GError) error = NULL;
-  PatellaRun run = { 0 };
-
-  run.day = (char *) day;
-  run.distance_m = metres;
-  run.pain = -1;
-  run.note = (char *) "";
-  g_assert_cmpint (patella_run_add (fixture->store, NULL, &run, &error), >, 0);
-  g_assert_no_error (error);
+  patella_test_add_run (fixture->store, NULL, day, metres, PATELLA_SHOE_DEFAULT, "");
 }
 
 /* The Shoes view's load checks apply once the plan runs again. */
@@ -1116,7 +1079,7 @@ test_load_checks (Fixture       *fixture,
   g_autoptr(GPtrArray) warnings = NULL;
 
   /* Monday 16 March: last week 10 km, this week already 12 km. */
-  at (fixture, "2026-03-18", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-18", 9, 0);
   add_run (fixture, "2026-03-10", 5000);
   add_run (fixture, "2026-03-12", 5000);
   add_run (fixture, "2026-03-16", 6000);
@@ -1173,7 +1136,7 @@ test_today_walk_run (Fixture       *fixture,
   PatellaPlanToday rest = { .kind = PATELLA_PLAN_TODAY_REST, .phase = PATELLA_PLAN_PHASE_WALK_RUN };
   PatellaPlanToday session = { .kind = PATELLA_PLAN_TODAY_SESSION };
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, PATELLA_PLAN_PHASE_EARLY, PATELLA_PLAN_RULE_STRICT);
   plan = load (fixture);
   today = patella_plan_get_today (plan, "2026-03-16");
@@ -1204,7 +1167,7 @@ test_under_way (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (patella_plan_is_under_way (none));
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   start (fixture, 2, PATELLA_PLAN_RULE_STRICT);
   active = load (fixture);
   g_assert_true (patella_plan_is_under_way (active));
@@ -1242,7 +1205,7 @@ test_put_record (Fixture       *fixture,
   const PatellaPlanEvent *event;
   gint64 id;
 
-  at (fixture, "2026-03-16", 9, 0);
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
   id = patella_plan_put_record (fixture->store, &row, &error);
   g_assert_no_error (error);
   g_assert_cmpint (patella_plan_find (fixture->store, row.uuid, &error), ==, id);
@@ -1306,9 +1269,10 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/plan/" name, Fixture, NULL, patella_store_fixture_set_up, func, \
+#define ADD_DATA(name, data, func) \
+  g_test_add ("/plan/" name, Fixture, data, patella_store_fixture_set_up, func, \
               patella_store_fixture_tear_down)
+#define ADD(name, func) ADD_DATA (name, NULL, func)
 
   ADD ("start-default", test_start_default);
   ADD ("start-twice", test_start_twice);
@@ -1331,11 +1295,11 @@ main (int    argc,
   ADD ("exercise-ceiling", test_exercise_ceiling);
   ADD ("no-morning-rating", test_no_morning_rating);
   ADD ("next-session-decides-pending", test_next_session_decides_pending);
-  ADD ("two-sessions-a-day", test_two_sessions_a_day);
-  ADD ("future-date", test_future_date);
-  ADD ("before-plan-start", test_before_plan_start);
+  ADD_DATA ("two-sessions-a-day", &two_sessions_a_day, test_refused_log);
+  ADD_DATA ("future-date", &future_date, test_refused_log);
+  ADD_DATA ("before-plan-start", &before_plan_start, test_refused_log);
   ADD ("clock-set-back", test_clock_set_back);
-  ADD ("log-in-order", test_log_in_order);
+  ADD_DATA ("log-in-order", &log_in_order, test_refused_log);
   ADD ("pain-out-of-range", test_pain_out_of_range);
   ADD ("no-plan", test_no_plan);
   ADD ("pause-resume-user", test_pause_resume_user);

@@ -4,71 +4,21 @@
 background on a fake clock, against a real D-Bus notification service."""
 
 import os
-import sqlite3
-import subprocess
 import sys
-import tempfile
 import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from notification_daemon import NotificationDaemon  # noqa: E402
-
-HELPER = os.environ['PATELLA_APP_HELPER']
-
-
-class App:
-    """The application under test, with time under the test's control."""
-
-    def __init__(self, db, now):
-        env = dict(os.environ, PATELLA_DB=db, PATELLA_TEST_NOW=now)
-        self.process = subprocess.Popen([HELPER, '--background'], env=env, text=True,
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-
-    def advance(self, seconds):
-        self.process.stdin.write('advance %d\n' % seconds)
-        self.process.stdin.flush()
-        self.process.stdout.readline()
-
-    def settle(self):
-        self.advance(0)
-
-    def quit(self):
-        if self.process.poll() is None:
-            self.process.stdin.write('quit\n')
-            self.process.stdin.flush()
-            self.process.wait(timeout=30)
-        return self.process.returncode
+from patella_e2e import App, DatabaseTestCase, query, wait_for  # noqa: E402
 
 
-def query(db, sql):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
-
-
-class RemindersTest(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.dir.name, 'patella.db')
-
-    def tearDown(self):
-        self.dir.cleanup()
-
-    def wait_for_count(self, daemon, count, app):
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            app.settle()
-            found = daemon.notifications()
-            if len(found) >= count:
-                return found
-            time.sleep(0.05)
-        return daemon.notifications()
-
+class RemindersTest(DatabaseTestCase):
     def test_due_slot_notifies_with_actions_and_snoozes_once(self):
         with NotificationDaemon() as daemon:
             app = App(self.db, '2026-03-10T08:00:30+01:00')
             try:
-                sent = self.wait_for_count(daemon, 1, app)
+                sent = wait_for(app, daemon.notifications, 1)
                 self.assertEqual(len(sent), 1)
                 n = sent[0]
                 self.assertEqual(n['summary'], 'Time to Ice Your Knee')
@@ -91,7 +41,7 @@ class RemindersTest(unittest.TestCase):
                 app.advance(29 * 60)
                 self.assertEqual(len(daemon.notifications()), 1)
                 app.advance(60)
-                sent = self.wait_for_count(daemon, 2, app)
+                sent = wait_for(app, daemon.notifications, 2)
                 self.assertEqual(len(sent), 2)
                 app.advance(45 * 60)
                 self.assertEqual(len(daemon.notifications()), 2)
@@ -100,7 +50,7 @@ class RemindersTest(unittest.TestCase):
                 app.advance(60 * 60)
                 self.assertEqual(len(daemon.notifications()), 2)
                 app.advance(105 * 60)
-                sent = self.wait_for_count(daemon, 3, app)
+                sent = wait_for(app, daemon.notifications, 3)
                 self.assertEqual(len(sent), 3)
             finally:
                 self.assertEqual(app.quit(), 0)
@@ -109,7 +59,7 @@ class RemindersTest(unittest.TestCase):
         with NotificationDaemon() as daemon:
             app = App(self.db, '2026-03-10T12:00:05+01:00')
             try:
-                sent = self.wait_for_count(daemon, 1, app)
+                sent = wait_for(app, daemon.notifications, 1)
                 self.assertEqual(len(sent), 1)
                 daemon.invoke_action(1, 'start')
                 deadline = time.monotonic() + 10
@@ -132,7 +82,7 @@ class RemindersTest(unittest.TestCase):
         with NotificationDaemon() as daemon:
             app = App(self.db, '2026-03-10T16:10:00+01:00')
             try:
-                self.assertEqual(len(self.wait_for_count(daemon, 1, app)), 1)
+                self.assertEqual(len(wait_for(app, daemon.notifications, 1)), 1)
             finally:
                 app.quit()
             app = App(self.db, '2026-03-10T16:20:00+01:00')

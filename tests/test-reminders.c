@@ -5,6 +5,7 @@
 #include "patella-error.h"
 #include "patella-reminder-service.h"
 #include "patella-reminders.h"
+#include "patella-store-private.h"
 #include "patella-test-store.h"
 #include "patella-test-utils.h"
 

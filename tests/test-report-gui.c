@@ -5,7 +5,6 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
-#include <sqlite3.h>
 
 #include "patella-application.h"
 #include "patella-insights-view.h"
@@ -13,22 +12,15 @@
 #include "patella-preferences-window.h"
 #include "patella-report-dialog.h"
 #include "patella-context.h"
+#include "patella-test-db.h"
 #include "patella-test-gui.h"
 #include "patella-test-store.h"
 #include "patella-window.h"
 
+#define exec patella_store_fixture_exec
+
 /* The report dialog, the name in Preferences and the Journal's insights, in
  * real windows. The fake clock's today is 2026-03-14. */
-
-static void
-exec (PatellaStoreFixture *fixture,
-      const char          *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  patella_store_exec (fixture->store, sql, &error);
-  g_assert_no_error (error);
-}
 
 /* Three short and three long runs with their next mornings, a note. */
 static void
@@ -69,26 +61,6 @@ pdf_text (const char *pdf)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -285,19 +257,15 @@ test_journal_page (void)
   PatellaWindow *window;
   GtkWidget *page;
   GtkWidget *view;
-  sqlite3 *handle = NULL;
 
   g_setenv ("PATELLA_DB", db, TRUE);
   patella_application_reopen_store (test_app, NULL);
-  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle,
-    "WITH RECURSIVE n (i, m) AS (SELECT 1, 3000 UNION ALL SELECT i + 1, m + 1000 FROM n"
+  patella_test_db_exec (db, "WITH RECURSIVE n (i, m) AS (SELECT 1, 3000 UNION ALL SELECT i + 1, m + 1000 FROM n"
     "  WHERE i < 6)"
     " INSERT INTO run (day, distance_m, created_us)"
     " SELECT date ('now', 'localtime', '-' || i || ' days'), m, 1 FROM n;"
     "INSERT INTO journal_entry (day, pain_rest, pain_morning, created_us, updated_us)"
-    " SELECT day, 1, distance_m / 2000, 1, 1 FROM run;", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (handle);
+    " SELECT day, 1, distance_m / 2000, 1, 1 FROM run;");
   patella_application_reopen_store (test_app, &error);
   g_assert_no_error (error);
 
@@ -329,10 +297,7 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
+  test_app = patella_test_app_new (NULL);
 
 #define ADD(path, func) \
   g_test_add ((path), PatellaStoreFixture, NULL, patella_store_fixture_set_up, (func), \

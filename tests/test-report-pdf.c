@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include "patella-store.h"
+#include "patella-test-cli.h"
 #include "patella-test-utils.h"
 
 /* `patella-cli report` as a user runs it, read back with poppler-utils:
@@ -24,22 +25,6 @@ typedef struct
   char *db;
   char *pdf;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 static void
 exec_sql (const char *db,
@@ -122,31 +107,10 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->pdf);
 }
 
-static void
-run_argv (Result             *result,
-          const char * const *envs,
-          const char * const *argv)
-{
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-
-  for (guint i = 0; envs != NULL && envs[i] != NULL; i += 2)
-    envp = envs[i + 1] != NULL ? g_environ_setenv (envp, envs[i], envs[i + 1], TRUE)
-                               : g_environ_unsetenv (envp, envs[i]);
-
-  result_clear (result);
-  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
-
 /* patella-cli with the fixture's database and settings; @language "de" for German. */
 static void
 run_cli (Fixture    *fixture,
-         Result     *result,
+         PatellaCliResult     *result,
          const char *language,
          ...)
 {
@@ -170,7 +134,7 @@ run_cli (Fixture    *fixture,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  run_argv (result, envs, (const char * const *) argv->pdata);
+  patella_test_run_argv (result, envs, (const char * const *) argv->pdata);
 }
 
 /* What pdftotext reads in drawing order (-raw: table rows stay rows), with every run of white space made one space, so
@@ -178,11 +142,11 @@ run_cli (Fixture    *fixture,
 static char *
 pdf_text (const char *pdf)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
   g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
   const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
 
-  run_argv (&result, NULL, argv);
+  patella_test_run_argv (&result, NULL, argv);
   g_assert_cmpint (result.status, ==, 0);
   return g_regex_replace_literal (spaces, result.out, -1, 0, " ", 0, NULL);
 }
@@ -199,11 +163,11 @@ static char *
 pdf_info (const char *pdf,
           const char *key)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
   g_auto(GStrv) lines = NULL;
   const char *argv[] = { "pdfinfo", pdf, NULL };
 
-  run_argv (&result, NULL, argv);
+  patella_test_run_argv (&result, NULL, argv);
   g_assert_cmpint (result.status, ==, 0);
   lines = g_strsplit (result.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -217,7 +181,7 @@ static void
 test_english (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
   g_autofree char *text = NULL;
   g_autofree char *pages = NULL;
   g_autofree char *size = NULL;
@@ -270,7 +234,7 @@ static void
 test_german (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
   g_autofree char *text = NULL;
 
   fill (fixture);
@@ -294,7 +258,7 @@ static void
 test_fonts_and_ink (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
   g_auto(GStrv) lines = NULL;
   g_autofree char *prefix = g_build_filename (fixture->dir, "page", NULL);
   const char *fonts[] = { "pdffonts", fixture->pdf, NULL };
@@ -308,7 +272,7 @@ test_fonts_and_ink (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 0);
 
   /* Every font is embedded: "emb" is the third column from the right's left. */
-  run_argv (&result, NULL, fonts);
+  patella_test_run_argv (&result, NULL, fonts);
   g_assert_cmpint (result.status, ==, 0);
   lines = g_strsplit (result.out, "\n", -1);
   for (guint i = 2; lines[i] != NULL; i++)
@@ -335,7 +299,7 @@ test_fonts_and_ink (Fixture       *fixture,
   g_assert_cmpuint (n_fonts, >, 0);
 
   /* Each page rendered has ink on it: never a blank page. */
-  run_argv (&result, NULL, render);
+  patella_test_run_argv (&result, NULL, render);
   g_assert_cmpint (result.status, ==, 0);
   for (guint page = 1; page <= 9; page++)
     {
@@ -365,7 +329,7 @@ static void
 test_notes (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
   g_autofree char *text = NULL;
   g_autofree char *pages = NULL;
   g_autoptr(GString) huge = g_string_new (NULL);
@@ -402,7 +366,7 @@ static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
   g_autofree char *text = NULL;
 
   /* A new database: the report says what is missing. */
@@ -423,7 +387,7 @@ static void
 test_bad_input (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
   g_autofree char *folder = g_build_filename (fixture->dir, "folder.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -485,7 +449,7 @@ static void
 test_letter (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(PatellaCliResult) result = { 0 };
   g_autofree char *size = NULL;
   g_autofree char *config = g_build_filename (fixture->dir, "config", NULL);
   g_autofree char *locales = g_build_filename (fixture->dir, "locales", NULL);
@@ -506,7 +470,7 @@ test_letter (Fixture       *fixture,
   else
     {
       g_assert_cmpint (g_mkdir (locales, 0700), ==, 0);
-      run_argv (&result, NULL, localedef);
+      patella_test_run_argv (&result, NULL, localedef);
       if (!g_file_test (target, G_FILE_TEST_IS_DIR))
         {
           g_test_skip ("the en_US.UTF-8 locale could not be made");
@@ -515,7 +479,7 @@ test_letter (Fixture       *fixture,
       envs[9] = locales;
     }
 
-  run_argv (&result, envs, argv);
+  patella_test_run_argv (&result, envs, argv);
   g_assert_cmpint (result.status, ==, 0);
   size = pdf_info (fixture->pdf, "Page size:");
   g_assert_cmpstr (size, ==, "612 x 792 pts (letter)");

@@ -5,18 +5,10 @@
 #include "patella-report.h"
 #include "patella-test-store.h"
 
+#define exec patella_store_fixture_exec
+
 /* The fake clock's today is Saturday 2026-03-14; the default period is the
  * six weeks from Sunday 2026-02-01. Weeks start on Monday in C.UTF-8. */
-
-static void
-exec (PatellaStoreFixture *fixture,
-      const char          *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  patella_store_exec (fixture->store, sql, &error);
-  g_assert_no_error (error);
-}
 
 static PatellaReport *
 build (PatellaStoreFixture        *fixture,

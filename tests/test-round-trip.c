@@ -10,6 +10,7 @@
 #include "patella-export.h"
 #include "patella-import.h"
 #include "patella-schema.h"
+#include "patella-store-private.h"
 #include "patella-test-db.h"
 #include "patella-test-store.h"
 #include "patella-test-utils.h"
@@ -277,13 +278,11 @@ dump_rows (PatellaStore *store)
     " remaining_s, ended_us, pain FROM walk_run ORDER BY uuid;",
   };
   g_autoptr(GString) out = g_string_new (NULL);
-  sqlite3 *db = patella_store_get_db (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_string_append_printf (out, "== %u\n", i);
-      g_assert_cmpint (sqlite3_exec (db, queries[i], patella_test_dump_row_cb, out, NULL), ==,
-                       SQLITE_OK);
+      patella_test_db_dump_query (patella_store_get_path (store), queries[i], out);
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);

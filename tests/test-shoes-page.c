@@ -109,32 +109,12 @@ get_details_view (gpointer page)
 }
 
 
-/* The first widget under @root (itself included) that @matches @text. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             gboolean  (*matches) (GtkWidget *widget, const char *text),
-             const char *text)
-{
-  if (matches (root, text))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, matches, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
-is_titled (GtkWidget  *widget,
-           const char *title)
+is_titled (GtkWidget     *widget,
+           gconstpointer  data)
 {
+  const char *title = data;
+
   if (ADW_IS_PREFERENCES_ROW (widget))
     return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 
@@ -142,9 +122,11 @@ is_titled (GtkWidget  *widget,
 }
 
 static gboolean
-is_button_labelled (GtkWidget  *widget,
-                    const char *label)
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
 {
+  const char *label = data;
+
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
@@ -156,8 +138,8 @@ has_row_titled (GtkWidget  *root,
 }
 
 static gboolean
-is_error_label (GtkWidget  *widget,
-                const char *unused)
+is_error_label (GtkWidget     *widget,
+                gconstpointer  unused)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
 }
@@ -688,10 +670,7 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
+  test_app = patella_test_app_new (NULL);
 
 #define ADD(name, func) \
   g_test_add ("/shoes-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -7,45 +7,21 @@
 #include "patella-parse.h"
 #include "patella-shoes.h"
 #include "patella-status.h"
+#include "patella-store-private.h"
 #include "patella-store.h"
+#include "patella-test-store.h"
 #include "patella-test-utils.h"
 
 /* 2026-03-18 12:00 UTC, a Wednesday. */
 #define NOW_US G_GINT64_CONSTANT (1773835200000000)
 
-typedef struct
-{
-  char            *dir;
-  char            *path;
-  PatellaClock    *clock;
-  PatellaStore    *store;
-  PatellaNotifier *notifier;
-} Fixture;
+typedef PatellaStoreFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = patella_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "patella.db", NULL);
-  fixture->clock = patella_clock_new_fake (NOW_US);
-  fixture->store = patella_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
-  fixture->notifier = patella_recording_notifier_new ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->notifier);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->clock);
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  patella_store_fixture_open (fixture, NOW_US);
 }
 
 static guint
@@ -641,7 +617,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/shoes/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/shoes/" name, Fixture, NULL, fixture_set_up, func, \
+              patella_store_fixture_tear_down)
 
   ADD ("add-and-defaults", test_add_and_defaults);
   ADD ("bad-shoes-refused", test_bad_shoes_refused);

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "patella-error.h"
 #include "patella-notifier.h"
+#include "patella-store-private.h"
 #include "patella-store.h"
+#include "patella-test-db.h"
 #include "patella-test-utils.h"
 
 typedef struct
@@ -30,35 +33,6 @@ fixture_tear_down (Fixture       *fixture,
   patella_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static gint64
-raw_query_int (const char *path,
-               const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
 }
 
 static void
@@ -92,7 +66,7 @@ test_create (Fixture       *fixture,
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 
   g_clear_object (&store);
-  g_assert_cmpint (raw_query_int (fixture->path, "PRAGMA user_version;"), ==,
+  g_assert_cmpint (patella_test_db_query_int (fixture->path, "PRAGMA user_version;"), ==,
                    PATELLA_SCHEMA_VERSION);
 }
 
@@ -151,10 +125,10 @@ test_migrate_empty_file (Fixture       *fixture,
   g_clear_object (&store);
 
   /* So does a SQLite file with nothing in it yet. */
-  raw_exec (sqlite_path, "PRAGMA user_version = 0; VACUUM;");
+  patella_test_db_exec (sqlite_path, "PRAGMA user_version = 0; VACUUM;");
   store = patella_store_open (sqlite_path, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (raw_query_int (sqlite_path, "PRAGMA user_version;"), ==,
+  g_assert_cmpint (patella_test_db_query_int (sqlite_path, "PRAGMA user_version;"), ==,
                    PATELLA_SCHEMA_VERSION);
 }
 
@@ -171,7 +145,7 @@ test_newer_schema_read_only (Fixture       *fixture,
   store = patella_store_open (fixture->path, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  raw_exec (fixture->path, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
+  patella_test_db_exec (fixture->path, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
   before = patella_test_file_checksum (fixture->path);
 
   store = patella_store_open (fixture->path, NULL, &error);
@@ -251,7 +225,7 @@ test_foreign_database_untouched (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  raw_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');");
+  patella_test_db_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');");
   before = patella_test_file_checksum (path);
 
   store = patella_store_open (path, NULL, &error);
@@ -277,7 +251,7 @@ test_damaged_database_untouched (Fixture       *fixture,
   store = patella_store_open (fixture->path, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  raw_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
+  patella_test_db_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
 
   /* Keep the header, scramble the schema page. */
   g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
@@ -324,7 +298,7 @@ test_read_only_file (Fixture       *fixture,
   store = patella_store_open (fixture->path, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  raw_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
+  patella_test_db_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
   g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
   g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
 
@@ -495,6 +469,78 @@ test_notification_once (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static gint64
+count_shoes (PatellaStore *store)
+{
+  return patella_store_query_int (store, "SELECT count(*) FROM shoe;", -1);
+}
+
+static void
+insert_shoe (PatellaStore *store,
+             const char   *name)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO shoe (name, created_us)"
+                                          " VALUES ('%s', 0);", name);
+
+  g_assert_true (patella_store_exec (store, sql, NULL));
+}
+
+/* A transaction dropped without a commit undoes its work, an inner one
+ * included; a committed one stays, and so does nothing else. */
+static void
+test_transaction_rolls_back (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaStore) store = patella_store_open (fixture->path, NULL, &error);
+
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(PatellaTransaction) tx = patella_store_transaction (store, &error);
+
+    g_assert_nonnull (tx);
+    insert_shoe (store, "dropped");
+  }
+  g_assert_cmpint (count_shoes (store), ==, 0);
+
+  {
+    g_autoptr(PatellaTransaction) outer = patella_store_transaction (store, &error);
+
+    insert_shoe (store, "outer");
+    {
+      g_autoptr(PatellaTransaction) inner = patella_store_transaction (store, &error);
+
+      insert_shoe (store, "inner");
+      g_assert_true (patella_transaction_commit (inner, &error));
+    }
+    g_assert_cmpint (count_shoes (store), ==, 2);
+  }
+  g_assert_cmpint (count_shoes (store), ==, 0);
+
+  {
+    g_autoptr(PatellaTransaction) tx = patella_store_transaction (store, &error);
+
+    insert_shoe (store, "kept");
+    g_assert_true (patella_transaction_commit (tx, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (patella_test_db_query_int (fixture->path, "SELECT count(*) FROM shoe"
+                                                             " WHERE name = 'kept';"), ==, 1);
+}
+
+/* What the file system refused says what the user can do about it. */
+static void
+test_errno_codes (void)
+{
+  g_assert_cmpint (patella_error_from_errno (ENOENT), ==, PATELLA_ERROR_NOT_FOUND);
+  g_assert_cmpint (patella_error_from_errno (EACCES), ==, PATELLA_ERROR_READ_ONLY);
+  g_assert_cmpint (patella_error_from_errno (EPERM), ==, PATELLA_ERROR_READ_ONLY);
+  g_assert_cmpint (patella_error_from_errno (EROFS), ==, PATELLA_ERROR_READ_ONLY);
+  g_assert_cmpint (patella_error_from_errno (ENOSPC), ==, PATELLA_ERROR_DISK_FULL);
+  g_assert_cmpint (patella_error_from_errno (EIO), ==, PATELLA_ERROR_IO);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -505,6 +551,8 @@ main (int    argc,
   g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("create", test_create);
+  ADD ("transaction-rolls-back", test_transaction_rolls_back);
+  g_test_add_func ("/store/errno-codes", test_errno_codes);
   ADD ("wal-mode", test_wal_mode);
   ADD ("reopen-keeps-data", test_reopen_keeps_data);
   ADD ("migrate-empty-file", test_migrate_empty_file);

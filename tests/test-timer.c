@@ -3,10 +3,12 @@
 
 #include <string.h>
 
+#include "patella-enums.h"
 #include "patella-error.h"
 #include "patella-notifier.h"
 #include "patella-status.h"
 #include "patella-store.h"
+#include "patella-test-store.h"
 #include "patella-test-utils.h"
 #include "patella-timer.h"
 
@@ -15,39 +17,13 @@
 /* 2026-03-14 10:00:00 Europe/Berlin */
 #define T0 G_GINT64_CONSTANT (1773478800000000)
 
-typedef struct
-{
-  char            *dir;
-  char            *path;
-  PatellaClock    *clock;
-  PatellaStore    *store;
-  PatellaNotifier *notifier;
-} Fixture;
+typedef PatellaStoreFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = patella_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "patella.db", NULL);
-  fixture->clock = patella_clock_new_fake (T0);
-  fixture->store = patella_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
-  fixture->notifier = patella_recording_notifier_new ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->notifier);
-  g_assert_finalize_object (fixture->store);
-  g_clear_object (&fixture->clock);
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  patella_store_fixture_open (fixture, T0);
 }
 
 static guint
@@ -62,17 +38,6 @@ query (Fixture    *fixture,
        const char *sql)
 {
   return patella_store_query_int (fixture->store, sql, -1);
-}
-
-/* Reopens the database as a new program run would. */
-static void
-restart_store (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_finalize_object (fixture->store);
-  fixture->store = patella_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -196,7 +161,7 @@ test_restart_mid_session (Fixture       *fixture,
   id = patella_timer_get_session_id (timer);
   patella_clock_advance (fixture->clock, 4 * MINUTE);
   g_assert_finalize_object (timer);
-  restart_store (fixture);
+  patella_store_fixture_reopen (fixture);
 
   timer = patella_timer_new (fixture->store, fixture->notifier);
   g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_RUNNING);
@@ -208,7 +173,7 @@ test_restart_mid_session (Fixture       *fixture,
   g_assert_true (patella_timer_pause (timer, NULL));
   g_assert_finalize_object (timer);
   patella_clock_advance (fixture->clock, 30 * MINUTE);
-  restart_store (fixture);
+  patella_store_fixture_reopen (fixture);
 
   timer = patella_timer_new (fixture->store, fixture->notifier);
   g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_PAUSED);
@@ -236,7 +201,7 @@ test_finished_while_closed (Fixture       *fixture,
 
   /* Patella was not running when the session ended; it starts 40 min later. */
   patella_clock_advance (fixture->clock, 40 * MINUTE);
-  restart_store (fixture);
+  patella_store_fixture_reopen (fixture);
   timer = patella_timer_new (fixture->store, fixture->notifier);
 
   g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_FINISHED);
@@ -410,6 +375,25 @@ test_auto_tick_only_while_running (Fixture       *fixture,
   g_assert_null (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs, timer));
 }
 
+/* Bindings and inspectors see the state as a PatellaTimerState, by name. */
+static void
+test_state_property (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PatellaTimer) timer = patella_timer_new (fixture->store, fixture->notifier);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PATELLA_TYPE_TIMER_STATE);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (timer), "state");
+  PatellaTimerState state = PATELLA_TIMER_IDLE;
+
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == PATELLA_TYPE_TIMER_STATE);
+
+  g_assert_true (patella_timer_start (timer, 15, NULL));
+  g_object_get (timer, "state", &state, NULL);
+  g_assert_cmpint (state, ==, PATELLA_TIMER_RUNNING);
+  g_assert_cmpstr (g_enum_get_value (klass, state)->value_nick, ==, "running");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -417,7 +401,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/timer/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/timer/" name, Fixture, NULL, fixture_set_up, func, \
+              patella_store_fixture_tear_down)
 
   ADD ("tick-reports-only-changes", test_tick_reports_only_changes);
   ADD ("pause-resume", test_pause_resume);
@@ -430,6 +415,7 @@ main (int    argc,
   ADD ("stop-early", test_stop_early);
   ADD ("status-running", test_status_running);
   ADD ("auto-tick-only-while-running", test_auto_tick_only_while_running);
+  ADD ("state-property", test_state_property);
 
 #undef ADD
 

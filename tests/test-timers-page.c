@@ -271,11 +271,7 @@ main (int    argc,
   fake_clock = patella_clock_new_fake (T0);
   patella_clock_set_default (fake_clock);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
-  patella_application_set_notifier (test_app, notifier);
+  test_app = patella_test_app_new (notifier);
 
 #define ADD(name, func) \
   g_test_add ("/timers-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

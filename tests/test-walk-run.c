@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "patella-enums.h"
 #include "patella-error.h"
 #include "patella-notifier.h"
 #include "patella-parse.h"
@@ -20,7 +21,6 @@
 typedef struct
 {
   PatellaStoreFixture  base;
-  PatellaNotifier     *notifier;
   PatellaWalkRun      *walk_run;
 } Fixture;
 
@@ -29,8 +29,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   patella_store_fixture_set_up (&fixture->base, data);
-  fixture->notifier = patella_recording_notifier_new ();
-  fixture->walk_run = patella_walk_run_new (fixture->base.store, fixture->notifier);
+  fixture->walk_run = patella_walk_run_new (fixture->base.store, fixture->base.notifier);
 }
 
 static void
@@ -38,7 +37,6 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->walk_run);
-  g_clear_object (&fixture->notifier);
   patella_store_fixture_tear_down (&fixture->base, data);
 }
 
@@ -72,7 +70,7 @@ current (Fixture *fixture)
 static guint
 done_notifications (Fixture *fixture)
 {
-  return patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->notifier),
+  return patella_recording_notifier_count (PATELLA_RECORDING_NOTIFIER (fixture->base.notifier),
                                            "walk-run-done:");
 }
 
@@ -213,7 +211,7 @@ test_finished_while_closed (Fixture       *fixture,
   g_clear_object (&fixture->walk_run);
 
   patella_clock_set_now (fixture->base.clock, t0 + 3 * 60 * MINUTE);
-  fixture->walk_run = patella_walk_run_new (fixture->base.store, fixture->notifier);
+  fixture->walk_run = patella_walk_run_new (fixture->base.store, fixture->base.notifier);
   g_assert_true (patella_walk_run_restore (fixture->walk_run, &error));
   g_assert_no_error (error);
   g_assert_cmpint (patella_walk_run_get_state (fixture->walk_run), ==, PATELLA_WALK_RUN_FINISHED);
@@ -415,6 +413,25 @@ test_metronome_ticks (Fixture       *fixture,
   g_mutex_clear (&ticks.mutex);
 }
 
+/* Bindings and inspectors see the state as a PatellaWalkRunState, by name. */
+static void
+test_state_property (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PATELLA_TYPE_WALK_RUN_STATE);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (fixture->walk_run),
+                                                    "state");
+  PatellaWalkRunState state = PATELLA_WALK_RUN_IDLE;
+
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == PATELLA_TYPE_WALK_RUN_STATE);
+
+  start_phase_3 (fixture);
+  g_object_get (fixture->walk_run, "state", &state, NULL);
+  g_assert_cmpint (state, ==, PATELLA_WALK_RUN_RUNNING);
+  g_assert_cmpstr (g_enum_get_value (klass, state)->value_nick, ==, "running");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -424,6 +441,7 @@ main (int    argc,
 #define ADD(name, func) \
   g_test_add ("/walk-run/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  ADD ("state-property", test_state_property);
   ADD ("intervals", test_intervals);
   ADD ("cues-at-instants", test_cues_at_instants);
   ADD ("pause-shifts-changes", test_pause_shifts_changes);

@@ -2,22 +2,17 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <sqlite3.h>
 
 #include "patella-application.h"
 #include "patella-preferences-window.h"
 #include "patella-shoes.h"
 #include "patella-timer.h"
+#include "patella-test-db.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
 
-typedef struct
-{
-  char               *dir;
-  char               *db;
-  PatellaApplication *app;
-} Fixture;
+typedef PatellaAppFixture Fixture;
 
 /* One registered application for the whole run, as in a real session; each
  * test points it at a database of its own. */
@@ -27,41 +22,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = patella_test_make_dir ();
-  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
-  g_setenv ("PATELLA_DB", fixture->db, TRUE);
-
+  patella_app_fixture_prepare (fixture);
   if (data != NULL)
     patella_test_write_random_file (fixture->db, GPOINTER_TO_SIZE (data));
-
-  fixture->app = test_app;
   patella_application_reopen_store (fixture->app, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
-
-  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
-    gtk_window_destroy (l->data);
-  flush_events ();
-
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-  g_unsetenv ("PATELLA_DB");
-}
-
-static PatellaWindow *
-open_window (Fixture *fixture)
-{
-  PatellaWindow *window = patella_window_new (fixture->app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  flush_events ();
-  return window;
 }
 
 static GtkWidget *
@@ -76,7 +40,7 @@ static void
 test_views_switch (Fixture       *fixture,
                    gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   GtkWidget *main_stack;
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -108,7 +72,7 @@ static void
 test_view_switchers_present (Fixture       *fixture,
                              gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   GtkWidget *title = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
   GtkWidget *bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
   GtkWidget *stack = template_child (window, "view_stack");
@@ -149,7 +113,7 @@ static void
 test_main_menu_opens (Fixture       *fixture,
                       gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   GtkMenuButton *button = GTK_MENU_BUTTON (template_child (window, "menu_button"));
   GtkWidget *popover;
 
@@ -184,7 +148,7 @@ test_corrupt_database_offers_fresh_start (Fixture       *fixture,
   gboolean found_aside = FALSE;
 
   g_assert_null (patella_context_get_store (patella_application_get_context (fixture->app)));
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
 
   main_stack = template_child (window, "main_stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "error");
@@ -248,22 +212,6 @@ test_narrow_window_fits (Fixture       *fixture,
     find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR))));
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return ADW_MESSAGE_DIALOG (item);
-    }
-
-  return NULL;
-}
-
 static gboolean
 window_is_open (PatellaWindow *window)
 {
@@ -285,11 +233,11 @@ test_close_explains_background (Fixture       *fixture,
   g_settings_set_boolean (settings, "background-note-shown", FALSE);
   g_assert_nonnull (patella_context_get_reminders (patella_application_get_context (fixture->app)));
 
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
 
-  dialog = find_message_dialog ();
+  dialog = find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   g_assert_true (window_is_open (window));
   g_assert_true (g_settings_get_boolean (settings, "background-note-shown"));
@@ -300,10 +248,10 @@ test_close_explains_background (Fixture       *fixture,
   g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
 
   /* The second time it just closes. */
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (find_message_dialog (NULL));
   g_assert_false (window_is_open (window));
 }
 
@@ -318,10 +266,10 @@ test_close_can_turn_off_reminders (Fixture       *fixture,
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
   g_settings_set_boolean (settings, "background-note-shown", FALSE);
 
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
-  dialog = find_message_dialog ();
+  dialog = find_message_dialog (NULL);
   g_assert_nonnull (dialog);
 
   adw_message_dialog_response (dialog, "turn-off");
@@ -346,7 +294,7 @@ test_preferences_times (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.patella.Patella");
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaPreferencesWindow *prefs = patella_preferences_window_new (GTK_WINDOW (window),
                                                                     patella_application_get_context (test_app));
   GtkWidget *row2 = prefs_child (prefs, "time_row_2");
@@ -422,17 +370,13 @@ test_newer_database_banner (Fixture       *fixture,
   PatellaWindow *window;
   GtkWidget *revealer;
   GtkWidget *label;
-  sqlite3 *db = NULL;
 
   g_assert_nonnull (patella_context_get_store (patella_application_get_context (fixture->app)));
-  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 77;", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_close (db);
+  patella_test_db_exec (fixture->db, "PRAGMA user_version = 77;");
   patella_application_reopen_store (fixture->app, NULL);
   before = patella_test_file_checksum (fixture->db);
 
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   revealer = template_child (window, "banner_revealer");
   label = template_child (window, "banner_label");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
@@ -458,7 +402,7 @@ test_guidance_window (Fixture       *fixture,
   GtkWindow *guidance = NULL;
   GtkWidget *first;
 
-  open_window (fixture);
+  patella_app_fixture_open_window (fixture);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "guidance", NULL);
   flush_events ();
 
@@ -496,7 +440,7 @@ test_reminder_actions (Fixture       *fixture,
 {
   g_autoptr(PatellaNotifier) recording = patella_recording_notifier_new ();
   PatellaNotifier *previous = g_object_ref (patella_context_get_notifier (patella_application_get_context (fixture->app)));
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaTimer *timer;
 
   patella_application_set_notifier (fixture->app, recording);
@@ -519,26 +463,6 @@ test_reminder_actions (Fixture       *fixture,
   g_object_unref (previous);
 }
 
-static GtkWidget *
-find_by_tooltip (GtkWidget  *root,
-                 const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The other notifications open their place too: icing done and exercise
  * the Timers view, a shoe's notification that shoe's page. */
 static void
@@ -551,7 +475,7 @@ test_notification_clicks_open_their_place (Fixture       *fixture,
   PatellaShoeInput input = { .name = "Trail pair", .warn_m = 482803, .limit_m = 804672 };
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   gint64 shoe_id;
 
   patella_application_set_notifier (fixture->app, recording);
@@ -586,7 +510,7 @@ static void
 test_running_timer_in_header_bar (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaTimer *timer = patella_context_get_ice_timer (patella_application_get_context (fixture->app));
   GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                  PATELLA_TYPE_WINDOW,
@@ -627,7 +551,7 @@ test_welcome_mentions_reminders (Fixture       *fixture,
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
   g_settings_set_boolean (settings, "welcome-shown", FALSE);
 
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   revealer = template_child (window, "welcome_revealer");
   text = gtk_label_get_text (GTK_LABEL (template_child (window, "welcome_label")));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
@@ -642,7 +566,7 @@ test_welcome_mentions_reminders (Fixture       *fixture,
 
   /* Only once. */
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
-  window = open_window (fixture);
+  window = patella_app_fixture_open_window (fixture);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window,
                                                                                 "welcome_revealer"))));
 }
@@ -651,7 +575,7 @@ static void
 test_window_finalizes (Fixture       *fixture,
                        gconstpointer  data)
 {
-  PatellaWindow *window = open_window (fixture);
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -668,13 +592,11 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
-  test_app = patella_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
+  test_app = patella_test_app_new (NULL);
 
 #define ADD(name, data, func) \
-  g_test_add ("/window/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/window/" name, Fixture, data, fixture_set_up, func, \
+              patella_app_fixture_tear_down)
 
   ADD ("views-switch", NULL, test_views_switch);
   ADD ("view-switchers-present", NULL, test_view_switchers_present);

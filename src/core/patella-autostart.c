@@ -54,7 +54,7 @@ patella_autostart_set_enabled (gboolean   enabled,
         {
           int saved = errno;
 
-          g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
+          g_set_error (error, PATELLA_ERROR, patella_error_from_errno (saved),
                        _("Could not remove “%s”: %s"), path, g_strerror (saved));
           return FALSE;
         }
@@ -66,7 +66,7 @@ patella_autostart_set_enabled (gboolean   enabled,
     {
       int saved = errno;
 
-      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
+      g_set_error (error, PATELLA_ERROR, patella_error_from_errno (saved),
                    _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
       return FALSE;
     }

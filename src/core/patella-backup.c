@@ -13,6 +13,7 @@
 
 #include "patella-backup.h"
 #include "patella-error.h"
+#include "patella-store-private.h"
 
 /* Backups live in a "backups" folder beside the database: for the default
  * database $XDG_DATA_HOME/patella/backups/. Each is a complete SQLite
@@ -150,7 +151,7 @@ make_folder (const char  *folder,
       g_autofree char *display = g_filename_display_name (folder);
 
       g_set_error (error, PATELLA_ERROR,
-                   saved == EACCES || saved == EROFS ? PATELLA_ERROR_READ_ONLY : PATELLA_ERROR_IO,
+                   patella_error_from_errno (saved),
                    _("Could not create the backup folder “%s”: %s"), display,
                    g_strerror (saved));
       return FALSE;
@@ -222,7 +223,7 @@ copy_database (sqlite3     *source,
       g_autofree char *display = g_filename_display_name (dir);
 
       g_set_error (error, PATELLA_ERROR,
-                   saved == EACCES || saved == EROFS ? PATELLA_ERROR_READ_ONLY : PATELLA_ERROR_IO,
+                   patella_error_from_errno (saved),
                    _("Could not write in “%s”: %s"), display, g_strerror (saved));
       return FALSE;
     }
@@ -396,7 +397,7 @@ open_backup (const char  *path,
       int saved = errno;
 
       g_set_error (error, PATELLA_ERROR,
-                   saved == ENOENT ? PATELLA_ERROR_NOT_FOUND : PATELLA_ERROR_IO,
+                   patella_error_from_errno (saved),
                    _("Could not read the backup “%s”: %s"), display, g_strerror (saved));
       return NULL;
     }

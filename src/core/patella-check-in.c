@@ -13,6 +13,8 @@
 #include "patella-journal.h"
 #include "patella-plan.h"
 #include "patella-reminders.h"
+#include "patella-store-private.h"
+#include "patella-wakeup.h"
 
 /* The morning check-in: the morning after a run or a plan session, at the
  * user's wake time, "How is your knee this morning?". The rating goes on
@@ -20,8 +22,6 @@
  * plan reads it. Sent once per session day (the sent-once state is in the
  * database), never when that morning is rated already, and withdrawn when
  * it is rated in the journal meanwhile. */
-
-#define MAX_SLEEP_S (10 * 60)
 
 /* The ratings offered as actions: servers show about three buttons. */
 static const int quick_ratings[] = { 0, 2 };
@@ -233,8 +233,7 @@ struct _PatellaCheckInService
   PatellaStore    *store;
   PatellaNotifier *notifier;
   GSettings       *settings;
-  guint            timeout_id;
-  guint            first_check_id;
+  PatellaWakeup    wakeup;
   char            *shown_id;     /* sent in this run, to withdraw once rated */
 };
 
@@ -256,50 +255,12 @@ get_wake_time (PatellaCheckInService *self)
   return g_strdup (PATELLA_CHECK_IN_DEFAULT_WAKE);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  PatellaCheckInService *self = data;
-
-  self->timeout_id = 0;
-  patella_check_in_service_check_now (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule (PatellaCheckInService *self)
 {
-  PatellaClock *clock = patella_store_get_clock (self->store);
   g_autofree char *wake_time = get_wake_time (self);
-  gint64 next;
-  gint64 delay_s;
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-
-  /* A fake clock moves only when a test moves it: see clock_changed_cb. */
-  if (patella_clock_is_fake (clock))
-    return;
-
-  next = patella_check_in_next (self->store, wake_time);
-  delay_s = (next - patella_clock_get_now (clock) + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
-  self->timeout_id = g_timeout_add_seconds ((guint) CLAMP (delay_s, 1, MAX_SLEEP_S), timeout_cb,
-                                            self);
-}
-
-static gboolean
-first_check_cb (gpointer data)
-{
-  PatellaCheckInService *self = data;
-
-  self->first_check_id = 0;
-  patella_check_in_service_check_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-clock_changed_cb (PatellaCheckInService *self)
-{
-  patella_check_in_service_check_now (self);
+  patella_wakeup_at (&self->wakeup, patella_check_in_next (self->store, wake_time), 1);
 }
 
 static void
@@ -360,8 +321,7 @@ patella_check_in_service_dispose (GObject *object)
 {
   PatellaCheckInService *self = PATELLA_CHECK_IN_SERVICE (object);
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  g_clear_handle_id (&self->first_check_id, g_source_remove);
+  patella_wakeup_clear (&self->wakeup);
   g_clear_object (&self->store);
   g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
@@ -429,11 +389,10 @@ patella_check_in_service_new (PatellaStore    *store,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (notifier, "action-invoked", G_CALLBACK (action_invoked_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (patella_store_get_clock (store), "changed",
-                           G_CALLBACK (clock_changed_cb), self, G_CONNECT_SWAPPED);
+  patella_wakeup_init (&self->wakeup, G_OBJECT (self), patella_store_get_clock (store),
+                       (PatellaWakeupFunc) patella_check_in_service_check_now);
 
   schedule (self);
-  self->first_check_id = g_idle_add_full (G_PRIORITY_LOW, first_check_cb, self, NULL);
   return self;
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include "patella-error.h"
 
 G_DEFINE_QUARK (patella-error-quark, patella_error)
@@ -29,4 +31,35 @@ patella_error_refuse (GError       **error,
   va_end (args);
 
   return FALSE;
+}
+
+/**
+ * patella_error_from_errno:
+ * @errsv: an `errno` value, saved right after the call that failed
+ *
+ * The one mapping from the file system's refusals to Patella's error codes:
+ * a missing file, a file or folder that may not be written, a full disk,
+ * and anything else as an input/output error.
+ *
+ * Returns: the #PatellaError code for @errsv
+ */
+PatellaError
+patella_error_from_errno (int errsv)
+{
+  switch (errsv)
+    {
+    case ENOENT:
+      return PATELLA_ERROR_NOT_FOUND;
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      return PATELLA_ERROR_READ_ONLY;
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      return PATELLA_ERROR_DISK_FULL;
+    default:
+      return PATELLA_ERROR_IO;
+    }
 }

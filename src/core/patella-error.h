@@ -39,5 +39,6 @@ gboolean patella_error_refuse (GError       **error,
                                PatellaError   code,
                                const char    *format,
                                ...) G_GNUC_PRINTF (3, 4);
+PatellaError patella_error_from_errno (int errsv);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "patella-exercises.h"
 #include "patella-parse.h"
 #include "patella-session.h"
+#include "patella-store-private.h"
 
 #define STOP_SHARP N_("Stop at sharp pain, or when the pain goes above 5 out of 10.")
 
@@ -661,6 +662,7 @@ patella_routine_save (PatellaStore    *store,
                       PatellaRoutine  *routine,
                       GError         **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *name = NULL;
   g_autofree char *folded = NULL;
@@ -689,7 +691,7 @@ patella_routine_save (PatellaStore    *store,
                                        "another name"), name);
     }
 
-  if (!patella_store_begin (store, error))
+  if ((tx = patella_store_transaction (store, error)) == NULL)
     return FALSE;
 
   if (id == 0)
@@ -697,13 +699,13 @@ patella_routine_save (PatellaStore    *store,
       stmt = prepare_insert (store, name, patella_clock_get_now (patella_store_get_clock (store)),
                              NULL, error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
     }
   else
     {
       stmt = patella_store_prepare (store, "UPDATE routine SET name = ? WHERE id = ?;", error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, id);
     }
@@ -715,7 +717,7 @@ patella_routine_save (PatellaStore    *store,
                      _("A routine named “%s” already exists; choose another name"), name);
       else
         patella_store_set_error (store, sqlite3_errcode (patella_store_get_db (store)), error);
-      goto fail;
+      return FALSE;
     }
 
   if (id == 0)
@@ -724,7 +726,7 @@ patella_routine_save (PatellaStore    *store,
     {
       g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,
                    _("The routine was not found; it may have been deleted"));
-      goto fail;
+      return FALSE;
     }
   g_clear_pointer (&stmt, patella_stmt_release);
 
@@ -742,21 +744,17 @@ patella_routine_save (PatellaStore    *store,
       }
 
     if (!write_steps (store, id, (const PatellaRoutineStepRecord *) rows->data, rows->len, error))
-      goto fail;
+      return FALSE;
   }
 
-  if (!patella_store_commit (store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   routine->id = id;
   g_free (routine->name);
   routine->name = g_steal_pointer (&name);
   patella_store_emit_changed (store, "routines");
   return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
 }
 
 gboolean
@@ -764,36 +762,33 @@ patella_routine_delete (PatellaStore  *store,
                         gint64         id,
                         GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  if (!patella_store_begin (store, error))
+  if ((tx = patella_store_transaction (store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (store, "DELETE FROM routine WHERE id = ?;", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!patella_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
 
   if (sqlite3_changes (patella_store_get_db (store)) != 1)
     {
       g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,
                    _("The routine was not found; it may have been deleted"));
-      goto fail;
+      return FALSE;
     }
 
-  if (!patella_store_commit (store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   patella_store_emit_changed (store, "routines");
   return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "patella-error.h"
 #include "patella-export.h"
+#include "patella-store-private.h"
 
 /* One table of the export: the same columns go to JSON and to CSV. Only the
  * user's own data is exported: never notification or reminder bookkeeping. */

@@ -13,6 +13,7 @@
 #include "patella-plan.h"
 #include "patella-session.h"
 #include "patella-shoes.h"
+#include "patella-store-private.h"
 #include "patella-units.h"
 #include "patella-walk-run.h"
 

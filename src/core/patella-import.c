@@ -136,7 +136,7 @@ patella_import_read_file (const char  *path,
       int saved = errno;
 
       g_set_error (error, PATELLA_ERROR,
-                   saved == ENOENT ? PATELLA_ERROR_NOT_FOUND : PATELLA_ERROR_IO,
+                   patella_error_from_errno (saved),
                    _("Could not read “%s”: %s"), name, g_strerror (saved));
       return NULL;
     }

@@ -11,6 +11,7 @@
 #include "patella-insights.h"
 #include "patella-journal.h"
 #include "patella-load.h"
+#include "patella-store-private.h"
 
 /* How the entries are read:
  *

@@ -9,6 +9,7 @@
 #include "patella-error.h"
 #include "patella-journal.h"
 #include "patella-parse.h"
+#include "patella-store-private.h"
 
 struct _PatellaJournalEntry
 {
@@ -945,6 +946,7 @@ patella_journal_save (PatellaStore                *store,
                       gboolean                    *created,
                       GError                     **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaJournalEntry) entry = NULL;
   g_autofree char *normal = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -956,13 +958,12 @@ patella_journal_save (PatellaStore                *store,
 
   if (!patella_journal_check_day (store, day, &normal, error) ||
       !check_change (change, error) ||
-      !patella_store_begin (store, error))
+      (tx = patella_store_transaction (store, error)) == NULL)
     return FALSE;
 
   entry = patella_journal_get (store, normal, &local_error);
   if (local_error != NULL)
     {
-      patella_store_rollback (store);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -1011,7 +1012,6 @@ patella_journal_save (PatellaStore                *store,
       entry->pain_morning == PATELLA_PAIN_NONE && entry->symptoms[0] == NULL &&
       entry->note[0] == '\0')
     {
-      patella_store_rollback (store);
       g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID,
                    _("%s has no entry yet and nothing was given to write: a new entry needs a "
                      "pain rating from 0 (none) to 10 (worst), a symptom or a note"), normal);
@@ -1021,11 +1021,8 @@ patella_journal_save (PatellaStore                *store,
   if (!write_entry (store, entry,
                     change->symptoms != NULL || change->symptoms_add != NULL ||
                     change->symptoms_remove != NULL, error) ||
-      !patella_store_commit (store, error))
-    {
-      patella_store_rollback (store);
-      return FALSE;
-    }
+      !patella_transaction_commit (tx, error))
+    return FALSE;
 
   if (created != NULL)
     *created = is_new;
@@ -1062,41 +1059,32 @@ patella_journal_delete (PatellaStore  *store,
                         const char    *day,
                         GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (day != NULL, FALSE);
 
-  if (!patella_store_begin (store, error))
+  if ((tx = patella_store_transaction (store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (store, "DELETE FROM journal_entry WHERE day = ?;", error);
   if (stmt == NULL)
-    {
-      patella_store_rollback (store);
-      return FALSE;
-    }
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
   if (!patella_store_step_done (store, stmt, error))
-    {
-      patella_store_rollback (store);
-      return FALSE;
-    }
+    return FALSE;
 
   if (sqlite3_changes (patella_store_get_db (store)) == 0)
     {
-      patella_store_rollback (store);
       g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,
                    _("There is no journal entry for %s"), day);
       return FALSE;
     }
 
-  if (!patella_store_commit (store, error))
-    {
-      patella_store_rollback (store);
-      return FALSE;
-    }
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   patella_store_emit_changed (store, "journal");
   return TRUE;

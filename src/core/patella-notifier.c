@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-notifier.h"
+#include "patella-store-private.h"
 
 G_DEFINE_BOXED_TYPE (PatellaNotification, patella_notification,
                      patella_notification_copy, patella_notification_free)

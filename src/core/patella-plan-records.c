@@ -7,6 +7,7 @@
 
 #include "patella-parse.h"
 #include "patella-plan-private.h"
+#include "patella-store-private.h"
 
 /* The plan's rows: the plan and its history read from the store, and
  * written a row at a time. */

@@ -12,6 +12,7 @@
 #include "patella-parse.h"
 #include "patella-plan-private.h"
 #include "patella-shoes.h"
+#include "patella-store-private.h"
 
 /* The recovery plan: a ladder of phases and decisions taken from the knee's
  * answer. A session waits for its next morning (the journal's morning

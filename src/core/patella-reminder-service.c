@@ -6,13 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "patella-reminder-service.h"
+#include "patella-wakeup.h"
 
 /* Keeps icing reminders coming while Patella runs, window or not: one
- * wake-up at the next slot (and at least every few minutes, because the
- * main loop's clock stops while the computer sleeps), a check, a
- * notification, and the answers to its actions. */
-
-#define MAX_SLEEP_S (10 * 60)
+ * wake-up at the next slot (PatellaWakeup), a check, a notification, and
+ * the answers to its actions. */
 
 struct _PatellaReminderService
 {
@@ -22,8 +20,7 @@ struct _PatellaReminderService
   PatellaNotifier       *notifier;
   GSettings             *settings;
   PatellaReminderConfig *config;
-  guint                  timeout_id;
-  guint                  first_check_id;
+  PatellaWakeup          wakeup;
   gint64                 next_us;
 };
 
@@ -37,54 +34,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void schedule (PatellaReminderService *self);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  PatellaReminderService *self = user_data;
-
-  self->timeout_id = 0;
-  patella_reminder_service_check_now (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule (PatellaReminderService *self)
 {
-  PatellaClock *clock = patella_store_get_clock (self->store);
-  gint64 now = patella_clock_get_now (clock);
-  gint64 delay_s;
-
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-
   self->next_us = patella_reminders_next_due (self->store, self->config);
-  if (self->next_us == 0)
-    return;
-
-  /* A fake clock moves only when a test moves it: see clock_changed_cb. */
-  if (patella_clock_is_fake (clock))
-    return;
-
-  delay_s = (self->next_us - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
-  delay_s = CLAMP (delay_s, 0, MAX_SLEEP_S);
-
-  if (delay_s == 0)
-    self->timeout_id = g_idle_add (timeout_cb, self);
-  else
-    self->timeout_id = g_timeout_add_seconds ((guint) delay_s, timeout_cb, self);
-}
-
-static gboolean
-first_check_cb (gpointer user_data)
-{
-  PatellaReminderService *self = user_data;
-
-  self->first_check_id = 0;
-  patella_reminder_service_check_now (self);
-
-  return G_SOURCE_REMOVE;
+  patella_wakeup_at (&self->wakeup, self->next_us, 0);
 }
 
 static void
@@ -108,12 +62,6 @@ store_changed_cb (PatellaReminderService *self,
 {
   /* A finished session can meet the day's goal. */
   schedule (self);
-}
-
-static void
-clock_changed_cb (PatellaReminderService *self)
-{
-  patella_reminder_service_check_now (self);
 }
 
 static void
@@ -152,8 +100,7 @@ patella_reminder_service_dispose (GObject *object)
 {
   PatellaReminderService *self = (PatellaReminderService *)object;
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  g_clear_handle_id (&self->first_check_id, g_source_remove);
+  patella_wakeup_clear (&self->wakeup);
   g_clear_object (&self->store);
   g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
@@ -239,11 +186,10 @@ patella_reminder_service_new (PatellaStore    *store,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (notifier, "action-invoked", G_CALLBACK (action_invoked_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (patella_store_get_clock (store), "changed",
-                           G_CALLBACK (clock_changed_cb), self, G_CONNECT_SWAPPED);
+  patella_wakeup_init (&self->wakeup, G_OBJECT (self), patella_store_get_clock (store),
+                       (PatellaWakeupFunc) patella_reminder_service_check_now);
 
   schedule (self);
-  self->first_check_id = g_idle_add_full (G_PRIORITY_LOW, first_check_cb, self, NULL);
 
   return self;
 }

@@ -10,6 +10,7 @@
 
 #include "patella-error.h"
 #include "patella-reminders.h"
+#include "patella-store-private.h"
 
 #define MINUTE_US (G_GINT64_CONSTANT (60) * G_USEC_PER_SEC)
 #define ID_PREFIX "ice-reminder:"
@@ -509,6 +510,7 @@ patella_reminders_check (PatellaStore                *store,
                          const PatellaReminderConfig *config,
                          GError                     **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(GArray) due = NULL;
   g_autofree char *today = NULL;
   PatellaReminderSlot *result = NULL;
@@ -543,7 +545,7 @@ patella_reminders_check (PatellaStore                *store,
   else
     state = "fired";
 
-  if (!patella_store_begin (store, error))
+  if ((tx = patella_store_transaction (store, error)) == NULL)
     return NULL;
 
   for (guint i = 0; i < due->len; i++)
@@ -553,17 +555,11 @@ patella_reminders_check (PatellaStore                *store,
 
       if (!set_record (store, c->day, c->slot, c_state,
                        g_str_equal (c_state, "fired") ? now : 0, 0, error))
-        {
-          patella_store_rollback (store);
-          return NULL;
-        }
+        return NULL;
     }
 
-  if (!patella_store_commit (store, error))
-    {
-      patella_store_rollback (store);
-      return NULL;
-    }
+  if (!patella_transaction_commit (tx, error))
+    return NULL;
 
   if (g_str_equal (state, "fired"))
     {
@@ -674,6 +670,7 @@ answer (PatellaStore  *store,
         gint64         snooze_until,
         GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autofree char *day = NULL;
   g_autofree char *slot = NULL;
 
@@ -682,15 +679,12 @@ answer (PatellaStore  *store,
   if (!parse_id (notification_id, &day, &slot, error))
     return FALSE;
 
-  if (!patella_store_begin (store, error))
+  if ((tx = patella_store_transaction (store, error)) == NULL)
     return FALSE;
 
   if (!set_record (store, day, slot, state, 0, snooze_until, error) ||
-      !patella_store_commit (store, error))
-    {
-      patella_store_rollback (store);
-      return FALSE;
-    }
+      !patella_transaction_commit (tx, error))
+    return FALSE;
 
   patella_store_emit_changed (store, "reminders");
   return TRUE;

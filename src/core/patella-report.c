@@ -12,6 +12,7 @@
 #include "patella-journal.h"
 #include "patella-parse.h"
 #include "patella-report.h"
+#include "patella-store-private.h"
 
 /* What a clinician is shown: built from the store for a period, drawn by
  * the report renderer. Everything that needs counting or a rule is done

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "patella-session.h"
+#include "patella-store-private.h"
 
 /* The session table: every icing and exercise session is written here, by
  * the icing timer, the icing log, the exercise log and an import alike. The

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "patella-shoes.h"
+#include "patella-store-private.h"
 
 /* Shoes and runs by identity, and shoes written whole: what an import of
  * another Patella's export needs beyond what the user types. The callers

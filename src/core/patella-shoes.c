@@ -8,6 +8,7 @@
 #include "patella-error.h"
 #include "patella-parse.h"
 #include "patella-shoes.h"
+#include "patella-store-private.h"
 
 #define BRAND_MAX_CHARS 100
 

@@ -9,6 +9,7 @@
 #include "patella-reminders.h"
 #include "patella-shoes.h"
 #include "patella-status.h"
+#include "patella-store-private.h"
 #include "patella-timer.h"
 
 

@@ -15,6 +15,7 @@
 
 #include "patella-error.h"
 #include "patella-schema.h"
+#include "patella-store-private.h"
 #include "patella-store.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -112,7 +113,7 @@ check_header (const char  *path,
       int saved = errno;
 
       g_set_error (error, PATELLA_ERROR,
-                   saved == EACCES ? PATELLA_ERROR_READ_ONLY : PATELLA_ERROR_IO,
+                   patella_error_from_errno (saved),
                    _("Could not read “%s”: %s"), name, g_strerror (saved));
       return FALSE;
     }
@@ -143,7 +144,7 @@ create_file (const char  *path,
       int saved = errno;
       g_autofree char *name = display_name (dir);
 
-      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
+      g_set_error (error, PATELLA_ERROR, patella_error_from_errno (saved),
                    _("Could not create the folder “%s”: %s"), name, g_strerror (saved));
       return FALSE;
     }
@@ -158,7 +159,7 @@ create_file (const char  *path,
         return TRUE;
 
       g_set_error (error, PATELLA_ERROR,
-                   saved == EACCES || saved == EROFS ? PATELLA_ERROR_READ_ONLY : PATELLA_ERROR_IO,
+                   patella_error_from_errno (saved),
                    _("Could not create “%s”: %s"), name, g_strerror (saved));
       return FALSE;
     }
@@ -441,20 +442,14 @@ migrate (PatellaStore  *self,
   for (guint version = self->schema_version + 1; version <= patella_schema_n_migrations; version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u;", version);
+      g_autoptr(PatellaTransaction) tx = patella_store_transaction (self, error);
       gint64 current;
 
-      if (!patella_store_begin (self, error))
+      if (tx == NULL || !query_int_checked (self, "PRAGMA user_version;", &current, error))
         return FALSE;
-
-      if (!query_int_checked (self, "PRAGMA user_version;", &current, error))
-        {
-          patella_store_rollback (self);
-          return FALSE;
-        }
 
       if (current >= version)
         {
-          patella_store_rollback (self);
           self->schema_version = (int) current;
           version = (guint) current;
           continue;
@@ -462,9 +457,8 @@ migrate (PatellaStore  *self,
 
       if (!patella_store_exec (self, patella_schema_migrations[version - 1], error) ||
           !patella_store_exec (self, bump, error) ||
-          !patella_store_commit (self, error))
+          !patella_transaction_commit (tx, error))
         {
-          patella_store_rollback (self);
           g_prefix_error (error, _("Could not update the database to version %u: "), version);
           return FALSE;
         }
@@ -642,7 +636,7 @@ open_file (PatellaStore  *self,
         int saved = errno;
         g_autofree char *name = display_name (self->path);
 
-        g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
+        g_set_error (error, PATELLA_ERROR, patella_error_from_errno (saved),
                      _("Could not follow the path “%s”: %s"), name, g_strerror (saved));
         return FALSE;
       }
@@ -1021,6 +1015,83 @@ patella_store_rollback (PatellaStore *self)
   self->depth--;
 }
 
+struct _PatellaTransaction
+{
+  PatellaStore *store;
+  gboolean committed;
+};
+
+/**
+ * patella_store_transaction:
+ *
+ * Starts a write transaction (or a savepoint inside one) that is rolled back
+ * when it is freed uncommitted:
+ *
+ * |[<!-- language="C" -->
+ * g_autoptr(PatellaTransaction) tx = patella_store_transaction (store, error);
+ *
+ * if (tx == NULL || !write_something (store, error))
+ *   return FALSE;
+ * return patella_transaction_commit (tx, error);
+ * ]|
+ *
+ * Declare it before the statements it covers, so that they are released
+ * first.
+ *
+ * Returns: (transfer full) (nullable): the transaction, or %NULL with @error set
+ */
+PatellaTransaction *
+patella_store_transaction (PatellaStore  *self,
+                           GError       **error)
+{
+  PatellaTransaction *tx;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+
+  if (!patella_store_begin (self, error))
+    return NULL;
+
+  tx = g_new0 (PatellaTransaction, 1);
+  tx->store = g_object_ref (self);
+  return tx;
+}
+
+/**
+ * patella_transaction_commit:
+ *
+ * Commits @tx. When the commit fails, freeing @tx rolls it back.
+ */
+gboolean
+patella_transaction_commit (PatellaTransaction  *tx,
+                            GError             **error)
+{
+  g_return_val_if_fail (tx != NULL, FALSE);
+  g_return_val_if_fail (!tx->committed, FALSE);
+
+  if (!patella_store_commit (tx->store, error))
+    return FALSE;
+
+  tx->committed = TRUE;
+  return TRUE;
+}
+
+/**
+ * patella_transaction_free:
+ *
+ * Rolls @tx back unless it was committed, and frees it.
+ */
+void
+patella_transaction_free (PatellaTransaction *tx)
+{
+  if (tx == NULL)
+    return;
+
+  if (!tx->committed)
+    patella_store_rollback (tx->store);
+  g_object_unref (tx->store);
+  g_free (tx);
+}
+
 void
 patella_store_emit_changed (PatellaStore *self,
                             const char   *what)
@@ -1075,7 +1146,7 @@ patella_store_move_aside (const char    *path,
           int saved = errno;
           g_autofree char *name = display_name (from);
 
-          g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
+          g_set_error (error, PATELLA_ERROR, patella_error_from_errno (saved),
                        _("Could not move “%s” aside: %s"), name, g_strerror (saved));
           return FALSE;
         }

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <glib-object.h>
-#include <sqlite3.h>
 
 #include "patella-clock.h"
 
@@ -15,9 +14,6 @@ G_BEGIN_DECLS
 #define PATELLA_TYPE_STORE (patella_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (PatellaStore, patella_store, PATELLA, STORE, GObject)
-
-/* A prepared statement owned by the store's cache: release, never finalize. */
-typedef sqlite3_stmt PatellaStmt;
 
 char         *patella_store_get_default_path  (void);
 PatellaStore *patella_store_open              (const char    *path,
@@ -33,19 +29,11 @@ gboolean      patella_store_upgrade           (PatellaStore  *self,
 gboolean      patella_store_check_writable    (PatellaStore  *self,
                                                GError       **error);
 
-PatellaStmt  *patella_store_prepare           (PatellaStore  *self,
-                                               const char    *sql,
-                                               GError       **error);
-gboolean      patella_store_step_done         (PatellaStore  *self,
-                                               PatellaStmt   *stmt,
-                                               GError       **error);
-int           patella_store_step              (PatellaStore  *self,
-                                               PatellaStmt   *stmt,
-                                               GError       **error);
+/* Plain SQL without results or parameters, and one number: for core and
+ * for tests; views ask the models. */
 gboolean      patella_store_exec              (PatellaStore  *self,
                                                const char    *sql,
                                                GError       **error);
-sqlite3      *patella_store_get_db            (PatellaStore  *self);
 gint64        patella_store_query_int         (PatellaStore  *self,
                                                const char    *sql,
                                                gint64         fallback);
@@ -66,6 +54,18 @@ gboolean      patella_store_begin             (PatellaStore  *self,
 gboolean      patella_store_commit            (PatellaStore  *self,
                                                GError       **error);
 void          patella_store_rollback          (PatellaStore  *self);
+
+/* A write transaction that rolls back unless committed: declare it with
+ * g_autoptr before the statements it covers, and every early return undoes
+ * the work. */
+typedef struct _PatellaTransaction PatellaTransaction;
+
+PatellaTransaction *patella_store_transaction (PatellaStore        *self,
+                                               GError             **error);
+gboolean      patella_transaction_commit      (PatellaTransaction  *tx,
+                                               GError             **error);
+void          patella_transaction_free        (PatellaTransaction  *tx);
+
 void          patella_store_emit_changed      (PatellaStore  *self,
                                                const char    *what);
 void          patella_store_emit_all_changed  (PatellaStore  *self);
@@ -75,24 +75,11 @@ void          patella_store_set_busy_timeout  (PatellaStore  *self,
                                                guint          ms);
 guint         patella_store_get_busy_timeout  (PatellaStore  *self);
 
-gboolean      patella_store_set_error         (PatellaStore  *self,
-                                               int            rc,
-                                               GError       **error);
-
 gboolean      patella_store_move_aside        (const char    *path,
                                                PatellaClock  *clock,
                                                char         **new_path,
                                                GError       **error);
 
-void          patella_stmt_release            (PatellaStmt   *stmt);
-void          patella_stmt_bind_optional      (PatellaStmt   *stmt,
-                                               int            index,
-                                               gint64         value,
-                                               gint64         none);
-void          patella_stmt_bind_optional_text (PatellaStmt   *stmt,
-                                               int            index,
-                                               const char    *text);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaStmt, patella_stmt_release)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaTransaction, patella_transaction_free)
 
 G_END_DECLS

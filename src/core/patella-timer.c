@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-enums.h"
 #include "patella-error.h"
 #include "patella-parse.h"
 #include "patella-session.h"
+#include "patella-store-private.h"
 #include "patella-timer.h"
 
 /* The icing timer. Its truth is the session row: a running session keeps the
@@ -110,11 +112,12 @@ finish_at_end (PatellaTimer  *self,
                gboolean       may_notify,
                GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *key = g_strdup_printf ("icing-done:%" G_GINT64_FORMAT, self->session_id);
   gboolean stale = now_us (self) - self->ends_us > STALE_AFTER_US;
 
-  if (!patella_store_begin (self->store, error))
+  if ((tx = patella_store_transaction (self->store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (self->store,
@@ -123,18 +126,18 @@ finish_at_end (PatellaTimer  *self,
                                 "WHERE id = ? AND state = 'running';",
                                 error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->session_id);
   if (!patella_store_step_done (self->store, stmt, error))
-    goto fail;
+    return FALSE;
 
   /* Found over after the fact: recorded, and marked as told, so that no
    * notification arrives about ice that came off long ago. */
   if ((!may_notify || stale) && !patella_notification_mark_sent (self->store, key, error))
-    goto fail;
+    return FALSE;
 
-  if (!patella_store_commit (self->store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   /* Told before the state changes: a "finished" state may let the
    * application quit. */
@@ -156,10 +159,6 @@ finish_at_end (PatellaTimer  *self,
   set_state (self, PATELLA_TIMER_FINISHED, 0, self->planned_s);
   patella_store_emit_changed (self->store, "sessions");
   return TRUE;
-
-fail:
-  patella_store_rollback (self->store);
-  return FALSE;
 }
 
 static gboolean
@@ -194,7 +193,7 @@ patella_timer_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STATE:
-      g_value_set_int (value, self->state);
+      g_value_set_enum (value, self->state);
       break;
 
     case PROP_REMAINING:
@@ -224,9 +223,9 @@ patella_timer_class_init (PatellaTimerClass *klass)
    * A #PatellaTimerState.
    */
   properties[PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL,
-                      PATELLA_TIMER_IDLE, PATELLA_TIMER_CANCELLED, PATELLA_TIMER_IDLE,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("state", NULL, NULL,
+                       PATELLA_TYPE_TIMER_STATE, PATELLA_TIMER_IDLE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * PatellaTimer:remaining:
@@ -385,6 +384,7 @@ patella_timer_start (PatellaTimer  *self,
                      int            minutes,
                      GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   PatellaSessionRecord row = PATELLA_SESSION_RECORD_INIT;
   g_autofree char *today = NULL;
   gint64 id;
@@ -408,7 +408,7 @@ patella_timer_start (PatellaTimer  *self,
   planned_s = minutes * 60;
   today = patella_clock_get_today (patella_store_get_clock (self->store));
 
-  if (!patella_store_begin (self->store, error))
+  if ((tx = patella_store_transaction (self->store, error)) == NULL)
     return FALSE;
 
   row.kind = "icing";
@@ -418,18 +418,14 @@ patella_timer_start (PatellaTimer  *self,
   row.planned_s = planned_s;
   row.ends_us = now + planned_s * G_USEC_PER_SEC;
   id = patella_session_insert (self->store, &row, error);
-  if (id == 0 || !patella_store_commit (self->store, error))
-    goto fail;
+  if (id == 0 || !patella_transaction_commit (tx, error))
+    return FALSE;
 
   self->session_id = id;
   self->ends_us = now + planned_s * G_USEC_PER_SEC;
   set_state (self, PATELLA_TIMER_RUNNING, planned_s, planned_s);
   patella_store_emit_changed (self->store, "sessions");
   return TRUE;
-
-fail:
-  patella_store_rollback (self->store);
-  return FALSE;
 }
 
 static gboolean
@@ -439,37 +435,34 @@ update_row (PatellaTimer  *self,
             gint64         b,
             GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
 
-  if (!patella_store_begin (self->store, error))
+  if ((tx = patella_store_transaction (self->store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (self->store, sql, error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, a);
   sqlite3_bind_int64 (stmt, 2, b);
   sqlite3_bind_int64 (stmt, 3, self->session_id);
   if (!patella_store_step_done (self->store, stmt, error))
-    goto fail;
+    return FALSE;
 
   if (sqlite3_changes (patella_store_get_db (self->store)) != 1)
     {
       patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND,
                             _("The icing session was changed elsewhere; look at the timer again"));
-      goto fail;
+      return FALSE;
     }
 
-  if (!patella_store_commit (self->store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   patella_store_emit_changed (self->store, "sessions");
   return TRUE;
-
-fail:
-  patella_store_rollback (self->store);
-  return FALSE;
 }
 
 gboolean

@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-enums.h"
 #include "patella-error.h"
 #include "patella-parse.h"
+#include "patella-store-private.h"
 #include "patella-walk-run.h"
 
 /* The walk/run timer of the recovery plan: a warm-up walk, then run and
@@ -199,38 +201,32 @@ set_state (PatellaWalkRun      *self,
 }
 
 static gboolean
-fail_write (PatellaStore *store)
-{
-  patella_store_rollback (store);
-  return FALSE;
-}
-
-static gboolean
 finish_at_end (PatellaWalkRun  *self,
                GError         **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *key = g_strdup_printf ("walk-run-done:%" G_GINT64_FORMAT, self->id);
   gboolean stale = now_us (self) - self->ends_us > STALE_AFTER_US;
 
-  if (!patella_store_begin (self->store, error))
+  if ((tx = patella_store_transaction (self->store, error)) == NULL)
     return FALSE;
 
   stmt = patella_store_prepare (self->store,
                                 "UPDATE walk_run SET state = 'finished', ended_us = ends_us,"
                                 " remaining_s = 0 WHERE id = ? AND state = 'running';", error);
   if (stmt == NULL)
-    return fail_write (self->store);
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->id);
   if (!patella_store_step_done (self->store, stmt, error))
-    return fail_write (self->store);
+    return FALSE;
 
   /* Found over long after: recorded at its end, and not told any more. */
   if (stale && !patella_notification_mark_sent (self->store, key, error))
-    return fail_write (self->store);
+    return FALSE;
 
-  if (!patella_store_commit (self->store, error))
-    return fail_write (self->store);
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   if (!stale && self->notifier != NULL)
     {
@@ -328,7 +324,7 @@ patella_walk_run_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STATE:
-      g_value_set_int (value, self->state);
+      g_value_set_enum (value, self->state);
       break;
     case PROP_INDEX:
       g_value_set_int (value, self->index);
@@ -348,9 +344,8 @@ patella_walk_run_class_init (PatellaWalkRunClass *klass)
   object_class->get_property = patella_walk_run_get_property;
 
   properties[PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL, PATELLA_WALK_RUN_IDLE, PATELLA_WALK_RUN_STOPPED,
-                      PATELLA_WALK_RUN_IDLE,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_enum ("state", NULL, NULL, PATELLA_TYPE_WALK_RUN_STATE, PATELLA_WALK_RUN_IDLE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_INDEX] =
     g_param_spec_int ("index", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

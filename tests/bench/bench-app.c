@@ -27,6 +27,8 @@
 #include "patella-application.h"
 #include "patella-journal-page.h"
 #include "patella-journal-row.h"
+#include "patella-store-private.h"
+#include "patella-test-gui.h"
 #include "patella-window.h"
 
 static const char *mode;
@@ -44,26 +46,6 @@ static guint sweep_index;
 static long rss_before_scroll;
 
 #define SWEEP_STEPS 20
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 has_label (GtkWidget  *root,

@@ -47,6 +47,7 @@
 #include "patella-plan.h"
 #include "patella-shoes.h"
 #include "patella-status.h"
+#include "patella-store-private.h"
 #include "patella-store.h"
 #include "patella-timer.h"
 

@@ -1,0 +1,469 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "patella-test"
+
+#include "config.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+#include <gio/gunixinputstream.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "patella-test-gui.h"
+#include "patella-test-store.h"
+#include "patella-test-utils.h"
+
+/* The application patella_test_app_new() made, while it lives. */
+static PatellaApplication *test_app;
+
+/* What patella_test_run_driven_app() runs. */
+static struct
+{
+  PatellaApplication     *app;
+  PatellaClock           *clock;
+  PatellaTestCommandFunc  command;
+} driven;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until it has nothing left to do, a few times over,
+ * so that idle work (layout, deferred saves) happens before a test looks. */
+void
+flush_events (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* Lets the main loop run for @ms, as a user's pause would. */
+void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Lets the main loop run until @done says so, for @ms at most: the frames
+ * after the first come slower on a busy machine. Returns what @done says
+ * at the end. */
+gboolean
+wait_until (gboolean (*done) (gpointer data),
+            gpointer   data,
+            guint      ms)
+{
+  for (guint waited = 0; waited < ms && !done (data); waited += 20)
+    wait_ms (20);
+
+  return done (data);
+}
+
+/* Opens @button's popover and waits, up to two seconds, for it to be on
+ * screen. Other tests' windows come and go on the same X server; when one
+ * takes the focus, an open popover closes, so the popover is opened again
+ * until it stays. Returns the popover. */
+GtkPopover *
+popup_until_mapped (GtkMenuButton *button)
+{
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  GtkPopover *popover = NULL;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      gboolean timed_out = FALSE;
+      guint id;
+
+      gtk_menu_button_popup (button);
+      popover = gtk_menu_button_get_popover (button);
+      id = g_timeout_add (100, timeout_cb, &timed_out);
+      while (!timed_out && !gtk_widget_get_mapped (GTK_WIDGET (popover)))
+        g_main_context_iteration (NULL, TRUE);
+      if (!timed_out)
+        g_source_remove (id);
+      if (gtk_widget_get_mapped (GTK_WIDGET (popover)))
+        break;
+    }
+
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  return popover;
+}
+
+/* The first widget in @root's tree, depth first, that @match accepts, or
+ * %NULL. */
+GtkWidget *
+find_widget (GtkWidget            *root,
+             PatellaTestMatchFunc  match,
+             gconstpointer         data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
+
+/* The first widget of @type in @root's tree, depth first, or %NULL. */
+GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  return find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+/* The first widget named @name (gtk_widget_set_name()), or %NULL. */
+GtkWidget *
+find_by_name (GtkWidget  *root,
+              const char *name)
+{
+  return find_widget (root, has_name, name);
+}
+
+/* The first widget whose tooltip is @tooltip, or %NULL. */
+GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  return find_widget (root, has_tooltip, tooltip);
+}
+
+/* The first label whose text contains @text, or %NULL. */
+GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  return (GtkLabel *) find_widget (root, label_contains, text);
+}
+
+/* The first button labelled @label, or %NULL. */
+GtkButton *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  return (GtkButton *) find_widget (root, is_button_labelled, label);
+}
+
+/* The first check button labelled @label, or %NULL. */
+GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  return (GtkCheckButton *) find_widget (root, is_check_labelled, label);
+}
+
+/* The visible message dialog with @heading, or any when @heading is %NULL;
+ * the others are written to the test log. */
+AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      AdwMessageDialog *dialog;
+
+      if (!ADW_IS_MESSAGE_DIALOG (window) || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+
+      dialog = ADW_MESSAGE_DIALOG (window);
+      if (heading == NULL || g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0)
+        return dialog;
+      g_test_message ("dialog: %s: %s", adw_message_dialog_get_heading (dialog),
+                      adw_message_dialog_get_body (dialog));
+    }
+
+  return NULL;
+}
+
+/* The dialog with @heading, waited for up to five seconds. */
+AdwMessageDialog *
+wait_for_dialog (const char *heading)
+{
+  for (guint i = 0; i < 500; i++)
+    {
+      AdwMessageDialog *dialog;
+
+      g_main_context_iteration (NULL, FALSE);
+      dialog = find_message_dialog (heading);
+      if (dialog != NULL)
+        return dialog;
+      g_usleep (10000);
+    }
+
+  g_error ("no dialog “%s”", heading);
+}
+
+/* As a click does: answer, and the dialog closes. */
+void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/**
+ * patella_test_app_new:
+ * @notifier: (nullable): a notifier to use instead of the desktop's
+ *
+ * The one application of a GUI test run, registered as a real session's
+ * would be (not unique, so that runs side by side do not meet). The
+ * #PatellaAppFixture functions use it.
+ */
+PatellaApplication *
+patella_test_app_new (PatellaNotifier *notifier)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaApplication *app = patella_application_new ();
+
+  g_assert_null (test_app);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  if (notifier != NULL)
+    patella_application_set_notifier (app, notifier);
+
+  test_app = app;
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &test_app);
+  return app;
+}
+
+/* The folder and PATELLA_DB only, for a test that writes the file first. */
+void
+patella_app_fixture_prepare (PatellaAppFixture *fixture)
+{
+  g_assert_nonnull (test_app);
+
+  fixture->dir = patella_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
+  g_setenv ("PATELLA_DB", fixture->db, TRUE);
+  fixture->app = test_app;
+}
+
+void
+patella_app_fixture_set_up (PatellaAppFixture *fixture,
+                            gconstpointer      data)
+{
+  patella_app_fixture_prepare (fixture);
+  patella_application_reopen_store (fixture->app, NULL);
+}
+
+/* Closes every window the test left open, then removes the folder. */
+void
+patella_app_fixture_tear_down (PatellaAppFixture *fixture,
+                               gconstpointer      data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
+
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+  flush_events ();
+
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_unsetenv ("PATELLA_DB");
+}
+
+PatellaWindow *
+patella_app_fixture_open_window (PatellaAppFixture *fixture)
+{
+  PatellaWindow *window = patella_window_new (fixture->app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+  return window;
+}
+
+/* A context over a new database at @now_us on the fake clock, and an empty
+ * window with its toast overlay, not yet shown. */
+void
+patella_page_fixture_open (PatellaPageFixture *fixture,
+                           gint64              now_us)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = patella_test_make_dir ();
+  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
+  fixture->clock = patella_clock_new_fake (now_us);
+  fixture->notifier = patella_recording_notifier_new ();
+  fixture->settings = g_settings_new_with_backend (BASE_ID, backend);
+  fixture->context = patella_context_new (fixture->clock, fixture->settings, fixture->notifier);
+  g_assert_true (patella_context_open_store (fixture->context, fixture->db, &error));
+  g_assert_no_error (error);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 700);
+  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->overlay));
+}
+
+void
+patella_page_fixture_set_up (PatellaPageFixture *fixture,
+                             gconstpointer       data)
+{
+  patella_page_fixture_open (fixture, PATELLA_TEST_NOW_US);
+}
+
+/* Puts @page (floating or not) in the overlay and shows the window. */
+void
+patella_page_fixture_show (PatellaPageFixture *fixture,
+                           GtkWidget          *page)
+{
+  adw_toast_overlay_set_child (fixture->overlay, page);
+  gtk_window_present (fixture->window);
+  flush_events ();
+}
+
+/* Destroys the window and the view in it; the context and the store must
+ * then go, or something kept them. */
+void
+patella_page_fixture_tear_down (PatellaPageFixture *fixture,
+                                gconstpointer       data)
+{
+  gtk_window_destroy (fixture->window);
+  flush_events ();
+
+  patella_context_close_store (fixture->context);
+  g_assert_finalize_object (fixture->context);
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->notifier);
+  g_clear_object (&fixture->clock);
+  patella_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+static void
+command_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GDataInputStream *input = G_DATA_INPUT_STREAM (source);
+  g_autofree char *line = g_data_input_stream_read_line_finish (input, result, NULL, NULL);
+  g_autofree char *answer = NULL;
+  gboolean done = TRUE;
+  gint64 seconds;
+
+  if (line == NULL || g_str_equal (line, "quit"))
+    {
+      g_application_quit (G_APPLICATION (driven.app));
+      return;
+    }
+
+  if (sscanf (line, "advance %" G_GINT64_FORMAT, &seconds) == 1)
+    patella_clock_advance (driven.clock, seconds * G_USEC_PER_SEC);
+  else if (driven.command != NULL)
+    done = driven.command (driven.app, line, &answer);
+
+  /* Let the application react before the test looks. */
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  if (done && answer != NULL)
+    printf ("ok %s\n", answer);
+  else
+    printf (done ? "ok\n" : "failed\n");
+  fflush (stdout);
+
+  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, command_read_cb, NULL);
+}
+
+/**
+ * patella_test_run_driven_app:
+ * @command: (nullable): the helper's own commands
+ *
+ * Returns: the application's exit status
+ */
+int
+patella_test_run_driven_app (int                     argc,
+                             char                  **argv,
+                             PatellaTestCommandFunc  command)
+{
+  g_autoptr(GInputStream) raw = g_unix_input_stream_new (0, FALSE);
+  g_autoptr(GDataInputStream) input = g_data_input_stream_new (raw);
+  g_autoptr(GDateTime) start = NULL;
+  const char *now = g_getenv ("PATELLA_TEST_NOW");
+  int status;
+
+  g_assert_nonnull (now);
+  start = g_date_time_new_from_iso8601 (now, NULL);
+  g_assert_nonnull (start);
+
+  driven.clock = patella_clock_new_fake (g_date_time_to_unix (start) * G_USEC_PER_SEC);
+  driven.command = command;
+  patella_clock_set_default (driven.clock);
+
+  driven.app = patella_application_new ();
+  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, command_read_cb, NULL);
+
+  status = g_application_run (G_APPLICATION (driven.app), argc, argv);
+
+  g_clear_object (&driven.app);
+  patella_clock_set_default (NULL);
+  g_clear_object (&driven.clock);
+
+  return status;
+}
