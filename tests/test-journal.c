@@ -546,6 +546,17 @@ raw_text (const char *path,
   return text;
 }
 
+/* Asserts what raw_text() reads; %NULL for no row. */
+static void
+assert_raw_text (const char *path,
+                 const char *sql,
+                 const char *expected)
+{
+  g_autofree char *text = raw_text (path, sql);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
 /* Version 6 lets pain at rest be unrated: the table is built again, and a
  * version-5 journal keeps its rows, ids, uuids, symptoms and search. */
 static void
@@ -606,15 +617,14 @@ test_migration_rest_optional (void)
   g_assert_cmpint (patella_journal_entry_get_pain_rest (g_ptr_array_index (entries, 2)), ==, 0);
   g_assert_cmpint (patella_journal_count (store, "hills", &error), ==, 1);
   g_assert_cmpint (patella_journal_count (store, "stairs", &error), ==, 1);
-  g_assert_cmpstr (raw_text (path, "PRAGMA integrity_check;"), ==, "ok");
-  g_assert_null (raw_text (path, "PRAGMA foreign_key_check;"));
+  assert_raw_text (path, "PRAGMA integrity_check;", "ok");
+  assert_raw_text (path, "PRAGMA foreign_key_check;", NULL);
 
   /* A symptom on a new day leaves pain at rest unrated: NULL in the row. */
   change.symptoms_add = swelling;
   save_ok_in (store, "2026-03-10", &change);
-  g_assert_cmpstr (raw_text (path, "SELECT coalesce (pain_rest, 'NULL') || ' ' ||"
-                                   " length (uuid) FROM journal_entry WHERE day = '2026-03-10';"),
-                   ==, "NULL 36");
+  assert_raw_text (path, "SELECT coalesce (pain_rest, 'NULL') || ' ' || length (uuid)"
+                         " FROM journal_entry WHERE day = '2026-03-10';", "NULL 36");
 
   /* The triggers are back: a new note is found, a changed one too, and a
    * deleted day takes its symptoms along. */
@@ -628,8 +638,8 @@ test_migration_rest_optional (void)
   g_assert_cmpint (patella_journal_count (store, "hills", &error), ==, 2);
   g_assert_true (patella_journal_delete (store, "2026-03-01", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (raw_text (path, "SELECT count (*) FROM journal_symptom"
-                                   " WHERE day = '2026-03-01';"), ==, "0");
+  assert_raw_text (path, "SELECT count (*) FROM journal_symptom WHERE day = '2026-03-01';",
+                   "0");
   g_assert_cmpint (patella_journal_count (store, "hills", &error), ==, 1);
   g_assert_false (patella_store_exec (store, "UPDATE journal_entry SET uuid = 'short';", NULL));
   g_assert_false (patella_store_exec (store, "UPDATE journal_entry SET pain_rest = 11;", NULL));
