@@ -47,7 +47,10 @@ place_walk_run (PatellaTimersView *self)
             : gtk_widget_get_next_sibling (child) == NULL)
     return;
 
+  /* The card leaves its flow box child before the child goes: a widget
+   * has one parent at a time. */
   g_object_ref (card);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), NULL);
   gtk_flow_box_remove (self->layout, child);
   add_card (self, card, first ? 0 : -1);
   g_object_unref (card);
