@@ -599,6 +599,40 @@ test_delete_run_and_undo (Fixture       *fixture,
   g_assert_null (back->shoe_name);
 }
 
+/* Going back from a pair's page keeps what was typed; what cannot be saved
+ * keeps the page open with its reason. */
+static void
+test_back_keeps_changes (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
+  PatellaShoeInput input = { .name = "Road pair", .warn_m = 482803, .limit_m = 804672 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaShoe) renamed = NULL;
+  g_autoptr(PatellaShoe) kept = NULL;
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  GtkEditable *name_row;
+  gint64 id = patella_shoe_add (store, NULL, &input, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
+  name_row = GTK_EDITABLE (patella_shoe_details_view_get_name_row (get_details_view (page)));
+  gtk_editable_set_text (name_row, "Road pair, resoled");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.back", NULL));
+  flush_events ();
+  g_assert_false (patella_shoes_view_is_showing_shoe (get_view (page)));
+  renamed = patella_shoe_get (store, id, &error);
+  g_assert_cmpstr (renamed->name, ==, "Road pair, resoled");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
+  gtk_editable_set_text (name_row, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.back", NULL));
+  flush_events ();
+  g_assert_true (patella_shoes_view_is_showing_shoe (get_view (page)));
+  kept = patella_shoe_get (store, id, &error);
+  g_assert_cmpstr (kept->name, ==, "Road pair, resoled");
+}
+
 /* Retiring a pair says so and shows the list, where the pair now is. */
 static void
 test_retire_gives_feedback (Fixture       *fixture,
@@ -687,6 +721,7 @@ main (int    argc,
   ADD ("no-icing-offer-while-icing", test_no_icing_offer_while_icing);
   ADD ("delete-run-and-undo", test_delete_run_and_undo);
   ADD ("retire-gives-feedback", test_retire_gives_feedback);
+  ADD ("back-keeps-changes", test_back_keeps_changes);
   ADD ("rows-follow-unit", test_rows_follow_unit);
 
 #undef ADD

@@ -179,6 +179,16 @@ read_form (PatellaShoeDetailsView *self,
   input->make_default = gtk_switch_get_active (self->default_switch);
 }
 
+static gboolean
+same_input (const PatellaShoeInput *a,
+            const PatellaShoeInput *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->brand, b->brand) == 0 &&
+         g_strcmp0 (a->first_used, b->first_used) == 0 && a->initial_m == b->initial_m &&
+         a->warn_m == b->warn_m && a->limit_m == b->limit_m &&
+         !a->make_default == !b->make_default;
+}
+
 static void
 clear_shown_input (PatellaShoeDetailsView *self)
 {
@@ -449,7 +459,7 @@ patella_shoe_details_view_refresh (PatellaShoeDetailsView *self)
  * may have changed the others since the form was filled in). A refusal is
  * shown under the form, and nothing changes.
  */
-void
+gboolean
 patella_shoe_details_view_save (PatellaShoeDetailsView *self)
 {
   PatellaStore *store;
@@ -457,11 +467,11 @@ patella_shoe_details_view_save (PatellaShoeDetailsView *self)
   PatellaShoeInput input = { 0 };
   gboolean saved;
 
-  g_return_if_fail (PATELLA_IS_SHOE_DETAILS_VIEW (self));
+  g_return_val_if_fail (PATELLA_IS_SHOE_DETAILS_VIEW (self), FALSE);
 
   store = get_store (self);
   if (store == NULL)
-    return;
+    return FALSE;
 
   read_form (self, &input);
   if (self->shoe_id == 0)
@@ -474,12 +484,40 @@ patella_shoe_details_view_save (PatellaShoeDetailsView *self)
     {
       gtk_label_set_text (self->edit_error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->edit_error_label), TRUE);
-      return;
+      return FALSE;
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->edit_error_label), FALSE);
   show_toast (self, _("Shoes saved"));
   finish (self);
+  return TRUE;
+}
+
+/**
+ * patella_shoe_details_view_leave:
+ *
+ * Going back from a pair's page (Escape, Alt+Left, the back button) keeps
+ * what was typed: changed fields are saved, as the journal saves as you
+ * type. A change that cannot be saved keeps the page open, its reason shown.
+ * Leaving the New Shoes form cancels it.
+ *
+ * Returns: whether the page may be left
+ */
+gboolean
+patella_shoe_details_view_leave (PatellaShoeDetailsView *self)
+{
+  PatellaShoeInput input = { 0 };
+
+  g_return_val_if_fail (PATELLA_IS_SHOE_DETAILS_VIEW (self), TRUE);
+
+  if (self->shoe_id == 0)
+    return TRUE;
+
+  read_form (self, &input);
+  if (same_input (&input, &self->shown_input))
+    return TRUE;
+
+  return patella_shoe_details_view_save (self);
 }
 
 /**

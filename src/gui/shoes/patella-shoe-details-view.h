@@ -17,7 +17,8 @@ void       patella_shoe_details_view_set_context    (PatellaShoeDetailsView *sel
 void       patella_shoe_details_view_open           (PatellaShoeDetailsView *self,
                                                      gint64                  id);
 void       patella_shoe_details_view_refresh        (PatellaShoeDetailsView *self);
-void       patella_shoe_details_view_save           (PatellaShoeDetailsView *self);
+gboolean   patella_shoe_details_view_save           (PatellaShoeDetailsView *self);
+gboolean   patella_shoe_details_view_leave          (PatellaShoeDetailsView *self);
 void       patella_shoe_details_view_toggle_retired (PatellaShoeDetailsView *self);
 void       patella_shoe_details_view_delete         (PatellaShoeDetailsView *self);
 

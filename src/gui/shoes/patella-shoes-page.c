@@ -328,7 +328,12 @@ back_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  patella_shoes_view_show_list (ensure_view (PATELLA_SHOES_PAGE (widget)));
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (widget);
+  PatellaShoesView *view = ensure_view (self);
+
+  if (!patella_shoes_view_is_showing_shoe (view) ||
+      patella_shoe_details_view_leave (get_details (self)))
+    patella_shoes_view_show_list (view);
 }
 
 /* Escape and Alt+Left leave a shoe's page or the New Shoes form; on the
@@ -343,7 +348,7 @@ back_pressed_cb (GtkWidget *widget,
   if (self->view == NULL || !patella_shoes_view_is_showing_shoe (self->view))
     return FALSE;
 
-  patella_shoes_view_show_list (self->view);
+  gtk_widget_activate_action (widget, "shoes.back", NULL);
   return TRUE;
 }
 
