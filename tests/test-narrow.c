@@ -10,6 +10,7 @@
 
 #include "patella-application.h"
 #include "patella-guidance-window.h"
+#include "patella-plan-window.h"
 #include "patella-preferences-window.h"
 #include "patella-report-dialog.h"
 #include "patella-run-dialog.h"
@@ -152,6 +153,12 @@ test_everything_fits (void)
   dialog = GTK_WINDOW (patella_run_dialog_new (GTK_WINDOW (window), store, NULL, PATELLA_UNIT_KM));
   gtk_window_present (dialog);
   ASSERT_FITS ("Log Run", dialog);
+  gtk_window_destroy (dialog);
+
+  /* The recovery plan, before one is started: its start form. */
+  dialog = GTK_WINDOW (patella_plan_window_new (GTK_WINDOW (window), store));
+  gtk_window_present (dialog);
+  ASSERT_FITS ("the recovery plan", dialog);
   gtk_window_destroy (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
