@@ -6,6 +6,8 @@
 
 #include "patella-application.h"
 #include "patella-journal.h"
+#include "patella-journal-editor.h"
+#include "patella-journal-history.h"
 #include "patella-journal-page.h"
 #include "patella-pickers.h"
 #include "patella-journal-row.h"
@@ -120,6 +122,28 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   g_assert_cmpstr (shown_note, ==, "Stairs were hard; \"iced\" after");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (patella_journal_page_get_model (page))),
                     ==, 1);
+}
+
+/* On a wide window the editor and the history share the width between them:
+ * neither keeps to its narrow minimum and leaves the rest empty. */
+static void
+test_wide_window_is_filled (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PatellaWindow *window = patella_window_new (fixture->app);
+  GtkWidget *editor;
+  GtkWidget *history;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (window)), "journal.start", NULL));
+  flush_events ();
+
+  editor = find_by_type (GTK_WIDGET (window), PATELLA_TYPE_JOURNAL_EDITOR);
+  history = find_by_type (GTK_WIDGET (window), PATELLA_TYPE_JOURNAL_HISTORY);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 900);
+  g_assert_cmpint (gtk_widget_get_width (editor), >, 400);
+  g_assert_cmpint (gtk_widget_get_width (history), >, 400);
 }
 
 /* The zones label pain during activity only: never pain at rest or in the
@@ -801,6 +825,7 @@ main (int    argc,
 
   ADD ("today-saved-and-shown-again", NULL, test_today_saved_and_shown_again);
   ADD ("meaning-follows-value", NULL, test_meaning_follows_value);
+  ADD ("wide-window-is-filled", NULL, test_wide_window_is_filled);
   ADD ("history-reads-on-demand", HUNDRED_THOUSAND_DAYS, test_history_reads_on_demand);
   ADD ("first-frame-fills-history",
        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
