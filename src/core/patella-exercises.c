@@ -616,39 +616,34 @@ patella_routine_put_record (PatellaStore                    *store,
                             guint                            n_steps,
                             GError                         **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) clear = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   if (replace_id > 0)
     {
       clear = patella_store_prepare (store, "DELETE FROM routine WHERE id = ?;", error);
       if (clear == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (clear, 1, replace_id);
       if (!patella_store_step_done (store, clear, error))
-        goto fail;
+        return FALSE;
     }
 
   stmt = prepare_insert (store, name, created_us, uuid, error);
   if (stmt == NULL)
-    goto fail;
-  if (!patella_store_step_done (store, stmt, error) ||
-      !write_steps (store, sqlite3_last_insert_rowid (patella_store_get_db (store)), steps,
-                    n_steps, error) ||
-      !patella_store_commit (store, error))
-    goto fail;
-
-  return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return patella_store_step_done (store, stmt, error) &&
+         write_steps (store, sqlite3_last_insert_rowid (patella_store_get_db (store)), steps,
+                      n_steps, error) &&
+         patella_transaction_commit (tx, error);
 }
 
 /**

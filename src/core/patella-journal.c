@@ -879,6 +879,7 @@ patella_journal_put_record (PatellaStore                *store,
                             const PatellaJournalRecord  *row,
                             GError                     **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autofree char *uuid = g_strdup (row->uuid);
   PatellaJournalRecord whole;
   int rc;
@@ -886,7 +887,8 @@ patella_journal_put_record (PatellaStore                *store,
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (row != NULL && row->day != NULL, FALSE);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   if (replace_id > 0)
@@ -896,37 +898,30 @@ patella_journal_put_record (PatellaStore                *store,
 
       old = patella_store_prepare (store, "SELECT uuid FROM journal_entry WHERE id = ?1;", error);
       if (old == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (old, 1, replace_id);
       rc = patella_store_step (store, old, error);
       if (rc == SQLITE_DONE)
         g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,
                      _("There is no journal entry for %s"), row->day);
       if (rc != SQLITE_ROW)
-        goto fail;
+        return FALSE;
       if (uuid == NULL)
         uuid = g_strdup ((const char *) sqlite3_column_text (old, 0));
 
       clear = patella_store_prepare (store, "DELETE FROM journal_entry WHERE id = ?1;", error);
       if (clear == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (clear, 1, replace_id);
       if (!patella_store_step_done (store, clear, error))
-        goto fail;
+        return FALSE;
     }
 
   whole = *row;
   whole.uuid = uuid;
-  if (!put_entry_row (store, &whole, error) ||
-      !write_symptoms (store, row->day, row->symptoms, error) ||
-      !patella_store_commit (store, error))
-    goto fail;
-
-  return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
+  return put_entry_row (store, &whole, error) &&
+         write_symptoms (store, row->day, row->symptoms, error) &&
+         patella_transaction_commit (tx, error);
 }
 
 /**

@@ -316,19 +316,19 @@ set_default_in_transaction (PatellaStore  *store,
   return patella_store_step_done (store, set, error);
 }
 
+/* Commits @tx, tells the store's watchers and sends the notifications the
+ * change calls for. */
 static gboolean
-finish_write (PatellaStore     *store,
-              PatellaNotifier  *notifier,
-              const char       *what,
-              GError          **error)
+finish_write (PatellaTransaction  *tx,
+              PatellaStore        *store,
+              PatellaNotifier     *notifier,
+              const char          *what,
+              GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!patella_store_commit (store, error))
-    {
-      patella_store_rollback (store);
-      return FALSE;
-    }
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   patella_store_emit_changed (store, what);
 
@@ -338,13 +338,6 @@ finish_write (PatellaStore     *store,
     g_message ("Could not check shoe notifications: %s", local_error->message);
 
   return TRUE;
-}
-
-static gboolean
-fail_write (PatellaStore *store)
-{
-  patella_store_rollback (store);
-  return FALSE;
 }
 
 /**
@@ -360,6 +353,7 @@ patella_shoe_add (PatellaStore            *store,
                   const PatellaShoeInput  *input,
                   GError                 **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_auto(ShoeFields) fields = { 0 };
   PatellaShoeRecord row = { 0 };
   gint64 id;
@@ -371,11 +365,12 @@ patella_shoe_add (PatellaStore            *store,
   if (!check_shoe_input (input, &fields, error))
     return 0;
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return 0;
 
   if (!check_name_free (store, fields.name, 0, error))
-    return fail_write (store);
+    return FALSE;
 
   /* The one writer of new shoes; the store gives the shoe its identity. */
   row.name = fields.name;
@@ -387,11 +382,11 @@ patella_shoe_add (PatellaStore            *store,
   row.is_default = input->make_default;
   row.created_us = patella_clock_get_now (patella_store_get_clock (store));
   if (!patella_shoe_put_record (store, 0, &row, error))
-    return fail_write (store);
+    return FALSE;
 
   id = sqlite3_last_insert_rowid (patella_store_get_db (store));
 
-  if (!finish_write (store, notifier, "shoes", error))
+  if (!finish_write (tx, store, notifier, "shoes", error))
     return 0;
 
   return id;
@@ -438,6 +433,7 @@ patella_shoe_edit (PatellaStore            *store,
                    const PatellaShoeInput  *input,
                    GError                 **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_auto(ShoeFields) fields = { 0 };
   g_autoptr(PatellaStmt) stmt = NULL;
   gboolean retired = FALSE;
@@ -449,18 +445,19 @@ patella_shoe_edit (PatellaStore            *store,
   if (!check_shoe_input (input, &fields, error))
     return FALSE;
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!check_shoe_exists (store, id, &retired, error) ||
       !check_name_free (store, fields.name, id, error))
-    return fail_write (store);
+    return FALSE;
 
   if (retired && input->make_default)
     {
       patella_error_refuse (error, PATELLA_ERROR_INVALID,
                             _("A retired shoe cannot be the default; reactivate it first"));
-      return fail_write (store);
+      return FALSE;
     }
 
   stmt = patella_store_prepare (store,
@@ -468,7 +465,7 @@ patella_shoe_edit (PatellaStore            *store,
                                 "  initial_m = ?, warn_m = ?, limit_m = ?, is_default = ? "
                                 "WHERE id = ?;", error);
   if (stmt == NULL)
-    return fail_write (store);
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, fields.name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, fields.brand, -1, SQLITE_TRANSIENT);
@@ -481,12 +478,12 @@ patella_shoe_edit (PatellaStore            *store,
   sqlite3_bind_int64 (stmt, 8, id);
 
   if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
+    return FALSE;
 
   if (input->make_default && !set_default_in_transaction (store, id, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish_write (store, notifier, "shoes", error);
+  return finish_write (tx, store, notifier, "shoes", error);
 }
 
 /**
@@ -498,27 +495,29 @@ patella_shoe_set_default (PatellaStore  *store,
                           gint64         id,
                           GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   gboolean retired = FALSE;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   if (id > 0 && !check_shoe_exists (store, id, &retired, error))
-    return fail_write (store);
+    return FALSE;
 
   if (retired)
     {
       patella_error_refuse (error, PATELLA_ERROR_INVALID,
                             _("A retired shoe cannot be the default; reactivate it first"));
-      return fail_write (store);
+      return FALSE;
     }
 
   if (!set_default_in_transaction (store, id, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish_write (store, NULL, "shoes", error);
+  return finish_write (tx, store, NULL, "shoes", error);
 }
 
 /**
@@ -534,30 +533,32 @@ patella_shoe_set_retired (PatellaStore     *store,
                           gboolean          retired,
                           GError          **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (notifier == NULL || PATELLA_IS_NOTIFIER (notifier), FALSE);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!check_shoe_exists (store, id, NULL, error))
-    return fail_write (store);
+    return FALSE;
 
   stmt = patella_store_prepare (store,
                                 "UPDATE shoe SET retired = ?1, "
                                 "  is_default = CASE WHEN ?1 THEN 0 ELSE is_default END "
                                 "WHERE id = ?2;", error);
   if (stmt == NULL)
-    return fail_write (store);
+    return FALSE;
 
   sqlite3_bind_int (stmt, 1, retired ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, id);
   if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish_write (store, notifier, "shoes", error);
+  return finish_write (tx, store, notifier, "shoes", error);
 }
 
 static char *
@@ -579,31 +580,33 @@ patella_shoe_delete (PatellaStore     *store,
                      gint64            id,
                      GError          **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *warn_key = notification_key ("warn", id);
   g_autofree char *replace_key = notification_key ("replace", id);
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!check_shoe_exists (store, id, NULL, error))
-    return fail_write (store);
+    return FALSE;
 
   /* ON DELETE SET NULL keeps the runs. */
   stmt = patella_store_prepare (store, "DELETE FROM shoe WHERE id = ?;", error);
   if (stmt == NULL)
-    return fail_write (store);
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
   if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
+    return FALSE;
 
   /* A later shoe may get the same id: it starts with no notification sent. */
   if (!patella_notification_forget (store, warn_key, error) ||
       !patella_notification_forget (store, replace_key, error))
-    return fail_write (store);
+    return FALSE;
 
   if (notifier != NULL)
     {
@@ -611,7 +614,7 @@ patella_shoe_delete (PatellaStore     *store,
       patella_notifier_withdraw (notifier, replace_key);
     }
 
-  return finish_write (store, NULL, "shoes", error);
+  return finish_write (tx, store, NULL, "shoes", error);
 }
 
 /* Returns: (transfer full) (nullable): shoe @id, or %NULL with @error set */
@@ -904,6 +907,7 @@ patella_run_add (PatellaStore      *store,
                  const PatellaRun  *run,
                  GError           **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_auto(RunFields) fields = { 0 };
   g_autoptr(PatellaStmt) stmt = NULL;
   gint64 id;
@@ -915,11 +919,12 @@ patella_run_add (PatellaStore      *store,
   if (!check_run (store, run, &fields, error))
     return 0;
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return 0;
 
   if (!resolve_shoe (store, run->shoe_id, TRUE, &fields.shoe_id, error))
-    return fail_write (store);
+    return FALSE;
 
   stmt = patella_store_prepare (store,
                                 "INSERT INTO run (day, distance_m, duration_s, shoe_id, pain, "
@@ -927,7 +932,7 @@ patella_run_add (PatellaStore      *store,
                                 "                 cadence_spm, descent_m, uuid) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);", error);
   if (stmt == NULL)
-    return fail_write (store);
+    return FALSE;
 
   bind_run (stmt, &fields, run);
   bind_measured (stmt, run);
@@ -940,11 +945,11 @@ patella_run_add (PatellaStore      *store,
     sqlite3_bind_text (stmt, 12, run->uuid, -1, SQLITE_TRANSIENT);
 
   if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
+    return FALSE;
 
   id = sqlite3_last_insert_rowid (patella_store_get_db (store));
 
-  if (!finish_write (store, notifier, "runs", error))
+  if (!finish_write (tx, store, notifier, "runs", error))
     return 0;
 
   return id;
@@ -969,18 +974,20 @@ update_run (PatellaStore      *store,
             gboolean           whole,
             GError           **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_auto(RunFields) fields = { 0 };
   g_autoptr(PatellaStmt) stmt = NULL;
 
   if (!check_run (store, run, &fields, error))
     return FALSE;
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!check_run_exists (store, run->id, error) ||
       !resolve_shoe (store, run->shoe_id, FALSE, &fields.shoe_id, error))
-    return fail_write (store);
+    return FALSE;
 
   if (whole)
     stmt = patella_store_prepare (store,
@@ -995,7 +1002,7 @@ update_run (PatellaStore      *store,
                                   "  shoe_id = ?4, pain = ?5, note = ?6 "
                                   "WHERE id = ?12;", error);
   if (stmt == NULL)
-    return fail_write (store);
+    return FALSE;
 
   bind_run (stmt, &fields, run);
   if (whole)
@@ -1007,9 +1014,9 @@ update_run (PatellaStore      *store,
     }
   sqlite3_bind_int64 (stmt, 12, run->id);
   if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish_write (store, notifier, "runs", error);
+  return finish_write (tx, store, notifier, "runs", error);
 }
 
 /**
@@ -1055,26 +1062,28 @@ patella_run_delete (PatellaStore     *store,
                     gint64            id,
                     GError          **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (notifier == NULL || PATELLA_IS_NOTIFIER (notifier), FALSE);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!check_run_exists (store, id, error))
-    return fail_write (store);
+    return FALSE;
 
   stmt = patella_store_prepare (store, "DELETE FROM run WHERE id = ?;", error);
   if (stmt == NULL)
-    return fail_write (store);
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
   if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish_write (store, notifier, "runs", error);
+  return finish_write (tx, store, notifier, "runs", error);
 }
 
 /**
@@ -1095,6 +1104,7 @@ patella_run_merge_measured (PatellaStore      *store,
                             gboolean           overwrite,
                             GError           **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
@@ -1103,11 +1113,12 @@ patella_run_merge_measured (PatellaStore      *store,
   if (!patella_run_check_distance (measured->distance_m, error))
     return FALSE;
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!check_run_exists (store, id, error))
-    return fail_write (store);
+    return FALSE;
 
   if (overwrite)
     stmt = patella_store_prepare (store,
@@ -1124,7 +1135,7 @@ patella_run_merge_measured (PatellaStore      *store,
                                   "  descent_m = coalesce (descent_m, ?5) "
                                   "WHERE id = ?7;", error);
   if (stmt == NULL)
-    return fail_write (store);
+    return FALSE;
 
   if (measured->start_us > 0)
     sqlite3_bind_int64 (stmt, 1, measured->start_us);
@@ -1139,9 +1150,9 @@ patella_run_merge_measured (PatellaStore      *store,
   sqlite3_bind_int64 (stmt, 7, id);
 
   if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish_write (store, NULL, "runs", error);
+  return finish_write (tx, store, NULL, "runs", error);
 }
 
 /**
@@ -1500,18 +1511,20 @@ patella_run_edit_changes (PatellaStore      *store,
                           const PatellaRun  *after,
                           GError           **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaRun) stored = NULL;
   PatellaRun merged;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (before != NULL && after != NULL, FALSE);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   stored = patella_run_get (store, after->id, error);
   if (stored == NULL)
-    return fail_write (store);
+    return FALSE;
 
   merged = *stored;
   if (g_strcmp0 (before->day, after->day) != 0)
@@ -1532,8 +1545,8 @@ patella_run_edit_changes (PatellaStore      *store,
     merged.shoe_id = PATELLA_SHOE_NONE;
 
   if (!patella_run_edit (store, notifier, &merged, error) ||
-      !patella_store_commit (store, error))
-    return fail_write (store);
+      !patella_transaction_commit (tx, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -1553,18 +1566,20 @@ patella_shoe_edit_changes (PatellaStore            *store,
                            const PatellaShoeInput  *after,
                            GError                 **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaShoe) stored = NULL;
   PatellaShoeInput merged;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (before != NULL && after != NULL, FALSE);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   stored = patella_shoe_get (store, id, error);
   if (stored == NULL)
-    return fail_write (store);
+    return FALSE;
 
   merged = (PatellaShoeInput) {
     .name = stored->name,
@@ -1591,8 +1606,8 @@ patella_shoe_edit_changes (PatellaStore            *store,
     merged.make_default = after->make_default;
 
   if (!patella_shoe_edit (store, notifier, id, &merged, error) ||
-      !patella_store_commit (store, error))
-    return fail_write (store);
+      !patella_transaction_commit (tx, error))
+    return FALSE;
 
   return TRUE;
 }

@@ -959,12 +959,9 @@ patella_stmt_bind_optional_text (PatellaStmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
-/**
- * patella_store_begin:
- *
- * Starts a write transaction, or a savepoint inside one.
- */
-gboolean
+/* Starts a write transaction, or a savepoint inside one: only through
+ * patella_store_transaction(), which rolls it back when it is dropped. */
+static gboolean
 patella_store_begin (PatellaStore  *self,
                      GError       **error)
 {
@@ -985,7 +982,7 @@ patella_store_begin (PatellaStore  *self,
   return TRUE;
 }
 
-gboolean
+static gboolean
 patella_store_commit (PatellaStore  *self,
                       GError       **error)
 {
@@ -999,7 +996,7 @@ patella_store_commit (PatellaStore  *self,
   return TRUE;
 }
 
-void
+static void
 patella_store_rollback (PatellaStore *self)
 {
   g_return_if_fail (PATELLA_IS_STORE (self));
