@@ -959,6 +959,76 @@ patella_stmt_bind_optional_text (PatellaStmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* Returns: (nullable): column @column of the current row, %NULL for NULL */
+char *
+patella_stmt_dup_text (PatellaStmt *stmt,
+                       int          column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/**
+ * patella_store_step_row:
+ * @missing: the message for %PATELLA_ERROR_NOT_FOUND when there is no row:
+ *   what is gone and why it may be
+ *
+ * Steps @stmt to the one row a lookup by id expects.
+ *
+ * Returns: %TRUE on a row, %FALSE with @error set otherwise
+ */
+gboolean
+patella_store_step_row (PatellaStore  *self,
+                        PatellaStmt   *stmt,
+                        const char    *missing,
+                        GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (missing != NULL, FALSE);
+
+  rc = patella_store_step (self, stmt, error);
+  if (rc == SQLITE_DONE)
+    return patella_error_refuse (error, PATELLA_ERROR_NOT_FOUND, "%s", missing);
+
+  return rc == SQLITE_ROW;
+}
+
+/**
+ * patella_store_collect:
+ * @from_row: makes an element of the current row
+ * @free_func: frees an element
+ *
+ * Steps @stmt to its end, one element a row.
+ *
+ * Returns: (transfer full): the elements in the statement's order, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+patella_store_collect (PatellaStore    *self,
+                       PatellaStmt     *stmt,
+                       PatellaRowFunc   from_row,
+                       GDestroyNotify   free_func,
+                       GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+  g_return_val_if_fail (from_row != NULL, NULL);
+
+  while ((rc = patella_store_step (self, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
 /* Starts a write transaction, or a savepoint inside one: only through
  * patella_store_transaction(), which rolls it back when it is dropped. */
 static gboolean
