@@ -554,13 +554,11 @@ patella_plan_start (PatellaStore     *store,
     return refuse_open_plan (plan, error);
 
   if (phase == 0 && plan->state == PATELLA_PLAN_STATE_STOPPED)
-    {
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("The last plan was stopped at phase %d; choose where to "
-                                     "start again: a phase from 1 to %d (%d goes on where it "
-                                     "stopped)"),
-                                   plan->phase, PATELLA_PLAN_N_PHASES, plan->phase);
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The last plan was stopped at phase %d; choose where to "
+                                   "start again: a phase from 1 to %d (%d goes on where it "
+                                   "stopped)"),
+                                 plan->phase, PATELLA_PLAN_N_PHASES, plan->phase);
 
   clock = patella_store_get_clock (store);
   today = patella_clock_get_today (clock);
@@ -602,64 +600,58 @@ refuse_no_plan (PatellaPlan  *plan,
                                  "(patella-cli plan start --phase N)"));
 }
 
-gboolean
-patella_plan_pause (PatellaStore  *store,
-                    GError       **error)
+/* Pauses the running plan (@paused), or resumes the paused one. */
+static gboolean
+set_paused (PatellaStore  *store,
+            gboolean       paused,
+            GError       **error)
 {
   g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  PatellaPlanState from = paused ? PATELLA_PLAN_STATE_ACTIVE : PATELLA_PLAN_STATE_PAUSED;
+  PatellaPlanState to = paused ? PATELLA_PLAN_STATE_PAUSED : PATELLA_PLAN_STATE_ACTIVE;
 
   plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
-  if (plan->state == PATELLA_PLAN_STATE_PAUSED)
-    {
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("The plan is already paused; resume it with "
-                                     "“plan resume”"));
-    }
-  if (plan->state != PATELLA_PLAN_STATE_ACTIVE)
+  if (plan->state == to && paused)
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The plan is already paused; resume it with "
+                                   "“plan resume”"));
+  if (plan->state == to)
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The plan is not paused; it is running at phase %d"),
+                                 plan->phase);
+  if (plan->state != from)
     return refuse_no_plan (plan, error);
 
-  plan->state = PATELLA_PLAN_STATE_PAUSED;
+  plan->state = to;
   plan->streak = 0;
-  if (!add_decision (store, plan, PATELLA_PLAN_DECISION_PAUSED, "user", NULL, -1, error))
+  if (!add_decision (store, plan,
+                     paused ? PATELLA_PLAN_DECISION_PAUSED : PATELLA_PLAN_DECISION_RESUME,
+                     paused ? "user" : "resumed", NULL, -1, error))
     return FALSE;
 
   return finish (tx, store, error);
 }
 
 gboolean
+patella_plan_pause (PatellaStore  *store,
+                    GError       **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+
+  return set_paused (store, TRUE, error);
+}
+
+gboolean
 patella_plan_resume (PatellaStore  *store,
                      GError       **error)
 {
-  g_autoptr(PatellaTransaction) tx = NULL;
-  g_autoptr(PatellaPlan) plan = NULL;
-
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  plan = begin_and_load (store, &tx, error);
-  if (plan == NULL)
-    return FALSE;
-
-  if (plan->state == PATELLA_PLAN_STATE_ACTIVE)
-    {
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("The plan is not paused; it is running at phase %d"),
-                                   plan->phase);
-    }
-  if (plan->state != PATELLA_PLAN_STATE_PAUSED)
-    return refuse_no_plan (plan, error);
-
-  plan->state = PATELLA_PLAN_STATE_ACTIVE;
-  plan->streak = 0;
-  if (!add_decision (store, plan, PATELLA_PLAN_DECISION_RESUME, "resumed", NULL, -1, error))
-    return FALSE;
-
-  return finish (tx, store, error);
+  return set_paused (store, FALSE, error);
 }
 
 gboolean
@@ -735,41 +727,31 @@ patella_plan_log (PatellaStore  *store,
     return FALSE;
 
   if (plan->state == PATELLA_PLAN_STATE_PAUSED)
-    {
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("The plan is paused; resume it before logging a session"));
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The plan is paused; resume it before logging a session"));
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE)
     return refuse_no_plan (plan, error);
 
   if (strcmp (session_day, plan->started_day) < 0)
-    {
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("%s is before the plan started (%s); log a session from "
-                                     "%s on"), session_day, plan->started_day, plan->started_day);
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("%s is before the plan started (%s); log a session from "
+                                   "%s on"), session_day, plan->started_day, plan->started_day);
 
   if (strcmp (today, patella_plan_latest_day (plan)) < 0)
-    {
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("Today (%s) is before the plan’s latest entry (%s): has the "
-                                     "clock been set back? Nothing was logged"),
-                                   today, patella_plan_latest_day (plan));
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("Today (%s) is before the plan’s latest entry (%s): has the "
+                                   "clock been set back? Nothing was logged"),
+                                 today, patella_plan_latest_day (plan));
 
   last = patella_plan_last_session (plan);
   if (last != NULL && strcmp (session_day, last->day) == 0)
-    {
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("A plan session is already logged for %s; the plan counts "
-                                     "one session a day"), session_day);
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("A plan session is already logged for %s; the plan counts "
+                                   "one session a day"), session_day);
   if (last != NULL && strcmp (session_day, last->day) < 0)
-    {
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("%s is before the last logged session (%s); sessions are "
-                                     "logged in order"), session_day, last->day);
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("%s is before the last logged session (%s); sessions are "
+                                   "logged in order"), session_day, last->day);
 
   /* The session before is decided with what is known now. */
   if (!update_in_transaction (store, plan, TRUE, error))
@@ -837,10 +819,8 @@ patella_plan_rate_after (PatellaStore  *store,
 
   session = patella_plan_pending_session (plan);
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE || session == NULL)
-    {
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("No plan session waits for its rating an hour after"));
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("No plan session waits for its rating an hour after"));
 
   stmt = patella_store_prepare (store, "UPDATE plan_event SET pain_after = ? WHERE id = ?;",
                                 error);
