@@ -114,9 +114,6 @@ patella_cli_insights_run (PatellaCliContext  *ctx,
   if (rc != PATELLA_CLI_OK)
     return rc;
 
-  if (argc > 1)
-    return patella_cli_usage_error ("insights", _("“%s” is not an option of insights"), argv[1]);
-
   rc = patella_cli_parse_format ("insights", format_text, FALSE, &format);
   if (rc != PATELLA_CLI_OK)
     return rc;

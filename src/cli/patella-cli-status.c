@@ -210,9 +210,6 @@ patella_cli_status_run (PatellaCliContext  *ctx,
   if (rc != PATELLA_CLI_OK)
     return rc;
 
-  if (argc > 1)
-    return patella_cli_usage_error ("status", _("“%s” is not an option of status"), argv[1]);
-
   rc = patella_cli_parse_format ("status", format_text, FALSE, &format);
   if (rc != PATELLA_CLI_OK)
     return rc;

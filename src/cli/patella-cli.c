@@ -146,6 +146,11 @@ patella_cli_parse_options (const char    *command,
         return patella_cli_usage_error (command, _("Unknown option %s"), arg);
     }
 
+  /* A command without parameters takes nothing but its options. */
+  if (*parameter_string == '\0' && *argc > 1)
+    return patella_cli_usage_error (command, _("“%s” is not an option of %s"), (*argv)[1],
+                                    command);
+
   return PATELLA_CLI_OK;
 }
 
