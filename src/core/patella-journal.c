@@ -632,7 +632,6 @@ patella_journal_put_record (PatellaStore                *store,
   if (replace_id > 0)
     {
       g_autoptr(PatellaStmt) old = NULL;
-      g_autoptr(PatellaStmt) clear = NULL;
 
       old = patella_store_prepare (store, "SELECT uuid FROM journal_entry WHERE id = ?1;", error);
       if (old == NULL)
@@ -647,11 +646,8 @@ patella_journal_put_record (PatellaStore                *store,
       if (uuid == NULL)
         uuid = g_strdup ((const char *) sqlite3_column_text (old, 0));
 
-      clear = patella_store_prepare (store, "DELETE FROM journal_entry WHERE id = ?1;", error);
-      if (clear == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (clear, 1, replace_id);
-      if (!patella_store_step_done (store, clear, error))
+      if (!patella_store_exec_id (store, "DELETE FROM journal_entry WHERE id = ?1;", replace_id,
+                                  error))
         return FALSE;
     }
 

@@ -368,7 +368,6 @@ patella_run_delete (PatellaStore     *store,
                     GError          **error)
 {
   g_autoptr(PatellaTransaction) tx = NULL;
-  g_autoptr(PatellaStmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (notifier == NULL || PATELLA_IS_NOTIFIER (notifier), FALSE);
@@ -380,12 +379,7 @@ patella_run_delete (PatellaStore     *store,
   if (!check_run_exists (store, id, error))
     return FALSE;
 
-  stmt = patella_store_prepare (store, "DELETE FROM run WHERE id = ?;", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!patella_store_step_done (store, stmt, error))
+  if (!patella_store_exec_id (store, "DELETE FROM run WHERE id = ?;", id, error))
     return FALSE;
 
   return patella_shoes_finish_write (tx, store, notifier, "runs", error);

@@ -499,7 +499,6 @@ patella_shoe_delete (PatellaStore     *store,
                      GError          **error)
 {
   g_autoptr(PatellaTransaction) tx = NULL;
-  g_autoptr(PatellaStmt) stmt = NULL;
   g_autofree char *warn_key = patella_shoe_notification_key ("warn", id);
   g_autofree char *replace_key = patella_shoe_notification_key ("replace", id);
 
@@ -513,12 +512,7 @@ patella_shoe_delete (PatellaStore     *store,
     return FALSE;
 
   /* ON DELETE SET NULL keeps the runs. */
-  stmt = patella_store_prepare (store, "DELETE FROM shoe WHERE id = ?;", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!patella_store_step_done (store, stmt, error))
+  if (!patella_store_exec_id (store, "DELETE FROM shoe WHERE id = ?;", id, error))
     return FALSE;
 
   /* A later shoe may get the same id: it starts with no notification sent. */

@@ -28,6 +28,10 @@ gboolean      patella_store_set_error         (PatellaStore  *self,
                                                int            rc,
                                                GError       **error);
 
+gboolean      patella_store_exec_id           (PatellaStore  *self,
+                                               const char    *sql,
+                                               gint64         id,
+                                               GError       **error);
 gboolean      patella_store_step_row          (PatellaStore  *self,
                                                PatellaStmt   *stmt,
                                                const char    *missing,

@@ -334,6 +334,31 @@ patella_stmt_dup_text (PatellaStmt *stmt,
 }
 
 /**
+ * patella_store_exec_id:
+ * @sql: a statement whose one parameter is a row's id, as
+ *   `DELETE FROM run WHERE id = ?;`
+ *
+ * Runs @sql for row @id.
+ */
+gboolean
+patella_store_exec_id (PatellaStore  *self,
+                       const char    *sql,
+                       gint64         id,
+                       GError       **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  stmt = patella_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return patella_store_step_done (self, stmt, error);
+}
+
+/**
  * patella_store_step_row:
  * @missing: the message for %PATELLA_ERROR_NOT_FOUND when there is no row:
  *   what is gone and why it may be
