@@ -229,7 +229,7 @@ patella_run_add (PatellaStore      *store,
     return 0;
 
   if (!resolve_shoe (store, run->shoe_id, TRUE, &fields.shoe_id, error))
-    return FALSE;
+    return 0;
 
   stmt = patella_store_prepare (store,
                                 "INSERT INTO run (day, distance_m, duration_s, shoe_id, pain, "
@@ -237,7 +237,7 @@ patella_run_add (PatellaStore      *store,
                                 "                 cadence_spm, descent_m, uuid) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);", error);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
 
   bind_run (stmt, &fields, run);
   bind_measured (stmt, run);
@@ -250,7 +250,7 @@ patella_run_add (PatellaStore      *store,
     sqlite3_bind_text (stmt, 12, run->uuid, -1, SQLITE_TRANSIENT);
 
   if (!patella_store_step_done (store, stmt, error))
-    return FALSE;
+    return 0;
 
   id = sqlite3_last_insert_rowid (patella_store_get_db (store));
 

@@ -295,7 +295,7 @@ patella_shoe_add (PatellaStore            *store,
     return 0;
 
   if (!check_name_free (store, fields.name, 0, error))
-    return FALSE;
+    return 0;
 
   /* The one writer of new shoes; the store gives the shoe its identity. */
   row.name = fields.name;
@@ -307,7 +307,7 @@ patella_shoe_add (PatellaStore            *store,
   row.is_default = input->make_default;
   row.created_us = patella_clock_get_now (patella_store_get_clock (store));
   if (!patella_shoe_put_record (store, 0, &row, error))
-    return FALSE;
+    return 0;
 
   id = sqlite3_last_insert_rowid (patella_store_get_db (store));
 
