@@ -30,9 +30,11 @@ main (int    argc,
 
   for (;; n++)
     {
+      g_autoptr(PatellaTransaction) tx = NULL;
       g_autoptr(PatellaStmt) stmt = NULL;
 
-      if (!patella_store_begin (store, &error))
+      tx = patella_store_transaction (store, &error);
+      if (tx == NULL)
         break;
       stmt = patella_store_prepare (store,
                                     "INSERT INTO run (day, distance_m, note, created_us)"
@@ -41,7 +43,7 @@ main (int    argc,
       if (stmt == NULL)
         break;
       sqlite3_bind_int64 (stmt, 1, n);
-      if (!patella_store_step_done (store, stmt, &error) || !patella_store_commit (store, &error))
+      if (!patella_store_step_done (store, stmt, &error) || !patella_transaction_commit (tx, &error))
         break;
       g_clear_pointer (&stmt, patella_stmt_release);
 

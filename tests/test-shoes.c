@@ -208,6 +208,7 @@ static void
 test_exact_totals (Fixture       *fixture,
                    gconstpointer  data)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaShoe) shoe = NULL;
   g_autoptr(GPtrArray) runs = NULL;
@@ -218,10 +219,11 @@ test_exact_totals (Fixture       *fixture,
   g_assert_cmpint (metres, ==, 8369);
 
   /* One outer transaction: each run is a savepoint inside it. */
-  g_assert_true (patella_store_begin (fixture->store, &error));
+  tx = patella_store_transaction (fixture->store, &error);
+  g_assert_nonnull (tx);
   for (guint i = 0; i < 1000; i++)
     add_run (fixture, "2026-03-01", "5.2mi", PATELLA_SHOE_DEFAULT);
-  g_assert_true (patella_store_commit (fixture->store, &error));
+  g_assert_true (patella_transaction_commit (tx, &error));
 
   shoe = get_shoe (fixture, id);
   g_assert_cmpint (shoe->distance_m, ==, 1000 * 8369);

@@ -160,7 +160,7 @@ test_newer_schema_read_only (Fixture       *fixture,
 
   /* Reading works; writing is refused with the reason. */
   g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM shoe;", -1), ==, 0);
-  g_assert_false (patella_store_begin (store, &error));
+  g_assert_null (patella_store_transaction (store, &error));
   g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NEWER_SCHEMA);
   g_clear_error (&error);
   g_assert_false (patella_notification_mark_sent (store, "x", &error));
@@ -338,24 +338,34 @@ test_transactions (Fixture       *fixture,
   store = patella_store_open (fixture->path, NULL, &error);
   g_assert_no_error (error);
 
-  g_assert_true (patella_store_begin (store, &error));
-  g_assert_true (patella_store_exec (store,
-                                     "INSERT INTO shoe (name, created_us) VALUES ('A', 1);",
-                                     &error));
-  g_assert_true (patella_store_begin (store, &error));
-  g_assert_true (patella_store_exec (store,
-                                     "INSERT INTO shoe (name, created_us) VALUES ('B', 1);",
-                                     &error));
-  patella_store_rollback (store);
-  g_assert_true (patella_store_commit (store, &error));
-  g_assert_no_error (error);
+  {
+    g_autoptr(PatellaTransaction) outer = patella_store_transaction (store, &error);
+    g_autoptr(PatellaTransaction) inner = NULL;
+
+    g_assert_nonnull (outer);
+    g_assert_true (patella_store_exec (store,
+                                       "INSERT INTO shoe (name, created_us) VALUES ('A', 1);",
+                                       &error));
+    inner = patella_store_transaction (store, &error);
+    g_assert_nonnull (inner);
+    g_assert_true (patella_store_exec (store,
+                                       "INSERT INTO shoe (name, created_us) VALUES ('B', 1);",
+                                       &error));
+    /* Dropped uncommitted: the savepoint is rolled back, the outer kept. */
+    g_clear_pointer (&inner, patella_transaction_free);
+    g_assert_true (patella_transaction_commit (outer, &error));
+    g_assert_no_error (error);
+  }
   g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM shoe;", -1), ==, 1);
 
-  g_assert_true (patella_store_begin (store, &error));
-  g_assert_true (patella_store_exec (store,
-                                     "INSERT INTO shoe (name, created_us) VALUES ('C', 1);",
-                                     &error));
-  patella_store_rollback (store);
+  {
+    g_autoptr(PatellaTransaction) tx = patella_store_transaction (store, &error);
+
+    g_assert_nonnull (tx);
+    g_assert_true (patella_store_exec (store,
+                                       "INSERT INTO shoe (name, created_us) VALUES ('C', 1);",
+                                       &error));
+  }
   g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM shoe;", -1), ==, 1);
 }
 
@@ -400,7 +410,7 @@ test_busy_error (Fixture       *fixture,
   g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE;", NULL, NULL, NULL), ==, SQLITE_OK);
 
-  g_assert_false (patella_store_begin (store, &error));
+  g_assert_null (patella_store_transaction (store, &error));
   g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_BUSY);
   g_assert_nonnull (strstr (error->message, "Another program"));
   g_clear_error (&error);
@@ -408,9 +418,13 @@ test_busy_error (Fixture       *fixture,
   sqlite3_exec (other, "ROLLBACK;", NULL, NULL, NULL);
   sqlite3_close (other);
 
-  g_assert_true (patella_store_begin (store, &error));
-  g_assert_true (patella_store_commit (store, &error));
-  g_assert_no_error (error);
+  {
+    g_autoptr(PatellaTransaction) tx = patella_store_transaction (store, &error);
+
+    g_assert_nonnull (tx);
+    g_assert_true (patella_transaction_commit (tx, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void

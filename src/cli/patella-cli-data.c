@@ -70,9 +70,6 @@ patella_cli_export_run (PatellaCliContext  *ctx,
   if (rc != PATELLA_CLI_OK)
     return rc;
 
-  if (argc > 1)
-    return patella_cli_usage_error ("export", _("“%s” is not an option of export"), argv[1]);
-
   if (format_text == NULL || g_str_equal (format_text, "json"))
     csv = FALSE;
   else if (g_str_equal (format_text, "csv"))
@@ -310,9 +307,6 @@ patella_cli_backup_run (PatellaCliContext  *ctx,
                                   entries, &argc, &argv);
   if (rc != PATELLA_CLI_OK)
     return rc;
-
-  if (argc > 1)
-    return patella_cli_usage_error ("backup", _("“%s” is not an option of backup"), argv[1]);
 
   store = patella_cli_get_store (ctx, &error);
   if (store == NULL)

@@ -59,9 +59,6 @@ ice_log (PatellaCliContext  *ctx,
   if (rc != PATELLA_CLI_OK)
     return rc;
 
-  if (argc > 1)
-    return patella_cli_usage_error ("ice log", _("“%s” is not an option of ice log"), argv[1]);
-
   if (minutes_text == NULL)
     return patella_cli_usage_error ("ice log", _("ice log needs --minutes N, from 15 to 20"));
 

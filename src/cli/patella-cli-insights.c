@@ -94,30 +94,17 @@ patella_cli_insights_run (PatellaCliContext  *ctx,
                           int                 argc,
                           char              **argv)
 {
-  g_autofree char *format_text = NULL;
   g_autoptr(GPtrArray) insights = NULL;
   g_autoptr(GError) error = NULL;
   PatellaCliFormat format;
   PatellaStore *store;
   int rc;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text or json"),
-      "FORMAT" },
-    { NULL }
-  };
 
-  rc = patella_cli_parse_options ("insights", "",
-                                  _("Compare the next-morning pain after long and short runs, "
-                                    "in each pair of shoes, after exercise, and pain in weeks "
-                                    "whose distance rose, over the last 12 months."),
-                                  entries, &argc, &argv);
-  if (rc != PATELLA_CLI_OK)
-    return rc;
-
-  if (argc > 1)
-    return patella_cli_usage_error ("insights", _("“%s” is not an option of insights"), argv[1]);
-
-  rc = patella_cli_parse_format ("insights", format_text, FALSE, &format);
+  rc = patella_cli_parse_format_only ("insights",
+                                      _("Compare the next-morning pain after long and short "
+                                        "runs, in each pair of shoes, after exercise, and pain "
+                                        "in weeks whose distance rose, over the last 12 months."),
+                                      &argc, &argv, &format);
   if (rc != PATELLA_CLI_OK)
     return rc;
 

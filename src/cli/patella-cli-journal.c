@@ -268,10 +268,6 @@ journal_add (PatellaCliContext  *ctx,
   if (rc != PATELLA_CLI_OK)
     return rc;
 
-  if (argc > 1)
-    return patella_cli_usage_error ("journal add", _("“%s” is not an option of journal add"),
-                                    argv[1]);
-
   if (date_text != NULL && !patella_parse_date (date_text, &date, &error))
     return patella_cli_fail (g_steal_pointer (&error));
 
@@ -384,10 +380,6 @@ journal_list (PatellaCliContext  *ctx,
                                   entries, &argc, &argv);
   if (rc != PATELLA_CLI_OK)
     return rc;
-
-  if (argc > 1)
-    return patella_cli_usage_error ("journal list", _("“%s” is not an option of journal list"),
-                                    argv[1]);
 
   rc = patella_cli_parse_format ("journal list", format_text, TRUE, &format);
   if (rc != PATELLA_CLI_OK)

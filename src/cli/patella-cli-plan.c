@@ -314,9 +314,6 @@ plan_action (PatellaCliContext  *ctx,
   if (rc != PATELLA_CLI_OK)
     return rc;
 
-  if (argc > 1)
-    return patella_cli_usage_error (command, _("“%s” is not an option of %s"), argv[1], command);
-
   rc = patella_cli_parse_format (command, format_text, FALSE, &format);
   if (rc != PATELLA_CLI_OK)
     return rc;
@@ -390,8 +387,6 @@ plan_log (PatellaCliContext  *ctx,
   if (rc != PATELLA_CLI_OK)
     return rc;
 
-  if (argc > 1)
-    return patella_cli_usage_error ("plan log", _("“%s” is not an option of plan log"), argv[1]);
   if (pain_text == NULL)
     return patella_cli_usage_error ("plan log", _("plan log needs --pain N, from 0 to 10"));
 

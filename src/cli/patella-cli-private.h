@@ -75,6 +75,11 @@ int   patella_cli_parse_format  (const char        *command,
                                  const char        *text,
                                  gboolean           allow_csv,
                                  PatellaCliFormat  *format);
+int   patella_cli_parse_format_only (const char        *command,
+                                     const char        *summary,
+                                     int               *argc,
+                                     char            ***argv,
+                                     PatellaCliFormat  *format);
 void  patella_cli_print_json    (JsonNode          *node);
 void  patella_cli_add_shoe_json (JsonBuilder       *builder,
                                  const PatellaShoeSummary *shoe);

@@ -45,9 +45,6 @@ patella_cli_report_run (PatellaCliContext  *ctx,
   if (rc != PATELLA_CLI_OK)
     return rc;
 
-  if (argc > 1)
-    return patella_cli_usage_error ("report", _("“%s” is not an option of report"), argv[1]);
-
   if (output == NULL || *output == '\0')
     return patella_cli_usage_error ("report", _("report needs --output FILE.pdf"));
 

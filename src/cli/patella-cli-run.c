@@ -50,9 +50,6 @@ run_add (PatellaCliContext  *ctx,
   if (rc != PATELLA_CLI_OK)
     return rc;
 
-  if (argc > 1)
-    return patella_cli_usage_error ("run add", _("“%s” is not an option of run add"), argv[1]);
-
   if (distance_text == NULL)
     return patella_cli_usage_error ("run add", _("run add needs --distance, like --distance 5km"));
 
@@ -290,9 +287,6 @@ run_list (PatellaCliContext  *ctx,
                                   entries, &argc, &argv);
   if (rc != PATELLA_CLI_OK)
     return rc;
-
-  if (argc > 1)
-    return patella_cli_usage_error ("run list", _("“%s” is not an option of run list"), argv[1]);
 
   rc = patella_cli_parse_format ("run list", format_text, TRUE, &format);
   if (rc != PATELLA_CLI_OK)

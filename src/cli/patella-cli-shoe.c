@@ -195,10 +195,6 @@ shoe_list (PatellaCliContext  *ctx,
   if (rc != PATELLA_CLI_OK)
     return rc;
 
-  if (argc > 1)
-    return patella_cli_usage_error ("shoe list", _("“%s” is not an option of shoe list"),
-                                    argv[1]);
-
   rc = patella_cli_parse_format ("shoe list", format_text, TRUE, &format);
   if (rc != PATELLA_CLI_OK)
     return rc;

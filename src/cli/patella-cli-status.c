@@ -193,27 +193,14 @@ patella_cli_status_run (PatellaCliContext  *ctx,
                         int                 argc,
                         char              **argv)
 {
-  g_autofree char *format_text = NULL;
   g_autoptr(PatellaStatus) status = NULL;
   g_autoptr(GError) error = NULL;
   PatellaCliFormat format;
   PatellaStore *store;
   int rc;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text or json"),
-      "FORMAT" },
-    { NULL }
-  };
 
-  rc = patella_cli_parse_options ("status", "", _("Show today’s icing, shoes, journal and advice."),
-                                  entries, &argc, &argv);
-  if (rc != PATELLA_CLI_OK)
-    return rc;
-
-  if (argc > 1)
-    return patella_cli_usage_error ("status", _("“%s” is not an option of status"), argv[1]);
-
-  rc = patella_cli_parse_format ("status", format_text, FALSE, &format);
+  rc = patella_cli_parse_format_only ("status", _("Show today’s icing, shoes, journal and advice."),
+                                      &argc, &argv, &format);
   if (rc != PATELLA_CLI_OK)
     return rc;
 

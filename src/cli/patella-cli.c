@@ -146,6 +146,11 @@ patella_cli_parse_options (const char    *command,
         return patella_cli_usage_error (command, _("Unknown option %s"), arg);
     }
 
+  /* A command without parameters takes nothing but its options. */
+  if (*parameter_string == '\0' && *argc > 1)
+    return patella_cli_usage_error (command, _("“%s” is not an option of %s"), (*argv)[1],
+                                    command);
+
   return PATELLA_CLI_OK;
 }
 
@@ -168,6 +173,35 @@ patella_cli_parse_format (const char       *command,
     return patella_cli_usage_error (command, _("Unknown format “%s”; use text or json"), text);
 
   return PATELLA_CLI_OK;
+}
+
+/**
+ * patella_cli_parse_format_only:
+ * @summary: what the command does, for --help
+ *
+ * Parses the options of a command whose one option is --format (text or
+ * json) and that takes no parameters.
+ */
+int
+patella_cli_parse_format_only (const char         *command,
+                               const char         *summary,
+                               int                *argc,
+                               char             ***argv,
+                               PatellaCliFormat   *format)
+{
+  g_autofree char *format_text = NULL;
+  int rc;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text or json"),
+      "FORMAT" },
+    { NULL }
+  };
+
+  rc = patella_cli_parse_options (command, "", summary, entries, argc, argv);
+  if (rc != PATELLA_CLI_OK)
+    return rc;
+
+  return patella_cli_parse_format (command, format_text, FALSE, format);
 }
 
 void

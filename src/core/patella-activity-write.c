@@ -153,6 +153,7 @@ patella_activity_report_write (PatellaActivityReport  *report,
                                GCancellable           *cancellable,
                                GError                **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(GError) local_error = NULL;
   guint imported = report->imported;
   guint updated = report->updated;
@@ -164,7 +165,10 @@ patella_activity_report_write (PatellaActivityReport  *report,
   if (report->found->len == 0)
     return TRUE;
 
-  if (!patella_store_check_writable (store, error) || !patella_store_begin (store, error))
+  if (!patella_store_check_writable (store, error))
+    return FALSE;
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   for (guint i = 0; i < report->found->len; i++)
@@ -174,7 +178,7 @@ patella_activity_report_write (PatellaActivityReport  *report,
         goto fail;
     }
 
-  if (!patella_store_commit (store, error))
+  if (!patella_transaction_commit (tx, error))
     goto fail;
 
   patella_store_emit_changed (store, "runs");
@@ -185,7 +189,7 @@ patella_activity_report_write (PatellaActivityReport  *report,
   return TRUE;
 
 fail:
-  patella_store_rollback (store);
+  g_clear_pointer (&tx, patella_transaction_free);
   /* The runs already stored in this import are gone again. */
   report->imported = imported;
   report->updated = updated;

@@ -480,7 +480,6 @@ patella_routine_load (PatellaStore  *store,
 {
   g_autoptr(PatellaRoutine) routine = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
 
@@ -489,15 +488,9 @@ patella_routine_load (PatellaStore  *store,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = patella_store_step (store, stmt, error);
-  if (rc < 0)
+  if (!patella_store_step_row (store, stmt, _("The routine was not found; it may have been deleted"),
+                               error))
     return NULL;
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND,
-                   _("The routine was not found; it may have been deleted"));
-      return NULL;
-    }
 
   routine = patella_routine_new ((const char *) sqlite3_column_text (stmt, 0));
   routine->id = id;
@@ -616,39 +609,29 @@ patella_routine_put_record (PatellaStore                    *store,
                             guint                            n_steps,
                             GError                         **error)
 {
-  g_autoptr(PatellaStmt) clear = NULL;
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   if (replace_id > 0)
     {
-      clear = patella_store_prepare (store, "DELETE FROM routine WHERE id = ?;", error);
-      if (clear == NULL)
-        goto fail;
-      sqlite3_bind_int64 (clear, 1, replace_id);
-      if (!patella_store_step_done (store, clear, error))
-        goto fail;
+      if (!patella_store_exec_id (store, "DELETE FROM routine WHERE id = ?;", replace_id, error))
+        return FALSE;
     }
 
   stmt = prepare_insert (store, name, created_us, uuid, error);
   if (stmt == NULL)
-    goto fail;
-  if (!patella_store_step_done (store, stmt, error) ||
-      !write_steps (store, sqlite3_last_insert_rowid (patella_store_get_db (store)), steps,
-                    n_steps, error) ||
-      !patella_store_commit (store, error))
-    goto fail;
-
-  return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return patella_store_step_done (store, stmt, error) &&
+         write_steps (store, sqlite3_last_insert_rowid (patella_store_get_db (store)), steps,
+                      n_steps, error) &&
+         patella_transaction_commit (tx, error);
 }
 
 /**
@@ -763,18 +746,13 @@ patella_routine_delete (PatellaStore  *store,
                         GError       **error)
 {
   g_autoptr(PatellaTransaction) tx = NULL;
-  g_autoptr(PatellaStmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
   if ((tx = patella_store_transaction (store, error)) == NULL)
     return FALSE;
 
-  stmt = patella_store_prepare (store, "DELETE FROM routine WHERE id = ?;", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!patella_store_step_done (store, stmt, error))
+  if (!patella_store_exec_id (store, "DELETE FROM routine WHERE id = ?;", id, error))
     return FALSE;
 
   if (sqlite3_changes (patella_store_get_db (store)) != 1)

@@ -586,6 +586,7 @@ write_plan_tables (Job                *job,
 
       for (guint i = 0; i < data->plan_rows[t]->len; i++)
         {
+          g_autoptr(PatellaTransaction) item = NULL;
           JsonObject *row = g_ptr_array_index (data->plan_rows[t], i);
           g_autofree char *uuid = g_ascii_strdown (json_object_get_string_member (row, "uuid"),
                                                    -1);
@@ -607,13 +608,14 @@ write_plan_tables (Job                *job,
               continue;
             }
 
-          if (!patella_store_begin (store, error))
+          item = patella_store_transaction (store, error);
+          if (item == NULL)
             return FALSE;
 
           if (plan_models[t].put (store, row, uuid, &local_error) == 0 ||
-              !patella_store_commit (store, &local_error))
+              !patella_transaction_commit (item, &local_error))
             {
-              patella_store_rollback (store);
+              g_clear_pointer (&item, patella_transaction_free);
               if (!g_error_matches (local_error, PATELLA_ERROR, PATELLA_ERROR_CONSTRAINT))
                 {
                   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -656,6 +658,7 @@ patella_import_json (PatellaStore               *store,
                      GCancellable               *cancellable,
                      GError                    **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaImportReport) report = patella_import_report_new ();
   g_autoptr(PatellaImportData) parsed = NULL;
   gboolean replace = (flags & PATELLA_IMPORT_REPLACE) != 0;
@@ -672,7 +675,8 @@ patella_import_json (PatellaStore               *store,
 
   job.total = patella_import_data_get_n_items (parsed);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return NULL;
 
   /* Shoes first: runs refer to them by name. */
@@ -682,11 +686,8 @@ patella_import_json (PatellaStore               *store,
       !write_sessions (&job, parsed, error) ||
       !write_routines (&job, parsed, replace, error) ||
       !write_plan_tables (&job, parsed, error) ||
-      !patella_store_commit (store, error))
-    {
-      patella_store_rollback (store);
-      return NULL;
-    }
+      !patella_transaction_commit (tx, error))
+    return NULL;
 
   if (progress != NULL)
     progress (1.0, user_data);

@@ -26,6 +26,22 @@
 
 #define LONG_RUN_WINDOW_DAYS 30
 
+/* What each kind of warning rests on. */
+typedef struct
+{
+  PatellaLoadKind  kind;
+  const char      *id;
+  const char      *why;
+  PatellaEvidence  evidence;
+  const char      *source;
+} LoadRule;
+
+static const LoadRule rules[] = {
+  { PATELLA_LOAD_WEEK_OVER_10, "load-week-10", WHY_10, PATELLA_EVIDENCE_COMMON_ADVICE, SOURCE_10 },
+  { PATELLA_LOAD_WEEK_OVER_30, "load-week-30", WHY_30, PATELLA_EVIDENCE_STUDY, SOURCE_30 },
+  { PATELLA_LOAD_LONG_RUN, "load-long-run", WHY_LONG, PATELLA_EVIDENCE_STUDY, SOURCE_LONG },
+};
+
 /**
  * patella_load_get_first_weekday:
  *
@@ -157,6 +173,32 @@ patella_load_warning_free (PatellaLoadWarning *warning)
   g_free (warning);
 }
 
+/* A warning of @kind about @day, without its message. */
+static PatellaLoadWarning *
+new_warning (PatellaLoadKind  kind,
+             const GDate     *day,
+             gint64           distance_m,
+             gint64           reference_m)
+{
+  PatellaLoadWarning *warning = g_new0 (PatellaLoadWarning, 1);
+  const LoadRule *rule = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (rules[i].kind == kind)
+      rule = &rules[i];
+  g_assert (rule != NULL);
+
+  warning->kind = kind;
+  warning->day = *day;
+  warning->distance_m = distance_m;
+  warning->reference_m = reference_m;
+  warning->id = rule->id;
+  warning->why = _(rule->why);
+  warning->evidence = rule->evidence;
+  warning->source = _(rule->source);
+  return warning;
+}
+
 static char *
 format_day (const GDate *day)
 {
@@ -186,18 +228,10 @@ week_warning (const PatellaLoadWeek *week,
 
   percent = (int) ((week->distance_m - previous_m) * 100 / previous_m);
 
-  warning = g_new0 (PatellaLoadWarning, 1);
-  warning->day = week->start;
-  warning->distance_m = week->distance_m;
-  warning->reference_m = previous_m;
-
   if (week->distance_m * 10 > previous_m * 13)
     {
-      warning->kind = PATELLA_LOAD_WEEK_OVER_30;
-      warning->id = "load-week-30";
-      warning->why = _(WHY_30);
-      warning->evidence = PATELLA_EVIDENCE_STUDY;
-      warning->source = _(SOURCE_30);
+      warning = new_warning (PATELLA_LOAD_WEEK_OVER_30, &week->start, week->distance_m,
+                             previous_m);
       /* Translators: week start, its distance, the increase, the week before's distance */
       warning->message = g_strdup_printf (_("The week of %s (%s) is %d%% above the week before "
                                             "(%s). One study suggests that more than 30%% a week "
@@ -207,11 +241,8 @@ week_warning (const PatellaLoadWeek *week,
     }
   else
     {
-      warning->kind = PATELLA_LOAD_WEEK_OVER_10;
-      warning->id = "load-week-10";
-      warning->why = _(WHY_10);
-      warning->evidence = PATELLA_EVIDENCE_COMMON_ADVICE;
-      warning->source = _(SOURCE_10);
+      warning = new_warning (PATELLA_LOAD_WEEK_OVER_10, &week->start, week->distance_m,
+                             previous_m);
       /* Translators: week start, its distance, the increase, the week before's distance */
       warning->message = g_strdup_printf (_("The week of %s (%s) is %d%% above the week before "
                                             "(%s). The usual advice is to add at most 10%% a "
@@ -250,15 +281,7 @@ long_run_warning (const PatellaLoadRun *run,
   distance = patella_format_distance (run->distance_m, unit);
   longest = patella_format_distance (longest_m, unit);
 
-  warning = g_new0 (PatellaLoadWarning, 1);
-  warning->kind = PATELLA_LOAD_LONG_RUN;
-  warning->day = run->day;
-  warning->distance_m = run->distance_m;
-  warning->reference_m = longest_m;
-  warning->id = "load-long-run";
-  warning->why = _(WHY_LONG);
-  warning->evidence = PATELLA_EVIDENCE_STUDY;
-  warning->source = _(SOURCE_LONG);
+  warning = new_warning (PATELLA_LOAD_LONG_RUN, &run->day, run->distance_m, longest_m);
   /* Translators: the run's day, its distance, the longest run before it */
   warning->message = g_strdup_printf (_("The run on %s (%s) was more than 110%% of your longest "
                                         "run in the 30 days before (%s). In a large study, "

@@ -39,13 +39,6 @@
 /* Writing */
 
 static gboolean
-fail_write (PatellaStore *store)
-{
-  patella_store_rollback (store);
-  return FALSE;
-}
-
-static gboolean
 add_decision (PatellaStore         *store,
               PatellaPlan          *plan,
               PatellaPlanDecision   decision,
@@ -432,28 +425,35 @@ update_in_transaction (PatellaStore  *store,
 }
 
 static gboolean
-finish (PatellaStore  *store,
-        GError       **error)
+finish (PatellaTransaction  *tx,
+        PatellaStore        *store,
+        GError             **error)
 {
-  if (!patella_store_commit (store, error))
-    return fail_write (store);
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   patella_store_emit_changed (store, "plan");
   return TRUE;
 }
 
+/* Starts @tx and loads the plan in it; on failure @tx is left unset. */
 static PatellaPlan *
-begin_and_load (PatellaStore  *store,
-                GError       **error)
+begin_and_load (PatellaStore         *store,
+                PatellaTransaction  **tx,
+                GError              **error)
 {
+  g_autoptr(PatellaTransaction) started = NULL;
   PatellaPlan *plan;
 
-  if (!patella_store_check_writable (store, error) || !patella_store_begin (store, error))
+  if (!patella_store_check_writable (store, error))
+    return NULL;
+  started = patella_store_transaction (store, error);
+  if (started == NULL)
     return NULL;
 
   plan = patella_plan_load (store, error);
-  if (plan == NULL)
-    patella_store_rollback (store);
+  if (plan != NULL)
+    *tx = g_steal_pointer (&started);
 
   return plan;
 }
@@ -469,6 +469,7 @@ gboolean
 patella_plan_update (PatellaStore  *store,
                      GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
   guint n_events;
 
@@ -477,7 +478,7 @@ patella_plan_update (PatellaStore  *store,
   if (patella_store_is_read_only (store))
     return TRUE;
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
@@ -488,18 +489,16 @@ patella_plan_update (PatellaStore  *store,
       guint before = plan->events->len;
 
       if (!update_in_transaction (store, plan, FALSE, error))
-        return fail_write (store);
+        return FALSE;
       if (plan->events->len == before)
         break;
     }
 
+  /* Nothing was decided: freeing @tx rolls the empty transaction back. */
   if (plan->events->len == n_events)
-    {
-      patella_store_rollback (store);
-      return TRUE;
-    }
+    return TRUE;
 
-  return finish (store, error);
+  return finish (tx, store, error);
 }
 
 static gboolean
@@ -534,6 +533,7 @@ patella_plan_start (PatellaStore     *store,
                     PatellaPlanRule   rule,
                     GError          **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaPlan) fresh = g_new0 (PatellaPlan, 1);
   g_autofree char *uuid = g_uuid_string_random ();
@@ -546,22 +546,19 @@ patella_plan_start (PatellaStore     *store,
   if (phase != 0 && !patella_plan_check_phase (phase, error))
     return FALSE;
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
   if (plan->state == PATELLA_PLAN_STATE_ACTIVE || plan->state == PATELLA_PLAN_STATE_PAUSED)
-    return refuse_open_plan (plan, error) || fail_write (store);
+    return refuse_open_plan (plan, error);
 
   if (phase == 0 && plan->state == PATELLA_PLAN_STATE_STOPPED)
-    {
-      patella_store_rollback (store);
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("The last plan was stopped at phase %d; choose where to "
-                                     "start again: a phase from 1 to %d (%d goes on where it "
-                                     "stopped)"),
-                                   plan->phase, PATELLA_PLAN_N_PHASES, plan->phase);
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The last plan was stopped at phase %d; choose where to "
+                                   "start again: a phase from 1 to %d (%d goes on where it "
+                                   "stopped)"),
+                                 plan->phase, PATELLA_PLAN_N_PHASES, plan->phase);
 
   clock = patella_store_get_clock (store);
   today = patella_clock_get_today (clock);
@@ -574,7 +571,7 @@ patella_plan_start (PatellaStore     *store,
   row.phase = phase != 0 ? phase : PATELLA_PLAN_PHASE_EARLY;
   fresh->id = patella_plan_put_record (store, &row, error);
   if (fresh->id == 0)
-    return fail_write (store);
+    return FALSE;
 
   fresh->uuid = g_steal_pointer (&uuid);
   fresh->state = PATELLA_PLAN_STATE_ACTIVE;
@@ -584,9 +581,9 @@ patella_plan_start (PatellaStore     *store,
   fresh->events = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_plan_event_free);
 
   if (!add_decision (store, fresh, PATELLA_PLAN_DECISION_START, "start", NULL, -1, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish (store, error);
+  return finish (tx, store, error);
 }
 
 static gboolean
@@ -603,86 +600,81 @@ refuse_no_plan (PatellaPlan  *plan,
                                  "(patella-cli plan start --phase N)"));
 }
 
+/* Pauses the running plan (@paused), or resumes the paused one. */
+static gboolean
+set_paused (PatellaStore  *store,
+            gboolean       paused,
+            GError       **error)
+{
+  g_autoptr(PatellaTransaction) tx = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+  PatellaPlanState from = paused ? PATELLA_PLAN_STATE_ACTIVE : PATELLA_PLAN_STATE_PAUSED;
+  PatellaPlanState to = paused ? PATELLA_PLAN_STATE_PAUSED : PATELLA_PLAN_STATE_ACTIVE;
+
+  plan = begin_and_load (store, &tx, error);
+  if (plan == NULL)
+    return FALSE;
+
+  if (plan->state == to && paused)
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The plan is already paused; resume it with "
+                                   "“plan resume”"));
+  if (plan->state == to)
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The plan is not paused; it is running at phase %d"),
+                                 plan->phase);
+  if (plan->state != from)
+    return refuse_no_plan (plan, error);
+
+  plan->state = to;
+  plan->streak = 0;
+  if (!add_decision (store, plan,
+                     paused ? PATELLA_PLAN_DECISION_PAUSED : PATELLA_PLAN_DECISION_RESUME,
+                     paused ? "user" : "resumed", NULL, -1, error))
+    return FALSE;
+
+  return finish (tx, store, error);
+}
+
 gboolean
 patella_plan_pause (PatellaStore  *store,
                     GError       **error)
 {
-  g_autoptr(PatellaPlan) plan = NULL;
-
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  plan = begin_and_load (store, error);
-  if (plan == NULL)
-    return FALSE;
-
-  if (plan->state == PATELLA_PLAN_STATE_PAUSED)
-    {
-      patella_store_rollback (store);
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("The plan is already paused; resume it with "
-                                     "“plan resume”"));
-    }
-  if (plan->state != PATELLA_PLAN_STATE_ACTIVE)
-    return refuse_no_plan (plan, error) || fail_write (store);
-
-  plan->state = PATELLA_PLAN_STATE_PAUSED;
-  plan->streak = 0;
-  if (!add_decision (store, plan, PATELLA_PLAN_DECISION_PAUSED, "user", NULL, -1, error))
-    return fail_write (store);
-
-  return finish (store, error);
+  return set_paused (store, TRUE, error);
 }
 
 gboolean
 patella_plan_resume (PatellaStore  *store,
                      GError       **error)
 {
-  g_autoptr(PatellaPlan) plan = NULL;
-
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  plan = begin_and_load (store, error);
-  if (plan == NULL)
-    return FALSE;
-
-  if (plan->state == PATELLA_PLAN_STATE_ACTIVE)
-    {
-      patella_store_rollback (store);
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("The plan is not paused; it is running at phase %d"),
-                                   plan->phase);
-    }
-  if (plan->state != PATELLA_PLAN_STATE_PAUSED)
-    return refuse_no_plan (plan, error) || fail_write (store);
-
-  plan->state = PATELLA_PLAN_STATE_ACTIVE;
-  plan->streak = 0;
-  if (!add_decision (store, plan, PATELLA_PLAN_DECISION_RESUME, "resumed", NULL, -1, error))
-    return fail_write (store);
-
-  return finish (store, error);
+  return set_paused (store, FALSE, error);
 }
 
 gboolean
 patella_plan_stop (PatellaStore  *store,
                    GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE && plan->state != PATELLA_PLAN_STATE_PAUSED)
-    return refuse_no_plan (plan, error) || fail_write (store);
+    return refuse_no_plan (plan, error);
 
   plan->state = PATELLA_PLAN_STATE_STOPPED;
   if (!add_decision (store, plan, PATELLA_PLAN_DECISION_STOP, "stopped", NULL, -1, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish (store, error);
+  return finish (tx, store, error);
 }
 
 /**
@@ -705,6 +697,7 @@ patella_plan_log (PatellaStore  *store,
                   const char    *note,
                   GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
   g_autofree char *session_day = NULL;
   g_autofree char *today = NULL;
@@ -729,57 +722,42 @@ patella_plan_log (PatellaStore  *store,
   else if (!patella_journal_check_day (store, day, &session_day, error))
     return FALSE;
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
   if (plan->state == PATELLA_PLAN_STATE_PAUSED)
-    {
-      patella_store_rollback (store);
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("The plan is paused; resume it before logging a session"));
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("The plan is paused; resume it before logging a session"));
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE)
-    return refuse_no_plan (plan, error) || fail_write (store);
+    return refuse_no_plan (plan, error);
 
   if (strcmp (session_day, plan->started_day) < 0)
-    {
-      patella_store_rollback (store);
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("%s is before the plan started (%s); log a session from "
-                                     "%s on"), session_day, plan->started_day, plan->started_day);
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("%s is before the plan started (%s); log a session from "
+                                   "%s on"), session_day, plan->started_day, plan->started_day);
 
   if (strcmp (today, patella_plan_latest_day (plan)) < 0)
-    {
-      patella_store_rollback (store);
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("Today (%s) is before the plan’s latest entry (%s): has the "
-                                     "clock been set back? Nothing was logged"),
-                                   today, patella_plan_latest_day (plan));
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("Today (%s) is before the plan’s latest entry (%s): has the "
+                                   "clock been set back? Nothing was logged"),
+                                 today, patella_plan_latest_day (plan));
 
   last = patella_plan_last_session (plan);
   if (last != NULL && strcmp (session_day, last->day) == 0)
-    {
-      patella_store_rollback (store);
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("A plan session is already logged for %s; the plan counts "
-                                     "one session a day"), session_day);
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("A plan session is already logged for %s; the plan counts "
+                                   "one session a day"), session_day);
   if (last != NULL && strcmp (session_day, last->day) < 0)
-    {
-      patella_store_rollback (store);
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("%s is before the last logged session (%s); sessions are "
-                                     "logged in order"), session_day, last->day);
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("%s is before the last logged session (%s); sessions are "
+                                   "logged in order"), session_day, last->day);
 
   /* The session before is decided with what is known now. */
   if (!update_in_transaction (store, plan, TRUE, error))
-    return fail_write (store);
+    return FALSE;
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE)
-    return finish (store, error);
+    return finish (tx, store, error);
 
   prescription = patella_plan_get_today (plan, session_day);
   session = g_new0 (PatellaPlanEvent, 1);
@@ -798,19 +776,19 @@ patella_plan_log (PatellaStore  *store,
   if (!patella_plan_insert_event (store, plan, session, error))
     {
       patella_plan_event_free (session);
-      return fail_write (store);
+      return FALSE;
     }
 
   /* Too much is known at once; so is a red flag noted today. */
   if (pain > PATELLA_PLAN_TOO_MUCH)
     {
       if (!decide_session (store, plan, session, PATELLA_PAIN_NONE, error))
-        return fail_write (store);
+        return FALSE;
     }
   else if (!update_in_transaction (store, plan, FALSE, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish (store, error);
+  return finish (tx, store, error);
 }
 
 /**
@@ -825,6 +803,7 @@ patella_plan_rate_after (PatellaStore  *store,
                          int            pain_after,
                          GError       **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
   PatellaPlanEvent *session;
@@ -834,28 +813,25 @@ patella_plan_rate_after (PatellaStore  *store,
   if (!patella_check_pain (pain_after, error))
     return FALSE;
 
-  plan = begin_and_load (store, error);
+  plan = begin_and_load (store, &tx, error);
   if (plan == NULL)
     return FALSE;
 
   session = patella_plan_pending_session (plan);
   if (plan->state != PATELLA_PLAN_STATE_ACTIVE || session == NULL)
-    {
-      patella_store_rollback (store);
-      return patella_error_refuse (error, PATELLA_ERROR_INVALID,
-                                   _("No plan session waits for its rating an hour after"));
-    }
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("No plan session waits for its rating an hour after"));
 
   stmt = patella_store_prepare (store, "UPDATE plan_event SET pain_after = ? WHERE id = ?;",
                                 error);
   if (stmt == NULL)
-    return fail_write (store);
+    return FALSE;
   sqlite3_bind_int (stmt, 1, pain_after);
   sqlite3_bind_int64 (stmt, 2, session->id);
   if (!patella_store_step_done (store, stmt, error))
-    return fail_write (store);
+    return FALSE;
 
-  return finish (store, error);
+  return finish (tx, store, error);
 }
 
 /**

@@ -69,19 +69,18 @@ patella_session_add (PatellaStore                *store,
                      const PatellaSessionRecord  *record,
                      GError                     **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   gint64 id;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), 0);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return 0;
 
   id = patella_session_insert (store, record, error);
-  if (id == 0 || !patella_store_commit (store, error))
-    {
-      patella_store_rollback (store);
-      return 0;
-    }
+  if (id == 0 || !patella_transaction_commit (tx, error))
+    return 0;
 
   patella_store_emit_changed (store, "sessions");
   return id;

@@ -64,17 +64,19 @@ patella_shoe_put_record (PatellaStore             *store,
                          const PatellaShoeRecord  *row,
                          GError                  **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaStmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (row != NULL && row->name != NULL, FALSE);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   if (row->is_default &&
       !patella_store_exec (store, "UPDATE shoe SET is_default = 0 WHERE is_default = 1;", error))
-    goto fail;
+    return FALSE;
 
   if (id > 0)
     stmt = patella_store_prepare (store,
@@ -89,7 +91,7 @@ patella_shoe_put_record (PatellaStore             *store,
                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11);",
                                   error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, row->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, row->brand != NULL ? row->brand : "", -1, SQLITE_TRANSIENT);
@@ -106,14 +108,7 @@ patella_shoe_put_record (PatellaStore             *store,
   else if (row->uuid != NULL)
     sqlite3_bind_text (stmt, 11, row->uuid, -1, SQLITE_TRANSIENT);
 
-  if (!patella_store_step_done (store, stmt, error) || !patella_store_commit (store, error))
-    goto fail;
-
-  return TRUE;
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
+  return patella_store_step_done (store, stmt, error) && patella_transaction_commit (tx, error);
 }
 
 /* Returns: the run with @uuid, 0 when there is none, or -1 with @error set */

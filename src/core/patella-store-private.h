@@ -28,7 +28,27 @@ gboolean      patella_store_set_error         (PatellaStore  *self,
                                                int            rc,
                                                GError       **error);
 
+gboolean      patella_store_exec_id           (PatellaStore  *self,
+                                               const char    *sql,
+                                               gint64         id,
+                                               GError       **error);
+gboolean      patella_store_step_row          (PatellaStore  *self,
+                                               PatellaStmt   *stmt,
+                                               const char    *missing,
+                                               GError       **error);
+
+/* Makes one element of a list from the statement's current row. */
+typedef gpointer (*PatellaRowFunc) (PatellaStmt *stmt);
+
+GPtrArray    *patella_store_collect           (PatellaStore   *self,
+                                               PatellaStmt    *stmt,
+                                               PatellaRowFunc  from_row,
+                                               GDestroyNotify  free_func,
+                                               GError        **error);
+
 void          patella_stmt_release            (PatellaStmt   *stmt);
+char         *patella_stmt_dup_text           (PatellaStmt   *stmt,
+                                               int            column);
 void          patella_stmt_bind_optional      (PatellaStmt   *stmt,
                                                int            index,
                                                gint64         value,

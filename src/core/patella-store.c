@@ -15,37 +15,12 @@
 
 #include "patella-error.h"
 #include "patella-schema.h"
-#include "patella-store-private.h"
-#include "patella-store.h"
+#include "patella-store-internal.h"
 
 #define BUSY_TIMEOUT_MS 5000
 #define SQLITE_MAGIC "SQLite format 3"
 
-struct _PatellaStore
-{
-  GObject       parent_instance;
-
-  char         *path;
-  sqlite3      *db;
-  PatellaClock *clock;
-  GHashTable   *statements;
-  GError       *read_only_reason;
-  guint         depth;
-  int           schema_version;
-  guint         busy_timeout_ms;
-
-  /* Watching for other programs' commits (patella_store_watch()). */
-  GFileMonitor *monitor;
-  guint         check_source;
-  gint64        data_version;
-  dev_t         device;
-  ino_t         inode;
-};
-
 G_DEFINE_FINAL_TYPE (PatellaStore, patella_store, G_TYPE_OBJECT)
-
-static gboolean file_was_replaced (PatellaStore *self);
-static void     reopen            (PatellaStore *self);
 
 enum {
   CHANGED,
@@ -230,207 +205,6 @@ patella_store_init (PatellaStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
 }
 
-/**
- * patella_store_set_error:
- * @rc: an SQLite result code
- *
- * Turns an SQLite failure into a #PatellaError a person can act on.
- *
- * Returns: %FALSE, always, so that callers can `return patella_store_set_error (…)`
- */
-gboolean
-patella_store_set_error (PatellaStore  *self,
-                         int            rc,
-                         GError       **error)
-{
-  g_autofree char *name = NULL;
-  const char *detail;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
-
-  name = display_name (self->path);
-  detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-  g_debug ("SQLite error %d on %s: %s", rc, self->path, detail);
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE,
-                   _("“%s” is not a Patella database or is damaged; it was left as it is"),
-                   name);
-      break;
-
-    case SQLITE_FULL:
-      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_DISK_FULL,
-                   _("There is no room left to save to “%s”. Nothing was changed; free some "
-                     "disk space and try again."), name);
-      break;
-
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_READ_ONLY,
-                   _("“%s” can only be read, so nothing was changed. Check that the file and "
-                     "its folder may be written to."), name);
-      break;
-
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_BUSY,
-                   _("Another program is using “%s”, so nothing was changed. Try again in a "
-                     "moment."), name);
-      break;
-
-    case SQLITE_CONSTRAINT:
-      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_CONSTRAINT,
-                   _("The change was refused because it breaks a rule of the data (%s); "
-                     "nothing was changed"), detail);
-      break;
-
-    case SQLITE_IOERR:
-      if (self->db != NULL && sqlite3_system_errno (self->db) == ENOSPC)
-        {
-          g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_DISK_FULL,
-                       _("There is no room left to save to “%s”. Nothing was changed; free "
-                         "some disk space and try again."), name);
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-    case SQLITE_CANTOPEN:
-      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_IO,
-                   _("Could not read or write “%s”: %s"), name, detail);
-      break;
-
-    default:
-      g_set_error (error, PATELLA_ERROR, PATELLA_ERROR_FAILED,
-                   _("The database “%s” reported an error: %s"), name, detail);
-      break;
-    }
-
-  return FALSE;
-}
-
-gboolean
-patella_store_exec (PatellaStore  *self,
-                    const char    *sql,
-                    GError       **error)
-{
-  int rc;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (sql != NULL, FALSE);
-
-  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return patella_store_set_error (self, rc, error);
-
-  return TRUE;
-}
-
-/**
- * patella_store_query_int:
- *
- * Runs a constant query (no user text) that yields one integer.
- */
-gint64
-patella_store_query_int (PatellaStore *self,
-                         const char   *sql,
-                         gint64        fallback)
-{
-  g_autoptr(PatellaStmt) stmt = NULL;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (self), fallback);
-
-  stmt = patella_store_prepare (self, sql, NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return fallback;
-
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-/**
- * patella_store_find_id:
- * @sql: a query that yields the id of one row, with @text as ?1
- * @text: (nullable): what to look for; %NULL finds nothing
- *
- * Returns: the id found, 0 when there is no such row, or -1 with @error set
- */
-gint64
-patella_store_find_id (PatellaStore  *self,
-                       const char    *sql,
-                       const char    *text,
-                       GError       **error)
-{
-  g_autoptr(PatellaStmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (self), -1);
-
-  if (text == NULL)
-    return 0;
-
-  stmt = patella_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return -1;
-
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  rc = patella_store_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-
-  return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/**
- * patella_store_find_same:
- * @uuid_sql: a query for the row with the identity ?1
- * @uuid: (nullable): the identity
- * @key_sql: a query for the row with the key ?1 (a name, a day)
- * @key: (nullable): the key
- * @same: (out): whether the row found has @uuid
- *
- * Finds the row an imported item stands for: the one with its identity,
- * else the one with its key.
- *
- * Returns: the id found, 0 when there is none, or -1 with @error set
- */
-gint64
-patella_store_find_same (PatellaStore  *self,
-                         const char    *uuid_sql,
-                         const char    *uuid,
-                         const char    *key_sql,
-                         const char    *key,
-                         gboolean      *same,
-                         GError       **error)
-{
-  gint64 id = patella_store_find_id (self, uuid_sql, uuid, error);
-
-  *same = id > 0;
-  if (id == 0)
-    id = patella_store_find_id (self, key_sql, key, error);
-  return id;
-}
-
-static gboolean
-query_int_checked (PatellaStore  *self,
-                   const char    *sql,
-                   gint64        *value,
-                   GError       **error)
-{
-  g_autoptr(PatellaStmt) stmt = NULL;
-  int rc;
-
-  stmt = patella_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = patella_store_step (self, stmt, error);
-  if (rc < 0)
-    return FALSE;
-
-  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
-}
 
 /* Each migration runs under the write lock, and the version is read again
  * inside it: when several programs open a new database at once, the first
@@ -445,7 +219,7 @@ migrate (PatellaStore  *self,
       g_autoptr(PatellaTransaction) tx = patella_store_transaction (self, error);
       gint64 current;
 
-      if (tx == NULL || !query_int_checked (self, "PRAGMA user_version;", &current, error))
+      if (tx == NULL || !patella_store_query_int_checked (self, "PRAGMA user_version;", &current, error))
         return FALSE;
 
       if (current >= version)
@@ -506,8 +280,8 @@ open_database (PatellaStore  *self,
   return TRUE;
 }
 
-static void
-close_database (PatellaStore *self)
+void
+patella_store_close_database (PatellaStore *self)
 {
   g_hash_table_remove_all (self->statements);
   sqlite3_close_v2 (self->db);
@@ -531,9 +305,9 @@ check_identity (PatellaStore  *self,
   if (!patella_store_exec (self, "BEGIN;", error))
     return FALSE;
 
-  if (!query_int_checked (self, "SELECT count(*) FROM sqlite_master;", &n_tables, error) ||
-      !query_int_checked (self, "PRAGMA application_id;", &app_id, error) ||
-      !query_int_checked (self, "PRAGMA user_version;", &version, error))
+  if (!patella_store_query_int_checked (self, "SELECT count(*) FROM sqlite_master;", &n_tables, error) ||
+      !patella_store_query_int_checked (self, "PRAGMA application_id;", &app_id, error) ||
+      !patella_store_query_int_checked (self, "PRAGMA user_version;", &version, error))
     {
       sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
       return FALSE;
@@ -581,8 +355,8 @@ configure (PatellaStore  *self,
   return patella_store_exec (self, "PRAGMA synchronous = FULL;", error);
 }
 
-static void
-remember_file (PatellaStore *self)
+void
+patella_store_remember_file (PatellaStore *self)
 {
   struct stat st;
 
@@ -613,9 +387,9 @@ wal_has_data (const char *path)
   return g_stat (wal, &st) == 0 && st.st_size > 0;
 }
 
-static gboolean
-open_file (PatellaStore  *self,
-           GError       **error)
+gboolean
+patella_store_open_file (PatellaStore  *self,
+                         GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   gboolean exists;
@@ -644,7 +418,7 @@ open_file (PatellaStore  *self,
     self->path = g_steal_pointer (&real);
   }
 
-  remember_file (self);
+  patella_store_remember_file (self);
 
   if (!can_write (self->path))
     {
@@ -669,7 +443,7 @@ open_file (PatellaStore  *self,
         }
 
       g_clear_error (&local_error);
-      close_database (self);
+      patella_store_close_database (self);
       if (!open_database (self, SQLITE_OPEN_READONLY, TRUE, error) ||
           !check_identity (self, error))
         return FALSE;
@@ -684,7 +458,7 @@ open_file (PatellaStore  *self,
     {
       g_autofree char *name = display_name (self->path);
 
-      close_database (self);
+      patella_store_close_database (self);
       if (!open_database (self, SQLITE_OPEN_READONLY, FALSE, error))
         return FALSE;
 
@@ -763,7 +537,7 @@ patella_store_open (const char    *path,
   self->path = path != NULL ? g_strdup (path) : patella_store_get_default_path ();
   self->clock = g_object_ref (clock != NULL ? clock : patella_clock_get_default ());
 
-  if (!open_file (self, error))
+  if (!patella_store_open_file (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -828,7 +602,7 @@ patella_store_upgrade (PatellaStore  *self,
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
 
-  if (!query_int_checked (self, "PRAGMA user_version;", &version, error))
+  if (!patella_store_query_int_checked (self, "PRAGMA user_version;", &version, error))
     return FALSE;
 
   self->schema_version = (int) version;
@@ -850,247 +624,6 @@ patella_store_check_writable (PatellaStore  *self,
   return TRUE;
 }
 
-sqlite3 *
-patella_store_get_db (PatellaStore *self)
-{
-  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
-
-  return self->db;
-}
-
-/**
- * patella_store_prepare:
- * @sql: a statement with `?` parameters; a string that lives as long as the
- *   program (it keys the statement cache)
- *
- * Returns: (transfer none): a reset statement; release it with
- *   patella_stmt_release() (or g_autoptr(PatellaStmt)), never finalize it
- */
-PatellaStmt *
-patella_store_prepare (PatellaStore  *self,
-                       const char    *sql,
-                       GError       **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
-  g_return_val_if_fail (sql != NULL, NULL);
-
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    return stmt;
-
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      patella_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
-}
-
-/**
- * patella_store_step:
- *
- * Returns: %SQLITE_ROW or %SQLITE_DONE, or -1 with @error set
- */
-int
-patella_store_step (PatellaStore  *self,
-                    PatellaStmt   *stmt,
-                    GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return rc;
-
-  patella_store_set_error (self, rc, error);
-  return -1;
-}
-
-gboolean
-patella_store_step_done (PatellaStore  *self,
-                         PatellaStmt   *stmt,
-                         GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-
-  return patella_store_set_error (self, rc, error);
-}
-
-void
-patella_stmt_release (PatellaStmt *stmt)
-{
-  if (stmt == NULL)
-    return;
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-/* Binds @value, or NULL when it is @none: a column a row may leave empty. */
-void
-patella_stmt_bind_optional (PatellaStmt *stmt,
-                            int          index,
-                            gint64       value,
-                            gint64       none)
-{
-  if (value == none)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-/* Binds @text, or NULL when it is %NULL. */
-void
-patella_stmt_bind_optional_text (PatellaStmt *stmt,
-                                 int          index,
-                                 const char  *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-/**
- * patella_store_begin:
- *
- * Starts a write transaction, or a savepoint inside one.
- */
-gboolean
-patella_store_begin (PatellaStore  *self,
-                     GError       **error)
-{
-  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
-
-  /* A write must never go to a file that was replaced under us. */
-  if (self->depth == 0 && file_was_replaced (self))
-    reopen (self);
-
-  if (!patella_store_check_writable (self, error))
-    return FALSE;
-
-  if (!patella_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE;" : "SAVEPOINT nested;",
-                           error))
-    return FALSE;
-
-  self->depth++;
-  return TRUE;
-}
-
-gboolean
-patella_store_commit (PatellaStore  *self,
-                      GError       **error)
-{
-  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->depth > 0, FALSE);
-
-  if (!patella_store_exec (self, self->depth == 1 ? "COMMIT;" : "RELEASE nested;", error))
-    return FALSE;
-
-  self->depth--;
-  return TRUE;
-}
-
-void
-patella_store_rollback (PatellaStore *self)
-{
-  g_return_if_fail (PATELLA_IS_STORE (self));
-
-  if (self->depth == 0)
-    return;
-
-  if (self->depth == 1)
-    sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
-  else
-    sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested;", NULL, NULL, NULL);
-
-  self->depth--;
-}
-
-struct _PatellaTransaction
-{
-  PatellaStore *store;
-  gboolean committed;
-};
-
-/**
- * patella_store_transaction:
- *
- * Starts a write transaction (or a savepoint inside one) that is rolled back
- * when it is freed uncommitted:
- *
- * |[<!-- language="C" -->
- * g_autoptr(PatellaTransaction) tx = patella_store_transaction (store, error);
- *
- * if (tx == NULL || !write_something (store, error))
- *   return FALSE;
- * return patella_transaction_commit (tx, error);
- * ]|
- *
- * Declare it before the statements it covers, so that they are released
- * first.
- *
- * Returns: (transfer full) (nullable): the transaction, or %NULL with @error set
- */
-PatellaTransaction *
-patella_store_transaction (PatellaStore  *self,
-                           GError       **error)
-{
-  PatellaTransaction *tx;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
-
-  if (!patella_store_begin (self, error))
-    return NULL;
-
-  tx = g_new0 (PatellaTransaction, 1);
-  tx->store = g_object_ref (self);
-  return tx;
-}
-
-/**
- * patella_transaction_commit:
- *
- * Commits @tx. When the commit fails, freeing @tx rolls it back.
- */
-gboolean
-patella_transaction_commit (PatellaTransaction  *tx,
-                            GError             **error)
-{
-  g_return_val_if_fail (tx != NULL, FALSE);
-  g_return_val_if_fail (!tx->committed, FALSE);
-
-  if (!patella_store_commit (tx->store, error))
-    return FALSE;
-
-  tx->committed = TRUE;
-  return TRUE;
-}
-
-/**
- * patella_transaction_free:
- *
- * Rolls @tx back unless it was committed, and frees it.
- */
-void
-patella_transaction_free (PatellaTransaction *tx)
-{
-  if (tx == NULL)
-    return;
-
-  if (!tx->committed)
-    patella_store_rollback (tx->store);
-  g_object_unref (tx->store);
-  g_free (tx);
-}
 
 void
 patella_store_emit_changed (PatellaStore *self,
@@ -1102,61 +635,6 @@ patella_store_emit_changed (PatellaStore *self,
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
 }
 
-/**
- * patella_store_move_aside:
- * @new_path: (out) (optional): where the file went
- *
- * Renames a damaged database (and its -wal and -shm files) to
- * `NAME.corrupt-YYYYMMDD-HHMMSS`, so that a fresh one can take its place.
- * Nothing is deleted.
- */
-gboolean
-patella_store_move_aside (const char    *path,
-                          PatellaClock  *clock,
-                          char         **new_path,
-                          GError       **error)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *stamp = NULL;
-  g_autofree char *target = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  now = patella_clock_get_now_local (clock != NULL ? clock : patella_clock_get_default ());
-  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  target = g_strdup_printf ("%s.corrupt-%s", path, stamp);
-
-  for (guint i = 1; g_file_test (target, G_FILE_TEST_EXISTS); i++)
-    {
-      g_free (target);
-      target = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
-
-      if (i > 0 && !g_file_test (from, G_FILE_TEST_EXISTS))
-        continue;
-
-      if (g_rename (from, to) != 0)
-        {
-          int saved = errno;
-          g_autofree char *name = display_name (from);
-
-          g_set_error (error, PATELLA_ERROR, patella_error_from_errno (saved),
-                       _("Could not move “%s” aside: %s"), name, g_strerror (saved));
-          return FALSE;
-        }
-    }
-
-  if (new_path != NULL)
-    *new_path = g_steal_pointer (&target);
-
-  return TRUE;
-}
 
 /**
  * patella_store_emit_all_changed:
@@ -1173,163 +651,6 @@ patella_store_emit_all_changed (PatellaStore *self)
     patella_store_emit_changed (self, kinds[i]);
 }
 
-static gboolean
-file_was_replaced (PatellaStore *self)
-{
-  struct stat st;
-
-  if (g_stat (self->path, &st) != 0)
-    return FALSE;
-
-  return st.st_dev != self->device || st.st_ino != self->inode;
-}
-
-/* The file at self->path is another one now: stop using the old one at once
- * (its -wal and -shm files would be taken for the new file's) and open the
- * new one. A new file that Patella cannot use leaves the store empty and
- * read-only, saying why; nothing is written to that file. */
-static void
-reopen (PatellaStore *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_debug ("%s was replaced; opening the new file", self->path);
-
-  /* The -wal file beside the path still holds the old file's pages, and a
-   * connection to the new file would read them as its own: empty it into
-   * the old file first. */
-  sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
-  close_database (self);
-  g_clear_error (&self->read_only_reason);
-  self->depth = 0;
-
-  if (!open_file (self, &error))
-    {
-      g_autofree char *name = display_name (self->path);
-
-      g_message ("Could not open the replaced database: %s", error->message);
-      if (self->db != NULL)
-        close_database (self);
-      sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
-      self->read_only_reason =
-        g_error_new (PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE,
-                     _("“%s” was replaced by another program with a file Patella cannot use "
-                       "(%s). Nothing was written to it; restart Patella once the file is "
-                       "right."), name, error->message);
-      remember_file (self);
-    }
-
-  g_signal_emit (self, signals[REOPENED], 0);
-  patella_store_emit_all_changed (self);
-}
-
-/**
- * patella_store_check_external:
- *
- * Looks whether another program committed to the database, or replaced the
- * file, since the last look; if so, reopens as needed and emits ::changed
- * for every kind of data.
- *
- * Returns: %TRUE if the data changed
- */
-gboolean
-patella_store_check_external (PatellaStore *self)
-{
-  gint64 version = -1;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
-
-  /* Within a transaction of our own, the next commit says it all. */
-  if (self->depth > 0)
-    return FALSE;
-
-  if (file_was_replaced (self))
-    {
-      reopen (self);
-      return TRUE;
-    }
-
-  if (!query_int_checked (self, "PRAGMA data_version;", &version, NULL))
-    return FALSE;
-
-  if (self->data_version == -1 || version == self->data_version)
-    {
-      self->data_version = version;
-      return FALSE;
-    }
-
-  self->data_version = version;
-  patella_store_emit_all_changed (self);
-  return TRUE;
-}
-
-static gboolean
-check_external_cb (gpointer data)
-{
-  PatellaStore *self = data;
-
-  self->check_source = 0;
-  patella_store_check_external (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-folder_changed_cb (GFileMonitor      *monitor,
-                   GFile             *file,
-                   GFile             *other_file,
-                   GFileMonitorEvent  event,
-                   PatellaStore      *self)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *other = other_file != NULL ? g_file_get_basename (other_file) : NULL;
-  g_autofree char *stem = g_path_get_basename (self->path);
-  g_autofree char *wal = g_strconcat (stem, "-wal", NULL);
-
-  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
-    return;
-
-  if (!g_str_equal (name, stem) && !g_str_equal (name, wal) &&
-      g_strcmp0 (other, stem) != 0)
-    return;
-
-  /* A burst of writes makes one look, once the main loop is idle. */
-  if (self->check_source == 0)
-    self->check_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, check_external_cb, self, NULL);
-}
-
-/**
- * patella_store_watch:
- *
- * Follows other programs' changes to the database (patella-cli, a second
- * window, a sync tool): a file monitor on its folder wakes the store only
- * when a file of the database changes, and `PRAGMA data_version` tells a
- * commit from a checkpoint. No timer runs while nothing happens.
- */
-void
-patella_store_watch (PatellaStore *self)
-{
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *dir = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (PATELLA_IS_STORE (self));
-
-  if (self->monitor != NULL)
-    return;
-
-  dir = g_path_get_dirname (self->path);
-  folder = g_file_new_for_path (dir);
-  self->monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-  if (self->monitor == NULL)
-    {
-      g_message ("Cannot follow changes made by other programs to %s: %s", self->path,
-                 error->message);
-      return;
-    }
-
-  g_signal_connect (self->monitor, "changed", G_CALLBACK (folder_changed_cb), self);
-  query_int_checked (self, "PRAGMA data_version;", &self->data_version, NULL);
-}
 
 /**
  * patella_store_set_busy_timeout:
@@ -1355,4 +676,12 @@ patella_store_get_busy_timeout (PatellaStore *self)
   g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
 
   return self->busy_timeout_ms;
+}
+
+/* After patella_store_reopen(): the views read everything again. */
+void
+patella_store_emit_reopened (PatellaStore *self)
+{
+  g_signal_emit (self, signals[REOPENED], 0);
+  patella_store_emit_all_changed (self);
 }

@@ -49,12 +49,6 @@ gint64        patella_store_find_same         (PatellaStore  *self,
                                                gboolean      *same,
                                                GError       **error);
 
-gboolean      patella_store_begin             (PatellaStore  *self,
-                                               GError       **error);
-gboolean      patella_store_commit            (PatellaStore  *self,
-                                               GError       **error);
-void          patella_store_rollback          (PatellaStore  *self);
-
 /* A write transaction that rolls back unless committed: declare it with
  * g_autoptr before the statements it covers, and every early return undoes
  * the work. */

@@ -162,6 +162,7 @@ generate (PatellaStore       *store,
           guint32             seed,
           GError            **error)
 {
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(PatellaStmt) entry = NULL;
   g_autoptr(PatellaStmt) symptom = NULL;
@@ -179,7 +180,8 @@ generate (PatellaStore       *store,
 
   get_today (&today);
 
-  if (!patella_store_begin (store, error))
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
     return FALSE;
 
   entry = patella_store_prepare (store,
@@ -201,7 +203,7 @@ generate (PatellaStore       *store,
                                    "  ended_us, duration_s, routine, pain) "
                                    "VALUES (?, ?, 'finished', ?, ?, ?, ?, ?, ?);", error);
   if (entry == NULL || symptom == NULL || shoe == NULL || run == NULL || session == NULL)
-    goto fail;
+    return FALSE;
 
   /* The journal: one entry a day, oldest first, ending today. */
   for (guint i = 0; i < size->n_days; i++)
@@ -223,7 +225,7 @@ generate (PatellaStore       *store,
       sqlite3_bind_int64 (entry, 6, created_us);
       sqlite3_bind_int64 (entry, 7, created_us);
       if (!patella_store_step_done (store, entry, error))
-        goto fail;
+        return FALSE;
 
       if (g_rand_int_range (rand, 0, 4) == 0)
         {
@@ -232,7 +234,7 @@ generate (PatellaStore       *store,
           sqlite3_bind_text (symptom, 2, symptoms[g_rand_int_range (rand, 0, G_N_ELEMENTS (symptoms))],
                              -1, SQLITE_STATIC);
           if (!patella_store_step_done (store, symptom, error))
-            goto fail;
+            return FALSE;
         }
     }
 
@@ -253,7 +255,7 @@ generate (PatellaStore       *store,
       sqlite3_bind_int (shoe, 6, i + 1 == size->n_shoes);
       sqlite3_bind_int64 (shoe, 7, created_us);
       if (!patella_store_step_done (store, shoe, error))
-        goto fail;
+        return FALSE;
     }
 
   /* Runs, oldest first, each shoe worn in turn. */
@@ -285,7 +287,7 @@ generate (PatellaStore       *store,
                          -1, SQLITE_STATIC);
       sqlite3_bind_int64 (run, 7, created_us);
       if (!patella_store_step_done (store, run, error))
-        goto fail;
+        return FALSE;
     }
 
   /* Icing and exercise sessions, all finished, none today. */
@@ -323,17 +325,13 @@ generate (PatellaStore       *store,
           sqlite3_bind_int (session, 8, g_rand_int_range (rand, 0, 4));
         }
       if (!patella_store_step_done (store, session, error))
-        goto fail;
+        return FALSE;
     }
 
-  if (!patella_store_commit (store, error))
-    goto fail;
+  if (!patella_transaction_commit (tx, error))
+    return FALSE;
 
   return patella_store_exec (store, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);", error);
-
-fail:
-  patella_store_rollback (store);
-  return FALSE;
 }
 
 static int
@@ -539,6 +537,7 @@ cmd_import (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaClock) clock = patella_clock_new_real ();
   g_autoptr(GRand) rand = NULL;
   const DatasetSize *size = &size_ten_year;
@@ -559,7 +558,8 @@ cmd_import (int    argc,
 
   get_today (&today);
   start = g_get_monotonic_time ();
-  if (!patella_store_begin (store, &error))
+  tx = patella_store_transaction (store, &error);
+  if (tx == NULL)
     return die ("begin", error);
 
   for (guint i = 0; i < size->n_days; i++)
@@ -628,7 +628,7 @@ cmd_import (int    argc,
       rows++;
     }
 
-  if (!patella_store_commit (store, &error))
+  if (!patella_transaction_commit (tx, &error))
     return die ("commit", error);
 
   g_print ("import-rows %" G_GUINT64_FORMAT " import-us %" G_GINT64_FORMAT "\n",
