@@ -38,6 +38,24 @@ GtkButton        *find_button              (GtkWidget          *root,
 GtkCheckButton   *find_check               (GtkWidget          *root,
                                             const char         *label);
 
+/* Finding a widget as a user and a screen reader know it: by its accessible
+ * label, a mnemonic label pointing at it, or the text it shows (a label's,
+ * a button's, a row's or a group's title). get_by_*() fail the test when
+ * there is none. */
+gboolean          widget_has_label         (GtkWidget          *widget,
+                                            const char         *label);
+GtkWidget        *find_by_label            (GtkWidget          *root,
+                                            GType               type,
+                                            const char         *label);
+GtkWidget        *find_by_role             (GtkWidget          *root,
+                                            GtkAccessibleRole   role,
+                                            const char         *label);
+gpointer          get_by_label             (GtkWidget          *root,
+                                            GType               type,
+                                            const char         *label);
+gpointer          get_by_type              (GtkWidget          *root,
+                                            GType               type);
+
 AdwMessageDialog *find_message_dialog      (const char         *heading);
 AdwMessageDialog *wait_for_dialog          (const char         *heading);
 void              answer                   (AdwMessageDialog   *dialog,
