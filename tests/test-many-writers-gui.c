@@ -221,8 +221,7 @@ test_cli_runs_shown (Fixture       *fixture,
 
   cli (fixture, "shoe", "add", "Road pair", "--default");
   window = patella_app_fixture_open_window (fixture);
-  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
-                                                       "view_stack"));
+  stack = get_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (stack, "shoes");
   flush_events ();
   g_assert_nonnull (find_label (GTK_WIDGET (window), "0.0 km"));
@@ -259,8 +258,7 @@ test_focus_kept (Fixture       *fixture,
   cli (fixture, "shoe", "add", "Road pair", "--default");
   cli (fixture, "shoe", "add", "Trail pair");
   window = patella_app_fixture_open_window (fixture);
-  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
-                                                       "view_stack"));
+  stack = get_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (stack, "shoes");
   flush_events ();
 

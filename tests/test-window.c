@@ -28,12 +28,33 @@ fixture_set_up (Fixture       *fixture,
   patella_application_reopen_store (fixture->app, NULL);
 }
 
+/* The window's views, switched by the view switchers. */
 static GtkWidget *
-template_child (PatellaWindow *window,
-                const char    *name)
+view_stack (PatellaWindow *window)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
-                                                    name));
+  return get_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+}
+
+/* What the window shows: its views, or a page that says why it cannot. */
+static GtkWidget *
+main_stack_of (PatellaWindow *window)
+{
+  return gtk_widget_get_ancestor (view_stack (window), GTK_TYPE_STACK);
+}
+
+/* The banner at the top of the window that holds @widget. */
+static GtkRevealer *
+banner_of (gpointer widget)
+{
+  g_assert_nonnull (widget);
+  return GTK_REVEALER (gtk_widget_get_ancestor (widget, GTK_TYPE_REVEALER));
+}
+
+/* The first-run banner, the one that offers to turn reminders off. */
+static GtkRevealer *
+welcome_banner (PatellaWindow *window)
+{
+  return banner_of (get_by_label (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Turn Off"));
 }
 
 static void
@@ -46,7 +67,7 @@ test_views_switch (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_nonnull (patella_context_get_store (patella_application_get_context (fixture->app)));
 
-  main_stack = template_child (window, "main_stack");
+  main_stack = main_stack_of (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "views");
   g_assert_cmpstr (patella_window_get_visible_view (window), ==, "journal");
 
@@ -75,7 +96,7 @@ test_view_switchers_present (Fixture       *fixture,
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   GtkWidget *title = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
   GtkWidget *bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
-  GtkWidget *stack = template_child (window, "view_stack");
+  GtkWidget *stack = view_stack (window);
   g_autoptr(GtkSelectionModel) pages = NULL;
 
   g_assert_nonnull (title);
@@ -114,7 +135,7 @@ test_main_menu_opens (Fixture       *fixture,
                       gconstpointer  data)
 {
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
-  GtkMenuButton *button = GTK_MENU_BUTTON (template_child (window, "menu_button"));
+  GtkMenuButton *button = get_by_label (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "Main Menu");
   GtkWidget *popover;
 
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
@@ -150,7 +171,7 @@ test_corrupt_database_offers_fresh_start (Fixture       *fixture,
   g_assert_null (patella_context_get_store (patella_application_get_context (fixture->app)));
   window = patella_app_fixture_open_window (fixture);
 
-  main_stack = template_child (window, "main_stack");
+  main_stack = main_stack_of (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "error");
   status_page = gtk_stack_get_child_by_name (GTK_STACK (main_stack), "error");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)),
@@ -280,13 +301,6 @@ test_close_can_turn_off_reminders (Fixture       *fixture,
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
 }
 
-static GtkWidget *
-prefs_child (PatellaPreferencesWindow *prefs,
-             const char               *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
-                                                    PATELLA_TYPE_PREFERENCES_WINDOW, name));
-}
 
 /* Reminder times: bad ones are explained and never stored. */
 static void
@@ -297,9 +311,10 @@ test_preferences_times (Fixture       *fixture,
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaPreferencesWindow *prefs = patella_preferences_window_new (GTK_WINDOW (window),
                                                                     patella_application_get_context (test_app));
-  GtkWidget *row2 = prefs_child (prefs, "time_row_2");
-  GtkWidget *row4 = prefs_child (prefs, "time_row_4");
-  GtkWidget *error_label = prefs_child (prefs, "times_error_label");
+  GtkWidget *row2 = get_by_label (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Second Session");
+  GtkWidget *row4 = get_by_label (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Fourth Session");
+  GtkWidget *error_label = find_by_role (gtk_widget_get_ancestor (row2, ADW_TYPE_PREFERENCES_GROUP),
+                                         GTK_ACCESSIBLE_ROLE_ALERT, NULL);
   g_auto(GStrv) times = NULL;
 
   g_settings_reset (settings, "ice-times");
@@ -377,12 +392,11 @@ test_newer_database_banner (Fixture       *fixture,
   before = patella_test_file_checksum (fixture->db);
 
   window = patella_app_fixture_open_window (fixture);
-  revealer = template_child (window, "banner_revealer");
-  label = template_child (window, "banner_label");
+  label = GTK_WIDGET (find_label (GTK_WIDGET (window), "newer version of Patella"));
+  revealer = GTK_WIDGET (banner_of (label));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "newer version of Patella"));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (window,
-                                                                                "main_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack_of (window))),
                    ==, "views");
 
   /* No reminders from a database that cannot record them. */
@@ -512,9 +526,7 @@ test_running_timer_in_header_bar (Fixture       *fixture,
 {
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaTimer *timer = patella_context_get_ice_timer (patella_application_get_context (fixture->app));
-  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                 PATELLA_TYPE_WINDOW,
-                                                                 "timer_button"));
+  GtkWidget *button = find_by_tooltip (GTK_WIDGET (window), "Show the Timers");
   g_autoptr(GError) error = NULL;
 
   g_assert_false (gtk_widget_get_visible (button));
@@ -552,8 +564,8 @@ test_welcome_mentions_reminders (Fixture       *fixture,
   g_settings_set_boolean (settings, "welcome-shown", FALSE);
 
   window = patella_app_fixture_open_window (fixture);
-  revealer = template_child (window, "welcome_revealer");
-  text = gtk_label_get_text (GTK_LABEL (template_child (window, "welcome_label")));
+  revealer = GTK_WIDGET (welcome_banner (window));
+  text = gtk_label_get_text (GTK_LABEL (get_by_type (revealer, GTK_TYPE_LABEL)));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_nonnull (strstr (text, "4 times a day"));
   g_assert_nonnull (strstr (text, "08:00, 12:00, 16:00, 20:00"));
@@ -567,8 +579,7 @@ test_welcome_mentions_reminders (Fixture       *fixture,
   /* Only once. */
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
   window = patella_app_fixture_open_window (fixture);
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window,
-                                                                                "welcome_revealer"))));
+  g_assert_false (gtk_revealer_get_reveal_child (welcome_banner (window)));
 }
 
 static void
