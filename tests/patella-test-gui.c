@@ -211,11 +211,16 @@ find_check (GtkWidget  *root,
   return (GtkCheckButton *) find_widget (root, is_check_labelled, label);
 }
 
-/* @text without the underlines that mark a mnemonic, as a user reads it. */
+/* @text as a user reads it: without the underlines that mark a mnemonic
+ * when @use_underline says they do. */
 static char *
-strip_mnemonic (const char *text)
+strip_mnemonic (const char *text,
+                gboolean    use_underline)
 {
   GString *out = g_string_new (NULL);
+
+  if (!use_underline)
+    return g_strdup (text);
 
   for (const char *p = text; p != NULL && *p != '\0'; p++)
     {
@@ -264,11 +269,14 @@ visible_label (GtkWidget *widget)
   if (GTK_IS_LABEL (widget))
     return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
   if (GTK_IS_BUTTON (widget))
-    return strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+    return strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)),
+                           gtk_button_get_use_underline (GTK_BUTTON (widget)));
   if (GTK_IS_CHECK_BUTTON (widget))
-    return strip_mnemonic (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)));
+    return strip_mnemonic (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)),
+                           gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)));
   if (ADW_IS_PREFERENCES_ROW (widget))
-    return strip_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+    return strip_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                           adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (widget)));
   if (ADW_IS_PREFERENCES_GROUP (widget))
     return g_strdup (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)));
   if (ADW_IS_STATUS_PAGE (widget))
@@ -363,6 +371,40 @@ get_by_type (GtkWidget *root,
   if (found == NULL)
     g_error ("No %s", g_type_name (type));
   return found;
+}
+
+typedef struct
+{
+  guint index;
+} NthLabel;
+
+static gboolean
+is_nth_label (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  NthLabel *nth = (NthLabel *) data;
+
+  if (!GTK_IS_LABEL (widget))
+    return FALSE;
+  if (nth->index == 0)
+    return TRUE;
+  nth->index--;
+  return FALSE;
+}
+
+/* The label @index (from 0) of @root's tree, in reading order, for the lines
+ * of text that have no name of their own (a card's title, its
+ * prescription); a test fails when there are fewer. */
+GtkLabel *
+get_label_at (GtkWidget *root,
+              guint      index)
+{
+  NthLabel nth = { index };
+  GtkWidget *found = find_widget (root, is_nth_label, &nth);
+
+  if (found == NULL)
+    g_error ("No label %u under %s", index, G_OBJECT_TYPE_NAME (root));
+  return GTK_LABEL (found);
 }
 
 /* The visible message dialog with @heading, or any when @heading is %NULL;

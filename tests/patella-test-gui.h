@@ -55,6 +55,8 @@ gpointer          get_by_label             (GtkWidget          *root,
                                             const char         *label);
 gpointer          get_by_type              (GtkWidget          *root,
                                             GType               type);
+GtkLabel         *get_label_at             (GtkWidget          *root,
+                                            guint               index);
 
 AdwMessageDialog *find_message_dialog      (const char         *heading);
 AdwMessageDialog *wait_for_dialog          (const char         *heading);

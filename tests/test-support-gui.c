@@ -107,6 +107,10 @@ test_find_by_label (void)
   g_assert_null (find_by_role (box, GTK_ACCESSIBLE_ROLE_SLIDER, "Rate pain at rest"));
   g_assert_true (find_by_label (box, GTK_TYPE_LABEL, "Pain at rest") == title);
 
+  /* Lines of text in reading order: the title, then the button's label. */
+  g_assert_true (get_label_at (box, 0) == GTK_LABEL (title));
+  g_assert_cmpstr (gtk_label_get_text (get_label_at (box, 1)), ==, "Today");
+
   g_object_unref (box);
 }
 
