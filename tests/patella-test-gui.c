@@ -485,6 +485,24 @@ patella_test_app_new (PatellaNotifier *notifier)
   return app;
 }
 
+PatellaApplication *
+patella_test_gui_init (int               *argc,
+                       char            ***argv,
+                       PatellaNotifier   *notifier)
+{
+  gtk_test_init (argc, argv, NULL);
+  return patella_test_app_new (notifier);
+}
+
+int
+patella_test_gui_run (PatellaApplication **app)
+{
+  int status = g_test_run ();
+
+  g_clear_object (app);
+  return status;
+}
+
 /* The folder and PATELLA_DB only, for a test that writes the file first. */
 void
 patella_app_fixture_prepare (PatellaAppFixture *fixture)

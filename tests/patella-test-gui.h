@@ -65,6 +65,17 @@ void              answer                   (AdwMessageDialog   *dialog,
 
 PatellaApplication *patella_test_app_new   (PatellaNotifier    *notifier);
 
+/* A GUI test's main(): gtk_test_init() and patella_test_app_new() at the
+ * start, g_test_run() and the application released at the end:
+ *
+ *   test_app = patella_test_gui_init (&argc, &argv, NULL);
+ *   g_test_add (…);
+ *   return patella_test_gui_run (&test_app); */
+PatellaApplication *patella_test_gui_init  (int                *argc,
+                                            char             ***argv,
+                                            PatellaNotifier    *notifier);
+int               patella_test_gui_run     (PatellaApplication **app);
+
 /* A folder and a database path of its own for the application made by
  * patella_test_app_new(): PATELLA_DB is set to it and the store reopened. */
 typedef struct

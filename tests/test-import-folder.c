@@ -257,17 +257,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  test_app = patella_test_app_new (NULL);
+  test_app = patella_test_gui_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import-folder/folder", test_folder);
   g_test_add_func ("/import-folder/import-dialog", test_import_dialog);
 
-  status = g_test_run ();
-  g_clear_object (&test_app);
-  return status;
+  return patella_test_gui_run (&test_app);
 }

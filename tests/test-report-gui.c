@@ -293,11 +293,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  test_app = patella_test_app_new (NULL);
+  test_app = patella_test_gui_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
   g_test_add ((path), PatellaStoreFixture, NULL, patella_store_fixture_set_up, (func), \
@@ -310,5 +306,5 @@ main (int    argc,
   ADD ("/report-gui/insights-view", test_insights_view);
   g_test_add_func ("/report-gui/journal-page", test_journal_page);
 
-  return g_test_run ();
+  return patella_test_gui_run (&test_app);
 }

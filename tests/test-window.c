@@ -598,12 +598,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  test_app = patella_test_app_new (NULL);
+  test_app = patella_test_gui_init (&argc, &argv, NULL);
 
 #define ADD(name, data, func) \
   g_test_add ("/window/" name, Fixture, data, fixture_set_up, func, \
@@ -628,7 +623,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&test_app);
-  return status;
+  return patella_test_gui_run (&test_app);
 }
