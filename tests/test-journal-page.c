@@ -192,26 +192,6 @@ test_advice_shown_with_source (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (journal_urgent_banner (page)));
 }
 
-static GtkWidget *
-find_label_exact (GtkWidget  *root,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_exact (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A history row's badge takes a zone's colour only from pain during
  * activity: 8/10 at rest is not "too much load". */
 static void
@@ -226,7 +206,7 @@ test_row_badge_zones (Fixture       *fixture,
   patella_journal_entry_set_pain_rest (rest, 8);
   patella_journal_entry_set_pain_activity (rest, 2);
   patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (row), rest);
-  badge = find_label_exact (row, "8");
+  badge = find_by_label (row, GTK_TYPE_LABEL, "8");
   g_assert_nonnull (badge);
   g_assert_false (gtk_widget_has_css_class (badge, "error"));
   g_assert_false (gtk_widget_has_css_class (badge, "success"));
@@ -234,7 +214,7 @@ test_row_badge_zones (Fixture       *fixture,
   patella_journal_entry_set_pain_rest (activity, 1);
   patella_journal_entry_set_pain_activity (activity, 7);
   patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (row), activity);
-  badge = find_label_exact (row, "7");
+  badge = find_by_label (row, GTK_TYPE_LABEL, "7");
   g_assert_nonnull (badge);
   g_assert_true (gtk_widget_has_css_class (badge, "error"));
 
@@ -668,27 +648,6 @@ test_chart_text_plurals (Fixture       *fixture,
   g_object_unref (chart);
 }
 
-static GtkWidget *
-find_check_button (GtkWidget  *root,
-                   const char *label)
-{
-  if (GTK_IS_CHECK_BUTTON (root) &&
-      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_check_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static double
 window_y (GtkWidget *widget)
 {
@@ -709,7 +668,7 @@ test_advice_does_not_move_the_field (Fixture       *fixture,
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaJournalPage *page = get_page (window);
   GtkWidget *group = get_by_label (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "Advice");
-  GtkWidget *swelling = find_check_button (GTK_WIDGET (page), "Swelling");
+  GtkWidget *swelling = GTK_WIDGET (find_check (GTK_WIDGET (page), "Swelling"));
   gint64 deadline;
   double before;
 
@@ -754,7 +713,7 @@ test_symptom_rates_nothing (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
   flush_events ();
-  swelling = find_check_button (GTK_WIDGET (page), "Swelling");
+  swelling = GTK_WIDGET (find_check (GTK_WIDGET (page), "Swelling"));
   g_assert_nonnull (swelling);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (swelling), TRUE);
