@@ -407,6 +407,24 @@ get_label_at (GtkWidget *root,
   return GTK_LABEL (found);
 }
 
+/* The visible top-level window of @type (a dialog the view opened), or
+ * %NULL. */
+GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
 /* The visible message dialog with @heading, or any when @heading is %NULL;
  * the others are written to the test log. */
 AdwMessageDialog *

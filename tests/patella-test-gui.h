@@ -58,6 +58,7 @@ gpointer          get_by_type              (GtkWidget          *root,
 GtkLabel         *get_label_at             (GtkWidget          *root,
                                             guint               index);
 
+GtkWindow        *find_toplevel            (GType               type);
 AdwMessageDialog *find_message_dialog      (const char         *heading);
 AdwMessageDialog *wait_for_dialog          (const char         *heading);
 void              answer                   (AdwMessageDialog   *dialog,

@@ -54,17 +54,7 @@ drop_file (const char *folder,
 static PatellaRunDialog *
 find_run_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (PATELLA_IS_RUN_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return PATELLA_RUN_DIALOG (window);
-    }
-
-  return NULL;
+  return (PatellaRunDialog *) find_toplevel (PATELLA_TYPE_RUN_DIALOG);
 }
 
 static const PatellaNotification *

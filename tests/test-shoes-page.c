@@ -62,15 +62,7 @@ fixture_tear_down (Fixture       *fixture,
 static PatellaRunDialog *
 find_run_dialog (void)
 {
-  GList *windows = gtk_window_list_toplevels ();
-  PatellaRunDialog *dialog = NULL;
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (PATELLA_IS_RUN_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (windows);
-
-  return dialog;
+  return (PatellaRunDialog *) find_toplevel (PATELLA_TYPE_RUN_DIALOG);
 }
 
 static PatellaShoesPage *
