@@ -35,17 +35,26 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
+/* The fixture's database, opened; a test fails if it does not open. */
+static PatellaStore *
+open_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaStore *store = patella_store_open (fixture->path, NULL, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
 static void
 test_create (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autoptr(PatellaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_path_get_dirname (fixture->path);
   struct stat st;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_assert_nonnull (store);
 
   g_assert_false (patella_store_is_read_only (store));
@@ -78,8 +87,7 @@ test_wal_mode (Fixture       *fixture,
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
 
   stmt = patella_store_prepare (store, "PRAGMA journal_mode;", &error);
   g_assert_no_error (error);
@@ -94,16 +102,14 @@ test_reopen_keeps_data (Fixture       *fixture,
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_assert_true (patella_store_exec (store,
                                      "INSERT INTO shoe (name, created_us) VALUES ('Road pair', 1);",
                                      &error));
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM shoe;", -1), ==, 1);
   g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_SCHEMA_VERSION);
 }
@@ -142,14 +148,12 @@ test_newer_schema_read_only (Fixture       *fixture,
   g_autofree char *after = NULL;
   const GError *reason;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_clear_object (&store);
   patella_test_db_exec (fixture->path, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
   before = patella_test_file_checksum (fixture->path);
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_assert_nonnull (store);
   g_assert_true (patella_store_is_read_only (store));
 
@@ -273,7 +277,6 @@ test_read_only_file (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(PatellaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_path_get_dirname (fixture->path);
 
   if (geteuid () == 0)
@@ -282,15 +285,13 @@ test_read_only_file (Fixture       *fixture,
       return;
     }
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_clear_object (&store);
   patella_test_db_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
   g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
   g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_assert_true (patella_store_is_read_only (store));
   g_assert_error (patella_store_get_read_only_reason (store), PATELLA_ERROR,
                   PATELLA_ERROR_READ_ONLY);
@@ -322,8 +323,7 @@ test_transactions (Fixture       *fixture,
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
 
   g_assert_true (patella_store_begin (store, &error));
   g_assert_true (patella_store_exec (store,
@@ -353,8 +353,7 @@ test_constraint_error (Fixture       *fixture,
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
 
   g_assert_false (patella_store_exec (store,
                                       "INSERT INTO journal_entry (day, pain_rest, created_us, "
@@ -380,8 +379,7 @@ test_busy_error (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   sqlite3 *other = NULL;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   sqlite3_busy_timeout (patella_store_get_db (store), 50);
 
   g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
@@ -436,8 +434,7 @@ test_notification_once (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PatellaRecordingNotifier *recording = PATELLA_RECORDING_NOTIFIER (notifier);
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
 
   g_assert_true (patella_notifier_send_once (notifier, store, n, &error));
   g_assert_false (patella_notifier_send_once (notifier, store, n, &error));
