@@ -447,17 +447,30 @@ test_guidance_window (Fixture       *fixture,
   gtk_window_destroy (guidance);
 }
 
+/* Puts @notifier in the application's place, so that a test can click
+ * what it shows; returns the one it replaced, to put back at the end. */
+static PatellaNotifier *
+swap_notifier (Fixture         *fixture,
+               PatellaNotifier *notifier)
+{
+  PatellaContext *context = patella_application_get_context (fixture->app);
+  PatellaNotifier *previous = g_object_ref (patella_context_get_notifier (context));
+
+  patella_application_set_notifier (fixture->app, notifier);
+  return previous;
+}
+
 /* A reminder's body opens the Timers view; its Start Timer starts icing. */
 static void
 test_reminder_actions (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(PatellaNotifier) recording = patella_recording_notifier_new ();
-  PatellaNotifier *previous = g_object_ref (patella_context_get_notifier (patella_application_get_context (fixture->app)));
+  g_autoptr(PatellaNotifier) previous = NULL;
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaTimer *timer;
 
-  patella_application_set_notifier (fixture->app, recording);
+  previous = swap_notifier (fixture, recording);
   g_assert_nonnull (patella_context_get_reminders (patella_application_get_context (fixture->app)));
   g_assert_cmpstr (patella_window_get_visible_view (window), ==, "journal");
 
@@ -473,8 +486,7 @@ test_reminder_actions (Fixture       *fixture,
   g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_RUNNING);
   g_assert_true (patella_timer_stop (timer, NULL));
 
-  patella_application_set_notifier (fixture->app, previous);
-  g_object_unref (previous);
+  g_object_unref (swap_notifier (fixture, previous));
 }
 
 /* The other notifications open their place too: icing done and exercise
@@ -484,7 +496,7 @@ test_notification_clicks_open_their_place (Fixture       *fixture,
                                            gconstpointer  data)
 {
   g_autoptr(PatellaNotifier) recording = patella_recording_notifier_new ();
-  PatellaNotifier *previous = g_object_ref (patella_context_get_notifier (patella_application_get_context (fixture->app)));
+  g_autoptr(PatellaNotifier) previous = NULL;
   PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaShoeInput input = { .name = "Trail pair", .warn_m = 482803, .limit_m = 804672 };
   g_autoptr(GError) error = NULL;
@@ -492,7 +504,7 @@ test_notification_clicks_open_their_place (Fixture       *fixture,
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   gint64 shoe_id;
 
-  patella_application_set_notifier (fixture->app, recording);
+  previous = swap_notifier (fixture, recording);
 
   patella_notifier_emit_action (recording, "icing-done:1", "default");
   flush_events ();
@@ -514,8 +526,7 @@ test_notification_clicks_open_their_place (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (find_by_tooltip (GTK_WIDGET (window),
                                                          "Back to All Shoes")));
 
-  patella_application_set_notifier (fixture->app, previous);
-  g_object_unref (previous);
+  g_object_unref (swap_notifier (fixture, previous));
 }
 
 /* A running icing timer shows in the header bar outside the Timers view;
