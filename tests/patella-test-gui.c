@@ -211,6 +211,220 @@ find_check (GtkWidget  *root,
   return (GtkCheckButton *) find_widget (root, is_check_labelled, label);
 }
 
+/* @text as a user reads it: without the underlines that mark a mnemonic
+ * when @use_underline says they do. */
+static char *
+strip_mnemonic (const char *text,
+                gboolean    use_underline)
+{
+  GString *out = g_string_new (NULL);
+
+  if (!use_underline)
+    return g_strdup (text);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @widget's accessible label (what a screen reader reads) is @label. */
+static gboolean
+has_accessible_label (GtkWidget  *widget,
+                      const char *label)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  return mismatch == NULL;
+}
+
+/* Whether a label that names @widget by its mnemonic reads @label. */
+static gboolean
+has_mnemonic_label (GtkWidget  *widget,
+                    const char *label)
+{
+  g_autoptr(GList) labels = gtk_widget_list_mnemonic_labels (widget);
+
+  for (GList *l = labels; l != NULL; l = l->next)
+    if (GTK_IS_LABEL (l->data) && g_strcmp0 (gtk_label_get_text (l->data), label) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The text @widget shows as its own name: a label's text, a button's or a
+ * check button's label, a row's, a group's or a status page's title. */
+static char *
+visible_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_BUTTON (widget))
+    return strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)),
+                           gtk_button_get_use_underline (GTK_BUTTON (widget)));
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return strip_mnemonic (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)),
+                           gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)));
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return strip_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                           adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (widget)));
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    return g_strdup (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)));
+  if (ADW_IS_STATUS_PAGE (widget))
+    return g_strdup (adw_status_page_get_title (ADW_STATUS_PAGE (widget)));
+
+  return NULL;
+}
+
+/* Whether @widget is named @label, as a user or a screen reader knows it:
+ * by its accessible label, by a mnemonic label pointing at it, or by the
+ * text it shows itself. */
+gboolean
+widget_has_label (GtkWidget  *widget,
+                  const char *label)
+{
+  g_autofree char *shown = NULL;
+
+  if (has_accessible_label (widget, label) || has_mnemonic_label (widget, label))
+    return TRUE;
+
+  shown = visible_label (widget);
+  return g_strcmp0 (shown, label) == 0;
+}
+
+typedef struct
+{
+  GType              type;
+  GtkAccessibleRole  role;
+  gboolean           any_role;
+  const char        *label;
+} LabelQuery;
+
+static gboolean
+matches_label_query (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  const LabelQuery *query = data;
+
+  if (query->type != G_TYPE_INVALID && !g_type_is_a (G_OBJECT_TYPE (widget), query->type))
+    return FALSE;
+  if (!query->any_role &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) != query->role)
+    return FALSE;
+
+  return query->label == NULL || widget_has_label (widget, query->label);
+}
+
+/* The first widget of @type (any widget for %G_TYPE_INVALID) in @root's
+ * tree, depth first, named @label (see widget_has_label()), or %NULL. */
+GtkWidget *
+find_by_label (GtkWidget  *root,
+               GType       type,
+               const char *label)
+{
+  LabelQuery query = { .type = type, .any_role = TRUE, .label = label };
+
+  return find_widget (root, matches_label_query, &query);
+}
+
+/* The first widget with the accessible @role in @root's tree, depth first,
+ * named @label (any, for %NULL), or %NULL. */
+GtkWidget *
+find_by_role (GtkWidget         *root,
+              GtkAccessibleRole  role,
+              const char        *label)
+{
+  LabelQuery query = { .type = G_TYPE_INVALID, .role = role, .label = label };
+
+  return find_widget (root, matches_label_query, &query);
+}
+
+/* As find_by_label(), but a test fails when there is no such widget. */
+gpointer
+get_by_label (GtkWidget  *root,
+              GType       type,
+              const char *label)
+{
+  GtkWidget *found = find_by_label (root, type, label);
+
+  if (found == NULL)
+    g_error ("No %s named “%s”", type != G_TYPE_INVALID ? g_type_name (type) : "widget", label);
+  return found;
+}
+
+/* As find_by_type(), but a test fails when there is no such widget. */
+gpointer
+get_by_type (GtkWidget *root,
+             GType      type)
+{
+  GtkWidget *found = find_by_type (root, type);
+
+  if (found == NULL)
+    g_error ("No %s", g_type_name (type));
+  return found;
+}
+
+typedef struct
+{
+  guint index;
+} NthLabel;
+
+static gboolean
+is_nth_label (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  NthLabel *nth = (NthLabel *) data;
+
+  if (!GTK_IS_LABEL (widget))
+    return FALSE;
+  if (nth->index == 0)
+    return TRUE;
+  nth->index--;
+  return FALSE;
+}
+
+/* The label @index (from 0) of @root's tree, in reading order, for the lines
+ * of text that have no name of their own (a card's title, its
+ * prescription); a test fails when there are fewer. */
+GtkLabel *
+get_label_at (GtkWidget *root,
+              guint      index)
+{
+  NthLabel nth = { index };
+  GtkWidget *found = find_widget (root, is_nth_label, &nth);
+
+  if (found == NULL)
+    g_error ("No label %u under %s", index, G_OBJECT_TYPE_NAME (root));
+  return GTK_LABEL (found);
+}
+
+/* The visible top-level window of @type (a dialog the view opened), or
+ * %NULL. */
+GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
 /* The visible message dialog with @heading, or any when @heading is %NULL;
  * the others are written to the test log. */
 AdwMessageDialog *
@@ -287,6 +501,24 @@ patella_test_app_new (PatellaNotifier *notifier)
   test_app = app;
   g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &test_app);
   return app;
+}
+
+PatellaApplication *
+patella_test_gui_init (int               *argc,
+                       char            ***argv,
+                       PatellaNotifier   *notifier)
+{
+  gtk_test_init (argc, argv, NULL);
+  return patella_test_app_new (notifier);
+}
+
+int
+patella_test_gui_run (PatellaApplication **app)
+{
+  int status = g_test_run ();
+
+  g_clear_object (app);
+  return status;
 }
 
 /* The folder and PATELLA_DB only, for a test that writes the file first. */

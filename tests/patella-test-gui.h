@@ -38,12 +38,44 @@ GtkButton        *find_button              (GtkWidget          *root,
 GtkCheckButton   *find_check               (GtkWidget          *root,
                                             const char         *label);
 
+/* Finding a widget as a user and a screen reader know it: by its accessible
+ * label, a mnemonic label pointing at it, or the text it shows (a label's,
+ * a button's, a row's or a group's title). get_by_*() fail the test when
+ * there is none. */
+gboolean          widget_has_label         (GtkWidget          *widget,
+                                            const char         *label);
+GtkWidget        *find_by_label            (GtkWidget          *root,
+                                            GType               type,
+                                            const char         *label);
+GtkWidget        *find_by_role             (GtkWidget          *root,
+                                            GtkAccessibleRole   role,
+                                            const char         *label);
+gpointer          get_by_label             (GtkWidget          *root,
+                                            GType               type,
+                                            const char         *label);
+gpointer          get_by_type              (GtkWidget          *root,
+                                            GType               type);
+GtkLabel         *get_label_at             (GtkWidget          *root,
+                                            guint               index);
+
+GtkWindow        *find_toplevel            (GType               type);
 AdwMessageDialog *find_message_dialog      (const char         *heading);
 AdwMessageDialog *wait_for_dialog          (const char         *heading);
 void              answer                   (AdwMessageDialog   *dialog,
                                             const char         *response);
 
 PatellaApplication *patella_test_app_new   (PatellaNotifier    *notifier);
+
+/* A GUI test's main(): gtk_test_init() and patella_test_app_new() at the
+ * start, g_test_run() and the application released at the end:
+ *
+ *   test_app = patella_test_gui_init (&argc, &argv, NULL);
+ *   g_test_add (…);
+ *   return patella_test_gui_run (&test_app); */
+PatellaApplication *patella_test_gui_init  (int                *argc,
+                                            char             ***argv,
+                                            PatellaNotifier    *notifier);
+int               patella_test_gui_run     (PatellaApplication **app);
 
 /* A folder and a database path of its own for the application made by
  * patella_test_app_new(): PATELLA_DB is set to it and the store reopened. */

@@ -5,36 +5,64 @@
 
 #include "patella-journal-advice.h"
 #include "patella-journal-editor.h"
-#include "patella-journal-form.h"
-#include "patella-journal-history.h"
 #include "patella-journal-page.h"
-#include "patella-journal-trend.h"
 #include "patella-test-gui.h"
 
-/* The widget with the id @name in the template of one of the journal page's
- * views (editor, its form, advice and trend, history): what a user sees and
- * touches, found as the views' templates name it. */
-static inline gpointer
-journal_child (PatellaJournalPage *page,
-               const char         *name)
+/* What a user sees of the journal page, found by what it reads: the
+ * ratings' scales by their titles ("Pain at rest"), their switches by what
+ * a screen reader says ("Rate pain at rest"), the notes by "Notes". These
+ * find the few parts that have no name of their own. */
+
+/* The word beside a rating's title (@title, as "Pain at rest") that says
+ * what the rating means ("Not rated", "Safe", or nothing). */
+static inline GtkLabel *
+journal_meaning (PatellaJournalPage *page,
+                 const char         *title)
 {
-  const GType types[] = {
-    PATELLA_TYPE_JOURNAL_EDITOR,
-    PATELLA_TYPE_JOURNAL_FORM,
-    PATELLA_TYPE_JOURNAL_ADVICE,
-    PATELLA_TYPE_JOURNAL_TREND,
-    PATELLA_TYPE_JOURNAL_HISTORY,
-  };
+  GtkWidget *label = get_by_label (GTK_WIDGET (page), GTK_TYPE_LABEL, title);
+  GtkWidget *meaning = gtk_widget_get_next_sibling (gtk_widget_get_parent (label));
 
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    {
-      GtkWidget *view = find_by_type (GTK_WIDGET (page), types[i]);
-      gpointer child = view != NULL ? gtk_widget_get_template_child (view, types[i], name) : NULL;
+  g_assert_true (GTK_IS_LABEL (meaning));
+  return GTK_LABEL (meaning);
+}
 
-      if (child != NULL)
-        return child;
-    }
+static inline gboolean
+is_under_day_title (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  GtkWidget *above = gtk_widget_get_prev_sibling (widget);
 
-  g_error ("No “%s” in the journal page’s views", name);
-  return NULL;
+  return GTK_IS_LABEL (widget) && above != NULL && GTK_IS_LABEL (above) &&
+         gtk_widget_has_css_class (above, "title-2");
+}
+
+/* The line under the day's title that says whether the entry is saved. */
+static inline GtkLabel *
+journal_save_state (PatellaJournalPage *page)
+{
+  GtkWidget *label = find_widget (GTK_WIDGET (page), is_under_day_title, NULL);
+
+  g_assert_nonnull (label);
+  return GTK_LABEL (label);
+}
+
+/* The banner of same-day advice, under its heading "Today: get urgent
+ * medical care". */
+static inline GtkWidget *
+journal_urgent_banner (PatellaJournalPage *page)
+{
+  GtkWidget *banner = find_by_role (GTK_WIDGET (page), GTK_ACCESSIBLE_ROLE_HEADING,
+                                    "Today: get urgent medical care");
+
+  g_assert_nonnull (banner);
+  while (!PATELLA_IS_JOURNAL_ADVICE (gtk_widget_get_parent (banner)))
+    banner = gtk_widget_get_parent (banner);
+  return banner;
+}
+
+/* The card that says the day was changed elsewhere. */
+static inline GtkWidget *
+journal_conflict (PatellaJournalPage *page)
+{
+  return get_by_label (GTK_WIDGET (page), GTK_TYPE_BOX, "Changed Elsewhere");
 }

@@ -273,16 +273,26 @@ has_rule (GPtrArray  *advice,
   return FALSE;
 }
 
+/* The day-by-day tests' store and clock, from noon on a day of March 2026
+ * (@data points to its number). */
+static const int march_1 = 1;
+static const int march_14 = 14;
+
+static void
+set_up_at (PatellaStoreFixture *fixture,
+           gconstpointer        data)
+{
+  patella_store_fixture_open (fixture, patella_test_local_us (2026, 3, *(const int *) data, 12, 0));
+}
+
 /* Advice follows the clock: yesterday's red flag still counts this morning,
  * not the day after. */
 static void
-test_advice_follows_clock (void)
+test_advice_follows_clock (PatellaStoreFixture *fixture,
+                           gconstpointer        data)
 {
-  g_autofree char *dir = patella_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
-  g_autoptr(PatellaClock) clock =
-    patella_clock_new_fake (patella_test_local_us (2026, 3, 14, 12, 0));
-  g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
+  PatellaStore *store = fixture->store;
+  PatellaClock *clock = fixture->clock;
   const Day swelling = { 0, 1, NONE, NONE, "swelling" };
   g_autoptr(GPtrArray) today = NULL;
   g_autoptr(GPtrArray) tomorrow = NULL;
@@ -299,22 +309,17 @@ test_advice_follows_clock (void)
   patella_clock_advance (clock, G_TIME_SPAN_DAY);
   later = patella_advice_for_day (store, NULL, NULL);
   g_assert_cmpuint (later->len, ==, 0);
-
-  g_clear_object (&store);
-  patella_test_remove_dir (dir);
 }
 
 /* Day by day with a fake clock: a knee that hurts from 1 March, written
  * up on most days but not all, gets the two-week advice on 15 March and
  * not a day before; a day without pain ends it. */
 static void
-test_two_weeks_day_by_day (void)
+test_two_weeks_day_by_day (PatellaStoreFixture *fixture,
+                           gconstpointer        data)
 {
-  g_autofree char *dir = patella_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
-  g_autoptr(PatellaClock) clock =
-    patella_clock_new_fake (patella_test_local_us (2026, 3, 1, 12, 0));
-  g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
+  PatellaStore *store = fixture->store;
+  PatellaClock *clock = fixture->clock;
 
   for (int n = 0; n <= 20; n++)
     {
@@ -336,20 +341,15 @@ test_two_weeks_day_by_day (void)
 
       patella_clock_advance (clock, G_TIME_SPAN_DAY);
     }
-
-  g_clear_object (&store);
-  patella_test_remove_dir (dir);
 }
 
 /* Pain at rest of 9/10 gets advice on the second such day, and for a week. */
 static void
-test_rest_pain_day_by_day (void)
+test_rest_pain_day_by_day (PatellaStoreFixture *fixture,
+                           gconstpointer        data)
 {
-  g_autofree char *dir = patella_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
-  g_autoptr(PatellaClock) clock =
-    patella_clock_new_fake (patella_test_local_us (2026, 3, 1, 12, 0));
-  g_autoptr(PatellaStore) store = patella_store_open (path, clock, NULL);
+  PatellaStore *store = fixture->store;
+  PatellaClock *clock = fixture->clock;
 
   for (int n = 0; n < 10; n++)
     {
@@ -365,9 +365,6 @@ test_rest_pain_day_by_day (void)
 
       patella_clock_advance (clock, G_TIME_SPAN_DAY);
     }
-
-  g_clear_object (&store);
-  patella_test_remove_dir (dir);
 }
 
 /* Six weeks of exercise at least twice a week, and this week's pain not
@@ -598,9 +595,12 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/advice/rules-table", test_rules_table);
-  g_test_add_func ("/advice/follows-clock", test_advice_follows_clock);
-  g_test_add_func ("/advice/two-weeks-day-by-day", test_two_weeks_day_by_day);
-  g_test_add_func ("/advice/rest-pain-day-by-day", test_rest_pain_day_by_day);
+  g_test_add ("/advice/follows-clock", PatellaStoreFixture, &march_14,
+              set_up_at, test_advice_follows_clock, patella_store_fixture_tear_down);
+  g_test_add ("/advice/two-weeks-day-by-day", PatellaStoreFixture, &march_1,
+              set_up_at, test_two_weeks_day_by_day, patella_store_fixture_tear_down);
+  g_test_add ("/advice/rest-pain-day-by-day", PatellaStoreFixture, &march_1,
+              set_up_at, test_rest_pain_day_by_day, patella_store_fixture_tear_down);
   g_test_add_func ("/advice/six-weeks-of-exercise", test_six_weeks_of_exercise);
   g_test_add_func ("/advice/evaluate-ignores-later-days", test_evaluate_ignores_later_days);
   g_test_add_func ("/advice/rules-described", test_rules_described);

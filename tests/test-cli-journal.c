@@ -24,6 +24,21 @@ typedef PatellaCliResult Result;
     g_assert_cmpint (ok_.status, ==, 0); \
   } G_STMT_END
 
+/* Fails unless `journal list --format csv` succeeds and prints the header
+ * and then @rows. */
+static void
+assert_journal_csv (Fixture    *fixture,
+                    const char *rows)
+{
+  g_auto(PatellaCliResult) list = { 0 };
+  g_autofree char *expected = g_strconcat ("date,pain,pain_activity,pain_morning,symptoms,note\n",
+                                           rows, NULL);
+
+  run_cli (&list, fixture->db, "journal", "list", "--format", "csv", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpstr (list.out, ==, expected);
+}
+
 /* Three days, with the awkward parts: quotes, a comma, a line break, SQL. */
 static void
 add_three_days (Fixture *fixture)
@@ -41,17 +56,12 @@ static void
 test_list_csv_golden (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_auto(PatellaCliResult) result = { 0 };
-
   add_three_days (fixture);
-  run_cli (&result, fixture->db, "journal", "list", "--format", "csv", NULL);
-  g_assert_cmpint (result.status, ==, 0);
-  g_assert_cmpstr (result.out, ==,
-                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
-                   "2026-03-01,2,,,ache-behind-kneecap;pain-stairs,"
-                   "\"Easy 5 km, \"\"felt fine\"\", then stairs;\nsecond line\"\n"
-                   "2026-03-02,6,7,4,swelling,Robert'); DROP TABLE journal_entry;--\n"
-                   "2026-03-03,0,,,,\n");
+  assert_journal_csv (fixture,
+                      "2026-03-01,2,,,ache-behind-kneecap;pain-stairs,"
+                      "\"Easy 5 km, \"\"felt fine\"\", then stairs;\nsecond line\"\n"
+                      "2026-03-02,6,7,4,swelling,Robert'); DROP TABLE journal_entry;--\n"
+                      "2026-03-03,0,,,,\n");
 }
 
 static void
@@ -128,7 +138,6 @@ test_add_updates_given_fields (Fixture       *fixture,
 {
   g_auto(PatellaCliResult) first = { 0 };
   g_auto(PatellaCliResult) second = { 0 };
-  g_auto(PatellaCliResult) list = { 0 };
 
   run_cli (&first, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "3",
            "--pain-activity", "4", "--symptom", "grinding", "--note", "first", NULL);
@@ -141,10 +150,7 @@ test_add_updates_given_fields (Fixture       *fixture,
   g_assert_cmpint (second.status, ==, 0);
   g_assert_nonnull (strstr (second.out, "updated"));
 
-  run_cli (&list, fixture->db, "journal", "list", "--format", "csv", NULL);
-  g_assert_cmpstr (list.out, ==,
-                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
-                   "2026-03-05,3,4,2,grinding,first\n");
+  assert_journal_csv (fixture, "2026-03-05,3,4,2,grinding,first\n");
 }
 
 /* A rating given by mistake is taken back with "none", the one at rest
@@ -156,7 +162,6 @@ test_add_clears_optional_pain (Fixture       *fixture,
   g_auto(PatellaCliResult) first = { 0 };
   g_auto(PatellaCliResult) cleared = { 0 };
   g_auto(PatellaCliResult) refused = { 0 };
-  g_auto(PatellaCliResult) list = { 0 };
   g_auto(PatellaCliResult) text = { 0 };
 
   run_cli (&first, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "3",
@@ -171,10 +176,7 @@ test_add_clears_optional_pain (Fixture       *fixture,
            NULL);
   g_assert_cmpint (refused.status, ==, 0);
 
-  run_cli (&list, fixture->db, "journal", "list", "--format", "csv", NULL);
-  g_assert_cmpstr (list.out, ==,
-                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
-                   "2026-03-05,,,2,,\n");
+  assert_journal_csv (fixture, "2026-03-05,,,2,,\n");
 
   run_cli (&text, fixture->db, "journal", "list", NULL);
   g_assert_nonnull (strstr (text.out, "2026-03-05  at rest – · during activity – · "
@@ -188,7 +190,6 @@ test_add_symptom_rates_nothing (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_auto(PatellaCliResult) added = { 0 };
-  g_auto(PatellaCliResult) csv = { 0 };
   g_auto(PatellaCliResult) json = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -198,10 +199,7 @@ test_add_symptom_rates_nothing (Fixture       *fixture,
            "swelling", NULL);
   g_assert_cmpint (added.status, ==, 0);
 
-  run_cli (&csv, fixture->db, "journal", "list", "--format", "csv", NULL);
-  g_assert_cmpstr (csv.out, ==,
-                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
-                   "2026-03-05,,,,swelling,\n");
+  assert_journal_csv (fixture, "2026-03-05,,,,swelling,\n");
 
   run_cli (&json, fixture->db, "journal", "list", "--format", "json", NULL);
   json_parser_load_from_data (parser, json.out, -1, &error);
@@ -221,9 +219,6 @@ test_add_symptoms_adds (Fixture       *fixture,
   g_auto(PatellaCliResult) third = { 0 };
   g_auto(PatellaCliResult) both = { 0 };
   g_auto(PatellaCliResult) cleared = { 0 };
-  g_auto(PatellaCliResult) list = { 0 };
-  g_auto(PatellaCliResult) list2 = { 0 };
-  g_auto(PatellaCliResult) list3 = { 0 };
 
   run_cli (&first, fixture->db, "journal", "add", "--date", "2026-03-05", "--pain", "3",
            "--symptom", "locking", "--symptom", "swelling", NULL);
@@ -231,18 +226,14 @@ test_add_symptoms_adds (Fixture       *fixture,
   run_cli (&second, fixture->db, "journal", "add", "--date", "2026-03-05",
            "--symptom", "grinding", "--no-symptom", "swelling", NULL);
   g_assert_cmpint (second.status, ==, 0);
-  run_cli (&list, fixture->db, "journal", "list", "--format", "csv", NULL);
-  g_assert_cmpstr (list.out, ==,
-                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
-                   "2026-03-05,3,,,grinding;locking,\n");
+  assert_journal_csv (fixture, "2026-03-05,3,,,grinding;locking,\n");
 
   /* The same code both ways is refused, and nothing changes. */
   run_cli (&both, fixture->db, "journal", "add", "--date", "2026-03-05",
            "--symptom", "grinding", "--no-symptom", "grinding", NULL);
   g_assert_cmpint (both.status, ==, 1);
   g_assert_nonnull (strstr (both.err, "both --symptom and --no-symptom"));
-  run_cli (&list2, fixture->db, "journal", "list", "--format", "csv", NULL);
-  g_assert_cmpstr (list2.out, ==, list.out);
+  assert_journal_csv (fixture, "2026-03-05,3,,,grinding;locking,\n");
 
   run_cli (&cleared, fixture->db, "journal", "add", "--date", "2026-03-05",
            "--clear-symptoms", NULL);
@@ -250,10 +241,7 @@ test_add_symptoms_adds (Fixture       *fixture,
   run_cli (&third, fixture->db, "journal", "add", "--date", "2026-03-05",
            "--clear-symptoms", "--symptom", "sharp-pain", NULL);
   g_assert_cmpint (third.status, ==, 0);
-  run_cli (&list3, fixture->db, "journal", "list", "--format", "csv", NULL);
-  g_assert_cmpstr (list3.out, ==,
-                   "date,pain,pain_activity,pain_morning,symptoms,note\n"
-                   "2026-03-05,3,,,sharp-pain,\n");
+  assert_journal_csv (fixture, "2026-03-05,3,,,sharp-pain,\n");
 }
 
 static void

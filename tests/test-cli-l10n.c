@@ -11,28 +11,10 @@
  * folder ($PATELLA_LOCALEDIR). LC_ALL=C.UTF-8 needs no generated locale;
  * glibc still follows LANGUAGE with it. */
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+typedef PatellaCliFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = patella_test_make_dir ();
-  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
+#define fixture_set_up patella_cli_fixture_set_up
+#define fixture_tear_down patella_cli_fixture_tear_down
 
 /* patella-cli in German, on @db. */
 #define run_cli_de(result, db, ...) \

@@ -120,6 +120,24 @@ assert_refused (const Result *result,
     g_error ("“%s” not in “%s”", needle, result->err);
 }
 
+/* patella-cli refuses @args with a message containing @needle, and the
+ * database is as it was. */
+static void
+assert_refused_unchanged (Fixture            *fixture,
+                          const char         *needle,
+                          const char * const *args)
+{
+  g_auto(PatellaCliResult) result = { 0 };
+  g_autofree char *before = patella_test_dump_db (fixture->db);
+
+  patella_test_run_cli_argv (&result, fixture->db, args);
+  assert_refused (&result, needle);
+  assert_unchanged (fixture->db, before);
+}
+
+#define REFUSED_UNCHANGED(fixture, needle, ...) \
+  assert_refused_unchanged ((fixture), (needle), (const char *[]) { __VA_ARGS__, NULL })
+
 /* The ids are random: replace them before comparing. */
 static char *
 mask_ids (const char *json)
@@ -312,7 +330,6 @@ test_start_refused (Fixture       *fixture,
     { "10", "There is no phase 10" },
     { "three", "“three” is not a phase" },
   };
-  g_autofree char *before = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -326,19 +343,14 @@ test_start_refused (Fixture       *fixture,
 
   {
     g_auto(PatellaCliResult) ok = { 0 };
-    g_auto(PatellaCliResult) twice = { 0 };
-    g_auto(PatellaCliResult) rule = { 0 };
 
     run_cli (&ok, fixture->db, "plan", "start", "--rule", "standard", NULL);
     g_assert_cmpint (ok.status, ==, 0);
     g_assert_nonnull (strstr (ok.out, "phase 1 of 9, Calm and Strengthen (standard rule: pain "
                                       "during at most 5/10)"));
-    before = patella_test_dump_db (fixture->db);
-    run_cli (&twice, fixture->db, "plan", "start", "--phase", "3", NULL);
-    assert_refused (&twice, "A plan is already running (phase 1");
-    run_cli (&rule, fixture->db, "plan", "start", "--rule", "lenient", NULL);
-    assert_refused (&rule, "“lenient” is not a rule");
-    assert_unchanged (fixture->db, before);
+    REFUSED_UNCHANGED (fixture, "A plan is already running (phase 1",
+                       "plan", "start", "--phase", "3");
+    REFUSED_UNCHANGED (fixture, "“lenient” is not a rule", "plan", "start", "--rule", "lenient");
   }
 }
 
@@ -348,7 +360,6 @@ test_pause_resume_stop (Fixture       *fixture,
 {
   g_auto(PatellaCliResult) result = { 0 };
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *before = NULL;
   JsonObject *object;
 
   run_cli (&result, fixture->db, "plan", "pause", NULL);
@@ -389,12 +400,8 @@ test_pause_resume_stop (Fixture       *fixture,
                     4);
 
   /* Starting again asks where. */
-  before = patella_test_dump_db (fixture->db);
-  run_cli (&result, fixture->db, "plan", "start", NULL);
-  assert_refused (&result, "choose where to start again");
-  run_cli (&result, fixture->db, "plan", "stop", NULL);
-  assert_refused (&result, "The plan is stopped");
-  assert_unchanged (fixture->db, before);
+  REFUSED_UNCHANGED (fixture, "choose where to start again", "plan", "start");
+  REFUSED_UNCHANGED (fixture, "The plan is stopped", "plan", "stop");
 
   run_cli (&result, fixture->db, "plan", "start", "--phase", "5", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -447,11 +454,7 @@ test_log (Fixture       *fixture,
                               "(above 5).\n", today);
   g_assert_cmpstr (result.out, ==, expected);
 
-  g_free (before);
-  before = patella_test_dump_db (fixture->db);
-  run_cli (&result, fixture->db, "plan", "log", "--pain", "1", NULL);
-  assert_refused (&result, "one session a day");
-  assert_unchanged (fixture->db, before);
+  REFUSED_UNCHANGED (fixture, "one session a day", "plan", "log", "--pain", "1");
 }
 
 /* The Shoes view's load checks show beside a running phase's session. */

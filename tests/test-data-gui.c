@@ -292,19 +292,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  test_app = patella_test_app_new (NULL);
+  test_app = patella_test_gui_init (&argc, &argv, NULL);
 
   g_test_add_func ("/data-gui/actions", test_actions);
   g_test_add_func ("/data-gui/restore-from-preferences", test_restore_from_preferences);
   g_test_add_func ("/data-gui/import-gpx", test_import_gpx);
   g_test_add_func ("/data-gui/import-many-without-shoes", test_import_many_without_shoes);
 
-  status = g_test_run ();
-  g_clear_object (&test_app);
-  return status;
+  return patella_test_gui_run (&test_app);
 }

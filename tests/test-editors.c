@@ -55,19 +55,30 @@ cli_writes (PatellaStore *store,
   g_assert_no_error (error);
 }
 
+/* The window opens the day the command line wrote with @note: an edit of
+ * the stored entry, nothing changed yet. */
+static PatellaJournalEdit *
+open_day (Fixture      *fixture,
+          PatellaStore *cli,
+          const char   *note)
+{
+  g_autoptr(PatellaJournalEntry) opened = NULL;
+
+  cli_writes (cli, PATELLA_PAIN_NONE, note, NULL);
+  opened = get (fixture->store);
+  return patella_journal_edit_new (DAY, opened);
+}
+
 static void
 test_writes_only_changes (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(PatellaStore) cli = open_second (fixture);
-  g_autoptr(PatellaJournalEntry) opened = NULL;
   g_autoptr(PatellaJournalEntry) after = NULL;
   g_autoptr(PatellaJournalEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
 
-  cli_writes (cli, PATELLA_PAIN_NONE, "first", NULL);
-  opened = get (fixture->store);
-  edit = patella_journal_edit_new (DAY, opened);
+  edit = open_day (fixture, cli, "first");
 
   /* The command line changes the morning rating, the note and a symptom
    * while the window has the day open. */
@@ -93,15 +104,12 @@ test_untouched_fields_follow (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(PatellaStore) cli = open_second (fixture);
-  g_autoptr(PatellaJournalEntry) opened = NULL;
   g_autoptr(PatellaJournalEntry) now = NULL;
   g_autoptr(PatellaJournalEdit) edit = NULL;
   PatellaJournalFields conflicts = PATELLA_JOURNAL_FIELD_NONE;
   PatellaJournalFields changed;
 
-  cli_writes (cli, PATELLA_PAIN_NONE, "", NULL);
-  opened = get (fixture->store);
-  edit = patella_journal_edit_new (DAY, opened);
+  edit = open_day (fixture, cli, "");
   patella_journal_edit_set_pain_activity (edit, 4);
 
   cli_writes (cli, 3, "from elsewhere", "locking");
@@ -119,16 +127,13 @@ test_conflict_keeps_users_text (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(PatellaStore) cli = open_second (fixture);
-  g_autoptr(PatellaJournalEntry) opened = NULL;
   g_autoptr(PatellaJournalEntry) now = NULL;
   g_autoptr(PatellaJournalEntry) after = NULL;
   g_autoptr(PatellaJournalEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
   PatellaJournalFields conflicts = PATELLA_JOURNAL_FIELD_NONE;
 
-  cli_writes (cli, PATELLA_PAIN_NONE, "start", NULL);
-  opened = get (fixture->store);
-  edit = patella_journal_edit_new (DAY, opened);
+  edit = open_day (fixture, cli, "start");
   patella_journal_edit_set_note (edit, "start, and what I am typing");
 
   cli_writes (cli, PATELLA_PAIN_NONE, "start, and the terminal's words", NULL);

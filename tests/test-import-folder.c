@@ -54,17 +54,7 @@ drop_file (const char *folder,
 static PatellaRunDialog *
 find_run_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (PATELLA_IS_RUN_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return PATELLA_RUN_DIALOG (window);
-    }
-
-  return NULL;
+  return (PatellaRunDialog *) find_toplevel (PATELLA_TYPE_RUN_DIALOG);
 }
 
 static const PatellaNotification *
@@ -257,17 +247,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  test_app = patella_test_app_new (NULL);
+  test_app = patella_test_gui_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import-folder/folder", test_folder);
   g_test_add_func ("/import-folder/import-dialog", test_import_dialog);
 
-  status = g_test_run ();
-  g_clear_object (&test_app);
-  return status;
+  return patella_test_gui_run (&test_app);
 }

@@ -98,6 +98,18 @@ get (GPtrArray  *insights,
   return insight;
 }
 
+/* Collects the insights again into *@insights, the ones before freed, and
+ * returns the one with @id. */
+static PatellaInsight *
+collect_get (PatellaStoreFixture  *fixture,
+             GPtrArray           **insights,
+             const char           *id)
+{
+  g_clear_pointer (insights, g_ptr_array_unref);
+  *insights = collect (fixture);
+  return get (*insights, id);
+}
+
 static void
 assert_honest (const PatellaInsight *insight)
 {
@@ -150,8 +162,7 @@ test_long_runs (PatellaStoreFixture *fixture,
   PatellaInsight *insight;
 
   fill_long_short (fixture);
-  insights = collect (fixture);
-  insight = get (insights, "long-runs");
+  insight = collect_get (fixture, &insights, "long-runs");
   g_assert_true (insight->enough);
   g_assert_cmpuint (insight->n_with, ==, 3);
   g_assert_cmpuint (insight->n_without, ==, 3);
@@ -174,8 +185,7 @@ test_long_runs_lower (PatellaStoreFixture *fixture,
 
   fill_long_short (fixture);
   exec (fixture, "UPDATE journal_entry SET pain_morning = 6 WHERE day <= '2026-03-03';");
-  insights = collect (fixture);
-  insight = get (insights, "long-runs");
+  insight = collect_get (fixture, &insights, "long-runs");
   g_assert_true (insight->enough);
   g_assert_cmpfloat_with_epsilon (insight->effect, -1.7, 1e-9);
   g_assert_nonnull (strstr (insight->text, "was lower after runs longer than 5.0 km"));
@@ -193,8 +203,7 @@ test_minimum_days (PatellaStoreFixture *fixture,
   fill_long_short (fixture);
   /* A missing rating takes the day out: two long days are left. */
   exec (fixture, "UPDATE journal_entry SET pain_morning = NULL WHERE day = '2026-03-07';");
-  insights = collect (fixture);
-  insight = get (insights, "long-runs");
+  insight = collect_get (fixture, &insights, "long-runs");
   g_assert_false (insight->enough);
   g_assert_cmpuint (insight->n_with, ==, 2);
   g_assert_cmpuint (insight->n_without, ==, 3);
@@ -236,8 +245,7 @@ test_ties (PatellaStoreFixture *fixture,
   /* Two runs on one day count once, by the longer: still a long day. */
   add_run (fixture, "2026-03-07", 1000, NULL);
 
-  insights = collect (fixture);
-  insight = get (insights, "long-runs");
+  insight = collect_get (fixture, &insights, "long-runs");
   g_assert_true (insight->enough);
   g_assert_cmpuint (insight->n_with, ==, 3);
   g_assert_cmpuint (insight->n_without, ==, 3);
@@ -259,8 +267,7 @@ test_small_effect (PatellaStoreFixture *fixture,
   /* Short 3, 3, 3 against long 3, 3, 4: 0.3 points is worded as about the same. */
   exec (fixture, "UPDATE journal_entry SET pain_morning = 3 WHERE day <> '2026-03-07';"
                  "UPDATE journal_entry SET pain_morning = 4 WHERE day = '2026-03-07';");
-  insights = collect (fixture);
-  insight = get (insights, "long-runs");
+  insight = collect_get (fixture, &insights, "long-runs");
   g_assert_true (insight->enough);
   g_assert_cmpfloat_with_epsilon (insight->effect, 0.3, 1e-9);
   g_assert_cmpstr (insight->text, ==,
@@ -272,18 +279,14 @@ test_small_effect (PatellaStoreFixture *fixture,
   exec (fixture, "UPDATE journal_entry SET pain_morning = 2 WHERE day IN ('2026-03-01', '2026-03-02');"
                  "UPDATE journal_entry SET pain_morning = 3 WHERE day IN ('2026-03-03', '2026-03-05', '2026-03-06');"
                  "UPDATE journal_entry SET pain_morning = 2 WHERE day = '2026-03-07';");
-  g_clear_pointer (&insights, g_ptr_array_unref);
-  insights = collect (fixture);
-  insight = get (insights, "long-runs");
+  insight = collect_get (fixture, &insights, "long-runs");
   g_assert_cmpfloat_with_epsilon (insight->effect, 0.4, 1e-9);
   g_assert_nonnull (strstr (insight->text, "was about the same after"));
 
   /* …0.6 points (2.3 against 1.7) is a difference. */
   exec (fixture, "UPDATE journal_entry SET pain_morning = 1 WHERE day = '2026-03-02';"
                  "UPDATE journal_entry SET pain_morning = 2 WHERE day IN ('2026-03-03', '2026-03-06');");
-  g_clear_pointer (&insights, g_ptr_array_unref);
-  insights = collect (fixture);
-  insight = get (insights, "long-runs");
+  insight = collect_get (fixture, &insights, "long-runs");
   g_assert_cmpfloat_with_epsilon (insight->effect, 0.6, 1e-9);
   g_assert_nonnull (strstr (insight->text, "was higher after runs longer than 5.0 km"));
   g_assert_nonnull (strstr (insight->text, "on average 2.3 against 1.7"));
@@ -308,8 +311,7 @@ test_shoes (PatellaStoreFixture *fixture,
   add_day (fixture, "2026-03-04", 0, 5);
   add_day (fixture, "2026-03-05", 0, 5);
 
-  insights = collect (fixture);
-  insight = get (insights, "shoe:Trail");
+  insight = collect_get (fixture, &insights, "shoe:Trail");
   g_assert_false (insight->enough);
   g_assert_cmpstr (insight->text, ==,
                    "Not enough entries yet to compare: 1 more rated morning after a run in "
@@ -317,9 +319,7 @@ test_shoes (PatellaStoreFixture *fixture,
 
   add_run (fixture, "2026-03-06", 5000, "Trail");
   add_day (fixture, "2026-03-06", 0, 5);
-  g_clear_pointer (&insights, g_ptr_array_unref);
-  insights = collect (fixture);
-  insight = get (insights, "shoe:Trail");
+  insight = collect_get (fixture, &insights, "shoe:Trail");
   g_assert_true (insight->enough);
   g_assert_cmpfloat_with_epsilon (insight->effect, 3.0, 1e-9);
   g_assert_cmpstr (insight->text, ==,
@@ -356,8 +356,7 @@ test_exercise (PatellaStoreFixture *fixture,
       add_day (fixture, day, 0, d <= 2 ? 1 : 4);
     }
 
-  insights = collect (fixture);
-  insight = get (insights, "exercise");
+  insight = collect_get (fixture, &insights, "exercise");
   g_assert_false (insight->enough);
   g_assert_cmpuint (insight->n_with, ==, 2);
   g_assert_cmpuint (insight->n_without, ==, 4);
@@ -366,9 +365,7 @@ test_exercise (PatellaStoreFixture *fixture,
                    "exercise session.");
 
   add_exercise (fixture, "2026-03-04", "finished");
-  g_clear_pointer (&insights, g_ptr_array_unref);
-  insights = collect (fixture);
-  insight = get (insights, "exercise");
+  insight = collect_get (fixture, &insights, "exercise");
   g_assert_true (insight->enough);
   g_assert_cmpuint (insight->n_with, ==, 3);
   g_assert_cmpuint (insight->n_without, ==, 3);
@@ -405,8 +402,7 @@ test_load_rise (PatellaStoreFixture *fixture,
                  " VALUES ('2026-02-26', NULL, 1, 1);"
                  "INSERT INTO journal_symptom (day, code) VALUES ('2026-02-26', 'swelling');");
 
-  insights = collect (fixture);
-  insight = get (insights, "load-rise");
+  insight = collect_get (fixture, &insights, "load-rise");
   g_assert_true (insight->enough);
   g_assert_cmpuint (insight->n_with, ==, 3);
   g_assert_cmpuint (insight->n_without, ==, 3);
@@ -439,9 +435,7 @@ test_descent (PatellaStoreFixture *fixture,
   exec (fixture,
         "UPDATE run SET descent_m = 200 WHERE day IN ('2026-03-01', '2026-03-02', '2026-03-03');"
         "UPDATE run SET descent_m = 20 WHERE day IN ('2026-03-05', '2026-03-06');");
-  g_clear_pointer (&insights, g_ptr_array_unref);
-  insights = collect (fixture);
-  insight = get (insights, "descent");
+  insight = collect_get (fixture, &insights, "descent");
   /* Median of 20, 20, 200, 200, 200 is 200: nothing is above it. */
   g_assert_false (insight->enough);
   g_assert_cmpuint (insight->n_with, ==, 0);
@@ -450,9 +444,7 @@ test_descent (PatellaStoreFixture *fixture,
                                            "of descent"));
 
   exec (fixture, "UPDATE run SET descent_m = 10 WHERE day = '2026-03-07';");
-  g_clear_pointer (&insights, g_ptr_array_unref);
-  insights = collect (fixture);
-  insight = get (insights, "descent");
+  insight = collect_get (fixture, &insights, "descent");
   /* Median of 10, 20, 20, 200, 200, 200 is 20. */
   g_assert_true (insight->enough);
   g_assert_cmpfloat_with_epsilon (insight->mean_with, 2.0, 1e-9);

@@ -78,11 +78,11 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, today);
 
   /* Pain at rest is rated by turning its switch on, as the other two. */
-  g_assert_false (gtk_switch_get_active (journal_child (page, "rest_switch")));
-  gtk_switch_set_active (journal_child (page, "rest_switch"), TRUE);
-  gtk_range_set_value (GTK_RANGE (journal_child (page, "rest_scale")), 7);
+  g_assert_false (gtk_switch_get_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain at rest")));
+  gtk_switch_set_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain at rest"), TRUE);
+  gtk_range_set_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest")), 7);
   /* The zones are for pain during activity, not at rest. */
-  g_assert_cmpstr (gtk_label_get_text (journal_child (page, "rest_meaning")), ==, "");
+  g_assert_cmpstr (gtk_label_get_text (journal_meaning (page, "Pain at rest")), ==, "");
 
   /* Saved within a second of the change, with nothing else done. */
   wait_ms (900);
@@ -91,10 +91,10 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   g_assert_cmpstr (pain, ==, "7");
 
   /* Typed, then the window closed at once: saved on close. */
-  buffer = gtk_text_view_get_buffer (journal_child (page, "note_view"));
+  buffer = gtk_text_view_get_buffer (get_by_label (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, "Notes"));
   gtk_text_buffer_set_text (buffer, "Stairs were hard; \"iced\" after", -1);
-  gtk_switch_set_active (journal_child (page, "activity_switch"), TRUE);
-  gtk_range_set_value (GTK_RANGE (journal_child (page, "activity_scale")), 4);
+  gtk_switch_set_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain during activity"), TRUE);
+  gtk_range_set_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain during activity")), 4);
   gtk_window_close (GTK_WINDOW (window));
   flush_events ();
 
@@ -110,13 +110,13 @@ test_today_saved_and_shown_again (Fixture       *fixture,
   window = patella_app_fixture_open_window (fixture);
   page = get_page (window);
   g_assert_cmpstr (visible_page_name (page), ==, "journal");
-  g_assert_true (gtk_switch_get_active (journal_child (page, "rest_switch")));
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (journal_child (page, "rest_scale"))), ==, 7);
-  g_assert_true (gtk_switch_get_active (journal_child (page, "activity_switch")));
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (journal_child (page, "activity_scale"))), ==, 4);
-  g_assert_false (gtk_switch_get_active (journal_child (page, "morning_switch")));
-  g_assert_cmpstr (gtk_label_get_text (journal_child (page, "morning_meaning")), ==, "Not rated");
-  buffer = gtk_text_view_get_buffer (journal_child (page, "note_view"));
+  g_assert_true (gtk_switch_get_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain at rest")));
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest"))), ==, 7);
+  g_assert_true (gtk_switch_get_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain during activity")));
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain during activity"))), ==, 4);
+  g_assert_false (gtk_switch_get_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain the next morning")));
+  g_assert_cmpstr (gtk_label_get_text (journal_meaning (page, "Pain the next morning")), ==, "Not rated");
+  buffer = gtk_text_view_get_buffer (get_by_label (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, "Notes"));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown_note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (shown_note, ==, "Stairs were hard; \"iced\" after");
@@ -153,18 +153,18 @@ test_meaning_follows_value (Fixture       *fixture,
                             gconstpointer  data)
 {
   PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
-  GtkRange *scale = journal_child (page, "activity_scale");
-  GtkLabel *meaning = journal_child (page, "activity_meaning");
+  GtkRange *scale = get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain during activity");
+  GtkLabel *meaning = journal_meaning (page, "Pain during activity");
 
-  gtk_switch_set_active (journal_child (page, "rest_switch"), TRUE);
-  gtk_range_set_value (GTK_RANGE (journal_child (page, "rest_scale")), 9);
-  g_assert_cmpstr (gtk_label_get_text (journal_child (page, "rest_meaning")), ==, "");
-  gtk_switch_set_active (journal_child (page, "morning_switch"), TRUE);
-  gtk_range_set_value (GTK_RANGE (journal_child (page, "morning_scale")), 9);
-  g_assert_cmpstr (gtk_label_get_text (journal_child (page, "morning_meaning")), ==, "");
-  g_assert_false (gtk_widget_has_css_class (journal_child (page, "morning_meaning"), "error"));
+  gtk_switch_set_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain at rest"), TRUE);
+  gtk_range_set_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest")), 9);
+  g_assert_cmpstr (gtk_label_get_text (journal_meaning (page, "Pain at rest")), ==, "");
+  gtk_switch_set_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain the next morning"), TRUE);
+  gtk_range_set_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain the next morning")), 9);
+  g_assert_cmpstr (gtk_label_get_text (journal_meaning (page, "Pain the next morning")), ==, "");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (journal_meaning (page, "Pain the next morning")), "error"));
 
-  gtk_switch_set_active (journal_child (page, "activity_switch"), TRUE);
+  gtk_switch_set_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain during activity"), TRUE);
   gtk_range_set_value (scale, 0);
   g_assert_cmpstr (gtk_label_get_text (meaning), ==, "Safe (0–2)");
   gtk_range_set_value (scale, 3);
@@ -188,7 +188,7 @@ test_advice_shown_with_source (Fixture       *fixture,
                                gconstpointer  data)
 {
   PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
-  GtkWidget *group = journal_child (page, "advice_group");
+  GtkWidget *group = get_by_label (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "Advice");
   GtkLabel *text;
   GtkWidget *button;
   GtkPopover *popover;
@@ -213,27 +213,7 @@ test_advice_shown_with_source (Fixture       *fixture,
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 
   /* Nothing urgent: no banner. */
-  g_assert_false (gtk_widget_get_visible (journal_child (page, "urgent_banner")));
-}
-
-static GtkWidget *
-find_label_exact (GtkWidget  *root,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_exact (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  g_assert_false (gtk_widget_get_visible (journal_urgent_banner (page)));
 }
 
 /* A history row's badge takes a zone's colour only from pain during
@@ -250,7 +230,7 @@ test_row_badge_zones (Fixture       *fixture,
   patella_journal_entry_set_pain_rest (rest, 8);
   patella_journal_entry_set_pain_activity (rest, 2);
   patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (row), rest);
-  badge = find_label_exact (row, "8");
+  badge = find_by_label (row, GTK_TYPE_LABEL, "8");
   g_assert_nonnull (badge);
   g_assert_false (gtk_widget_has_css_class (badge, "error"));
   g_assert_false (gtk_widget_has_css_class (badge, "success"));
@@ -258,7 +238,7 @@ test_row_badge_zones (Fixture       *fixture,
   patella_journal_entry_set_pain_rest (activity, 1);
   patella_journal_entry_set_pain_activity (activity, 7);
   patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (row), activity);
-  badge = find_label_exact (row, "7");
+  badge = find_by_label (row, GTK_TYPE_LABEL, "7");
   g_assert_nonnull (badge);
   g_assert_true (gtk_widget_has_css_class (badge, "error"));
 
@@ -274,8 +254,8 @@ test_same_day_advice_first (Fixture       *fixture,
 {
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaJournalPage *page = get_page (window);
-  GtkWidget *banner = journal_child (page, "urgent_banner");
-  GtkWidget *group = journal_child (page, "advice_group");
+  GtkWidget *banner = journal_urgent_banner (page);
+  GtkWidget *group = get_by_label (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "Advice");
   GtkLabel *title = find_label (banner, "Today");
   GtkLabel *locked;
   GtkLabel *outer;
@@ -310,7 +290,7 @@ test_same_day_advice_first (Fixture       *fixture,
   g_assert_cmpint (min_width, <=, 360);
 
   /* Unticked: the banner goes, the rest stays. */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_parent (GTK_WIDGET (find_label (journal_child (page, "symptoms_box"), "Locking")))), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_parent (GTK_WIDGET (find_label (get_by_type (GTK_WIDGET (page), GTK_TYPE_FLOW_BOX), "Locking")))), FALSE);
   wait_ms (900);
   g_assert_false (gtk_widget_get_visible (banner));
   g_assert_nonnull (find_label (group, "Pain on the outside of the knee may be another condition"));
@@ -322,7 +302,7 @@ test_history_reads_on_demand (Fixture       *fixture,
 {
   PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
   PatellaJournalModel *model = patella_journal_page_get_model (page);
-  GtkWidget *view = journal_child (page, "history_view");
+  GtkWidget *view = get_by_label (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "Journal history");
   GtkAdjustment *vadjustment;
 
   g_assert_cmpstr (visible_page_name (page), ==, "journal");
@@ -341,7 +321,7 @@ test_history_reads_on_demand (Fixture       *fixture,
 
   /* Searching goes to the database too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.search", NULL));
-  gtk_editable_set_text (journal_child (page, "search_entry"), "99999");
+  gtk_editable_set_text (get_by_label (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, "Search notes and symptoms"), "99999");
   wait_ms (400);
   g_assert_cmpstr (patella_journal_model_get_search (model), ==, "99999");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
@@ -350,9 +330,9 @@ test_history_reads_on_demand (Fixture       *fixture,
 static gboolean
 history_and_editor_complete (gpointer data)
 {
-  GtkWidget *view = journal_child (data, "history_view");
+  GtkWidget *view = get_by_label (GTK_WIDGET (data), GTK_TYPE_LIST_VIEW, "Journal history");
 
-  return gtk_widget_get_mapped (journal_child (data, "chart")) &&
+  return gtk_widget_get_mapped (get_by_type (GTK_WIDGET (data), PATELLA_TYPE_PAIN_CHART)) &&
          g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))) >=
          200;
 }
@@ -416,7 +396,7 @@ test_first_frame_fills_history (Fixture       *fixture,
     {
       PatellaWindow *window = patella_window_new (fixture->app);
       PatellaJournalPage *page = get_page (window);
-      FirstFrame frame = { .view = journal_child (page, "history_view") };
+      FirstFrame frame = { .view = get_by_label (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "Journal history") };
       GdkFrameClock *clock;
 
       g_object_set (settings, "gtk-xft-dpi", (int) (96 * 1024 * scales[i]), NULL);
@@ -437,9 +417,9 @@ test_first_frame_fills_history (Fixture       *fixture,
       /* A frame or two later, the whole history is there, and the editor's
        * sections below the fold (waiting up to 2 s on a busy machine). */
       wait_until (history_and_editor_complete, page, 2000);
-      g_assert_true (gtk_widget_get_mapped (journal_child (page, "symptoms_box")));
-      g_assert_true (gtk_widget_get_mapped (journal_child (page, "note_view")));
-      g_assert_true (gtk_widget_get_mapped (journal_child (page, "chart")));
+      g_assert_true (gtk_widget_get_mapped (get_by_type (GTK_WIDGET (page), GTK_TYPE_FLOW_BOX)));
+      g_assert_true (gtk_widget_get_mapped (get_by_label (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, "Notes")));
+      g_assert_true (gtk_widget_get_mapped (get_by_type (GTK_WIDGET (page), PATELLA_TYPE_PAIN_CHART)));
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
         gtk_list_view_get_model (GTK_LIST_VIEW (frame.view)))), ==, 200);
       gtk_window_destroy (GTK_WINDOW (window));
@@ -457,7 +437,7 @@ test_note_wraps_long_word (Fixture       *fixture,
 {
   PatellaWindow *window = patella_window_new (fixture->app);
   PatellaJournalPage *page = get_page (window);
-  GtkTextView *note = journal_child (page, "note_view");
+  GtkTextView *note = get_by_label (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, "Notes");
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (note);
   GdkRectangle visible;
   GtkTextIter end;
@@ -485,7 +465,7 @@ test_wheel_over_slider_scrolls (Fixture       *fixture,
                                 gconstpointer  data)
 {
   PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
-  GtkRange *scale = journal_child (page, "rest_scale");
+  GtkRange *scale = get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest");
   GtkAdjustment *editor = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
     gtk_widget_get_ancestor (GTK_WIDGET (scale), GTK_TYPE_SCROLLED_WINDOW)));
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (scale));
@@ -529,7 +509,7 @@ test_past_day_fits_narrow (Fixture       *fixture,
   g_autofree char *past = patella_day_add_days (today, -4);
   int min_width;
 
-  g_signal_emit_by_name (journal_child (page, "history_view"), "activate", 1);
+  g_signal_emit_by_name (get_by_label (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "Journal history"), "activate", 1);
   flush_events ();
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, past);
   g_assert_nonnull (find_label (GTK_WIDGET (page), "Too much"));
@@ -553,8 +533,8 @@ test_delete_and_undo (Fixture       *fixture,
   g_autofree char *back = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
-  gtk_switch_set_active (journal_child (page, "rest_switch"), TRUE);
-  gtk_range_set_value (GTK_RANGE (journal_child (page, "rest_scale")), 2);
+  gtk_switch_set_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain at rest"), TRUE);
+  gtk_range_set_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest")), 2);
   g_assert_true (patella_journal_page_save (page));
   before = patella_test_db_query_text (fixture->db,
                                        "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
@@ -565,8 +545,8 @@ test_delete_and_undo (Fixture       *fixture,
   gone = patella_test_db_query_text (fixture->db,
                                      "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
   g_assert_null (gone);
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (journal_child (page, "rest_scale"))), ==, 0);
-  g_assert_false (gtk_switch_get_active (journal_child (page, "rest_switch")));
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest"))), ==, 0);
+  g_assert_false (gtk_switch_get_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain at rest")));
 
   /* The toast's Undo puts it back. */
   undo = find_button (GTK_WIDGET (window), "_Undo");
@@ -576,7 +556,7 @@ test_delete_and_undo (Fixture       *fixture,
   back = patella_test_db_query_text (fixture->db,
                                      "SELECT pain_rest FROM journal_entry WHERE day = ?;", today);
   g_assert_cmpstr (back, ==, "2");
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (journal_child (page, "rest_scale"))), ==, 2);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest"))), ==, 2);
 }
 
 static void
@@ -584,7 +564,7 @@ test_past_day_edited_from_history (Fixture       *fixture,
                                    gconstpointer  data)
 {
   PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
-  GtkWidget *view = journal_child (page, "history_view");
+  GtkWidget *view = get_by_label (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "Journal history");
   g_autofree char *today = get_today (fixture);
   g_autofree char *older = patella_day_add_days (today, -30);
   g_autofree char *pain = NULL;
@@ -619,9 +599,9 @@ test_past_day_edited_from_history (Fixture       *fixture,
   g_signal_emit_by_name (view, "activate", 1);
   flush_events ();
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, older);
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (journal_child (page, "rest_scale"))), ==, 1);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest"))), ==, 1);
 
-  gtk_range_set_value (GTK_RANGE (journal_child (page, "rest_scale")), 4);
+  gtk_range_set_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest")), 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.today", NULL));
   flush_events ();
   pain = patella_test_db_query_text (fixture->db,
@@ -644,7 +624,7 @@ test_past_day_from_calendar (Fixture       *fixture,
   g_autofree char *tomorrow = g_date_time_format (tomorrow_time, "%Y-%m-%d");
   GtkWidget *picker = NULL;
 
-  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (journal_child (page, "today_button")));
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (get_by_label (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Today")));
        w != NULL; w = gtk_widget_get_next_sibling (w))
     if (GTK_IS_MENU_BUTTON (w))
       picker = w;
@@ -654,7 +634,7 @@ test_past_day_from_calendar (Fixture       *fixture,
   patella_date_picker_choose (picker, yesterday);
   flush_events ();
   g_assert_cmpstr (patella_journal_page_get_day (page), ==, yesterday);
-  g_assert_true (gtk_widget_get_visible (journal_child (page, "today_button")));
+  g_assert_true (gtk_widget_get_visible (get_by_label (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Today")));
 
   /* A day to come is refused, and the toast says which days are accepted. */
   patella_date_picker_choose (picker, tomorrow);
@@ -692,27 +672,6 @@ test_chart_text_plurals (Fixture       *fixture,
   g_object_unref (chart);
 }
 
-static GtkWidget *
-find_check_button (GtkWidget  *root,
-                   const char *label)
-{
-  if (GTK_IS_CHECK_BUTTON (root) &&
-      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_check_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static double
 window_y (GtkWidget *widget)
 {
@@ -732,8 +691,8 @@ test_advice_does_not_move_the_field (Fixture       *fixture,
 {
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaJournalPage *page = get_page (window);
-  GtkWidget *group = journal_child (page, "advice_group");
-  GtkWidget *swelling = find_check_button (GTK_WIDGET (page), "Swelling");
+  GtkWidget *group = get_by_label (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "Advice");
+  GtkWidget *swelling = GTK_WIDGET (find_check (GTK_WIDGET (page), "Swelling"));
   gint64 deadline;
   double before;
 
@@ -778,7 +737,7 @@ test_symptom_rates_nothing (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
   flush_events ();
-  swelling = find_check_button (GTK_WIDGET (page), "Swelling");
+  swelling = GTK_WIDGET (find_check (GTK_WIDGET (page), "Swelling"));
   g_assert_nonnull (swelling);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (swelling), TRUE);
@@ -788,19 +747,19 @@ test_symptom_rates_nothing (Fixture       *fixture,
                                   " JOIN journal_symptom USING (day) WHERE day = ?"
                                   " AND code = 'swelling';", today);
   g_assert_cmpstr (rest, ==, "unrated");
-  g_assert_false (gtk_switch_get_active (journal_child (page, "rest_switch")));
-  g_assert_false (gtk_widget_get_sensitive (journal_child (page, "rest_scale")));
-  g_assert_cmpstr (gtk_label_get_text (journal_child (page, "rest_meaning")), ==, "Not rated");
+  g_assert_false (gtk_switch_get_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain at rest")));
+  g_assert_false (gtk_widget_get_sensitive (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest")));
+  g_assert_cmpstr (gtk_label_get_text (journal_meaning (page, "Pain at rest")), ==, "Not rated");
 
-  gtk_switch_set_active (journal_child (page, "rest_switch"), TRUE);
-  gtk_range_set_value (GTK_RANGE (journal_child (page, "rest_scale")), 3);
+  gtk_switch_set_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain at rest"), TRUE);
+  gtk_range_set_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest")), 3);
   g_assert_true (patella_journal_page_save (page));
   rated = patella_test_db_query_text (fixture->db,
                                       "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
                                    " WHERE day = ?;", today);
   g_assert_cmpstr (rated, ==, "3");
 
-  gtk_switch_set_active (journal_child (page, "rest_switch"), FALSE);
+  gtk_switch_set_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain at rest"), FALSE);
   g_assert_true (patella_journal_page_save (page));
   unrated = patella_test_db_query_text (fixture->db,
                                         "SELECT coalesce (pain_rest, 'unrated') FROM journal_entry"
@@ -812,12 +771,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  test_app = patella_test_app_new (NULL);
+  test_app = patella_test_gui_init (&argc, &argv, NULL);
 
 #define ADD(name, data, func) \
   g_test_add ("/journal-page/" name, Fixture, data, fixture_set_up, func, \
@@ -872,7 +826,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&test_app);
-  return status;
+  return patella_test_gui_run (&test_app);
 }

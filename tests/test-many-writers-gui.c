@@ -45,7 +45,7 @@ get_page (PatellaWindow *window)
 static char *
 shown_note (PatellaJournalPage *page)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (journal_child (page, "note_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (get_by_label (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, "Notes"));
   GtkTextIter start;
   GtkTextIter end;
 
@@ -92,8 +92,8 @@ test_cli_changes_kept (Fixture       *fixture,
   g_autofree char *symptoms = NULL;
   g_autofree char *rest = NULL;
 
-  gtk_switch_set_active (journal_child (page, "rest_switch"), TRUE);
-  gtk_range_set_value (GTK_RANGE (journal_child (page, "rest_scale")), 3);
+  gtk_switch_set_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain at rest"), TRUE);
+  gtk_range_set_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest")), 3);
   wait_ms (900);
 
   cli (fixture, "journal", "add", "--pain-morning", "2", "--note", "from the terminal",
@@ -101,8 +101,8 @@ test_cli_changes_kept (Fixture       *fixture,
 
   /* Shown within a second, with nothing done in the window. */
   g_assert_true (wait_until (note_is, &wait, 1500));
-  g_assert_true (gtk_switch_get_active (journal_child (page, "morning_switch")));
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (journal_child (page, "morning_scale"))), ==, 2);
+  g_assert_true (gtk_switch_get_active (get_by_label (GTK_WIDGET (page), GTK_TYPE_SWITCH, "Rate pain the next morning")));
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain the next morning"))), ==, 2);
   g_assert_true (gtk_check_button_get_active (find_check (GTK_WIDGET (page), "Grinding or clicking")));
 
   gtk_check_button_set_active (find_check (GTK_WIDGET (page), "Swelling"), TRUE);
@@ -126,7 +126,7 @@ test_conflict_offers_both (Fixture       *fixture,
                            gconstpointer  data)
 {
   PatellaJournalPage *page = start_today (fixture);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (journal_child (page, "note_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (get_by_label (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, "Notes"));
   g_autofree char *note = NULL;
   g_autofree char *kept = NULL;
   NoteWait other = { page, "written in the terminal" };
@@ -140,8 +140,8 @@ test_conflict_offers_both (Fixture       *fixture,
   g_assert_true (patella_store_check_external (patella_context_get_store (patella_application_get_context (fixture->app))));
   flush_events ();
 
-  g_assert_true (gtk_widget_get_visible (journal_child (page, "conflict_box")));
-  g_assert_nonnull (strstr (gtk_label_get_text (journal_child (page, "conflict_label")), "note"));
+  g_assert_true (gtk_widget_get_visible (journal_conflict (page)));
+  g_assert_nonnull (strstr (gtk_label_get_text (get_by_type (journal_conflict (page), GTK_TYPE_LABEL)), "note"));
   note = shown_note (page);
   g_assert_cmpstr (note, ==, "first, then more");
 
@@ -154,7 +154,7 @@ test_conflict_offers_both (Fixture       *fixture,
   gtk_text_buffer_set_text (buffer, "mine again", -1);
   g_assert_true (patella_store_check_external (patella_context_get_store (patella_application_get_context (fixture->app))));
   flush_events ();
-  g_assert_true (gtk_widget_get_visible (journal_child (page, "conflict_box")));
+  g_assert_true (gtk_widget_get_visible (journal_conflict (page)));
 
   /* The user's version is saved while the card waits for a choice… */
   wait_ms (900);
@@ -165,7 +165,7 @@ test_conflict_offers_both (Fixture       *fixture,
   /* …and the other version, kept by the window, comes back when chosen. */
   g_signal_emit_by_name (find_button (GTK_WIDGET (page), "Use _Other"), "clicked");
   g_assert_true (note_is (&other));
-  g_assert_false (gtk_widget_get_visible (journal_child (page, "conflict_box")));
+  g_assert_false (gtk_widget_get_visible (journal_conflict (page)));
   wait_ms (900);
   g_free (kept);
   kept = patella_test_db_query_text (fixture->db, "SELECT note FROM journal_entry;", NULL);
@@ -188,8 +188,8 @@ test_first_entry_from_cli (Fixture       *fixture,
        g_strcmp0 (gtk_stack_get_visible_child_name (stack), "journal") != 0; waited += 20)
     wait_ms (20);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "journal");
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (journal_child (page, "rest_scale"))), ==, 3);
-  g_assert_nonnull (strstr (gtk_label_get_text (journal_child (page, "save_label")),
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest"))), ==, 3);
+  g_assert_nonnull (strstr (gtk_label_get_text (journal_save_state (page)),
                             "Saved automatically"));
 }
 
@@ -221,8 +221,7 @@ test_cli_runs_shown (Fixture       *fixture,
 
   cli (fixture, "shoe", "add", "Road pair", "--default");
   window = patella_app_fixture_open_window (fixture);
-  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
-                                                       "view_stack"));
+  stack = get_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (stack, "shoes");
   flush_events ();
   g_assert_nonnull (find_label (GTK_WIDGET (window), "0.0 km"));
@@ -259,8 +258,7 @@ test_focus_kept (Fixture       *fixture,
   cli (fixture, "shoe", "add", "Road pair", "--default");
   cli (fixture, "shoe", "add", "Trail pair");
   window = patella_app_fixture_open_window (fixture);
-  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
-                                                       "view_stack"));
+  stack = get_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (stack, "shoes");
   flush_events ();
 
@@ -302,15 +300,15 @@ test_restore_not_undone (Fixture       *fixture,
   g_assert_no_error (error);
 
   page = get_page (patella_app_fixture_open_window (fixture));
-  buffer = gtk_text_view_get_buffer (journal_child (page, "note_view"));
-  gtk_range_set_value (GTK_RANGE (journal_child (page, "rest_scale")), 6);
+  buffer = gtk_text_view_get_buffer (get_by_label (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, "Notes"));
+  gtk_range_set_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest")), 6);
   gtk_text_buffer_set_text (buffer, "after", -1);
   wait_ms (900);
 
   g_assert_true (patella_backup_restore (store, backup, NULL, &error));
   g_assert_no_error (error);
   flush_events ();
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (journal_child (page, "rest_scale"))), ==, 2);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (get_by_label (GTK_WIDGET (page), GTK_TYPE_SCALE, "Pain at rest"))), ==, 2);
 
   gtk_check_button_set_active (find_check (GTK_WIDGET (page), "Swelling"), TRUE);
   wait_ms (900);
@@ -347,7 +345,7 @@ test_failed_save_not_lost (Fixture       *fixture,
   PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaJournalPage *page = start_today (fixture);
   GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (journal_child (page, "note_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (get_by_label (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, "Notes"));
   AdwMessageDialog *dialog;
   sqlite3 *locker = NULL;
 
@@ -357,8 +355,8 @@ test_failed_save_not_lost (Fixture       *fixture,
   /* Retried by itself once the lock is gone. */
   g_assert_cmpint (sqlite3_exec (locker, "BEGIN IMMEDIATE;", NULL, NULL, NULL), ==, SQLITE_OK);
   gtk_text_buffer_set_text (buffer, "typed while locked", -1);
-  g_assert_true (wait_until (label_has_not_saved, journal_child (page, "save_label"), 2000));
-  g_assert_nonnull (strstr (gtk_label_get_text (journal_child (page, "save_label")),
+  g_assert_true (wait_until (label_has_not_saved, journal_save_state (page), 2000));
+  g_assert_nonnull (strstr (gtk_label_get_text (journal_save_state (page)),
                             "tries again by itself"));
   g_assert_cmpint (sqlite3_exec (locker, "COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (wait_until (note_saved, fixture, 4000));
@@ -389,12 +387,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  test_app = patella_test_app_new (NULL);
+  test_app = patella_test_gui_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
   g_test_add ("/many-writers-gui/" name, Fixture, NULL, patella_app_fixture_set_up, func, \
@@ -411,7 +404,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&test_app);
-  return status;
+  return patella_test_gui_run (&test_app);
 }

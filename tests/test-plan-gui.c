@@ -108,24 +108,39 @@ start_plan (int phase)
   g_assert_no_error (error);
 }
 
-static const char *
-card_label (GtkWidget  *card,
-            const char *name)
+/* The today card's lines, top to bottom: its title, the day's
+ * prescription, the load warning, the plan's last decision. */
+enum
 {
-  GObject *label = gtk_widget_get_template_child (card, PATELLA_TYPE_TODAY_CARD, name);
+  CARD_TITLE,
+  CARD_PRESCRIPTION,
+  CARD_LOAD,
+  CARD_DECISION,
+};
 
-  g_assert_nonnull (label);
-  return gtk_label_get_text (GTK_LABEL (label));
+static const char *
+card_line (GtkWidget *card,
+           guint      line)
+{
+  return gtk_label_get_text (get_label_at (card, line));
 }
 
-static gpointer
-walk_run_child (GtkWidget  *view,
-                const char *name)
+/* The walk/run card's lines of text while a session runs, top to bottom:
+ * the interval, the progress, what comes next. */
+enum
 {
-  GObject *child = gtk_widget_get_template_child (view, PATELLA_TYPE_WALK_RUN_VIEW, name);
+  SESSION_INTERVAL,
+  SESSION_PROGRESS,
+  SESSION_NEXT,
+};
 
-  g_assert_nonnull (child);
-  return child;
+static const char *
+session_line (GtkWidget *view,
+              guint      line)
+{
+  GtkStack *stack = get_by_type (view, GTK_TYPE_STACK);
+
+  return gtk_label_get_text (get_label_at (gtk_stack_get_visible_child (stack), line));
 }
 
 static void
@@ -139,19 +154,18 @@ test_today_card (Fixture       *fixture,
   card = wait_for_card (fixture);
 
   /* No plan yet: one button that opens the plan. */
-  g_assert_cmpstr (card_label (card, "title_label"), ==, "Today");
-  g_assert_nonnull (strstr (card_label (card, "prescription_label"), "No recovery plan yet"));
-  button = GTK_WIDGET (gtk_widget_get_template_child (card, PATELLA_TYPE_TODAY_CARD,
-                                                      "start_button"));
+  g_assert_cmpstr (card_line (card, CARD_TITLE), ==, "Today");
+  g_assert_nonnull (strstr (card_line (card, CARD_PRESCRIPTION), "No recovery plan yet"));
+  button = get_by_label (card, GTK_TYPE_BUTTON, "Start a Plan…");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Start a Plan…");
 
   /* Started elsewhere (the CLI, the plan window): the card follows. */
   start_plan (3);
   flush_events ();
-  g_assert_cmpstr (card_label (card, "title_label"), ==, "Today · Phase 3 of 9: Walk/Run 1");
-  g_assert_cmpstr (card_label (card, "prescription_label"), ==,
+  g_assert_cmpstr (card_line (card, CARD_TITLE), ==, "Today · Phase 3 of 9: Walk/Run 1");
+  g_assert_cmpstr (card_line (card, CARD_PRESCRIPTION), ==,
                    "Walk/run: a 5-minute warm-up walk, then 6 × (2 min run, 3 min walk).");
-  g_assert_cmpstr (card_label (card, "decision_label"), ==, "Started at phase 3: Walk/Run 1.");
+  g_assert_cmpstr (card_line (card, CARD_DECISION), ==, "Started at phase 3: Walk/Run 1.");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Start Today’s Session");
   g_assert_true (gtk_widget_get_mapped (card));
 
@@ -186,28 +200,28 @@ test_session_from_card (Fixture       *fixture,
 
   view = find_by_type (GTK_WIDGET (fixture->window), PATELLA_TYPE_WALK_RUN_VIEW);
   g_assert_nonnull (view);
-  stack = walk_run_child (view, "stack");
+  stack = get_by_type (view, GTK_TYPE_STACK);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "play");
-  g_assert_cmpstr (gtk_label_get_text (walk_run_child (view, "interval_label")), ==,
+  g_assert_cmpstr (session_line (view, SESSION_INTERVAL), ==,
                    "Warm-up walk");
-  g_assert_cmpstr (gtk_label_get_text (walk_run_child (view, "next_label")), ==,
+  g_assert_cmpstr (session_line (view, SESSION_NEXT), ==,
                    "Next: Run, 2 min");
 
   /* The first run begins at 5 minutes: shown and cued at once. */
   cues = patella_walk_run_view_get_cues (PATELLA_WALK_RUN_VIEW (view));
   patella_clock_set_now (fake_clock, T0 + 5 * MINUTE);
   patella_walk_run_tick (walk_run);
-  g_assert_cmpstr (gtk_label_get_text (walk_run_child (view, "interval_label")), ==, "Run");
-  g_assert_cmpstr (gtk_label_get_text (walk_run_child (view, "progress_label")), ==,
+  g_assert_cmpstr (session_line (view, SESSION_INTERVAL), ==, "Run");
+  g_assert_cmpstr (session_line (view, SESSION_PROGRESS), ==,
                    "Round 1 of 6 · 30:00 left");
-  g_assert_cmpstr (gtk_label_get_text (walk_run_child (view, "next_label")), ==,
+  g_assert_cmpstr (session_line (view, SESSION_NEXT), ==,
                    "Next: Walk, 3 min");
   g_assert_cmpuint (patella_walk_run_view_get_cues (PATELLA_WALK_RUN_VIEW (view)), ==, cues + 1);
 
   /* Pause and resume from the card. */
   g_assert_true (gtk_widget_activate_action (view, "walk-run.pause", NULL));
   g_assert_cmpint (patella_walk_run_get_state (walk_run), ==, PATELLA_WALK_RUN_PAUSED);
-  g_assert_nonnull (strstr (gtk_label_get_text (walk_run_child (view, "progress_label")),
+  g_assert_nonnull (strstr (session_line (view, SESSION_PROGRESS),
                             "Paused"));
   g_assert_true (gtk_widget_activate_action (view, "walk-run.pause", NULL));
   g_assert_cmpint (patella_walk_run_get_state (walk_run), ==, PATELLA_WALK_RUN_RUNNING);
@@ -219,14 +233,16 @@ test_session_from_card (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "pain");
 
   /* A distance that is not one is refused, and nothing is logged. */
-  gtk_check_button_set_active (walk_run_child (view, "log_run_check"), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (walk_run_child (view, "distance_entry")), "far");
-  gtk_range_set_value (GTK_RANGE (walk_run_child (view, "pain_scale")), 2);
+  gtk_check_button_set_active (get_by_label (view, GTK_TYPE_CHECK_BUTTON, "Log the run, on the default shoe"), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (get_by_label (view, GTK_TYPE_ENTRY, "Distance of the run, like 3.5km")), "far");
+  gtk_range_set_value (GTK_RANGE (get_by_type (view, GTK_TYPE_SCALE)), 2);
   g_assert_true (gtk_widget_activate_action (view, "walk-run.log", NULL));
   g_assert_cmpint (patella_walk_run_get_state (walk_run), ==, PATELLA_WALK_RUN_FINISHED);
   g_assert_cmpint (patella_store_query_int (store (), "SELECT count(*) FROM run;", -1), ==, 0);
 
-  gtk_editable_set_text (GTK_EDITABLE (walk_run_child (view, "distance_entry")), "3.2km");
+  gtk_editable_set_text (GTK_EDITABLE (get_by_label (view, GTK_TYPE_ENTRY,
+                                                     "Distance of the run, like 3.5km")),
+                         "3.2km");
   /* Back to idle, the card moves last. Something else (a screen reader)
    * may hold on to the flow box child it leaves: the card must still move,
    * not vanish. */
@@ -253,14 +269,13 @@ test_session_from_card (Fixture       *fixture,
   {
     PatellaPlanWindow *plan_window = patella_plan_window_new (GTK_WINDOW (fixture->window),
                                                               store ());
-    GtkWidget *after_row = GTK_WIDGET (gtk_widget_get_template_child (
-      GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW, "after_row"));
+    GtkWidget *after_row = get_by_label (GTK_WIDGET (plan_window), ADW_TYPE_ACTION_ROW,
+                                         "Pain an Hour After");
 
     gtk_window_present (GTK_WINDOW (plan_window));
     flush_events ();
     g_assert_true (gtk_widget_get_visible (after_row));
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (
-      GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW, "after_spin")), 1);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_by_type (after_row, GTK_TYPE_SPIN_BUTTON)), 1);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_window), "plan.rate-after",
                                                NULL));
     flush_events ();
@@ -274,7 +289,14 @@ test_session_from_card (Fixture       *fixture,
   /* Back in the journal, the card says the day's session is done. */
   patella_window_show_view (fixture->window, "journal");
   flush_events ();
-  g_assert_nonnull (strstr (card_label (card, "prescription_label"), "session is logged"));
+  g_assert_nonnull (strstr (card_line (card, CARD_PRESCRIPTION), "session is logged"));
+}
+
+/* The plan window's "Start at Phase" row. */
+static GtkWidget *
+phase_row (PatellaPlanWindow *plan_window)
+{
+  return get_by_label (GTK_WIDGET (plan_window), ADW_TYPE_ACTION_ROW, "Start at Phase");
 }
 
 static void
@@ -291,15 +313,10 @@ test_plan_window (Fixture       *fixture,
   flush_events ();
 
   /* No plan: starting asks the phase and the rule. */
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
-    gtk_widget_get_template_child (GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW,
-                                   "phase_row"))));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (
-    gtk_widget_get_template_child (GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW,
-                                   "phase_spin")), 4);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (
-    gtk_widget_get_template_child (GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW,
-                                   "rule_dropdown")), 1);
+  g_assert_true (gtk_widget_get_visible (phase_row (plan_window)));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_by_type (phase_row (plan_window), GTK_TYPE_SPIN_BUTTON)), 4);
+  gtk_drop_down_set_selected (get_by_type (get_by_label (GTK_WIDGET (plan_window), ADW_TYPE_ACTION_ROW, "Pain Rule"),
+                 GTK_TYPE_DROP_DOWN), 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_window), "plan.start", NULL));
   flush_events ();
 
@@ -311,8 +328,7 @@ test_plan_window (Fixture       *fixture,
   }
 
   /* The ladder marks the current phase; the history has the start. */
-  ladder = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (plan_window),
-                                                      PATELLA_TYPE_PLAN_WINDOW, "ladder_group"));
+  ladder = get_by_label (GTK_WIDGET (plan_window), ADW_TYPE_PREFERENCES_GROUP, "Phases");
   current = find_label (ladder, "4. Walk/Run 2");
   g_assert_nonnull (current);
   g_assert_nonnull (find_label (ladder, "9. Build Back"));
@@ -321,17 +337,13 @@ test_plan_window (Fixture       *fixture,
   /* Pause: the card in the journal says so, and the window offers resume. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_window), "plan.pause", NULL));
   flush_events ();
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
-    gtk_widget_get_template_child (GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW,
-                                   "resume_button"))));
+  g_assert_true (gtk_widget_get_visible (get_by_label (GTK_WIDGET (plan_window), GTK_TYPE_BUTTON, "Resume")));
   g_assert_nonnull (find_label (GTK_WIDGET (plan_window), "Paused at phase 4, as you asked."));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_window), "plan.stop", NULL));
   flush_events ();
   /* Starting again proposes where it stopped. */
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (
-    gtk_widget_get_template_child (GTK_WIDGET (plan_window), PATELLA_TYPE_PLAN_WINDOW,
-                                   "phase_spin"))), ==, 4);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_by_type (phase_row (plan_window), GTK_TYPE_SPIN_BUTTON))), ==, 4);
 
   gtk_window_destroy (GTK_WINDOW (plan_window));
   flush_events ();
@@ -367,16 +379,13 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
   int status;
-
-  gtk_test_init (&argc, &argv, NULL);
 
   fake_clock = patella_clock_new_fake (T0);
   patella_clock_set_default (fake_clock);
 
-  test_app = patella_test_app_new (notifier);
+  test_app = patella_test_gui_init (&argc, &argv, notifier);
 
 #define ADD(name, func) \
   g_test_add ("/plan-gui/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -388,8 +397,7 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&test_app);
+  status = patella_test_gui_run (&test_app);
   patella_clock_set_default (NULL);
   g_clear_object (&fake_clock);
   return status;

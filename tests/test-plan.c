@@ -313,21 +313,6 @@ test_strict_is_default_limit (Fixture       *fixture,
   g_assert_cmpint (patella_plan_rule_get_limit (PATELLA_PLAN_RULE_STANDARD), ==, 5);
 }
 
-static void
-test_step_back_too_much (Fixture       *fixture,
-                         gconstpointer  data)
-{
-  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
-  start (fixture, 5, PATELLA_PLAN_RULE_STANDARD);
-
-  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
-  log_session (fixture, 7, PATELLA_PAIN_NONE);
-  /* Decided at once, without waiting for the morning. */
-  g_assert_cmpint (phase_now (fixture), ==, 4);
-  assert_decision (fixture, "step-back",
-                   "Stepped back to phase 4: the session today was 7/10, too much (above 5).");
-}
-
 /* What the Timers page toasts after logging: the decisions made at once. */
 static void
 test_reasons_since (Fixture       *fixture,
@@ -384,30 +369,50 @@ test_step_back_worse_morning (Fixture       *fixture,
                    "than usual (4/10).");
 }
 
-static void
-test_step_back_skips_readiness (Fixture       *fixture,
-                                gconstpointer  data)
+/* A session logged in too much pain is decided at once, without waiting
+ * for the morning: where the plan starts, the rule, the pain, and the phase
+ * and decision that follow. */
+typedef struct
 {
-  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
-  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
-  patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
-  log_session (fixture, 8, PATELLA_PAIN_NONE);
-  g_assert_cmpint (phase_now (fixture), ==, 1);
-}
+  int               start_phase;
+  PatellaPlanRule   rule;
+  int               pain;
+  int               phase_after;
+  const char       *decision;   /* NULL: not checked */
+  const char       *reason;
+} TooMuchCase;
+
+/* Above the standard rule's 5: one phase back. */
+static const TooMuchCase step_back_too_much = {
+  5, PATELLA_PLAN_RULE_STANDARD, 7, 4, "step-back",
+  "Stepped back to phase 4: the session today was 7/10, too much (above 5).",
+};
+
+/* From the first walk/run phase, back past the readiness check. */
+static const TooMuchCase step_back_skips_readiness = {
+  3, PATELLA_PLAN_RULE_STRICT, 8, 1, NULL, NULL,
+};
+
+/* Nothing below the first phase: it holds, and says so. */
+static const TooMuchCase step_back_at_first_phase = {
+  1, PATELLA_PLAN_RULE_STRICT, 6, 1, "hold",
+  "Held at phase 1, the first: the session today was 6/10, too much (above 5). "
+  "Keep to this phase until sessions settle.",
+};
 
 static void
-test_step_back_at_first_phase (Fixture       *fixture,
+test_too_much_decided_at_once (Fixture       *fixture,
                                gconstpointer  data)
 {
+  const TooMuchCase *c = data;
+
   patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
-  start (fixture, 1, PATELLA_PLAN_RULE_STRICT);
+  start (fixture, c->start_phase, c->rule);
   patella_store_fixture_at (fixture, "2026-03-16", 18, 0);
-  log_session (fixture, 6, PATELLA_PAIN_NONE);
-  g_assert_cmpint (phase_now (fixture), ==, 1);
-  /* Nothing below the first phase: it holds, and says so. */
-  assert_decision (fixture, "hold",
-                   "Held at phase 1, the first: the session today was 6/10, too much (above 5). "
-                   "Keep to this phase until sessions settle.");
+  log_session (fixture, c->pain, PATELLA_PAIN_NONE);
+  g_assert_cmpint (phase_now (fixture), ==, c->phase_after);
+  if (c->decision != NULL)
+    assert_decision (fixture, c->decision, c->reason);
 }
 
 static void
@@ -1281,10 +1286,12 @@ main (int    argc,
   ADD ("hold-acceptable-strict", test_hold_acceptable_strict);
   ADD ("standard-rule", test_standard_rule);
   ADD ("rule-limits", test_strict_is_default_limit);
-  ADD ("step-back-too-much", test_step_back_too_much);
+  ADD_DATA ("step-back-too-much", &step_back_too_much, test_too_much_decided_at_once);
   ADD ("step-back-worse-morning", test_step_back_worse_morning);
-  ADD ("step-back-skips-readiness", test_step_back_skips_readiness);
-  ADD ("step-back-at-first-phase", test_step_back_at_first_phase);
+  ADD_DATA ("step-back-skips-readiness", &step_back_skips_readiness,
+            test_too_much_decided_at_once);
+  ADD_DATA ("step-back-at-first-phase", &step_back_at_first_phase,
+            test_too_much_decided_at_once);
   ADD ("readiness-check", test_readiness_check);
   ADD ("red-flag-pause-resume", test_red_flag_pause_and_resume);
   ADD ("rest-pain-pause", test_rest_pain_pause);

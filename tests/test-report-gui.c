@@ -63,6 +63,31 @@ pdf_text (const char *pdf)
   return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
 }
 
+/* The report dialog over the fixture's store, on screen. */
+static PatellaReportDialog *
+open_dialog (PatellaStoreFixture *fixture,
+             GSettings           *settings)
+{
+  PatellaReportDialog *dialog = patella_report_dialog_new (NULL, fixture->store, settings);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  flush_events ();
+  return dialog;
+}
+
+/* The text of the PDF the dialog's @action ("report.save-to",
+ * "report.print-to") wrote to @pdf. */
+static char *
+written_text (PatellaReportDialog *dialog,
+              const char          *action,
+              const char          *pdf)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dialog), action, "s", pdf);
+  flush_events ();
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  return pdf_text (pdf);
+}
+
 static void
 test_save (PatellaStoreFixture *fixture,
            gconstpointer        data)
@@ -75,24 +100,20 @@ test_save (PatellaStoreFixture *fixture,
   struct stat st;
 
   fill (fixture);
-  dialog = patella_report_dialog_new (NULL, fixture->store, settings);
-  gtk_window_present (GTK_WINDOW (dialog));
-  flush_events ();
+  dialog = open_dialog (fixture, settings);
 
   /* The last six weeks, notes off. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (dialog),
-                                                                      "from-row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_label (GTK_WIDGET (dialog),
+                                                                      ADW_TYPE_ENTRY_ROW,
+                                                                      "From (YYYY-MM-DD)"))),
                    ==, "2026-02-01");
   notes = GTK_SWITCH (find_by_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH));
   g_assert_false (gtk_switch_get_active (notes));
   gtk_switch_set_active (notes, TRUE);
 
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "report.save-to", "s", pdf);
-  flush_events ();
-
+  text = written_text (dialog, "report.save-to", pdf);
   g_assert_cmpint (g_stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Knee report for Alex Window"));
   g_assert_nonnull (strstr (text, "Period: 2026-02-01 to 2026-03-14 (42 days)"));
   g_assert_nonnull (strstr (text, "2026-03-01 Stairs hurt"));
@@ -114,15 +135,9 @@ test_print (PatellaStoreFixture *fixture,
   PatellaReportDialog *dialog;
 
   fill (fixture);
-  dialog = patella_report_dialog_new (NULL, fixture->store, settings);
-  gtk_window_present (GTK_WINDOW (dialog));
-  flush_events ();
+  dialog = open_dialog (fixture, settings);
 
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "report.print-to", "s", pdf);
-  flush_events ();
-
-  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
-  text = pdf_text (pdf);
+  text = written_text (dialog, "report.print-to", pdf);
   g_assert_nonnull (strstr (text, "Knee report for Alex Printer"));
   g_assert_nonnull (strstr (text, "Journal entries on 6 of 42 days."));
   g_assert_nonnull (strstr (text, "page 1 of"));
@@ -144,11 +159,9 @@ test_bad_period (PatellaStoreFixture *fixture,
   GtkWidget *from_row;
   GtkLabel *message;
 
-  dialog = patella_report_dialog_new (NULL, fixture->store, settings);
-  gtk_window_present (GTK_WINDOW (dialog));
-  flush_events ();
+  dialog = open_dialog (fixture, settings);
 
-  from_row = find_by_name (GTK_WIDGET (dialog), "from-row");
+  from_row = get_by_label (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "From (YYYY-MM-DD)");
   gtk_editable_set_text (GTK_EDITABLE (from_row), "2026-03-20");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "report.save-to", "s", pdf);
   flush_events ();
@@ -181,7 +194,7 @@ test_preferences_name (void)
   gtk_window_present (GTK_WINDOW (prefs));
   flush_events ();
 
-  row = find_by_name (GTK_WIDGET (prefs), "report-name-row");
+  row = find_by_label (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Your Name");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Sam Runner");
   flush_events ();
@@ -293,11 +306,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  test_app = patella_test_app_new (NULL);
+  test_app = patella_test_gui_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
   g_test_add ((path), PatellaStoreFixture, NULL, patella_store_fixture_set_up, (func), \
@@ -310,5 +319,5 @@ main (int    argc,
   ADD ("/report-gui/insights-view", test_insights_view);
   g_test_add_func ("/report-gui/journal-page", test_journal_page);
 
-  return g_test_run ();
+  return patella_test_gui_run (&test_app);
 }

@@ -62,15 +62,7 @@ fixture_tear_down (Fixture       *fixture,
 static PatellaRunDialog *
 find_run_dialog (void)
 {
-  GList *windows = gtk_window_list_toplevels ();
-  PatellaRunDialog *dialog = NULL;
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (PATELLA_IS_RUN_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (windows);
-
-  return dialog;
+  return (PatellaRunDialog *) find_toplevel (PATELLA_TYPE_RUN_DIALOG);
 }
 
 static PatellaShoesPage *
@@ -699,12 +691,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  test_app = patella_test_app_new (NULL);
+  test_app = patella_test_gui_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
   g_test_add ("/shoes-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -726,7 +713,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&test_app);
-  return status;
+  return patella_test_gui_run (&test_app);
 }

@@ -35,17 +35,26 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
+/* The fixture's database, opened; a test fails if it does not open. */
+static PatellaStore *
+open_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaStore *store = patella_store_open (fixture->path, NULL, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
 static void
 test_create (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autoptr(PatellaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_path_get_dirname (fixture->path);
   struct stat st;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_assert_nonnull (store);
 
   g_assert_false (patella_store_is_read_only (store));
@@ -78,8 +87,7 @@ test_wal_mode (Fixture       *fixture,
   g_autoptr(PatellaStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
 
   stmt = patella_store_prepare (store, "PRAGMA journal_mode;", &error);
   g_assert_no_error (error);
@@ -94,16 +102,14 @@ test_reopen_keeps_data (Fixture       *fixture,
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_assert_true (patella_store_exec (store,
                                      "INSERT INTO shoe (name, created_us) VALUES ('Road pair', 1);",
                                      &error));
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM shoe;", -1), ==, 1);
   g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_SCHEMA_VERSION);
 }
@@ -142,14 +148,12 @@ test_newer_schema_read_only (Fixture       *fixture,
   g_autofree char *after = NULL;
   const GError *reason;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_clear_object (&store);
   patella_test_db_exec (fixture->path, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
   before = patella_test_file_checksum (fixture->path);
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_assert_nonnull (store);
   g_assert_true (patella_store_is_read_only (store));
 
@@ -171,102 +175,89 @@ test_newer_schema_read_only (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
-static void
-test_random_bytes_untouched (Fixture       *fixture,
-                             gconstpointer  data)
+/* A file that is not Patella's database is refused as one, named in the
+ * message, and left byte for byte as it was. */
+typedef struct
 {
-  g_autoptr(PatellaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, "noise.db", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  const char *name;                          /* NULL: the fixture's database */
+  void      (*write) (Fixture    *fixture,
+                      const char *path);
+} NotDatabaseCase;
 
+static void
+write_random_bytes (Fixture    *fixture,
+                    const char *path)
+{
   patella_test_write_random_file (path, 65536);
-  before = patella_test_file_checksum (path);
-
-  store = patella_store_open (path, NULL, &error);
-  g_assert_null (store);
-  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE);
-  g_assert_nonnull (strstr (error->message, "noise.db"));
-
-  after = patella_test_file_checksum (path);
-  g_assert_cmpstr (before, ==, after);
-  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
 static void
-test_text_file_untouched (Fixture       *fixture,
-                          gconstpointer  data)
+write_text (Fixture    *fixture,
+            const char *path)
 {
-  g_autoptr(PatellaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, "notes.txt", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-
   g_assert_true (g_file_set_contents (path, "my running notes\n", -1, NULL));
-  before = patella_test_file_checksum (path);
-
-  store = patella_store_open (path, NULL, &error);
-  g_assert_null (store);
-  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE);
-
-  after = patella_test_file_checksum (path);
-  g_assert_cmpstr (before, ==, after);
 }
 
 static void
-test_foreign_database_untouched (Fixture       *fixture,
-                                 gconstpointer  data)
+write_foreign_database (Fixture    *fixture,
+                        const char *path)
 {
-  g_autoptr(PatellaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, "other.db", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-
   patella_test_db_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');");
-  before = patella_test_file_checksum (path);
-
-  store = patella_store_open (path, NULL, &error);
-  g_assert_null (store);
-  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE);
-  g_assert_nonnull (strstr (error->message, "other.db"));
-
-  after = patella_test_file_checksum (path);
-  g_assert_cmpstr (before, ==, after);
 }
 
+/* Patella's own database, its header kept and its schema page scrambled. */
 static void
-test_damaged_database_untouched (Fixture       *fixture,
-                                 gconstpointer  data)
+write_damaged_database (Fixture    *fixture,
+                        const char *path)
 {
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gsize length;
 
-  store = patella_store_open (fixture->path, NULL, &error);
+  store = patella_store_open (path, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  patella_test_db_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
+  patella_test_db_exec (path, "PRAGMA journal_mode = DELETE;");
 
-  /* Keep the header, scramble the schema page. */
-  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 4096);
   for (gsize i = 100; i < 4096; i++)
     contents[i] = (char) (i * 7);
-  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
-  before = patella_test_file_checksum (fixture->path);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
 
-  store = patella_store_open (fixture->path, NULL, &error);
+static const NotDatabaseCase random_bytes = { "noise.db", write_random_bytes };
+static const NotDatabaseCase text_file = { "notes.txt", write_text };
+static const NotDatabaseCase foreign_database = { "other.db", write_foreign_database };
+static const NotDatabaseCase damaged_database = { NULL, write_damaged_database };
+
+static void
+test_not_database_untouched (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const NotDatabaseCase *c = data;
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = c->name != NULL ? g_build_filename (fixture->dir, c->name, NULL)
+                                          : g_strdup (fixture->path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  c->write (fixture, path);
+  before = patella_test_file_checksum (path);
+
+  store = patella_store_open (path, NULL, &error);
   g_assert_null (store);
   g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, name));
 
-  after = patella_test_file_checksum (fixture->path);
+  after = patella_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
+  /* Nor is a database of Patella's own made beside it. */
+  if (c->name != NULL)
+    g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -286,7 +277,6 @@ test_read_only_file (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(PatellaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_path_get_dirname (fixture->path);
 
   if (geteuid () == 0)
@@ -295,15 +285,13 @@ test_read_only_file (Fixture       *fixture,
       return;
     }
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_clear_object (&store);
   patella_test_db_exec (fixture->path, "PRAGMA journal_mode = DELETE;");
   g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
   g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   g_assert_true (patella_store_is_read_only (store));
   g_assert_error (patella_store_get_read_only_reason (store), PATELLA_ERROR,
                   PATELLA_ERROR_READ_ONLY);
@@ -335,8 +323,7 @@ test_transactions (Fixture       *fixture,
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
 
   {
     g_autoptr(PatellaTransaction) outer = patella_store_transaction (store, &error);
@@ -376,8 +363,7 @@ test_constraint_error (Fixture       *fixture,
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
 
   g_assert_false (patella_store_exec (store,
                                       "INSERT INTO journal_entry (day, pain_rest, created_us, "
@@ -403,8 +389,7 @@ test_busy_error (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   sqlite3 *other = NULL;
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
   sqlite3_busy_timeout (patella_store_get_db (store), 50);
 
   g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
@@ -463,8 +448,7 @@ test_notification_once (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PatellaRecordingNotifier *recording = PATELLA_RECORDING_NOTIFIER (notifier);
 
-  store = patella_store_open (fixture->path, NULL, &error);
-  g_assert_no_error (error);
+  store = open_store (fixture);
 
   g_assert_true (patella_notifier_send_once (notifier, store, n, &error));
   g_assert_false (patella_notifier_send_once (notifier, store, n, &error));
@@ -561,8 +545,9 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_DATA(name, data, func) \
+  g_test_add ("/store/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) ADD_DATA (name, NULL, func)
 
   ADD ("create", test_create);
   ADD ("transaction-rolls-back", test_transaction_rolls_back);
@@ -571,10 +556,10 @@ main (int    argc,
   ADD ("reopen-keeps-data", test_reopen_keeps_data);
   ADD ("migrate-empty-file", test_migrate_empty_file);
   ADD ("newer-schema-read-only", test_newer_schema_read_only);
-  ADD ("random-bytes-untouched", test_random_bytes_untouched);
-  ADD ("text-file-untouched", test_text_file_untouched);
-  ADD ("foreign-database-untouched", test_foreign_database_untouched);
-  ADD ("damaged-database-untouched", test_damaged_database_untouched);
+  ADD_DATA ("random-bytes-untouched", &random_bytes, test_not_database_untouched);
+  ADD_DATA ("text-file-untouched", &text_file, test_not_database_untouched);
+  ADD_DATA ("foreign-database-untouched", &foreign_database, test_not_database_untouched);
+  ADD_DATA ("damaged-database-untouched", &damaged_database, test_not_database_untouched);
   ADD ("folder-is-not-database", test_folder_is_not_database);
   ADD ("read-only-file", test_read_only_file);
   ADD ("transactions", test_transactions);
@@ -585,6 +570,7 @@ main (int    argc,
   g_test_add_func ("/store/default-path", test_default_path);
 
 #undef ADD
+#undef ADD_DATA
 
   return g_test_run ();
 }

@@ -262,16 +262,13 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
   int status;
-
-  gtk_test_init (&argc, &argv, NULL);
 
   fake_clock = patella_clock_new_fake (T0);
   patella_clock_set_default (fake_clock);
 
-  test_app = patella_test_app_new (notifier);
+  test_app = patella_test_gui_init (&argc, &argv, notifier);
 
 #define ADD(name, func) \
   g_test_add ("/timers-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -283,8 +280,7 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&test_app);
+  status = patella_test_gui_run (&test_app);
   patella_clock_set_default (NULL);
   g_clear_object (&fake_clock);
   return status;

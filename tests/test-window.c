@@ -28,12 +28,33 @@ fixture_set_up (Fixture       *fixture,
   patella_application_reopen_store (fixture->app, NULL);
 }
 
+/* The window's views, switched by the view switchers. */
 static GtkWidget *
-template_child (PatellaWindow *window,
-                const char    *name)
+view_stack (PatellaWindow *window)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
-                                                    name));
+  return get_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+}
+
+/* What the window shows: its views, or a page that says why it cannot. */
+static GtkWidget *
+main_stack_of (PatellaWindow *window)
+{
+  return gtk_widget_get_ancestor (view_stack (window), GTK_TYPE_STACK);
+}
+
+/* The banner at the top of the window that holds @widget. */
+static GtkRevealer *
+banner_of (gpointer widget)
+{
+  g_assert_nonnull (widget);
+  return GTK_REVEALER (gtk_widget_get_ancestor (widget, GTK_TYPE_REVEALER));
+}
+
+/* The first-run banner, the one that offers to turn reminders off. */
+static GtkRevealer *
+welcome_banner (PatellaWindow *window)
+{
+  return banner_of (get_by_label (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Turn Off"));
 }
 
 static void
@@ -46,7 +67,7 @@ test_views_switch (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_nonnull (patella_context_get_store (patella_application_get_context (fixture->app)));
 
-  main_stack = template_child (window, "main_stack");
+  main_stack = main_stack_of (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "views");
   g_assert_cmpstr (patella_window_get_visible_view (window), ==, "journal");
 
@@ -75,7 +96,7 @@ test_view_switchers_present (Fixture       *fixture,
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   GtkWidget *title = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
   GtkWidget *bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
-  GtkWidget *stack = template_child (window, "view_stack");
+  GtkWidget *stack = view_stack (window);
   g_autoptr(GtkSelectionModel) pages = NULL;
 
   g_assert_nonnull (title);
@@ -114,7 +135,7 @@ test_main_menu_opens (Fixture       *fixture,
                       gconstpointer  data)
 {
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
-  GtkMenuButton *button = GTK_MENU_BUTTON (template_child (window, "menu_button"));
+  GtkMenuButton *button = get_by_label (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "Main Menu");
   GtkWidget *popover;
 
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
@@ -150,7 +171,7 @@ test_corrupt_database_offers_fresh_start (Fixture       *fixture,
   g_assert_null (patella_context_get_store (patella_application_get_context (fixture->app)));
   window = patella_app_fixture_open_window (fixture);
 
-  main_stack = template_child (window, "main_stack");
+  main_stack = main_stack_of (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "error");
   status_page = gtk_stack_get_child_by_name (GTK_STACK (main_stack), "error");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)),
@@ -280,13 +301,6 @@ test_close_can_turn_off_reminders (Fixture       *fixture,
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
 }
 
-static GtkWidget *
-prefs_child (PatellaPreferencesWindow *prefs,
-             const char               *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
-                                                    PATELLA_TYPE_PREFERENCES_WINDOW, name));
-}
 
 /* Reminder times: bad ones are explained and never stored. */
 static void
@@ -297,9 +311,10 @@ test_preferences_times (Fixture       *fixture,
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaPreferencesWindow *prefs = patella_preferences_window_new (GTK_WINDOW (window),
                                                                     patella_application_get_context (test_app));
-  GtkWidget *row2 = prefs_child (prefs, "time_row_2");
-  GtkWidget *row4 = prefs_child (prefs, "time_row_4");
-  GtkWidget *error_label = prefs_child (prefs, "times_error_label");
+  GtkWidget *row2 = get_by_label (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Second Session");
+  GtkWidget *row4 = get_by_label (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Fourth Session");
+  GtkWidget *error_label = find_by_role (gtk_widget_get_ancestor (row2, ADW_TYPE_PREFERENCES_GROUP),
+                                         GTK_ACCESSIBLE_ROLE_ALERT, NULL);
   g_auto(GStrv) times = NULL;
 
   g_settings_reset (settings, "ice-times");
@@ -377,12 +392,11 @@ test_newer_database_banner (Fixture       *fixture,
   before = patella_test_file_checksum (fixture->db);
 
   window = patella_app_fixture_open_window (fixture);
-  revealer = template_child (window, "banner_revealer");
-  label = template_child (window, "banner_label");
+  label = GTK_WIDGET (find_label (GTK_WIDGET (window), "newer version of Patella"));
+  revealer = GTK_WIDGET (banner_of (label));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "newer version of Patella"));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (window,
-                                                                                "main_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack_of (window))),
                    ==, "views");
 
   /* No reminders from a database that cannot record them. */
@@ -433,17 +447,30 @@ test_guidance_window (Fixture       *fixture,
   gtk_window_destroy (guidance);
 }
 
+/* Puts @notifier in the application's place, so that a test can click
+ * what it shows; returns the one it replaced, to put back at the end. */
+static PatellaNotifier *
+swap_notifier (Fixture         *fixture,
+               PatellaNotifier *notifier)
+{
+  PatellaContext *context = patella_application_get_context (fixture->app);
+  PatellaNotifier *previous = g_object_ref (patella_context_get_notifier (context));
+
+  patella_application_set_notifier (fixture->app, notifier);
+  return previous;
+}
+
 /* A reminder's body opens the Timers view; its Start Timer starts icing. */
 static void
 test_reminder_actions (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(PatellaNotifier) recording = patella_recording_notifier_new ();
-  PatellaNotifier *previous = g_object_ref (patella_context_get_notifier (patella_application_get_context (fixture->app)));
+  g_autoptr(PatellaNotifier) previous = NULL;
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaTimer *timer;
 
-  patella_application_set_notifier (fixture->app, recording);
+  previous = swap_notifier (fixture, recording);
   g_assert_nonnull (patella_context_get_reminders (patella_application_get_context (fixture->app)));
   g_assert_cmpstr (patella_window_get_visible_view (window), ==, "journal");
 
@@ -459,8 +486,7 @@ test_reminder_actions (Fixture       *fixture,
   g_assert_cmpint (patella_timer_get_state (timer), ==, PATELLA_TIMER_RUNNING);
   g_assert_true (patella_timer_stop (timer, NULL));
 
-  patella_application_set_notifier (fixture->app, previous);
-  g_object_unref (previous);
+  g_object_unref (swap_notifier (fixture, previous));
 }
 
 /* The other notifications open their place too: icing done and exercise
@@ -470,7 +496,7 @@ test_notification_clicks_open_their_place (Fixture       *fixture,
                                            gconstpointer  data)
 {
   g_autoptr(PatellaNotifier) recording = patella_recording_notifier_new ();
-  PatellaNotifier *previous = g_object_ref (patella_context_get_notifier (patella_application_get_context (fixture->app)));
+  g_autoptr(PatellaNotifier) previous = NULL;
   PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
   PatellaShoeInput input = { .name = "Trail pair", .warn_m = 482803, .limit_m = 804672 };
   g_autoptr(GError) error = NULL;
@@ -478,7 +504,7 @@ test_notification_clicks_open_their_place (Fixture       *fixture,
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   gint64 shoe_id;
 
-  patella_application_set_notifier (fixture->app, recording);
+  previous = swap_notifier (fixture, recording);
 
   patella_notifier_emit_action (recording, "icing-done:1", "default");
   flush_events ();
@@ -500,8 +526,7 @@ test_notification_clicks_open_their_place (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (find_by_tooltip (GTK_WIDGET (window),
                                                          "Back to All Shoes")));
 
-  patella_application_set_notifier (fixture->app, previous);
-  g_object_unref (previous);
+  g_object_unref (swap_notifier (fixture, previous));
 }
 
 /* A running icing timer shows in the header bar outside the Timers view;
@@ -512,9 +537,7 @@ test_running_timer_in_header_bar (Fixture       *fixture,
 {
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
   PatellaTimer *timer = patella_context_get_ice_timer (patella_application_get_context (fixture->app));
-  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                 PATELLA_TYPE_WINDOW,
-                                                                 "timer_button"));
+  GtkWidget *button = find_by_tooltip (GTK_WIDGET (window), "Show the Timers");
   g_autoptr(GError) error = NULL;
 
   g_assert_false (gtk_widget_get_visible (button));
@@ -552,8 +575,8 @@ test_welcome_mentions_reminders (Fixture       *fixture,
   g_settings_set_boolean (settings, "welcome-shown", FALSE);
 
   window = patella_app_fixture_open_window (fixture);
-  revealer = template_child (window, "welcome_revealer");
-  text = gtk_label_get_text (GTK_LABEL (template_child (window, "welcome_label")));
+  revealer = GTK_WIDGET (welcome_banner (window));
+  text = gtk_label_get_text (GTK_LABEL (get_by_type (revealer, GTK_TYPE_LABEL)));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_nonnull (strstr (text, "4 times a day"));
   g_assert_nonnull (strstr (text, "08:00, 12:00, 16:00, 20:00"));
@@ -567,8 +590,7 @@ test_welcome_mentions_reminders (Fixture       *fixture,
   /* Only once. */
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
   window = patella_app_fixture_open_window (fixture);
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window,
-                                                                                "welcome_revealer"))));
+  g_assert_false (gtk_revealer_get_reveal_child (welcome_banner (window)));
 }
 
 static void
@@ -587,12 +609,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  test_app = patella_test_app_new (NULL);
+  test_app = patella_test_gui_init (&argc, &argv, NULL);
 
 #define ADD(name, data, func) \
   g_test_add ("/window/" name, Fixture, data, fixture_set_up, func, \
@@ -617,7 +634,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&test_app);
-  return status;
+  return patella_test_gui_run (&test_app);
 }

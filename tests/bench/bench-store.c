@@ -406,26 +406,53 @@ trace_cb (unsigned int  type,
   return 0;
 }
 
+/* The database named on the command line (argv[2]), on the real clock;
+ * %NULL, and why said, when there is none or it does not open. */
+static PatellaStore *
+open_named_store (int    argc,
+                  char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaClock) clock = NULL;
+  PatellaStore *store;
+
+  if (argc < 3)
+    {
+      die ("usage", NULL);
+      return NULL;
+    }
+
+  clock = patella_clock_new_real ();
+  store = patella_store_open (argv[2], clock, &error);
+  if (store == NULL)
+    die ("open", error);
+  return store;
+}
+
+/* Starts writing each statement @store runs to @out; %NULL stops. */
+static void
+trace_sql (PatellaStore *store,
+           GString      *out)
+{
+  sqlite3_trace_v2 (patella_store_get_db (store), out != NULL ? SQLITE_TRACE_STMT : 0,
+                    out != NULL ? trace_cb : NULL, out);
+}
+
 static int
 cmd_status_sql (int    argc,
                 char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PatellaStore) store = NULL;
-  g_autoptr(PatellaClock) clock = patella_clock_new_real ();
+  g_autoptr(PatellaStore) store = open_named_store (argc, argv);
   g_autoptr(GString) out = g_string_new (NULL);
   PatellaStatus *status;
 
-  if (argc < 3)
-    return die ("usage", NULL);
-
-  store = patella_store_open (argv[2], clock, &error);
   if (store == NULL)
-    return die ("open", error);
+    return 1;
 
-  sqlite3_trace_v2 (patella_store_get_db (store), SQLITE_TRACE_STMT, trace_cb, out);
+  trace_sql (store, out);
   status = patella_status_collect (store, NULL, &error);
-  sqlite3_trace_v2 (patella_store_get_db (store), 0, NULL, NULL);
+  trace_sql (store, NULL);
   if (status == NULL)
     return die ("status", error);
   patella_status_free (status);
@@ -439,21 +466,16 @@ cmd_insights_sql (int    argc,
                   char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PatellaStore) store = NULL;
-  g_autoptr(PatellaClock) clock = patella_clock_new_real ();
+  g_autoptr(PatellaStore) store = open_named_store (argc, argv);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GPtrArray) insights = NULL;
 
-  if (argc < 3)
-    return die ("usage", NULL);
-
-  store = patella_store_open (argv[2], clock, &error);
   if (store == NULL)
-    return die ("open", error);
+    return 1;
 
-  sqlite3_trace_v2 (patella_store_get_db (store), SQLITE_TRACE_STMT, trace_cb, out);
+  trace_sql (store, out);
   insights = patella_insights_recent (store, PATELLA_UNIT_KM, &error);
-  sqlite3_trace_v2 (patella_store_get_db (store), 0, NULL, NULL);
+  trace_sql (store, NULL);
   if (insights == NULL)
     return die ("insights", error);
 
@@ -468,16 +490,11 @@ cmd_insights (int    argc,
               char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PatellaStore) store = NULL;
-  g_autoptr(PatellaClock) clock = patella_clock_new_real ();
+  g_autoptr(PatellaStore) store = open_named_store (argc, argv);
   guint n = argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 5;
 
-  if (argc < 3)
-    return die ("usage", NULL);
-
-  store = patella_store_open (argv[2], clock, &error);
   if (store == NULL)
-    return die ("open", error);
+    return 1;
 
   for (guint i = 0; i < n; i++)
     {

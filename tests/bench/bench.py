@@ -261,27 +261,36 @@ def time_command(argv, env=None, stdin=None):
     return (time.monotonic() - start) * 1000.0
 
 
+def cli_against_sqlite3(db, tmp, sql_command, cli_args, runs):
+    """Times `patella-cli CLI_ARGS` on DB against the same queries (those
+    bench-store's SQL_COMMAND traces) run by the sqlite3 program,
+    interleaved, the first of each left out. Returns the CLI's times, the
+    sqlite3 times and the number of queries."""
+    sql = subprocess.run([STORE, sql_command, db], check=True, capture_output=True,
+                         text=True).stdout
+    sql_path = os.path.join(tmp, sql_command + '.sql')
+    with open(sql_path, 'w') as f:
+        f.write(sql)
+    env = dict(os.environ, PATELLA_DB=db)
+    cli, raw = [], []
+    for i in range(runs + 1):
+        c = time_command([CLI] + cli_args, env=env)
+        with open(sql_path) as f:
+            r = time_command(['sqlite3', '-readonly', db], stdin=f)
+        if i > 0:
+            cli.append(c)
+            raw.append(r)
+    return cli, raw, sql.count(';\n')
+
+
 def bench_cli_status():
     runs = max(RUNS, 7)
     say(f'patella-cli status --format json on the stress dataset against the same queries')
     say(f'run by the sqlite3 program, median of {runs} interleaved runs.')
     with tempfile.TemporaryDirectory(dir=DATA) as tmp:
         db = fresh_copy(dataset('stress'), tmp)
-        sql = subprocess.run([STORE, 'status-sql', db], check=True, capture_output=True,
-                             text=True).stdout
-        sql_path = os.path.join(tmp, 'status.sql')
-        with open(sql_path, 'w') as f:
-            f.write(sql)
-        n_queries = sql.count(';\n')
-        env = dict(os.environ, PATELLA_DB=db)
-        cli, raw = [], []
-        for i in range(runs + 1):
-            c = time_command([CLI, 'status', '--format', 'json'], env=env)
-            with open(sql_path) as f:
-                r = time_command(['sqlite3', '-readonly', db], stdin=f)
-            if i > 0:
-                cli.append(c)
-                raw.append(r)
+        cli, raw, n_queries = cli_against_sqlite3(db, tmp, 'status-sql',
+                                                  ['status', '--format', 'json'], runs)
     ratio = median(cli) / median(raw)
     say()
     say(f'  patella-cli status --format json {median(cli):8.1f} ms')
@@ -306,21 +315,8 @@ def bench_insights():
     stress = dataset('stress')
     with tempfile.TemporaryDirectory(dir=DATA) as tmp:
         db = fresh_copy(stress, tmp)
-        sql = subprocess.run([STORE, 'insights-sql', db], check=True, capture_output=True,
-                             text=True).stdout
-        sql_path = os.path.join(tmp, 'insights.sql')
-        with open(sql_path, 'w') as f:
-            f.write(sql)
-        n_queries = sql.count(';\n')
-        env = dict(os.environ, PATELLA_DB=db)
-        cli, raw = [], []
-        for i in range(runs + 1):
-            c = time_command([CLI, 'insights', '--format', 'json'], env=env)
-            with open(sql_path) as f:
-                r = time_command(['sqlite3', '-readonly', db], stdin=f)
-            if i > 0:
-                cli.append(c)
-                raw.append(r)
+        cli, raw, n_queries = cli_against_sqlite3(db, tmp, 'insights-sql',
+                                                  ['insights', '--format', 'json'], runs)
         out = subprocess.run([STORE, 'insights', db, str(runs + 1)], check=True,
                              capture_output=True, text=True).stdout
         inproc = [int(line.split()[1]) / 1000.0 for line in out.splitlines()[1:]]
