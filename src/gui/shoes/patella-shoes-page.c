@@ -49,7 +49,7 @@ static void
 show_error_toast (PatellaShoesPage *self,
                   const GError     *error)
 {
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
+  patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static GtkWindow *
@@ -185,7 +185,7 @@ static void
 run_saved_cb (PatellaShoesPage *self,
               gint64            id)
 {
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (_("Run saved")));
+  patella_toast_show_text (GTK_WIDGET (self), _("Run saved"));
 }
 
 typedef struct

@@ -43,13 +43,6 @@ get_timer (PatellaIcingView *self)
   return patella_context_get_ice_timer (self->context);
 }
 
-static void
-toast (PatellaIcingView *self,
-       const char       *message)
-{
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (message));
-}
-
 static char *
 format_spoken (int seconds)
 {
@@ -208,7 +201,7 @@ start_pause_activated (GtkWidget  *widget,
     }
 
   if (!ok)
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -224,9 +217,9 @@ stop_activated (GtkWidget  *widget,
     return;
 
   if (!patella_timer_stop (timer, &error))
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
   else
-    toast (self, _("Stopped early; kept as a partial session"));
+    patella_toast_show_text (GTK_WIDGET (self), _("Stopped early; kept as a partial session"));
 }
 
 static void
@@ -239,7 +232,7 @@ add_minute_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (timer != NULL && !patella_timer_add_minute (timer, &error))
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static void

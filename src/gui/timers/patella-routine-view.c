@@ -57,13 +57,6 @@ now_us (PatellaRoutineView *self)
 }
 
 static void
-toast (PatellaRoutineView *self,
-       const char         *message)
-{
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (message));
-}
-
-static void
 update_week (PatellaRoutineView *self)
 {
   g_autofree char *text = NULL;
@@ -449,13 +442,13 @@ log_plan_session (PatellaRoutineView *self,
 
   if (!patella_plan_log (self->store, NULL, pain, PATELLA_PAIN_NONE, NULL, &error))
     {
-      toast (self, error->message);
+      patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
   reasons = patella_plan_get_reasons_since (self->store, n_events);
   for (guint i = 0; i < reasons->len; i++)
-    toast (self, g_ptr_array_index (reasons, i));
+    patella_toast_show_text (GTK_WIDGET (self), g_ptr_array_index (reasons, i));
 }
 
 static void
@@ -537,7 +530,7 @@ log_activated (GtkWidget  *widget,
   counts = patella_routine_player_counts (self->player, now_us (self));
   if (!patella_routine_player_finish (self->player, self->store, pain, now_us (self), &error))
     {
-      toast (self, error->message);
+      patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -545,12 +538,14 @@ log_activated (GtkWidget  *widget,
   update_ticking (self);
   show_choice (self);
   if (!counts)
-    toast (self, _("Logged as a partial session: less than half of the routine does not count "
-                   "toward the week"));
+    patella_toast_show_text (GTK_WIDGET (self),
+                             _("Logged as a partial session: less than half of the routine "
+                               "does not count toward the week"));
   else
-    toast (self, patella_pain_zone (pain) == PATELLA_PAIN_ZONE_TOO_MUCH ?
-                  _("Session logged. Pain above 5 is too much: ease off next time") :
-                  _("Session logged"));
+    patella_toast_show_text (GTK_WIDGET (self),
+                             patella_pain_zone (pain) == PATELLA_PAIN_ZONE_TOO_MUCH ?
+                             _("Session logged. Pain above 5 is too much: ease off next time") :
+                             _("Session logged"));
 
   if (self->plan_session)
     log_plan_session (self, pain);

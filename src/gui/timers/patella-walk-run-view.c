@@ -61,13 +61,6 @@ static void update (PatellaWalkRunView *self);
 
 G_DEFINE_FINAL_TYPE (PatellaWalkRunView, patella_walk_run_view, ADW_TYPE_BIN)
 
-static void
-toast (PatellaWalkRunView *self,
-       const char         *message)
-{
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (message));
-}
-
 /* A sound from the desktop's sound theme, unless muted. Without a sound
  * service the bell stands in, and it is said once in the log. */
 static void
@@ -374,7 +367,7 @@ start_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!patella_walk_run_view_start_today (self, &error))
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -394,7 +387,7 @@ pause_activated (GtkWidget  *widget,
   else
     ok = patella_walk_run_pause (self->walk_run, &error);
   if (!ok)
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
   update (self);
 }
 
@@ -407,7 +400,7 @@ stop_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->walk_run != NULL && !patella_walk_run_stop (self->walk_run, &error))
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static gboolean
@@ -454,7 +447,7 @@ log_activated (GtkWidget  *widget,
       if (!patella_parse_distance (gtk_editable_get_text (GTK_EDITABLE (self->distance_entry)),
                                    patella_context_get_unit (self->context), &metres, &error))
         {
-          toast (self, error->message);
+          patella_toast_show_text (GTK_WIDGET (self), error->message);
           return;
         }
     }
@@ -463,21 +456,21 @@ log_activated (GtkWidget  *widget,
 
   if (with_run && !log_run (self, &error))
     {
-      toast (self, error->message);
+      patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
   if (!patella_walk_run_finish (self->walk_run, pain, &error))
     {
-      toast (self, error->message);
+      patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
   /* What the plan decided at once, else that it was logged. */
   reasons = patella_plan_get_reasons_since (self->store, n_events);
   for (guint i = 0; i < reasons->len; i++)
-    toast (self, g_ptr_array_index (reasons, i));
-  toast (self, _("Session logged"));
+    patella_toast_show_text (GTK_WIDGET (self), g_ptr_array_index (reasons, i));
+  patella_toast_show_text (GTK_WIDGET (self), _("Session logged"));
 
   gtk_editable_set_text (GTK_EDITABLE (self->distance_entry), "");
   if (with_ice)
@@ -493,7 +486,7 @@ discard_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->walk_run != NULL && !patella_walk_run_discard (self->walk_run, &error))
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static void
