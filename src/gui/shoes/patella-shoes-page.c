@@ -19,9 +19,7 @@
  * actions, which the window and notifications activate too. */
 struct _PatellaShoesPage
 {
-  AdwBin            parent_instance;
-
-  PatellaContext   *context;
+  PatellaView       parent_instance;
 
   PatellaShoesView *view;          /* NULL until first needed; the child */
   PatellaStore     *store;         /* the context's, followed */
@@ -29,20 +27,18 @@ struct _PatellaShoesPage
   guint             check_id;      /* the deferred notification check */
 };
 
-G_DEFINE_FINAL_TYPE (PatellaShoesPage, patella_shoes_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (PatellaShoesPage, patella_shoes_page, PATELLA_TYPE_VIEW)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+static PatellaContext *
+get_context (PatellaShoesPage *self)
+{
+  return patella_view_get_context (PATELLA_VIEW (self));
+}
 
 static PatellaNotifier *
 get_notifier (PatellaShoesPage *self)
 {
-  return patella_context_get_notifier (self->context);
+  return patella_context_get_notifier (get_context (self));
 }
 
 static void
@@ -77,7 +73,7 @@ ensure_view (PatellaShoesPage *self)
 {
   if (self->view == NULL)
     {
-      self->view = PATELLA_SHOES_VIEW (patella_shoes_view_new (self->context));
+      self->view = PATELLA_SHOES_VIEW (patella_shoes_view_new (get_context (self)));
       adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
       self->lists_stale = TRUE;
     }
@@ -127,9 +123,10 @@ store_changed_cb (PatellaShoesPage *self,
  * patella-cli, or an import) are noticed at start-up: from an idle
  * callback, after the first frame, like the lists of a page not shown. */
 static void
-context_store_changed_cb (PatellaShoesPage *self)
+patella_shoes_page_store_changed (PatellaView *view)
 {
-  PatellaStore *store = patella_context_get_store (self->context);
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (view);
+  PatellaStore *store = patella_context_get_store (patella_view_get_context (view));
 
   if (self->store == store)
     return;
@@ -169,7 +166,7 @@ run_logged_cb (PatellaShoesPage *self,
   /* Icing after a run is part of the routine (GUIDANCE.md); offered where
    * this program times icing (app.start-icing starts the context's timer),
    * and not while the knee is being iced, by this program or another. */
-  if (patella_context_get_ice_timer (self->context) != NULL &&
+  if (patella_context_get_ice_timer (get_context (self)) != NULL &&
       (self->store == NULL || !patella_ice_get_running (self->store, NULL, NULL)))
     {
       adw_toast_set_title (toast, _("Run logged. Ice your knee now?"));
@@ -235,7 +232,7 @@ log_run_activated (GtkWidget  *widget,
     return;
 
   dialog = patella_run_dialog_new (get_window (self), self->store, get_notifier (self),
-                                   patella_context_get_unit (self->context));
+                                   patella_context_get_unit (get_context (self)));
   g_signal_connect_object (dialog, "logged", G_CALLBACK (run_logged_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -262,7 +259,7 @@ edit_run_activated (GtkWidget  *widget,
     }
 
   dialog = patella_run_dialog_new_for_run (get_window (self), self->store, get_notifier (self),
-                                           patella_context_get_unit (self->context), run);
+                                           patella_context_get_unit (get_context (self)), run);
   g_signal_connect_object (dialog, "logged", G_CALLBACK (run_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -375,54 +372,13 @@ static void
 patella_shoes_page_constructed (GObject *object)
 {
   PatellaShoesPage *self = PATELLA_SHOES_PAGE (object);
-  GSettings *settings = patella_context_get_settings (self->context);
+  GSettings *settings = patella_context_get_settings (get_context (self));
 
   G_OBJECT_CLASS (patella_shoes_page_parent_class)->constructed (object);
 
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::distance-unit",
                              G_CALLBACK (unit_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-}
-
-static void
-patella_shoes_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  PatellaShoesPage *self = PATELLA_SHOES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_shoes_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  PatellaShoesPage *self = PATELLA_SHOES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -448,7 +404,6 @@ patella_shoes_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_handle_id (&self->check_id, g_source_remove);
   g_clear_object (&self->store);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (patella_shoes_page_parent_class)->dispose (object);
 }
@@ -458,18 +413,14 @@ patella_shoes_page_class_init (PatellaShoesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PatellaViewClass *view_class = PATELLA_VIEW_CLASS (klass);
 
   object_class->constructed = patella_shoes_page_constructed;
-  object_class->get_property = patella_shoes_page_get_property;
-  object_class->set_property = patella_shoes_page_set_property;
   object_class->dispose = patella_shoes_page_dispose;
 
   widget_class->map = patella_shoes_page_map;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->store_changed = patella_shoes_page_store_changed;
 
   gtk_widget_class_install_action (widget_class, "shoes.log-run", NULL, log_run_activated);
   gtk_widget_class_install_action (widget_class, "shoes.add-shoe", NULL, add_shoe_activated);
