@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-drawing.h"
 #include "patella-journal.h"
 #include "patella-journal-row.h"
 #include "patella-pain-chart.h"
@@ -93,7 +94,7 @@ patella_pain_chart_snapshot (GtkWidget   *widget,
   if (n == 0 || right <= left || bottom <= top)
     return;
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  patella_drawing_get_foreground (widget, &fg);
   step = (right - left) / n;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -214,16 +215,7 @@ patella_pain_chart_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 200;
-      *natural = 480;
-    }
-  else
-    {
-      *minimum = 160;
-      *natural = 200;
-    }
+  patella_drawing_measure (orientation, 200, 480, 160, 200, minimum, natural);
 }
 
 static void
