@@ -10,6 +10,7 @@
 #include "patella-pickers.h"
 #include "patella-preferences-window.h"
 #include "patella-reminders.h"
+#include "patella-view.h"
 
 struct _PatellaPreferencesWindow
 {
@@ -41,10 +42,7 @@ G_DEFINE_FINAL_TYPE (PatellaPreferencesWindow, patella_preferences_window,
 enum {
   PROP_0,
   PROP_CONTEXT,
-  N_PROPS
 };
-
-static GParamSpec *properties[N_PROPS];
 
 /* The combo row's positions, in the order of the .ui file. */
 static const char * const unit_values[] = { "default", "km", "mi" };
@@ -507,10 +505,7 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   object_class->get_property = patella_preferences_window_get_property;
   object_class->set_property = patella_preferences_window_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  patella_view_install_context_property (object_class, PROP_CONTEXT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-preferences-window.ui");

@@ -13,6 +13,7 @@
 #include "patella-shoes-page.h"
 #include "patella-timer.h"
 #include "patella-timers-page.h"
+#include "patella-view.h"
 #include "patella-window.h"
 #include "patella-wrap-bin.h"
 
@@ -47,10 +48,7 @@ G_DEFINE_FINAL_TYPE (PatellaWindow, patella_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CONTEXT,
-  N_PROPS
 };
-
-static GParamSpec *properties[N_PROPS];
 
 static PatellaApplication *
 get_application (PatellaWindow *self)
@@ -569,10 +567,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   object_class->set_property = patella_window_set_property;
   window_class->close_request = patella_window_close_request;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  patella_view_install_context_property (object_class, PROP_CONTEXT);
 
   g_type_ensure (PATELLA_TYPE_WRAP_BIN);
 

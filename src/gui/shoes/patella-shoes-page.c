@@ -344,28 +344,30 @@ back_pressed_cb (GtkWidget *widget,
   return TRUE;
 }
 
-static void
-save_shoe_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+/* The page's actions on the pair shown, each what the details view does. */
+static const struct
 {
-  patella_shoe_details_view_save (get_details (PATELLA_SHOES_PAGE (widget)));
-}
+  const char *name;
+  void      (*run) (PatellaShoeDetailsView *details);
+} details_actions[] = {
+  { "shoes.save-shoe", patella_shoe_details_view_save },
+  { "shoes.toggle-retired", patella_shoe_details_view_toggle_retired },
+  { "shoes.delete-shoe", patella_shoe_details_view_delete },
+};
 
 static void
-toggle_retired_activated (GtkWidget  *widget,
+details_action_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  patella_shoe_details_view_toggle_retired (get_details (PATELLA_SHOES_PAGE (widget)));
-}
+  for (guint i = 0; i < G_N_ELEMENTS (details_actions); i++)
+    if (g_str_equal (details_actions[i].name, action_name))
+      {
+        details_actions[i].run (get_details (PATELLA_SHOES_PAGE (widget)));
+        return;
+      }
 
-static void
-delete_shoe_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  patella_shoe_details_view_delete (get_details (PATELLA_SHOES_PAGE (widget)));
+  g_assert_not_reached ();
 }
 
 static void
@@ -428,11 +430,9 @@ patella_shoes_page_class_init (PatellaShoesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "shoes.back", NULL, back_activated);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_pressed_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_pressed_cb, NULL);
-  gtk_widget_class_install_action (widget_class, "shoes.save-shoe", NULL, save_shoe_activated);
-  gtk_widget_class_install_action (widget_class, "shoes.toggle-retired", NULL,
-                                   toggle_retired_activated);
-  gtk_widget_class_install_action (widget_class, "shoes.delete-shoe", NULL,
-                                   delete_shoe_activated);
+  for (guint i = 0; i < G_N_ELEMENTS (details_actions); i++)
+    gtk_widget_class_install_action (widget_class, details_actions[i].name, NULL,
+                                     details_action_activated);
   gtk_widget_class_install_action (widget_class, "shoes.edit-run", "x", edit_run_activated);
   gtk_widget_class_install_action (widget_class, "shoes.delete-run", "x", delete_run_activated);
 }
