@@ -10,6 +10,31 @@
  * rounded shapes, text, and the value a screen reader reads. */
 
 /**
+ * patella_drawing_setup_class:
+ * @css_name: the widget's name in style sheets
+ * @role: what the drawing is to screen readers
+ * @snapshot: how it draws
+ * @measure: how big it is, most often with patella_drawing_measure()
+ *
+ * Sets up the class of a drawn widget.
+ */
+void
+patella_drawing_setup_class (GtkWidgetClass      *widget_class,
+                             const char          *css_name,
+                             GtkAccessibleRole    role,
+                             PatellaSnapshotFunc  snapshot,
+                             PatellaMeasureFunc   measure)
+{
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+  g_return_if_fail (css_name != NULL && snapshot != NULL && measure != NULL);
+
+  widget_class->snapshot = snapshot;
+  widget_class->measure = measure;
+  gtk_widget_class_set_css_name (widget_class, css_name);
+  gtk_widget_class_set_accessible_role (widget_class, role);
+}
+
+/**
  * patella_drawing_measure:
  * @minimum: (out): the minimum size in @orientation
  * @natural: (out): the natural size in @orientation

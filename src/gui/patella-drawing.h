@@ -5,6 +5,21 @@
 
 G_BEGIN_DECLS
 
+typedef void (*PatellaSnapshotFunc) (GtkWidget      *widget,
+                                     GtkSnapshot    *snapshot);
+typedef void (*PatellaMeasureFunc)  (GtkWidget      *widget,
+                                     GtkOrientation  orientation,
+                                     int             for_size,
+                                     int            *minimum,
+                                     int            *natural,
+                                     int            *minimum_baseline,
+                                     int            *natural_baseline);
+
+void patella_drawing_setup_class      (GtkWidgetClass        *widget_class,
+                                       const char            *css_name,
+                                       GtkAccessibleRole      role,
+                                       PatellaSnapshotFunc    snapshot,
+                                       PatellaMeasureFunc     measure);
 void patella_drawing_measure          (GtkOrientation         orientation,
                                        int                    min_width,
                                        int                    natural_width,

@@ -236,11 +236,8 @@ patella_pain_chart_class_init (PatellaPainChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = patella_pain_chart_finalize;
-  widget_class->snapshot = patella_pain_chart_snapshot;
-  widget_class->measure = patella_pain_chart_measure;
-
-  gtk_widget_class_set_css_name (widget_class, "painchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  patella_drawing_setup_class (widget_class, "painchart", GTK_ACCESSIBLE_ROLE_IMG,
+                               patella_pain_chart_snapshot, patella_pain_chart_measure);
 }
 
 static void

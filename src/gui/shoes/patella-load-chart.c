@@ -164,11 +164,8 @@ patella_load_chart_class_init (PatellaLoadChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = patella_load_chart_finalize;
-  widget_class->measure = patella_load_chart_measure;
-  widget_class->snapshot = patella_load_chart_snapshot;
-
-  gtk_widget_class_set_css_name (widget_class, "loadchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  patella_drawing_setup_class (widget_class, "loadchart", GTK_ACCESSIBLE_ROLE_IMG,
+                               patella_load_chart_snapshot, patella_load_chart_measure);
 }
 
 static void

@@ -100,11 +100,8 @@ patella_wear_bar_class_init (PatellaWearBarClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  widget_class->measure = patella_wear_bar_measure;
-  widget_class->snapshot = patella_wear_bar_snapshot;
-
-  gtk_widget_class_set_css_name (widget_class, "wearbar");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
+  patella_drawing_setup_class (widget_class, "wearbar", GTK_ACCESSIBLE_ROLE_PROGRESS_BAR,
+                               patella_wear_bar_snapshot, patella_wear_bar_measure);
 }
 
 static void

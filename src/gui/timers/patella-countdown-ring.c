@@ -118,11 +118,8 @@ patella_countdown_ring_class_init (PatellaCountdownRingClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = patella_countdown_ring_finalize;
-  widget_class->snapshot = patella_countdown_ring_snapshot;
-  widget_class->measure = patella_countdown_ring_measure;
-
-  gtk_widget_class_set_css_name (widget_class, "countdownring");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
+  patella_drawing_setup_class (widget_class, "countdownring", GTK_ACCESSIBLE_ROLE_PROGRESS_BAR,
+                               patella_countdown_ring_snapshot, patella_countdown_ring_measure);
 }
 
 static void
