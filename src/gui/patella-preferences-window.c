@@ -42,7 +42,10 @@ G_DEFINE_FINAL_TYPE (PatellaPreferencesWindow, patella_preferences_window,
 enum {
   PROP_0,
   PROP_CONTEXT,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 /* The combo row's positions, in the order of the .ui file. */
 static const char * const unit_values[] = { "default", "km", "mi" };
@@ -505,7 +508,8 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   object_class->get_property = patella_preferences_window_get_property;
   object_class->set_property = patella_preferences_window_set_property;
 
-  patella_view_install_context_property (object_class, PROP_CONTEXT);
+  properties[PROP_CONTEXT] = patella_view_param_spec_context ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-preferences-window.ui");

@@ -22,6 +22,8 @@ enum {
   N_PROPS
 };
 
+static GParamSpec *properties[N_PROPS];
+
 static void
 context_store_changed_cb (PatellaView *self)
 {
@@ -108,7 +110,8 @@ patella_view_class_init (PatellaViewClass *klass)
   object_class->get_property = patella_view_get_property;
   object_class->set_property = patella_view_set_property;
 
-  patella_view_install_context_property (object_class, PROP_CONTEXT);
+  properties[PROP_CONTEXT] = patella_view_param_spec_context ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -134,23 +137,18 @@ patella_view_get_context (PatellaView *self)
 }
 
 /**
- * patella_view_install_context_property:
- * @prop_id: the property's id in @object_class
+ * patella_view_param_spec_context:
  *
- * Installs the construct-only `context` property every view and window of
- * the program is made with, for the classes that cannot derive from
- * #PatellaView (the windows).
+ * The construct-only `context` property every view and window of the
+ * program is made with; the windows, which cannot derive from #PatellaView,
+ * install it from here too.
+ *
+ * Returns: (transfer floating): a new #GParamSpec named "context"
  */
-void
-patella_view_install_context_property (GObjectClass *object_class,
-                                       guint         prop_id)
+GParamSpec *
+patella_view_param_spec_context (void)
 {
-  g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
-
-  g_object_class_install_property (object_class, prop_id,
-                                   g_param_spec_object ("context", NULL, NULL,
-                                                        PATELLA_TYPE_CONTEXT,
-                                                        G_PARAM_READWRITE |
-                                                        G_PARAM_CONSTRUCT_ONLY |
-                                                        G_PARAM_STATIC_STRINGS));
+  return g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
+                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                              G_PARAM_STATIC_STRINGS);
 }

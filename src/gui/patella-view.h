@@ -28,8 +28,7 @@ struct _PatellaViewClass
   gpointer padding[4];
 };
 
-PatellaContext *patella_view_get_context              (PatellaView  *self);
-void            patella_view_install_context_property (GObjectClass *object_class,
-                                                       guint         prop_id);
+PatellaContext *patella_view_get_context      (PatellaView *self);
+GParamSpec     *patella_view_param_spec_context (void);
 
 G_END_DECLS

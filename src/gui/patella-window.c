@@ -48,7 +48,10 @@ G_DEFINE_FINAL_TYPE (PatellaWindow, patella_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 static PatellaApplication *
 get_application (PatellaWindow *self)
@@ -567,7 +570,8 @@ patella_window_class_init (PatellaWindowClass *klass)
   object_class->set_property = patella_window_set_property;
   window_class->close_request = patella_window_close_request;
 
-  patella_view_install_context_property (object_class, PROP_CONTEXT);
+  properties[PROP_CONTEXT] = patella_view_param_spec_context ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATELLA_TYPE_WRAP_BIN);
 
