@@ -183,33 +183,38 @@ show_view_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Holds the application once while @running; @held is whether it does. */
+static void
+hold_while (PatellaApplication *self,
+            gboolean            running,
+            gboolean           *held)
+{
+  if (running && !*held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!running && *held)
+    g_application_release (G_APPLICATION (self));
+  *held = running;
+}
+
 /* A running icing timer keeps the application alive with its window closed,
  * so that "done" still arrives. */
 static void
 ice_timer_state_changed_cb (PatellaApplication *self)
 {
-  gboolean running = self->ice_timer != NULL &&
-                     patella_timer_get_state (self->ice_timer) == PATELLA_TIMER_RUNNING;
-
-  if (running && !self->held_for_timer)
-    g_application_hold (G_APPLICATION (self));
-  else if (!running && self->held_for_timer)
-    g_application_release (G_APPLICATION (self));
-  self->held_for_timer = running;
+  hold_while (self,
+              self->ice_timer != NULL &&
+              patella_timer_get_state (self->ice_timer) == PATELLA_TIMER_RUNNING,
+              &self->held_for_timer);
 }
 
 /* So does a walk/run session: its end is told with the window closed. */
 static void
 walk_run_state_changed_cb (PatellaApplication *self)
 {
-  gboolean running = self->walk_run != NULL &&
-                     patella_walk_run_get_state (self->walk_run) == PATELLA_WALK_RUN_RUNNING;
-
-  if (running && !self->held_for_walk_run)
-    g_application_hold (G_APPLICATION (self));
-  else if (!running && self->held_for_walk_run)
-    g_application_release (G_APPLICATION (self));
-  self->held_for_walk_run = running;
+  hold_while (self,
+              self->walk_run != NULL &&
+              patella_walk_run_get_state (self->walk_run) == PATELLA_WALK_RUN_RUNNING,
+              &self->held_for_walk_run);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "patella-pickers.h"
 #include "patella-preferences-window.h"
 #include "patella-reminders.h"
+#include "patella-view.h"
 
 struct _PatellaPreferencesWindow
 {
@@ -507,9 +508,7 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   object_class->get_property = patella_preferences_window_get_property;
   object_class->set_property = patella_preferences_window_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = patella_view_param_spec_context ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -37,3 +37,20 @@ patella_toast_show (GtkWidget *from,
 
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
+
+/**
+ * patella_toast_show_text:
+ * @from: the widget the toast is about
+ * @text: what the toast says
+ *
+ * Shows a plain toast saying @text; see patella_toast_show().
+ */
+void
+patella_toast_show_text (GtkWidget  *from,
+                         const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (text != NULL);
+
+  patella_toast_show (from, adw_toast_new (text));
+}

@@ -13,6 +13,7 @@
 #include "patella-shoes-page.h"
 #include "patella-timer.h"
 #include "patella-timers-page.h"
+#include "patella-view.h"
 #include "patella-window.h"
 #include "patella-wrap-bin.h"
 
@@ -569,9 +570,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   object_class->set_property = patella_window_set_property;
   window_class->close_request = patella_window_close_request;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = patella_view_param_spec_context ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATELLA_TYPE_WRAP_BIN);

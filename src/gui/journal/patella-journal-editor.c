@@ -362,7 +362,7 @@ day_picked_cb (const char *day,
 
   if (!patella_journal_check_day (self->store, day, &normal, &error))
     {
-      patella_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
+      patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -381,7 +381,7 @@ undo_delete_clicked_cb (PatellaJournalEditor *self,
 
   if (!patella_journal_put (self->store, entry, &error))
     {
-      patella_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
+      patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -401,8 +401,8 @@ unsaved_response_cb (AdwMessageDialog     *dialog,
       g_autofree char *text = describe_unsaved (self);
 
       gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-      patella_toast_show (GTK_WIDGET (self),
-                          adw_toast_new (_("Copied: paste it somewhere safe, then close again")));
+      patella_toast_show_text (GTK_WIDGET (self),
+                               _("Copied: paste it somewhere safe, then close again"));
     }
   else if (g_str_equal (response, "discard"))
     {
@@ -823,7 +823,7 @@ patella_journal_editor_delete (PatellaJournalEditor *self)
   if (entry == NULL || !patella_journal_delete (self->store, self->day, &error))
     {
       if (error != NULL)
-        patella_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
+        patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 

@@ -16,9 +16,8 @@
  * window and the views' buttons use. */
 struct _PatellaJournalPage
 {
-  AdwBin                 parent_instance;
+  PatellaView            parent_instance;
 
-  PatellaContext        *context;
   PatellaStore          *store;
   PatellaJournalModel   *model;
   guint                  first_frame_tick_id;
@@ -30,15 +29,7 @@ struct _PatellaJournalPage
   PatellaJournalHistory *history;
 };
 
-G_DEFINE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, PATELLA_TYPE_VIEW)
 
 /* Helpers */
 
@@ -194,12 +185,6 @@ set_store (PatellaJournalPage *self,
 /* Callbacks */
 
 static void
-context_store_changed_cb (PatellaJournalPage *self)
-{
-  set_store (self, patella_context_get_store (self->context));
-}
-
-static void
 editor_state_changed_cb (PatellaJournalPage *self)
 {
   update_actions (self);
@@ -300,53 +285,10 @@ search_activated (GtkWidget  *widget,
 /* Overrides */
 
 static void
-patella_journal_page_constructed (GObject *object)
+patella_journal_page_store_changed (PatellaView *view)
 {
-  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (object);
-
-  G_OBJECT_CLASS (patella_journal_page_parent_class)->constructed (object);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-}
-
-static void
-patella_journal_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_journal_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  set_store (PATELLA_JOURNAL_PAGE (view),
+             patella_context_get_store (patella_view_get_context (view)));
 }
 
 static void
@@ -363,7 +305,6 @@ patella_journal_page_dispose (GObject *object)
   self->first_frame_tick_id = 0;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_JOURNAL_PAGE);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (patella_journal_page_parent_class)->dispose (object);
 }
@@ -373,16 +314,10 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PatellaViewClass *view_class = PATELLA_VIEW_CLASS (klass);
 
-  object_class->constructed = patella_journal_page_constructed;
   object_class->dispose = patella_journal_page_dispose;
-  object_class->get_property = patella_journal_page_get_property;
-  object_class->set_property = patella_journal_page_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->store_changed = patella_journal_page_store_changed;
 
   g_type_ensure (PATELLA_TYPE_JOURNAL_EDITOR);
   g_type_ensure (PATELLA_TYPE_JOURNAL_HISTORY);

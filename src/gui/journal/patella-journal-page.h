@@ -4,13 +4,13 @@
 #include <adwaita.h>
 
 #include "patella-journal-model.h"
-#include "patella-context.h"
+#include "patella-view.h"
 
 G_BEGIN_DECLS
 
 #define PATELLA_TYPE_JOURNAL_PAGE (patella_journal_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, PATELLA, JOURNAL_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (PatellaJournalPage, patella_journal_page, PATELLA, JOURNAL_PAGE, PatellaView)
 
 GtkWidget           *patella_journal_page_new       (PatellaContext     *context);
 gboolean             patella_journal_page_save      (PatellaJournalPage *self);

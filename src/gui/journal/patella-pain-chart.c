@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-drawing.h"
 #include "patella-journal.h"
 #include "patella-journal-row.h"
 #include "patella-pain-chart.h"
@@ -93,7 +94,7 @@ patella_pain_chart_snapshot (GtkWidget   *widget,
   if (n == 0 || right <= left || bottom <= top)
     return;
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  patella_drawing_get_foreground (widget, &fg);
   step = (right - left) / n;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -214,16 +215,7 @@ patella_pain_chart_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 200;
-      *natural = 480;
-    }
-  else
-    {
-      *minimum = 160;
-      *natural = 200;
-    }
+  patella_drawing_measure (orientation, 200, 480, 160, 200, minimum, natural);
 }
 
 static void
@@ -244,11 +236,8 @@ patella_pain_chart_class_init (PatellaPainChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = patella_pain_chart_finalize;
-  widget_class->snapshot = patella_pain_chart_snapshot;
-  widget_class->measure = patella_pain_chart_measure;
-
-  gtk_widget_class_set_css_name (widget_class, "painchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  patella_drawing_setup_class (widget_class, "painchart", GTK_ACCESSIBLE_ROLE_IMG,
+                               patella_pain_chart_snapshot, patella_pain_chart_measure);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "patella-drawing.h"
 #include "patella-load-chart.h"
 
 /* Weekly distance as bars, oldest on the left. A week more than 10% above
@@ -37,45 +38,7 @@ patella_load_chart_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 200;
-      *natural = 480;
-    }
-  else
-    {
-      *minimum = 120;
-      *natural = 160;
-    }
-}
-
-static void
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              const char *fallback,
-              GdkRGBA    *color)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color))
-    gdk_rgba_parse (color, fallback);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-static void
-draw_label (GtkWidget     *widget,
-            GtkSnapshot   *snapshot,
-            const char    *text,
-            float          x,
-            float          y,
-            const GdkRGBA *color)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-  g_object_unref (layout);
+  patella_drawing_measure (orientation, 200, 480, 120, 160, minimum, natural);
 }
 
 static void
@@ -94,14 +57,12 @@ patella_load_chart_snapshot (GtkWidget   *widget,
   if (self->weeks == NULL || self->weeks->len == 0 || plot_height <= 0)
     return;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  patella_drawing_get_foreground (widget, &fg);
   dim = fg;
   dim.alpha = 0.55;
-  lookup_color (widget, "accent_bg_color", "#3584e4", &accent);
-  lookup_color (widget, "warning_color", "#e5a50a", &warning);
-  lookup_color (widget, "error_color", "#e01b24", &error);
+  patella_drawing_lookup_color (widget, "accent_bg_color", "#3584e4", &accent);
+  patella_drawing_lookup_color (widget, "warning_color", "#e5a50a", &warning);
+  patella_drawing_lookup_color (widget, "error_color", "#e01b24", &error);
 
   for (guint i = 0; i < self->weeks->len; i++)
     max_m = MAX (max_m, g_array_index (self->weeks, PatellaLoadWeek, i).distance_m);
@@ -129,30 +90,20 @@ patella_load_chart_snapshot (GtkWidget   *widget,
       const GdkRGBA *color = level == 2 ? &error : level == 1 ? &warning : &accent;
 
       if (bar_height > 0)
-        {
-          GskRoundedRect rect;
-          graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, TOP_ROOM + plot_height - bar_height,
-                                                       bar_width, bar_height);
-
-          gsk_rounded_rect_init_from_rect (&rect, &bounds, MIN (3, bar_width / 2));
-          gtk_snapshot_push_rounded_clip (snapshot, &rect);
-          gtk_snapshot_append_color (snapshot, color, &bounds);
-          gtk_snapshot_pop (snapshot);
-        }
+        patella_drawing_append_rounded (snapshot,
+                                        &GRAPHENE_RECT_INIT (x, TOP_ROOM + plot_height -
+                                                             bar_height,
+                                                             bar_width, bar_height),
+                                        MIN (3, bar_width / 2), color);
 
       if (g_array_index (self->long_runs, gboolean, i))
-        {
-          GskRoundedRect dot;
-          graphene_rect_t bounds = GRAPHENE_RECT_INIT (x + bar_width / 2 - DOT_SIZE / 2.0f,
-                                                       TOP_ROOM + plot_height - bar_height -
-                                                       DOT_SIZE - 4,
-                                                       DOT_SIZE, DOT_SIZE);
-
-          gsk_rounded_rect_init_from_rect (&dot, &bounds, DOT_SIZE / 2.0f);
-          gtk_snapshot_push_rounded_clip (snapshot, &dot);
-          gtk_snapshot_append_color (snapshot, &error, &bounds);
-          gtk_snapshot_pop (snapshot);
-        }
+        patella_drawing_append_rounded (snapshot,
+                                        &GRAPHENE_RECT_INIT (x + bar_width / 2 -
+                                                             DOT_SIZE / 2.0f,
+                                                             TOP_ROOM + plot_height -
+                                                             bar_height - DOT_SIZE - 4,
+                                                             DOT_SIZE, DOT_SIZE),
+                                        DOT_SIZE / 2.0f, &error);
     }
 
   /* Week labels under the end of their week, from the newest back, leaving
@@ -179,10 +130,7 @@ patella_load_chart_snapshot (GtkWidget   *widget,
         if (x + text_width + 6 > next_x)
           continue;
 
-        gtk_snapshot_save (snapshot);
-        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, TOP_ROOM + plot_height + 2));
-        gtk_snapshot_append_layout (snapshot, layout, &dim);
-        gtk_snapshot_restore (snapshot);
+        patella_drawing_append_layout (snapshot, layout, x, TOP_ROOM + plot_height + 2, &dim);
         next_x = x;
       }
   }
@@ -191,8 +139,9 @@ patella_load_chart_snapshot (GtkWidget   *widget,
   if (max_m > 0)
     {
       g_autofree char *top = patella_format_distance (max_m, self->unit);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, top);
 
-      draw_label (widget, snapshot, top, 0, 0, &dim);
+      patella_drawing_append_layout (snapshot, layout, 0, 0, &dim);
     }
 }
 
@@ -215,11 +164,8 @@ patella_load_chart_class_init (PatellaLoadChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = patella_load_chart_finalize;
-  widget_class->measure = patella_load_chart_measure;
-  widget_class->snapshot = patella_load_chart_snapshot;
-
-  gtk_widget_class_set_css_name (widget_class, "loadchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  patella_drawing_setup_class (widget_class, "loadchart", GTK_ACCESSIBLE_ROLE_IMG,
+                               patella_load_chart_snapshot, patella_load_chart_measure);
 }
 
 static void

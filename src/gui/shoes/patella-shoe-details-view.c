@@ -83,7 +83,7 @@ static void
 show_toast (PatellaShoeDetailsView *self,
             const char             *title)
 {
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (title));
+  patella_toast_show_text (GTK_WIDGET (self), title);
 }
 
 static void

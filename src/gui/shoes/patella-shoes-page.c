@@ -19,9 +19,7 @@
  * actions, which the window and notifications activate too. */
 struct _PatellaShoesPage
 {
-  AdwBin            parent_instance;
-
-  PatellaContext   *context;
+  PatellaView       parent_instance;
 
   PatellaShoesView *view;          /* NULL until first needed; the child */
   PatellaStore     *store;         /* the context's, followed */
@@ -29,27 +27,25 @@ struct _PatellaShoesPage
   guint             check_id;      /* the deferred notification check */
 };
 
-G_DEFINE_FINAL_TYPE (PatellaShoesPage, patella_shoes_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (PatellaShoesPage, patella_shoes_page, PATELLA_TYPE_VIEW)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+static PatellaContext *
+get_context (PatellaShoesPage *self)
+{
+  return patella_view_get_context (PATELLA_VIEW (self));
+}
 
 static PatellaNotifier *
 get_notifier (PatellaShoesPage *self)
 {
-  return patella_context_get_notifier (self->context);
+  return patella_context_get_notifier (get_context (self));
 }
 
 static void
 show_error_toast (PatellaShoesPage *self,
                   const GError     *error)
 {
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
+  patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static GtkWindow *
@@ -77,7 +73,7 @@ ensure_view (PatellaShoesPage *self)
 {
   if (self->view == NULL)
     {
-      self->view = PATELLA_SHOES_VIEW (patella_shoes_view_new (self->context));
+      self->view = PATELLA_SHOES_VIEW (patella_shoes_view_new (get_context (self)));
       adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
       self->lists_stale = TRUE;
     }
@@ -127,9 +123,10 @@ store_changed_cb (PatellaShoesPage *self,
  * patella-cli, or an import) are noticed at start-up: from an idle
  * callback, after the first frame, like the lists of a page not shown. */
 static void
-context_store_changed_cb (PatellaShoesPage *self)
+patella_shoes_page_store_changed (PatellaView *view)
 {
-  PatellaStore *store = patella_context_get_store (self->context);
+  PatellaShoesPage *self = PATELLA_SHOES_PAGE (view);
+  PatellaStore *store = patella_context_get_store (patella_view_get_context (view));
 
   if (self->store == store)
     return;
@@ -169,7 +166,7 @@ run_logged_cb (PatellaShoesPage *self,
   /* Icing after a run is part of the routine (GUIDANCE.md); offered where
    * this program times icing (app.start-icing starts the context's timer),
    * and not while the knee is being iced, by this program or another. */
-  if (patella_context_get_ice_timer (self->context) != NULL &&
+  if (patella_context_get_ice_timer (get_context (self)) != NULL &&
       (self->store == NULL || !patella_ice_get_running (self->store, NULL, NULL)))
     {
       adw_toast_set_title (toast, _("Run logged. Ice your knee now?"));
@@ -185,7 +182,7 @@ static void
 run_saved_cb (PatellaShoesPage *self,
               gint64            id)
 {
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (_("Run saved")));
+  patella_toast_show_text (GTK_WIDGET (self), _("Run saved"));
 }
 
 typedef struct
@@ -235,7 +232,7 @@ log_run_activated (GtkWidget  *widget,
     return;
 
   dialog = patella_run_dialog_new (get_window (self), self->store, get_notifier (self),
-                                   patella_context_get_unit (self->context));
+                                   patella_context_get_unit (get_context (self)));
   g_signal_connect_object (dialog, "logged", G_CALLBACK (run_logged_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -262,7 +259,7 @@ edit_run_activated (GtkWidget  *widget,
     }
 
   dialog = patella_run_dialog_new_for_run (get_window (self), self->store, get_notifier (self),
-                                           patella_context_get_unit (self->context), run);
+                                           patella_context_get_unit (get_context (self)), run);
   g_signal_connect_object (dialog, "logged", G_CALLBACK (run_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -352,82 +349,43 @@ back_pressed_cb (GtkWidget *widget,
   return TRUE;
 }
 
-static void
-save_shoe_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+/* The page's actions on the pair shown, each what the details view does. */
+static const struct
 {
-  patella_shoe_details_view_save (get_details (PATELLA_SHOES_PAGE (widget)));
-}
+  const char *name;
+  void      (*run) (PatellaShoeDetailsView *details);
+} details_actions[] = {
+  { "shoes.save-shoe", patella_shoe_details_view_save },
+  { "shoes.toggle-retired", patella_shoe_details_view_toggle_retired },
+  { "shoes.delete-shoe", patella_shoe_details_view_delete },
+};
 
 static void
-toggle_retired_activated (GtkWidget  *widget,
+details_action_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  patella_shoe_details_view_toggle_retired (get_details (PATELLA_SHOES_PAGE (widget)));
-}
+  for (guint i = 0; i < G_N_ELEMENTS (details_actions); i++)
+    if (g_str_equal (details_actions[i].name, action_name))
+      {
+        details_actions[i].run (get_details (PATELLA_SHOES_PAGE (widget)));
+        return;
+      }
 
-static void
-delete_shoe_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  patella_shoe_details_view_delete (get_details (PATELLA_SHOES_PAGE (widget)));
+  g_assert_not_reached ();
 }
 
 static void
 patella_shoes_page_constructed (GObject *object)
 {
   PatellaShoesPage *self = PATELLA_SHOES_PAGE (object);
-  GSettings *settings = patella_context_get_settings (self->context);
+  GSettings *settings = patella_context_get_settings (get_context (self));
 
   G_OBJECT_CLASS (patella_shoes_page_parent_class)->constructed (object);
 
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::distance-unit",
                              G_CALLBACK (unit_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-}
-
-static void
-patella_shoes_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  PatellaShoesPage *self = PATELLA_SHOES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_shoes_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  PatellaShoesPage *self = PATELLA_SHOES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -453,7 +411,6 @@ patella_shoes_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_handle_id (&self->check_id, g_source_remove);
   g_clear_object (&self->store);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (patella_shoes_page_parent_class)->dispose (object);
 }
@@ -463,18 +420,14 @@ patella_shoes_page_class_init (PatellaShoesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PatellaViewClass *view_class = PATELLA_VIEW_CLASS (klass);
 
   object_class->constructed = patella_shoes_page_constructed;
-  object_class->get_property = patella_shoes_page_get_property;
-  object_class->set_property = patella_shoes_page_set_property;
   object_class->dispose = patella_shoes_page_dispose;
 
   widget_class->map = patella_shoes_page_map;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->store_changed = patella_shoes_page_store_changed;
 
   gtk_widget_class_install_action (widget_class, "shoes.log-run", NULL, log_run_activated);
   gtk_widget_class_install_action (widget_class, "shoes.add-shoe", NULL, add_shoe_activated);
@@ -482,11 +435,9 @@ patella_shoes_page_class_init (PatellaShoesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "shoes.back", NULL, back_activated);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_pressed_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_pressed_cb, NULL);
-  gtk_widget_class_install_action (widget_class, "shoes.save-shoe", NULL, save_shoe_activated);
-  gtk_widget_class_install_action (widget_class, "shoes.toggle-retired", NULL,
-                                   toggle_retired_activated);
-  gtk_widget_class_install_action (widget_class, "shoes.delete-shoe", NULL,
-                                   delete_shoe_activated);
+  for (guint i = 0; i < G_N_ELEMENTS (details_actions); i++)
+    gtk_widget_class_install_action (widget_class, details_actions[i].name, NULL,
+                                     details_action_activated);
   gtk_widget_class_install_action (widget_class, "shoes.edit-run", "x", edit_run_activated);
   gtk_widget_class_install_action (widget_class, "shoes.delete-run", "x", delete_run_activated);
 }

@@ -3,13 +3,13 @@
 
 #include <adwaita.h>
 
-#include "patella-context.h"
+#include "patella-view.h"
 
 G_BEGIN_DECLS
 
 #define PATELLA_TYPE_SHOES_PAGE (patella_shoes_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (PatellaShoesPage, patella_shoes_page, PATELLA, SHOES_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (PatellaShoesPage, patella_shoes_page, PATELLA, SHOES_PAGE, PatellaView)
 
 GtkWidget *patella_shoes_page_new (PatellaContext *context);
 

@@ -11,24 +11,14 @@
  * creates this). */
 struct _PatellaShoesView
 {
-  AdwBin                  parent_instance;
-
-  PatellaContext         *context;
+  PatellaView             parent_instance;
 
   GtkStack               *page_stack;
   PatellaShoeListView    *list_view;
   PatellaShoeDetailsView *details_view;
 };
 
-G_DEFINE_FINAL_TYPE (PatellaShoesView, patella_shoes_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PatellaShoesView, patella_shoes_view, PATELLA_TYPE_VIEW)
 
 static void
 details_finished_cb (PatellaShoesView *self)
@@ -40,61 +30,12 @@ static void
 patella_shoes_view_constructed (GObject *object)
 {
   PatellaShoesView *self = PATELLA_SHOES_VIEW (object);
+  PatellaContext *context = patella_view_get_context (PATELLA_VIEW (self));
 
   G_OBJECT_CLASS (patella_shoes_view_parent_class)->constructed (object);
 
-  patella_shoe_list_view_set_context (self->list_view, self->context);
-  patella_shoe_details_view_set_context (self->details_view, self->context);
-}
-
-static void
-patella_shoes_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  PatellaShoesView *self = PATELLA_SHOES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_shoes_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  PatellaShoesView *self = PATELLA_SHOES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_shoes_view_dispose (GObject *object)
-{
-  PatellaShoesView *self = PATELLA_SHOES_VIEW (object);
-
-  /* No gtk_widget_dispose_template(): the bound stack is the bin's child,
-   * which AdwBin unparents itself. */
-  g_clear_object (&self->context);
-
-  G_OBJECT_CLASS (patella_shoes_view_parent_class)->dispose (object);
+  patella_shoe_list_view_set_context (self->list_view, context);
+  patella_shoe_details_view_set_context (self->details_view, context);
 }
 
 static void
@@ -104,15 +45,9 @@ patella_shoes_view_class_init (PatellaShoesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = patella_shoes_view_constructed;
-  object_class->get_property = patella_shoes_view_get_property;
-  object_class->set_property = patella_shoes_view_set_property;
-  object_class->dispose = patella_shoes_view_dispose;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
+  /* No dispose: the bound stack is the bin's child, which AdwBin unparents
+   * itself (gtk_widget_dispose_template() would do it twice). */
   g_type_ensure (PATELLA_TYPE_SHOE_LIST_VIEW);
   g_type_ensure (PATELLA_TYPE_SHOE_DETAILS_VIEW);
 

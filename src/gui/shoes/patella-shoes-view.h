@@ -3,15 +3,15 @@
 
 #include <adwaita.h>
 
-#include "patella-context.h"
 #include "patella-shoe-details-view.h"
 #include "patella-shoe-list-view.h"
+#include "patella-view.h"
 
 G_BEGIN_DECLS
 
 #define PATELLA_TYPE_SHOES_VIEW (patella_shoes_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (PatellaShoesView, patella_shoes_view, PATELLA, SHOES_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (PatellaShoesView, patella_shoes_view, PATELLA, SHOES_VIEW, PatellaView)
 
 GtkWidget              *patella_shoes_view_new              (PatellaContext   *context);
 PatellaShoeListView    *patella_shoes_view_get_list_view    (PatellaShoesView *self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-drawing.h"
 #include "patella-wear-bar.h"
 
 /* A shoe's distance against its limit, with the warn distance marked: a
@@ -38,16 +39,9 @@ patella_wear_bar_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 48;
-      *natural = 160;
-    }
-  else
-    {
-      /* Room for the mark to stand out above and below the bar. */
-      *minimum = *natural = BAR_HEIGHT + 6;
-    }
+  /* Room for the mark to stand out above and below the bar. */
+  patella_drawing_measure (orientation, 48, 160, BAR_HEIGHT + 6, BAR_HEIGHT + 6,
+                           minimum, natural);
 }
 
 static void
@@ -58,13 +52,8 @@ append_rounded (GtkSnapshot     *snapshot,
                 float            height,
                 const GdkRGBA   *color)
 {
-  GskRoundedRect rect;
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, width, height);
-
-  gsk_rounded_rect_init_from_rect (&rect, &bounds, height / 2);
-  gtk_snapshot_push_rounded_clip (snapshot, &rect);
-  gtk_snapshot_append_color (snapshot, color, &bounds);
-  gtk_snapshot_pop (snapshot);
+  patella_drawing_append_rounded (snapshot, &GRAPHENE_RECT_INIT (x, y, width, height),
+                                  height / 2, color);
 }
 
 static void
@@ -72,7 +61,6 @@ patella_wear_bar_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   PatellaWearBar *self = PATELLA_WEAR_BAR (widget);
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
   float width = gtk_widget_get_width (widget);
   float height = gtk_widget_get_height (widget);
   float y = (height - BAR_HEIGHT) / 2;
@@ -83,23 +71,13 @@ patella_wear_bar_snapshot (GtkWidget   *widget,
   GdkRGBA fill;
   GdkRGBA mark;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (context, &fg);
+  patella_drawing_get_foreground (widget, &fg);
   if (self->distance_m >= self->limit_m && self->limit_m > 0)
-    {
-      if (!gtk_style_context_lookup_color (context, "error_color", &fill))
-        gdk_rgba_parse (&fill, "#c01c28");
-    }
+    patella_drawing_lookup_color (widget, "error_color", "#c01c28", &fill);
   else if (self->distance_m >= self->warn_m && self->warn_m > 0)
-    {
-      if (!gtk_style_context_lookup_color (context, "warning_color", &fill))
-        gdk_rgba_parse (&fill, "#9c6e03");
-    }
-  else if (!gtk_style_context_lookup_color (context, "accent_bg_color", &fill))
-    {
-      gdk_rgba_parse (&fill, "#3584e4");
-    }
-  G_GNUC_END_IGNORE_DEPRECATIONS
+    patella_drawing_lookup_color (widget, "warning_color", "#9c6e03", &fill);
+  else
+    patella_drawing_lookup_color (widget, "accent_bg_color", "#3584e4", &fill);
 
   trough = fg;
   trough.alpha = 0.15;
@@ -122,11 +100,8 @@ patella_wear_bar_class_init (PatellaWearBarClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  widget_class->measure = patella_wear_bar_measure;
-  widget_class->snapshot = patella_wear_bar_snapshot;
-
-  gtk_widget_class_set_css_name (widget_class, "wearbar");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
+  patella_drawing_setup_class (widget_class, "wearbar", GTK_ACCESSIBLE_ROLE_PROGRESS_BAR,
+                               patella_wear_bar_snapshot, patella_wear_bar_measure);
 }
 
 static void
@@ -153,12 +128,8 @@ patella_wear_bar_set_distances (PatellaWearBar *self,
   self->warn_m = warn_m;
   self->limit_m = limit_m;
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW,
-                                  100.0 * patella_wear_bar_get_fraction (self),
-                                  -1);
+  patella_drawing_set_value (GTK_WIDGET (self), 100.0,
+                             100.0 * patella_wear_bar_get_fraction (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "patella-countdown-ring.h"
+#include "patella-drawing.h"
 
 /* A ring that empties as time runs out, with the time left in its middle.
  * It redraws only when it is given a new value. */
@@ -26,17 +27,6 @@ G_DEFINE_FINAL_TYPE (PatellaCountdownRing, patella_countdown_ring, GTK_TYPE_WIDG
 #define MIN_SIZE   120
 
 static void
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              GdkRGBA    *color)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-  if (!gtk_style_context_lookup_color (context, name, color))
-    gtk_style_context_get_color (context, color);
-}
-
-static void
 patella_countdown_ring_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
 {
@@ -53,10 +43,11 @@ patella_countdown_ring_snapshot (GtkWidget   *widget,
   if (radius <= 0)
     return;
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  lookup_color (widget, gtk_widget_has_css_class (widget, "rest") ? "success_color" :
-                        gtk_widget_has_css_class (widget, "ready") ? "warning_color" :
-                        "accent_color", &accent);
+  patella_drawing_get_foreground (widget, &fg);
+  patella_drawing_lookup_color (widget,
+                                gtk_widget_has_css_class (widget, "rest") ? "success_color" :
+                                gtk_widget_has_css_class (widget, "ready") ? "warning_color" :
+                                "accent_color", NULL, &accent);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_line_width (cr, RING_WIDTH);
@@ -91,12 +82,8 @@ patella_countdown_ring_snapshot (GtkWidget   *widget,
       pango_font_description_free (font);
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
 
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT ((width - text_width) / 2.0,
-                                                    (height - text_height) / 2.0));
-      gtk_snapshot_append_layout (snapshot, layout, &fg);
-      gtk_snapshot_restore (snapshot);
+      patella_drawing_append_layout (snapshot, layout, (width - text_width) / 2.0,
+                                     (height - text_height) / 2.0, &fg);
     }
 }
 
@@ -131,11 +118,8 @@ patella_countdown_ring_class_init (PatellaCountdownRingClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = patella_countdown_ring_finalize;
-  widget_class->snapshot = patella_countdown_ring_snapshot;
-  widget_class->measure = patella_countdown_ring_measure;
-
-  gtk_widget_class_set_css_name (widget_class, "countdownring");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
+  patella_drawing_setup_class (widget_class, "countdownring", GTK_ACCESSIBLE_ROLE_PROGRESS_BAR,
+                               patella_countdown_ring_snapshot, patella_countdown_ring_measure);
 }
 
 static void
@@ -155,11 +139,7 @@ patella_countdown_ring_set_value (PatellaCountdownRing *self,
 
   self->remaining_s = remaining_s;
   self->total_s = total_s;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, (double) MAX (total_s, 0),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) MAX (remaining_s, 0),
-                                  -1);
+  patella_drawing_set_value (GTK_WIDGET (self), MAX (total_s, 0), MAX (remaining_s, 0));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -17,9 +17,8 @@
  * changes and says whether a session has just run to its end. */
 struct _PatellaIcingView
 {
-  AdwBin                parent_instance;
+  PatellaView           parent_instance;
 
-  PatellaContext       *context;
   PatellaStore         *store;
   PatellaTimerState     drawn_state;
   gboolean              show_done;
@@ -32,7 +31,13 @@ struct _PatellaIcingView
   GtkButton            *start_button;
 };
 
-G_DEFINE_FINAL_TYPE (PatellaIcingView, patella_icing_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (PatellaIcingView, patella_icing_view, PATELLA_TYPE_VIEW)
+
+static PatellaContext *
+get_context (PatellaIcingView *self)
+{
+  return patella_view_get_context (PATELLA_VIEW (self));
+}
 
 static PatellaTimer *
 get_timer (PatellaIcingView *self)
@@ -40,14 +45,7 @@ get_timer (PatellaIcingView *self)
   if (self->store == NULL)
     return NULL;
 
-  return patella_context_get_ice_timer (self->context);
-}
-
-static void
-toast (PatellaIcingView *self,
-       const char       *message)
-{
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (message));
+  return patella_context_get_ice_timer (get_context (self));
 }
 
 static char *
@@ -62,7 +60,7 @@ update_count (PatellaIcingView *self)
 {
   g_autofree char *today = NULL;
   g_autofree char *text = NULL;
-  guint goal = patella_context_get_ice_goal (self->context);
+  guint goal = patella_context_get_ice_goal (get_context (self));
   guint done;
 
   if (self->store == NULL)
@@ -157,9 +155,10 @@ store_changed_cb (PatellaIcingView *self)
 }
 
 static void
-context_store_changed_cb (PatellaIcingView *self)
+patella_icing_view_store_changed (PatellaView *view)
 {
-  PatellaStore *store = patella_context_get_store (self->context);
+  PatellaIcingView *self = PATELLA_ICING_VIEW (view);
+  PatellaStore *store = patella_context_get_store (get_context (self));
 
   if (self->store != store)
     {
@@ -208,7 +207,7 @@ start_pause_activated (GtkWidget  *widget,
     }
 
   if (!ok)
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -224,9 +223,9 @@ stop_activated (GtkWidget  *widget,
     return;
 
   if (!patella_timer_stop (timer, &error))
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
   else
-    toast (self, _("Stopped early; kept as a partial session"));
+    patella_toast_show_text (GTK_WIDGET (self), _("Stopped early; kept as a partial session"));
 }
 
 static void
@@ -239,7 +238,7 @@ add_minute_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (timer != NULL && !patella_timer_add_minute (timer, &error))
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -250,7 +249,6 @@ patella_icing_view_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
-  g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_ICING_VIEW);
 
@@ -258,12 +256,32 @@ patella_icing_view_dispose (GObject *object)
 }
 
 static void
+patella_icing_view_constructed (GObject *object)
+{
+  PatellaIcingView *self = PATELLA_ICING_VIEW (object);
+
+  gtk_spin_button_set_range (self->minutes_spin, PATELLA_ICE_MIN_MINUTES,
+                             PATELLA_ICE_MAX_MINUTES);
+  gtk_spin_button_set_value (self->minutes_spin,
+                             patella_context_get_ice_minutes (get_context (self)));
+  g_signal_connect_object (self->minutes_spin, "value-changed", G_CALLBACK (redraw), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Last: the first store_changed() needs what is set up above. */
+  G_OBJECT_CLASS (patella_icing_view_parent_class)->constructed (object);
+}
+
+static void
 patella_icing_view_class_init (PatellaIcingViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PatellaViewClass *view_class = PATELLA_VIEW_CLASS (klass);
 
+  object_class->constructed = patella_icing_view_constructed;
   object_class->dispose = patella_icing_view_dispose;
+
+  view_class->store_changed = patella_icing_view_store_changed;
 
   g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
 
@@ -292,24 +310,9 @@ patella_icing_view_init (PatellaIcingView *self)
 GtkWidget *
 patella_icing_view_new (PatellaContext *context)
 {
-  PatellaIcingView *self;
-
   g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (PATELLA_TYPE_ICING_VIEW, NULL);
-  self->context = g_object_ref (context);
-
-  gtk_spin_button_set_range (self->minutes_spin, PATELLA_ICE_MIN_MINUTES,
-                             PATELLA_ICE_MAX_MINUTES);
-  gtk_spin_button_set_value (self->minutes_spin, patella_context_get_ice_minutes (self->context));
-  g_signal_connect_object (self->minutes_spin, "value-changed", G_CALLBACK (redraw), self,
-                           G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (PATELLA_TYPE_ICING_VIEW, "context", context, NULL);
 }
 
 /**

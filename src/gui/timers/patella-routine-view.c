@@ -21,9 +21,8 @@
  * the end it asks the pain felt and logs the session. */
 struct _PatellaRoutineView
 {
-  AdwBin                parent_instance;
+  PatellaView           parent_instance;
 
-  PatellaContext       *context;
   PatellaStore         *store;
   GPtrArray            *routines;
   PatellaRoutinePlayer *player;
@@ -48,26 +47,25 @@ struct _PatellaRoutineView
 
 static void update_player (PatellaRoutineView *self);
 
-G_DEFINE_FINAL_TYPE (PatellaRoutineView, patella_routine_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (PatellaRoutineView, patella_routine_view, PATELLA_TYPE_VIEW)
+
+static PatellaContext *
+get_context (PatellaRoutineView *self)
+{
+  return patella_view_get_context (PATELLA_VIEW (self));
+}
 
 static gint64
 now_us (PatellaRoutineView *self)
 {
-  return patella_clock_get_now (patella_context_get_clock (self->context));
-}
-
-static void
-toast (PatellaRoutineView *self,
-       const char         *message)
-{
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (message));
+  return patella_clock_get_now (patella_context_get_clock (get_context (self)));
 }
 
 static void
 update_week (PatellaRoutineView *self)
 {
   g_autofree char *text = NULL;
-  guint goal = patella_context_get_exercise_goal (self->context);
+  guint goal = patella_context_get_exercise_goal (get_context (self));
   guint week;
 
   if (self->store == NULL)
@@ -182,7 +180,7 @@ cue (PatellaRoutineView *self)
   if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)))
     {
       PatellaPlayerPhase phase = patella_routine_player_get_phase (self->player);
-      PatellaNotifier *notifier = patella_context_get_notifier (self->context);
+      PatellaNotifier *notifier = patella_context_get_notifier (get_context (self));
       g_autoptr(PatellaNotification) n = NULL;
       gint64 stamp = now_us (self) / G_USEC_PER_SEC;
 
@@ -449,13 +447,13 @@ log_plan_session (PatellaRoutineView *self,
 
   if (!patella_plan_log (self->store, NULL, pain, PATELLA_PAIN_NONE, NULL, &error))
     {
-      toast (self, error->message);
+      patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
   reasons = patella_plan_get_reasons_since (self->store, n_events);
   for (guint i = 0; i < reasons->len; i++)
-    toast (self, g_ptr_array_index (reasons, i));
+    patella_toast_show_text (GTK_WIDGET (self), g_ptr_array_index (reasons, i));
 }
 
 static void
@@ -537,7 +535,7 @@ log_activated (GtkWidget  *widget,
   counts = patella_routine_player_counts (self->player, now_us (self));
   if (!patella_routine_player_finish (self->player, self->store, pain, now_us (self), &error))
     {
-      toast (self, error->message);
+      patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -545,12 +543,14 @@ log_activated (GtkWidget  *widget,
   update_ticking (self);
   show_choice (self);
   if (!counts)
-    toast (self, _("Logged as a partial session: less than half of the routine does not count "
-                   "toward the week"));
+    patella_toast_show_text (GTK_WIDGET (self),
+                             _("Logged as a partial session: less than half of the routine "
+                               "does not count toward the week"));
   else
-    toast (self, patella_pain_zone (pain) == PATELLA_PAIN_ZONE_TOO_MUCH ?
-                  _("Session logged. Pain above 5 is too much: ease off next time") :
-                  _("Session logged"));
+    patella_toast_show_text (GTK_WIDGET (self),
+                             patella_pain_zone (pain) == PATELLA_PAIN_ZONE_TOO_MUCH ?
+                             _("Session logged. Pain above 5 is too much: ease off next time") :
+                             _("Session logged"));
 
   if (self->plan_session)
     log_plan_session (self, pain);
@@ -630,9 +630,10 @@ store_changed_cb (PatellaRoutineView *self,
 }
 
 static void
-context_store_changed_cb (PatellaRoutineView *self)
+patella_routine_view_store_changed (PatellaView *view)
 {
-  PatellaStore *store = patella_context_get_store (self->context);
+  PatellaRoutineView *self = PATELLA_ROUTINE_VIEW (view);
+  PatellaStore *store = patella_context_get_store (get_context (self));
 
   if (self->store != store)
     {
@@ -665,7 +666,6 @@ patella_routine_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->routines, g_ptr_array_unref);
-  g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_ROUTINE_VIEW);
 
@@ -673,12 +673,31 @@ patella_routine_view_dispose (GObject *object)
 }
 
 static void
+patella_routine_view_constructed (GObject *object)
+{
+  PatellaRoutineView *self = PATELLA_ROUTINE_VIEW (object);
+  GSettings *settings = patella_context_get_settings (get_context (self));
+
+  gtk_toggle_button_set_active (self->sound_button, TRUE);
+  if (settings != NULL)
+    g_settings_bind (settings, "sounds-enabled", self->sound_button, "active",
+                     G_SETTINGS_BIND_DEFAULT);
+
+  /* Last: the first store_changed() needs what is set up above. */
+  G_OBJECT_CLASS (patella_routine_view_parent_class)->constructed (object);
+}
+
+static void
 patella_routine_view_class_init (PatellaRoutineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PatellaViewClass *view_class = PATELLA_VIEW_CLASS (klass);
 
+  object_class->constructed = patella_routine_view_constructed;
   object_class->dispose = patella_routine_view_dispose;
+
+  view_class->store_changed = patella_routine_view_store_changed;
 
   g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
 
@@ -720,25 +739,9 @@ patella_routine_view_init (PatellaRoutineView *self)
 GtkWidget *
 patella_routine_view_new (PatellaContext *context)
 {
-  PatellaRoutineView *self;
-  GSettings *settings;
-
   g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (PATELLA_TYPE_ROUTINE_VIEW, NULL);
-  self->context = g_object_ref (context);
-  settings = patella_context_get_settings (self->context);
-
-  gtk_toggle_button_set_active (self->sound_button, TRUE);
-  if (settings != NULL)
-    g_settings_bind (settings, "sounds-enabled", self->sound_button, "active",
-                     G_SETTINGS_BIND_DEFAULT);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (PATELLA_TYPE_ROUTINE_VIEW, "context", context, NULL);
 }
 
 /* Whether the player is on screen with a routine under way (Space and

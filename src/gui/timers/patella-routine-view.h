@@ -3,14 +3,14 @@
 
 #include <adwaita.h>
 
-#include "patella-context.h"
+#include "patella-view.h"
 #include "patella-exercises.h"
 
 G_BEGIN_DECLS
 
 #define PATELLA_TYPE_ROUTINE_VIEW (patella_routine_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (PatellaRoutineView, patella_routine_view, PATELLA, ROUTINE_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (PatellaRoutineView, patella_routine_view, PATELLA, ROUTINE_VIEW, PatellaView)
 
 GtkWidget *patella_routine_view_new        (PatellaContext       *context);
 gboolean   patella_routine_view_is_playing (PatellaRoutineView   *self);

@@ -21,9 +21,8 @@
  * keyboard reach: each goes to the card that does it. */
 struct _PatellaTimersPage
 {
-  AdwBin             parent_instance;
+  PatellaView        parent_instance;
 
-  PatellaContext    *context;
   PatellaTimer      *timer;
   PatellaTimerState  last_state;
   gboolean           show_done;   /* the last session ran to its end, watched */
@@ -33,15 +32,7 @@ struct _PatellaTimersPage
 
 static void ensure_view (PatellaTimersPage *self);
 
-G_DEFINE_FINAL_TYPE (PatellaTimersPage, patella_timers_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PatellaTimersPage, patella_timers_page, PATELLA_TYPE_VIEW)
 
 /* The page's actions and the card action each one is. */
 static const struct
@@ -64,13 +55,6 @@ static const struct
   { "timers.routine-edit", TRUE, "routine.edit" },
 };
 
-static void
-toast (PatellaTimersPage *self,
-       const char        *message)
-{
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (message));
-}
-
 /* Tells what changed at a start or an end, once, whether or not the cards
  * are built; then redraws the icing card if it is. */
 static void
@@ -81,11 +65,12 @@ timer_changed_cb (PatellaTimersPage *self)
   if (state != self->last_state)
     {
       if (state == PATELLA_TIMER_RUNNING && self->last_state != PATELLA_TIMER_PAUSED)
-        toast (self, _("Put a cloth between the ice and your skin"));
+        patella_toast_show_text (GTK_WIDGET (self),
+                                 _("Put a cloth between the ice and your skin"));
       self->show_done = state == PATELLA_TIMER_FINISHED &&
                         self->last_state == PATELLA_TIMER_RUNNING;
       if (self->show_done)
-        toast (self, _("Icing done — remove the ice"));
+        patella_toast_show_text (GTK_WIDGET (self), _("Icing done — remove the ice"));
       self->last_state = state;
     }
 
@@ -94,12 +79,14 @@ timer_changed_cb (PatellaTimersPage *self)
 }
 
 static void
-context_store_changed_cb (PatellaTimersPage *self)
+patella_timers_page_store_changed (PatellaView *view)
 {
+  PatellaTimersPage *self = PATELLA_TIMERS_PAGE (view);
+  PatellaContext *context = patella_view_get_context (view);
   PatellaTimer *timer = NULL;
 
-  if (patella_context_get_store (self->context) != NULL)
-    timer = patella_context_get_ice_timer (self->context);
+  if (patella_context_get_store (context) != NULL)
+    timer = patella_context_get_ice_timer (context);
 
   if (self->timer == timer)
     return;
@@ -185,7 +172,8 @@ plan_session_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   PatellaTimersPage *self = PATELLA_TIMERS_PAGE (widget);
-  PatellaStore *store = patella_context_get_store (self->context);
+  PatellaContext *context = patella_view_get_context (PATELLA_VIEW (self));
+  PatellaStore *store = patella_context_get_store (context);
   g_autoptr(GError) error = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
   g_autoptr(PatellaPlanToday) today = NULL;
@@ -199,11 +187,11 @@ plan_session_activated (GtkWidget  *widget,
   plan = patella_plan_load (store, &error);
   if (plan == NULL)
     {
-      toast (self, error->message);
+      patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
-  day = patella_clock_get_today (patella_context_get_clock (self->context));
+  day = patella_clock_get_today (patella_context_get_clock (context));
   today = patella_plan_get_today (plan, day);
   if (today->kind != PATELLA_PLAN_TODAY_SESSION && today->kind != PATELLA_PLAN_TODAY_REST)
     return;
@@ -212,7 +200,7 @@ plan_session_activated (GtkWidget  *widget,
     {
       if (!patella_walk_run_view_start_today (patella_timers_view_get_walk_run (self->view),
                                               &error))
-        toast (self, error->message);
+        patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -227,10 +215,13 @@ plan_session_activated (GtkWidget  *widget,
 static void
 ensure_view (PatellaTimersPage *self)
 {
+  PatellaContext *context;
+
   if (self->view != NULL)
     return;
 
-  self->view = PATELLA_TIMERS_VIEW (patella_timers_view_new (self->context));
+  context = patella_view_get_context (PATELLA_VIEW (self));
+  self->view = PATELLA_TIMERS_VIEW (patella_timers_view_new (context));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
   patella_icing_view_update (patella_timers_view_get_icing (self->view), self->show_done);
 }
@@ -244,56 +235,6 @@ patella_timers_page_map (GtkWidget *widget)
 }
 
 static void
-patella_timers_page_constructed (GObject *object)
-{
-  PatellaTimersPage *self = PATELLA_TIMERS_PAGE (object);
-
-  G_OBJECT_CLASS (patella_timers_page_parent_class)->constructed (object);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-}
-
-static void
-patella_timers_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  PatellaTimersPage *self = PATELLA_TIMERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_timers_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  PatellaTimersPage *self = PATELLA_TIMERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 patella_timers_page_dispose (GObject *object)
 {
   PatellaTimersPage *self = PATELLA_TIMERS_PAGE (object);
@@ -301,7 +242,6 @@ patella_timers_page_dispose (GObject *object)
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (patella_timers_page_parent_class)->dispose (object);
 }
@@ -311,16 +251,11 @@ patella_timers_page_class_init (PatellaTimersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PatellaViewClass *view_class = PATELLA_VIEW_CLASS (klass);
 
-  object_class->constructed = patella_timers_page_constructed;
   object_class->dispose = patella_timers_page_dispose;
-  object_class->get_property = patella_timers_page_get_property;
-  object_class->set_property = patella_timers_page_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, PATELLA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->store_changed = patella_timers_page_store_changed;
 
   widget_class->map = patella_timers_page_map;
 

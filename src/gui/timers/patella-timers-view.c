@@ -12,9 +12,8 @@
  * while a session is under way. Built only when the page is first needed. */
 struct _PatellaTimersView
 {
-  AdwBin              parent_instance;
+  PatellaView         parent_instance;
 
-  PatellaContext     *context;
   PatellaWalkRun     *walk_run;
 
   GtkFlowBox         *layout;
@@ -23,7 +22,7 @@ struct _PatellaTimersView
   PatellaWalkRunView *walk_run_view;
 };
 
-G_DEFINE_FINAL_TYPE (PatellaTimersView, patella_timers_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (PatellaTimersView, patella_timers_view, PATELLA_TYPE_VIEW)
 
 static void
 add_card (PatellaTimersView *self,
@@ -57,10 +56,12 @@ place_walk_run (PatellaTimersView *self)
 }
 
 static void
-context_store_changed_cb (PatellaTimersView *self)
+patella_timers_view_store_changed (PatellaView *view)
 {
-  PatellaStore *store = patella_context_get_store (self->context);
-  PatellaWalkRun *walk_run = store != NULL ? patella_context_get_walk_run (self->context) : NULL;
+  PatellaTimersView *self = PATELLA_TIMERS_VIEW (view);
+  PatellaContext *context = patella_view_get_context (view);
+  PatellaStore *store = patella_context_get_store (context);
+  PatellaWalkRun *walk_run = store != NULL ? patella_context_get_walk_run (context) : NULL;
 
   if (self->walk_run != walk_run)
     {
@@ -83,7 +84,6 @@ patella_timers_view_dispose (GObject *object)
   if (self->walk_run != NULL)
     g_signal_handlers_disconnect_by_data (self->walk_run, self);
   g_clear_object (&self->walk_run);
-  g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_TIMERS_VIEW);
 
@@ -91,12 +91,33 @@ patella_timers_view_dispose (GObject *object)
 }
 
 static void
+patella_timers_view_constructed (GObject *object)
+{
+  PatellaTimersView *self = PATELLA_TIMERS_VIEW (object);
+  PatellaContext *context = patella_view_get_context (PATELLA_VIEW (self));
+
+  self->icing_view = PATELLA_ICING_VIEW (patella_icing_view_new (context));
+  self->routine_view = PATELLA_ROUTINE_VIEW (patella_routine_view_new (context));
+  self->walk_run_view = PATELLA_WALK_RUN_VIEW (patella_walk_run_view_new (context));
+  add_card (self, GTK_WIDGET (self->icing_view), -1);
+  add_card (self, GTK_WIDGET (self->routine_view), -1);
+  add_card (self, GTK_WIDGET (self->walk_run_view), -1);
+
+  /* Last: the first store_changed() needs what is set up above. */
+  G_OBJECT_CLASS (patella_timers_view_parent_class)->constructed (object);
+}
+
+static void
 patella_timers_view_class_init (PatellaTimersViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PatellaViewClass *view_class = PATELLA_VIEW_CLASS (klass);
 
+  object_class->constructed = patella_timers_view_constructed;
   object_class->dispose = patella_timers_view_dispose;
+
+  view_class->store_changed = patella_timers_view_store_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-timers-view.ui");
@@ -112,25 +133,9 @@ patella_timers_view_init (PatellaTimersView *self)
 GtkWidget *
 patella_timers_view_new (PatellaContext *context)
 {
-  PatellaTimersView *self;
-
   g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (PATELLA_TYPE_TIMERS_VIEW, NULL);
-  self->context = g_object_ref (context);
-
-  self->icing_view = PATELLA_ICING_VIEW (patella_icing_view_new (self->context));
-  self->routine_view = PATELLA_ROUTINE_VIEW (patella_routine_view_new (self->context));
-  self->walk_run_view = PATELLA_WALK_RUN_VIEW (patella_walk_run_view_new (self->context));
-  add_card (self, GTK_WIDGET (self->icing_view), -1);
-  add_card (self, GTK_WIDGET (self->routine_view), -1);
-  add_card (self, GTK_WIDGET (self->walk_run_view), -1);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (PATELLA_TYPE_TIMERS_VIEW, "context", context, NULL);
 }
 
 PatellaIcingView *

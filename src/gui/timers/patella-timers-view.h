@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "patella-context.h"
+#include "patella-view.h"
 #include "patella-icing-view.h"
 #include "patella-routine-view.h"
 #include "patella-walk-run-view.h"
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define PATELLA_TYPE_TIMERS_VIEW (patella_timers_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (PatellaTimersView, patella_timers_view, PATELLA, TIMERS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (PatellaTimersView, patella_timers_view, PATELLA, TIMERS_VIEW, PatellaView)
 
 GtkWidget          *patella_timers_view_new          (PatellaContext    *context);
 PatellaIcingView   *patella_timers_view_get_icing    (PatellaTimersView *self);

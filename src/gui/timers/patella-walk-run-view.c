@@ -25,9 +25,8 @@
  * It follows the context's store and the walk/run session that goes with it. */
 struct _PatellaWalkRunView
 {
-  AdwBin                parent_instance;
+  PatellaView           parent_instance;
 
-  PatellaContext       *context;
   PatellaStore         *store;
   PatellaWalkRun       *walk_run;
   GSettings            *settings;
@@ -59,13 +58,12 @@ struct _PatellaWalkRunView
 
 static void update (PatellaWalkRunView *self);
 
-G_DEFINE_FINAL_TYPE (PatellaWalkRunView, patella_walk_run_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (PatellaWalkRunView, patella_walk_run_view, PATELLA_TYPE_VIEW)
 
-static void
-toast (PatellaWalkRunView *self,
-       const char         *message)
+static PatellaContext *
+get_context (PatellaWalkRunView *self)
 {
-  patella_toast_show (GTK_WIDGET (self), adw_toast_new (message));
+  return patella_view_get_context (PATELLA_VIEW (self));
 }
 
 /* A sound from the desktop's sound theme, unless muted. Without a sound
@@ -374,7 +372,7 @@ start_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!patella_walk_run_view_start_today (self, &error))
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -394,7 +392,7 @@ pause_activated (GtkWidget  *widget,
   else
     ok = patella_walk_run_pause (self->walk_run, &error);
   if (!ok)
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
   update (self);
 }
 
@@ -407,7 +405,7 @@ stop_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->walk_run != NULL && !patella_walk_run_stop (self->walk_run, &error))
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static gboolean
@@ -418,7 +416,7 @@ log_run (PatellaWalkRunView  *self,
   PatellaRun run = { 0 };
   gint64 metres = 0;
 
-  if (!patella_parse_distance (text, patella_context_get_unit (self->context), &metres, error))
+  if (!patella_parse_distance (text, patella_context_get_unit (get_context (self)), &metres, error))
     return FALSE;
 
   run.day = (char *) patella_walk_run_get_day (self->walk_run);
@@ -452,9 +450,9 @@ log_activated (GtkWidget  *widget,
       gint64 metres;
 
       if (!patella_parse_distance (gtk_editable_get_text (GTK_EDITABLE (self->distance_entry)),
-                                   patella_context_get_unit (self->context), &metres, &error))
+                                   patella_context_get_unit (get_context (self)), &metres, &error))
         {
-          toast (self, error->message);
+          patella_toast_show_text (GTK_WIDGET (self), error->message);
           return;
         }
     }
@@ -463,21 +461,21 @@ log_activated (GtkWidget  *widget,
 
   if (with_run && !log_run (self, &error))
     {
-      toast (self, error->message);
+      patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
   if (!patella_walk_run_finish (self->walk_run, pain, &error))
     {
-      toast (self, error->message);
+      patella_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
 
   /* What the plan decided at once, else that it was logged. */
   reasons = patella_plan_get_reasons_since (self->store, n_events);
   for (guint i = 0; i < reasons->len; i++)
-    toast (self, g_ptr_array_index (reasons, i));
-  toast (self, _("Session logged"));
+    patella_toast_show_text (GTK_WIDGET (self), g_ptr_array_index (reasons, i));
+  patella_toast_show_text (GTK_WIDGET (self), _("Session logged"));
 
   gtk_editable_set_text (GTK_EDITABLE (self->distance_entry), "");
   if (with_ice)
@@ -493,7 +491,7 @@ discard_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->walk_run != NULL && !patella_walk_run_discard (self->walk_run, &error))
-    toast (self, error->message);
+    patella_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -526,10 +524,12 @@ disconnect (PatellaWalkRunView *self)
 }
 
 static void
-context_store_changed_cb (PatellaWalkRunView *self)
+patella_walk_run_view_store_changed (PatellaView *view)
 {
-  PatellaStore *store = patella_context_get_store (self->context);
-  PatellaWalkRun *walk_run = store != NULL ? patella_context_get_walk_run (self->context) : NULL;
+  PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (view);
+  PatellaContext *context = patella_view_get_context (view);
+  PatellaStore *store = patella_context_get_store (context);
+  PatellaWalkRun *walk_run = store != NULL ? patella_context_get_walk_run (context) : NULL;
 
   disconnect (self);
   if (store != NULL)
@@ -557,7 +557,6 @@ patella_walk_run_view_dispose (GObject *object)
   g_clear_pointer (&self->metronome, patella_metronome_free);
   disconnect (self);
   g_clear_object (&self->settings);
-  g_clear_object (&self->context);
   g_clear_object (&self->sound);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_WALK_RUN_VIEW);
 
@@ -565,12 +564,35 @@ patella_walk_run_view_dispose (GObject *object)
 }
 
 static void
+patella_walk_run_view_constructed (GObject *object)
+{
+  PatellaWalkRunView *self = PATELLA_WALK_RUN_VIEW (object);
+
+  self->settings = patella_context_get_settings (get_context (self));
+  if (self->settings != NULL)
+    {
+      g_object_ref (self->settings);
+      g_settings_bind (self->settings, "sounds-enabled", self->sound_button, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      gtk_spin_button_set_value (self->cadence_spin,
+                                 g_settings_get_int (self->settings, "cadence"));
+    }
+
+  /* Last: the first store_changed() needs what is set up above. */
+  G_OBJECT_CLASS (patella_walk_run_view_parent_class)->constructed (object);
+}
+
+static void
 patella_walk_run_view_class_init (PatellaWalkRunViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PatellaViewClass *view_class = PATELLA_VIEW_CLASS (klass);
 
+  object_class->constructed = patella_walk_run_view_constructed;
   object_class->dispose = patella_walk_run_view_dispose;
+
+  view_class->store_changed = patella_walk_run_view_store_changed;
 
   g_type_ensure (PATELLA_TYPE_COUNTDOWN_RING);
 
@@ -622,28 +644,9 @@ patella_walk_run_view_init (PatellaWalkRunView *self)
 GtkWidget *
 patella_walk_run_view_new (PatellaContext *context)
 {
-  PatellaWalkRunView *self;
-
   g_return_val_if_fail (PATELLA_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (PATELLA_TYPE_WALK_RUN_VIEW, NULL);
-  self->context = g_object_ref (context);
-
-  self->settings = patella_context_get_settings (self->context);
-  if (self->settings != NULL)
-    {
-      g_object_ref (self->settings);
-      g_settings_bind (self->settings, "sounds-enabled", self->sound_button, "active",
-                       G_SETTINGS_BIND_DEFAULT);
-      gtk_spin_button_set_value (self->cadence_spin,
-                                 g_settings_get_int (self->settings, "cadence"));
-    }
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
-  context_store_changed_cb (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (PATELLA_TYPE_WALK_RUN_VIEW, "context", context, NULL);
 }
 
 /**

@@ -3,13 +3,14 @@
 
 #include <adwaita.h>
 
-#include "patella-context.h"
+#include "patella-view.h"
 
 G_BEGIN_DECLS
 
 #define PATELLA_TYPE_WALK_RUN_VIEW (patella_walk_run_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (PatellaWalkRunView, patella_walk_run_view, PATELLA, WALK_RUN_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (PatellaWalkRunView, patella_walk_run_view, PATELLA, WALK_RUN_VIEW,
+                      PatellaView)
 
 GtkWidget *patella_walk_run_view_new         (PatellaContext     *context);
 gboolean   patella_walk_run_view_start_today (PatellaWalkRunView *self,
