@@ -349,13 +349,20 @@ back_pressed_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Save, whether or not it could: the form shows why not. */
+static void
+save_shoe (PatellaShoeDetailsView *details)
+{
+  patella_shoe_details_view_save (details);
+}
+
 /* The page's actions on the pair shown, each what the details view does. */
 static const struct
 {
   const char *name;
   void      (*run) (PatellaShoeDetailsView *details);
 } details_actions[] = {
-  { "shoes.save-shoe", patella_shoe_details_view_save },
+  { "shoes.save-shoe", save_shoe },
   { "shoes.toggle-retired", patella_shoe_details_view_toggle_retired },
   { "shoes.delete-shoe", patella_shoe_details_view_delete },
 };
