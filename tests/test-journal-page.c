@@ -7,6 +7,7 @@
 #include "patella-application.h"
 #include "patella-journal.h"
 #include "patella-journal-editor.h"
+#include "patella-journal-form.h"
 #include "patella-journal-history.h"
 #include "patella-journal-page.h"
 #include "patella-pickers.h"
@@ -144,6 +145,51 @@ test_wide_window_is_filled (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 900);
   g_assert_cmpint (gtk_widget_get_width (editor), >, 400);
   g_assert_cmpint (gtk_widget_get_width (history), >, 400);
+}
+
+/* Where @widget stands in @window, in pixels from the top. */
+static double
+top_of (GtkWidget *widget,
+        GtkWidget *window)
+{
+  graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, window, &origin, &point));
+  return point.y;
+}
+
+/* Nothing above what the user edits moves while they edit it: on a phone,
+ * the save state under the day's title keeps one line whether it says
+ * "not written yet", "saving" or "saved". */
+static void
+test_fields_stay_put (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PatellaWindow *window = patella_window_new (fixture->app);
+  GtkWidget *form;
+  GtkWidget *rest;
+  double before;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (window)), "journal.start", NULL));
+  flush_events ();
+  form = find_by_type (GTK_WIDGET (window), PATELLA_TYPE_JOURNAL_FORM);
+  g_assert_nonnull (form);
+  rest = get_by_label (form, GTK_TYPE_SWITCH, "Rate pain at rest");
+  gtk_widget_grab_focus (rest);
+  /* The welcome banner above slides in at the first start: let it. */
+  wait_ms (1000);
+  before = top_of (rest, GTK_WIDGET (window));
+
+  /* As a click or Space does, the focus on it. */
+  gtk_switch_set_active (GTK_SWITCH (rest), TRUE);
+  flush_events ();
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (rest)));
+  g_assert_cmpfloat (top_of (rest, GTK_WIDGET (window)), ==, before);
+  wait_ms (1200);
+  g_assert_cmpfloat (top_of (rest, GTK_WIDGET (window)), ==, before);
 }
 
 /* The zones label pain during activity only: never pain at rest or in the
@@ -780,6 +826,7 @@ main (int    argc,
   ADD ("today-saved-and-shown-again", NULL, test_today_saved_and_shown_again);
   ADD ("meaning-follows-value", NULL, test_meaning_follows_value);
   ADD ("wide-window-is-filled", NULL, test_wide_window_is_filled);
+  ADD ("fields-stay-put", NULL, test_fields_stay_put);
   ADD ("history-reads-on-demand", HUNDRED_THOUSAND_DAYS, test_history_reads_on_demand);
   ADD ("first-frame-fills-history",
        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"

@@ -85,23 +85,32 @@ get_today (PatellaJournalEditor *self)
   return patella_clock_get_today (patella_store_get_clock (self->store));
 }
 
+/* The date, then the state, a line each whatever they say: the fields
+ * below must not move while the user edits them (a longer or shorter state
+ * would wrap to more or fewer lines). A line too long for a phone ends in
+ * "…"; the whole text is the tooltip, and screen readers read it all. */
 static void
 set_save_state (PatellaJournalEditor *self,
                 const char           *state)
 {
   g_autofree char *today = get_today (self);
+  g_autofree char *text = NULL;
 
   if (g_strcmp0 (self->day, today) == 0)
     {
       g_autofree char *date = patella_journal_format_day (self->day, TRUE);
-      g_autofree char *text = g_strdup_printf ("%s · %s", date, state);
 
-      gtk_label_set_text (self->save_label, text);
+      text = g_strdup_printf ("%s\n%s", date, state);
     }
   else
     {
-      gtk_label_set_text (self->save_label, state);
+      text = g_strdup (state);
     }
+
+  gtk_label_set_wrap (self->save_label, FALSE);
+  gtk_label_set_ellipsize (self->save_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_text (self->save_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label), text);
 }
 
 static void
@@ -772,6 +781,9 @@ patella_journal_editor_save (PatellaJournalEditor *self)
       else
         text = g_strdup_printf (_("Not saved — retrying: %s"), error->message);
 
+      /* A failure is read whole, even if what is below moves for it. */
+      gtk_label_set_ellipsize (self->save_label, PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (self->save_label, TRUE);
       gtk_label_set_text (self->save_label, text);
       schedule_retry (self);
       return FALSE;
