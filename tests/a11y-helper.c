@@ -9,6 +9,7 @@
  *   toast TEXT              shows a toast in the main window
  *   popup-menu, popdown     opens or closes the main menu
  *   focus-menu              puts the focus on the main menu button
+ *   focus-none              leaves no widget focused
  *   resize WIDTH HEIGHT     resizes the active window
  *   query mapped TOOLTIP    "yes" if a button with this tooltip is on screen
  *   query windows           how many windows are on screen
@@ -123,6 +124,15 @@ run_command (const char *line)
         gtk_menu_button_popup (GTK_MENU_BUTTON (button));
       else
         gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      return TRUE;
+    }
+
+  /* No control has the focus (as after a click on the page's background). */
+  if (g_str_equal (line, "focus-none"))
+    {
+      if (active == NULL)
+        return FALSE;
+      gtk_root_set_focus (GTK_ROOT (active), NULL);
       return TRUE;
     }
 

@@ -520,8 +520,15 @@ class KeyboardTest(AppTestCase):
         self.assertEqual(self.sessions('running'), 0)
         self.command('popdown')
 
+        # In Timers too, a focused control keeps its Space: the menu opens.
         self.command('action app.show-view "timers"')
         self.command('focus-menu')
+        self.key(0x20)
+        self.assertEqual(self.sessions('running'), 0)
+        self.command('popdown')
+
+        # Anywhere else in Timers, Space starts and pauses the icing timer.
+        self.command('focus-none')
         self.key(0x20)
         self.assertEqual(self.sessions('running'), 1)
         self.key(0x20)

@@ -375,9 +375,20 @@ menu_button_create_popup_cb (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
-/* Space starts or pauses the timer in the Timers view, wherever the focus
- * is in the window, but not while typing; in the other views it is the
- * key that presses the focused button, as everywhere. */
+/* Whether @focus does something with Space itself: it types, or it is a
+ * control Space presses, ticks, switches or opens. */
+static gboolean
+takes_space (GtkWidget *focus)
+{
+  return focus != NULL &&
+         (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus) || GTK_IS_BUTTON (focus) ||
+          GTK_IS_CHECK_BUTTON (focus) || GTK_IS_SWITCH (focus) || GTK_IS_LIST_BOX_ROW (focus) ||
+          GTK_IS_FLOW_BOX_CHILD (focus));
+}
+
+/* Space starts or pauses the timer in the Timers view, but it never takes
+ * the key from a focused control (a button, a switch, a field): that one
+ * gets it, as everywhere. Outside the Timers view it is an ordinary key. */
 static gboolean
 space_pressed_cb (GtkWidget *widget,
                   GVariant  *args,
@@ -390,7 +401,7 @@ space_pressed_cb (GtkWidget *widget,
       gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->error_page))
     return FALSE;
 
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+  if (takes_space (focus))
     return FALSE;
 
   return gtk_widget_activate_action (GTK_WIDGET (self->timers_page), "timers.start-pause", NULL);
