@@ -625,6 +625,30 @@ test_back_keeps_changes (Fixture       *fixture,
   g_assert_cmpstr (kept->name, ==, "Road pair, resoled");
 }
 
+/* Enter in the New Shoes form adds the pair, as a dialog's default button. */
+static void
+test_enter_adds_shoes (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
+  PatellaShoesPage *page = open_shoes_page (fixture);
+  g_autoptr(GPtrArray) shoes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *name_row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.add-shoe", NULL));
+  flush_events ();
+  name_row = patella_shoe_details_view_get_name_row (get_details_view (page));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Trail pair");
+  g_signal_emit_by_name (name_row, "entry-activated");
+  flush_events ();
+
+  shoes = patella_shoes_list (store, PATELLA_SHOES_ACTIVE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoes->len, ==, 1);
+  g_assert_false (patella_shoes_view_is_showing_shoe (get_view (page)));
+}
+
 /* Retiring a pair says so and shows the list, where the pair now is. */
 static void
 test_retire_gives_feedback (Fixture       *fixture,
@@ -709,6 +733,7 @@ main (int    argc,
   ADD ("delete-run-and-undo", test_delete_run_and_undo);
   ADD ("retire-gives-feedback", test_retire_gives_feedback);
   ADD ("back-keeps-changes", test_back_keeps_changes);
+  ADD ("enter-adds-shoes", test_enter_adds_shoes);
   ADD ("rows-follow-unit", test_rows_follow_unit);
 
 #undef ADD

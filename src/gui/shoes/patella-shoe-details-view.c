@@ -248,6 +248,12 @@ delete_response_cb (PatellaShoeDetailsView *self,
 }
 
 static void
+entry_activated_cb (PatellaShoeDetailsView *self)
+{
+  patella_shoe_details_view_save (self);
+}
+
+static void
 patella_shoe_details_view_dispose (GObject *object)
 {
   PatellaShoeDetailsView *self = PATELLA_SHOE_DETAILS_VIEW (object);
@@ -312,6 +318,13 @@ patella_shoe_details_view_init (PatellaShoeDetailsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Enter in a field saves the form, as in a dialog. */
+  g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+                            self);
+  g_signal_connect_swapped (self->brand_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+                            self);
+  g_signal_connect_swapped (self->first_used_row, "entry-activated",
+                            G_CALLBACK (entry_activated_cb), self);
   patella_date_picker_add_to_row (GTK_WIDGET (self->first_used_row));
   self->unit = patella_unit_get_preferred ();
   update_unit_labels (self);
