@@ -192,6 +192,22 @@ test_fields_stay_put (Fixture       *fixture,
   g_assert_cmpfloat (top_of (rest, GTK_WIDGET (window)), ==, before);
 }
 
+/* Enter in the search opens the first day found, at once. */
+static void
+test_search_enter_opens_day (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PatellaJournalPage *page = get_page (patella_app_fixture_open_window (fixture));
+  GtkWidget *search;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.search", NULL));
+  search = get_by_label (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, "Search notes and symptoms");
+  gtk_editable_set_text (GTK_EDITABLE (search), "stairs");
+  g_signal_emit_by_name (search, "activate");
+  flush_events ();
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, "2026-03-02");
+}
+
 /* The zones label pain during activity only: never pain at rest or in the
  * morning, however high. */
 static void
@@ -221,6 +237,11 @@ test_meaning_follows_value (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (meaning), ==, "Too much (above 5)");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (meaning), "error"));
 }
+
+/* Two days with notes, one about stairs. */
+#define TWO_NOTES \
+  "INSERT INTO journal_entry (day, pain_rest, note, created_us, updated_us) VALUES" \
+  " ('2026-03-01', 1, 'easy walk', 1, 1), ('2026-03-02', 3, 'stairs hurt', 2, 2);"
 
 #define HUNDRED_THOUSAND_DAYS \
   "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)" \
@@ -371,6 +392,7 @@ test_history_reads_on_demand (Fixture       *fixture,
   wait_ms (400);
   g_assert_cmpstr (patella_journal_model_get_search (model), ==, "99999");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
 }
 
 static gboolean
@@ -827,6 +849,7 @@ main (int    argc,
   ADD ("meaning-follows-value", NULL, test_meaning_follows_value);
   ADD ("wide-window-is-filled", NULL, test_wide_window_is_filled);
   ADD ("fields-stay-put", NULL, test_fields_stay_put);
+  ADD ("search-enter-opens-day", TWO_NOTES, test_search_enter_opens_day);
   ADD ("history-reads-on-demand", HUNDRED_THOUSAND_DAYS, test_history_reads_on_demand);
   ADD ("first-frame-fills-history",
        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"

@@ -167,6 +167,14 @@ history_activated_cb (PatellaJournalHistory *self,
     g_signal_emit (self, signals[DAY_ACTIVATED], 0, patella_journal_entry_get_day (entry));
 }
 
+/* Enter in the search opens the first day found, at once. */
+static void
+search_activate_cb (PatellaJournalHistory *self)
+{
+  search_changed_cb (self);
+  history_activated_cb (self, 0);
+}
+
 static void
 history_released_cb (GtkGestureClick       *gesture,
                      int                    n_press,
@@ -320,6 +328,7 @@ patella_journal_history_class_init (PatellaJournalHistoryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalHistory, history_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalHistory, history_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_activated_cb);
 }
 
