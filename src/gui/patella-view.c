@@ -152,3 +152,106 @@ patella_view_param_spec_context (void)
                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                               G_PARAM_STATIC_STRINGS);
 }
+
+static GQuark
+context_offset_quark (void)
+{
+  return g_quark_from_static_string ("patella-context-offset");
+}
+
+static PatellaContext **
+context_field (GObject    *object,
+               GParamSpec *pspec)
+{
+  gsize offset = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, context_offset_quark ()));
+
+  return &G_STRUCT_MEMBER (PatellaContext *, object, offset);
+}
+
+static void
+context_owner_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  if (prop_id == 1)
+    g_value_set_object (value, *context_field (object, pspec));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+context_owner_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  if (prop_id == 1)
+    *context_field (object, pspec) = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+/**
+ * patella_view_class_install_context:
+ * @object_class: the class of a window that cannot derive from #PatellaView
+ * @context_offset: where its `PatellaContext *` field is in the instance,
+ *   from G_STRUCT_OFFSET()
+ *
+ * Gives a class whose only property is `context` that property, with the
+ * accessors that keep it in the field at @context_offset (the class still
+ * clears the field in its `dispose`).
+ */
+void
+patella_view_class_install_context (GObjectClass *object_class,
+                                    gsize         context_offset)
+{
+  GParamSpec *pspec = patella_view_param_spec_context ();
+
+  g_param_spec_set_qdata (pspec, context_offset_quark (),
+                          GSIZE_TO_POINTER (context_offset));
+  object_class->get_property = context_owner_get_property;
+  object_class->set_property = context_owner_set_property;
+  g_object_class_install_property (object_class, 1, pspec);
+}
+
+/**
+ * patella_view_param_spec_folded:
+ *
+ * The `folded` property of the panes that sit in a leaflet and show a way
+ * back to the other pane when it shows one pane at a time; the page binds
+ * it to the leaflet's.
+ *
+ * Returns: (transfer floating): a new #GParamSpec named "folded"
+ */
+GParamSpec *
+patella_view_param_spec_folded (void)
+{
+  return g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                               G_PARAM_STATIC_STRINGS);
+}
+
+/**
+ * patella_view_update_boolean:
+ * @object: the object whose property is set
+ * @field: the field that holds the property
+ * @value: the new value
+ * @pspec: the property, notified when the value changes
+ *
+ * Sets an explicit-notify boolean property from its `set_property`.
+ */
+void
+patella_view_update_boolean (GObject      *object,
+                             gboolean     *field,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  gboolean new_value = g_value_get_boolean (value);
+
+  if (*field != new_value)
+    {
+      *field = new_value;
+      g_object_notify_by_pspec (object, pspec);
+    }
+}

@@ -8,6 +8,7 @@
 #include "patella-accessible.h"
 #include "patella-journal-history.h"
 #include "patella-journal-row.h"
+#include "patella-view.h"
 
 /* The journal's days, newest first, and the search through them: the
  * history pane of the journal page's leaflet. A day chosen here is given to
@@ -265,11 +266,7 @@ patella_journal_history_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_FOLDED:
-      if (self->folded != g_value_get_boolean (value))
-        {
-          self->folded = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      patella_view_update_boolean (object, &self->folded, value, pspec);
       break;
 
     default:
@@ -303,9 +300,7 @@ patella_journal_history_class_init (PatellaJournalHistoryClass *klass)
   object_class->set_property = patella_journal_history_set_property;
 
   /* Whether the leaflet shows one pane at a time: the Back button shows then. */
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] = patella_view_param_spec_folded ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[DAY_ACTIVATED] =
