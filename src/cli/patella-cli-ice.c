@@ -42,7 +42,6 @@ ice_log (PatellaCliContext  *ctx,
   g_autofree char *day = NULL;
   g_autoptr(GError) error = NULL;
   PatellaStore *store;
-  GDate date;
   int minutes = 0;
   int rc;
   GOptionEntry entries[] = {
@@ -65,12 +64,8 @@ ice_log (PatellaCliContext  *ctx,
   if (!parse_minutes (minutes_text, &minutes, &error))
     return patella_cli_fail (g_steal_pointer (&error));
 
-  if (date_text != NULL)
-    {
-      if (!patella_parse_date (date_text, &date, &error))
-        return patella_cli_fail (g_steal_pointer (&error));
-      day = patella_date_to_string (&date);
-    }
+  if (!patella_cli_parse_day (date_text, &day, &error))
+    return patella_cli_fail (g_steal_pointer (&error));
 
   store = patella_cli_get_store (ctx, &error);
   if (store == NULL)

@@ -395,14 +395,8 @@ plan_log (PatellaCliContext  *ctx,
   if (after_text != NULL && !patella_parse_pain (after_text, &pain_after, &error))
     return patella_cli_fail (g_steal_pointer (&error));
 
-  if (date_text != NULL)
-    {
-      GDate date;
-
-      if (!patella_parse_date (date_text, &date, &error))
-        return patella_cli_fail (g_steal_pointer (&error));
-      day = patella_date_to_string (&date);
-    }
+  if (!patella_cli_parse_day (date_text, &day, &error))
+    return patella_cli_fail (g_steal_pointer (&error));
 
   store = patella_cli_get_store (ctx, &error);
   if (store == NULL)
