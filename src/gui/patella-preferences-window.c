@@ -460,8 +460,8 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   object_class->constructed = patella_preferences_window_constructed;
   object_class->dispose = patella_preferences_window_dispose;
 
-  patella_view_class_install_context (object_class,
-                                      G_STRUCT_OFFSET (PatellaPreferencesWindow, context));
+  patella_view_class_install_field (object_class, 1, patella_view_param_spec_context (),
+                                    G_STRUCT_OFFSET (PatellaPreferencesWindow, context));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-preferences-window.ui");

@@ -154,65 +154,66 @@ patella_view_param_spec_context (void)
 }
 
 static GQuark
-context_offset_quark (void)
+field_offset_quark (void)
 {
-  return g_quark_from_static_string ("patella-context-offset");
+  return g_quark_from_static_string ("patella-field-offset");
 }
 
-static PatellaContext **
-context_field (GObject    *object,
-               GParamSpec *pspec)
+static gpointer
+field_of (GObject    *object,
+          GParamSpec *pspec)
 {
-  gsize offset = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, context_offset_quark ()));
+  gsize offset = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, field_offset_quark ()));
 
-  return &G_STRUCT_MEMBER (PatellaContext *, object, offset);
-}
-
-static void
-context_owner_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  if (prop_id == 1)
-    g_value_set_object (value, *context_field (object, pspec));
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  return G_STRUCT_MEMBER_P (object, offset);
 }
 
 static void
-context_owner_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+field_get_property (GObject    *object,
+                    guint       prop_id,
+                    GValue     *value,
+                    GParamSpec *pspec)
 {
-  if (prop_id == 1)
-    *context_field (object, pspec) = g_value_dup_object (value);
+  if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    g_value_set_boolean (value, *(gboolean *) field_of (object, pspec));
   else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    g_value_set_object (value, *(GObject **) field_of (object, pspec));
+}
+
+static void
+field_set_property (GObject      *object,
+                    guint         prop_id,
+                    const GValue *value,
+                    GParamSpec   *pspec)
+{
+  if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    patella_view_update_boolean (object, field_of (object, pspec), value, pspec);
+  else
+    *(GObject **) field_of (object, pspec) = g_value_dup_object (value);
 }
 
 /**
- * patella_view_class_install_context:
- * @object_class: the class of a window that cannot derive from #PatellaView
- * @context_offset: where its `PatellaContext *` field is in the instance,
- *   from G_STRUCT_OFFSET()
+ * patella_view_class_install_field:
+ * @object_class: the class of a widget whose properties are all plain fields
+ * @prop_id: the property's id, from 1 up
+ * @pspec: (transfer floating): a boolean property, or a construct-only
+ *   object property
+ * @field_offset: where its field is in the instance, from G_STRUCT_OFFSET()
  *
- * Gives a class whose only property is `context` that property, with the
- * accessors that keep it in the field at @context_offset (the class still
- * clears the field in its `dispose`).
+ * Installs a property kept in a field: a boolean notified when it changes,
+ * or an object the instance holds a reference on (which the class drops in
+ * its `dispose`). Every property of the class is to be installed this way.
  */
 void
-patella_view_class_install_context (GObjectClass *object_class,
-                                    gsize         context_offset)
+patella_view_class_install_field (GObjectClass *object_class,
+                                  guint         prop_id,
+                                  GParamSpec   *pspec,
+                                  gsize         field_offset)
 {
-  GParamSpec *pspec = patella_view_param_spec_context ();
-
-  g_param_spec_set_qdata (pspec, context_offset_quark (),
-                          GSIZE_TO_POINTER (context_offset));
-  object_class->get_property = context_owner_get_property;
-  object_class->set_property = context_owner_set_property;
-  g_object_class_install_property (object_class, 1, pspec);
+  g_param_spec_set_qdata (pspec, field_offset_quark (), GSIZE_TO_POINTER (field_offset));
+  object_class->get_property = field_get_property;
+  object_class->set_property = field_set_property;
+  g_object_class_install_property (object_class, prop_id, pspec);
 }
 
 /**

@@ -35,7 +35,9 @@ void            patella_view_update_boolean (GObject      *object,
                                              gboolean     *field,
                                              const GValue *value,
                                              GParamSpec   *pspec);
-void            patella_view_class_install_context (GObjectClass *object_class,
-                                                    gsize         context_offset);
+void            patella_view_class_install_field (GObjectClass *object_class,
+                                                  guint         prop_id,
+                                                  GParamSpec   *pspec,
+                                                  gsize         field_offset);
 
 G_END_DECLS

@@ -522,8 +522,8 @@ patella_window_class_init (PatellaWindowClass *klass)
   object_class->dispose = patella_window_dispose;
   window_class->close_request = patella_window_close_request;
 
-  patella_view_class_install_context (object_class,
-                                      G_STRUCT_OFFSET (PatellaWindow, context));
+  patella_view_class_install_field (object_class, 1, patella_view_param_spec_context (),
+                                    G_STRUCT_OFFSET (PatellaWindow, context));
 
   g_type_ensure (PATELLA_TYPE_WRAP_BIN);
 
