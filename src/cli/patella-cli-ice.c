@@ -45,8 +45,7 @@ ice_log (PatellaCliContext  *ctx,
   int minutes = 0;
   int rc;
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
-      N_("The day of the session, YYYY-MM-DD (default: today)"), "DATE" },
+    patella_cli_date_entry (&date_text),
     { "minutes", 0, 0, G_OPTION_ARG_STRING, &minutes_text,
       N_("How long the ice was on, 15 to 20 minutes"), "N" },
     { NULL }

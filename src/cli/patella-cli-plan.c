@@ -370,8 +370,7 @@ plan_log (PatellaCliContext  *ctx,
   guint n_before;
   int rc;
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
-      N_("The day of the session, YYYY-MM-DD (default: today)"), "DATE" },
+    patella_cli_date_entry (&date_text),
     { "pain", 0, 0, G_OPTION_ARG_STRING, &pain_text,
       N_("The most pain during the session, 0 to 10"), "N" },
     { "pain-after", 0, 0, G_OPTION_ARG_STRING, &after_text,

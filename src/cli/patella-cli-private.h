@@ -82,6 +82,7 @@ int   patella_cli_open_for_format (PatellaCliContext  *ctx,
                                    char             ***argv,
                                    PatellaCliFormat   *format,
                                    PatellaStore      **store);
+GOptionEntry patella_cli_date_entry (char             **date_text);
 gboolean patella_cli_parse_day  (const char        *date_text,
                                  char             **day,
                                  GError           **error);

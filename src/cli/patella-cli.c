@@ -219,6 +219,23 @@ patella_cli_open_for_format (PatellaCliContext   *ctx,
 }
 
 /**
+ * patella_cli_date_entry:
+ * @date_text: (out): where the --date option goes, for patella_cli_parse_day()
+ *
+ * Returns: the --date option of the commands that log a session
+ */
+GOptionEntry
+patella_cli_date_entry (char **date_text)
+{
+  GOptionEntry entry = {
+    "date", 0, 0, G_OPTION_ARG_STRING, date_text,
+    N_("The day of the session, YYYY-MM-DD (default: today)"), "DATE"
+  };
+
+  return entry;
+}
+
+/**
  * patella_cli_parse_day:
  * @date_text: (nullable): the --date option as given, YYYY-MM-DD
  * @day: (out) (transfer full) (nullable): the day, or %NULL when no date was
