@@ -82,10 +82,10 @@ int   patella_cli_open_for_format (PatellaCliContext  *ctx,
                                    char             ***argv,
                                    PatellaCliFormat   *format,
                                    PatellaStore      **store);
-GOptionEntry patella_cli_date_entry (char             **date_text);
-gboolean patella_cli_parse_day  (const char        *date_text,
-                                 char             **day,
-                                 GError           **error);
+GOptionEntry patella_cli_date_entry (char        **date_text);
+gboolean     patella_cli_parse_day  (const char   *date_text,
+                                     char        **day,
+                                     GError      **error);
 void  patella_cli_print_json    (JsonNode          *node);
 void  patella_cli_add_shoe_json (JsonBuilder       *builder,
                                  const PatellaShoeSummary *shoe);
