@@ -379,13 +379,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
-  int status;
-
-  fake_clock = patella_clock_new_fake (T0);
-  patella_clock_set_default (fake_clock);
-
-  test_app = patella_test_gui_init (&argc, &argv, notifier);
+  test_app = patella_test_gui_init_at (&argc, &argv, T0, &fake_clock);
 
 #define ADD(name, func) \
   g_test_add ("/plan-gui/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -397,8 +391,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = patella_test_gui_run (&test_app);
-  patella_clock_set_default (NULL);
-  g_clear_object (&fake_clock);
-  return status;
+  return patella_test_gui_run (&test_app);
 }

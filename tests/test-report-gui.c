@@ -308,9 +308,7 @@ main (int    argc,
 {
   test_app = patella_test_gui_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ((path), PatellaStoreFixture, NULL, patella_store_fixture_set_up, (func), \
-              patella_store_fixture_tear_down)
+#define ADD patella_store_test_add
 
   ADD ("/report-gui/save", test_save);
   ADD ("/report-gui/print", test_print);
