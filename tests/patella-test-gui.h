@@ -92,6 +92,11 @@ typedef struct
   PatellaApplication *app;
 } PatellaAppFixture;
 
+/* patella_app_test_add ("/x/y", test_y): test_y on a PatellaAppFixture. */
+#define patella_app_test_add(path, func) \
+  g_test_add ((path), PatellaAppFixture, NULL, patella_app_fixture_set_up, (func), \
+              patella_app_fixture_tear_down)
+
 void              patella_app_fixture_prepare   (PatellaAppFixture  *fixture);
 void              patella_app_fixture_set_up    (PatellaAppFixture  *fixture,
                                                  gconstpointer       data);
