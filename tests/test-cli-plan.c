@@ -108,18 +108,6 @@ assert_unchanged (const char *path,
   g_assert_cmpstr (after, ==, before);
 }
 
-static void
-assert_refused (const Result *result,
-                const char   *needle)
-{
-  g_assert_cmpint (result->status, ==, 1);
-  g_assert_true (g_str_has_prefix (result->err, "patella-cli: "));
-  g_assert_cmpstr (strchr (result->err, '\n'), ==, "\n");
-  g_assert_cmpstr (result->out, ==, "");
-  if (strstr (result->err, needle) == NULL)
-    g_error ("“%s” not in “%s”", needle, result->err);
-}
-
 /* patella-cli refuses @args with a message containing @needle, and the
  * database is as it was. */
 static void
@@ -131,7 +119,7 @@ assert_refused_unchanged (Fixture            *fixture,
   g_autofree char *before = patella_test_dump_db (fixture->db);
 
   patella_test_run_cli_argv (&result, fixture->db, args);
-  assert_refused (&result, needle);
+  patella_test_assert_refused (&result, needle);
   assert_unchanged (fixture->db, before);
 }
 
@@ -336,7 +324,7 @@ test_start_refused (Fixture       *fixture,
       g_auto(PatellaCliResult) result = { 0 };
 
       run_cli (&result, fixture->db, "plan", "start", "--phase", bad[i][0], NULL);
-      assert_refused (&result, bad[i][1]);
+      patella_test_assert_refused (&result, bad[i][1]);
     }
   /* Nothing was even created. */
   g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
@@ -363,7 +351,7 @@ test_pause_resume_stop (Fixture       *fixture,
   JsonObject *object;
 
   run_cli (&result, fixture->db, "plan", "pause", NULL);
-  assert_refused (&result, "No plan has been started");
+  patella_test_assert_refused (&result, "No plan has been started");
 
   run_cli (&result, fixture->db, "plan", "start", "--phase", "5", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -379,7 +367,7 @@ test_pause_resume_stop (Fixture       *fixture,
   g_clear_pointer (&root, json_node_unref);
 
   run_cli (&result, fixture->db, "plan", "log", "--pain", "1", NULL);
-  assert_refused (&result, "paused");
+  patella_test_assert_refused (&result, "paused");
 
   run_cli (&result, fixture->db, "plan", "resume", "--format", "json", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -420,20 +408,20 @@ test_log (Fixture       *fixture,
   g_autofree char *expected = NULL;
 
   run_cli (&result, fixture->db, "plan", "log", "--pain", "1", NULL);
-  assert_refused (&result, "No plan has been started");
+  patella_test_assert_refused (&result, "No plan has been started");
 
   run_cli (&result, fixture->db, "plan", "start", "--phase", "4", NULL);
   g_assert_cmpint (result.status, ==, 0);
   before = patella_test_dump_db (fixture->db);
 
   run_cli (&result, fixture->db, "plan", "log", "--pain", "11", NULL);
-  assert_refused (&result, "0 (none) to 10");
+  patella_test_assert_refused (&result, "0 (none) to 10");
   run_cli (&result, fixture->db, "plan", "log", "--pain", "2", "--pain-after", "-1", NULL);
   g_assert_cmpint (result.status, !=, 0);
   run_cli (&result, fixture->db, "plan", "log", "--pain", "2", "--date", tomorrow, NULL);
-  assert_refused (&result, "is in the future");
+  patella_test_assert_refused (&result, "is in the future");
   run_cli (&result, fixture->db, "plan", "log", "--pain", "2", "--date", yesterday, NULL);
-  assert_refused (&result, "before the plan started");
+  patella_test_assert_refused (&result, "before the plan started");
   run_cli (&result, fixture->db, "plan", "log", "--pain", "2", "--date", "2026-02-30", NULL);
   g_assert_cmpint (result.status, ==, 1);
   assert_unchanged (fixture->db, before);
