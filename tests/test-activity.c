@@ -55,8 +55,25 @@ read_one_fit (GBytes *bytes)
   return g_ptr_array_steal_index (activities, 0);
 }
 
+/* Nothing read, and an error that says @message_part: "not found" (which a
+ * folder or an archive counts as ignored) when @not_found, else refused input. */
+static void
+assert_refused (GPtrArray    *activities,
+                const GError *error,
+                gboolean      not_found,
+                const char   *message_part)
+{
+  g_assert_null (activities);
+  if (not_found)
+    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
+  else
+    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("“%s” not in “%s”", message_part, error->message);
+}
+
 /* Broken files are refused input; good FIT files without an activity are
- * "not found", which a folder or an archive counts as ignored. */
+ * "not found". */
 static void
 refuse_fit (GBytes     *bytes,
             gsize       cut,
@@ -68,13 +85,7 @@ refuse_fit (GBytes     *bytes,
   const guint8 *data = g_bytes_get_data (bytes, &length);
 
   activities = patella_fit_read (data, length - cut, &error);
-  g_assert_null (activities);
-  if (strstr (message_part, "activit") != NULL)
-    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
-  else
-    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
-  if (strstr (error->message, message_part) == NULL)
-    g_error ("“%s” not in “%s”", message_part, error->message);
+  assert_refused (activities, error, strstr (message_part, "activit") != NULL, message_part);
 }
 
 static void
@@ -403,13 +414,7 @@ refuse_xml (GPtrArray  *(*read) (const char *, gsize, GError **),
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) activities = read (text, strlen (text), &error);
 
-  g_assert_null (activities);
-  if (strstr (message_part, "no ") == message_part)
-    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
-  else
-    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
-  if (strstr (error->message, message_part) == NULL)
-    g_error ("“%s” not in “%s”", message_part, error->message);
+  assert_refused (activities, error, strstr (message_part, "no ") == message_part, message_part);
 }
 
 static void

@@ -99,15 +99,6 @@ write_history (Fixture *fixture)
   g_assert_no_error (error);
 }
 
-static void
-assert_unchanged (const char *path,
-                  const char *before)
-{
-  g_autofree char *after = patella_test_dump_db (path);
-
-  g_assert_cmpstr (after, ==, before);
-}
-
 /* patella-cli refuses @args with a message containing @needle, and the
  * database is as it was. */
 static void
@@ -120,7 +111,7 @@ assert_refused_unchanged (Fixture            *fixture,
 
   patella_test_run_cli_argv (&result, fixture->db, args);
   patella_test_assert_refused (&result, needle);
-  assert_unchanged (fixture->db, before);
+  patella_test_assert_db_unchanged (fixture->db, before);
 }
 
 #define REFUSED_UNCHANGED(fixture, needle, ...) \
@@ -424,14 +415,14 @@ test_log (Fixture       *fixture,
   patella_test_assert_refused (&result, "before the plan started");
   run_cli (&result, fixture->db, "plan", "log", "--pain", "2", "--date", "2026-02-30", NULL);
   g_assert_cmpint (result.status, ==, 1);
-  assert_unchanged (fixture->db, before);
+  patella_test_assert_db_unchanged (fixture->db, before);
 
   run_cli (&result, fixture->db, "plan", "log", NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "needs --pain"));
   run_cli (&result, fixture->db, "plan", "log", "--pain", "1", "--speed", "3", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  assert_unchanged (fixture->db, before);
+  patella_test_assert_db_unchanged (fixture->db, before);
 
   /* Too much: stepped back at once, and said so. */
   run_cli (&result, fixture->db, "plan", "log", "--pain", "7", "--pain-after", "5", "--note",
