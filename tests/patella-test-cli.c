@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/wait.h>
 
 #include "patella-test-cli.h"
@@ -104,4 +105,18 @@ patella_test_parse_json (const char *text)
   g_assert_no_error (error);
 
   return json_node_copy (json_parser_get_root (parser));
+}
+
+/* patella-cli refused: exit status 1, nothing on standard output, one line
+ * of error that names the program and contains @needle (when not %NULL). */
+void
+patella_test_assert_refused (const PatellaCliResult *result,
+                             const char             *needle)
+{
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_true (g_str_has_prefix (result->err, "patella-cli: "));
+  g_assert_cmpstr (strchr (result->err, '\n'), ==, "\n");
+  if (needle != NULL && strstr (result->err, needle) == NULL)
+    g_error ("“%s” not in “%s”", needle, result->err);
 }

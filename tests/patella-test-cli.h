@@ -53,5 +53,7 @@ void      patella_test_run_cli_env      (PatellaCliResult   *result,
   patella_test_run_cli_argv ((result), NULL, (const char *[]) { "--db", (db), __VA_ARGS__, NULL })
 
 JsonNode *patella_test_parse_json       (const char         *text);
+void      patella_test_assert_refused   (const PatellaCliResult *result,
+                                         const char             *needle);
 
 G_END_DECLS

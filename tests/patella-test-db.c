@@ -130,3 +130,12 @@ patella_test_db_query_text (const char *path,
 
   return value;
 }
+
+void
+patella_test_assert_db_unchanged (const char *path,
+                                  const char *before)
+{
+  g_autofree char *after = patella_test_dump_db (path);
+
+  g_assert_cmpstr (after, ==, before);
+}

@@ -9,6 +9,9 @@
 G_BEGIN_DECLS
 
 char   *patella_test_dump_db          (const char *path);
+/* The file holds what patella_test_dump_db() gave @before. */
+void    patella_test_assert_db_unchanged (const char *path,
+                                          const char *before);
 void    patella_test_db_dump_query    (const char *path,
                                        const char *sql,
                                        GString    *out);

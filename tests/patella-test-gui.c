@@ -24,6 +24,9 @@ static struct
   PatellaTestCommandFunc  command;
 } driven;
 
+/* The fake clock patella_test_gui_init_at() made the default, while it lives. */
+static PatellaClock **gui_clock;
+
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -512,12 +515,35 @@ patella_test_gui_init (int               *argc,
   return patella_test_app_new (notifier);
 }
 
+/* The same on a fake clock at @now, made the default and kept in @clock,
+ * with a recording notifier; patella_test_gui_run() releases both. */
+PatellaApplication *
+patella_test_gui_init_at (int               *argc,
+                          char            ***argv,
+                          gint64             now,
+                          PatellaClock     **clock)
+{
+  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
+
+  g_assert_null (gui_clock);
+  *clock = patella_clock_new_fake (now);
+  patella_clock_set_default (*clock);
+  gui_clock = clock;
+  return patella_test_gui_init (argc, argv, notifier);
+}
+
 int
 patella_test_gui_run (PatellaApplication **app)
 {
   int status = g_test_run ();
 
   g_clear_object (app);
+  if (gui_clock != NULL)
+    {
+      patella_clock_set_default (NULL);
+      g_clear_object (gui_clock);
+      gui_clock = NULL;
+    }
   return status;
 }
 

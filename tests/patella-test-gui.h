@@ -75,6 +75,12 @@ PatellaApplication *patella_test_app_new   (PatellaNotifier    *notifier);
 PatellaApplication *patella_test_gui_init  (int                *argc,
                                             char             ***argv,
                                             PatellaNotifier    *notifier);
+/* The same for a test on a fake clock and a recording notifier:
+ *   test_app = patella_test_gui_init_at (&argc, &argv, T0, &fake_clock); */
+PatellaApplication *patella_test_gui_init_at (int                *argc,
+                                              char             ***argv,
+                                              gint64              now,
+                                              PatellaClock      **clock);
 int               patella_test_gui_run     (PatellaApplication **app);
 
 /* A folder and a database path of its own for the application made by
@@ -85,6 +91,11 @@ typedef struct
   char               *db;
   PatellaApplication *app;
 } PatellaAppFixture;
+
+/* patella_app_test_add ("/x/y", test_y): test_y on a PatellaAppFixture. */
+#define patella_app_test_add(path, func) \
+  g_test_add ((path), PatellaAppFixture, NULL, patella_app_fixture_set_up, (func), \
+              patella_app_fixture_tear_down)
 
 void              patella_app_fixture_prepare   (PatellaAppFixture  *fixture);
 void              patella_app_fixture_set_up    (PatellaAppFixture  *fixture,

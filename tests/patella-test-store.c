@@ -34,6 +34,19 @@ patella_store_fixture_reopen (PatellaStoreFixture *fixture)
   g_assert_no_error (error);
 }
 
+/* Another database file @name in the fixture's folder, on its clock. */
+PatellaStore *
+patella_store_fixture_open_other (PatellaStoreFixture *fixture,
+                                  const char          *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  PatellaStore *store = patella_store_open (path, fixture->clock, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
 void
 patella_store_fixture_set_up (PatellaStoreFixture *fixture,
                               gconstpointer        data)

@@ -7,6 +7,8 @@
  *   g_test_add ("/x/y", PatellaStoreFixture, NULL,
  *               patella_store_fixture_set_up, test_y, patella_store_fixture_tear_down);
  *
+ * or, the same, patella_store_test_add ("/x/y", test_y).
+ *
  * A test that needs more embeds it as the first member and calls these from
  * its own set-up and tear-down; one on another day calls
  * patella_store_fixture_open() with its time. */
@@ -16,6 +18,10 @@
 #include "patella-test-utils.h"
 
 G_BEGIN_DECLS
+
+#define patella_store_test_add(path, func) \
+  g_test_add ((path), PatellaStoreFixture, NULL, patella_store_fixture_set_up, (func), \
+              patella_store_fixture_tear_down)
 
 /* 2026-03-14 11:00 UTC */
 #define PATELLA_TEST_NOW_US G_GINT64_CONSTANT (1773486000000000)
@@ -32,6 +38,8 @@ typedef struct
 void patella_store_fixture_open      (PatellaStoreFixture *fixture,
                                       gint64               now_us);
 void patella_store_fixture_reopen    (PatellaStoreFixture *fixture);
+PatellaStore *patella_store_fixture_open_other (PatellaStoreFixture *fixture,
+                                                const char          *name);
 void patella_store_fixture_set_up    (PatellaStoreFixture *fixture,
                                       gconstpointer        data);
 void patella_store_fixture_tear_down (PatellaStoreFixture *fixture,

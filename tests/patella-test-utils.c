@@ -68,3 +68,21 @@ patella_test_write_random_file (const char *path,
   g_file_set_contents (path, (const char *) bytes, size, &error);
   g_assert_no_error (error);
 }
+
+void
+patella_test_assert_enum_property (gpointer    object,
+                                   const char *property,
+                                   GType       enum_type,
+                                   int         value,
+                                   const char *nick)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  int state = -1;
+
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == enum_type);
+  g_object_get (object, property, &state, NULL);
+  g_assert_cmpint (state, ==, value);
+  g_assert_cmpstr (g_enum_get_value (klass, state)->value_nick, ==, nick);
+}

@@ -53,6 +53,37 @@ write_text (const char *path,
   write_bytes (path, bytes);
 }
 
+/* The watch's file of the morning run of 2026-04-10, @distance_m long, as
+ * run.fit in the fixture's folder. */
+static char *
+write_run_fit (Fixture *fixture,
+               int      distance_m)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "run.fit", NULL);
+  g_autoptr(GBytes) bytes = fit_make_run ("2026-04-10T06:00:00Z", distance_m, 3000, 1, 0);
+
+  write_bytes (path, bytes);
+  return g_steal_pointer (&path);
+}
+
+/* What the user typed for that run: 10 km, pain 3. */
+static void
+add_typed_run (Fixture    *fixture,
+               gint64      shoe_id,
+               const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaRun typed = { 0 };
+
+  typed.day = (char *) "2026-04-10";
+  typed.distance_m = 10000;
+  typed.shoe_id = shoe_id;
+  typed.pain = 3;
+  typed.note = (char *) note;
+  patella_run_add (fixture->store, NULL, &typed, &error);
+  g_assert_no_error (error);
+}
+
 static GBytes *
 gzip (GBytes *bytes)
 {
@@ -538,13 +569,11 @@ test_typed_run_filled (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *fit = g_build_filename (fixture->dir, "run.fit", NULL);
-  g_autoptr(GBytes) bytes = fit_make_run ("2026-04-10T06:00:00Z", 10250, 3000, 1, 0);
+  g_autofree char *fit = NULL;
   g_autoptr(PatellaActivityReport) report = NULL;
   g_autoptr(GPtrArray) runs = NULL;
   PatellaShoeInput pegasus = { "Pegasus", NULL, NULL, 0, 0, 0, FALSE };
   PatellaShoeInput other = { "Other", NULL, NULL, 0, 0, 0, TRUE };
-  PatellaRun typed = { 0 };
   PatellaRun shorter = { 0 };
   PatellaRun *run;
   gint64 pegasus_id;
@@ -554,13 +583,7 @@ test_typed_run_filled (Fixture       *fixture,
   patella_shoe_add (fixture->store, NULL, &other, &error);
   g_assert_no_error (error);
 
-  typed.day = (char *) "2026-04-10";
-  typed.distance_m = 10000;
-  typed.shoe_id = pegasus_id;
-  typed.pain = 3;
-  typed.note = (char *) "Felt fine";
-  patella_run_add (fixture->store, NULL, &typed, &error);
-  g_assert_no_error (error);
+  add_typed_run (fixture, pegasus_id, "Felt fine");
   /* Another typed run that day, 5 km: not the same run. */
   shorter.day = (char *) "2026-04-10";
   shorter.distance_m = 5000;
@@ -569,7 +592,7 @@ test_typed_run_filled (Fixture       *fixture,
   patella_run_add (fixture->store, NULL, &shorter, &error);
   g_assert_no_error (error);
 
-  write_bytes (fit, bytes);
+  fit = write_run_fit (fixture, 10250);
   report = import_ok (fixture, PATELLA_SHOE_DEFAULT, fit, NULL);
   g_assert_cmpuint (report->imported, ==, 0);
   g_assert_cmpuint (report->updated, ==, 1);
@@ -600,21 +623,13 @@ test_typed_run_filled_twice (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *gpx = g_build_filename (fixture->dir, "run.gpx", NULL);
-  g_autofree char *fit = g_build_filename (fixture->dir, "run.fit", NULL);
-  g_autoptr(GBytes) bytes = fit_make_run ("2026-04-10T06:00:00Z", 10000, 3000, 1, 0);
+  g_autofree char *fit = NULL;
   g_autoptr(PatellaActivityReport) first = NULL;
   g_autoptr(PatellaActivityReport) second = NULL;
   g_autoptr(GPtrArray) runs = NULL;
-  PatellaRun typed = { 0 };
   PatellaRun *run;
 
-  typed.day = (char *) "2026-04-10";
-  typed.distance_m = 10000;
-  typed.shoe_id = PATELLA_SHOE_NONE;
-  typed.pain = 3;
-  typed.note = (char *) "Typed";
-  patella_run_add (fixture->store, NULL, &typed, &error);
-  g_assert_no_error (error);
+  add_typed_run (fixture, PATELLA_SHOE_NONE, "Typed");
 
   /* Two points about 10 km apart along a meridian, no cadence. */
   write_text (gpx,
@@ -625,7 +640,7 @@ test_typed_run_filled_twice (Fixture       *fixture,
   first = import_ok (fixture, PATELLA_SHOE_NONE, gpx, NULL);
   g_assert_cmpuint (first->updated, ==, 1);
 
-  write_bytes (fit, bytes);
+  fit = write_run_fit (fixture, 10000);
   second = import_ok (fixture, PATELLA_SHOE_NONE, fit, NULL);
   g_assert_cmpuint (second->updated, ==, 1);
 
@@ -700,9 +715,7 @@ test_export_round_trip (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *fit = g_build_filename (fixture->dir, "run.fit", NULL);
-  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
-  g_autoptr(GBytes) bytes = fit_make_run ("2026-04-10T06:00:00Z", 10000, 3000, 1, 0);
+  g_autofree char *fit = write_run_fit (fixture, 10000);
   g_autoptr(PatellaActivityReport) report = NULL;
   g_autoptr(PatellaImportReport) imported = NULL;
   g_autoptr(PatellaStore) other = NULL;
@@ -711,7 +724,6 @@ test_export_round_trip (Fixture       *fixture,
   g_autoptr(GPtrArray) runs = NULL;
   g_autofree char *json = NULL;
 
-  write_bytes (fit, bytes);
   report = import_ok (fixture, PATELLA_SHOE_NONE, fit, NULL);
   g_assert_cmpuint (report->imported, ==, 1);
   original = only_run (fixture);
@@ -720,8 +732,7 @@ test_export_round_trip (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (strstr (json, "\"source\" : \"fit\""));
 
-  other = patella_store_open (other_path, fixture->clock, &error);
-  g_assert_no_error (error);
+  other = patella_store_fixture_open_other (fixture, "other.db");
   imported = patella_import_json (other, json, strlen (json), 0, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   runs = patella_runs_list (other, 0, &error);

@@ -19,6 +19,28 @@ instant (const char *iso8601)
   return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
 }
 
+/* A run read from a device file: where it came from, when it started and
+ * what it measured (@descent_m -1: no descent recorded). */
+static void
+assert_run (const PatellaActivity *run,
+            PatellaSource          source,
+            const char            *start,
+            int                    distance_m,
+            int                    duration_s,
+            int                    cadence_spm,
+            int                    descent_m)
+{
+  g_assert_cmpint (run->source, ==, source);
+  g_assert_true (run->is_run);
+  g_assert_cmpint (run->start_us, ==, instant (start));
+  g_assert_cmpint (run->distance_m, ==, distance_m);
+  g_assert_cmpint (run->duration_s, ==, duration_s);
+  g_assert_cmpint (run->cadence_spm, ==, cadence_spm);
+  g_assert_cmpint (run->has_descent, ==, descent_m >= 0);
+  if (descent_m >= 0)
+    g_assert_cmpint (run->descent_m, ==, descent_m);
+}
+
 static PatellaActivity *
 read_one_fit (GBytes *bytes)
 {
@@ -33,8 +55,25 @@ read_one_fit (GBytes *bytes)
   return g_ptr_array_steal_index (activities, 0);
 }
 
+/* Nothing read, and an error that says @message_part: "not found" (which a
+ * folder or an archive counts as ignored) when @not_found, else refused input. */
+static void
+assert_refused (GPtrArray    *activities,
+                const GError *error,
+                gboolean      not_found,
+                const char   *message_part)
+{
+  g_assert_null (activities);
+  if (not_found)
+    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
+  else
+    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("“%s” not in “%s”", message_part, error->message);
+}
+
 /* Broken files are refused input; good FIT files without an activity are
- * "not found", which a folder or an archive counts as ignored. */
+ * "not found". */
 static void
 refuse_fit (GBytes     *bytes,
             gsize       cut,
@@ -46,13 +85,7 @@ refuse_fit (GBytes     *bytes,
   const guint8 *data = g_bytes_get_data (bytes, &length);
 
   activities = patella_fit_read (data, length - cut, &error);
-  g_assert_null (activities);
-  if (strstr (message_part, "activit") != NULL)
-    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
-  else
-    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
-  if (strstr (error->message, message_part) == NULL)
-    g_error ("“%s” not in “%s”", message_part, error->message);
+  assert_refused (activities, error, strstr (message_part, "activit") != NULL, message_part);
 }
 
 static void
@@ -69,19 +102,12 @@ test_fit_session (void)
   g_autoptr(PatellaActivity) run = read_one_fit (bytes);
   g_autofree char *day = patella_activity_get_day (run);
 
-  g_assert_cmpint (run->source, ==, PATELLA_SOURCE_FIT);
+  /* The distance the session says, not what the records add up to; timer
+   * time, not the elapsed time with its 30 s pause; 85.5 strides a minute
+   * are 171 steps. */
+  assert_run (run, PATELLA_SOURCE_FIT, "2026-03-10T06:30:00Z", 10012, 3000, 171, 42);
   g_assert_cmpstr (run->sport, ==, "running");
-  g_assert_true (run->is_run);
-  g_assert_cmpint (run->start_us, ==, instant ("2026-03-10T06:30:00Z"));
   g_assert_cmpstr (day, ==, "2026-03-10");
-  /* What the session says, not what the records add up to. */
-  g_assert_cmpint (run->distance_m, ==, 10012);
-  /* Timer time, not the elapsed time with its 30 s pause. */
-  g_assert_cmpint (run->duration_s, ==, 3000);
-  /* 85.5 strides a minute are 171 steps. */
-  g_assert_cmpint (run->cadence_spm, ==, 171);
-  g_assert_true (run->has_descent);
-  g_assert_cmpint (run->descent_m, ==, 42);
   g_assert_cmpint (run->local_offset_s, ==, 3600);
 }
 
@@ -388,13 +414,7 @@ refuse_xml (GPtrArray  *(*read) (const char *, gsize, GError **),
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) activities = read (text, strlen (text), &error);
 
-  g_assert_null (activities);
-  if (strstr (message_part, "no ") == message_part)
-    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_NOT_FOUND);
-  else
-    g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
-  if (strstr (error->message, message_part) == NULL)
-    g_error ("“%s” not in “%s”", message_part, error->message);
+  assert_refused (activities, error, strstr (message_part, "no ") == message_part, message_part);
 }
 
 static void
@@ -406,15 +426,8 @@ test_tcx_laps (void)
 
   g_assert_cmpuint (activities->len, ==, 2);
   run = g_ptr_array_index (activities, 0);
-  g_assert_cmpint (run->source, ==, PATELLA_SOURCE_TCX);
-  g_assert_true (run->is_run);
-  g_assert_cmpint (run->start_us, ==, instant ("2026-03-10T06:30:41.250Z"));
-  g_assert_cmpint (run->distance_m, ==, 9999);
-  g_assert_cmpint (run->duration_s, ==, 3000);
-  /* (84 + 86) / 2 strides, the 0 left out, doubled. */
-  g_assert_cmpint (run->cadence_spm, ==, 170);
-  g_assert_true (run->has_descent);
-  g_assert_cmpint (run->descent_m, ==, 6);
+  /* Cadence: (84 + 86) / 2 strides, the 0 left out, doubled. */
+  assert_run (run, PATELLA_SOURCE_TCX, "2026-03-10T06:30:41.250Z", 9999, 3000, 170, 6);
 
   ride = g_ptr_array_index (activities, 1);
   g_assert_false (ride->is_run);
@@ -500,16 +513,9 @@ test_gpx_pauses (void)
   g_assert_cmpuint (tracks->len, ==, 3);
 
   run = g_ptr_array_index (tracks, 0);
-  g_assert_cmpint (run->source, ==, PATELLA_SOURCE_GPX);
-  g_assert_true (run->is_run);
-  g_assert_cmpint (run->start_us, ==, instant ("2026-03-10T06:30:00.250Z"));
-  /* Three pieces of 0.01° each, not the 1° there and back. */
-  g_assert_cmpint (run->distance_m, ==, 3336);
-  /* 300 s + 300.75 s + 300 s */
-  g_assert_cmpint (run->duration_s, ==, 901);
-  g_assert_cmpint (run->cadence_spm, ==, 170);
-  g_assert_true (run->has_descent);
-  g_assert_cmpint (run->descent_m, ==, 5);
+  /* Three pieces of 0.01° each, not the 1° there and back; 300 s + 300.75 s
+   * + 300 s. */
+  assert_run (run, PATELLA_SOURCE_GPX, "2026-03-10T06:30:00.250Z", 3336, 901, 170, 5);
 
   g_assert_false (((PatellaActivity *) g_ptr_array_index (tracks, 1))->is_run);
   g_assert_cmpstr (((PatellaActivity *) g_ptr_array_index (tracks, 1))->sport, ==, "cycling");

@@ -17,17 +17,6 @@ typedef PatellaCliResult Result;
 #define run_cli(result, env_db, ...) patella_test_run_cli (result, env_db, __VA_ARGS__)
 
 static void
-assert_refused (const Result *result)
-{
-  g_assert_cmpint (result->status, ==, 1);
-  g_assert_true (g_str_has_prefix (result->err, "patella-cli: "));
-  /* One line. */
-  g_assert_nonnull (strchr (result->err, '\n'));
-  g_assert_cmpstr (strchr (result->err, '\n'), ==, "\n");
-  g_assert_cmpstr (result->out, ==, "");
-}
-
-static void
 test_ice_log_good (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -79,14 +68,13 @@ test_ice_log_refused (Fixture       *fixture,
       g_auto(PatellaCliResult) result = { 0 };
 
       run_cli (&result, fixture->db, "ice", "log", "--minutes", bad_minutes[i], NULL);
-      assert_refused (&result);
+      patella_test_assert_refused (&result, NULL);
       g_assert_nonnull (strstr (result.err, "15"));
       g_assert_nonnull (strstr (result.err, "20"));
     }
 
   run_cli (&bad_date, fixture->db, "ice", "log", "--date", "2026-02-30", "--minutes", "15", NULL);
-  assert_refused (&bad_date);
-  g_assert_nonnull (strstr (bad_date.err, "2026-02-30"));
+  patella_test_assert_refused (&bad_date, "2026-02-30");
 
   run_cli (&missing, fixture->db, "ice", "log", NULL);
   g_assert_cmpint (missing.status, ==, 2);

@@ -99,27 +99,6 @@ write_history (Fixture *fixture)
   g_assert_no_error (error);
 }
 
-static void
-assert_unchanged (const char *path,
-                  const char *before)
-{
-  g_autofree char *after = patella_test_dump_db (path);
-
-  g_assert_cmpstr (after, ==, before);
-}
-
-static void
-assert_refused (const Result *result,
-                const char   *needle)
-{
-  g_assert_cmpint (result->status, ==, 1);
-  g_assert_true (g_str_has_prefix (result->err, "patella-cli: "));
-  g_assert_cmpstr (strchr (result->err, '\n'), ==, "\n");
-  g_assert_cmpstr (result->out, ==, "");
-  if (strstr (result->err, needle) == NULL)
-    g_error ("“%s” not in “%s”", needle, result->err);
-}
-
 /* patella-cli refuses @args with a message containing @needle, and the
  * database is as it was. */
 static void
@@ -131,8 +110,8 @@ assert_refused_unchanged (Fixture            *fixture,
   g_autofree char *before = patella_test_dump_db (fixture->db);
 
   patella_test_run_cli_argv (&result, fixture->db, args);
-  assert_refused (&result, needle);
-  assert_unchanged (fixture->db, before);
+  patella_test_assert_refused (&result, needle);
+  patella_test_assert_db_unchanged (fixture->db, before);
 }
 
 #define REFUSED_UNCHANGED(fixture, needle, ...) \
@@ -336,7 +315,7 @@ test_start_refused (Fixture       *fixture,
       g_auto(PatellaCliResult) result = { 0 };
 
       run_cli (&result, fixture->db, "plan", "start", "--phase", bad[i][0], NULL);
-      assert_refused (&result, bad[i][1]);
+      patella_test_assert_refused (&result, bad[i][1]);
     }
   /* Nothing was even created. */
   g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
@@ -363,7 +342,7 @@ test_pause_resume_stop (Fixture       *fixture,
   JsonObject *object;
 
   run_cli (&result, fixture->db, "plan", "pause", NULL);
-  assert_refused (&result, "No plan has been started");
+  patella_test_assert_refused (&result, "No plan has been started");
 
   run_cli (&result, fixture->db, "plan", "start", "--phase", "5", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -379,7 +358,7 @@ test_pause_resume_stop (Fixture       *fixture,
   g_clear_pointer (&root, json_node_unref);
 
   run_cli (&result, fixture->db, "plan", "log", "--pain", "1", NULL);
-  assert_refused (&result, "paused");
+  patella_test_assert_refused (&result, "paused");
 
   run_cli (&result, fixture->db, "plan", "resume", "--format", "json", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -420,30 +399,30 @@ test_log (Fixture       *fixture,
   g_autofree char *expected = NULL;
 
   run_cli (&result, fixture->db, "plan", "log", "--pain", "1", NULL);
-  assert_refused (&result, "No plan has been started");
+  patella_test_assert_refused (&result, "No plan has been started");
 
   run_cli (&result, fixture->db, "plan", "start", "--phase", "4", NULL);
   g_assert_cmpint (result.status, ==, 0);
   before = patella_test_dump_db (fixture->db);
 
   run_cli (&result, fixture->db, "plan", "log", "--pain", "11", NULL);
-  assert_refused (&result, "0 (none) to 10");
+  patella_test_assert_refused (&result, "0 (none) to 10");
   run_cli (&result, fixture->db, "plan", "log", "--pain", "2", "--pain-after", "-1", NULL);
   g_assert_cmpint (result.status, !=, 0);
   run_cli (&result, fixture->db, "plan", "log", "--pain", "2", "--date", tomorrow, NULL);
-  assert_refused (&result, "is in the future");
+  patella_test_assert_refused (&result, "is in the future");
   run_cli (&result, fixture->db, "plan", "log", "--pain", "2", "--date", yesterday, NULL);
-  assert_refused (&result, "before the plan started");
+  patella_test_assert_refused (&result, "before the plan started");
   run_cli (&result, fixture->db, "plan", "log", "--pain", "2", "--date", "2026-02-30", NULL);
   g_assert_cmpint (result.status, ==, 1);
-  assert_unchanged (fixture->db, before);
+  patella_test_assert_db_unchanged (fixture->db, before);
 
   run_cli (&result, fixture->db, "plan", "log", NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "needs --pain"));
   run_cli (&result, fixture->db, "plan", "log", "--pain", "1", "--speed", "3", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  assert_unchanged (fixture->db, before);
+  patella_test_assert_db_unchanged (fixture->db, before);
 
   /* Too much: stepped back at once, and said so. */
   run_cli (&result, fixture->db, "plan", "log", "--pain", "7", "--pain-after", "5", "--note",

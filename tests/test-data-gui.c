@@ -119,12 +119,11 @@ static const char gpx[] =
 /* GPX import from the app: the default shoe is preselected, the import runs
  * in the background and ends with a report. */
 static void
-test_import_gpx (void)
+test_import_gpx (PatellaAppFixture *fixture,
+                 gconstpointer      data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = patella_test_make_dir ();
-  g_autofree char *db = g_build_filename (dir, "patella.db", NULL);
-  g_autofree char *file = g_build_filename (dir, "run.gpx", NULL);
+  g_autofree char *file = g_build_filename (fixture->dir, "run.gpx", NULL);
   PatellaStore *store;
   PatellaWindow *window;
   AdwMessageDialog *dialog;
@@ -132,8 +131,6 @@ test_import_gpx (void)
   GtkStringObject *selected;
   guint changed = 0;
 
-  g_setenv ("PATELLA_DB", db, TRUE);
-  g_assert_true (patella_application_reopen_store (test_app, &error));
   store = patella_context_get_store (patella_application_get_context (test_app));
   g_assert_true (patella_store_exec (store,
                                      "INSERT INTO shoe (name, warn_m, limit_m, is_default,"
@@ -181,10 +178,6 @@ test_import_gpx (void)
   answer (dialog, "close");
 
   g_signal_handlers_disconnect_by_data (store, &changed);
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
-  g_unsetenv ("PATELLA_DB");
-  patella_test_remove_dir (dir);
 }
 
 static void
@@ -200,17 +193,16 @@ wait_until_gone (const char *heading)
 /* Many files, a folder, and no shoe: the question says what will be read,
  * offers no shoe when there is none, and the refusals read as patella-cli's. */
 static void
-test_import_many_without_shoes (void)
+test_import_many_without_shoes (PatellaAppFixture *fixture,
+                                gconstpointer      data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = patella_test_make_dir ();
-  g_autofree char *db = g_build_filename (dir, "patella.db", NULL);
-  g_autofree char *first = g_build_filename (dir, "first.gpx", NULL);
-  g_autofree char *second = g_build_filename (dir, "second.gpx", NULL);
-  g_autofree char *empty = g_build_filename (dir, "Empty Folder", NULL);
+  g_autofree char *first = g_build_filename (fixture->dir, "first.gpx", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "second.gpx", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "Empty Folder", NULL);
   g_autofree char *notes = g_build_filename (empty, "notes.txt", NULL);
-  g_autofree char *bad1 = g_build_filename (dir, "bad1.gpx", NULL);
-  g_autofree char *bad2 = g_build_filename (dir, "bad2.tcx", NULL);
+  g_autofree char *bad1 = g_build_filename (fixture->dir, "bad1.gpx", NULL);
+  g_autofree char *bad2 = g_build_filename (fixture->dir, "bad2.tcx", NULL);
   g_autofree char *later = NULL;
   const char *runs[] = { first, second, NULL };
   const char *bad[] = { bad1, bad2, NULL };
@@ -219,8 +211,6 @@ test_import_many_without_shoes (void)
   AdwMessageDialog *dialog;
   const char *body;
 
-  g_setenv ("PATELLA_DB", db, TRUE);
-  g_assert_true (patella_application_reopen_store (test_app, &error));
   store = patella_context_get_store (patella_application_get_context (test_app));
   {
     g_auto(GStrv) parts = g_strsplit (gpx, "2026-03-10", -1);
@@ -281,11 +271,6 @@ test_import_many_without_shoes (void)
   g_assert_cmpint (patella_store_query_int (store, "SELECT count(*) FROM run;", -1), ==, 2);
   answer (dialog, "close");
   wait_until_gone ("Nothing Was Imported");
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
-  g_unsetenv ("PATELLA_DB");
-  patella_test_remove_dir (dir);
 }
 
 int
@@ -296,8 +281,8 @@ main (int    argc,
 
   g_test_add_func ("/data-gui/actions", test_actions);
   g_test_add_func ("/data-gui/restore-from-preferences", test_restore_from_preferences);
-  g_test_add_func ("/data-gui/import-gpx", test_import_gpx);
-  g_test_add_func ("/data-gui/import-many-without-shoes", test_import_many_without_shoes);
+  patella_app_test_add ("/data-gui/import-gpx", test_import_gpx);
+  patella_app_test_add ("/data-gui/import-many-without-shoes", test_import_many_without_shoes);
 
   return patella_test_gui_run (&test_app);
 }

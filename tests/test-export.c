@@ -17,18 +17,6 @@ typedef PatellaStoreFixture Fixture;
 #define fixture_set_up patella_store_fixture_set_up
 #define fixture_tear_down patella_store_fixture_tear_down
 
-static PatellaStore *
-open_other (Fixture    *fixture,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  PatellaStore *store = patella_store_open (path, fixture->clock, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
@@ -74,7 +62,7 @@ test_round_trip (Fixture       *fixture,
   g_assert_true (patella_export_write_file (file, first, length, &error));
   g_assert_no_error (error);
 
-  other = open_other (fixture, "other.db");
+  other = patella_store_fixture_open_other (fixture, "other.db");
   report = patella_import_file (other, file, PATELLA_IMPORT_KEEP_EXISTING, NULL, NULL, NULL,
                                 NULL, &error);
   g_assert_no_error (error);

@@ -201,12 +201,11 @@ test_folder (void)
 /* Import from the app: a watch's folder, in the background, with a report
  * that lists the bad file. */
 static void
-test_import_dialog (void)
+test_import_dialog (PatellaAppFixture *fixture,
+                    gconstpointer      data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = patella_test_make_dir ();
-  g_autofree char *db = g_build_filename (dir, "patella.db", NULL);
-  g_autofree char *folder = g_build_filename (dir, "export", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "export", NULL);
   g_autoptr(GBytes) a = fit_make_run ("2026-03-10T06:30:00Z", 5200, 1800, 1, 0);
   g_autoptr(GBytes) b = fit_make_run ("2026-03-12T06:30:00Z", 8000, 2700, 1, 0);
   g_autoptr(GBytes) broken = g_bytes_new_static ("\x0e\x20\x00\x00\x10\x00\x00\x00.FIT", 12);
@@ -219,8 +218,6 @@ test_import_dialog (void)
   drop_file (folder, "a.fit", a);
   drop_file (folder, "b.fit", b);
   drop_file (folder, "broken.fit", broken);
-  g_setenv ("PATELLA_DB", db, TRUE);
-  g_assert_true (patella_application_reopen_store (test_app, &error));
   store = patella_context_get_store (patella_application_get_context (test_app));
 
   window = patella_window_new (test_app);
@@ -237,10 +234,6 @@ test_import_dialog (void)
   answer (dialog, "close");
   /* The views hear of it. */
   g_assert_cmpint (count_runs (store), ==, 2);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_unsetenv ("PATELLA_DB");
-  patella_test_remove_dir (dir);
 }
 
 int
@@ -250,7 +243,7 @@ main (int    argc,
   test_app = patella_test_gui_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import-folder/folder", test_folder);
-  g_test_add_func ("/import-folder/import-dialog", test_import_dialog);
+  patella_app_test_add ("/import-folder/import-dialog", test_import_dialog);
 
   return patella_test_gui_run (&test_app);
 }

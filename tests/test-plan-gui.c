@@ -25,9 +25,8 @@
 
 typedef struct
 {
-  char          *dir;
-  char          *db;
-  PatellaWindow *window;
+  PatellaAppFixture  base;
+  PatellaWindow     *window;
 } Fixture;
 
 static PatellaApplication *test_app;
@@ -63,11 +62,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PatellaJournalChange change = PATELLA_JOURNAL_CHANGE_INIT;
 
-  fixture->dir = patella_test_make_dir ();
-  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
-  g_setenv ("PATELLA_DB", fixture->db, TRUE);
   patella_clock_set_now (fake_clock, T0);
-  patella_application_reopen_store (test_app, NULL);
+  patella_app_fixture_set_up (&fixture->base, data);
 
   /* A journal, so that the journal view opens on its editor. */
   change.pain_rest = 1;
@@ -90,13 +86,7 @@ fixture_tear_down (Fixture       *fixture,
       patella_walk_run_discard (walk_run, NULL);
     }
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  flush_events ();
-
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-  g_unsetenv ("PATELLA_DB");
+  patella_app_fixture_tear_down (&fixture->base, data);
 }
 
 static void
@@ -379,13 +369,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
-  int status;
-
-  fake_clock = patella_clock_new_fake (T0);
-  patella_clock_set_default (fake_clock);
-
-  test_app = patella_test_gui_init (&argc, &argv, notifier);
+  test_app = patella_test_gui_init_at (&argc, &argv, T0, &fake_clock);
 
 #define ADD(name, func) \
   g_test_add ("/plan-gui/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -397,8 +381,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = patella_test_gui_run (&test_app);
-  patella_clock_set_default (NULL);
-  g_clear_object (&fake_clock);
-  return status;
+  return patella_test_gui_run (&test_app);
 }

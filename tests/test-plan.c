@@ -148,15 +148,6 @@ good_day (Fixture    *fixture,
 }
 
 static void
-assert_unchanged (const char *path,
-                  const char *before)
-{
-  g_autofree char *after = patella_test_dump_db (path);
-
-  g_assert_cmpstr (after, ==, before);
-}
-
-static void
 assert_refused_unchanged (Fixture  *fixture,
                           gboolean  ok,
                           GError  **error,
@@ -792,7 +783,7 @@ test_clock_set_back (Fixture       *fixture,
   patella_store_fixture_at (fixture, "2026-03-18", 9, 0);
   before = patella_test_dump_db (fixture->path);
   update (fixture);
-  assert_unchanged (fixture->path, before);
+  patella_test_assert_db_unchanged (fixture->path, before);
   assert_refused_unchanged (fixture,
                             patella_plan_log (fixture->store, NULL, 1, 1, NULL, &error),
                             &error, before, "clock been set back");

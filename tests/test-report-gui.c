@@ -261,19 +261,16 @@ static PatellaApplication *test_app;
 
 /* The real window on the real clock: the runs are counted back from today. */
 static void
-test_journal_page (void)
+test_journal_page (PatellaAppFixture *fixture,
+                   gconstpointer      data)
 {
   g_autoptr(GSettings) settings = make_settings ("");
-  g_autofree char *dir = patella_test_make_dir ();
-  g_autofree char *db = g_build_filename (dir, "patella.db", NULL);
   g_autoptr(GError) error = NULL;
   PatellaWindow *window;
   GtkWidget *page;
   GtkWidget *view;
 
-  g_setenv ("PATELLA_DB", db, TRUE);
-  patella_application_reopen_store (test_app, NULL);
-  patella_test_db_exec (db, "WITH RECURSIVE n (i, m) AS (SELECT 1, 3000 UNION ALL SELECT i + 1, m + 1000 FROM n"
+  patella_test_db_exec (fixture->db, "WITH RECURSIVE n (i, m) AS (SELECT 1, 3000 UNION ALL SELECT i + 1, m + 1000 FROM n"
     "  WHERE i < 6)"
     " INSERT INTO run (day, distance_m, created_us)"
     " SELECT date ('now', 'localtime', '-' || i || ' days'), m, 1 FROM n;"
@@ -295,11 +292,6 @@ test_journal_page (void)
   view = find_by_type (page, PATELLA_TYPE_INSIGHTS_VIEW);
   g_assert_nonnull (view);
   g_assert_nonnull (find_label (view, "Next-morning pain was higher after runs longer than"));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
-  g_unsetenv ("PATELLA_DB");
-  patella_test_remove_dir (dir);
 }
 
 int
@@ -308,16 +300,14 @@ main (int    argc,
 {
   test_app = patella_test_gui_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ((path), PatellaStoreFixture, NULL, patella_store_fixture_set_up, (func), \
-              patella_store_fixture_tear_down)
+#define ADD patella_store_test_add
 
   ADD ("/report-gui/save", test_save);
   ADD ("/report-gui/print", test_print);
   ADD ("/report-gui/bad-period", test_bad_period);
   g_test_add_func ("/report-gui/preferences-name", test_preferences_name);
   ADD ("/report-gui/insights-view", test_insights_view);
-  g_test_add_func ("/report-gui/journal-page", test_journal_page);
+  patella_app_test_add ("/report-gui/journal-page", test_journal_page);
 
   return patella_test_gui_run (&test_app);
 }

@@ -442,9 +442,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ((path), PatellaStoreFixture, NULL, patella_store_fixture_set_up, (func), \
-              patella_store_fixture_tear_down)
+#define ADD patella_store_test_add
 
   ADD ("/report/empty", test_empty);
   ADD ("/report/title", test_title);

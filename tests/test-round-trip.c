@@ -239,18 +239,6 @@ import (PatellaStore *store,
   return report;
 }
 
-static PatellaStore *
-open_other (Fixture    *fixture,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  PatellaStore *store = patella_store_open (path, fixture->clock, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 /* Every row of the user's tables, ids left out: what a user could tell apart. */
 static char *
 dump_rows (PatellaStore *store)
@@ -312,7 +300,7 @@ test_exact (Fixture       *fixture,
       g_autofree char *source_rows = NULL;
       g_autofree char *target_rows = NULL;
 
-      source = open_other (fixture, source_name);
+      source = patella_store_fixture_open_other (fixture, source_name);
       generate (source, seed);
       exported = export (source);
       /* Unrated pain at rest is written as null. */
@@ -320,7 +308,7 @@ test_exact (Fixture       *fixture,
                                       " WHERE pain_rest IS NULL;"), >, 0);
       g_assert_nonnull (strstr (exported, "\"pain_rest\" : null"));
 
-      target = open_other (fixture, target_name);
+      target = patella_store_fixture_open_other (fixture, target_name);
       first = import (target, exported);
       g_assert_cmpuint (first->skipped, ==, 0);
       g_assert_cmpuint (first->runs, ==, 60);
@@ -401,7 +389,7 @@ test_version_1 (Fixture       *fixture,
   old = as_version_1 (exported, FALSE);
 
   {
-    g_autoptr(PatellaStore) target = open_other (fixture, "old.db");
+    g_autoptr(PatellaStore) target = patella_store_fixture_open_other (fixture, "old.db");
 
     first = import (target, old);
     g_assert_cmpuint (first->skipped, ==, 0);
@@ -484,7 +472,7 @@ static void
 test_second_open_plan (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(PatellaStore) target = open_other (fixture, "target.db");
+  g_autoptr(PatellaStore) target = patella_store_fixture_open_other (fixture, "target.db");
   g_autoptr(PatellaImportReport) report = NULL;
   g_autofree char *exported = NULL;
   gboolean named = FALSE;

@@ -381,17 +381,10 @@ test_state_property (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(PatellaTimer) timer = patella_timer_new (fixture->store, fixture->notifier);
-  g_autoptr(GEnumClass) klass = g_type_class_ref (PATELLA_TYPE_TIMER_STATE);
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (timer), "state");
-  PatellaTimerState state = PATELLA_TIMER_IDLE;
-
-  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
-  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == PATELLA_TYPE_TIMER_STATE);
 
   g_assert_true (patella_timer_start (timer, 15, NULL));
-  g_object_get (timer, "state", &state, NULL);
-  g_assert_cmpint (state, ==, PATELLA_TIMER_RUNNING);
-  g_assert_cmpstr (g_enum_get_value (klass, state)->value_nick, ==, "running");
+  patella_test_assert_enum_property (timer, "state", PATELLA_TYPE_TIMER_STATE,
+                                     PATELLA_TIMER_RUNNING, "running");
 }
 
 int

@@ -20,10 +20,9 @@
 
 typedef struct
 {
-  char          *dir;
-  char          *db;
-  PatellaWindow *window;
-  GtkWidget     *page;
+  PatellaAppFixture  base;
+  PatellaWindow     *window;
+  GtkWidget         *page;
 } Fixture;
 
 static PatellaApplication *test_app;
@@ -62,11 +61,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = patella_test_make_dir ();
-  fixture->db = g_build_filename (fixture->dir, "patella.db", NULL);
-  g_setenv ("PATELLA_DB", fixture->db, TRUE);
   patella_clock_set_now (fake_clock, T0);
-  patella_application_reopen_store (test_app, NULL);
+  patella_app_fixture_set_up (&fixture->base, data);
 
   fixture->window = patella_window_new (test_app);
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -85,13 +81,7 @@ fixture_tear_down (Fixture       *fixture,
   if (timer != NULL && patella_timer_is_active (timer))
     patella_timer_stop (timer, NULL);
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  flush_events ();
-
-  patella_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-  g_unsetenv ("PATELLA_DB");
+  patella_app_fixture_tear_down (&fixture->base, data);
 }
 
 static void
@@ -262,13 +252,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(PatellaNotifier) notifier = patella_recording_notifier_new ();
-  int status;
-
-  fake_clock = patella_clock_new_fake (T0);
-  patella_clock_set_default (fake_clock);
-
-  test_app = patella_test_gui_init (&argc, &argv, notifier);
+  test_app = patella_test_gui_init_at (&argc, &argv, T0, &fake_clock);
 
 #define ADD(name, func) \
   g_test_add ("/timers-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -280,8 +264,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = patella_test_gui_run (&test_app);
-  patella_clock_set_default (NULL);
-  g_clear_object (&fake_clock);
-  return status;
+  return patella_test_gui_run (&test_app);
 }

@@ -9,6 +9,7 @@
 #include "patella-parse.h"
 #include "patella-plan.h"
 #include "patella-test-store.h"
+#include "patella-test-utils.h"
 #include "patella-metronome.h"
 #include "patella-walk-run.h"
 
@@ -418,18 +419,9 @@ static void
 test_state_property (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (PATELLA_TYPE_WALK_RUN_STATE);
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (fixture->walk_run),
-                                                    "state");
-  PatellaWalkRunState state = PATELLA_WALK_RUN_IDLE;
-
-  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
-  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == PATELLA_TYPE_WALK_RUN_STATE);
-
   start_phase_3 (fixture);
-  g_object_get (fixture->walk_run, "state", &state, NULL);
-  g_assert_cmpint (state, ==, PATELLA_WALK_RUN_RUNNING);
-  g_assert_cmpstr (g_enum_get_value (klass, state)->value_nick, ==, "running");
+  patella_test_assert_enum_property (fixture->walk_run, "state", PATELLA_TYPE_WALK_RUN_STATE,
+                                     PATELLA_WALK_RUN_RUNNING, "running");
 }
 
 int

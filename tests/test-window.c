@@ -241,6 +241,29 @@ window_is_open (PatellaWindow *window)
   return g_list_find (windows, window) != NULL;
 }
 
+/* Reminders on and never told that Patella keeps running: a window opened
+ * and closed asks what to do, and stays open until answered. */
+static AdwMessageDialog *
+close_with_reminders_on (Fixture        *fixture,
+                         PatellaWindow **window)
+{
+  GSettings *settings = patella_context_get_settings (patella_application_get_context (fixture->app));
+  AdwMessageDialog *dialog;
+
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  g_settings_set_boolean (settings, "background-note-shown", FALSE);
+  g_assert_nonnull (patella_context_get_reminders (patella_application_get_context (fixture->app)));
+
+  *window = patella_app_fixture_open_window (fixture);
+  gtk_window_close (GTK_WINDOW (*window));
+  flush_events ();
+
+  dialog = find_message_dialog (NULL);
+  g_assert_nonnull (dialog);
+  g_assert_true (window_is_open (*window));
+  return dialog;
+}
+
 /* Closing with reminders on says once that Patella keeps running. */
 static void
 test_close_explains_background (Fixture       *fixture,
@@ -248,19 +271,8 @@ test_close_explains_background (Fixture       *fixture,
 {
   GSettings *settings = patella_context_get_settings (patella_application_get_context (fixture->app));
   PatellaWindow *window;
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = close_with_reminders_on (fixture, &window);
 
-  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
-  g_settings_set_boolean (settings, "background-note-shown", FALSE);
-  g_assert_nonnull (patella_context_get_reminders (patella_application_get_context (fixture->app)));
-
-  window = patella_app_fixture_open_window (fixture);
-  gtk_window_close (GTK_WINDOW (window));
-  flush_events ();
-
-  dialog = find_message_dialog (NULL);
-  g_assert_nonnull (dialog);
-  g_assert_true (window_is_open (window));
   g_assert_true (g_settings_get_boolean (settings, "background-note-shown"));
 
   adw_message_dialog_response (dialog, "keep");
@@ -282,16 +294,7 @@ test_close_can_turn_off_reminders (Fixture       *fixture,
 {
   GSettings *settings = patella_context_get_settings (patella_application_get_context (fixture->app));
   PatellaWindow *window;
-  AdwMessageDialog *dialog;
-
-  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
-  g_settings_set_boolean (settings, "background-note-shown", FALSE);
-
-  window = patella_app_fixture_open_window (fixture);
-  gtk_window_close (GTK_WINDOW (window));
-  flush_events ();
-  dialog = find_message_dialog (NULL);
-  g_assert_nonnull (dialog);
+  AdwMessageDialog *dialog = close_with_reminders_on (fixture, &window);
 
   adw_message_dialog_response (dialog, "turn-off");
   flush_events ();

@@ -349,10 +349,7 @@ static void
 first_frame_cb (GtkWidget *window,
                 gpointer   data)
 {
-  bench_say ("first-frame");
-  bench_say ("first-frame-cpu-us %" G_GINT64_FORMAT, bench_cpu_us ());
-  bench_say ("first-frame-rss-kib %ld", bench_rss_kib ());
-  bench_say ("widgets %u", bench_count_widgets (window));
+  bench_say_first_frame (window);
 
   /* For profilers: nothing after the first frame is counted. */
   if (g_getenv ("BENCH_TREE"))

@@ -82,6 +82,17 @@ bench_count_widgets (GtkWidget *root)
   return n;
 }
 
+/* The lines every benchmark says at the first frame: when, the processor
+ * time and memory it took, and how many widgets it built. */
+static inline void
+bench_say_first_frame (GtkWidget *window)
+{
+  bench_say ("first-frame");
+  bench_say ("first-frame-cpu-us %" G_GINT64_FORMAT, bench_cpu_us ());
+  bench_say ("first-frame-rss-kib %ld", bench_rss_kib ());
+  bench_say ("widgets %u", bench_count_widgets (window));
+}
+
 static inline void
 bench_after_paint_cb (GdkFrameClock  *frame_clock,
                       BenchFrameHook *hook)
