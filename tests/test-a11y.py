@@ -531,6 +531,7 @@ class KeyboardTest(AppTestCase):
         self.command('focus-none')
         self.key(0x20)
         self.assertEqual(self.sessions('running'), 1)
+        self.command('focus-none')
         self.key(0x20)
         self.assertEqual(self.sessions('running'), 0)
         self.command('action timers.ice-stop')
