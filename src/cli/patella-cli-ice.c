@@ -42,12 +42,10 @@ ice_log (PatellaCliContext  *ctx,
   g_autofree char *day = NULL;
   g_autoptr(GError) error = NULL;
   PatellaStore *store;
-  GDate date;
   int minutes = 0;
   int rc;
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
-      N_("The day of the session, YYYY-MM-DD (default: today)"), "DATE" },
+    patella_cli_date_entry (&date_text),
     { "minutes", 0, 0, G_OPTION_ARG_STRING, &minutes_text,
       N_("How long the ice was on, 15 to 20 minutes"), "N" },
     { NULL }
@@ -65,12 +63,8 @@ ice_log (PatellaCliContext  *ctx,
   if (!parse_minutes (minutes_text, &minutes, &error))
     return patella_cli_fail (g_steal_pointer (&error));
 
-  if (date_text != NULL)
-    {
-      if (!patella_parse_date (date_text, &date, &error))
-        return patella_cli_fail (g_steal_pointer (&error));
-      day = patella_date_to_string (&date);
-    }
+  if (!patella_cli_parse_day (date_text, &day, &error))
+    return patella_cli_fail (g_steal_pointer (&error));
 
   store = patella_cli_get_store (ctx, &error);
   if (store == NULL)

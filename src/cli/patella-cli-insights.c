@@ -100,17 +100,13 @@ patella_cli_insights_run (PatellaCliContext  *ctx,
   PatellaStore *store;
   int rc;
 
-  rc = patella_cli_parse_format_only ("insights",
+  rc = patella_cli_open_for_format (ctx, "insights",
                                       _("Compare the next-morning pain after long and short "
                                         "runs, in each pair of shoes, after exercise, and pain "
                                         "in weeks whose distance rose, over the last 12 months."),
-                                      &argc, &argv, &format);
+                                      &argc, &argv, &format, &store);
   if (rc != PATELLA_CLI_OK)
     return rc;
-
-  store = patella_cli_get_store (ctx, &error);
-  if (store == NULL)
-    return patella_cli_fail (g_steal_pointer (&error));
 
   insights = patella_insights_recent (store, ctx->unit, &error);
   if (insights == NULL)

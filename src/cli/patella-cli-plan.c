@@ -370,8 +370,7 @@ plan_log (PatellaCliContext  *ctx,
   guint n_before;
   int rc;
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
-      N_("The day of the session, YYYY-MM-DD (default: today)"), "DATE" },
+    patella_cli_date_entry (&date_text),
     { "pain", 0, 0, G_OPTION_ARG_STRING, &pain_text,
       N_("The most pain during the session, 0 to 10"), "N" },
     { "pain-after", 0, 0, G_OPTION_ARG_STRING, &after_text,
@@ -395,14 +394,8 @@ plan_log (PatellaCliContext  *ctx,
   if (after_text != NULL && !patella_parse_pain (after_text, &pain_after, &error))
     return patella_cli_fail (g_steal_pointer (&error));
 
-  if (date_text != NULL)
-    {
-      GDate date;
-
-      if (!patella_parse_date (date_text, &date, &error))
-        return patella_cli_fail (g_steal_pointer (&error));
-      day = patella_date_to_string (&date);
-    }
+  if (!patella_cli_parse_day (date_text, &day, &error))
+    return patella_cli_fail (g_steal_pointer (&error));
 
   store = patella_cli_get_store (ctx, &error);
   if (store == NULL)

@@ -75,11 +75,17 @@ int   patella_cli_parse_format  (const char        *command,
                                  const char        *text,
                                  gboolean           allow_csv,
                                  PatellaCliFormat  *format);
-int   patella_cli_parse_format_only (const char        *command,
-                                     const char        *summary,
-                                     int               *argc,
-                                     char            ***argv,
-                                     PatellaCliFormat  *format);
+int   patella_cli_open_for_format (PatellaCliContext  *ctx,
+                                   const char         *command,
+                                   const char         *summary,
+                                   int                *argc,
+                                   char             ***argv,
+                                   PatellaCliFormat   *format,
+                                   PatellaStore      **store);
+GOptionEntry patella_cli_date_entry (char        **date_text);
+gboolean     patella_cli_parse_day  (const char   *date_text,
+                                     char        **day,
+                                     GError      **error);
 void  patella_cli_print_json    (JsonNode          *node);
 void  patella_cli_add_shoe_json (JsonBuilder       *builder,
                                  const PatellaShoeSummary *shoe);

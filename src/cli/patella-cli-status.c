@@ -199,14 +199,10 @@ patella_cli_status_run (PatellaCliContext  *ctx,
   PatellaStore *store;
   int rc;
 
-  rc = patella_cli_parse_format_only ("status", _("Show today’s icing, shoes, journal and advice."),
-                                      &argc, &argv, &format);
+  rc = patella_cli_open_for_format (ctx, "status", _("Show today’s icing, shoes, journal and advice."),
+                                      &argc, &argv, &format, &store);
   if (rc != PATELLA_CLI_OK)
     return rc;
-
-  store = patella_cli_get_store (ctx, &error);
-  if (store == NULL)
-    return patella_cli_fail (g_steal_pointer (&error));
 
   status = patella_status_collect (store, patella_context_get_settings (ctx->context), &error);
   if (status == NULL)

@@ -176,20 +176,26 @@ patella_cli_parse_format (const char       *command,
 }
 
 /**
- * patella_cli_parse_format_only:
+ * patella_cli_open_for_format:
  * @summary: what the command does, for --help
+ * @store: (out) (transfer none): the store, when the result is %PATELLA_CLI_OK
  *
  * Parses the options of a command whose one option is --format (text or
- * json) and that takes no parameters.
+ * json) and that takes no parameters, then opens the store it reads.
+ *
+ * Returns: %PATELLA_CLI_OK, or the exit status when the command is to stop
  */
 int
-patella_cli_parse_format_only (const char         *command,
-                               const char         *summary,
-                               int                *argc,
-                               char             ***argv,
-                               PatellaCliFormat   *format)
+patella_cli_open_for_format (PatellaCliContext   *ctx,
+                             const char          *command,
+                             const char          *summary,
+                             int                 *argc,
+                             char              ***argv,
+                             PatellaCliFormat    *format,
+                             PatellaStore       **store)
 {
   g_autofree char *format_text = NULL;
+  g_autoptr(GError) error = NULL;
   int rc;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text or json"),
@@ -201,7 +207,58 @@ patella_cli_parse_format_only (const char         *command,
   if (rc != PATELLA_CLI_OK)
     return rc;
 
-  return patella_cli_parse_format (command, format_text, FALSE, format);
+  rc = patella_cli_parse_format (command, format_text, FALSE, format);
+  if (rc != PATELLA_CLI_OK)
+    return rc;
+
+  *store = patella_cli_get_store (ctx, &error);
+  if (*store == NULL)
+    return patella_cli_fail (g_steal_pointer (&error));
+
+  return PATELLA_CLI_OK;
+}
+
+/**
+ * patella_cli_date_entry:
+ * @date_text: (out): where the --date option goes, for patella_cli_parse_day()
+ *
+ * Returns: the --date option of the commands that log a session
+ */
+GOptionEntry
+patella_cli_date_entry (char **date_text)
+{
+  GOptionEntry entry = {
+    "date", 0, 0, G_OPTION_ARG_STRING, date_text,
+    N_("The day of the session, YYYY-MM-DD (default: today)"), "DATE"
+  };
+
+  return entry;
+}
+
+/**
+ * patella_cli_parse_day:
+ * @date_text: (nullable): the --date option as given, YYYY-MM-DD
+ * @day: (out) (transfer full) (nullable): the day, or %NULL when no date was
+ *   given (the caller takes today)
+ *
+ * Returns: %FALSE, with @error set, when @date_text is not a date
+ */
+gboolean
+patella_cli_parse_day (const char  *date_text,
+                       char       **day,
+                       GError     **error)
+{
+  GDate date;
+
+  *day = NULL;
+  if (date_text == NULL)
+    return TRUE;
+
+  if (!patella_parse_date (date_text, &date, error))
+    return FALSE;
+
+  *day = patella_date_to_string (&date);
+  return TRUE;
 }
 
 void

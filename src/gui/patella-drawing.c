@@ -9,59 +9,64 @@
  * wear bar) share: their size, the colours of the style they draw with,
  * rounded shapes, text, and the value a screen reader reads. */
 
+static GQuark
+size_quark (void)
+{
+  return g_quark_from_static_string ("patella-drawing-size");
+}
+
+static void
+measure_fixed (GtkWidget      *widget,
+               GtkOrientation  orientation,
+               int             for_size,
+               int            *minimum,
+               int            *natural,
+               int            *minimum_baseline,
+               int            *natural_baseline)
+{
+  const PatellaDrawingSize *size = g_type_get_qdata (G_OBJECT_TYPE (widget), size_quark ());
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = size->min_width;
+      *natural = size->natural_width;
+    }
+  else
+    {
+      *minimum = size->min_height;
+      *natural = size->natural_height;
+    }
+}
+
 /**
  * patella_drawing_setup_class:
  * @css_name: the widget's name in style sheets
  * @role: what the drawing is to screen readers
+ * @size: (not nullable): how big it is, kept for the life of the program
+ *   (most often a static const)
  * @snapshot: how it draws
- * @measure: how big it is, most often with patella_drawing_measure()
+ * @finalize: (nullable): what it frees, chaining up itself
  *
  * Sets up the class of a drawn widget.
  */
 void
-patella_drawing_setup_class (GtkWidgetClass      *widget_class,
-                             const char          *css_name,
-                             GtkAccessibleRole    role,
-                             PatellaSnapshotFunc  snapshot,
-                             PatellaMeasureFunc   measure)
+patella_drawing_setup_class (GtkWidgetClass           *widget_class,
+                             const char               *css_name,
+                             GtkAccessibleRole         role,
+                             const PatellaDrawingSize *size,
+                             PatellaSnapshotFunc       snapshot,
+                             PatellaFinalizeFunc       finalize)
 {
   g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
-  g_return_if_fail (css_name != NULL && snapshot != NULL && measure != NULL);
+  g_return_if_fail (css_name != NULL && size != NULL && snapshot != NULL);
 
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), size_quark (), (gpointer) size);
+  if (finalize != NULL)
+    G_OBJECT_CLASS (widget_class)->finalize = finalize;
   widget_class->snapshot = snapshot;
-  widget_class->measure = measure;
+  widget_class->measure = measure_fixed;
   gtk_widget_class_set_css_name (widget_class, css_name);
   gtk_widget_class_set_accessible_role (widget_class, role);
-}
-
-/**
- * patella_drawing_measure:
- * @minimum: (out): the minimum size in @orientation
- * @natural: (out): the natural size in @orientation
- *
- * A drawing's fixed sizes, for a GtkWidgetClass.measure.
- */
-void
-patella_drawing_measure (GtkOrientation  orientation,
-                         int             min_width,
-                         int             natural_width,
-                         int             min_height,
-                         int             natural_height,
-                         int            *minimum,
-                         int            *natural)
-{
-  g_return_if_fail (minimum != NULL && natural != NULL);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = min_width;
-      *natural = natural_width;
-    }
-  else
-    {
-      *minimum = min_height;
-      *natural = natural_height;
-    }
 }
 
 /**

@@ -7,26 +7,27 @@ G_BEGIN_DECLS
 
 typedef void (*PatellaSnapshotFunc) (GtkWidget      *widget,
                                      GtkSnapshot    *snapshot);
-typedef void (*PatellaMeasureFunc)  (GtkWidget      *widget,
-                                     GtkOrientation  orientation,
-                                     int             for_size,
-                                     int            *minimum,
-                                     int            *natural,
-                                     int            *minimum_baseline,
-                                     int            *natural_baseline);
+typedef void (*PatellaFinalizeFunc) (GObject        *object);
 
-void patella_drawing_setup_class      (GtkWidgetClass        *widget_class,
-                                       const char            *css_name,
-                                       GtkAccessibleRole      role,
-                                       PatellaSnapshotFunc    snapshot,
-                                       PatellaMeasureFunc     measure);
-void patella_drawing_measure          (GtkOrientation         orientation,
-                                       int                    min_width,
-                                       int                    natural_width,
-                                       int                    min_height,
-                                       int                    natural_height,
-                                       int                   *minimum,
-                                       int                   *natural);
+/**
+ * PatellaDrawingSize:
+ *
+ * The fixed sizes of a drawn widget, in pixels.
+ */
+typedef struct
+{
+  int min_width;
+  int natural_width;
+  int min_height;
+  int natural_height;
+} PatellaDrawingSize;
+
+void patella_drawing_setup_class      (GtkWidgetClass           *widget_class,
+                                       const char               *css_name,
+                                       GtkAccessibleRole         role,
+                                       const PatellaDrawingSize *size,
+                                       PatellaSnapshotFunc       snapshot,
+                                       PatellaFinalizeFunc       finalize);
 void patella_drawing_get_foreground   (GtkWidget             *widget,
                                        GdkRGBA               *color);
 void patella_drawing_lookup_color     (GtkWidget             *widget,

@@ -39,14 +39,6 @@ struct _PatellaPreferencesWindow
 G_DEFINE_FINAL_TYPE (PatellaPreferencesWindow, patella_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 /* The combo row's positions, in the order of the .ui file. */
 static const char * const unit_values[] = { "default", "km", "mi" };
 
@@ -448,44 +440,6 @@ patella_preferences_window_constructed (GObject *object)
 }
 
 static void
-patella_preferences_window_get_property (GObject    *object,
-                                         guint       prop_id,
-                                         GValue     *value,
-                                         GParamSpec *pspec)
-{
-  PatellaPreferencesWindow *self = PATELLA_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_preferences_window_set_property (GObject      *object,
-                                         guint         prop_id,
-                                         const GValue *value,
-                                         GParamSpec   *pspec)
-{
-  PatellaPreferencesWindow *self = PATELLA_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 patella_preferences_window_dispose (GObject *object)
 {
   PatellaPreferencesWindow *self = (PatellaPreferencesWindow *)object;
@@ -505,11 +459,9 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
 
   object_class->constructed = patella_preferences_window_constructed;
   object_class->dispose = patella_preferences_window_dispose;
-  object_class->get_property = patella_preferences_window_get_property;
-  object_class->set_property = patella_preferences_window_set_property;
 
-  properties[PROP_CONTEXT] = patella_view_param_spec_context ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  patella_view_class_install_field (object_class, 1, patella_view_param_spec_context (),
+                                    G_STRUCT_OFFSET (PatellaPreferencesWindow, context));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-preferences-window.ui");

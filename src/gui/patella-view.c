@@ -152,3 +152,107 @@ patella_view_param_spec_context (void)
                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                               G_PARAM_STATIC_STRINGS);
 }
+
+static GQuark
+field_offset_quark (void)
+{
+  return g_quark_from_static_string ("patella-field-offset");
+}
+
+static gpointer
+field_of (GObject    *object,
+          GParamSpec *pspec)
+{
+  gsize offset = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, field_offset_quark ()));
+
+  return G_STRUCT_MEMBER_P (object, offset);
+}
+
+static void
+field_get_property (GObject    *object,
+                    guint       prop_id,
+                    GValue     *value,
+                    GParamSpec *pspec)
+{
+  if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    g_value_set_boolean (value, *(gboolean *) field_of (object, pspec));
+  else
+    g_value_set_object (value, *(GObject **) field_of (object, pspec));
+}
+
+static void
+field_set_property (GObject      *object,
+                    guint         prop_id,
+                    const GValue *value,
+                    GParamSpec   *pspec)
+{
+  if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    patella_view_update_boolean (object, field_of (object, pspec), value, pspec);
+  else
+    *(GObject **) field_of (object, pspec) = g_value_dup_object (value);
+}
+
+/**
+ * patella_view_class_install_field:
+ * @object_class: the class of a widget whose properties are all plain fields
+ * @prop_id: the property's id, from 1 up
+ * @pspec: (transfer floating): a boolean property, or a construct-only
+ *   object property
+ * @field_offset: where its field is in the instance, from G_STRUCT_OFFSET()
+ *
+ * Installs a property kept in a field: a boolean notified when it changes,
+ * or an object the instance holds a reference on (which the class drops in
+ * its `dispose`). Every property of the class is to be installed this way.
+ */
+void
+patella_view_class_install_field (GObjectClass *object_class,
+                                  guint         prop_id,
+                                  GParamSpec   *pspec,
+                                  gsize         field_offset)
+{
+  g_param_spec_set_qdata (pspec, field_offset_quark (), GSIZE_TO_POINTER (field_offset));
+  object_class->get_property = field_get_property;
+  object_class->set_property = field_set_property;
+  g_object_class_install_property (object_class, prop_id, pspec);
+}
+
+/**
+ * patella_view_param_spec_folded:
+ *
+ * The `folded` property of the panes that sit in a leaflet and show a way
+ * back to the other pane when it shows one pane at a time; the page binds
+ * it to the leaflet's.
+ *
+ * Returns: (transfer floating): a new #GParamSpec named "folded"
+ */
+GParamSpec *
+patella_view_param_spec_folded (void)
+{
+  return g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                               G_PARAM_STATIC_STRINGS);
+}
+
+/**
+ * patella_view_update_boolean:
+ * @object: the object whose property is set
+ * @field: the field that holds the property
+ * @value: the new value
+ * @pspec: the property, notified when the value changes
+ *
+ * Sets an explicit-notify boolean property from its `set_property`.
+ */
+void
+patella_view_update_boolean (GObject      *object,
+                             gboolean     *field,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  gboolean new_value = g_value_get_boolean (value);
+
+  if (*field != new_value)
+    {
+      *field = new_value;
+      g_object_notify_by_pspec (object, pspec);
+    }
+}

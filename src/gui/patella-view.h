@@ -30,5 +30,14 @@ struct _PatellaViewClass
 
 PatellaContext *patella_view_get_context      (PatellaView *self);
 GParamSpec     *patella_view_param_spec_context (void);
+GParamSpec     *patella_view_param_spec_folded (void);
+void            patella_view_update_boolean (GObject      *object,
+                                             gboolean     *field,
+                                             const GValue *value,
+                                             GParamSpec   *pspec);
+void            patella_view_class_install_field (GObjectClass *object_class,
+                                                  guint         prop_id,
+                                                  GParamSpec   *pspec,
+                                                  gsize         field_offset);
 
 G_END_DECLS

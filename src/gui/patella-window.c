@@ -45,14 +45,6 @@ struct _PatellaWindow
 
 G_DEFINE_FINAL_TYPE (PatellaWindow, patella_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static PatellaApplication *
 get_application (PatellaWindow *self)
 {
@@ -520,44 +512,6 @@ patella_window_constructed (GObject *object)
 }
 
 static void
-patella_window_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  PatellaWindow *self = PATELLA_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_window_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  PatellaWindow *self = PATELLA_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 patella_window_dispose (GObject *object)
 {
   follow_ice_timer (PATELLA_WINDOW (object), NULL);
@@ -577,12 +531,10 @@ patella_window_class_init (PatellaWindowClass *klass)
 
   object_class->constructed = patella_window_constructed;
   object_class->dispose = patella_window_dispose;
-  object_class->get_property = patella_window_get_property;
-  object_class->set_property = patella_window_set_property;
   window_class->close_request = patella_window_close_request;
 
-  properties[PROP_CONTEXT] = patella_view_param_spec_context ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  patella_view_class_install_field (object_class, 1, patella_view_param_spec_context (),
+                                    G_STRUCT_OFFSET (PatellaWindow, context));
 
   g_type_ensure (PATELLA_TYPE_WRAP_BIN);
 

@@ -27,14 +27,6 @@ struct _PatellaInsightsView
 
 G_DEFINE_FINAL_TYPE (PatellaInsightsView, patella_insights_view, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static GtkWidget *
 make_row (const PatellaInsight *insight)
 {
@@ -136,7 +128,6 @@ patella_insights_view_set_store (PatellaInsightsView *self,
                              G_CONNECT_SWAPPED);
 
   patella_insights_view_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
@@ -156,55 +147,12 @@ patella_insights_view_dispose (GObject *object)
 }
 
 static void
-patella_insights_view_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  PatellaInsightsView *self = PATELLA_INSIGHTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_insights_view_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  PatellaInsightsView *self = PATELLA_INSIGHTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      patella_insights_view_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 patella_insights_view_class_init (PatellaInsightsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patella_insights_view_dispose;
-  object_class->get_property = patella_insights_view_get_property;
-  object_class->set_property = patella_insights_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, PATELLA_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patella/Patella/ui/patella-insights-view.ui");
@@ -222,5 +170,8 @@ patella_insights_view_init (PatellaInsightsView *self)
 GtkWidget *
 patella_insights_view_new (PatellaStore *store)
 {
-  return g_object_new (PATELLA_TYPE_INSIGHTS_VIEW, "store", store, NULL);
+  GtkWidget *view = g_object_new (PATELLA_TYPE_INSIGHTS_VIEW, NULL);
+
+  patella_insights_view_set_store (PATELLA_INSIGHTS_VIEW (view), store);
+  return view;
 }

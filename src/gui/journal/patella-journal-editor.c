@@ -18,6 +18,7 @@
 #include "patella-pickers.h"
 #include "patella-today-card.h"
 #include "patella-toast.h"
+#include "patella-view.h"
 #include "patella-wrap-bin.h"
 
 /* Saved this long after the last change, and always on close. */
@@ -547,11 +548,7 @@ patella_journal_editor_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_FOLDED:
-      if (self->folded != g_value_get_boolean (value))
-        {
-          self->folded = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      patella_view_update_boolean (object, &self->folded, value, pspec);
       break;
 
     default:
@@ -617,9 +614,7 @@ patella_journal_editor_class_init (PatellaJournalEditorClass *klass)
     g_param_spec_boolean ("has-entry", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Whether the leaflet shows one pane at a time: the History button shows then. */
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] = patella_view_param_spec_folded ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATELLA_TYPE_JOURNAL_ADVICE);

@@ -8,6 +8,7 @@
 #include "patella-accessible.h"
 #include "patella-journal-history.h"
 #include "patella-journal-row.h"
+#include "patella-view.h"
 
 /* The journal's days, newest first, and the search through them: the
  * history pane of the journal page's leaflet. A day chosen here is given to
@@ -29,17 +30,10 @@ struct _PatellaJournalHistory
 G_DEFINE_FINAL_TYPE (PatellaJournalHistory, patella_journal_history, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_0,
-  PROP_FOLDED,
-  N_PROPS
-};
-
-enum {
   DAY_ACTIVATED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* GTK 4.8's list view keeps rows for about 200 items around what it shows;
@@ -244,48 +238,6 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-patella_journal_history_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  PatellaJournalHistory *self = PATELLA_JOURNAL_HISTORY (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-patella_journal_history_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  PatellaJournalHistory *self = PATELLA_JOURNAL_HISTORY (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      if (self->folded != g_value_get_boolean (value))
-        {
-          self->folded = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 patella_journal_history_dispose (GObject *object)
 {
   PatellaJournalHistory *self = PATELLA_JOURNAL_HISTORY (object);
@@ -307,14 +259,10 @@ patella_journal_history_class_init (PatellaJournalHistoryClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patella_journal_history_dispose;
-  object_class->get_property = patella_journal_history_get_property;
-  object_class->set_property = patella_journal_history_set_property;
 
   /* Whether the leaflet shows one pane at a time: the Back button shows then. */
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  patella_view_class_install_field (object_class, 1, patella_view_param_spec_folded (),
+                                    G_STRUCT_OFFSET (PatellaJournalHistory, folded));
 
   signals[DAY_ACTIVATED] =
     g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,

@@ -22,6 +22,8 @@
 #define MARGIN_TOP    14.0
 #define MARGIN_BOTTOM 32.0
 
+static const PatellaDrawingSize pain_chart_size = { 200, 480, 160, 200 };
+
 typedef struct
 {
   int    rest;      /* PATELLA_PAIN_NONE: no entry */
@@ -207,18 +209,6 @@ patella_pain_chart_snapshot (GtkWidget   *widget,
 }
 
 static void
-patella_pain_chart_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
-{
-  patella_drawing_measure (orientation, 200, 480, 160, 200, minimum, natural);
-}
-
-static void
 patella_pain_chart_finalize (GObject *object)
 {
   PatellaPainChart *self = (PatellaPainChart *)object;
@@ -232,12 +222,9 @@ patella_pain_chart_finalize (GObject *object)
 static void
 patella_pain_chart_class_init (PatellaPainChartClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->finalize = patella_pain_chart_finalize;
-  patella_drawing_setup_class (widget_class, "painchart", GTK_ACCESSIBLE_ROLE_IMG,
-                               patella_pain_chart_snapshot, patella_pain_chart_measure);
+  patella_drawing_setup_class (GTK_WIDGET_CLASS (klass), "painchart",
+                               GTK_ACCESSIBLE_ROLE_IMG, &pain_chart_size,
+                               patella_pain_chart_snapshot, patella_pain_chart_finalize);
 }
 
 static void

@@ -29,17 +29,7 @@ G_DEFINE_FINAL_TYPE (PatellaLoadChart, patella_load_chart, GTK_TYPE_WIDGET)
 #define TOP_ROOM     14
 #define DOT_SIZE     6
 
-static void
-patella_load_chart_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
-{
-  patella_drawing_measure (orientation, 200, 480, 120, 160, minimum, natural);
-}
+static const PatellaDrawingSize load_chart_size = { 200, 480, 120, 160 };
 
 static void
 patella_load_chart_snapshot (GtkWidget   *widget,
@@ -160,12 +150,9 @@ patella_load_chart_finalize (GObject *object)
 static void
 patella_load_chart_class_init (PatellaLoadChartClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->finalize = patella_load_chart_finalize;
-  patella_drawing_setup_class (widget_class, "loadchart", GTK_ACCESSIBLE_ROLE_IMG,
-                               patella_load_chart_snapshot, patella_load_chart_measure);
+  patella_drawing_setup_class (GTK_WIDGET_CLASS (klass), "loadchart",
+                               GTK_ACCESSIBLE_ROLE_IMG, &load_chart_size,
+                               patella_load_chart_snapshot, patella_load_chart_finalize);
 }
 
 static void

@@ -24,24 +24,13 @@ G_DEFINE_FINAL_TYPE (PatellaWearBar, patella_wear_bar, GTK_TYPE_WIDGET)
 #define BAR_HEIGHT 8
 #define MARK_WIDTH 2
 
+/* Room for the mark to stand out above and below the bar. */
+static const PatellaDrawingSize wear_bar_size = { 48, 160, BAR_HEIGHT + 6, BAR_HEIGHT + 6 };
+
 static double
 clamp_fraction (double value)
 {
   return CLAMP (value, 0.0, 1.0);
-}
-
-static void
-patella_wear_bar_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  /* Room for the mark to stand out above and below the bar. */
-  patella_drawing_measure (orientation, 48, 160, BAR_HEIGHT + 6, BAR_HEIGHT + 6,
-                           minimum, natural);
 }
 
 static void
@@ -98,10 +87,9 @@ patella_wear_bar_snapshot (GtkWidget   *widget,
 static void
 patella_wear_bar_class_init (PatellaWearBarClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  patella_drawing_setup_class (widget_class, "wearbar", GTK_ACCESSIBLE_ROLE_PROGRESS_BAR,
-                               patella_wear_bar_snapshot, patella_wear_bar_measure);
+  patella_drawing_setup_class (GTK_WIDGET_CLASS (klass), "wearbar",
+                               GTK_ACCESSIBLE_ROLE_PROGRESS_BAR, &wear_bar_size,
+                               patella_wear_bar_snapshot, NULL);
 }
 
 static void

@@ -26,6 +26,8 @@ G_DEFINE_FINAL_TYPE (PatellaCountdownRing, patella_countdown_ring, GTK_TYPE_WIDG
 #define RING_WIDTH 10.0
 #define MIN_SIZE   120
 
+static const PatellaDrawingSize countdown_ring_size = { MIN_SIZE, 200, MIN_SIZE, 200 };
+
 static void
 patella_countdown_ring_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
@@ -88,19 +90,6 @@ patella_countdown_ring_snapshot (GtkWidget   *widget,
 }
 
 static void
-patella_countdown_ring_measure (GtkWidget      *widget,
-                                GtkOrientation  orientation,
-                                int             for_size,
-                                int            *minimum,
-                                int            *natural,
-                                int            *minimum_baseline,
-                                int            *natural_baseline)
-{
-  *minimum = MIN_SIZE;
-  *natural = 200;
-}
-
-static void
 patella_countdown_ring_finalize (GObject *object)
 {
   PatellaCountdownRing *self = (PatellaCountdownRing *)object;
@@ -114,12 +103,9 @@ patella_countdown_ring_finalize (GObject *object)
 static void
 patella_countdown_ring_class_init (PatellaCountdownRingClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->finalize = patella_countdown_ring_finalize;
-  patella_drawing_setup_class (widget_class, "countdownring", GTK_ACCESSIBLE_ROLE_PROGRESS_BAR,
-                               patella_countdown_ring_snapshot, patella_countdown_ring_measure);
+  patella_drawing_setup_class (GTK_WIDGET_CLASS (klass), "countdownring",
+                               GTK_ACCESSIBLE_ROLE_PROGRESS_BAR, &countdown_ring_size,
+                               patella_countdown_ring_snapshot, patella_countdown_ring_finalize);
 }
 
 static void
