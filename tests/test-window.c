@@ -305,28 +305,6 @@ test_close_can_turn_off_reminders (Fixture       *fixture,
 }
 
 
-/* A row that works a control is one Tab stop: the control, not the row. */
-static void
-test_control_rows_one_tab_stop (Fixture       *fixture,
-                                gconstpointer  data)
-{
-  PatellaWindow *window = patella_app_fixture_open_window (fixture);
-  PatellaPreferencesWindow *prefs = patella_preferences_window_new (GTK_WINDOW (window),
-                                                                    patella_application_get_context (test_app));
-  GtkWidget *row;
-  GtkWidget *spin;
-
-  gtk_window_present (GTK_WINDOW (prefs));
-  flush_events ();
-  row = get_by_label (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "Sessions a Day");
-  spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
-  g_assert_nonnull (spin);
-  g_assert_false (gtk_widget_get_focusable (row));
-  g_assert_true (gtk_widget_get_focusable (spin) ||
-                 gtk_widget_get_focusable (gtk_widget_get_first_child (spin)));
-  gtk_window_destroy (GTK_WINDOW (prefs));
-}
-
 /* Reminder times: bad ones are explained and never stored. */
 static void
 test_preferences_times (Fixture       *fixture,
@@ -649,7 +627,6 @@ main (int    argc,
   ADD ("close-explains-background", NULL, test_close_explains_background);
   ADD ("close-can-turn-off-reminders", NULL, test_close_can_turn_off_reminders);
   ADD ("preferences-times", NULL, test_preferences_times);
-  ADD ("control-rows-one-tab-stop", NULL, test_control_rows_one_tab_stop);
   ADD ("newer-database-banner", NULL, test_newer_database_banner);
   ADD ("guidance-window", NULL, test_guidance_window);
   ADD ("reminder-actions", NULL, test_reminder_actions);

@@ -178,16 +178,6 @@ tidy_row (GtkListBoxRow *row)
 {
   GtkWidget *child = gtk_list_box_row_get_child (row);
 
-  /* A row that works a control of its own (a switch, a spin button, a
-   * drop-down) is one Tab stop, at the control: a click on the row still
-   * works it. */
-  if (ADW_IS_ACTION_ROW (row) &&
-      adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) != NULL)
-    {
-      gtk_widget_set_focusable (GTK_WIDGET (row), FALSE);
-      return;
-    }
-
   /* libadwaita's own rows are named by their titles already. */
   if ((G_OBJECT_TYPE (row) != GTK_TYPE_LIST_BOX_ROW &&
        G_OBJECT_TYPE (row) != ADW_TYPE_PREFERENCES_ROW) || child == NULL)
