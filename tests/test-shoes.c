@@ -612,6 +612,23 @@ test_status_words (void)
     }
 }
 
+/* A form left as it was filled in has nothing to save; any field changed has. */
+static void
+test_input_equal (void)
+{
+  PatellaShoeInput shown = { .name = "Road pair", .brand = "", .warn_m = 482803,
+                             .limit_m = 804672, .make_default = TRUE };
+  PatellaShoeInput same = shown;
+  PatellaShoeInput renamed = shown;
+  PatellaShoeInput marked = shown;
+
+  renamed.name = "Road pair 2";
+  marked.limit_m = 643738;
+  g_assert_true (patella_shoe_input_equal (&shown, &same));
+  g_assert_false (patella_shoe_input_equal (&shown, &renamed));
+  g_assert_false (patella_shoe_input_equal (&shown, &marked));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -633,6 +650,7 @@ main (int    argc,
   ADD ("status-uses-model", test_status_uses_model);
   ADD ("add-writes-whole-shoe", test_add_writes_whole_shoe);
   g_test_add_func ("/shoes/status-words", test_status_words);
+  g_test_add_func ("/shoes/input-equal", test_input_equal);
 
 #undef ADD
 

@@ -669,6 +669,22 @@ patella_shoe_find (PatellaStore  *store,
 }
 
 /**
+ * patella_shoe_input_equal:
+ *
+ * Returns: whether @a and @b say the same of a pair: a form left as it was
+ *   filled in has nothing to save
+ */
+gboolean
+patella_shoe_input_equal (const PatellaShoeInput *a,
+                          const PatellaShoeInput *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->brand, b->brand) == 0 &&
+         g_strcmp0 (a->first_used, b->first_used) == 0 && a->initial_m == b->initial_m &&
+         a->warn_m == b->warn_m && a->limit_m == b->limit_m &&
+         !a->make_default == !b->make_default;
+}
+
+/**
  * patella_shoe_edit_changes:
  * @before: the form as it was first filled in
  * @after: the form as the user left it

@@ -113,6 +113,8 @@ gboolean     patella_shoe_edit               (PatellaStore       *store,
                                               gint64              id,
                                               const PatellaShoeInput *input,
                                               GError            **error);
+gboolean     patella_shoe_input_equal        (const PatellaShoeInput  *a,
+                                              const PatellaShoeInput  *b);
 gboolean     patella_shoe_edit_changes       (PatellaStore            *store,
                                               PatellaNotifier         *notifier,
                                               gint64                   id,

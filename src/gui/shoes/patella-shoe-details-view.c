@@ -179,16 +179,6 @@ read_form (PatellaShoeDetailsView *self,
   input->make_default = gtk_switch_get_active (self->default_switch);
 }
 
-static gboolean
-same_input (const PatellaShoeInput *a,
-            const PatellaShoeInput *b)
-{
-  return g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->brand, b->brand) == 0 &&
-         g_strcmp0 (a->first_used, b->first_used) == 0 && a->initial_m == b->initial_m &&
-         a->warn_m == b->warn_m && a->limit_m == b->limit_m &&
-         !a->make_default == !b->make_default;
-}
-
 static void
 clear_shown_input (PatellaShoeDetailsView *self)
 {
@@ -527,7 +517,7 @@ patella_shoe_details_view_leave (PatellaShoeDetailsView *self)
     return TRUE;
 
   read_form (self, &input);
-  if (same_input (&input, &self->shown_input))
+  if (patella_shoe_input_equal (&input, &self->shown_input))
     return TRUE;
 
   return patella_shoe_details_view_save (self);
