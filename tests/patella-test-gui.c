@@ -24,6 +24,10 @@ static struct
   PatellaTestCommandFunc  command;
 } driven;
 
+/* Where the application opened its database at start-up: a folder of the
+ * test program's own, removed by patella_test_gui_run(). */
+static char *startup_dir;
+
 /* The fake clock patella_test_gui_init_at() made the default, while it lives. */
 static PatellaClock **gui_clock;
 
@@ -492,12 +496,21 @@ PatellaApplication *
 patella_test_app_new (PatellaNotifier *notifier)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *startup_db = NULL;
   PatellaApplication *app = patella_application_new ();
 
   g_assert_null (test_app);
+  /* tests/meson.build gives the tests a home of their own; the database the
+   * application opens at start-up is in a folder of this program's own. */
+  g_assert_nonnull (g_getenv ("XDG_DATA_HOME"));
+  g_assert_null (g_getenv ("PATELLA_DB"));
+  startup_dir = patella_test_make_dir ();
+  startup_db = g_build_filename (startup_dir, "patella.db", NULL);
+  g_setenv ("PATELLA_DB", startup_db, TRUE);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  g_unsetenv ("PATELLA_DB");
   if (notifier != NULL)
     patella_application_set_notifier (app, notifier);
 
@@ -538,6 +551,11 @@ patella_test_gui_run (PatellaApplication **app)
   int status = g_test_run ();
 
   g_clear_object (app);
+  if (startup_dir != NULL)
+    {
+      patella_test_remove_dir (startup_dir);
+      g_clear_pointer (&startup_dir, g_free);
+    }
   if (gui_clock != NULL)
     {
       patella_clock_set_default (NULL);
