@@ -807,6 +807,19 @@ test_pain_out_of_range (Fixture       *fixture,
                                                   NULL, &error),
                                 &error, before, "0 (none) to 10");
     }
+
+  /* A session's length: from 0 to 48 hours. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = patella_test_dump_db (fixture->path);
+      gint64 bad_s[] = { -60, PATELLA_DURATION_MAX_S + 1 };
+
+      assert_refused_unchanged (fixture,
+                                patella_plan_log_session (fixture->store, NULL, 1, PATELLA_PAIN_NONE,
+                                                          NULL, bad_s[i], &error),
+                                &error, before, "at most 48 hours");
+    }
 }
 
 static void

@@ -257,6 +257,14 @@ test_finish_logs_plan_session (Fixture       *fixture,
   session = g_ptr_array_index (plan->events, plan->events->len - 1);
   g_assert_cmpint (session->kind, ==, PATELLA_PLAN_EVENT_SESSION);
   g_assert_cmpint (session->pain, ==, 2);
+  /* Stopped after 12 of 35 minutes: logged as 12 minutes, 4 of them running
+   * (5 min warm-up, 2 run, 3 walk, 2 run), not as the planned session. */
+  g_assert_cmpint (session->duration_s, ==, 12 * 60);
+  g_assert_cmpint (patella_plan_phase_run_done (patella_plan_get_phase (3), session->duration_s),
+                   ==, 4 * 60);
+  g_assert_cmpint (patella_plan_phase_run_done (patella_plan_get_phase (3), 35 * 60), ==, 12 * 60);
+  g_assert_cmpint (patella_plan_phase_run_done (patella_plan_get_phase (3), 6 * 60), ==, 60);
+  g_assert_cmpint (patella_plan_phase_run_done (patella_plan_get_phase (3), 4 * 60), ==, 0);
   g_assert_cmpint (patella_store_query_int (fixture->base.store,
                                             "SELECT pain FROM walk_run WHERE state = 'logged';", -1),
                    ==, 2);

@@ -69,6 +69,28 @@ patella_plan_phase_seconds (const PatellaPlanPhase *phase)
   return PATELLA_PLAN_WARM_UP_S + phase->repeats * (phase->run_s + phase->walk_s);
 }
 
+/* The running done in a walk/run session of @phase that lasted @duration_s
+ * (warm-up included): a session stopped early ran less than planned. */
+int
+patella_plan_phase_run_done (const PatellaPlanPhase *phase,
+                             gint64                  duration_s)
+{
+  gint64 cycle_s, after_warm_up_s, cycles;
+
+  g_return_val_if_fail (phase != NULL, 0);
+
+  cycle_s = phase->run_s + phase->walk_s;
+  after_warm_up_s = duration_s - PATELLA_PLAN_WARM_UP_S;
+  if (cycle_s <= 0 || after_warm_up_s <= 0)
+    return 0;
+
+  cycles = after_warm_up_s / cycle_s;
+  if (cycles >= phase->repeats)
+    return phase->repeats * phase->run_s;
+
+  return (int) (cycles * phase->run_s + MIN (after_warm_up_s - cycles * cycle_s, phase->run_s));
+}
+
 /**
  * patella_plan_phase_describe:
  *

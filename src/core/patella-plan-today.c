@@ -162,10 +162,11 @@ run_seconds_between (const PatellaPlan *plan,
       if (phase->kind == PATELLA_PLAN_KIND_BUILD_BACK)
         run_s = MAX (event->duration_s - PATELLA_PLAN_WARM_UP_S, 0);
       else
-        run_s = phase->repeats * phase->run_s;
+        run_s = patella_plan_phase_run_done (phase, event->duration_s);
 
       total += run_s;
-      *longest = MAX (*longest, phase->kind == PATELLA_PLAN_KIND_BUILD_BACK ? run_s : phase->run_s);
+      *longest = MAX (*longest, MIN (run_s, phase->kind == PATELLA_PLAN_KIND_BUILD_BACK
+                                              ? run_s : phase->run_s));
     }
 
   return total;

@@ -684,10 +684,8 @@ patella_plan_stop (PatellaStore  *store,
  * @pain_after: pain about an hour after, 0–10, or %PATELLA_PAIN_NONE
  * @note: (nullable): a note
  *
- * Logs the session the plan prescribed. One session a day: a second one
- * for the same day, a day before the last session, before the plan started
- * or in the future is refused. The session before is decided first, with
- * what is known by then; a session with too much pain is decided at once.
+ * Logs the session the plan prescribed, as prescribed: the same as
+ * patella_plan_log_session() with the prescribed length.
  */
 gboolean
 patella_plan_log (PatellaStore  *store,
@@ -696,6 +694,33 @@ patella_plan_log (PatellaStore  *store,
                   int            pain_after,
                   const char    *note,
                   GError       **error)
+{
+  return patella_plan_log_session (store, day, pain, pain_after, note, PATELLA_PLAN_NONE, error);
+}
+
+/**
+ * patella_plan_log_session:
+ * @day: (nullable): the session's local day, or %NULL for today
+ * @pain: pain during, 0–10
+ * @pain_after: pain about an hour after, 0–10, or %PATELLA_PAIN_NONE
+ * @note: (nullable): a note
+ * @duration_s: how long the session lasted, warm-up included, or
+ *   %PATELLA_PLAN_NONE for as long as prescribed
+ *
+ * Logs a session of the plan. One session a day: a second one for the
+ * same day, a day before the last session, before the plan started or in
+ * the future is refused. The session before is decided first, with what
+ * is known by then; a session with too much pain is decided at once. A
+ * session stopped early counts with the running it had.
+ */
+gboolean
+patella_plan_log_session (PatellaStore  *store,
+                          const char    *day,
+                          int            pain,
+                          int            pain_after,
+                          const char    *note,
+                          gint64         duration_s,
+                          GError       **error)
 {
   g_autoptr(PatellaTransaction) tx = NULL;
   g_autoptr(PatellaPlan) plan = NULL;
@@ -714,6 +739,10 @@ patella_plan_log (PatellaStore  *store,
     return FALSE;
   if (note != NULL && !patella_check_text (note, 10000, error))
     return FALSE;
+  if (duration_s != PATELLA_PLAN_NONE && (duration_s < 0 || duration_s > PATELLA_DURATION_MAX_S))
+    return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                 _("A session of %lld seconds is not accepted; it can "
+                                   "last at most 48 hours"), (long long) duration_s);
 
   clock = patella_store_get_clock (store);
   today = patella_clock_get_today (clock);
@@ -767,9 +796,12 @@ patella_plan_log (PatellaStore  *store,
   session->phase = plan->phase;
   session->pain = pain;
   session->pain_after = pain_after;
-  session->duration_s = prescription->duration_s > 0
-                          ? prescription->duration_s
-                          : patella_plan_phase_seconds (patella_plan_get_phase (plan->phase));
+  if (duration_s != PATELLA_PLAN_NONE)
+    session->duration_s = duration_s;
+  else if (prescription->duration_s > 0)
+    session->duration_s = prescription->duration_s;
+  else
+    session->duration_s = patella_plan_phase_seconds (patella_plan_get_phase (plan->phase));
   session->value = -1;
   session->ex_level = -1;
   session->note = g_strdup (note != NULL ? note : "");

@@ -181,6 +181,8 @@ const PatellaPlanPhase *patella_plan_get_phase        (int                     n
 const char             *patella_plan_phase_get_name   (const PatellaPlanPhase *phase);
 char                   *patella_plan_phase_describe   (const PatellaPlanPhase *phase);
 int                     patella_plan_phase_seconds    (const PatellaPlanPhase *phase);
+int                     patella_plan_phase_run_done   (const PatellaPlanPhase *phase,
+                                                       gint64                  duration_s);
 gboolean                patella_plan_check_phase      (int                     number,
                                                        GError                **error);
 
@@ -219,6 +221,13 @@ gboolean                patella_plan_log              (PatellaStore           *s
                                                        int                     pain,
                                                        int                     pain_after,
                                                        const char             *note,
+                                                       GError                **error);
+gboolean                patella_plan_log_session      (PatellaStore           *store,
+                                                       const char             *day,
+                                                       int                     pain,
+                                                       int                     pain_after,
+                                                       const char             *note,
+                                                       gint64                  duration_s,
                                                        GError                **error);
 gboolean                patella_plan_rate_after       (PatellaStore           *store,
                                                        int                     pain_after,

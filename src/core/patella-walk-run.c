@@ -726,8 +726,9 @@ close_session (PatellaWalkRun  *self,
  * patella_walk_run_finish:
  * @pain: the most pain during the session, 0–10
  *
- * Logs the ended session as the plan's session of the day it started, and
- * closes it.
+ * Logs the ended session as the plan's session of the day it started, with
+ * the time it lasted (a stopped session ran less than planned), and closes
+ * it.
  */
 gboolean
 patella_walk_run_finish (PatellaWalkRun  *self,
@@ -742,7 +743,8 @@ patella_walk_run_finish (PatellaWalkRun  *self,
   if (!patella_check_pain (pain, error))
     return FALSE;
 
-  if (!patella_plan_log (self->store, self->day, pain, PATELLA_PAIN_NONE, NULL, error))
+  if (!patella_plan_log_session (self->store, self->day, pain, PATELLA_PAIN_NONE, NULL,
+                                 patella_walk_run_get_elapsed (self), error))
     return FALSE;
 
   return close_session (self, pain, error);
