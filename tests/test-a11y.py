@@ -591,6 +591,18 @@ class KeyboardTest(AppTestCase):
             self.pyatspi.Registry.deregisterEventListener(on_focused, kind)
         self.assertIn(('text', 'Date (YYYY-MM-DD)'), seen)
 
+    # Alt+2 leaves the focus where it was (on nothing in the Timers view):
+    # Ctrl+. stops the running timer all the same.
+    def test_7_ctrl_period_stops_right_after_alt_2(self):
+        self.command('action app.show-view "timers"')
+        self.command('action timers.ice-start-pause')
+        self.assertEqual(self.sessions('running'), 1)
+        self.key(ord('1'), 'alt')
+        self.key(ord('2'), 'alt')
+        self.key(0x2e, 'ctrl')  # period
+        self.assertEqual(self.sessions('running'), 0)
+        self.command('action timers.ice-stop')
+
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)

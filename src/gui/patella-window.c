@@ -378,25 +378,28 @@ takes_space (GtkWidget *focus)
           GTK_IS_FLOW_BOX_CHILD (focus));
 }
 
-/* Space starts or pauses the timer in the Timers view, but it never takes
- * the key from a focused control (a button, a switch, a field): that one
- * gets it, as everywhere. Outside the Timers view it is an ordinary key. */
+/* The Timers view's keys, wherever the focus is in the window while the
+ * view shows (after Alt+2 it may be on nothing): Space starts or pauses the
+ * timer, Ctrl+. stops it. Space never takes the key from a focused control
+ * (a button, a switch, a field): that one gets it, as everywhere. Outside
+ * the Timers view both are ordinary keys. */
 static gboolean
-space_pressed_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
+timers_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
 {
   PatellaWindow *self = PATELLA_WINDOW (widget);
+  const char *action = user_data;
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   if (g_strcmp0 (patella_window_get_visible_view (self), "timers") != 0 ||
       gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->error_page))
     return FALSE;
 
-  if (takes_space (focus))
+  if (g_str_equal (action, "timers.start-pause") && takes_space (focus))
     return FALSE;
 
-  return gtk_widget_activate_action (GTK_WIDGET (self->timers_page), "timers.start-pause", NULL);
+  return gtk_widget_activate_action (GTK_WIDGET (self->timers_page), action, NULL);
 }
 
 static gboolean
@@ -582,19 +585,26 @@ patella_window_class_init (PatellaWindowClass *klass)
 static void
 patella_window_init (PatellaWindow *self)
 {
-  GtkEventController *space = gtk_shortcut_controller_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (update_timer_button), self);
 
-  /* Before the focused widget sees it. */
-  gtk_event_controller_set_propagation_phase (space, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (space),
+  /* Before the focused widget sees them. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
-                                                          gtk_callback_action_new (space_pressed_cb,
-                                                                                   NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), space);
+                                                          gtk_callback_action_new (timers_key_cb,
+                                                                                   "timers.start-pause",
+                                                                                   NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_period,
+                                                                                  GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (timers_key_cb,
+                                                                                   "timers.stop",
+                                                                                   NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_menu_button_set_create_popup_func (self->menu_button, menu_button_create_popup_cb, self,
                                          NULL);
 
