@@ -603,6 +603,14 @@ class KeyboardTest(AppTestCase):
         self.assertEqual(self.sessions('running'), 0)
         self.command('action timers.ice-stop')
 
+    # The shortcuts open with Ctrl+? and close with Escape, as in GNOME apps.
+    def test_8_ctrl_question_shows_the_shortcuts(self):
+        self.key(0x3f, 'ctrl', 'shift')  # question
+        self.assertEqual(self.wait_for('query windows', '2'), '2')
+        time.sleep(0.3)
+        self.key(0xff1b)  # Escape
+        self.assertEqual(self.wait_for('query windows', '1'), '1')
+
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)

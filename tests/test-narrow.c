@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Every view, page, form and dialog fits a 360-pixel-wide phone screen, in
  * the language of the run (registered in English and in German: German
- * words are longer). */
+ * words are longer), and nothing Patella says in it is cut short. */
 #include "config.h"
 
 #include <locale.h>
@@ -20,6 +20,8 @@
 #include "patella-window.h"
 
 #define PHONE_WIDTH 360
+/* A shoe's name, as long as someone might type it. */
+#define USER_TYPED "Langstreckenlaufschuhe für den Winter"
 
 static PatellaApplication *test_app;
 
@@ -65,6 +67,35 @@ log_wide (GtkWidget *widget,
     }
 }
 
+/* Adds to @cut each label under @widget that is cut short (ends in an
+ * ellipsis) at the width it has: a title nobody can read whole. */
+static void
+find_cut_labels (GtkWidget  *widget,
+                 const char *what,
+                 GString    *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) &&
+      gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE)
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+
+      /* What the user typed may be long; what Patella says may not. */
+      if (pango_layout_is_ellipsized (layout) &&
+          !g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), USER_TYPED))
+        g_string_append_printf (cut, "%s: “%s” (%s); ", what,
+                                gtk_label_get_text (GTK_LABEL (widget)),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut_labels (child, what, cut);
+}
+
 static int
 min_width (GtkWidget *widget)
 {
@@ -76,6 +107,34 @@ min_width (GtkWidget *widget)
     widget = gtk_window_get_child (GTK_WINDOW (widget));
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
   return width;
+}
+
+/* The window on screen titled @title. */
+static GtkWidget *
+find_window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  flush_events ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return GTK_WIDGET (window);
+    }
+
+  g_error ("no window “%s”", title);
+}
+
+/* As a phone shows a dialog: as wide as the screen. */
+static void
+present_on_phone (GtkWindow *dialog)
+{
+  gtk_window_set_default_size (dialog, PHONE_WIDTH, 640);
+  gtk_window_present (dialog);
+  flush_events ();
 }
 
 #define ASSERT_FITS(what, widget) \
@@ -90,6 +149,8 @@ min_width (GtkWidget *widget)
           failures = g_string_new (NULL); \
         g_string_append_printf (failures, "%s needs %d px; ", what, w_); \
       } \
+    wait_ms (400); /* the pages slide in */ \
+    find_cut_labels (GTK_WIDGET (widget), what, cut); \
   } G_STMT_END
 
 static void
@@ -98,10 +159,11 @@ test_everything_fits (void)
   g_autofree char *dir = patella_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "patella.db", NULL);
   static const char *views[] = { "journal", "timers", "shoes" };
-  PatellaShoeInput input = { .name = "Langstreckenlaufschuhe für den Winter",
+  PatellaShoeInput input = { .name = USER_TYPED,
                              .brand = "Hersteller", .warn_m = 482803, .limit_m = 804672 };
   g_autoptr(GError) error = NULL;
   GString *failures = NULL;
+  g_autoptr(GString) cut = g_string_new (NULL);
   PatellaWindow *window;
   PatellaStore *store;
   GtkWidget *shoes_page;
@@ -136,28 +198,34 @@ test_everything_fits (void)
 
   dialog = GTK_WINDOW (patella_preferences_window_new (GTK_WINDOW (window),
                                                        patella_application_get_context (test_app)));
-  gtk_window_present (dialog);
+  present_on_phone (dialog);
   ASSERT_FITS ("Preferences", dialog);
   gtk_window_destroy (dialog);
 
   dialog = GTK_WINDOW (patella_guidance_window_new (GTK_WINDOW (window)));
-  gtk_window_present (dialog);
+  present_on_phone (dialog);
   ASSERT_FITS ("Guidance", dialog);
   gtk_window_destroy (dialog);
 
   dialog = GTK_WINDOW (patella_report_dialog_new (GTK_WINDOW (window), store, NULL));
-  gtk_window_present (dialog);
+  present_on_phone (dialog);
   ASSERT_FITS ("the report", dialog);
   gtk_window_destroy (dialog);
 
   dialog = GTK_WINDOW (patella_run_dialog_new (GTK_WINDOW (window), store, NULL, PATELLA_UNIT_KM));
-  gtk_window_present (dialog);
+  present_on_phone (dialog);
   ASSERT_FITS ("Log Run", dialog);
+  gtk_window_destroy (dialog);
+
+  /* Opened from the window, as wide as it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  dialog = GTK_WINDOW (find_window_titled (C_("shortcut window", "Keyboard Shortcuts")));
+  ASSERT_FITS ("Keyboard Shortcuts", dialog);
   gtk_window_destroy (dialog);
 
   /* The recovery plan, before one is started: its start form. */
   dialog = GTK_WINDOW (patella_plan_window_new (GTK_WINDOW (window), store));
-  gtk_window_present (dialog);
+  present_on_phone (dialog);
   ASSERT_FITS ("the recovery plan", dialog);
   gtk_window_destroy (dialog);
 
@@ -168,6 +236,8 @@ test_everything_fits (void)
 
   if (failures != NULL)
     g_error ("Too wide for a phone: %s", failures->str);
+  if (cut->len > 0)
+    g_error ("Cut short on a phone: %s", cut->str);
 }
 
 int

@@ -250,6 +250,25 @@ plan_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (plan));
 }
 
+/* Main menu → Keyboard Shortcuts, or Ctrl+?. */
+static void
+shortcuts_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/io/github/patella/Patella/ui/"
+                                           "patella-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  if (gtk_widget_get_width (widget) > 0 && gtk_widget_get_width (widget) < 480)
+    gtk_window_set_default_size (shortcuts, gtk_widget_get_width (widget),
+                                 gtk_widget_get_height (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 plan_session_activated (GtkWidget  *widget,
                         const char *action_name,
@@ -569,6 +588,8 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.plan", NULL, plan_activated);
   gtk_widget_class_install_action (widget_class, "win.open-day", "s", open_day_activated);
   gtk_widget_class_install_action (widget_class, "win.plan-session", NULL, plan_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   shortcuts_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.log-run", NULL);
@@ -576,6 +597,8 @@ patella_window_class_init (PatellaWindowClass *klass)
                                        "win.edit-today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
