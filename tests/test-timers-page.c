@@ -12,6 +12,7 @@
 #include "patella-timers-page.h"
 #include "patella-icing-view.h"
 #include "patella-routine-view.h"
+#include "patella-plan-window.h"
 #include "patella-window.h"
 #include "patella-test-gui.h"
 
@@ -248,6 +249,50 @@ test_routine_editor (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* The recovery plan's window, if one is open. */
+static GtkWindow *
+open_plan_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (PATELLA_IS_PLAN_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Before the plan reaches running, the Walk/Run card says where its
+ * sessions come from and opens the plan; then it offers the session. */
+static void
+test_walk_run_card_leads_to_the_plan (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (test_app));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *plan_button = get_by_label (fixture->page, GTK_TYPE_BUTTON, "Recovery Plan");
+  GtkWidget *start_button = get_by_label (fixture->page, GTK_TYPE_BUTTON, "Start Walk/Run");
+
+  g_assert_true (gtk_widget_is_visible (plan_button));
+  g_assert_false (gtk_widget_is_visible (start_button));
+  g_assert_null (open_plan_window ());
+  gtk_widget_activate (plan_button);  /* as Enter does: clicked a moment later */
+  wait_ms (400);
+  g_assert_nonnull (open_plan_window ());
+  gtk_window_destroy (open_plan_window ());
+
+  /* Phase 3 is walk/run: today's session can start here. */
+  g_assert_true (patella_plan_start (store, 3, PATELLA_PLAN_RULE_STRICT, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_false (gtk_widget_is_visible (plan_button));
+  g_assert_true (gtk_widget_is_visible (start_button));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -261,6 +306,7 @@ main (int    argc,
   ADD ("icing-goal-and-done", test_icing_goal_and_done);
   ADD ("routine-through-view", test_routine_through_view);
   ADD ("routine-editor", test_routine_editor);
+  ADD ("walk-run-card-leads-to-the-plan", test_walk_run_card_leads_to_the_plan);
 
 #undef ADD
 

@@ -40,6 +40,7 @@ struct _PatellaWalkRunView
   GtkStack             *stack;
   GtkLabel             *today_label;
   GtkWidget            *start_button;
+  GtkWidget            *plan_button;
   GtkLabel             *interval_label;
   GtkLabel             *progress_label;
   PatellaCountdownRing *ring;
@@ -220,6 +221,7 @@ update_today (PatellaWalkRunView *self)
                          _("Walk/run sessions come from the recovery plan, once it reaches "
                            "running. The journal’s Today card says what is due."));
   gtk_widget_set_visible (self->start_button, can_start);
+  gtk_widget_set_visible (self->plan_button, !can_start);
 }
 
 static void
@@ -601,6 +603,7 @@ patella_walk_run_view_class_init (PatellaWalkRunViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWalkRunView, stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWalkRunView, today_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaWalkRunView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWalkRunView, plan_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaWalkRunView, interval_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaWalkRunView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaWalkRunView, ring);
