@@ -29,6 +29,11 @@ void      patella_cli_result_clear      (PatellaCliResult   *result);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PatellaCliResult, patella_cli_result_clear)
 
+/* patella_cli_test_add ("/x/y", test_y): test_y on a PatellaCliFixture. */
+#define patella_cli_test_add(path, func) \
+  g_test_add ((path), PatellaCliFixture, NULL, patella_cli_fixture_set_up, (func), \
+              patella_cli_fixture_tear_down)
+
 void      patella_cli_fixture_set_up    (PatellaCliFixture  *fixture,
                                          gconstpointer       data);
 void      patella_cli_fixture_tear_down (PatellaCliFixture  *fixture,

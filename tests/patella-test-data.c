@@ -43,6 +43,47 @@ patella_test_fill_store (PatellaStore *store)
   g_assert_no_error (error);
 }
 
+/* Six weeks for the clinician report, 2026-02-01 to 2026-03-14, and a run
+ * just before them: pains, symptoms and a note in the journal, runs in two
+ * shoes and in none, icing and exercise sessions. */
+void
+patella_test_fill_report (PatellaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  patella_store_exec (store,
+    "INSERT INTO shoe (name, brand, created_us) VALUES ('Road', 'Maker X', 1), ('Trail', '', 1);"
+    "INSERT INTO journal_entry (day, pain_rest, pain_activity, pain_morning, note, created_us,"
+    " updated_us) VALUES"
+    " ('2026-02-02', 4, 1, NULL, '', 1, 1),"
+    " ('2026-02-03', 4, 4, NULL, '', 1, 1),"
+    " ('2026-02-04', 4, 7, NULL, '', 1, 1),"
+    " ('2026-03-01', 2, NULL, NULL, 'Stairs hurt', 1, 1),"
+    " ('2026-03-05', 2, NULL, NULL, '', 1, 1),"
+    " ('2026-03-09', 2, NULL, NULL, '', 1, 1),"
+    " ('2026-03-10', 2, NULL, NULL, '', 1, 1),"
+    " ('2026-03-12', 2, NULL, 3, '', 1, 1);"
+    "INSERT INTO journal_symptom (day, code) VALUES"
+    " ('2026-03-01', 'pain-stairs'), ('2026-03-05', 'swelling');"
+    "INSERT INTO run (day, distance_m, shoe_id, created_us) VALUES"
+    " ('2026-01-27', 5000, 1, 1),"
+    " ('2026-02-03', 10000, 2, 1),"
+    " ('2026-02-05', 10000, NULL, 1),"
+    " ('2026-03-10', 12000, 2, 1);"
+    "INSERT INTO session (kind, day, state, started_us, planned_s, ended_us, duration_s) VALUES"
+    " ('icing', '2026-03-01', 'finished', 1, 900, 2, 900),"
+    " ('icing', '2026-03-01', 'finished', 1, 900, 2, 900),"
+    " ('icing', '2026-03-01', 'finished', 1, 900, 2, 900),"
+    " ('icing', '2026-03-01', 'finished', 1, 900, 2, 900),"
+    " ('icing', '2026-03-02', 'finished', 1, 900, 2, 900),"
+    " ('exercise', '2026-02-02', 'finished', 1, 900, 2, 900),"
+    " ('exercise', '2026-02-04', 'finished', 1, 900, 2, 900),"
+    " ('exercise', '2026-02-06', 'finished', 1, 900, 2, 900),"
+    " ('exercise', '2026-02-10', 'finished', 1, 900, 2, 900);",
+    &error);
+  g_assert_no_error (error);
+}
+
 /**
  * patella_test_add_run:
  * @notifier: (nullable): where the shoe's notifications go

@@ -54,6 +54,14 @@ patella_store_fixture_set_up (PatellaStoreFixture *fixture,
   patella_store_fixture_open (fixture, PATELLA_TEST_NOW_US);
 }
 
+/* The same at PATELLA_TEST_MORNING_US. */
+void
+patella_store_fixture_set_up_morning (PatellaStoreFixture *fixture,
+                                      gconstpointer        data)
+{
+  patella_store_fixture_open (fixture, PATELLA_TEST_MORNING_US);
+}
+
 void
 patella_store_fixture_tear_down (PatellaStoreFixture *fixture,
                                  gconstpointer        data)

@@ -7,7 +7,8 @@
  *   g_test_add ("/x/y", PatellaStoreFixture, NULL,
  *               patella_store_fixture_set_up, test_y, patella_store_fixture_tear_down);
  *
- * or, the same, patella_store_test_add ("/x/y", test_y).
+ * or, the same, patella_store_test_add ("/x/y", test_y); a test that starts
+ * in the morning, at PATELLA_TEST_MORNING_US, patella_store_test_add_morning.
  *
  * A test that needs more embeds it as the first member and calls these from
  * its own set-up and tear-down; one on another day calls
@@ -23,8 +24,14 @@ G_BEGIN_DECLS
   g_test_add ((path), PatellaStoreFixture, NULL, patella_store_fixture_set_up, (func), \
               patella_store_fixture_tear_down)
 
+#define patella_store_test_add_morning(path, func) \
+  g_test_add ((path), PatellaStoreFixture, NULL, patella_store_fixture_set_up_morning, (func), \
+              patella_store_fixture_tear_down)
+
 /* 2026-03-14 11:00 UTC */
 #define PATELLA_TEST_NOW_US G_GINT64_CONSTANT (1773486000000000)
+/* 2026-03-14 10:00 Europe/Berlin, a Saturday: the morning of that day */
+#define PATELLA_TEST_MORNING_US G_GINT64_CONSTANT (1773478800000000)
 
 typedef struct
 {
@@ -42,6 +49,8 @@ PatellaStore *patella_store_fixture_open_other (PatellaStoreFixture *fixture,
                                                 const char          *name);
 void patella_store_fixture_set_up    (PatellaStoreFixture *fixture,
                                       gconstpointer        data);
+void patella_store_fixture_set_up_morning (PatellaStoreFixture *fixture,
+                                           gconstpointer        data);
 void patella_store_fixture_tear_down (PatellaStoreFixture *fixture,
                                       gconstpointer        data);
 void patella_store_fixture_exec      (PatellaStoreFixture *fixture,

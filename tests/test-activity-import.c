@@ -146,34 +146,16 @@ has_line (GPtrArray  *lines,
   return FALSE;
 }
 
-/* The paths from @first to the %NULL that ends the arguments. */
-static GPtrArray *
-collect_paths (const char *first,
-               va_list     args)
-{
-  GPtrArray *paths = g_ptr_array_new ();
-
-  for (const char *path = first; path != NULL; path = va_arg (args, const char *))
-    g_ptr_array_add (paths, (gpointer) path);
-  g_ptr_array_add (paths, NULL);
-  return paths;
-}
+/* read_paths (path, …, NULL): what the files hold, read without error. */
+#define read_paths(...) read_paths_v ((const char * const []) { __VA_ARGS__ })
 
 static PatellaActivityReport *
-read_paths (const char *first,
-            ...)
+read_paths_v (const char * const *paths)
 {
-  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
   PatellaActivityReport *report;
-  va_list args;
 
-  va_start (args, first);
-  paths = collect_paths (first, args);
-  va_end (args);
-
-  report = patella_activity_read_paths ((const char * const *) paths->pdata, NULL, NULL, NULL,
-                                        &error);
+  report = patella_activity_read_paths (paths, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return report;
 }
@@ -391,23 +373,21 @@ test_explicit_not_activity (void)
 
 /* ------------------------------------------------------------- writing */
 
+/* import_ok (fixture, shoe_id, path, …, NULL): the files imported without
+ * error. */
+#define import_ok(fixture, shoe_id, ...) \
+  import_ok_v ((fixture), (shoe_id), (const char * const []) { __VA_ARGS__ })
+
 static PatellaActivityReport *
-import_ok (Fixture    *fixture,
-           gint64      shoe_id,
-           const char *first,
-           ...)
+import_ok_v (Fixture            *fixture,
+             gint64              shoe_id,
+             const char * const *paths)
 {
-  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
   PatellaActivityReport *report;
-  va_list args;
 
-  va_start (args, first);
-  paths = collect_paths (first, args);
-  va_end (args);
-
-  report = patella_activity_import (fixture->store, NULL, (const char * const *) paths->pdata,
-                                    shoe_id, NULL, NULL, NULL, &error);
+  report = patella_activity_import (fixture->store, NULL, paths, shoe_id, NULL, NULL, NULL,
+                                    &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
   return report;

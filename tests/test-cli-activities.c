@@ -106,9 +106,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/cli-activities/" name, Fixture, NULL, patella_cli_fixture_set_up, func, \
-              patella_cli_fixture_tear_down)
+#define ADD(name, func) patella_cli_test_add ("/cli-activities/" name, (func))
 
   ADD ("folder-and-run-list", test_folder_and_run_list);
   ADD ("nothing-readable", test_nothing_readable);

@@ -8,10 +8,6 @@
 #include "patella-test-utils.h"
 
 typedef PatellaCliFixture Fixture;
-typedef PatellaCliResult Result;
-
-#define fixture_set_up patella_cli_fixture_set_up
-#define fixture_tear_down patella_cli_fixture_tear_down
 
 /* run_cli (&result, PATELLA_DB or NULL, args…, NULL) */
 #define run_cli(result, env_db, ...) patella_test_run_cli (result, env_db, __VA_ARGS__)
@@ -129,8 +125,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/cli-ice/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) patella_cli_test_add ("/cli-ice/" name, (func))
 
   ADD ("log-good", test_ice_log_good);
   ADD ("log-refused", test_ice_log_refused);

@@ -143,14 +143,10 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ((path), PatellaCliFixture, NULL, patella_cli_fixture_set_up, (func), \
-              patella_cli_fixture_tear_down)
-
-  ADD ("/cli-insights/json-golden", test_json_golden);
-  ADD ("/cli-insights/json-not-enough", test_json_not_enough);
-  ADD ("/cli-insights/text", test_text);
-  ADD ("/cli-insights/usage", test_usage);
+  patella_cli_test_add ("/cli-insights/json-golden", test_json_golden);
+  patella_cli_test_add ("/cli-insights/json-not-enough", test_json_not_enough);
+  patella_cli_test_add ("/cli-insights/text", test_text);
+  patella_cli_test_add ("/cli-insights/usage", test_usage);
 
   return g_test_run ();
 }

@@ -8,10 +8,6 @@
 #include "patella-test-utils.h"
 
 typedef PatellaCliFixture Fixture;
-typedef PatellaCliResult Result;
-
-#define fixture_set_up patella_cli_fixture_set_up
-#define fixture_tear_down patella_cli_fixture_tear_down
 
 /* run_cli (&result, DB, args…, NULL): patella-cli with `--db DB`. */
 #define run_cli(result, db, ...) patella_test_run_cli_db (result, db, __VA_ARGS__)
@@ -447,8 +443,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/cli-journal/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) patella_cli_test_add ("/cli-journal/" name, (func))
 
   ADD ("list-csv-golden", test_list_csv_golden);
   ADD ("list-json-golden", test_list_json_golden);

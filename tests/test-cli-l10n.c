@@ -13,9 +13,6 @@
 
 typedef PatellaCliFixture Fixture;
 
-#define fixture_set_up patella_cli_fixture_set_up
-#define fixture_tear_down patella_cli_fixture_tear_down
-
 /* patella-cli in German, on @db. */
 #define run_cli_de(result, db, ...) \
   patella_test_run_cli_env ((result), \
@@ -136,8 +133,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/cli-l10n/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) patella_cli_test_add ("/cli-l10n/" name, (func))
 
   ADD ("catalog-built", test_catalog_built);
   ADD ("help", test_help);

@@ -15,29 +15,24 @@
  * through the core on a fake clock set relative to the real today. */
 
 typedef PatellaCliFixture Fixture;
-typedef PatellaCliResult Result;
-
-#define fixture_set_up patella_cli_fixture_set_up
-#define fixture_tear_down patella_cli_fixture_tear_down
 
 #define run_cli(result, env_db, ...) patella_test_run_cli (result, env_db, __VA_ARGS__)
+
+/* Today moved by @n_days, in strftime's @format. */
+static char *
+from_today (int         n_days,
+            const char *format)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, n_days);
+
+  return g_date_time_format (then, format);
+}
 
 static char *
 day_from_today (int n_days)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) then = g_date_time_add_days (now, n_days);
-
-  return g_date_time_format (then, "%Y-%m-%d");
-}
-
-static char *
-weekday_from_today (int n_days)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) then = g_date_time_add_days (now, n_days);
-
-  return g_date_time_format (then, "%A");
+  return from_today (n_days, "%Y-%m-%d");
 }
 
 static void
@@ -126,18 +121,43 @@ mask_ids (const char *json)
   return g_regex_replace_literal (regex, json, -1, 0, "\"id\" : \"ID\"", 0, NULL);
 }
 
+/* "@DAY-N@" becomes the day N days ago, "@WEEKDAY-N@" its weekday. */
+static gboolean
+expand_day (const GMatchInfo *match,
+            GString          *out,
+            gpointer          data)
+{
+  g_autofree char *kind = g_match_info_fetch (match, 1);
+  g_autofree char *back = g_match_info_fetch (match, 2);
+  g_autofree char *text = from_today (-(int) g_ascii_strtoll (back, NULL, 10),
+                                      g_str_equal (kind, "DAY") ? "%Y-%m-%d" : "%A");
+
+  g_string_append (out, text);
+  return FALSE;
+}
+
+/* tests/golden/@name, its days relative to today filled in. */
+static char *
+read_golden (const char *name)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("@(DAY|WEEKDAY)-([0-9]+)@", 0, 0, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "golden", name, NULL);
+  g_autofree char *golden = NULL;
+  g_autoptr(GError) error = NULL;
+  char *expanded;
+
+  g_file_get_contents (path, &golden, NULL, &error);
+  g_assert_no_error (error);
+  expanded = g_regex_replace_eval (regex, golden, -1, 0, 0, expand_day, NULL, &error);
+  g_assert_no_error (error);
+  return expanded;
+}
+
 static void
 test_show_json_golden (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_auto(PatellaCliResult) result = { 0 };
-  g_autofree char *d6 = day_from_today (-6);
-  g_autofree char *d5 = day_from_today (-5);
-  g_autofree char *d4 = day_from_today (-4);
-  g_autofree char *d3 = day_from_today (-3);
-  g_autofree char *d2 = day_from_today (-2);
-  g_autofree char *d0 = day_from_today (0);
-  g_autofree char *w2 = weekday_from_today (-2);
   g_autofree char *masked = NULL;
   g_autofree char *expected = NULL;
 
@@ -147,105 +167,7 @@ test_show_json_golden (Fixture       *fixture,
   g_assert_cmpstr (result.err, ==, "");
 
   masked = mask_ids (result.out);
-  expected = g_strdup_printf (
-    "{\n"
-    "  \"active\" : true,\n"
-    "  \"state\" : \"active\",\n"
-    "  \"phase\" : 4,\n"
-    "  \"phase_count\" : 9,\n"
-    "  \"phase_name\" : \"Walk/Run 2\",\n"
-    "  \"rule\" : \"strict\",\n"
-    "  \"pain_limit\" : 2,\n"
-    "  \"started\" : \"%s\",\n"
-    "  \"decision\" : \"hold\",\n"
-    "  \"reason\" : \"Held at phase 4: the session on %s was 4/10, above what your rule allows "
-    "to advance.\",\n"
-    "  \"decided\" : \"%s\",\n"
-    "  \"good_in_a_row\" : 0,\n"
-    "  \"exercise_level\" : 1,\n"
-    "  \"today\" : {\n"
-    "    \"kind\" : \"session\",\n"
-    "    \"text\" : \"Walk/run: a 5-minute warm-up walk, then 6 × (3 min run, 2 min walk).\",\n"
-    "    \"duration_s\" : 2100,\n"
-    "    \"run_s\" : 180,\n"
-    "    \"walk_s\" : 120,\n"
-    "    \"repeats\" : 6,\n"
-    "    \"routine\" : \"builtin:strength\"\n"
-    "  },\n"
-    "  \"load_warnings\" : [],\n"
-    "  \"history\" : [\n"
-    "    {\n"
-    "      \"id\" : \"ID\",\n"
-    "      \"day\" : \"%s\",\n"
-    "      \"kind\" : \"decision\",\n"
-    "      \"phase\" : 3,\n"
-    "      \"decision\" : \"start\",\n"
-    "      \"reason\" : \"Started at phase 3: Walk/Run 1.\",\n"
-    "      \"about\" : null\n"
-    "    },\n"
-    "    {\n"
-    "      \"id\" : \"ID\",\n"
-    "      \"day\" : \"%s\",\n"
-    "      \"kind\" : \"session\",\n"
-    "      \"phase\" : 3,\n"
-    "      \"pain\" : 1,\n"
-    "      \"pain_after\" : 1,\n"
-    "      \"duration_s\" : 2100,\n"
-    "      \"note\" : \"first\"\n"
-    "    },\n"
-    "    {\n"
-    "      \"id\" : \"ID\",\n"
-    "      \"day\" : \"%s\",\n"
-    "      \"kind\" : \"decision\",\n"
-    "      \"phase\" : 3,\n"
-    "      \"decision\" : \"hold\",\n"
-    "      \"reason\" : \"Held at phase 3: the session yesterday was 1/10; one more like it to "
-    "advance.\",\n"
-    "      \"about\" : \"%s\"\n"
-    "    },\n"
-    "    {\n"
-    "      \"id\" : \"ID\",\n"
-    "      \"day\" : \"%s\",\n"
-    "      \"kind\" : \"session\",\n"
-    "      \"phase\" : 3,\n"
-    "      \"pain\" : 1,\n"
-    "      \"pain_after\" : null,\n"
-    "      \"duration_s\" : 2100,\n"
-    "      \"note\" : \"\"\n"
-    "    },\n"
-    "    {\n"
-    "      \"id\" : \"ID\",\n"
-    "      \"day\" : \"%s\",\n"
-    "      \"kind\" : \"decision\",\n"
-    "      \"phase\" : 4,\n"
-    "      \"decision\" : \"advance\",\n"
-    "      \"reason\" : \"Advanced to phase 4: two sessions in a row within your rule, the last "
-    "one yesterday (1/10).\",\n"
-    "      \"about\" : \"%s\"\n"
-    "    },\n"
-    "    {\n"
-    "      \"id\" : \"ID\",\n"
-    "      \"day\" : \"%s\",\n"
-    "      \"kind\" : \"session\",\n"
-    "      \"phase\" : 4,\n"
-    "      \"pain\" : 4,\n"
-    "      \"pain_after\" : 3,\n"
-    "      \"duration_s\" : 2100,\n"
-    "      \"note\" : \"\"\n"
-    "    },\n"
-    "    {\n"
-    "      \"id\" : \"ID\",\n"
-    "      \"day\" : \"%s\",\n"
-    "      \"kind\" : \"decision\",\n"
-    "      \"phase\" : 4,\n"
-    "      \"decision\" : \"hold\",\n"
-    "      \"reason\" : \"Held at phase 4: the session on %s was 4/10, above what your rule "
-    "allows to advance.\",\n"
-    "      \"about\" : \"%s\"\n"
-    "    }\n"
-    "  ]\n"
-    "}\n",
-    d6, w2, d0, d6, d6, d5, d6, d4, d3, d4, d2, d0, w2, d2);
+  expected = read_golden ("plan-show.json");
   g_assert_cmpstr (masked, ==, expected);
 
   /* Decided once: showing again adds nothing. */
@@ -265,7 +187,7 @@ test_show_text_golden (Fixture       *fixture,
 {
   g_auto(PatellaCliResult) result = { 0 };
   g_autofree char *d0 = day_from_today (0);
-  g_autofree char *w2 = weekday_from_today (-2);
+  g_autofree char *w2 = from_today (-2, "%A");
   g_autofree char *expected = NULL;
 
   write_history (fixture);
@@ -491,8 +413,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/cli-plan/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) patella_cli_test_add ("/cli-plan/" name, (func))
 
   ADD ("show-json-golden", test_show_json_golden);
   ADD ("show-text-golden", test_show_text_golden);

@@ -10,9 +10,6 @@
 typedef PatellaCliFixture Fixture;
 typedef PatellaCliResult Result;
 
-#define fixture_set_up patella_cli_fixture_set_up
-#define fixture_tear_down patella_cli_fixture_tear_down
-
 /* Runs the built patella-cli on the fixture's database with @args. */
 static void
 run_cli_argv (Fixture            *fixture,
@@ -294,8 +291,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/cli-shoes/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) patella_cli_test_add ("/cli-shoes/" name, (func))
 
   ADD ("golden-text", test_golden_text);
   ADD ("json", test_json);

@@ -10,9 +10,6 @@
 typedef PatellaCliFixture Fixture;
 typedef PatellaCliResult Result;
 
-#define fixture_set_up patella_cli_fixture_set_up
-#define fixture_tear_down patella_cli_fixture_tear_down
-
 /* run_cli (&result, PATELLA_DB or NULL, args…, NULL) */
 #define run_cli(result, env_db, ...) patella_test_run_cli (result, env_db, __VA_ARGS__)
 
@@ -226,8 +223,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/cli/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) patella_cli_test_add ("/cli/" name, (func))
 
   ADD ("version-and-help", test_version_and_help);
   ADD ("usage-errors", test_usage_errors);

@@ -11,17 +11,9 @@
 #include "patella-test-utils.h"
 
 #define SEC G_GINT64_CONSTANT (1000000)
-/* 2026-03-14 10:00:00 Europe/Berlin, a Saturday */
-#define T0 G_GINT64_CONSTANT (1773478800000000)
+#define T0 PATELLA_TEST_MORNING_US
 
 typedef PatellaStoreFixture Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  patella_store_fixture_open (fixture, T0);
-}
 
 static gint64
 query (Fixture    *fixture,
@@ -156,12 +148,8 @@ test_routine_crud (Fixture       *fixture,
 
 typedef struct
 {
-  const char *exercise;
-  int         sets;
-  int         reps;
-  int         hold_s;
-  int         rest_s;
-  const char *message;
+  PatellaRoutineStepRecord  step;
+  const char               *message;
 } BadStep;
 
 static void
@@ -169,16 +157,16 @@ test_routine_refused (Fixture       *fixture,
                       gconstpointer  data)
 {
   static const BadStep bad[] = {
-    { "clamshell", 0, 15, 0, 30, "0 sets" },
-    { "clamshell", 21, 15, 0, 30, "21 sets" },
-    { "clamshell", 3, -1, 0, 30, "-1 repetitions" },
-    { "clamshell", 3, 101, 0, 30, "101 repetitions" },
-    { "wall-sit", 3, 0, 601, 30, "601 seconds" },
-    { "wall-sit", 3, 0, -5, 30, "-5 seconds" },
-    { "wall-sit", 3, 0, 0, 30, "repetitions or a hold" },
-    { "wall-sit", 3, 0, 30, 601, "rest of 601" },
-    { "glute-bridge", 3, 100, 10, 30, "10 minutes or less" },
-    { NULL, 3, 10, 0, 30, "not one Patella knows" },
+    { { "clamshell", 0, 15, 0, 30, FALSE }, "0 sets" },
+    { { "clamshell", 21, 15, 0, 30, FALSE }, "21 sets" },
+    { { "clamshell", 3, -1, 0, 30, FALSE }, "-1 repetitions" },
+    { { "clamshell", 3, 101, 0, 30, FALSE }, "101 repetitions" },
+    { { "wall-sit", 3, 0, 601, 30, FALSE }, "601 seconds" },
+    { { "wall-sit", 3, 0, -5, 30, FALSE }, "-5 seconds" },
+    { { "wall-sit", 3, 0, 0, 30, FALSE }, "repetitions or a hold" },
+    { { "wall-sit", 3, 0, 30, 601, FALSE }, "rest of 601" },
+    { { "glute-bridge", 3, 100, 10, 30, FALSE }, "10 minutes or less" },
+    { { NULL, 3, 10, 0, 30, FALSE }, "not one Patella knows" },
   };
   g_autoptr(PatellaRoutine) empty = patella_routine_new ("Nothing");
   g_autoptr(PatellaRoutine) nameless = make_routine ("   ");
@@ -206,10 +194,11 @@ test_routine_refused (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(PatellaRoutine) routine = patella_routine_new ("Bad");
+      const PatellaRoutineStepRecord *step = &bad[i].step;
 
       patella_routine_add_step (routine, patella_exercise_lookup ("quad-set"), 3, 0, 10, 5, FALSE);
-      patella_routine_add_step (routine, patella_exercise_lookup (bad[i].exercise),
-                                bad[i].sets, bad[i].reps, bad[i].hold_s, bad[i].rest_s, FALSE);
+      patella_routine_add_step (routine, patella_exercise_lookup (step->exercise), step->sets,
+                                step->reps, step->hold_s, step->rest_s, step->per_side);
       g_assert_false (patella_routine_save (fixture->store, routine, &error));
       g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
       if (strstr (error->message, bad[i].message) == NULL)
@@ -398,12 +387,10 @@ main (int    argc,
   g_test_add_func ("/exercises/catalog", test_catalog);
   g_test_add_func ("/exercises/builtin-routines", test_builtin_routines);
   g_test_add_func ("/exercises/player-sequence", test_player_sequence);
-  g_test_add ("/exercises/routine-crud", Fixture, NULL, fixture_set_up, test_routine_crud,
-              patella_store_fixture_tear_down);
-  g_test_add ("/exercises/routine-refused", Fixture, NULL, fixture_set_up, test_routine_refused,
-              patella_store_fixture_tear_down);
-  g_test_add ("/exercises/player-logs-one-session", Fixture, NULL, fixture_set_up,
-              test_player_logs_one_session, patella_store_fixture_tear_down);
+  patella_store_test_add_morning ("/exercises/routine-crud", test_routine_crud);
+  patella_store_test_add_morning ("/exercises/routine-refused", test_routine_refused);
+  patella_store_test_add_morning ("/exercises/player-logs-one-session",
+                                  test_player_logs_one_session);
 
   return g_test_run ();
 }

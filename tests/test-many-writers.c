@@ -12,9 +12,6 @@
 
 typedef PatellaCliFixture Fixture;
 
-#define fixture_set_up patella_cli_fixture_set_up
-#define fixture_tear_down patella_cli_fixture_tear_down
-
 static GSubprocess *
 spawn_cli (const char * const *args)
 {
@@ -85,8 +82,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/many-writers/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) patella_cli_test_add ("/many-writers/" name, (func))
 
   ADD ("first-use-in-parallel", test_first_use_in_parallel);
 

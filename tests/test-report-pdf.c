@@ -9,6 +9,7 @@
 
 #include "patella-store.h"
 #include "patella-test-cli.h"
+#include "patella-test-data.h"
 #include "patella-test-utils.h"
 
 /* `patella-cli report` as a user runs it, read back with poppler-utils:
@@ -26,16 +27,25 @@ typedef struct
   char *pdf;
 } Fixture;
 
+/* The database as patella-cli opens it, on the real clock. */
+static PatellaStore *
+open_store (const char *db)
+{
+  g_autoptr(PatellaClock) clock = patella_clock_new_real ();
+  g_autoptr(GError) error = NULL;
+  PatellaStore *store = patella_store_open (db, clock, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
 static void
 exec_sql (const char *db,
           const char *sql)
 {
-  g_autoptr(PatellaClock) clock = patella_clock_new_real ();
-  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaStore) store = open_store (db);
   g_autoptr(GError) error = NULL;
 
-  store = patella_store_open (db, clock, &error);
-  g_assert_no_error (error);
   patella_store_exec (store, sql, &error);
   g_assert_no_error (error);
 }
@@ -43,35 +53,9 @@ exec_sql (const char *db,
 static void
 fill (Fixture *fixture)
 {
-  exec_sql (fixture->db,
-    "INSERT INTO shoe (name, brand, created_us) VALUES ('Road', 'Maker X', 1), ('Trail', '', 1);"
-    "INSERT INTO journal_entry (day, pain_rest, pain_activity, pain_morning, note, created_us,"
-    " updated_us) VALUES"
-    " ('2026-02-02', 4, 1, NULL, '', 1, 1),"
-    " ('2026-02-03', 4, 4, NULL, '', 1, 1),"
-    " ('2026-02-04', 4, 7, NULL, '', 1, 1),"
-    " ('2026-03-01', 2, NULL, NULL, 'Stairs hurt', 1, 1),"
-    " ('2026-03-05', 2, NULL, NULL, '', 1, 1),"
-    " ('2026-03-09', 2, NULL, NULL, '', 1, 1),"
-    " ('2026-03-10', 2, NULL, NULL, '', 1, 1),"
-    " ('2026-03-12', 2, NULL, 3, '', 1, 1);"
-    "INSERT INTO journal_symptom (day, code) VALUES"
-    " ('2026-03-01', 'pain-stairs'), ('2026-03-05', 'swelling');"
-    "INSERT INTO run (day, distance_m, shoe_id, created_us) VALUES"
-    " ('2026-01-27', 5000, 1, 1),"
-    " ('2026-02-03', 10000, 2, 1),"
-    " ('2026-02-05', 10000, NULL, 1),"
-    " ('2026-03-10', 12000, 2, 1);"
-    "INSERT INTO session (kind, day, state, started_us, planned_s, ended_us, duration_s) VALUES"
-    " ('icing', '2026-03-01', 'finished', 1, 900, 2, 900),"
-    " ('icing', '2026-03-01', 'finished', 1, 900, 2, 900),"
-    " ('icing', '2026-03-01', 'finished', 1, 900, 2, 900),"
-    " ('icing', '2026-03-01', 'finished', 1, 900, 2, 900),"
-    " ('icing', '2026-03-02', 'finished', 1, 900, 2, 900),"
-    " ('exercise', '2026-02-02', 'finished', 1, 900, 2, 900),"
-    " ('exercise', '2026-02-04', 'finished', 1, 900, 2, 900),"
-    " ('exercise', '2026-02-06', 'finished', 1, 900, 2, 900),"
-    " ('exercise', '2026-02-10', 'finished', 1, 900, 2, 900);");
+  g_autoptr(PatellaStore) store = open_store (fixture->db);
+
+  patella_test_fill_report (store);
 }
 
 static void

@@ -42,6 +42,19 @@ test_store_fixture (Fixture       *fixture,
                    0);
 }
 
+/* The morning set-up: 10:00 local time on the day of PATELLA_TEST_NOW_US. */
+static void
+test_store_fixture_morning (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *today = patella_clock_get_today (fixture->clock);
+
+  g_assert_cmpint (patella_clock_get_now (fixture->clock), ==,
+                   patella_test_local_us (2026, 3, 14, 10, 0));
+  g_assert_cmpstr (today, ==, "2026-03-14");
+  g_assert_true (patella_store_exec (fixture->store, "SELECT 1;", NULL));
+}
+
 /* A database changed by another program is seen by the dump. */
 static void
 test_dump_sees_other_program (Fixture       *fixture,
@@ -92,12 +105,10 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/support/store-fixture", Fixture, NULL, patella_store_fixture_set_up,
-              test_store_fixture, patella_store_fixture_tear_down);
-  g_test_add ("/support/dump-sees-other-program", Fixture, NULL, patella_store_fixture_set_up,
-              test_dump_sees_other_program, patella_store_fixture_tear_down);
-  g_test_add ("/support/cli-runner", PatellaCliFixture, NULL, patella_cli_fixture_set_up,
-              test_cli_runner, patella_cli_fixture_tear_down);
+  patella_store_test_add ("/support/store-fixture", test_store_fixture);
+  patella_store_test_add_morning ("/support/store-fixture-morning", test_store_fixture_morning);
+  patella_store_test_add ("/support/dump-sees-other-program", test_dump_sees_other_program);
+  patella_cli_test_add ("/support/cli-runner", test_cli_runner);
 
   return g_test_run ();
 }

@@ -14,17 +14,9 @@
 
 #define SEC G_GINT64_CONSTANT (1000000)
 #define MINUTE (60 * SEC)
-/* 2026-03-14 10:00:00 Europe/Berlin */
-#define T0 G_GINT64_CONSTANT (1773478800000000)
+#define T0 PATELLA_TEST_MORNING_US
 
 typedef PatellaStoreFixture Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  patella_store_fixture_open (fixture, T0);
-}
 
 static guint
 sent_done (Fixture *fixture)
@@ -393,9 +385,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/timer/" name, Fixture, NULL, fixture_set_up, func, \
-              patella_store_fixture_tear_down)
+#define ADD(name, func) patella_store_test_add_morning ("/timer/" name, (func))
 
   ADD ("tick-reports-only-changes", test_tick_reports_only_changes);
   ADD ("pause-resume", test_pause_resume);

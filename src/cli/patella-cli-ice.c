@@ -63,15 +63,9 @@ ice_log (PatellaCliContext  *ctx,
   if (!parse_minutes (minutes_text, &minutes, &error))
     return patella_cli_fail (g_steal_pointer (&error));
 
-  if (!patella_cli_parse_day (date_text, &day, &error))
-    return patella_cli_fail (g_steal_pointer (&error));
-
-  store = patella_cli_get_store (ctx, &error);
-  if (store == NULL)
-    return patella_cli_fail (g_steal_pointer (&error));
-
-  if (day == NULL)
-    day = patella_clock_get_today (patella_store_get_clock (store));
+  rc = patella_cli_open_day (ctx, date_text, &day, &store);
+  if (rc != PATELLA_CLI_OK)
+    return rc;
 
   if (!patella_ice_log (store, day, minutes, &error))
     return patella_cli_fail (g_steal_pointer (&error));

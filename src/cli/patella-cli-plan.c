@@ -394,12 +394,9 @@ plan_log (PatellaCliContext  *ctx,
   if (after_text != NULL && !patella_parse_pain (after_text, &pain_after, &error))
     return patella_cli_fail (g_steal_pointer (&error));
 
-  if (!patella_cli_parse_day (date_text, &day, &error))
-    return patella_cli_fail (g_steal_pointer (&error));
-
-  store = patella_cli_get_store (ctx, &error);
-  if (store == NULL)
-    return patella_cli_fail (g_steal_pointer (&error));
+  rc = patella_cli_open_day (ctx, date_text, &day, &store);
+  if (rc != PATELLA_CLI_OK)
+    return rc;
 
   plan = patella_plan_load (store, &error);
   if (plan == NULL)
@@ -414,8 +411,6 @@ plan_log (PatellaCliContext  *ctx,
   if (plan == NULL)
     return patella_cli_fail (g_steal_pointer (&error));
 
-  if (day == NULL)
-    day = patella_clock_get_today (patella_store_get_clock (store));
   g_print (_("Logged the session of %s: pain during %d/10.\n"), day, pain);
 
   /* What the new session decided at once, or decided about the one before. */

@@ -83,9 +83,10 @@ int   patella_cli_open_for_format (PatellaCliContext  *ctx,
                                    PatellaCliFormat   *format,
                                    PatellaStore      **store);
 GOptionEntry patella_cli_date_entry (char        **date_text);
-gboolean     patella_cli_parse_day  (const char   *date_text,
-                                     char        **day,
-                                     GError      **error);
+int          patella_cli_open_day   (PatellaCliContext  *ctx,
+                                     const char         *date_text,
+                                     char              **day,
+                                     PatellaStore      **store);
 void  patella_cli_print_json    (JsonNode          *node);
 void  patella_cli_add_shoe_json (JsonBuilder       *builder,
                                  const PatellaShoeSummary *shoe);

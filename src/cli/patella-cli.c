@@ -45,27 +45,36 @@ print_help (FILE *stream)
                                "PATELLA_DB=FILE in the environment also chooses the database."));
 }
 
+/* Prints "patella-cli: MESSAGE" on stderr. */
+static void
+print_message_v (const char *format,
+                 va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  g_printerr ("patella-cli: %s\n", message);
+}
+
 /* Prints "patella-cli: MESSAGE" on stderr and gives exit status 1. */
 int
 patella_cli_fail (GError *error)
 {
-  g_printerr ("patella-cli: %s\n", error->message);
+  int rc = patella_cli_refuse ("%s", error->message);
+
   g_error_free (error);
-  return PATELLA_CLI_REFUSED;
+  return rc;
 }
 
 int
 patella_cli_refuse (const char *format,
                     ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_message_v (format, args);
   va_end (args);
 
-  g_printerr ("patella-cli: %s\n", message);
   return PATELLA_CLI_REFUSED;
 }
 
@@ -74,14 +83,12 @@ patella_cli_usage_error (const char *command,
                          const char *format,
                          ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_message_v (format, args);
   va_end (args);
 
-  g_printerr ("patella-cli: %s\n", message);
   if (command != NULL)
     g_printerr (_("Try “patella-cli %s --help” for the options.\n"), command);
   else
@@ -220,7 +227,7 @@ patella_cli_open_for_format (PatellaCliContext   *ctx,
 
 /**
  * patella_cli_date_entry:
- * @date_text: (out): where the --date option goes, for patella_cli_parse_day()
+ * @date_text: (out): where the --date option goes, for patella_cli_open_day()
  *
  * Returns: the --date option of the commands that log a session
  */
@@ -236,29 +243,37 @@ patella_cli_date_entry (char **date_text)
 }
 
 /**
- * patella_cli_parse_day:
+ * patella_cli_open_day:
  * @date_text: (nullable): the --date option as given, YYYY-MM-DD
- * @day: (out) (transfer full) (nullable): the day, or %NULL when no date was
- *   given (the caller takes today)
+ * @day: (out) (transfer full): the day, today when no date was given
+ * @store: (out) (transfer none): the store, when the result is %PATELLA_CLI_OK
  *
- * Returns: %FALSE, with @error set, when @date_text is not a date
+ * Reads the --date option of a command that logs a session, then opens the
+ * store it writes to.
+ *
+ * Returns: %PATELLA_CLI_OK, or the exit status when @date_text is not a date
+ *   or the store cannot be opened
  */
-gboolean
-patella_cli_parse_day (const char  *date_text,
-                       char       **day,
-                       GError     **error)
+int
+patella_cli_open_day (PatellaCliContext  *ctx,
+                      const char         *date_text,
+                      char              **day,
+                      PatellaStore      **store)
 {
+  g_autoptr(GError) error = NULL;
   GDate date;
 
   *day = NULL;
-  if (date_text == NULL)
-    return TRUE;
+  if (date_text != NULL && !patella_parse_date (date_text, &date, &error))
+    return patella_cli_fail (g_steal_pointer (&error));
 
-  if (!patella_parse_date (date_text, &date, error))
-    return FALSE;
+  *store = patella_cli_get_store (ctx, &error);
+  if (*store == NULL)
+    return patella_cli_fail (g_steal_pointer (&error));
 
-  *day = patella_date_to_string (&date);
-  return TRUE;
+  *day = date_text != NULL ? patella_date_to_string (&date) :
+                             patella_clock_get_today (patella_store_get_clock (*store));
+  return PATELLA_CLI_OK;
 }
 
 void

@@ -123,43 +123,33 @@ static const PatellaExercise catalog[] = {
 
 typedef struct
 {
-  const char *exercise;
-  int         sets;
-  int         reps;
-  int         hold_s;
-  int         rest_s;
-  gboolean    per_side;
-} BuiltinStep;
-
-typedef struct
-{
-  const char        *key;
-  const char        *name;
-  const BuiltinStep *steps;
-  guint              n_steps;
+  const char                     *key;
+  const char                     *name;
+  const PatellaRoutineStepRecord *steps;
+  guint                           n_steps;
 } BuiltinRoutine;
 
-static const BuiltinStep early_steps[] = {
+static const PatellaRoutineStepRecord early_steps[] = {
   { "quad-set", 10, 0, 10, 5, FALSE },
   { "straight-leg-raise", 3, 12, 0, 30, TRUE },
   { "wall-sit", 3, 0, 30, 60, FALSE },
 };
 
-static const BuiltinStep strength_steps[] = {
+static const PatellaRoutineStepRecord strength_steps[] = {
   { "clamshell", 3, 15, 0, 30, TRUE },
   { "glute-bridge", 3, 12, 3, 30, FALSE },
   { "wall-sit", 3, 0, 45, 60, FALSE },
   { "step-down", 3, 10, 0, 45, TRUE },
 };
 
-static const BuiltinStep stretching_steps[] = {
+static const PatellaRoutineStepRecord stretching_steps[] = {
   { "hamstring-stretch", 3, 0, 30, 10, TRUE },
   { "calf-stretch", 3, 0, 30, 10, TRUE },
   { "quad-stretch", 3, 0, 30, 10, TRUE },
   { "it-band-roll", 1, 0, 60, 0, TRUE },
 };
 
-static const BuiltinStep warm_up_steps[] = {
+static const PatellaRoutineStepRecord warm_up_steps[] = {
   { "warm-up", 1, 0, 300, 0, FALSE },
 };
 
@@ -384,7 +374,7 @@ patella_routines_get_builtin (void)
       routine->key = g_strdup (b->key);
       for (guint j = 0; j < b->n_steps; j++)
         {
-          const BuiltinStep *s = &b->steps[j];
+          const PatellaRoutineStepRecord *s = &b->steps[j];
 
           patella_routine_add_step (routine, patella_exercise_lookup (s->exercise),
                                     s->sets, s->reps, s->hold_s, s->rest_s, s->per_side);

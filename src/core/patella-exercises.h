@@ -50,7 +50,8 @@ typedef struct
   GArray   *steps;    /* PatellaRoutineStep */
 } PatellaRoutine;
 
-/* A step as it is stored: the exercise by its id. */
+/* A step as it is stored, as an export has it and as the built-in
+ * routines are written: the exercise by its id. */
 typedef struct
 {
   const char *exercise;

@@ -26,12 +26,9 @@
 typedef ImportWhere Where;
 
 static void
-import_shoe_free (ImportShoe *shoe)
+import_shoe_free (PatellaShoeRecord *shoe)
 {
-  g_free (shoe->uuid);
-  g_free (shoe->name);
-  g_free (shoe->brand);
-  g_free (shoe->first_used);
+  patella_shoe_record_clear (shoe);
   g_free (shoe);
 }
 
@@ -69,9 +66,9 @@ import_session_free (ImportSession *session)
 }
 
 static void
-import_step_clear (ImportStep *step)
+import_step_clear (PatellaRoutineStepRecord *step)
 {
-  g_free (step->exercise);
+  g_free ((char *) step->exercise);
 }
 
 static void
@@ -117,7 +114,7 @@ parse_shoe (JsonObject  *object,
             GPtrArray   *out,
             GError     **error)
 {
-  ImportShoe *shoe = g_new0 (ImportShoe, 1);
+  PatellaShoeRecord *shoe = g_new0 (PatellaShoeRecord, 1);
 
   g_ptr_array_add (out, shoe);
 
@@ -317,7 +314,7 @@ parse_routine (JsonObject  *object,
   JsonNode *steps;
   JsonArray *array;
 
-  routine->steps = g_array_new (FALSE, TRUE, sizeof (ImportStep));
+  routine->steps = g_array_new (FALSE, TRUE, sizeof (PatellaRoutineStepRecord));
   g_array_set_clear_func (routine->steps, (GDestroyNotify) import_step_clear);
   g_ptr_array_add (out, routine);
 
@@ -338,27 +335,24 @@ parse_routine (JsonObject  *object,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      ImportStep step = { 0 };
+      PatellaRoutineStepRecord *step;
       JsonObject *step_object;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return refuse_member (error, where, "steps", _("a list of step objects"));
 
       step_object = json_node_get_object (node);
-      g_array_append_val (routine->steps, step);
+      /* Cleared, and freed with the routine from now on. */
+      g_array_set_size (routine->steps, i + 1);
+      step = &g_array_index (routine->steps, PatellaRoutineStepRecord, i);
 
-      if (!get_text (step_object, where, "exercise", FALSE, TEXT_NAME,
-                     &g_array_index (routine->steps, ImportStep, i).exercise, error) ||
-          !get_int (step_object, where, "sets", FALSE, 1, 20,
-                    &g_array_index (routine->steps, ImportStep, i).sets, error) ||
-          !get_int (step_object, where, "reps", FALSE, 0, 100,
-                    &g_array_index (routine->steps, ImportStep, i).reps, error) ||
-          !get_int (step_object, where, "hold_s", FALSE, 0, 600,
-                    &g_array_index (routine->steps, ImportStep, i).hold_s, error) ||
-          !get_int (step_object, where, "rest_s", FALSE, 0, 600,
-                    &g_array_index (routine->steps, ImportStep, i).rest_s, error) ||
-          !get_bool (step_object, where, "per_side",
-                     &g_array_index (routine->steps, ImportStep, i).per_side, error))
+      if (!get_text (step_object, where, "exercise", FALSE, TEXT_NAME, (char **) &step->exercise,
+                     error) ||
+          !get_int (step_object, where, "sets", FALSE, 1, 20, &step->sets, error) ||
+          !get_int (step_object, where, "reps", FALSE, 0, 100, &step->reps, error) ||
+          !get_int (step_object, where, "hold_s", FALSE, 0, 600, &step->hold_s, error) ||
+          !get_int (step_object, where, "rest_s", FALSE, 0, 600, &step->rest_s, error) ||
+          !get_bool (step_object, where, "per_side", &step->per_side, error))
         return FALSE;
     }
 
@@ -687,7 +681,7 @@ patella_import_data_parse (const char  *data,
   /* What the database would refuse anyway, said clearly. */
   for (guint i = 0, n_default = 0; i < result->shoes->len; i++)
     {
-      ImportShoe *shoe = g_ptr_array_index (result->shoes, i);
+      PatellaShoeRecord *shoe = g_ptr_array_index (result->shoes, i);
 
       if (shoe->is_default && ++n_default > 1)
         {

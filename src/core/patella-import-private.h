@@ -8,8 +8,10 @@
 #include <json-glib/json-glib.h>
 
 #include "patella-error.h"
+#include "patella-exercises.h"
 #include "patella-import.h"
 #include "patella-parse.h"
+#include "patella-shoes.h"
 
 G_BEGIN_DECLS
 
@@ -27,20 +29,6 @@ G_BEGIN_DECLS
 #define refuse(error, ...) patella_error_refuse ((error), PATELLA_ERROR_INVALID, __VA_ARGS__)
 
 /* ------------------------------------------------------- a parsed export */
-
-typedef struct
-{
-  char   *uuid;
-  char   *name;
-  char   *brand;
-  char   *first_used;
-  gint64  initial_m;
-  gint64  warn_m;
-  gint64  limit_m;
-  gboolean retired;
-  gboolean is_default;
-  gint64  created_us;
-} ImportShoe;
 
 typedef struct
 {
@@ -90,20 +78,10 @@ typedef struct
 
 typedef struct
 {
-  char     *exercise;
-  gint64    sets;
-  gint64    reps;
-  gint64    hold_s;
-  gint64    rest_s;
-  gboolean  per_side;
-} ImportStep;
-
-typedef struct
-{
   char   *uuid;
   char   *name;
   gint64  created_us;
-  GArray *steps;   /* of ImportStep */
+  GArray *steps;   /* PatellaRoutineStepRecord, owning its exercise id */
 } ImportRoutine;
 
 /* The recovery plan's tables travel as plain rows, checked against these
@@ -150,7 +128,7 @@ struct _PatellaImportData
 {
   gint64     version;
   GPtrArray *plan_rows[PLAN_N_TABLES];  /* JsonObject, checked */
-  GPtrArray *shoes;
+  GPtrArray *shoes;     /* PatellaShoeRecord, owning its strings */
   GPtrArray *runs;
   GPtrArray *journal;
   GPtrArray *sessions;

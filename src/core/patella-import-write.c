@@ -132,10 +132,8 @@ write_shoes (Job                *job,
 
   for (guint i = 0; i < data->shoes->len; i++)
     {
-      ImportShoe *shoe = g_ptr_array_index (data->shoes, i);
-      PatellaShoeRecord row = { shoe->uuid, shoe->name, shoe->brand, shoe->first_used,
-                             shoe->initial_m, shoe->warn_m, shoe->limit_m, shoe->retired,
-                             shoe->is_default, shoe->created_us };
+      PatellaShoeRecord *shoe = g_ptr_array_index (data->shoes, i);
+      PatellaShoeRecord row = *shoe;   /* the strings stay the parsed data's */
       gboolean same;
       gint64 id;
       gint64 default_id;
@@ -433,7 +431,6 @@ write_routines (Job                *job,
   for (guint i = 0; i < data->routines->len; i++)
     {
       ImportRoutine *routine = g_ptr_array_index (data->routines, i);
-      g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (PatellaRoutineStepRecord));
       gint64 id;
       gboolean same;
 
@@ -455,18 +452,9 @@ write_routines (Job                *job,
           continue;
         }
 
-      for (guint j = 0; j < routine->steps->len; j++)
-        {
-          ImportStep *step = &g_array_index (routine->steps, ImportStep, j);
-          PatellaRoutineStepRecord row = { step->exercise, step->sets, step->reps, step->hold_s,
-                                        step->rest_s, step->per_side };
-
-          g_array_append_val (steps, row);
-        }
-
       if (!patella_routine_put_record (store, id, routine->uuid, routine->name, routine->created_us,
-                                    (const PatellaRoutineStepRecord *) steps->data, steps->len,
-                                    error))
+                                    (const PatellaRoutineStepRecord *) routine->steps->data,
+                                    routine->steps->len, error))
         return prefix_item (error, "routines", i);
 
       count_written (job, id > 0, &job->report->routines);

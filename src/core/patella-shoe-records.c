@@ -48,6 +48,16 @@ patella_shoe_get_default_id (PatellaStore *store)
   return patella_store_query_int (store, "SELECT id FROM shoe WHERE is_default = 1;", 0);
 }
 
+/* Frees the strings of @record, which owns them. */
+void
+patella_shoe_record_clear (PatellaShoeRecord *record)
+{
+  g_clear_pointer (&record->uuid, g_free);
+  g_clear_pointer (&record->name, g_free);
+  g_clear_pointer (&record->brand, g_free);
+  g_clear_pointer (&record->first_used, g_free);
+}
+
 /**
  * patella_shoe_put_record:
  * @id: the shoe this row rewrites, keeping its identity (runs and other

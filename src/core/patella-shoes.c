@@ -148,29 +148,10 @@ check_name_free (PatellaStore  *store,
   return rc == SQLITE_DONE;
 }
 
-typedef struct
-{
-  char   *name;
-  char   *brand;
-  char   *first_used;
-  gint64  initial_m;
-  gint64  warn_m;
-  gint64  limit_m;
-} ShoeFields;
-
-static void
-shoe_fields_clear (ShoeFields *fields)
-{
-  g_free (fields->name);
-  g_free (fields->brand);
-  g_free (fields->first_used);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ShoeFields, shoe_fields_clear)
-
+/* Fills the name, brand, first use and distances of @fields from @input. */
 static gboolean
 check_shoe_input (const PatellaShoeInput  *input,
-                  ShoeFields              *fields,
+                  PatellaShoeRecord       *fields,
                   GError                 **error)
 {
   if (input->name == NULL)
@@ -279,31 +260,24 @@ patella_shoe_add (PatellaStore            *store,
                   GError                 **error)
 {
   g_autoptr(PatellaTransaction) tx = NULL;
-  g_auto(ShoeFields) fields = { 0 };
-  PatellaShoeRecord row = { 0 };
+  g_auto(PatellaShoeRecord) row = { 0 };
   gint64 id;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), 0);
   g_return_val_if_fail (notifier == NULL || PATELLA_IS_NOTIFIER (notifier), 0);
   g_return_val_if_fail (input != NULL, 0);
 
-  if (!check_shoe_input (input, &fields, error))
+  if (!check_shoe_input (input, &row, error))
     return 0;
 
   tx = patella_store_transaction (store, error);
   if (tx == NULL)
     return 0;
 
-  if (!check_name_free (store, fields.name, 0, error))
+  if (!check_name_free (store, row.name, 0, error))
     return 0;
 
   /* The one writer of new shoes; the store gives the shoe its identity. */
-  row.name = fields.name;
-  row.brand = fields.brand;
-  row.first_used = fields.first_used;
-  row.initial_m = fields.initial_m;
-  row.warn_m = fields.warn_m;
-  row.limit_m = fields.limit_m;
   row.is_default = input->make_default;
   row.created_us = patella_clock_get_now (patella_store_get_clock (store));
   if (!patella_shoe_put_record (store, 0, &row, error))
@@ -359,7 +333,7 @@ patella_shoe_edit (PatellaStore            *store,
                    GError                 **error)
 {
   g_autoptr(PatellaTransaction) tx = NULL;
-  g_auto(ShoeFields) fields = { 0 };
+  g_auto(PatellaShoeRecord) fields = { 0 };
   g_autoptr(PatellaStmt) stmt = NULL;
   gboolean retired = FALSE;
 

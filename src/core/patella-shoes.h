@@ -73,19 +73,21 @@ typedef struct
   gint64         descent_m;
 } PatellaRun;
 
-/* A shoe whole, as another Patella wrote it (an export). */
+/* A shoe whole, as it is stored: a checked new or edited shoe, or one as
+ * another Patella wrote it (an export). patella_shoe_record_clear() frees
+ * the strings of one that owns them. */
 typedef struct
 {
-  const char *uuid;
-  const char *name;
-  const char *brand;       /* NULL: none */
-  const char *first_used;  /* "YYYY-MM-DD", or NULL */
-  gint64      initial_m;
-  gint64      warn_m;
-  gint64      limit_m;
-  gboolean    retired;
-  gboolean    is_default;
-  gint64      created_us;
+  char     *uuid;        /* NULL: a new identity */
+  char     *name;
+  char     *brand;       /* NULL: none */
+  char     *first_used;  /* "YYYY-MM-DD", or NULL */
+  gint64    initial_m;
+  gint64    warn_m;
+  gint64    limit_m;
+  gboolean  retired;
+  gboolean  is_default;
+  gint64    created_us;
 } PatellaShoeRecord;
 
 typedef enum
@@ -97,6 +99,7 @@ typedef enum
 
 void         patella_shoe_free               (PatellaShoe        *shoe);
 void         patella_run_free                (PatellaRun         *run);
+void         patella_shoe_record_clear       (PatellaShoeRecord  *record);
 
 gboolean     patella_shoe_check_marks        (gint64              warn_m,
                                               gint64              limit_m,
@@ -215,5 +218,6 @@ gboolean     patella_shoes_check_notifications (PatellaStore     *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaShoe, patella_shoe_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaRun, patella_run_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PatellaShoeRecord, patella_shoe_record_clear)
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "patella-countdown-ring.h"
 #include "patella-icing-view.h"
 #include "patella-timer.h"
+#include "patella-timers-card.h"
 #include "patella-toast.h"
 
 /* The Icing card of the Timers view: today's sessions against the goal, the
@@ -158,18 +159,10 @@ static void
 patella_icing_view_store_changed (PatellaView *view)
 {
   PatellaIcingView *self = PATELLA_ICING_VIEW (view);
-  PatellaStore *store = patella_context_get_store (get_context (self));
 
-  if (self->store != store)
-    {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, store);
-      if (store != NULL)
-        g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-    }
-
+  patella_timers_card_set_store (self, &self->store,
+                                 patella_context_get_store (get_context (self)),
+                                 G_CALLBACK (store_changed_cb));
   update_count (self);
   redraw (self);
 }
@@ -246,9 +239,7 @@ patella_icing_view_dispose (GObject *object)
 {
   PatellaIcingView *self = PATELLA_ICING_VIEW (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  patella_timers_card_set_store (self, &self->store, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_ICING_VIEW);
 

@@ -13,6 +13,7 @@
 #include "patella-routine-editor.h"
 #include "patella-routine-player.h"
 #include "patella-routine-view.h"
+#include "patella-timers-card.h"
 #include "patella-toast.h"
 
 /* The Exercises card of the Timers view: this week's sessions, the routines
@@ -633,17 +634,11 @@ static void
 patella_routine_view_store_changed (PatellaView *view)
 {
   PatellaRoutineView *self = PATELLA_ROUTINE_VIEW (view);
-  PatellaStore *store = patella_context_get_store (get_context (self));
 
-  if (self->store != store)
+  if (patella_timers_card_set_store (self, &self->store,
+                                     patella_context_get_store (get_context (self)),
+                                     G_CALLBACK (store_changed_cb)))
     {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, store);
-      if (store != NULL)
-        g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-
       /* A player belongs to the database it would log into. */
       g_clear_pointer (&self->player, patella_routine_player_free);
       update_ticking (self);
@@ -662,9 +657,7 @@ patella_routine_view_dispose (GObject *object)
   g_clear_handle_id (&self->player_tick_id, g_source_remove);
   g_clear_pointer (&self->announced_phase, g_free);
   g_clear_pointer (&self->player, patella_routine_player_free);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  patella_timers_card_set_store (self, &self->store, NULL, NULL);
   g_clear_pointer (&self->routines, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_ROUTINE_VIEW);
