@@ -6,6 +6,7 @@
 #include "patella-application.h"
 #include "patella-pickers.h"
 #include "patella-run-dialog.h"
+#include "patella-run-row.h"
 #include "patella-shoes-page.h"
 #include "patella-shoes-view.h"
 #include "patella-shoes.h"
@@ -591,6 +592,47 @@ test_delete_run_and_undo (Fixture       *fixture,
   g_assert_null (back->shoe_name);
 }
 
+/* A run logged or imported with no shoes is seen in the Shoes view (even
+ * before any pair is added), and opens for editing, to choose its pair. */
+static void
+test_runs_without_shoes_shown (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
+  PatellaRun run = { .day = "2026-02-03", .distance_m = 7000, .shoe_id = PATELLA_SHOE_NONE };
+  PatellaShoeInput input = { .name = "Trail pair", .warn_m = PATELLA_SHOE_WARN_DEFAULT_M,
+                             .limit_m = PATELLA_SHOE_LIMIT_DEFAULT_M };
+  g_autoptr(GError) error = NULL;
+  PatellaShoesPage *page;
+  GtkWidget *list_view;
+  GtkWidget *row;
+  gint64 id;
+
+  id = patella_run_add (store, NULL, &run, &error);
+  g_assert_no_error (error);
+  page = open_shoes_page (fixture);
+  list_view = GTK_WIDGET (get_list_view (page));
+
+  g_assert_true (has_row_titled (list_view, "Runs Without Shoes"));
+  row = find_by_type (list_view, PATELLA_TYPE_RUN_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_null (find_run_dialog ());
+  gtk_widget_activate (row);
+  flush_events ();
+  g_assert_nonnull (find_run_dialog ());
+  gtk_window_destroy (GTK_WINDOW (find_run_dialog ()));
+
+  /* Once it has its pair, it is that pair's run. */
+  run.id = id;
+  run.shoe_id = patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_run_edit (store, NULL, &run, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_null (find_by_type (list_view, PATELLA_TYPE_RUN_ROW));
+}
+
 /* Going back from a pair's page keeps what was typed; what cannot be saved
  * keeps the page open with its reason. */
 static void
@@ -731,6 +773,7 @@ main (int    argc,
   ADD ("icing-offered-after-run", test_icing_offered_after_run);
   ADD ("no-icing-offer-while-icing", test_no_icing_offer_while_icing);
   ADD ("delete-run-and-undo", test_delete_run_and_undo);
+  ADD ("runs-without-shoes-shown", test_runs_without_shoes_shown);
   ADD ("retire-gives-feedback", test_retire_gives_feedback);
   ADD ("back-keeps-changes", test_back_keeps_changes);
   ADD ("enter-adds-shoes", test_enter_adds_shoes);

@@ -392,6 +392,13 @@ test_default_retire_delete (Fixture       *fixture,
   g_assert_cmpint (((PatellaRun *) runs->pdata[2])->shoe_id, ==, a);
   g_clear_pointer (&runs, g_ptr_array_unref);
 
+  /* The runs on no shoe, for the Shoes view to show. */
+  runs = patella_runs_list (fixture->store, PATELLA_SHOE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_null (((PatellaRun *) runs->pdata[0])->shoe_name);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
   /* Retiring the default leaves no default; the history stays. */
   g_assert_true (patella_shoe_set_retired (fixture->store, fixture->notifier, b, TRUE, &error));
   {

@@ -498,7 +498,8 @@ patella_runs_find_same (PatellaStore  *store,
 
 /**
  * patella_runs_list:
- * @shoe_id: only this shoe's runs, or 0 for all
+ * @shoe_id: only this shoe's runs, %PATELLA_SHOE_NONE for the runs on no
+ *   shoe, or 0 for all
  *
  * Returns: (transfer full) (element-type PatellaRun): the runs, oldest first
  */
@@ -518,6 +519,12 @@ patella_runs_list (PatellaStore  *store,
                                     error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 1, shoe_id);
+    }
+  else if (shoe_id == PATELLA_SHOE_NONE)
+    {
+      stmt = patella_store_prepare (store,
+                                    RUN_COLUMNS "WHERE r.shoe_id IS NULL ORDER BY r.day, r.id;",
+                                    error);
     }
   else
     {

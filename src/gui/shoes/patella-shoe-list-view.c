@@ -7,14 +7,16 @@
 
 #include "patella-list-box.h"
 #include "patella-load-chart.h"
+#include "patella-run-row.h"
 #include "patella-shoe-list-view.h"
 #include "patella-shoe-row.h"
 #include "patella-shoes.h"
 
 #define CHART_WEEKS 16
 
-/* All the pairs: the active ones with their wear, the weekly distance with
- * its load checks, and the retired ones behind an expander. Built only when
+/* All the pairs: the active ones with their wear, the runs on no pair, the
+ * weekly distance with its load checks, and the retired ones behind an
+ * expander. Built only when
  * the Shoes page is first shown; the page says when to refresh it. */
 struct _PatellaShoeListView
 {
@@ -24,6 +26,8 @@ struct _PatellaShoeListView
 
   GtkStack            *list_stack;
   GtkListBox          *active_list;
+  AdwPreferencesGroup *shoeless_group;
+  GtkListBox          *shoeless_list;
   PatellaLoadChart    *chart;
   GtkBox              *warnings_box;
   AdwPreferencesGroup *retired_group;
@@ -163,6 +167,30 @@ refresh_retired_rows (PatellaShoeListView *self)
     }
 }
 
+/* The runs on no pair, newest first; returns how many. */
+static guint
+refresh_shoeless (PatellaShoeListView *self,
+                  PatellaStore        *store,
+                  PatellaDistanceUnit  unit)
+{
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  int focused = patella_list_box_get_focused_index (self->shoeless_list);
+
+  patella_list_box_remove_all (self->shoeless_list);
+  runs = store != NULL ? patella_runs_list (store, PATELLA_SHOE_NONE, &error) : NULL;
+  if (runs == NULL && error != NULL)
+    g_message ("Could not list the runs without shoes: %s", error->message);
+
+  for (guint i = runs != NULL ? runs->len : 0; i > 0; i--)
+    gtk_list_box_append (self->shoeless_list,
+                         patella_run_row_new (g_ptr_array_index (runs, i - 1), unit));
+  gtk_widget_set_visible (GTK_WIDGET (self->shoeless_group), runs != NULL && runs->len > 0);
+  patella_list_box_focus_index (self->shoeless_list, focused);
+
+  return runs != NULL ? runs->len : 0;
+}
+
 static void
 retired_expanded_cb (PatellaShoeListView *self)
 {
@@ -207,6 +235,8 @@ patella_shoe_list_view_class_init (PatellaShoeListViewClass *klass)
                                                "/io/github/patella/Patella/ui/patella-shoe-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaShoeListView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaShoeListView, active_list);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoeListView, shoeless_group);
+  gtk_widget_class_bind_template_child (widget_class, PatellaShoeListView, shoeless_list);
   gtk_widget_class_bind_template_child (widget_class, PatellaShoeListView, chart);
   gtk_widget_class_bind_template_child (widget_class, PatellaShoeListView, warnings_box);
   gtk_widget_class_bind_template_child (widget_class, PatellaShoeListView, retired_group);
@@ -246,6 +276,7 @@ patella_shoe_list_view_refresh (PatellaShoeListView *self)
   g_autoptr(GError) error = NULL;
   PatellaDistanceUnit unit;
   gint64 n_retired;
+  guint n_shoeless;
   int focused;
 
   g_return_if_fail (PATELLA_IS_SHOE_LIST_VIEW (self));
@@ -257,6 +288,7 @@ patella_shoe_list_view_refresh (PatellaShoeListView *self)
 
   if (store == NULL)
     {
+      refresh_shoeless (self, NULL, PATELLA_UNIT_KM);
       gtk_widget_set_visible (GTK_WIDGET (self->retired_group), FALSE);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
       return;
@@ -285,9 +317,11 @@ patella_shoe_list_view_refresh (PatellaShoeListView *self)
       gtk_list_box_append (self->active_list, row);
     }
 
+  n_shoeless = refresh_shoeless (self, store, unit);
   gtk_widget_set_visible (GTK_WIDGET (self->retired_group), n_retired > 0);
   gtk_stack_set_visible_child_name (self->list_stack,
-                                    shoes->len + n_retired > 0 ? "content" : "empty");
+                                    shoes->len + n_retired + n_shoeless > 0 ? "content"
+                                                                            : "empty");
 
   refresh_load (self, store, unit);
   patella_list_box_focus_index (self->active_list, focused);
