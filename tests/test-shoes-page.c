@@ -592,6 +592,49 @@ test_delete_run_and_undo (Fixture       *fixture,
   g_assert_null (back->shoe_name);
 }
 
+/* A pair deleted by mistake comes back with Undo, and is listed again. */
+static void
+test_delete_shoe_and_undo (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (fixture->app));
+  PatellaShoeInput input = { .name = "Race flats", .brand = "Maker", .warn_m = 400000,
+                             .limit_m = 600000 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shoes = NULL;
+  PatellaShoesPage *page;
+  GtkWidget *window;
+  GtkWidget *undo;
+  PatellaShoe *back;
+  gint64 id;
+
+  id = patella_shoe_add (store, NULL, &input, &error);
+  g_assert_no_error (error);
+  page = open_shoes_page (fixture);
+  window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
+  flush_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.delete-shoe", NULL));
+  flush_events ();
+  g_assert_null (patella_shoe_get (store, id, NULL));
+  g_assert_false (has_row_titled (GTK_WIDGET (get_list_view (page)), "Race flats"));
+
+  undo = find_widget (window, is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  flush_events ();
+
+  shoes = patella_shoes_list (store, PATELLA_SHOES_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoes->len, ==, 1);
+  back = g_ptr_array_index (shoes, 0);
+  g_assert_cmpstr (back->name, ==, "Race flats");
+  g_assert_cmpstr (back->brand, ==, "Maker");
+  g_assert_cmpint (back->warn_m, ==, 400000);
+  g_assert_cmpint (back->limit_m, ==, 600000);
+  g_assert_true (has_row_titled (GTK_WIDGET (get_list_view (page)), "Race flats"));
+}
+
 /* A run logged or imported with no shoes is seen in the Shoes view (even
  * before any pair is added), and opens for editing, to choose its pair. */
 static void
@@ -774,6 +817,7 @@ main (int    argc,
   ADD ("no-icing-offer-while-icing", test_no_icing_offer_while_icing);
   ADD ("delete-run-and-undo", test_delete_run_and_undo);
   ADD ("runs-without-shoes-shown", test_runs_without_shoes_shown);
+  ADD ("delete-shoe-and-undo", test_delete_shoe_and_undo);
   ADD ("retire-gives-feedback", test_retire_gives_feedback);
   ADD ("back-keeps-changes", test_back_keeps_changes);
   ADD ("enter-adds-shoes", test_enter_adds_shoes);

@@ -636,6 +636,83 @@ test_input_equal (void)
   g_assert_false (patella_shoe_input_equal (&shown, &marked));
 }
 
+static char *
+shoe_uuid (Fixture *fixture,
+           gint64   id)
+{
+  g_autoptr(PatellaStmt) stmt = patella_store_prepare (fixture->store,
+                                                       "SELECT uuid FROM shoe WHERE id = ?;", NULL);
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* A pair deleted by mistake comes back whole with Undo: its identity, its
+ * marks, the default, and its runs (but not one another program has given
+ * a pair since, and not over a pair of the same name added since). */
+static void
+test_undo_delete (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaDeletedShoe) deleted = NULL;
+  g_autoptr(PatellaShoe) back = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 id = add_shoe (fixture, "Road pair", TRUE);
+  gint64 other = add_shoe (fixture, "Trail pair", FALSE);
+  gint64 kept = add_run (fixture, "2026-03-10", "5km", id);
+  gint64 moved = add_run (fixture, "2026-03-11", "8km", id);
+  PatellaRun run = { .id = moved, .day = "2026-03-11", .distance_m = 8000, .shoe_id = other,
+                     .pain = -1 };
+  g_autoptr(PatellaRun) run_back = NULL;
+  gint64 again;
+
+  uuid = shoe_uuid (fixture, id);
+  deleted = patella_shoe_delete_for_undo (fixture->store, fixture->notifier, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deleted);
+  g_assert_null (patella_shoe_get (fixture->store, id, NULL));
+
+  /* Meanwhile another program gives one of its runs a pair. */
+  g_assert_true (patella_run_edit (fixture->store, NULL, &run, &error));
+  g_assert_no_error (error);
+
+  again = patella_shoe_undelete (fixture->store, fixture->notifier, deleted, &error);
+  g_assert_no_error (error);
+  back = get_shoe (fixture, again);
+  g_assert_cmpstr (back->name, ==, "Road pair");
+  g_assert_cmpstr (back->brand, ==, "Brand");
+  g_assert_true (back->is_default);
+  g_assert_cmpint (back->warn_m, ==, PATELLA_SHOE_WARN_DEFAULT_M);
+  g_assert_cmpuint (back->n_runs, ==, 1);
+  {
+    g_autofree char *uuid_back = shoe_uuid (fixture, again);
+
+    g_assert_cmpstr (uuid_back, ==, uuid);
+  }
+  run_back = patella_run_get (fixture->store, kept, &error);
+  g_assert_cmpint (run_back->shoe_id, ==, again);
+  g_clear_pointer (&run_back, patella_run_free);
+  run_back = patella_run_get (fixture->store, moved, &error);
+  g_assert_cmpint (run_back->shoe_id, ==, other);
+
+  /* A pair named the same, added after the delete, stays; Undo refuses. */
+  g_clear_pointer (&deleted, patella_deleted_shoe_free);
+  deleted = patella_shoe_delete_for_undo (fixture->store, fixture->notifier, again, &error);
+  g_assert_no_error (error);
+  add_shoe (fixture, "ROAD PAIR", FALSE);
+  before = dump (fixture);
+  g_assert_cmpint (patella_shoe_undelete (fixture->store, fixture->notifier, deleted, &error), ==, 0);
+  g_assert_error (error, PATELLA_ERROR, PATELLA_ERROR_INVALID);
+  {
+    g_autofree char *after = dump (fixture);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -656,6 +733,7 @@ main (int    argc,
   ADD ("find-and-units", test_find_and_units);
   ADD ("status-uses-model", test_status_uses_model);
   ADD ("add-writes-whole-shoe", test_add_writes_whole_shoe);
+  ADD ("undo-delete", test_undo_delete);
   g_test_add_func ("/shoes/status-words", test_status_words);
   g_test_add_func ("/shoes/input-equal", test_input_equal);
 

@@ -460,29 +460,91 @@ patella_shoe_set_retired (PatellaStore     *store,
   return patella_shoes_finish_write (tx, store, notifier, "shoes", error);
 }
 
-/**
- * patella_shoe_delete:
- *
- * Deletes a shoe. Its runs are kept, without a shoe; ask the user first
- * when PatellaShoe.n_runs is not 0.
- */
-gboolean
-patella_shoe_delete (PatellaStore     *store,
-                     PatellaNotifier  *notifier,
-                     gint64            id,
-                     GError          **error)
+/* What a deleted pair was, whole, and which runs were on it: what Undo
+ * brings back. */
+struct _PatellaDeletedShoe
+{
+  PatellaShoeRecord  record;
+  GArray            *run_ids;  /* gint64 */
+};
+
+void
+patella_deleted_shoe_free (PatellaDeletedShoe *deleted)
+{
+  if (deleted == NULL)
+    return;
+
+  patella_shoe_record_clear (&deleted->record);
+  g_clear_pointer (&deleted->run_ids, g_array_unref);
+  g_free (deleted);
+}
+
+/* Reads shoe @id whole, and its runs, into @deleted. */
+static gboolean
+read_deleted (PatellaStore        *store,
+              gint64               id,
+              PatellaDeletedShoe  *deleted,
+              GError             **error)
+{
+  g_autoptr(PatellaStmt) stmt = NULL;
+  PatellaShoeRecord *record = &deleted->record;
+  int rc;
+
+  stmt = patella_store_prepare (store,
+                                "SELECT uuid, name, brand, first_used, initial_m, warn_m, limit_m,"
+                                " retired, is_default, created_us FROM shoe WHERE id = ?;",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (patella_store_step (store, stmt, error) != SQLITE_ROW)
+    return FALSE;
+
+  record->uuid = patella_stmt_dup_text (stmt, 0);
+  record->name = patella_stmt_dup_text (stmt, 1);
+  record->brand = patella_stmt_dup_text (stmt, 2);
+  record->first_used = patella_stmt_dup_text (stmt, 3);
+  record->initial_m = sqlite3_column_int64 (stmt, 4);
+  record->warn_m = sqlite3_column_int64 (stmt, 5);
+  record->limit_m = sqlite3_column_int64 (stmt, 6);
+  record->retired = sqlite3_column_int (stmt, 7) != 0;
+  record->is_default = sqlite3_column_int (stmt, 8) != 0;
+  record->created_us = sqlite3_column_int64 (stmt, 9);
+  g_clear_pointer (&stmt, patella_stmt_release);
+
+  deleted->run_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  stmt = patella_store_prepare (store, "SELECT id FROM run WHERE shoe_id = ? ORDER BY id;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = patella_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 run_id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (deleted->run_ids, run_id);
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+delete_shoe (PatellaStore        *store,
+             PatellaNotifier     *notifier,
+             gint64               id,
+             PatellaDeletedShoe  *deleted,
+             GError             **error)
 {
   g_autoptr(PatellaTransaction) tx = NULL;
   g_autofree char *warn_key = patella_shoe_notification_key ("warn", id);
   g_autofree char *replace_key = patella_shoe_notification_key ("replace", id);
-
-  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
   tx = patella_store_transaction (store, error);
   if (tx == NULL)
     return FALSE;
 
   if (!patella_shoe_check_exists (store, id, NULL, error))
+    return FALSE;
+  if (deleted != NULL && !read_deleted (store, id, deleted, error))
     return FALSE;
 
   /* ON DELETE SET NULL keeps the runs. */
@@ -501,6 +563,101 @@ patella_shoe_delete (PatellaStore     *store,
     }
 
   return patella_shoes_finish_write (tx, store, NULL, "shoes", error);
+}
+
+/**
+ * patella_shoe_delete:
+ *
+ * Deletes a shoe. Its runs are kept, without a shoe; ask the user first
+ * when PatellaShoe.n_runs is not 0.
+ */
+gboolean
+patella_shoe_delete (PatellaStore     *store,
+                     PatellaNotifier  *notifier,
+                     gint64            id,
+                     GError          **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+
+  return delete_shoe (store, notifier, id, NULL, error);
+}
+
+/**
+ * patella_shoe_delete_for_undo:
+ *
+ * Deletes a shoe as patella_shoe_delete() does, keeping what
+ * patella_shoe_undelete() needs to bring it back.
+ *
+ * Returns: (transfer full) (nullable): the pair as it was, or %NULL with
+ *   @error set
+ */
+PatellaDeletedShoe *
+patella_shoe_delete_for_undo (PatellaStore     *store,
+                              PatellaNotifier  *notifier,
+                              gint64            id,
+                              GError          **error)
+{
+  g_autoptr(PatellaDeletedShoe) deleted = g_new0 (PatellaDeletedShoe, 1);
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+
+  if (!delete_shoe (store, notifier, id, deleted, error))
+    return NULL;
+
+  return g_steal_pointer (&deleted);
+}
+
+/**
+ * patella_shoe_undelete:
+ *
+ * Brings a deleted pair back, with its identity, and puts back on it each
+ * of its runs that is still on no shoe (a run another program has given a
+ * pair since keeps it). A pair of the same name added since is not
+ * replaced: that is refused.
+ *
+ * Returns: the pair's id, or 0 with @error set
+ */
+gint64
+patella_shoe_undelete (PatellaStore              *store,
+                       PatellaNotifier           *notifier,
+                       const PatellaDeletedShoe  *deleted,
+                       GError                   **error)
+{
+  g_autoptr(PatellaTransaction) tx = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), 0);
+  g_return_val_if_fail (deleted != NULL, 0);
+
+  tx = patella_store_transaction (store, error);
+  if (tx == NULL)
+    return 0;
+
+  if (!check_name_free (store, deleted->record.name, 0, error) ||
+      !patella_shoe_put_record (store, 0, &deleted->record, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (patella_store_get_db (store));
+
+  for (guint i = 0; i < deleted->run_ids->len; i++)
+    {
+      g_autoptr(PatellaStmt) stmt = NULL;
+
+      stmt = patella_store_prepare (store,
+                                    "UPDATE run SET shoe_id = ? WHERE id = ? AND shoe_id IS NULL;",
+                                    error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (deleted->run_ids, gint64, i));
+      if (!patella_store_step_done (store, stmt, error))
+        return 0;
+    }
+
+  if (!patella_shoes_finish_write (tx, store, notifier, "shoes", error))
+    return 0;
+  patella_store_emit_changed (store, "runs");
+
+  return id;
 }
 
 /* Returns: (transfer full) (nullable): shoe @id, or %NULL with @error set */

@@ -90,6 +90,8 @@ typedef struct
   gint64    created_us;
 } PatellaShoeRecord;
 
+typedef struct _PatellaDeletedShoe PatellaDeletedShoe;
+
 typedef enum
 {
   PATELLA_SHOES_ACTIVE  = 1 << 0,
@@ -100,6 +102,7 @@ typedef enum
 void         patella_shoe_free               (PatellaShoe        *shoe);
 void         patella_run_free                (PatellaRun         *run);
 void         patella_shoe_record_clear       (PatellaShoeRecord  *record);
+void         patella_deleted_shoe_free       (PatellaDeletedShoe *deleted);
 
 gboolean     patella_shoe_check_marks        (gint64              warn_m,
                                               gint64              limit_m,
@@ -136,6 +139,14 @@ gboolean     patella_shoe_delete             (PatellaStore       *store,
                                               PatellaNotifier    *notifier,
                                               gint64              id,
                                               GError            **error);
+PatellaDeletedShoe *patella_shoe_delete_for_undo (PatellaStore             *store,
+                                                PatellaNotifier          *notifier,
+                                                gint64                    id,
+                                                GError                  **error);
+gint64       patella_shoe_undelete           (PatellaStore              *store,
+                                              PatellaNotifier           *notifier,
+                                              const PatellaDeletedShoe  *deleted,
+                                              GError                   **error);
 PatellaShoe *patella_shoe_get                (PatellaStore       *store,
                                               gint64              id,
                                               GError            **error);
@@ -216,6 +227,7 @@ gboolean     patella_shoes_check_notifications (PatellaStore     *store,
                                                 PatellaNotifier  *notifier,
                                                 GError          **error);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaDeletedShoe, patella_deleted_shoe_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaShoe, patella_shoe_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaRun, patella_run_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PatellaShoeRecord, patella_shoe_record_clear)

@@ -213,20 +213,68 @@ store_changed_cb (PatellaShoeDetailsView *self)
   finish (self);
 }
 
+/* A deleted pair, kept for the toast's Undo. */
+typedef struct
+{
+  PatellaShoeDetailsView *self;      /* weak */
+  PatellaStore           *store;
+  PatellaNotifier        *notifier;  /* nullable */
+  PatellaDeletedShoe     *deleted;
+} DeletedPair;
+
+static void
+deleted_pair_free (gpointer  data,
+                   GClosure *closure)
+{
+  DeletedPair *pair = data;
+
+  g_clear_weak_pointer (&pair->self);
+  g_clear_object (&pair->store);
+  g_clear_object (&pair->notifier);
+  g_clear_pointer (&pair->deleted, patella_deleted_shoe_free);
+  g_free (pair);
+}
+
+static void
+undo_delete_cb (AdwToast    *toast,
+                DeletedPair *pair)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (patella_shoe_undelete (pair->store, pair->notifier, pair->deleted, &error) == 0 &&
+      pair->self != NULL)
+    show_toast (pair->self, error->message);
+}
+
 static void
 delete_now (PatellaShoeDetailsView *self)
 {
   g_autoptr(GError) error = NULL;
+  PatellaNotifier *notifier = get_notifier (self);
+  DeletedPair *pair;
+  AdwToast *toast;
 
-  if (!patella_shoe_delete (get_store (self), get_notifier (self), self->shoe_id, &error))
+  pair = g_new0 (DeletedPair, 1);
+  pair->deleted = patella_shoe_delete_for_undo (get_store (self), notifier, self->shoe_id, &error);
+  if (pair->deleted == NULL)
     {
+      deleted_pair_free (pair, NULL);
       show_toast (self, error->message);
       return;
     }
+  g_set_weak_pointer (&pair->self, self);
+  pair->store = g_object_ref (get_store (self));
+  pair->notifier = notifier != NULL ? g_object_ref (notifier) : NULL;
 
   self->shoe_id = 0;
   finish (self);
-  show_toast (self, _("Shoes deleted"));
+
+  toast = adw_toast_new (_("Shoes deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), pair,
+                         deleted_pair_free, 0);
+  patella_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -568,7 +616,8 @@ patella_shoe_details_view_toggle_retired (PatellaShoeDetailsView *self)
  * patella_shoe_details_view_delete:
  *
  * Deletes the pair shown: at once when it has no runs, else once the user
- * confirms (its runs are kept, without shoes).
+ * confirms (its runs are kept, without shoes). The toast's Undo brings the
+ * pair back, with its runs.
  */
 void
 patella_shoe_details_view_delete (PatellaShoeDetailsView *self)
