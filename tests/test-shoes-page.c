@@ -497,6 +497,22 @@ test_log_run_typed_unit (Fixture       *fixture,
   g_assert_cmpuint (runs->len, ==, 1);
   g_assert_cmpint (((PatellaRun *) g_ptr_array_index (runs, 0))->distance_m, ==, 4828);
   g_assert_cmpstr (((PatellaRun *) g_ptr_array_index (runs, 0))->day, ==, "2026-01-31");
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
+  /* Typed, then left with Tab: the field shows 4.83 km, the run is still
+   * 4 828 m (patella-cli's figure), not 4 830. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.log-run", NULL));
+  flush_events ();
+  dialog = find_run_dialog ();
+  spin = GTK_WIDGET (dialog_distance (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (spin), "3mi");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "4.83");
+  click_log (dialog);
+  g_assert_null (find_run_dialog ());
+  runs = patella_runs_list (store, 0, &error);
+  g_assert_cmpuint (runs->len, ==, 2);
+  g_assert_cmpint (((PatellaRun *) g_ptr_array_index (runs, 1))->distance_m, ==, 4828);
 }
 
 /* Logs a run of @distance through the Log Run dialog. */

@@ -35,6 +35,7 @@ struct _PatellaRunDialog
   gint64               run_id;
   gint64               shown_distance_m;
   char                *shown_distance;
+  gint64               typed_m;  /* what a unit typed into the field came to; -1: none */
   PatellaRun           shown;          /* the run as the form first showed it */
   char                *shown_day;
   char                *shown_note;
@@ -65,14 +66,34 @@ distance_input_cb (GtkSpinButton    *spin,
                    double           *new_value,
                    PatellaRunDialog *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
   gint64 metres;
 
-  if (!patella_parse_distance (gtk_editable_get_text (GTK_EDITABLE (spin)), self->unit, &metres,
-                               NULL))
+  if (!patella_parse_distance (text, self->unit, &metres, NULL))
     return GTK_INPUT_ERROR;
 
   *new_value = (double) metres / patella_unit_metres_per (self->unit);
+  /* A unit of its own ("3mi"): the metres are what was typed. */
+  self->typed_m = -1;
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isalpha (*p))
+      self->typed_m = metres;
   return TRUE;
+}
+
+/* "3mi" turned into km in the field is shown rounded (4.83): the run keeps
+ * the metres typed (4 828), as long as the field shows what it turned into. */
+static void
+distance_value_changed_cb (GtkSpinButton    *spin,
+                           PatellaRunDialog *self)
+{
+  if (self->typed_m < 0)
+    return;
+
+  g_free (self->shown_distance);
+  self->shown_distance = g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin)));
+  self->shown_distance_m = self->typed_m;
+  self->typed_m = -1;
 }
 
 static gboolean
@@ -346,7 +367,10 @@ patella_run_dialog_new (GtkWindow           *parent,
                                                           : _("Distance in kilometres"),
                                   -1);
 
+  self->typed_m = -1;
   g_signal_connect (self->distance_spin, "input", G_CALLBACK (distance_input_cb), self);
+  g_signal_connect (self->distance_spin, "value-changed", G_CALLBACK (distance_value_changed_cb),
+                    self);
   fill_shoes (self);
   fill_pain (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->distance_spin));
