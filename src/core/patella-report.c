@@ -167,6 +167,7 @@ read_journal (PatellaReport *report,
         continue;
 
       d = &g_array_index (report->days, PatellaReportDay, index);
+      d->has_entry = TRUE;
       d->pain_rest = patella_journal_entry_get_pain_rest (entry);
       d->pain_activity = patella_journal_entry_get_pain_activity (entry);
       d->pain_morning = patella_journal_entry_get_pain_morning (entry);
@@ -472,6 +473,7 @@ sum_weeks (PatellaReport *report,
       int rest = 0;
       int activity = 0;
       int morning = 0;
+      guint n_rest = 0;
       guint n_activity = 0;
       guint n_morning = 0;
 
@@ -488,9 +490,11 @@ sum_weeks (PatellaReport *report,
           week->runs += d->runs;
           week->icing += d->icing;
           week->exercise += d->exercise;
+          if (d->has_entry)
+            week->n_entries++;
           if (d->pain_rest != PATELLA_PAIN_NONE)
             {
-              week->n_entries++;
+              n_rest++;
               rest += d->pain_rest;
             }
           if (d->pain_activity != PATELLA_PAIN_NONE)
@@ -505,7 +509,7 @@ sum_weeks (PatellaReport *report,
             }
         }
 
-      week->rest = week->n_entries > 0 ? (double) rest / week->n_entries : -1;
+      week->rest = n_rest > 0 ? (double) rest / n_rest : -1;
       week->activity = n_activity > 0 ? (double) activity / n_activity : -1;
       week->morning = n_morning > 0 ? (double) morning / n_morning : -1;
 

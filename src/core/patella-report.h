@@ -43,6 +43,7 @@ typedef struct
 typedef struct
 {
   char    day[11];
+  gboolean has_entry;      /* a journal entry, rated or not */
   int     pain_rest;       /* PATELLA_PAIN_NONE without an entry or not rated */
   int     pain_activity;   /* PATELLA_PAIN_NONE when not rated */
   int     pain_morning;    /* the next morning; PATELLA_PAIN_NONE when not rated */
@@ -56,7 +57,7 @@ typedef struct
 {
   char     start[11];      /* the week's first day; may lie before the period */
   guint    n_days;         /* days of the week inside the period */
-  guint    n_entries;      /* journal days */
+  guint    n_entries;      /* journal days, rated or not */
   double   rest;           /* averages; negative when nothing was rated */
   double   activity;
   double   morning;
