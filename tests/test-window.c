@@ -441,6 +441,19 @@ test_control_rows_one_tab_stop (Fixture       *fixture,
   press_arrow (prefs, -1);
   g_assert_true (focus_in (prefs, controls[0]));
 
+  /* A backup's row does nothing itself: Tab stops at its Restore button
+   * only, which says which backup it restores. */
+  {
+    GtkWidget *backups = get_by_label (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_GROUP, "Backups");
+    GtkWidget *restore = find_by_type (backups, GTK_TYPE_BUTTON);
+    GtkWidget *row;
+
+    g_assert_nonnull (restore);
+    row = gtk_widget_get_ancestor (restore, ADW_TYPE_ACTION_ROW);
+    g_assert_true (g_ptr_array_find (stops, restore, NULL));
+    g_assert_false (g_ptr_array_find (stops, row, NULL));
+  }
+
   gtk_window_destroy (prefs);
   g_settings_reset (settings, "reminders-enabled");
 }

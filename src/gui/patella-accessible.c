@@ -191,7 +191,8 @@ set_not_focusable (GtkWidget *widget)
 }
 
 /* Whether @row works a control of its own (a switch, a spin button, a
- * drop-down) that a click anywhere on the row works too. */
+ * drop-down) that a click anywhere on the row works too, or is there only
+ * for its controls (a backup's Restore button: the row itself does nothing). */
 static gboolean
 is_control_row (GtkListBoxRow *row)
 {
@@ -201,7 +202,10 @@ is_control_row (GtkListBoxRow *row)
     return FALSE;
 
   control = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
-  return control != NULL && holds_control (control);
+  if (control != NULL)
+    return holds_control (control);
+
+  return !gtk_list_box_row_get_activatable (row) && holds_control (GTK_WIDGET (row));
 }
 
 /* The next row of @list that a user can reach from @row, @count rows on
@@ -277,7 +281,8 @@ list_move_cursor_cb (GtkListBox      *list,
 
 /* A row that works a control is one Tab stop, at the control: a click on
  * the row still works it, and the control is named by the row's title
- * (libadwaita's relation). */
+ * (libadwaita's relation). A row that is there for its controls stops at
+ * each of them only. */
 static void
 tidy_control_row (GtkListBoxRow *row)
 {
