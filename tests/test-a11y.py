@@ -562,6 +562,21 @@ class KeyboardTest(AppTestCase):
         self.key(ord('w'), 'ctrl')
         self.assertEqual(self.wait_for('query windows', '1'), '1')
 
+    def test_7_escape_closes_every_window_from_any_tab_stop(self):
+        # Keyboard only: into a window, a few Tabs in (a switch, a spin
+        # button, an entry row, a drop-down), and Escape closes it.
+        for action in ('app.preferences', 'app.guidance', 'app.clinician-report', 'app.plan',
+                       'win.show-help-overlay'):
+            for tabs in (0, 3):
+                self.command('action ' + action)
+                self.assertEqual(self.wait_for('query windows', '2'), '2', action)
+                time.sleep(0.3)
+                for _ in range(tabs):
+                    self.key(0xff09)  # Tab
+                self.key(0xff1b)  # Escape
+                self.assertEqual(self.wait_for('query windows', '1'), '1',
+                                 '%s after %d Tabs' % (action, tabs))
+
     # An entry row (libadwaita 1.2) types into a GtkText that GTK 4.8 kept
     # out of the tree: no element was told focused when Tab reached it.
     def test_6_entry_row_focus_is_seen(self):
