@@ -494,6 +494,51 @@ test_plan_control_rows_one_tab_stop (Fixture       *fixture,
   gtk_window_destroy (plan);
 }
 
+static gboolean
+widget_is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+/* The import folder's Stop, by keyboard: it hides itself, and the focus
+ * goes on to Choose rather than stay on a button no one sees. */
+static void
+test_import_folder_stop_keeps_focus (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.patella.Patella");
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
+  GtkWindow *prefs;
+  GtkWidget *row;
+  GtkWidget *stop;
+  GtkWidget *choose;
+  g_autofree char *folder = g_dir_make_tmp ("patella-import-XXXXXX", NULL);
+  g_autofree char *after = NULL;
+
+  g_assert_nonnull (folder);
+  g_settings_set_string (settings, "import-folder", folder);
+  prefs = GTK_WINDOW (patella_preferences_window_new (GTK_WINDOW (window),
+                                                      patella_application_get_context (test_app)));
+  gtk_window_present (prefs);
+  flush_events ();
+  row = get_by_label (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "Import Folder");
+  stop = get_by_label (row, GTK_TYPE_BUTTON, "Stop");
+  choose = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_true (gtk_widget_get_visible (stop));
+
+  gtk_widget_grab_focus (stop);
+  /* Enter or Space on it. */
+  gtk_widget_activate (stop);
+  g_assert_true (wait_until (widget_is_hidden, stop, 2000));
+  after = g_settings_get_string (settings, "import-folder");
+  g_assert_cmpstr (after, ==, "");
+  g_assert_true (gtk_window_get_focus (prefs) == choose);
+
+  gtk_window_destroy (prefs);
+  g_settings_reset (settings, "import-folder");
+  g_rmdir (folder);
+}
+
 /* Reminder times: bad ones are explained and never stored. */
 static void
 test_preferences_times (Fixture       *fixture,
@@ -818,6 +863,7 @@ main (int    argc,
   ADD ("preferences-times", NULL, test_preferences_times);
   ADD ("control-rows-one-tab-stop", NULL, test_control_rows_one_tab_stop);
   ADD ("plan-control-rows-one-tab-stop", NULL, test_plan_control_rows_one_tab_stop);
+  ADD ("import-folder-stop-keeps-focus", NULL, test_import_folder_stop_keeps_focus);
   ADD ("newer-database-banner", NULL, test_newer_database_banner);
   ADD ("guidance-window", NULL, test_guidance_window);
   ADD ("reminder-actions", NULL, test_reminder_actions);
