@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "patella-application.h"
+#include "patella-backup.h"
 #include "patella-plan-window.h"
 #include "patella-preferences-window.h"
 #include "patella-shoes.h"
@@ -408,13 +409,23 @@ test_control_rows_one_tab_stop (Fixture       *fixture,
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.patella.Patella");
   PatellaWindow *window = patella_app_fixture_open_window (fixture);
-  GtkWindow *prefs = GTK_WINDOW (patella_preferences_window_new (GTK_WINDOW (window),
-                                                                 patella_application_get_context (test_app)));
+  GtkWindow *prefs;
   const char *titles[] = { "Reminders", "Sessions a Day", "Session Length", "Start at Login", "Sounds" };
   GtkWidget *controls[G_N_ELEMENTS (titles)];
   g_autoptr(GPtrArray) stops = NULL;
   GtkWidget *reminders_row;
 
+  /* Today's backup, which the application makes once it is idle. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *backup = patella_backup_run_daily (
+      patella_context_get_store (patella_application_get_context (test_app)), NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (backup);
+  }
+  prefs = GTK_WINDOW (patella_preferences_window_new (GTK_WINDOW (window),
+                                                      patella_application_get_context (test_app)));
   g_settings_set_boolean (settings, "reminders-enabled", FALSE);
   gtk_window_present (prefs);
   flush_events ();
