@@ -577,6 +577,41 @@ class KeyboardTest(AppTestCase):
                 self.assertEqual(self.wait_for('query windows', '1'), '1',
                                  '%s after %d Tabs' % (action, tabs))
 
+    def test_8_rows_with_a_control_are_one_tab_stop(self):
+        # Preferences with real keys: from the Distance Unit, one Tab to
+        # each control of the Icing rows, never to a row itself; Down from
+        # the switch to the spin button below it.
+        def focus():
+            node = self.focused()
+            return (node.getRoleName(), node.name) if node is not None else None
+
+        self.command('action app.preferences')
+        self.assertEqual(self.wait_for('query windows', '2'), '2')
+        time.sleep(0.3)
+        try:
+            for _ in range(10):
+                if focus() == ('combo box', 'Distance Unit') or \
+                        (focus() or ('', ''))[1] == 'Distance Unit':
+                    break
+                self.key(0xff09)
+            start = focus()
+            self.assertEqual(start[1], 'Distance Unit', start)
+            stops = []
+            for _ in range(3):
+                self.key(0xff09)
+                stops.append(focus())
+            self.assertEqual(stops, [('check box', 'Reminders'),
+                                     ('spin button', 'Sessions a Day'),
+                                     ('spin button', 'Session Length')])
+            self.key(0xff09, 'shift')
+            self.key(0xff09, 'shift')
+            self.assertEqual(focus(), ('check box', 'Reminders'))
+            self.key(0xff54)  # Down
+            self.assertEqual(focus(), ('spin button', 'Sessions a Day'))
+        finally:
+            self.key(0xff1b)  # Escape
+            self.wait_for('query windows', '1')
+
     # An entry row (libadwaita 1.2) types into a GtkText that GTK 4.8 kept
     # out of the tree: no element was told focused when Tab reached it.
     def test_6_entry_row_focus_is_seen(self):
