@@ -553,6 +553,44 @@ patella_accessible_one_tab_stop (GtkWidget *list)
   gtk_widget_add_controller (list, keys);
 }
 
+static GtkWidget *
+first_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * patella_accessible_group_one_tab_stop:
+ *
+ * Makes the rows of @group, an #AdwPreferencesGroup, one Tab stop, as
+ * patella_accessible_one_tab_stop() does a list: for a group of rows to
+ * read, not to act on.
+ */
+void
+patella_accessible_group_one_tab_stop (GtkWidget *group)
+{
+  GtkWidget *list;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  list = first_list (group);
+  g_return_if_fail (list != NULL);
+  patella_accessible_one_tab_stop (list);
+}
+
 /**
  * patella_accessible_init:
  *

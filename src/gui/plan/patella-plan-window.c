@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-accessible.h"
 #include "patella-guidance.h"
 #include "patella-parse.h"
 #include "patella-plan.h"
@@ -406,6 +407,11 @@ patella_plan_window_init (PatellaPlanWindow *self)
 
   self->rows = g_ptr_array_new ();
   gtk_label_set_text (self->disclaimer_label, patella_guidance_get_disclaimer ());
+
+  /* The ladder and the history (one row a session) are read, not acted
+   * on: one Tab stop each, the arrows move along their rows. */
+  patella_accessible_group_one_tab_stop (GTK_WIDGET (self->ladder_group));
+  patella_accessible_group_one_tab_stop (GTK_WIDGET (self->history_group));
 }
 
 PatellaPlanWindow *
