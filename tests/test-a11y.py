@@ -562,6 +562,90 @@ class KeyboardTest(AppTestCase):
         self.key(ord('w'), 'ctrl')
         self.assertEqual(self.wait_for('query windows', '1'), '1')
 
+    def test_7_escape_closes_every_window_from_any_tab_stop(self):
+        # Keyboard only: into a window, a few Tabs in (a switch, a spin
+        # button, an entry row, a drop-down), and Escape closes it.
+        for action in ('app.preferences', 'app.guidance', 'app.clinician-report', 'app.plan',
+                       'win.show-help-overlay'):
+            for tabs in (0, 3):
+                self.command('action ' + action)
+                self.assertEqual(self.wait_for('query windows', '2'), '2', action)
+                time.sleep(0.3)
+                for _ in range(tabs):
+                    self.key(0xff09)  # Tab
+                self.key(0xff1b)  # Escape
+                self.assertEqual(self.wait_for('query windows', '1'), '1',
+                                 '%s after %d Tabs' % (action, tabs))
+
+    def test_8_rows_with_a_control_are_one_tab_stop(self):
+        # Preferences with real keys: from the Distance Unit, one Tab to
+        # each control of the Icing rows, never to a row itself; Down from
+        # the switch to the spin button below it.
+        def focus():
+            node = self.focused()
+            return (node.getRoleName(), node.name) if node is not None else None
+
+        self.command('action app.preferences')
+        self.assertEqual(self.wait_for('query windows', '2'), '2')
+        time.sleep(0.3)
+        try:
+            for _ in range(10):
+                if focus() == ('combo box', 'Distance Unit') or \
+                        (focus() or ('', ''))[1] == 'Distance Unit':
+                    break
+                self.key(0xff09)
+            start = focus()
+            self.assertEqual(start[1], 'Distance Unit', start)
+            stops = []
+            for _ in range(3):
+                self.key(0xff09)
+                stops.append(focus())
+            self.assertEqual(stops, [('check box', 'Reminders'),
+                                     ('spin button', 'Sessions a Day'),
+                                     ('spin button', 'Session Length')])
+            self.key(0xff09, 'shift')
+            self.key(0xff09, 'shift')
+            self.assertEqual(focus(), ('check box', 'Reminders'))
+            self.key(0xff54)  # Down
+            self.assertEqual(focus(), ('spin button', 'Sessions a Day'))
+        finally:
+            self.key(0xff1b)  # Escape
+            self.wait_for('query windows', '1')
+
+    def tab_round(self, presses):
+        names = []
+        for _ in range(presses):
+            self.key(0xff09)  # Tab
+            node = self.focused()
+            names.append(node.name if node is not None else None)
+        return names
+
+    def test_9_rows_to_read_are_one_tab_stop_a_group(self):
+        # The plan's ladder and history, and each section of Guidance: one
+        # Tab stop each, as often as the window's first button; the arrows
+        # go along the rows.
+        for action, first, group, second in (
+                ('app.plan', 'Start the Plan', '1. Calm and Strengthen', '2. Readiness Check'),
+                ('app.guidance', 'Search', 'Exercise therapy comes first',
+                 'Foot orthoses: may help for up to about 6 weeks')):
+            self.command('action ' + action)
+            self.assertEqual(self.wait_for('query windows', '2'), '2')
+            time.sleep(0.3)
+            try:
+                names = self.tab_round(24 if action == 'app.plan' else 30)
+                self.assertGreaterEqual(names.count(first), 2, names)
+                self.assertEqual(names.count(group), names.count(first), names)
+                self.assertNotIn(second, names)
+                if action == 'app.plan':
+                    self.assertEqual(names.count('Nothing yet'), names.count(first), names)
+                while self.focused().name != group:
+                    self.key(0xff09)
+                self.key(0xff54)  # Down
+                self.assertEqual(self.focused().name, second)
+            finally:
+                self.key(0xff1b)  # Escape
+                self.wait_for('query windows', '1')
+
     # An entry row (libadwaita 1.2) types into a GtkText that GTK 4.8 kept
     # out of the tree: no element was told focused when Tab reached it.
     def test_6_entry_row_focus_is_seen(self):

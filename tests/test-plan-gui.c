@@ -339,6 +339,72 @@ test_plan_window (Fixture       *fixture,
   flush_events ();
 }
 
+/* The button of the plan window that has the keyboard focus, which a user
+ * can see. */
+static void
+assert_focus_on (GtkWindow  *window,
+                 const char *button)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (focus == get_by_label (GTK_WIDGET (window), GTK_TYPE_BUTTON, button));
+}
+
+static gboolean
+button_is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+/* Start, Pause, Resume and Stop, by keyboard: each hides the button pressed,
+ * and the focus goes to the one that takes its place, never stays on a
+ * hidden button. */
+static void
+test_plan_window_keeps_focus (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWindow *plan_window;
+  GtkWidget *pressed;
+  struct { gboolean tab; const char *press; const char *then; } steps[] = {
+    { FALSE, "Start the Plan", "Pause" },
+    { FALSE, "Pause", "Resume" },
+    { FALSE, "Resume", "Pause" },
+    { TRUE, "Stop", "Start the Plan" },
+  };
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  plan_window = GTK_WINDOW (patella_plan_window_new (GTK_WINDOW (fixture->window), store ()));
+  gtk_window_present (plan_window);
+  flush_events ();
+
+  gtk_widget_grab_focus (get_by_label (GTK_WIDGET (plan_window), GTK_TYPE_BUTTON, "Start the Plan"));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      if (steps[i].tab)
+        g_signal_emit_by_name (plan_window, "move-focus", GTK_DIR_TAB_FORWARD);
+      assert_focus_on (plan_window, steps[i].press);
+      /* Enter or Space on the focused button, which works it as it comes
+       * up again. */
+      pressed = gtk_window_get_focus (plan_window);
+      gtk_widget_activate (pressed);
+      wait_until (button_is_hidden, pressed, 2000);
+      flush_events ();
+      assert_focus_on (plan_window, steps[i].then);
+    }
+
+  /* On a rung of the ladder when the plan changes: on the same rung after. */
+  gtk_widget_grab_focus (get_by_label (GTK_WIDGET (plan_window), ADW_TYPE_ACTION_ROW, "3. Walk/Run 1"));
+  start_plan (2);
+  flush_events ();
+  g_assert_true (gtk_window_get_focus (plan_window) ==
+                 get_by_label (GTK_WIDGET (plan_window), ADW_TYPE_ACTION_ROW, "3. Walk/Run 1"));
+
+  gtk_window_destroy (plan_window);
+  flush_events ();
+}
+
 /* The morning check-in's "Rate in Patella…" opens that day's entry. */
 static void
 test_open_day (Fixture       *fixture,
@@ -377,6 +443,7 @@ main (int    argc,
   ADD ("today-card", test_today_card);
   ADD ("session-from-card", test_session_from_card);
   ADD ("plan-window", test_plan_window);
+  ADD ("plan-window-keeps-focus", test_plan_window_keeps_focus);
   ADD ("open-day", test_open_day);
 
 #undef ADD

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "patella-application.h"
+#include "patella-backup.h"
+#include "patella-plan-window.h"
 #include "patella-preferences-window.h"
 #include "patella-shoes.h"
 #include "patella-timer.h"
@@ -304,6 +306,249 @@ test_close_can_turn_off_reminders (Fixture       *fixture,
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
 }
 
+
+/* Where the focus stops, Tab after Tab as a user presses it, from the top of
+ * @window round to the first stop again. */
+static GPtrArray *
+tab_stops (GtkWindow *window)
+{
+  GPtrArray *stops = g_ptr_array_new ();
+
+  gtk_window_set_focus (window, NULL);
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus;
+
+      g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+      focus = gtk_window_get_focus (window);
+      if (focus == NULL || (stops->len > 0 && focus == g_ptr_array_index (stops, 0)))
+        break;
+      g_ptr_array_add (stops, focus);
+    }
+  g_assert_cmpuint (stops->len, >, 0);
+
+  return stops;
+}
+
+/* The row titled @title in @window is one Tab stop, at its control, and
+ * Up and Down from a neighbour land on that control. */
+static GtkWidget *
+assert_one_stop_at_control (GtkWindow  *window,
+                            GPtrArray  *stops,
+                            const char *title)
+{
+  GtkWidget *row = get_by_label (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, title);
+  GtkWidget *control = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  guint in_row = 0;
+
+  g_assert_nonnull (control);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      if (stop == row)
+        g_error ("Tab stops at the row \"%s\" itself, not only at its control", title);
+      if (gtk_widget_is_ancestor (stop, row))
+        {
+          g_assert_true (stop == control || gtk_widget_is_ancestor (stop, control));
+          in_row++;
+        }
+    }
+  if (in_row != 1)
+    g_error ("the row \"%s\" is %u Tab stops, not 1", title, in_row);
+
+  return control;
+}
+
+/* Whether the focus of @window is @control or inside it. */
+static gboolean
+focus_in (GtkWindow *window,
+          GtkWidget *control)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && (focus == control || gtk_widget_is_ancestor (focus, control));
+}
+
+/* The switch is on, or off (it moves first, then turns). */
+static gboolean
+switch_is_on (gpointer data)
+{
+  return gtk_switch_get_active (GTK_SWITCH (data));
+}
+
+static gboolean
+switch_is_off (gpointer data)
+{
+  return !gtk_switch_get_active (GTK_SWITCH (data));
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Down or Up, as the key does in a list when the focused widget leaves it. */
+static void
+press_arrow (GtkWindow *window,
+             int        count)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (gtk_window_get_focus (window), GTK_TYPE_LIST_BOX);
+
+  g_assert_nonnull (list);
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, count, FALSE, FALSE);
+}
+
+/* A row that works a control (a switch, a spin button) is one Tab stop, at
+ * the control; a click on the row still works it, and the arrows move from
+ * control to control. */
+static void
+test_control_rows_one_tab_stop (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.patella.Patella");
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
+  GtkWindow *prefs;
+  const char *titles[] = { "Reminders", "Sessions a Day", "Session Length", "Start at Login", "Sounds" };
+  GtkWidget *controls[G_N_ELEMENTS (titles)];
+  g_autoptr(GPtrArray) stops = NULL;
+  GtkWidget *reminders_row;
+
+  /* Today's backup, which the application makes once it is idle. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *backup = patella_backup_run_daily (
+      patella_context_get_store (patella_application_get_context (test_app)), NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (backup);
+  }
+  prefs = GTK_WINDOW (patella_preferences_window_new (GTK_WINDOW (window),
+                                                      patella_application_get_context (test_app)));
+  g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+  gtk_window_present (prefs);
+  flush_events ();
+  stops = tab_stops (prefs);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    controls[i] = assert_one_stop_at_control (prefs, stops, titles[i]);
+
+  /* Down from the switch to the spin buttons below it, and Up again; a
+   * click on a row first (GTK moves from the row clicked last). */
+  reminders_row = get_by_label (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "Reminders");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (controls[0])));
+  gtk_widget_activate (reminders_row);
+  g_assert_true (wait_until (switch_is_on, controls[0], 2000));
+  gtk_widget_activate (reminders_row);
+  g_assert_true (wait_until (switch_is_off, controls[0], 2000));
+
+  gtk_widget_grab_focus (controls[0]);
+  press_arrow (prefs, 1);
+  g_assert_true (focus_in (prefs, controls[1]));
+  press_arrow (prefs, 1);
+  g_assert_true (focus_in (prefs, controls[2]));
+  press_arrow (prefs, -1);
+  g_assert_true (focus_in (prefs, controls[1]));
+  press_arrow (prefs, -1);
+  g_assert_true (focus_in (prefs, controls[0]));
+
+  /* A backup's row does nothing itself: Tab stops at its Restore button
+   * only, which says which backup it restores. */
+  {
+    GtkWidget *backups = get_by_label (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_GROUP, "Backups");
+    GtkWidget *restore = find_by_type (backups, GTK_TYPE_BUTTON);
+    GtkWidget *row;
+
+    g_assert_nonnull (restore);
+    row = gtk_widget_get_ancestor (restore, ADW_TYPE_ACTION_ROW);
+    g_assert_true (g_ptr_array_find (stops, restore, NULL));
+    g_assert_false (g_ptr_array_find (stops, row, NULL));
+  }
+
+  gtk_window_destroy (prefs);
+  g_settings_reset (settings, "reminders-enabled");
+}
+
+/* The plan window's rows that work a drop-down or a spin button, alike. */
+static void
+test_plan_control_rows_one_tab_stop (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
+  PatellaStore *store = patella_context_get_store (patella_application_get_context (test_app));
+  GtkWindow *plan = GTK_WINDOW (patella_plan_window_new (GTK_WINDOW (window), store));
+  g_autoptr(GPtrArray) stops = NULL;
+  GtkWidget *rule;
+  GtkWidget *phase;
+  guint selected;
+
+  gtk_window_present (plan);
+  flush_events ();
+  stops = tab_stops (plan);
+  phase = assert_one_stop_at_control (plan, stops, "Start at Phase");
+  rule = assert_one_stop_at_control (plan, stops, "Pain Rule");
+
+  /* A click on the rule's row opens its choices, which a choice closes. */
+  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (rule));
+  gtk_widget_activate (gtk_widget_get_ancestor (rule, ADW_TYPE_ACTION_ROW));
+  flush_events ();
+  g_assert_true (wait_until (widget_is_mapped, find_by_type (rule, GTK_TYPE_POPOVER), 2000));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (rule)), ==, selected);
+  gtk_popover_popdown (GTK_POPOVER (find_by_type (rule, GTK_TYPE_POPOVER)));
+  flush_events ();
+
+  /* Up from the rule to the phase. */
+  gtk_widget_grab_focus (rule);
+  press_arrow (plan, -1);
+  g_assert_true (focus_in (plan, phase));
+
+  gtk_window_destroy (plan);
+}
+
+static gboolean
+widget_is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+/* The import folder's Stop, by keyboard: it hides itself, and the focus
+ * goes on to Choose rather than stay on a button no one sees. */
+static void
+test_import_folder_stop_keeps_focus (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.patella.Patella");
+  PatellaWindow *window = patella_app_fixture_open_window (fixture);
+  GtkWindow *prefs;
+  GtkWidget *row;
+  GtkWidget *stop;
+  GtkWidget *choose;
+  g_autofree char *folder = g_dir_make_tmp ("patella-import-XXXXXX", NULL);
+  g_autofree char *after = NULL;
+
+  g_assert_nonnull (folder);
+  g_settings_set_string (settings, "import-folder", folder);
+  prefs = GTK_WINDOW (patella_preferences_window_new (GTK_WINDOW (window),
+                                                      patella_application_get_context (test_app)));
+  gtk_window_present (prefs);
+  flush_events ();
+  row = get_by_label (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "Import Folder");
+  stop = get_by_label (row, GTK_TYPE_BUTTON, "Stop");
+  choose = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_true (gtk_widget_get_visible (stop));
+
+  gtk_widget_grab_focus (stop);
+  /* Enter or Space on it. */
+  gtk_widget_activate (stop);
+  g_assert_true (wait_until (widget_is_hidden, stop, 2000));
+  after = g_settings_get_string (settings, "import-folder");
+  g_assert_cmpstr (after, ==, "");
+  g_assert_true (gtk_window_get_focus (prefs) == choose);
+
+  gtk_window_destroy (prefs);
+  g_settings_reset (settings, "import-folder");
+  g_rmdir (folder);
+}
 
 /* Reminder times: bad ones are explained and never stored. */
 static void
@@ -627,6 +872,9 @@ main (int    argc,
   ADD ("close-explains-background", NULL, test_close_explains_background);
   ADD ("close-can-turn-off-reminders", NULL, test_close_can_turn_off_reminders);
   ADD ("preferences-times", NULL, test_preferences_times);
+  ADD ("control-rows-one-tab-stop", NULL, test_control_rows_one_tab_stop);
+  ADD ("plan-control-rows-one-tab-stop", NULL, test_plan_control_rows_one_tab_stop);
+  ADD ("import-folder-stop-keeps-focus", NULL, test_import_folder_stop_keeps_focus);
   ADD ("newer-database-banner", NULL, test_newer_database_banner);
   ADD ("guidance-window", NULL, test_guidance_window);
   ADD ("reminder-actions", NULL, test_reminder_actions);

@@ -171,12 +171,146 @@ holds_control (GtkWidget *widget)
   return FALSE;
 }
 
-/* A row that only holds controls is one Tab stop, at its control; any other
- * row of Patella's own is named after what it shows. */
+/* GTK 4.8 gives a window its accessible role ("frame", "dialog") only at
+ * the end of its mapping, after its widgets were mapped. Until then the
+ * window's accessible has the role of any widget, and a widget inside it
+ * that stops taking the focus makes itself, its parents and the window
+ * known to screen readers at once, the window as a "filler" for good (the
+ * Preferences, Report and Plan windows were). So the widgets that a window
+ * maps wait for the window's own pass, which comes after its mapping
+ * (widget_mapped_cb). */
+#define ROLE_SET_KEY "patella-accessible-role-set"
+
+static void
+set_not_focusable (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL && g_object_get_data (G_OBJECT (root), ROLE_SET_KEY) != NULL)
+    gtk_widget_set_focusable (widget, FALSE);
+}
+
+/* Whether @row works a control of its own (a switch, a spin button, a
+ * drop-down) that a click anywhere on the row works too, or is there only
+ * for its controls (a backup's Restore button: the row itself does nothing). */
+static gboolean
+is_control_row (GtkListBoxRow *row)
+{
+  GtkWidget *control;
+
+  if (!ADW_IS_ACTION_ROW (row))
+    return FALSE;
+
+  control = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  if (control != NULL)
+    return holds_control (control);
+
+  return !gtk_list_box_row_get_activatable (row) && holds_control (GTK_WIDGET (row));
+}
+
+/* The next row of @list that a user can reach from @row, @count rows on
+ * (before it when negative), or NULL. */
+static GtkWidget *
+row_after (GtkListBox    *list,
+           GtkListBoxRow *row,
+           int            count)
+{
+  int index = gtk_list_box_row_get_index (row);
+  int step = count < 0 ? -1 : 1;
+  GtkWidget *found = NULL;
+
+  for (int left = ABS (count); left > 0 && index >= 0; )
+    {
+      GtkListBoxRow *next;
+
+      index += step;
+      next = index >= 0 ? gtk_list_box_get_row_at_index (list, index) : NULL;
+      if (next == NULL)
+        break;
+      if (gtk_widget_get_visible (GTK_WIDGET (next)) &&
+          gtk_widget_get_child_visible (GTK_WIDGET (next)) &&
+          gtk_widget_is_sensitive (GTK_WIDGET (next)))
+        {
+          found = GTK_WIDGET (next);
+          left--;
+        }
+    }
+
+  return found;
+}
+
+/* Up and Down in a list of rows that work controls: from the row that holds
+ * the focus to the one before or after it, at its control. GTK moves from
+ * the last row clicked or focused itself, and a row that is not a Tab stop
+ * never takes the focus, so the focus stayed where it was. */
+static void
+list_move_cursor_cb (GtkListBox      *list,
+                     GtkMovementStep  step,
+                     int              count,
+                     gboolean         extend,
+                     gboolean         modify,
+                     gpointer         user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (list));
+  GtkWidget *row = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *target;
+  GtkDirectionType direction = count < 0 ? GTK_DIR_UP : GTK_DIR_DOWN;
+
+  if (step != GTK_MOVEMENT_DISPLAY_LINES || count == 0)
+    return;
+
+  while (row != NULL && gtk_widget_get_parent (row) != GTK_WIDGET (list))
+    row = gtk_widget_get_parent (row);
+  if (!GTK_IS_LIST_BOX_ROW (row))
+    return;
+
+  g_signal_stop_emission_by_name (list, "move-cursor");
+
+  target = row_after (list, GTK_LIST_BOX_ROW (row), count);
+  if (target != NULL && gtk_widget_get_focusable (target) && gtk_widget_grab_focus (target))
+    return;
+  if (target != NULL && gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD))
+    return;
+
+  /* Past the first or the last row: on to what comes before or after the
+   * list, as GTK does. */
+  if (!gtk_widget_keynav_failed (GTK_WIDGET (list), direction))
+    gtk_widget_child_focus (GTK_WIDGET (root),
+                            count < 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+}
+
+/* A row that works a control is one Tab stop, at the control: a click on
+ * the row still works it, and the control is named by the row's title
+ * (libadwaita's relation). A row that is there for its controls stops at
+ * each of them only. */
+static void
+tidy_control_row (GtkListBoxRow *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
+
+  set_not_focusable (GTK_WIDGET (row));
+
+  if (GTK_IS_LIST_BOX (list) &&
+      gtk_list_box_get_selection_mode (GTK_LIST_BOX (list)) == GTK_SELECTION_NONE &&
+      g_object_get_data (G_OBJECT (list), "patella-accessible-arrows") == NULL)
+    {
+      g_object_set_data (G_OBJECT (list), "patella-accessible-arrows", GINT_TO_POINTER (1));
+      g_signal_connect (list, "move-cursor", G_CALLBACK (list_move_cursor_cb), NULL);
+    }
+}
+
+/* A row that only holds controls, or works one, is one Tab stop, at its
+ * control; any other row of Patella's own is named after what it shows. */
 static void
 tidy_row (GtkListBoxRow *row)
 {
   GtkWidget *child = gtk_list_box_row_get_child (row);
+
+  if (is_control_row (row))
+    {
+      tidy_control_row (row);
+      return;
+    }
 
   /* libadwaita's own rows are named by their titles already. */
   if ((G_OBJECT_TYPE (row) != GTK_TYPE_LIST_BOX_ROW &&
@@ -184,7 +318,7 @@ tidy_row (GtkListBoxRow *row)
     return;
 
   if (!gtk_list_box_row_get_activatable (row) && holds_control (child))
-    gtk_widget_set_focusable (GTK_WIDGET (row), FALSE);
+    set_not_focusable (GTK_WIDGET (row));
 
   if (ADW_IS_PREFERENCES_ROW (row) && adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -282,6 +416,10 @@ widget_mapped_cb (GSignalInvocationHint *hint,
 {
   GtkWidget *widget = g_value_get_object (&params[0]);
 
+  /* Mapped: GTK has given the window its role (see set_not_focusable). */
+  if (GTK_IS_ROOT (widget))
+    g_object_set_data (G_OBJECT (widget), ROLE_SET_KEY, GINT_TO_POINTER (1));
+
   /* A window, a view or a stack also mends what it holds but does not
    * show yet (the other pages of a stack), which a screen reader can still
    * reach. */
@@ -353,7 +491,7 @@ patella_accessible_tidy (GtkWidget *widget)
            GTK_SELECTION_NONE &&
            holds_control (widget))
     /* A flow box that only lays buttons out: one Tab stop each, at the button. */
-    gtk_widget_set_focusable (widget, FALSE);
+    set_not_focusable (widget);
   else if (G_OBJECT_TYPE (widget) == g_type_from_name ("GtkListItemWidget"))
     tidy_list_item (widget);
   else if (GTK_IS_EXPANDER (widget) && gtk_expander_get_label (GTK_EXPANDER (widget)) != NULL)
@@ -413,6 +551,44 @@ patella_accessible_one_tab_stop (GtkWidget *list)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), NULL);
   gtk_widget_add_controller (list, keys);
+}
+
+static GtkWidget *
+first_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * patella_accessible_group_one_tab_stop:
+ *
+ * Makes the rows of @group, an #AdwPreferencesGroup, one Tab stop, as
+ * patella_accessible_one_tab_stop() does a list: for a group of rows to
+ * read, not to act on.
+ */
+void
+patella_accessible_group_one_tab_stop (GtkWidget *group)
+{
+  GtkWidget *list;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  list = first_list (group);
+  g_return_if_fail (list != NULL);
+  patella_accessible_one_tab_stop (list);
 }
 
 /**

@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 void patella_accessible_init (void);
 void patella_accessible_tidy (GtkWidget *widget);
 void patella_accessible_one_tab_stop (GtkWidget *list);
+void patella_accessible_group_one_tab_stop (GtkWidget *group);
 void patella_accessible_announce (GtkWidget  *from,
                                   const char *text);
 

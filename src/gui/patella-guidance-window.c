@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-accessible.h"
 #include "patella-guidance-window.h"
 #include "patella-guidance.h"
 
@@ -97,6 +98,8 @@ patella_guidance_window_init (PatellaGuidanceWindow *self)
         adw_preferences_group_add (group, create_row (&sections[i].items[j]));
 
       adw_preferences_page_add (self->page, group);
+      /* Rows to read: one Tab stop a section, the arrows move along it. */
+      patella_accessible_group_one_tab_stop (GTK_WIDGET (group));
     }
 }
 

@@ -178,6 +178,11 @@ show_import_folder (PatellaPreferencesWindow *self)
       adw_action_row_set_subtitle (self->import_folder_row,
                                    _("Off: runs come only from files you import"));
     }
+  /* Stop hides itself: the focus goes on to Choose, not stays on a button
+   * no one sees (Enter would still work it). */
+  if (!on && gtk_window_get_focus (GTK_WINDOW (self)) ==
+              GTK_WIDGET (self->import_folder_off_button))
+    gtk_widget_grab_focus (GTK_WIDGET (self->import_folder_button));
   gtk_widget_set_visible (GTK_WIDGET (self->import_folder_off_button), on);
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-accessible.h"
 #include "patella-guidance.h"
 #include "patella-parse.h"
 #include "patella-plan.h"
@@ -138,6 +139,32 @@ fill_history (PatellaPlanWindow *self,
              _("Sessions and decisions appear here, each with its reason."), NULL, NULL);
 }
 
+/* A refresh hides the button that was pressed (Start, Pause, Resume, Stop,
+ * the rating's Save) and rebuilds the ladder and the history. The focus
+ * stayed on the hidden button, where no one saw it and Enter still worked
+ * it, or was dropped with its row: it goes to the row in the same place, or
+ * to the button that took the pressed one's place. */
+static void
+keep_focus (PatellaPlanWindow *self,
+            GtkWidget         *had_focus,
+            int                row_index)
+{
+  GtkWidget *buttons[] = { self->start_button, self->pause_button,
+                           self->resume_button, self->stop_button };
+
+  if (had_focus == NULL ||
+      (gtk_widget_is_ancestor (had_focus, GTK_WIDGET (self)) && gtk_widget_is_visible (had_focus)))
+    return;
+
+  if (row_index >= 0 && (guint) row_index < self->rows->len &&
+      gtk_widget_grab_focus (g_ptr_array_index (self->rows, row_index)))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (gtk_widget_get_visible (buttons[i]) && gtk_widget_grab_focus (buttons[i]))
+      return;
+}
+
 /**
  * patella_plan_window_refresh:
  *
@@ -154,8 +181,20 @@ patella_plan_window_refresh (PatellaPlanWindow *self)
   g_autofree char *level = NULL;
   const PatellaPlanEvent *decision;
   gboolean open;
+  g_autoptr(GtkWidget) had_focus = NULL;
+  int focus_row = -1;
 
   g_return_if_fail (PATELLA_IS_PLAN_WINDOW (self));
+
+  if (gtk_window_get_focus (GTK_WINDOW (self)) != NULL)
+    had_focus = g_object_ref (gtk_window_get_focus (GTK_WINDOW (self)));
+  for (guint i = 0; had_focus != NULL && i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (had_focus == row || gtk_widget_is_ancestor (had_focus, row))
+        focus_row = i;
+    }
 
   clear_rows (self);
   if (self->store == NULL)
@@ -228,6 +267,7 @@ patella_plan_window_refresh (PatellaPlanWindow *self)
 
   fill_ladder (self, plan);
   fill_history (self, plan);
+  keep_focus (self, had_focus, focus_row);
 }
 
 static void
@@ -367,6 +407,11 @@ patella_plan_window_init (PatellaPlanWindow *self)
 
   self->rows = g_ptr_array_new ();
   gtk_label_set_text (self->disclaimer_label, patella_guidance_get_disclaimer ());
+
+  /* The ladder and the history (one row a session) are read, not acted
+   * on: one Tab stop each, the arrows move along their rows. */
+  patella_accessible_group_one_tab_stop (GTK_WIDGET (self->ladder_group));
+  patella_accessible_group_one_tab_stop (GTK_WIDGET (self->history_group));
 }
 
 PatellaPlanWindow *
