@@ -677,7 +677,7 @@ class KeyboardTest(AppTestCase):
 
     # Alt+2 leaves the focus where it was (on nothing in the Timers view):
     # Ctrl+. stops the running timer all the same.
-    def test_7_ctrl_period_stops_right_after_alt_2(self):
+    def test_91_ctrl_period_stops_right_after_alt_2(self):
         self.command('action app.show-view "timers"')
         self.command('action timers.ice-start-pause')
         self.assertEqual(self.sessions('running'), 1)
@@ -688,7 +688,7 @@ class KeyboardTest(AppTestCase):
         self.command('action timers.ice-stop')
 
     # The shortcuts open with Ctrl+? and close with Escape, as in GNOME apps.
-    def test_8_ctrl_question_shows_the_shortcuts(self):
+    def test_92_ctrl_question_shows_the_shortcuts(self):
         self.key(0x3f, 'ctrl', 'shift')  # question
         self.assertEqual(self.wait_for('query windows', '2'), '2')
         time.sleep(0.3)
