@@ -9,6 +9,7 @@
 #include "patella-journal-form.h"
 #include "patella-journal-history.h"
 #include "patella-journal-page.h"
+#include "patella-journal-row.h"
 #include "patella-window.h"
 #include "patella-test-db.h"
 #include "patella-test-gui.h"
@@ -219,12 +220,16 @@ get_page (PatellaWindow *window)
   return PATELLA_JOURNAL_PAGE (find_by_type (GTK_WIDGET (window), PATELLA_TYPE_JOURNAL_PAGE));
 }
 
+/* The editor is whole and laid out: Tab follows what is on screen, so a
+ * key is typed once the window shows its fields where they stay. */
 static gboolean
-lower_box_shown (gpointer data)
+editor_laid_out (gpointer data)
 {
   GtkWidget *notes = find_by_label (data, GTK_TYPE_TEXT_VIEW, "Notes");
+  GtkWidget *scale = find_by_label (data, GTK_TYPE_SCALE, "Pain at rest");
 
-  return notes != NULL && gtk_widget_get_mapped (notes);
+  return notes != NULL && gtk_widget_get_mapped (notes) &&
+         gtk_widget_get_width (scale) >= 200 && gtk_widget_get_height (notes) >= 100;
 }
 
 /* A window with the journal's editor, everything below the fold built. */
@@ -239,7 +244,7 @@ open_journal (Fixture *fixture)
   flush_events ();
   page = get_page (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.start", NULL));
-  g_assert_true (wait_until (lower_box_shown, page, 3000));
+  g_assert_true (wait_until (editor_laid_out, page, 3000));
   return window;
 }
 
@@ -295,6 +300,190 @@ test_tab_from_switch_to_slider (Fixture       *fixture,
   assert_focus (win, get_by_label (page, GTK_TYPE_SWITCH, ratings[2][0]));
 }
 
+/* The day of the history row that has the focus, or NULL. */
+static const char *
+focused_day (GtkWidget *window)
+{
+  GtkWidget *focus = focus_of (window);
+  GtkWidget *row = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+  GtkListItem *item;
+
+  if (row == NULL || !PATELLA_IS_JOURNAL_ROW (row))
+    return NULL;
+
+  item = g_object_get_data (G_OBJECT (row), "patella-list-item");
+  g_assert_nonnull (item);
+  return patella_journal_entry_get_day (gtk_list_item_get_item (item));
+}
+
+static gboolean
+in_history (GtkWidget *window)
+{
+  GtkWidget *focus = focus_of (window);
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, PATELLA_TYPE_JOURNAL_HISTORY) != NULL;
+}
+
+/* Presses Tab (or Shift+Tab) until @widget has the focus; fails the test
+ * after a round of the window without it. */
+static void
+tab_to (GtkWidget       *window,
+        GtkWidget       *widget,
+        GdkModifierType  state)
+{
+  for (guint i = 0; i < 60 && focus_of (window) != widget; i++)
+    press_key (window, GDK_KEY_Tab, state);
+
+  assert_focus (window, widget);
+}
+
+static void
+tab_into_history (GtkWidget *window)
+{
+  for (guint i = 0; i < 60 && focused_day (window) == NULL; i++)
+    press (window, GDK_KEY_Tab);
+
+  g_assert_nonnull (focused_day (window));
+}
+
+static char *
+day_before (Fixture *fixture,
+            int      days)
+{
+  PatellaClock *clock = patella_context_get_clock (patella_application_get_context (fixture->app));
+  g_autofree char *today = patella_clock_get_today (clock);
+
+  return patella_day_add_days (today, -days);
+}
+
+static gint64
+count_days (Fixture *fixture)
+{
+  return patella_test_db_query_int (fixture->db, "SELECT count(*) FROM journal_entry;");
+}
+
+/* History, a day, Enter: its editor; Shift+Tab to Delete, Enter. */
+static void
+delete_focused_day (GtkWidget *window)
+{
+  GtkWidget *page = GTK_WIDGET (get_page (PATELLA_WINDOW (window)));
+  g_autofree char *day = g_strdup (focused_day (window));
+
+  g_assert_nonnull (day);
+  press (window, GDK_KEY_Return);
+  g_assert_cmpstr (patella_journal_page_get_day (PATELLA_JOURNAL_PAGE (page)), ==, day);
+  g_assert_false (in_history (window));
+  tab_to (window, get_by_label (page, GTK_TYPE_BUTTON, "Delete This Day’s Entry"),
+          GDK_SHIFT_MASK);
+  press (window, GDK_KEY_Return);
+  /* A button is clicked when its key goes up, or a moment later. */
+  wait_ms (300);
+}
+
+#define THREE_DAYS \
+  "INSERT INTO journal_entry (day, pain_rest, created_us, updated_us) VALUES" \
+  " (date ('now', 'localtime', '-1 days'), 1, 0, 0)," \
+  " (date ('now', 'localtime', '-2 days'), 2, 0, 0)," \
+  " (date ('now', 'localtime', '-3 days'), 3, 0, 0);"
+
+/* A day deleted: the focus goes to the next day in the history (the one
+ * before when it was the last, the empty page when none is left), where a
+ * keyboard user sees it; Undo is in the toast. */
+static void
+delete_moves_focus_to_next_day (Fixture *fixture,
+                                int      width)
+{
+  PatellaWindow *window = patella_window_new (fixture->app);
+  GtkWidget *win = GTK_WIDGET (window);
+  GtkWidget *page;
+  g_autofree char *first = day_before (fixture, 1);
+  g_autofree char *second = day_before (fixture, 2);
+  g_autofree char *third = day_before (fixture, 3);
+  GtkWidget *undo;
+  GtkWidget *empty;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+  page = GTK_WIDGET (get_page (window));
+  g_assert_true (wait_until (editor_laid_out, page, 3000));
+  if (width < 600)
+    g_assert_true (gtk_widget_activate_action (page, "journal.show-history", NULL));
+  tab_into_history (win);
+  g_assert_cmpstr (focused_day (win), ==, first);
+  press (win, GDK_KEY_Down);
+  g_assert_cmpstr (focused_day (win), ==, second);
+
+  /* The middle day: the focus on the next one. */
+  delete_focused_day (win);
+  g_assert_cmpint (count_days (fixture), ==, 2);
+  g_assert_cmpstr (focused_day (win), ==, third);
+  g_assert_true (gtk_widget_is_drawable (focus_of (win)));
+  undo = GTK_WIDGET (find_button (win, "_Undo"));
+  g_assert_nonnull (undo);
+  g_assert_true (gtk_widget_is_drawable (undo));
+
+  /* The last day: the focus on the one before. */
+  delete_focused_day (win);
+  g_assert_cmpint (count_days (fixture), ==, 1);
+  g_assert_cmpstr (focused_day (win), ==, first);
+
+  /* None left: the page that says so. */
+  delete_focused_day (win);
+  g_assert_cmpint (count_days (fixture), ==, 0);
+  empty = find_by_label (page, ADW_TYPE_STATUS_PAGE, "No Days Yet");
+  g_assert_nonnull (empty);
+  assert_focus (win, empty);
+  g_assert_true (gtk_widget_is_drawable (empty));
+
+  /* Out of the way of Tab once the focus has moved on. */
+  press (win, GDK_KEY_Tab);
+  g_assert_false (gtk_widget_get_focusable (empty));
+}
+
+static void
+test_delete_focus_wide (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  delete_moves_focus_to_next_day (fixture, 1000);
+}
+
+/* On a phone the history comes back, the focus on the next day. */
+static void
+test_delete_focus_narrow (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  delete_moves_focus_to_next_day (fixture, 360);
+}
+
+/* Enter on a day found by the search, and Enter again: the day is opened,
+ * the focus on its first field, and nothing is deleted. */
+static void
+test_enter_twice_keeps_day (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PatellaWindow *window = open_journal (fixture);
+  GtkWidget *win = GTK_WIDGET (window);
+  GtkWidget *page = GTK_WIDGET (get_page (window));
+  g_autofree char *second = day_before (fixture, 2);
+  GtkWidget *search;
+
+  press_key (win, GDK_KEY_f, GDK_CONTROL_MASK);
+  search = get_by_label (page, GTK_TYPE_SEARCH_ENTRY, "Search notes and symptoms");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (win), search));
+  gtk_editable_set_text (GTK_EDITABLE (search), "stairs");
+  wait_ms (400);
+  press (win, GDK_KEY_Tab);
+  g_assert_cmpstr (focused_day (win), ==, second);
+  press (win, GDK_KEY_Return);
+  press (win, GDK_KEY_Return);
+  wait_ms (300);
+
+  g_assert_cmpint (count_days (fixture), ==, 3);
+  g_assert_cmpstr (patella_journal_page_get_day (PATELLA_JOURNAL_PAGE (page)), ==, second);
+  assert_focus (win, get_by_label (page, GTK_TYPE_SCALE, "Pain at rest"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -306,6 +495,14 @@ main (int    argc,
               patella_app_fixture_tear_down)
 
   ADD ("tab-from-switch-to-slider", NULL, test_tab_from_switch_to_slider);
+  ADD ("delete-focus-wide", THREE_DAYS, test_delete_focus_wide);
+  ADD ("delete-focus-narrow", THREE_DAYS, test_delete_focus_narrow);
+  ADD ("enter-twice-keeps-day",
+       "INSERT INTO journal_entry (day, pain_rest, note, created_us, updated_us) VALUES"
+       " (date ('now', 'localtime', '-1 days'), 1, 'easy walk', 0, 0),"
+       " (date ('now', 'localtime', '-2 days'), 2, 'stairs hurt', 0, 0),"
+       " (date ('now', 'localtime', '-3 days'), 3, 'rest day', 0, 0);",
+       test_enter_twice_keeps_day);
 
 #undef ADD
 

@@ -212,6 +212,80 @@ history_released_cb (GtkGestureClick       *gesture,
     history_activated_cb (self, gtk_list_item_get_position (item));
 }
 
+/* Where @day is in the list, or would be: the list is newest first, and
+ * read in pages, so the search reads a few of them, not the whole journal. */
+static guint
+position_of_day (PatellaJournalHistory *self,
+                 const char            *day)
+{
+  GListModel *model = G_LIST_MODEL (self->slice);
+  guint low = 0;
+  guint high = g_list_model_get_n_items (model);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(PatellaJournalEntry) entry = g_list_model_get_item (model, middle);
+
+      if (entry != NULL && g_strcmp0 (patella_journal_entry_get_day (entry), day) > 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/* The row the list shows for @position, if it has built one. */
+static GtkWidget *
+row_at (PatellaJournalHistory *self,
+        guint                  position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->history_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkListItem *item = row != NULL ? g_object_get_data (G_OBJECT (row), "patella-list-item")
+                                      : NULL;
+
+      if (item != NULL && gtk_list_item_get_position (item) == position &&
+          gtk_widget_get_child_visible (child))
+        return child;
+    }
+
+  return NULL;
+}
+
+/* A page without anything to act on takes the focus while it has it, so
+ * that the focus is somewhere a keyboard user sees and a screen reader
+ * says; then it is out of the way of Tab again. */
+static void
+placeholder_focus_left_cb (GtkWidget  *widget,
+                           GParamSpec *pspec,
+                           gpointer    data)
+{
+  if (gtk_widget_has_focus (widget))
+    return;
+
+  gtk_widget_set_focusable (widget, FALSE);
+  g_signal_handlers_disconnect_by_func (widget, placeholder_focus_left_cb, data);
+}
+
+static void
+focus_placeholder (GtkWidget *widget)
+{
+  if (gtk_widget_get_focusable (widget))
+    {
+      gtk_widget_grab_focus (widget);
+      return;
+    }
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_grab_focus (widget);
+  g_signal_connect (widget, "notify::has-focus", G_CALLBACK (placeholder_focus_left_cb), NULL);
+}
+
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
@@ -355,4 +429,43 @@ patella_journal_history_start_search (PatellaJournalHistory *self)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * patella_journal_history_focus_near:
+ * @day: a day no longer in the list (deleted)
+ *
+ * Gives the keyboard focus to the day after @day in the list, the one
+ * before it when @day was the last, or the page that says there are none.
+ */
+void
+patella_journal_history_focus_near (PatellaJournalHistory *self,
+                                    const char            *day)
+{
+  GtkWidget *row = NULL;
+  guint n_items;
+  guint position;
+
+  g_return_if_fail (PATELLA_IS_JOURNAL_HISTORY (self));
+  g_return_if_fail (day != NULL);
+
+  n_items = self->slice != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->slice)) : 0;
+  if (n_items == 0)
+    {
+      focus_placeholder (gtk_stack_get_visible_child (self->history_stack));
+      return;
+    }
+
+  position = MIN (position_of_day (self, day), n_items - 1);
+  row = row_at (self, position);
+  if (row == NULL)
+    {
+      /* Scrolled out of view: the list builds the row first. */
+      gtk_widget_activate_action (GTK_WIDGET (self->history_view), "list.scroll-to-item", "u",
+                                  position);
+      row = row_at (self, position);
+    }
+
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    gtk_widget_grab_focus (GTK_WIDGET (self->history_view));
 }

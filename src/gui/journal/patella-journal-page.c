@@ -246,12 +246,26 @@ open_day_activated (GtkWidget  *widget,
   patella_journal_editor_show_day (self->editor, day);
 }
 
+/* The Delete button goes insensitive with the day it deleted: the focus
+ * goes to the next day in the history, as in any list an item is deleted
+ * from, and the toast keeps Undo. */
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  patella_journal_editor_delete (PATELLA_JOURNAL_PAGE (widget)->editor);
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
+  g_autofree char *day = g_strdup (patella_journal_editor_get_day (self->editor));
+
+  if (day == NULL || !patella_journal_editor_get_has_entry (self->editor))
+    return;
+
+  patella_journal_editor_delete (self->editor);
+  if (patella_journal_editor_get_has_entry (self->editor))
+    return;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "history");
+  patella_journal_history_focus_near (self->history, day);
 }
 
 static void
