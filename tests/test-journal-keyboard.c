@@ -10,6 +10,7 @@
 #include "patella-journal-history.h"
 #include "patella-journal-page.h"
 #include "patella-journal-row.h"
+#include "patella-pickers.h"
 #include "patella-window.h"
 #include "patella-test-db.h"
 #include "patella-test-gui.h"
@@ -42,26 +43,10 @@ fixture_set_up (Fixture       *fixture,
 
 /* Keys */
 
-static gboolean
-is_open_popover (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_POPOVER (widget) && gtk_widget_get_mapped (widget);
-}
-
-/* Where a key typed in @window goes: a popover open in it takes the keys. */
-static GtkWidget *
-keyboard_root (GtkWidget *window)
-{
-  GtkWidget *popover = find_widget (window, is_open_popover, NULL);
-
-  return popover != NULL ? popover : window;
-}
-
 static GtkWidget *
 focus_of (GtkWidget *window)
 {
-  return gtk_root_get_focus (GTK_ROOT (keyboard_root (window)));
+  return gtk_root_get_focus (GTK_ROOT (window));
 }
 
 static gboolean
@@ -143,22 +128,23 @@ phase_takes_key (GtkWidget           *widget,
   return FALSE;
 }
 
-/* A key pressed (and released) with @state held, typed into @window: down
- * from the window to the focused widget (the capture phase), then back up
- * (the target and bubble phases), as GTK delivers it. */
+/* A key pressed with @state held, typed into @window: to its focused
+ * widget, down from the window, or the popover open in it, that holds it
+ * (the capture phase), then back up (the target and bubble phases), as GTK
+ * delivers a key press. */
 static void
 press_key (GtkWidget       *window,
            guint            keyval,
            GdkModifierType  state)
 {
-  GtkWidget *root = keyboard_root (window);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+  GtkWidget *focus = focus_of (window);
+  GtkWidget *top = focus != NULL ? GTK_WIDGET (gtk_widget_get_native (focus)) : window;
   g_autoptr(GPtrArray) path = g_ptr_array_new ();
 
-  for (GtkWidget *w = focus != NULL ? focus : root; w != NULL; w = gtk_widget_get_parent (w))
+  for (GtkWidget *w = focus != NULL ? focus : window; w != NULL; w = gtk_widget_get_parent (w))
     {
       g_ptr_array_insert (path, 0, w);
-      if (w == root)
+      if (w == top)
         break;
     }
 
@@ -199,7 +185,7 @@ describe (GtkWidget *widget)
   return g_strdup (G_OBJECT_TYPE_NAME (widget));
 }
 
-/* @window's keyboard focus is on @expected. */
+/* @window's keyboard focus is on @expected (in a popover, if one is open). */
 #define assert_focus(window, expected) \
   G_STMT_START { \
     GtkWidget *focus_ = focus_of (window); \
@@ -484,6 +470,143 @@ test_enter_twice_keeps_day (Fixture       *fixture,
   assert_focus (win, get_by_label (page, GTK_TYPE_SCALE, "Pain at rest"));
 }
 
+/* The calendar */
+
+static gboolean
+popover_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (data)));
+}
+
+/* @data is within its window: scrolled into view. */
+static gboolean
+in_view (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, window, &bounds) &&
+         bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window);
+}
+
+/* Tab (or Shift+Tab, with @state) to @picker, a calendar's menu button,
+ * and open it with @keyval once it is scrolled into view, as a user sees
+ * it. A popover closes when another test's window takes the X focus: then
+ * it is opened again. */
+static GtkCalendar *
+open_calendar (GtkWidget       *window,
+               GtkWidget       *picker,
+               GdkModifierType  state,
+               guint            keyval)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker));
+
+  for (guint i = 0; i < 60 && !gtk_widget_is_ancestor (focus_of (window), picker); i++)
+    press_key (window, GDK_KEY_Tab, state);
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), picker));
+  g_assert_true (wait_until (in_view, picker, 2000));
+
+  for (guint i = 0; i < 5 && !gtk_widget_get_mapped (GTK_WIDGET (popover)); i++)
+    {
+      press (window, keyval);
+      wait_until (popover_mapped, picker, 600);
+    }
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+
+  return GTK_CALENDAR (get_by_type (GTK_WIDGET (popover), GTK_TYPE_CALENDAR));
+}
+
+static char *
+calendar_day (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+  return g_date_time_format (date, "%Y-%m-%d");
+}
+
+/* The calendar beside the day's title, by keyboard: it opens with the
+ * focus on the day shown, the arrows move from there, Enter picks. */
+static void
+test_calendar_starts_on_day_shown (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  PatellaWindow *window = open_journal (fixture);
+  GtkWidget *win = GTK_WIDGET (window);
+  PatellaJournalPage *page = get_page (window);
+  GtkWidget *picker = get_by_label (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, "Write Another Day");
+  g_autofree char *today = day_before (fixture, 0);
+  g_autofree char *yesterday = day_before (fixture, 1);
+  g_autofree char *week_before = day_before (fixture, 8);
+  g_autofree char *shown = NULL;
+  GtkCalendar *calendar;
+
+  calendar = open_calendar (win, picker, GDK_SHIFT_MASK, GDK_KEY_space);
+  assert_focus (win, calendar);
+  shown = calendar_day (calendar);
+  g_assert_cmpstr (shown, ==, today);
+  press (win, GDK_KEY_Left);
+  press (win, GDK_KEY_Return);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (calendar),
+                                                                   GTK_TYPE_POPOVER)));
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, yesterday);
+
+  /* Again, from the day now shown: a week back with Up. */
+  calendar = open_calendar (win, picker, GDK_SHIFT_MASK, GDK_KEY_Return);
+  assert_focus (win, calendar);
+  g_clear_pointer (&shown, g_free);
+  shown = calendar_day (calendar);
+  g_assert_cmpstr (shown, ==, yesterday);
+  press (win, GDK_KEY_Up);
+  press (win, GDK_KEY_space);
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, week_before);
+
+  /* Escape closes it, and nothing is chosen. */
+  calendar = open_calendar (win, picker, GDK_SHIFT_MASK, GDK_KEY_space);
+  press (win, GDK_KEY_Left);
+  press (win, GDK_KEY_Escape);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (calendar),
+                                                                   GTK_TYPE_POPOVER)));
+  g_assert_cmpstr (patella_journal_page_get_day (page), ==, week_before);
+}
+
+/* A date typed in a row: its calendar opens on that date; the month
+ * flips as the keys go past its end, Page Up goes a month back. */
+static void
+test_row_calendar_by_keyboard (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *picker;
+  GtkCalendar *calendar;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Date");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  patella_date_picker_add_to_row (row);
+  picker = find_by_type (row, GTK_TYPE_MENU_BUTTON);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-03-31");
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+
+  calendar = open_calendar (window, picker, 0, GDK_KEY_Return);
+  assert_focus (window, calendar);
+  press (window, GDK_KEY_Right);
+  press (window, GDK_KEY_Return);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2026-04-01");
+
+  calendar = open_calendar (window, picker, 0, GDK_KEY_Return);
+  press (window, GDK_KEY_Page_Up);
+  press (window, GDK_KEY_Page_Up);
+  press (window, GDK_KEY_End);
+  press (window, GDK_KEY_Return);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2026-02-28");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -503,6 +626,9 @@ main (int    argc,
        " (date ('now', 'localtime', '-2 days'), 2, 'stairs hurt', 0, 0),"
        " (date ('now', 'localtime', '-3 days'), 3, 'rest day', 0, 0);",
        test_enter_twice_keeps_day);
+
+  ADD ("calendar-starts-on-day-shown", NULL, test_calendar_starts_on_day_shown);
+  g_test_add_func ("/journal-keyboard/row-calendar", test_row_calendar_by_keyboard);
 
 #undef ADD
 

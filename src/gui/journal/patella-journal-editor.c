@@ -268,6 +268,8 @@ load_day (PatellaJournalEditor *self,
   else
     title = patella_journal_format_day (day, TRUE);
   gtk_label_set_text (self->day_title, title);
+  /* The calendar opens on the day shown. */
+  patella_date_picker_set_day (self->day_picker, day);
   set_has_entry (self, entry != NULL);
   set_stored_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
