@@ -10,6 +10,7 @@
 #include "patella-journal-history.h"
 #include "patella-journal-page.h"
 #include "patella-journal-row.h"
+#include "patella-pain-chart.h"
 #include "patella-pickers.h"
 #include "patella-window.h"
 #include "patella-test-db.h"
@@ -140,6 +141,9 @@ press_key (GtkWidget       *window,
   GtkWidget *focus = focus_of (window);
   GtkWidget *top = focus != NULL ? GTK_WIDGET (gtk_widget_get_native (focus)) : window;
   g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  /* A key shows where the focus is, as in GTK. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
 
   for (GtkWidget *w = focus != NULL ? focus : window; w != NULL; w = gtk_widget_get_parent (w))
     {
@@ -348,6 +352,54 @@ count_days (Fixture *fixture)
   return patella_test_db_query_int (fixture->db, "SELECT count(*) FROM journal_entry;");
 }
 
+/* Whether @widget draws a focus ring around @around (a 2 px border, a few
+ * pixels inside it at most), on top of what it draws. */
+static gboolean
+draws_focus_ring (GtkWidget *widget,
+                  GtkWidget *around)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  graphene_rect_t bounds;
+  gboolean found = FALSE;
+
+  g_assert_true (gtk_widget_compute_bounds (around, widget, &bounds));
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+
+  for (guint i = 0; node != NULL && !found; i++)
+    {
+      GskRenderNode *child;
+      const GskRoundedRect *outline;
+
+      if (gsk_render_node_get_node_type (node) == GSK_CONTAINER_NODE)
+        {
+          if (i >= gsk_container_node_get_n_children (node))
+            break;
+          child = gsk_container_node_get_child (node, i);
+        }
+      else if (i == 0)
+        child = node;
+      else
+        break;
+
+      if (gsk_render_node_get_node_type (child) != GSK_BORDER_NODE)
+        continue;
+
+      outline = gsk_border_node_get_outline (child);
+      found = gsk_border_node_get_widths (child)[0] == 2 &&
+              outline->bounds.origin.x >= bounds.origin.x &&
+              outline->bounds.origin.x <= bounds.origin.x + 8 &&
+              outline->bounds.origin.y >= bounds.origin.y &&
+              outline->bounds.origin.y <= bounds.origin.y + 8 &&
+              outline->bounds.size.width >= bounds.size.width - 16 &&
+              outline->bounds.size.height >= bounds.size.height - 16;
+    }
+
+  g_clear_pointer (&node, gsk_render_node_unref);
+  return found;
+}
+
 /* History, a day, Enter: its editor; Shift+Tab to Delete, Enter. */
 static void
 delete_focused_day (GtkWidget *window)
@@ -405,11 +457,25 @@ delete_moves_focus_to_next_day (Fixture *fixture,
   g_assert_cmpint (count_days (fixture), ==, 2);
   g_assert_cmpstr (focused_day (win), ==, third);
   g_assert_true (gtk_widget_is_drawable (focus_of (win)));
+
+  /* Undo is reached by Tab (on a phone, after the view switcher below);
+   * the day comes back, and the focus with it. */
   undo = GTK_WIDGET (find_button (win, "_Undo"));
   g_assert_nonnull (undo);
   g_assert_true (gtk_widget_is_drawable (undo));
+  tab_to (win, undo, 0);
+  press (win, GDK_KEY_Return);
+  wait_ms (300);
+  g_assert_cmpint (count_days (fixture), ==, 3);
+  g_assert_cmpstr (focused_day (win), ==, second);
+  g_assert_true (gtk_widget_is_drawable (focus_of (win)));
 
   /* The last day: the focus on the one before. */
+  press (win, GDK_KEY_Down);
+  g_assert_cmpstr (focused_day (win), ==, third);
+  delete_focused_day (win);
+  g_assert_cmpint (count_days (fixture), ==, 2);
+  g_assert_cmpstr (focused_day (win), ==, second);
   delete_focused_day (win);
   g_assert_cmpint (count_days (fixture), ==, 1);
   g_assert_cmpstr (focused_day (win), ==, first);
@@ -421,6 +487,8 @@ delete_moves_focus_to_next_day (Fixture *fixture,
   g_assert_nonnull (empty);
   assert_focus (win, empty);
   g_assert_true (gtk_widget_is_drawable (empty));
+  /* With a ring around it that shows the focus. */
+  g_assert_true (draws_focus_ring (find_by_type (page, PATELLA_TYPE_JOURNAL_HISTORY), empty));
 
   /* Out of the way of Tab once the focus has moved on. */
   press (win, GDK_KEY_Tab);
@@ -468,6 +536,22 @@ test_enter_twice_keeps_day (Fixture       *fixture,
   g_assert_cmpint (count_days (fixture), ==, 3);
   g_assert_cmpstr (patella_journal_page_get_day (PATELLA_JOURNAL_PAGE (page)), ==, second);
   assert_focus (win, get_by_label (page, GTK_TYPE_SCALE, "Pain at rest"));
+}
+
+/* The trend chart is a Tab stop: with the focus, it shows a focus ring. */
+static void
+test_chart_shows_focus (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PatellaWindow *window = open_journal (fixture);
+  GtkWidget *win = GTK_WIDGET (window);
+  GtkWidget *chart = get_by_type (GTK_WIDGET (get_page (window)), PATELLA_TYPE_PAIN_CHART);
+
+  g_assert_false (draws_focus_ring (chart, chart));
+  tab_to (win, chart, 0);
+  g_assert_true (draws_focus_ring (chart, chart));
+  press (win, GDK_KEY_Tab);
+  g_assert_false (draws_focus_ring (chart, chart));
 }
 
 /* The calendar */
@@ -627,6 +711,7 @@ main (int    argc,
        " (date ('now', 'localtime', '-3 days'), 3, 'rest day', 0, 0);",
        test_enter_twice_keeps_day);
 
+  ADD ("chart-shows-focus", THREE_DAYS, test_chart_shows_focus);
   ADD ("calendar-starts-on-day-shown", NULL, test_calendar_starts_on_day_shown);
   g_test_add_func ("/journal-keyboard/row-calendar", test_row_calendar_by_keyboard);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-accessible.h"
+#include "patella-focus-ring.h"
 #include "patella-journal-history.h"
 #include "patella-journal-row.h"
 #include "patella-view.h"
@@ -261,29 +262,31 @@ row_at (PatellaJournalHistory *self,
  * that the focus is somewhere a keyboard user sees and a screen reader
  * says; then it is out of the way of Tab again. */
 static void
-placeholder_focus_left_cb (GtkWidget  *widget,
-                           GParamSpec *pspec,
-                           gpointer    data)
+placeholder_focus_changed_cb (GtkWidget             *widget,
+                              GParamSpec            *pspec,
+                              PatellaJournalHistory *self)
 {
+  /* The history draws its ring (see patella_journal_history_snapshot()). */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   if (gtk_widget_has_focus (widget))
     return;
 
   gtk_widget_set_focusable (widget, FALSE);
-  g_signal_handlers_disconnect_by_func (widget, placeholder_focus_left_cb, data);
+  g_signal_handlers_disconnect_by_func (widget, placeholder_focus_changed_cb, self);
 }
 
 static void
-focus_placeholder (GtkWidget *widget)
+focus_placeholder (PatellaJournalHistory *self,
+                   GtkWidget             *widget)
 {
-  if (gtk_widget_get_focusable (widget))
+  if (!gtk_widget_get_focusable (widget))
     {
-      gtk_widget_grab_focus (widget);
-      return;
+      gtk_widget_set_focusable (widget, TRUE);
+      g_signal_connect (widget, "notify::has-focus", G_CALLBACK (placeholder_focus_changed_cb),
+                        self);
     }
 
-  gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_grab_focus (widget);
-  g_signal_connect (widget, "notify::has-focus", G_CALLBACK (placeholder_focus_left_cb), NULL);
 }
 
 static void
@@ -311,6 +314,26 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
   patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* The style sheet draws no focus ring around a status page: the history
+ * draws one around the page that has the focus. */
+static void
+patella_journal_history_snapshot (GtkWidget   *widget,
+                                  GtkSnapshot *snapshot)
+{
+  PatellaJournalHistory *self = PATELLA_JOURNAL_HISTORY (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->history_stack);
+  graphene_rect_t bounds;
+
+  GTK_WIDGET_CLASS (patella_journal_history_parent_class)->snapshot (widget, snapshot);
+
+  if (page != NULL && ADW_IS_STATUS_PAGE (page) && gtk_widget_has_visible_focus (page) &&
+      gtk_widget_compute_bounds (page, widget, &bounds))
+    patella_focus_ring_snapshot (widget, snapshot, &GRAPHENE_RECT_INIT (bounds.origin.x + 6,
+                                                                        bounds.origin.y + 6,
+                                                                        bounds.size.width - 12,
+                                                                        bounds.size.height - 12));
+}
+
 static void
 patella_journal_history_dispose (GObject *object)
 {
@@ -333,6 +356,7 @@ patella_journal_history_class_init (PatellaJournalHistoryClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patella_journal_history_dispose;
+  widget_class->snapshot = patella_journal_history_snapshot;
 
   /* Whether the leaflet shows one pane at a time: the Back button shows then. */
   patella_view_class_install_field (object_class, 1, patella_view_param_spec_folded (),
@@ -433,10 +457,11 @@ patella_journal_history_start_search (PatellaJournalHistory *self)
 
 /**
  * patella_journal_history_focus_near:
- * @day: a day no longer in the list (deleted)
+ * @day: a day
  *
- * Gives the keyboard focus to the day after @day in the list, the one
- * before it when @day was the last, or the page that says there are none.
+ * Gives the keyboard focus to @day's row; if @day is not in the list (it
+ * was deleted), to the day after it in the list, the one before it when
+ * @day was the last, or the page that says there are none.
  */
 void
 patella_journal_history_focus_near (PatellaJournalHistory *self,
@@ -452,7 +477,7 @@ patella_journal_history_focus_near (PatellaJournalHistory *self,
   n_items = self->slice != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->slice)) : 0;
   if (n_items == 0)
     {
-      focus_placeholder (gtk_stack_get_visible_child (self->history_stack));
+      focus_placeholder (self, gtk_stack_get_visible_child (self->history_stack));
       return;
     }
 

@@ -190,6 +190,20 @@ editor_state_changed_cb (PatellaJournalPage *self)
   update_actions (self);
 }
 
+/* Undo in the toast: the focus goes to the day back in the history, where
+ * it was when the day was deleted; on a phone showing the editor, to the
+ * day's first field. */
+static void
+editor_entry_restored_cb (PatellaJournalPage *self,
+                          const char         *day)
+{
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "history") != 0)
+    patella_journal_editor_focus_first (self->editor);
+  else
+    patella_journal_history_focus_near (self->history, day);
+}
+
 static void
 history_day_activated_cb (PatellaJournalPage *self,
                           const char         *day)
@@ -342,6 +356,7 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, editor);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, history);
   gtk_widget_class_bind_template_callback (widget_class, editor_state_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_entry_restored_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_day_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "journal.start", NULL, start_activated);
