@@ -22,7 +22,9 @@
  * it), through the event controllers and key bindings on the way, as
  * GTK's own dispatch does; nothing here calls the widget that should
  * react. Not real X key events: the GUI tests share one X server, and a
- * key typed there goes to whichever test's window has the input focus. */
+ * key typed there goes to whichever test's window has the input focus.
+ * The test runs alone (tests/meson.build): GTK moves the focus differently
+ * in a window that has just lost the X focus to another test's window. */
 
 typedef PatellaAppFixture Fixture;
 
@@ -129,6 +131,45 @@ phase_takes_key (GtkWidget           *widget,
   return FALSE;
 }
 
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+frame_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets @widget's surface lay out and paint what changed, as the screen does
+ * before a person types the next key: GTK moves the focus by where widgets
+ * are on screen, and a widget not laid out yet has no place. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gboolean timed_out = FALSE;
+  gulong handler;
+  guint timeout;
+
+  if (clock == NULL)
+    return;
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &painted);
+  timeout = g_timeout_add (1000, frame_timeout_cb, &timed_out);
+  gtk_widget_queue_draw (widget);
+  while (!painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  if (!timed_out)
+    g_source_remove (timeout);
+}
+
 /* A key pressed with @state held, typed into @window: to its focused
  * widget, down from the window, or the popover open in it, that holds it
  * (the capture phase), then back up (the target and bubble phases), as GTK
@@ -144,6 +185,7 @@ press_key (GtkWidget       *window,
 
   /* A key shows where the focus is, as in GTK. */
   gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  wait_for_frame (top);
 
   for (GtkWidget *w = focus != NULL ? focus : window; w != NULL; w = gtk_widget_get_parent (w))
     {
@@ -510,6 +552,20 @@ test_delete_focus_narrow (Fixture       *fixture,
   delete_moves_focus_to_next_day (fixture, 360);
 }
 
+static gboolean
+one_day_found (gpointer data)
+{
+  PatellaJournalModel *model = patella_journal_page_get_model (data);
+  GtkWidget *view = find_by_label (data, GTK_TYPE_LIST_VIEW, "Journal history");
+  guint rows = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rows += gtk_widget_get_child_visible (child) && gtk_widget_get_mapped (child);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model)) == 1 && rows == 1;
+}
+
 /* Enter on a day found by the search, and Enter again: the day is opened,
  * the focus on its first field, and nothing is deleted. */
 static void
@@ -526,7 +582,7 @@ test_enter_twice_keeps_day (Fixture       *fixture,
   search = get_by_label (page, GTK_TYPE_SEARCH_ENTRY, "Search notes and symptoms");
   g_assert_true (gtk_widget_is_ancestor (focus_of (win), search));
   gtk_editable_set_text (GTK_EDITABLE (search), "stairs");
-  wait_ms (400);
+  g_assert_true (wait_until (one_day_found, page, 3000));
   press (win, GDK_KEY_Tab);
   g_assert_cmpstr (focused_day (win), ==, second);
   press (win, GDK_KEY_Return);
