@@ -78,6 +78,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ENTRY_RESTORED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Helpers */
 
 static char *
@@ -268,6 +275,8 @@ load_day (PatellaJournalEditor *self,
   else
     title = patella_journal_format_day (day, TRUE);
   gtk_label_set_text (self->day_title, title);
+  /* The calendar opens on the day shown. */
+  patella_date_picker_set_day (self->day_picker, day);
   set_has_entry (self, entry != NULL);
   set_stored_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
@@ -397,6 +406,7 @@ undo_delete_clicked_cb (PatellaJournalEditor *self,
 
   if (g_strcmp0 (self->day, patella_journal_entry_get_day (entry)) == 0)
     load_day (self, self->day);
+  g_signal_emit (self, signals[ENTRY_RESTORED], 0, patella_journal_entry_get_day (entry));
 }
 
 static void
@@ -616,6 +626,12 @@ patella_journal_editor_class_init (PatellaJournalEditorClass *klass)
   /* Whether the leaflet shows one pane at a time: the History button shows then. */
   properties[PROP_FOLDED] = patella_view_param_spec_folded ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A deleted day came back with the toast's Undo: its button goes, and
+   * with it the keyboard focus, unless the page puts it somewhere. */
+  signals[ENTRY_RESTORED] =
+    g_signal_new ("entry-restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (PATELLA_TYPE_JOURNAL_ADVICE);
   g_type_ensure (PATELLA_TYPE_JOURNAL_FORM);

@@ -263,6 +263,46 @@ set_up_scale (GtkScale *scale)
   gtk_widget_add_controller (GTK_WIDGET (scale), scroll);
 }
 
+/* Space or Enter on a rating's switch rates it, or unrates it, at once.
+ * GtkSwitch would slide first and change only at the end of its animation;
+ * until then the slider stays insensitive, and a Tab pressed meanwhile
+ * went past it to the next field. */
+static gboolean
+switch_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       gpointer               data)
+{
+  GtkSwitch *rated = GTK_SWITCH (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+    case GDK_KEY_Return:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_KP_Enter:
+      gtk_switch_set_active (rated, !gtk_switch_get_active (rated));
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+set_up_switch (GtkSwitch *rated)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (switch_key_pressed_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (rated), keys);
+}
+
 static void
 set_up_symptoms (PatellaJournalForm *self)
 {
@@ -351,6 +391,9 @@ patella_journal_form_init (PatellaJournalForm *self)
   set_up_scale (self->rest_scale);
   set_up_scale (self->activity_scale);
   set_up_scale (self->morning_scale);
+  set_up_switch (self->rest_switch);
+  set_up_switch (self->activity_switch);
+  set_up_switch (self->morning_switch);
   set_up_symptoms (self);
 
   buffer = gtk_text_view_get_buffer (self->note_view);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-accessible.h"
+#include "patella-focus-ring.h"
 #include "patella-journal-history.h"
 #include "patella-journal-row.h"
 #include "patella-view.h"
@@ -212,6 +213,82 @@ history_released_cb (GtkGestureClick       *gesture,
     history_activated_cb (self, gtk_list_item_get_position (item));
 }
 
+/* Where @day is in the list, or would be: the list is newest first, and
+ * read in pages, so the search reads a few of them, not the whole journal. */
+static guint
+position_of_day (PatellaJournalHistory *self,
+                 const char            *day)
+{
+  GListModel *model = G_LIST_MODEL (self->slice);
+  guint low = 0;
+  guint high = g_list_model_get_n_items (model);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(PatellaJournalEntry) entry = g_list_model_get_item (model, middle);
+
+      if (entry != NULL && g_strcmp0 (patella_journal_entry_get_day (entry), day) > 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/* The row the list shows for @position, if it has built one. */
+static GtkWidget *
+row_at (PatellaJournalHistory *self,
+        guint                  position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->history_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkListItem *item = row != NULL ? g_object_get_data (G_OBJECT (row), "patella-list-item")
+                                      : NULL;
+
+      if (item != NULL && gtk_list_item_get_position (item) == position &&
+          gtk_widget_get_child_visible (child))
+        return child;
+    }
+
+  return NULL;
+}
+
+/* A page without anything to act on takes the focus while it has it, so
+ * that the focus is somewhere a keyboard user sees and a screen reader
+ * says; then it is out of the way of Tab again. */
+static void
+placeholder_focus_changed_cb (GtkWidget             *widget,
+                              GParamSpec            *pspec,
+                              PatellaJournalHistory *self)
+{
+  /* The history draws its ring (see patella_journal_history_snapshot()). */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (gtk_widget_has_focus (widget))
+    return;
+
+  gtk_widget_set_focusable (widget, FALSE);
+  g_signal_handlers_disconnect_by_func (widget, placeholder_focus_changed_cb, self);
+}
+
+static void
+focus_placeholder (PatellaJournalHistory *self,
+                   GtkWidget             *widget)
+{
+  if (!gtk_widget_get_focusable (widget))
+    {
+      gtk_widget_set_focusable (widget, TRUE);
+      g_signal_connect (widget, "notify::has-focus", G_CALLBACK (placeholder_focus_changed_cb),
+                        self);
+    }
+
+  gtk_widget_grab_focus (widget);
+}
+
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
@@ -237,6 +314,26 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
   patella_journal_row_set_entry (PATELLA_JOURNAL_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* The style sheet draws no focus ring around a status page: the history
+ * draws one around the page that has the focus. */
+static void
+patella_journal_history_snapshot (GtkWidget   *widget,
+                                  GtkSnapshot *snapshot)
+{
+  PatellaJournalHistory *self = PATELLA_JOURNAL_HISTORY (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->history_stack);
+  graphene_rect_t bounds;
+
+  GTK_WIDGET_CLASS (patella_journal_history_parent_class)->snapshot (widget, snapshot);
+
+  if (page != NULL && ADW_IS_STATUS_PAGE (page) && gtk_widget_has_visible_focus (page) &&
+      gtk_widget_compute_bounds (page, widget, &bounds))
+    patella_focus_ring_snapshot (widget, snapshot, &GRAPHENE_RECT_INIT (bounds.origin.x + 6,
+                                                                        bounds.origin.y + 6,
+                                                                        bounds.size.width - 12,
+                                                                        bounds.size.height - 12));
+}
+
 static void
 patella_journal_history_dispose (GObject *object)
 {
@@ -259,6 +356,7 @@ patella_journal_history_class_init (PatellaJournalHistoryClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patella_journal_history_dispose;
+  widget_class->snapshot = patella_journal_history_snapshot;
 
   /* Whether the leaflet shows one pane at a time: the Back button shows then. */
   patella_view_class_install_field (object_class, 1, patella_view_param_spec_folded (),
@@ -355,4 +453,44 @@ patella_journal_history_start_search (PatellaJournalHistory *self)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * patella_journal_history_focus_near:
+ * @day: a day
+ *
+ * Gives the keyboard focus to @day's row; if @day is not in the list (it
+ * was deleted), to the day after it in the list, the one before it when
+ * @day was the last, or the page that says there are none.
+ */
+void
+patella_journal_history_focus_near (PatellaJournalHistory *self,
+                                    const char            *day)
+{
+  GtkWidget *row = NULL;
+  guint n_items;
+  guint position;
+
+  g_return_if_fail (PATELLA_IS_JOURNAL_HISTORY (self));
+  g_return_if_fail (day != NULL);
+
+  n_items = self->slice != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->slice)) : 0;
+  if (n_items == 0)
+    {
+      focus_placeholder (self, gtk_stack_get_visible_child (self->history_stack));
+      return;
+    }
+
+  position = MIN (position_of_day (self, day), n_items - 1);
+  row = row_at (self, position);
+  if (row == NULL)
+    {
+      /* Scrolled out of view: the list builds the row first. */
+      gtk_widget_activate_action (GTK_WIDGET (self->history_view), "list.scroll-to-item", "u",
+                                  position);
+      row = row_at (self, position);
+    }
+
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    gtk_widget_grab_focus (GTK_WIDGET (self->history_view));
 }

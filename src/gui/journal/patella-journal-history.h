@@ -15,5 +15,7 @@ void patella_journal_history_set_model    (PatellaJournalHistory *self,
                                            PatellaJournalModel   *model);
 void patella_journal_history_show_all     (PatellaJournalHistory *self);
 void patella_journal_history_start_search (PatellaJournalHistory *self);
+void patella_journal_history_focus_near   (PatellaJournalHistory *self,
+                                           const char            *day);
 
 G_END_DECLS

@@ -190,6 +190,20 @@ editor_state_changed_cb (PatellaJournalPage *self)
   update_actions (self);
 }
 
+/* Undo in the toast: the focus goes to the day back in the history, where
+ * it was when the day was deleted; on a phone showing the editor, to the
+ * day's first field. */
+static void
+editor_entry_restored_cb (PatellaJournalPage *self,
+                          const char         *day)
+{
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "history") != 0)
+    patella_journal_editor_focus_first (self->editor);
+  else
+    patella_journal_history_focus_near (self->history, day);
+}
+
 static void
 history_day_activated_cb (PatellaJournalPage *self,
                           const char         *day)
@@ -246,12 +260,26 @@ open_day_activated (GtkWidget  *widget,
   patella_journal_editor_show_day (self->editor, day);
 }
 
+/* The Delete button goes insensitive with the day it deleted: the focus
+ * goes to the next day in the history, as in any list an item is deleted
+ * from, and the toast keeps Undo. */
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  patella_journal_editor_delete (PATELLA_JOURNAL_PAGE (widget)->editor);
+  PatellaJournalPage *self = PATELLA_JOURNAL_PAGE (widget);
+  g_autofree char *day = g_strdup (patella_journal_editor_get_day (self->editor));
+
+  if (day == NULL || !patella_journal_editor_get_has_entry (self->editor))
+    return;
+
+  patella_journal_editor_delete (self->editor);
+  if (patella_journal_editor_get_has_entry (self->editor))
+    return;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "history");
+  patella_journal_history_focus_near (self->history, day);
 }
 
 static void
@@ -328,6 +356,7 @@ patella_journal_page_class_init (PatellaJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, editor);
   gtk_widget_class_bind_template_child (widget_class, PatellaJournalPage, history);
   gtk_widget_class_bind_template_callback (widget_class, editor_state_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_entry_restored_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_day_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "journal.start", NULL, start_activated);

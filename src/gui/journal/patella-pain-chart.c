@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-drawing.h"
+#include "patella-focus-ring.h"
 #include "patella-journal.h"
 #include "patella-journal-row.h"
 #include "patella-pain-chart.h"
@@ -93,6 +94,9 @@ patella_pain_chart_snapshot (GtkWidget   *widget,
   double step;
   gboolean drawing = FALSE;
 
+  /* A Tab stop: a keyboard user sees when it has the focus. */
+  if (gtk_widget_has_visible_focus (widget))
+    patella_focus_ring_snapshot (widget, snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (n == 0 || right <= left || bottom <= top)
     return;
 
@@ -219,12 +223,26 @@ patella_pain_chart_finalize (GObject *object)
   G_OBJECT_CLASS (patella_pain_chart_parent_class)->finalize (object);
 }
 
+/* The focus ring comes and goes with the focus. */
+static void
+patella_pain_chart_state_flags_changed (GtkWidget     *widget,
+                                        GtkStateFlags  previous)
+{
+  GTK_WIDGET_CLASS (patella_pain_chart_parent_class)->state_flags_changed (widget, previous);
+
+  if ((gtk_widget_get_state_flags (widget) ^ previous) & GTK_STATE_FLAG_FOCUS_VISIBLE)
+    gtk_widget_queue_draw (widget);
+}
+
 static void
 patella_pain_chart_class_init (PatellaPainChartClass *klass)
 {
-  patella_drawing_setup_class (GTK_WIDGET_CLASS (klass), "painchart",
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  patella_drawing_setup_class (widget_class, "painchart",
                                GTK_ACCESSIBLE_ROLE_IMG, &pain_chart_size,
                                patella_pain_chart_snapshot, patella_pain_chart_finalize);
+  widget_class->state_flags_changed = patella_pain_chart_state_flags_changed;
 }
 
 static void
