@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "patella-test-db.h"
 #include "patella-test-gui.h"
 #include "patella-test-store.h"
 #include "patella-test-utils.h"
@@ -583,6 +584,20 @@ patella_app_fixture_set_up (PatellaAppFixture *fixture,
 {
   patella_app_fixture_prepare (fixture);
   patella_application_reopen_store (fixture->app, NULL);
+}
+
+/* The same, with @sql (nullable) run on the database first: the rows a
+ * test starts from, given as the test's data. */
+void
+patella_app_fixture_set_up_sql (PatellaAppFixture *fixture,
+                                gconstpointer      sql)
+{
+  patella_app_fixture_set_up (fixture, sql);
+  if (sql != NULL)
+    {
+      patella_test_db_exec (fixture->db, sql);
+      patella_application_reopen_store (fixture->app, NULL);
+    }
 }
 
 /* Closes every window the test left open, then removes the folder. */

@@ -100,6 +100,8 @@ typedef struct
 void              patella_app_fixture_prepare   (PatellaAppFixture  *fixture);
 void              patella_app_fixture_set_up    (PatellaAppFixture  *fixture,
                                                  gconstpointer       data);
+void              patella_app_fixture_set_up_sql (PatellaAppFixture *fixture,
+                                                  gconstpointer      sql);
 void              patella_app_fixture_tear_down (PatellaAppFixture  *fixture,
                                                  gconstpointer       data);
 PatellaWindow    *patella_app_fixture_open_window (PatellaAppFixture *fixture);

@@ -30,19 +30,6 @@ typedef PatellaAppFixture Fixture;
 
 static PatellaApplication *test_app;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  const char *sql = data;
-
-  patella_app_fixture_set_up (fixture, data);
-  if (sql != NULL)
-    {
-      patella_test_db_exec (fixture->db, sql);
-      patella_application_reopen_store (fixture->app, NULL);
-    }
-}
 
 /* Keys */
 
@@ -754,7 +741,7 @@ main (int    argc,
   test_app = patella_test_gui_init (&argc, &argv, NULL);
 
 #define ADD(name, data, func) \
-  g_test_add ("/journal-keyboard/" name, Fixture, data, fixture_set_up, func, \
+  g_test_add ("/journal-keyboard/" name, Fixture, data, patella_app_fixture_set_up_sql, func, \
               patella_app_fixture_tear_down)
 
   ADD ("tab-from-switch-to-slider", NULL, test_tab_from_switch_to_slider);

@@ -24,19 +24,6 @@ typedef PatellaAppFixture Fixture;
 /* One registered application for the whole run, as in test-window.c. */
 static PatellaApplication *test_app;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  const char *sql = data;
-
-  patella_app_fixture_set_up (fixture, data);
-  if (sql != NULL)
-    {
-      patella_test_db_exec (fixture->db, sql);
-      patella_application_reopen_store (fixture->app, NULL);
-    }
-}
 
 static PatellaJournalPage *
 get_page (PatellaWindow *window)
@@ -842,7 +829,7 @@ main (int    argc,
   test_app = patella_test_gui_init (&argc, &argv, NULL);
 
 #define ADD(name, data, func) \
-  g_test_add ("/journal-page/" name, Fixture, data, fixture_set_up, func, \
+  g_test_add ("/journal-page/" name, Fixture, data, patella_app_fixture_set_up_sql, func, \
               patella_app_fixture_tear_down)
 
   ADD ("today-saved-and-shown-again", NULL, test_today_saved_and_shown_again);
