@@ -10,6 +10,8 @@
 
 #include "patella-application.h"
 #include "patella-guidance-window.h"
+#include "patella-journal.h"
+#include "patella-parse.h"
 #include "patella-plan-window.h"
 #include "patella-preferences-window.h"
 #include "patella-report-dialog.h"
@@ -128,6 +130,24 @@ find_window_titled (const char *title)
   g_error ("no window “%s”", title);
 }
 
+/* A journal entry for the day before today. */
+static void
+write_yesterday (PatellaStore *store)
+{
+  PatellaJournalChange change = PATELLA_JOURNAL_CHANGE_INIT;
+  g_autofree char *today = patella_clock_get_today (patella_store_get_clock (store));
+  g_autofree char *yesterday = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate day;
+
+  g_date_set_parse (&day, today);
+  g_date_subtract_days (&day, 1);
+  yesterday = patella_date_to_string (&day);
+  change.pain_rest = 2;
+  g_assert_true (patella_journal_save (store, yesterday, &change, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* As a phone shows a dialog: as wide as the screen. */
 static void
 present_on_phone (GtkWindow *dialog)
@@ -184,6 +204,12 @@ test_everything_fits (void)
       patella_window_show_view (window, views[i]);
       ASSERT_FITS (views[i], window);
     }
+
+  /* A day written before today: the journal opens on today's editor. */
+  write_yesterday (store);
+  patella_window_show_view (window, "journal");
+  ASSERT_FITS ("today's journal editor", window);
+  patella_window_show_view (window, "shoes");
 
   id = patella_shoe_add (store, NULL, &input, &error);
   g_assert_no_error (error);

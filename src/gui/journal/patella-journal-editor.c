@@ -125,7 +125,7 @@ static void
 set_stored_state (PatellaJournalEditor *self)
 {
   set_save_state (self, self->has_entry ? _("Saved automatically as you go")
-                                        : _("Not written yet; changes save by themselves"));
+                                        : _("Not written yet; saves itself"));
 }
 
 static void
