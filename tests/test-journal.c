@@ -480,9 +480,23 @@ test_model_on_demand (Fixture       *fixture,
     g_assert_cmpint (patella_journal_entry_get_pain_rest (again), ==, 9);
   }
 
+  /* Another program's commit that touches no row (a run it logged: every
+   * kind may have changed) says nothing; a change to a shown row after it
+   * is still told. */
+  patella_store_emit_all_changed (fixture->store);
+  g_assert_cmpuint (n_signals, ==, 3);
+  save_pain (fixture, "2026-03-12", 2);
+  g_assert_cmpuint (n_signals, ==, 4);
+  g_assert_cmpuint (last_position, ==, 1);
+  {
+    g_autoptr(PatellaJournalEntry) again = g_list_model_get_item (G_LIST_MODEL (model), 1);
+
+    g_assert_cmpint (patella_journal_entry_get_pain_rest (again), ==, 2);
+  }
+
   /* A new day comes in where it belongs. */
   save_pain (fixture, "2026-03-14", 4);
-  g_assert_cmpuint (n_signals, ==, 4);
+  g_assert_cmpuint (n_signals, ==, 5);
   g_assert_cmpuint (last_position, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100001);
 }

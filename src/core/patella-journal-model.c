@@ -308,6 +308,8 @@ patella_journal_model_refresh (PatellaJournalModel *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GList) cached = NULL;
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) fresh = NULL;
+  GPtrArray *rows_read;
   guint old_n_items;
   guint first_diff = G_MAXUINT;
   guint cached_end = 0;
@@ -328,17 +330,23 @@ patella_journal_model_refresh (PatellaJournalModel *self)
 
   /* The view holds only rows it read, and those are in the cache: compare
    * them with the stored ones, and say only what changed. Replacing every
-   * item would make GTK look at each of them, a read of the whole journal. */
+   * item would make GTK look at each of them, a read of the whole journal.
+   * The rows read now stay in the cache: they are what the view holds once
+   * it has taken the changes, and what the next change is compared with (a
+   * cache emptied by a change that touched no row of it would let the next
+   * one go unseen). */
+  fresh = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   cached = g_list_sort (g_hash_table_get_keys (self->pages), compare_pages);
   for (GList *l = cached; l != NULL; l = l->next)
     {
       guint page = GPOINTER_TO_UINT (l->data);
       GPtrArray *old_rows = g_hash_table_lookup (self->pages, l->data);
-      g_autoptr(GPtrArray) rows = NULL;
+      GPtrArray *rows;
 
       rows = patella_journal_fetch (self->store, self->search, page * PAGE_SIZE, PAGE_SIZE, NULL);
       if (rows == NULL)
         continue;
+      g_hash_table_insert (fresh, l->data, rows);
 
       for (guint i = 0; i < MAX (rows->len, old_rows->len); i++)
         if (i >= rows->len || i >= old_rows->len ||
@@ -354,6 +362,12 @@ patella_journal_model_refresh (PatellaJournalModel *self)
     }
 
   clear_cache (self);
+  for (GList *l = cached; l != NULL; l = l->next)
+    if (g_hash_table_steal_extended (fresh, l->data, NULL, (gpointer *) &rows_read))
+      {
+        g_hash_table_insert (self->pages, l->data, rows_read);
+        g_queue_push_tail (&self->recent, l->data);
+      }
   self->n_items = (guint) MIN (count, G_MAXUINT);
 
   if (count == old_n_items)
