@@ -488,6 +488,32 @@ test_red_flag_pause_and_resume (Fixture       *fixture,
   assert_decision (fixture, "paused", NULL);
 }
 
+/* Started on a day the journal already notes swelling: paused at once, as
+ * any red flag pauses it; resumed, that entry does not pause it again. */
+static void
+test_red_flag_before_start (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaPlan) plan = NULL;
+
+  patella_store_fixture_at (fixture, "2026-03-16", 8, 0);
+  symptom (fixture, "2026-03-16", "swelling");
+  patella_store_fixture_at (fixture, "2026-03-16", 9, 0);
+  start (fixture, 3, PATELLA_PLAN_RULE_STRICT);
+
+  plan = load (fixture);
+  g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_PAUSED);
+  assert_decision (fixture, "paused", NULL);
+
+  g_assert_true (patella_plan_resume (fixture->store, &error));
+  g_assert_no_error (error);
+  update (fixture);
+  g_clear_pointer (&plan, patella_plan_free);
+  plan = load (fixture);
+  g_assert_cmpint (plan->state, ==, PATELLA_PLAN_STATE_ACTIVE);
+}
+
 static void
 test_rest_pain_pause (Fixture       *fixture,
                       gconstpointer  data)
@@ -1298,6 +1324,7 @@ main (int    argc,
             test_too_much_decided_at_once);
   ADD ("readiness-check", test_readiness_check);
   ADD ("red-flag-pause-resume", test_red_flag_pause_and_resume);
+  ADD ("red-flag-before-start", test_red_flag_before_start);
   ADD ("rest-pain-pause", test_rest_pain_pause);
   ADD ("missed-week", test_missed_week);
   ADD ("last-phase", test_last_phase);

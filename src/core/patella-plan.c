@@ -279,9 +279,11 @@ last_start (const PatellaPlan *plan)
   return NULL;
 }
 
-/* A red flag noted in the journal since the plan started or resumed: the
- * advice's same-day and soon signs (swelling, locking, giving way) and
- * pain at rest above 5/10 on two or more days of the last week. */
+/* A red flag noted in the journal of the last week: the advice's same-day
+ * and soon signs (swelling, locking, giving way) and pain at rest above
+ * 5/10 on two or more days. A plan just started heeds what was noted before
+ * it (the plan is no reason to run on a swollen knee); once resumed, only
+ * what is noted after the resume: the user has had it seen to. */
 static gboolean
 check_red_flags (PatellaStore  *store,
                  PatellaPlan   *plan,
@@ -293,7 +295,8 @@ check_red_flags (PatellaStore  *store,
   const PatellaPlanEvent *since = last_start (plan);
   g_autofree char *from = patella_day_add_days (today, -(PATELLA_PLAN_MISSED_DAYS - 1));
   g_autoptr(GPtrArray) entries = NULL;
-  gint64 since_us = since != NULL ? since->at_us : 0;
+  gint64 since_us = since != NULL && since->decision == PATELLA_PLAN_DECISION_RESUME
+                    ? since->at_us : 0;
   guint high_rest = 0;
   gboolean new_high = FALSE;
 
@@ -581,6 +584,9 @@ patella_plan_start (PatellaStore     *store,
   fresh->events = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_plan_event_free);
 
   if (!add_decision (store, fresh, PATELLA_PLAN_DECISION_START, "start", NULL, -1, error))
+    return FALSE;
+  /* A red flag already noted pauses it at once. */
+  if (!update_in_transaction (store, fresh, FALSE, error))
     return FALSE;
 
   return finish (tx, store, error);
