@@ -687,6 +687,21 @@ class KeyboardTest(AppTestCase):
         self.assertEqual(self.sessions('running'), 0)
         self.command('action timers.ice-stop')
 
+    # With the focus on a view's tab, Alt+2 then Space starts icing: the
+    # tab left behind does not keep the key (it switched back to Journal).
+    def test_93_space_after_alt_2_from_a_tab(self):
+        self.command('action app.show-view "journal"')
+        for _ in range(40):
+            focus = self.focused()
+            if focus is not None and focus.getRoleName() == 'page tab':
+                break
+            self.key(0xff09)
+        self.assertEqual(self.focused().getRoleName(), 'page tab')
+        self.key(ord('2'), 'alt')
+        self.key(0x20)
+        self.assertEqual(self.sessions('running'), 1)
+        self.command('action timers.ice-stop')
+
     # The shortcuts open with Ctrl+? and close with Escape, as in GNOME apps.
     def test_92_ctrl_question_shows_the_shortcuts(self):
         self.key(0x3f, 'ctrl', 'shift')  # question

@@ -140,12 +140,21 @@ store_changed_cb (PatellaWindow *self)
   update_for_store (self);
 }
 
+/* Alt+1, 2 or 3. The focus on the tab of the view left behind would take
+ * the new view's keys (Space would switch back): it goes, as when a click
+ * elsewhere takes it, and Tab starts again from the top. */
 static void
 view_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
   patella_window_show_view (PATELLA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  if (focus != NULL &&
+      (gtk_widget_get_ancestor (focus, ADW_TYPE_VIEW_SWITCHER_TITLE) != NULL ||
+       gtk_widget_get_ancestor (focus, ADW_TYPE_VIEW_SWITCHER_BAR) != NULL))
+    gtk_root_set_focus (GTK_ROOT (widget), NULL);
 }
 
 /* The first time Patella opens, say that icing reminders are on (they are
