@@ -12,6 +12,7 @@
 #include "patella-guidance-window.h"
 #include "patella-journal.h"
 #include "patella-parse.h"
+#include "patella-plan.h"
 #include "patella-plan-window.h"
 #include "patella-preferences-window.h"
 #include "patella-report-dialog.h"
@@ -19,6 +20,7 @@
 #include "patella-shoes.h"
 #include "patella-test-gui.h"
 #include "patella-test-utils.h"
+#include "patella-walk-run.h"
 #include "patella-window.h"
 
 #define PHONE_WIDTH 360
@@ -187,6 +189,7 @@ test_everything_fits (void)
   PatellaWindow *window;
   PatellaStore *store;
   GtkWidget *shoes_page;
+  PatellaWalkRun *walk_run;
   GtkWindow *dialog;
   gint64 id;
 
@@ -209,6 +212,17 @@ test_everything_fits (void)
   write_yesterday (store);
   patella_window_show_view (window, "journal");
   ASSERT_FITS ("today's journal editor", window);
+  patella_window_show_view (window, "shoes");
+
+  /* A walk/run session under way, in its warm-up. */
+  walk_run = patella_context_get_walk_run (patella_application_get_context (test_app));
+  g_assert_true (patella_walk_run_start (walk_run, 3, PATELLA_PLAN_WARM_UP_S, 120, 180, 6, &error));
+  g_assert_no_error (error);
+  patella_window_show_view (window, "timers");
+  ASSERT_FITS ("a walk/run session", window);
+  g_assert_true (patella_walk_run_stop (walk_run, &error));
+  g_assert_true (patella_walk_run_discard (walk_run, &error));
+  g_assert_no_error (error);
   patella_window_show_view (window, "shoes");
 
   id = patella_shoe_add (store, NULL, &input, &error);
