@@ -75,6 +75,8 @@ add_typed_run (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   PatellaRun typed = { 0 };
 
+  /* Typed the morning after (a run of a day to come is refused). */
+  patella_store_fixture_at (fixture, "2026-04-11", 9, 0);
   typed.day = (char *) "2026-04-10";
   typed.distance_m = 10000;
   typed.shoe_id = shoe_id;

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "patella-error.h"
@@ -98,6 +100,8 @@ check_run (PatellaStore      *store,
            RunFields         *fields,
            GError           **error)
 {
+  g_autofree char *today = patella_clock_get_today (patella_store_get_clock (store));
+
   if (run->day != NULL)
     {
       GDate date;
@@ -105,10 +109,17 @@ check_run (PatellaStore      *store,
       if (!patella_parse_date (run->day, &date, error))
         return FALSE;
       fields->day = patella_date_to_string (&date);
+      /* A run typed for a day to come would count for a pair's wear and the
+       * load. (What a device or another Patella recorded keeps its day.) */
+      if (run->source == PATELLA_SOURCE_MANUAL && run->created_us == 0 &&
+          strcmp (fields->day, today) > 0)
+        return patella_error_refuse (error, PATELLA_ERROR_INVALID,
+                                     _("%s is in the future; a run can be logged for today (%s) "
+                                       "or an earlier day"), fields->day, today);
     }
   else
     {
-      fields->day = patella_clock_get_today (patella_store_get_clock (store));
+      fields->day = g_strdup (today);
     }
 
   if (!patella_run_check_distance (run->distance_m, error))
