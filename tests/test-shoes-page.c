@@ -479,10 +479,17 @@ test_log_run_typed_unit (Fixture       *fixture,
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2026-01-31");
   }
 
+  /* Said as the field is left (Tab), quoting what was typed, and again on
+   * Log, though the field then shows its last number. */
   gtk_editable_set_text (GTK_EDITABLE (spin), "3 furlongs");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  flush_events ();
+  g_assert_true (dialog_shows_error (dialog));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "“furlongs” is not a unit"));
   click_log (dialog);
   g_assert_true (find_run_dialog () == dialog);
   g_assert_true (dialog_shows_error (dialog));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "“furlongs” is not a unit"));
   runs = patella_runs_list (store, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (runs->len, ==, 0);

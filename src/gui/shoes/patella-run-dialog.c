@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-error.h"
 #include "patella-parse.h"
 #include "patella-pickers.h"
 #include "patella-run-dialog.h"
@@ -36,6 +37,8 @@ struct _PatellaRunDialog
   gint64               shown_distance_m;
   char                *shown_distance;
   gint64               typed_m;  /* what a unit typed into the field came to; -1: none */
+  char                *bad_distance_error;  /* why what was typed is no distance */
+  char                *bad_distance_shown;  /* what the field shows instead of it */
   PatellaRun           shown;          /* the run as the form first showed it */
   char                *shown_day;
   char                *shown_note;
@@ -58,19 +61,41 @@ show_error (PatellaRunDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
-/* Reads the form into @run (its strings point into the form and @day).
- * On bad input, says why and which row to fix. */
-/* The field takes a unit typed after the number, as patella-cli does. */
+/* The spin button shows its last value again in place of what could not
+ * be read: kept, so that Log says what was wrong with what was typed, not
+ * with the number shown. */
+static gboolean
+keep_bad_distance_cb (gpointer data)
+{
+  PatellaRunDialog *self = data;
+
+  g_free (self->bad_distance_shown);
+  self->bad_distance_shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->distance_spin)));
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The field takes a unit typed after the number, as patella-cli does.
+ * What it cannot read is said at once, as the user leaves the field. */
 static int
 distance_input_cb (GtkSpinButton    *spin,
                    double           *new_value,
                    PatellaRunDialog *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  g_autoptr(GError) error = NULL;
   gint64 metres;
 
-  if (!patella_parse_distance (text, self->unit, &metres, NULL))
-    return GTK_INPUT_ERROR;
+  g_clear_pointer (&self->bad_distance_error, g_free);
+  g_clear_pointer (&self->bad_distance_shown, g_free);
+  if (!patella_parse_distance (text, self->unit, &metres, &error) ||
+      !patella_run_check_distance (metres, &error))
+    {
+      self->bad_distance_error = g_strdup (error->message);
+      show_error (self, error->message);
+      g_idle_add (keep_bad_distance_cb, g_object_ref (self));
+      return GTK_INPUT_ERROR;
+    }
 
   *new_value = (double) metres / patella_unit_metres_per (self->unit);
   /* A unit of its own ("3mi"): the metres are what was typed. */
@@ -96,6 +121,8 @@ distance_value_changed_cb (GtkSpinButton    *spin,
   self->typed_m = -1;
 }
 
+/* Reads the form into @run (its strings point into the form and @day).
+ * On bad input, says why and which row to fix. */
 static gboolean
 read_run (PatellaRunDialog  *self,
           PatellaRun        *run,
@@ -113,6 +140,14 @@ read_run (PatellaRunDialog  *self,
 
   /* Left as shown, an edited run keeps its distance to the metre (the
    * field rounds it). */
+  if (self->bad_distance_error != NULL &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->distance_spin)),
+                 self->bad_distance_shown) == 0)
+    {
+      g_set_error_literal (error, PATELLA_ERROR, PATELLA_ERROR_INVALID, self->bad_distance_error);
+      *bad_row = GTK_WIDGET (self->distance_row);
+      return FALSE;
+    }
   if (self->shown_distance != NULL &&
       g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->distance_spin)), self->shown_distance))
     {
@@ -266,6 +301,8 @@ patella_run_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->shoe_ids, g_array_unref);
   g_free (self->shown_distance);
+  g_free (self->bad_distance_error);
+  g_free (self->bad_distance_shown);
   g_free (self->shown_day);
   g_free (self->shown_note);
 
