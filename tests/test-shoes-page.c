@@ -255,6 +255,16 @@ test_start_up_check_notifies (Fixture       *fixture,
                                                       "shoe-warn:"), ==, 1);
 }
 
+/* The control of the row titled @title, as a click on the row works it. */
+static GtkWidget *
+row_control (gpointer    page,
+             const char *title)
+{
+  GtkWidget *row = get_by_label (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, title);
+
+  return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+}
+
 static void
 test_edit_keeps_exact_marks (Fixture       *fixture,
                              gconstpointer  data)
@@ -274,11 +284,16 @@ test_edit_keeps_exact_marks (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.open-shoe", "x", id));
   name_row = G_OBJECT (patella_shoe_details_view_get_name_row (get_details_view (page)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Road pair");
+  /* The marks read as the pair's summary reads them: 482.8 and 804.7 km. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row_control (page, "Warn At"))), ==,
+                   "482.8");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row_control (page, "Replace At"))), ==,
+                   "804.7");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Road pair 2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "shoes.save-shoe", NULL));
   flush_events ();
 
-  /* Shown as whole kilometres, the marks are still exactly 300 and 500 mi. */
+  /* Shown rounded to 100 m, the marks are still exactly 300 and 500 mi. */
   shoe = patella_shoe_get (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (shoe->name, ==, "Road pair 2");
