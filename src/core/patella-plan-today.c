@@ -266,11 +266,13 @@ patella_plan_get_today (const PatellaPlan *plan,
     {
       g_autofree char *reason = NULL;
 
+      /* The reason says it is paused, and why ("Paused: you noted …"). */
       decision = patella_plan_get_last_decision (plan);
-      reason = decision != NULL ? patella_plan_event_get_reason (decision) : g_strdup ("");
+      reason = decision != NULL ? patella_plan_event_get_reason (decision)
+                                : g_strdup (_("The plan is paused."));
       result->kind = PATELLA_PLAN_TODAY_PAUSED;
-      result->text = g_strdup_printf (_("The plan is paused. %s Resume it when you are ready."),
-                                      reason);
+      /* Translators: the reason the plan was paused, a sentence or two */
+      result->text = g_strdup_printf (_("%s Resume it when you are ready."), reason);
       return g_steal_pointer (&result);
     }
 
