@@ -706,6 +706,16 @@ class KeyboardTest(AppTestCase):
         self.assertEqual(self.sessions('running'), 1)
         self.command('action timers.ice-stop')
 
+    # A row's control is named by the row, once: "Distance", not "Distance
+    # in kilometres Distance".
+    def test_94_a_rows_control_is_named_once(self):
+        self.command('action win.log-run')
+        time.sleep(0.3)
+        focus = self.focused()
+        self.assertEqual(focus.getRoleName(), 'spin button')
+        self.assertEqual(focus.name, 'Distance')
+        self.command('close')
+
     # The shortcuts open with Ctrl+? and close with Escape, as in GNOME apps.
     def test_92_ctrl_question_shows_the_shortcuts(self):
         self.key(0x3f, 'ctrl', 'shift')  # question

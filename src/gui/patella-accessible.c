@@ -287,8 +287,27 @@ static void
 tidy_control_row (GtkListBoxRow *row)
 {
   GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
+  GtkWidget *control = ADW_IS_ACTION_ROW (row)
+                       ? adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) : NULL;
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 
   set_not_focusable (GTK_WIDGET (row));
+
+  /* The control is named by the row's title, once: libadwaita makes the
+   * title its label, and a title with a mnemonic its mnemonic label too,
+   * which GTK 4.8 joined into "Distance Distance". */
+  if (control != NULL && title != NULL && *title != '\0')
+    {
+      g_autofree char *name = g_strdup (title);
+
+      if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)))
+        name = strip_underlines (name);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (control),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (control),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+    }
 
   if (GTK_IS_LIST_BOX (list) &&
       gtk_list_box_get_selection_mode (GTK_LIST_BOX (list)) == GTK_SELECTION_NONE &&

@@ -75,6 +75,16 @@ keep_bad_distance_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+has_letter_or_sign (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isalpha (*p) || *p == '-')
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The field takes a unit typed after the number, as patella-cli does.
  * What it cannot read is said at once, as the user leaves the field. */
 static int
@@ -88,9 +98,14 @@ distance_input_cb (GtkSpinButton    *spin,
 
   g_clear_pointer (&self->bad_distance_error, g_free);
   g_clear_pointer (&self->bad_distance_shown, g_free);
-  if (!patella_parse_distance (text, self->unit, &metres, &error) ||
-      !patella_run_check_distance (metres, &error))
+  if (!patella_parse_distance (text, self->unit, &metres, &error))
     {
+      /* Not for the 0 the field starts with (Log says a run needs more), nor
+       * as the dialog closes, its parts going. */
+      if (g_ascii_strtod (text, NULL) == 0 && !has_letter_or_sign (text))
+        return GTK_INPUT_ERROR;
+      if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->error_label == NULL)
+        return GTK_INPUT_ERROR;
       self->bad_distance_error = g_strdup (error->message);
       show_error (self, error->message);
       g_idle_add (keep_bad_distance_cb, g_object_ref (self));
@@ -99,10 +114,7 @@ distance_input_cb (GtkSpinButton    *spin,
 
   *new_value = (double) metres / patella_unit_metres_per (self->unit);
   /* A unit of its own ("3mi"): the metres are what was typed. */
-  self->typed_m = -1;
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isalpha (*p))
-      self->typed_m = metres;
+  self->typed_m = has_letter_or_sign (text) ? metres : -1;
   return TRUE;
 }
 
@@ -398,10 +410,11 @@ patella_run_dialog_new (GtkWindow           *parent,
                             (double) PATELLA_RUN_MAX_M / patella_unit_metres_per (unit));
   adw_action_row_set_subtitle (self->distance_row, unit == PATELLA_UNIT_MI
                                                    ? _("In miles") : _("In kilometres"));
+  /* Named by its row ("Distance"), as every row's control is; the unit
+   * as its description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->distance_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  unit == PATELLA_UNIT_MI ? _("Distance in miles")
-                                                          : _("Distance in kilometres"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  unit == PATELLA_UNIT_MI ? _("In miles") : _("In kilometres"),
                                   -1);
 
   self->typed_m = -1;
