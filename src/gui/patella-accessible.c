@@ -295,8 +295,9 @@ tidy_control_row (GtkListBoxRow *row)
 
   /* The control is named by the row's title, once: libadwaita makes the
    * title its label, and a title with a mnemonic its mnemonic label too,
-   * which GTK 4.8 joined into "Distance Distance". */
-  if (control != NULL && title != NULL && *title != '\0')
+   * which GTK 4.8 joined into "Distance Distance". A button says what it
+   * does in its own words ("Choose…"), and keeps them. */
+  if (control != NULL && !GTK_IS_BUTTON (control) && title != NULL && *title != '\0')
     {
       g_autofree char *name = g_strdup (title);
 
