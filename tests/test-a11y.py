@@ -78,6 +78,8 @@ def doubled(name):
 def problem(name):
     if not name or not name.strip():
         return 'no name'
+    if name != name.strip():
+        return 'stray space'
     if CLASS_NAME.match(name):
         return 'class name'
     if MNEMONIC.search(name):
@@ -264,6 +266,8 @@ class A11yTest(TreeTestCase):
         for day, pain in (('2026-03-08', 3), ('2026-03-09', 2), (cls.TODAY, 1)):
             cls.cli('journal', 'add', '--date', day, '--pain', str(pain),
                     '--symptom', 'swelling', '--note', 'Stairs hurt')
+        # A day without a note: its row is read without a trailing ". ".
+        cls.cli('journal', 'add', '--date', '2026-03-07', '--pain', '1')
         cls.cli('shoe', 'add', '--default', 'Daily trainer')
         cls.cli('run', 'add', '--date', '2026-03-09', '--distance', '5km', '--pain', '2')
 

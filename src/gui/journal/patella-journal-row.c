@@ -182,8 +182,13 @@ patella_journal_row_set_entry (PatellaJournalRow   *self,
       gtk_box_append (GTK_BOX (self->symptoms_box), image);
     }
 
-  /* Translators: a history row read by a screen reader: day, pains, note */
-  accessible = g_strdup_printf (_("%s. %s. %s"), date, pains, excerpt->str);
+  if (excerpt->len > 0)
+    /* Translators: a history row read by a screen reader: day, pains, note */
+    accessible = g_strdup_printf (_("%s. %s. %s"), date, pains, excerpt->str);
+  else
+    /* Translators: a history row without a note read by a screen reader:
+     * day, pains */
+    accessible = g_strdup_printf (_("%s. %s"), date, pains);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
