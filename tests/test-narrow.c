@@ -11,7 +11,6 @@
 #include "patella-application.h"
 #include "patella-guidance-window.h"
 #include "patella-journal.h"
-#include "patella-parse.h"
 #include "patella-plan.h"
 #include "patella-plan-window.h"
 #include "patella-preferences-window.h"
@@ -113,38 +112,15 @@ min_width (GtkWidget *widget)
   return width;
 }
 
-/* The window on screen titled @title. */
-static GtkWidget *
-find_window_titled (const char *title)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  flush_events ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (gtk_window_get_title (window), title) == 0)
-        return GTK_WIDGET (window);
-    }
-
-  g_error ("no window “%s”", title);
-}
-
 /* A journal entry for the day before today. */
 static void
 write_yesterday (PatellaStore *store)
 {
   PatellaJournalChange change = PATELLA_JOURNAL_CHANGE_INIT;
   g_autofree char *today = patella_clock_get_today (patella_store_get_clock (store));
-  g_autofree char *yesterday = NULL;
+  g_autofree char *yesterday = patella_day_add_days (today, -1);
   g_autoptr(GError) error = NULL;
-  GDate day;
 
-  g_date_set_parse (&day, today);
-  g_date_subtract_days (&day, 1);
-  yesterday = patella_date_to_string (&day);
   change.pain_rest = 2;
   g_assert_true (patella_journal_save (store, yesterday, &change, NULL, &error));
   g_assert_no_error (error);
@@ -259,7 +235,8 @@ test_everything_fits (void)
 
   /* Opened from the window, as wide as it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  dialog = GTK_WINDOW (find_window_titled (C_("shortcut window", "Keyboard Shortcuts")));
+  dialog = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (dialog);
   ASSERT_FITS ("Keyboard Shortcuts", dialog);
   gtk_window_destroy (dialog);
 

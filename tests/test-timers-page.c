@@ -249,23 +249,6 @@ test_routine_editor (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
-/* The recovery plan's window, if one is open. */
-static GtkWindow *
-open_plan_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (PATELLA_IS_PLAN_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* Before the plan reaches running, the Walk/Run card says where its
  * sessions come from and opens the plan; then it offers the session. */
 static void
@@ -279,11 +262,11 @@ test_walk_run_card_leads_to_the_plan (Fixture       *fixture,
 
   g_assert_true (gtk_widget_is_visible (plan_button));
   g_assert_false (gtk_widget_is_visible (start_button));
-  g_assert_null (open_plan_window ());
+  g_assert_null (find_toplevel (PATELLA_TYPE_PLAN_WINDOW));
   gtk_widget_activate (plan_button);  /* as Enter does: clicked a moment later */
   wait_ms (400);
-  g_assert_nonnull (open_plan_window ());
-  gtk_window_destroy (open_plan_window ());
+  g_assert_nonnull (find_toplevel (PATELLA_TYPE_PLAN_WINDOW));
+  gtk_window_destroy (find_toplevel (PATELLA_TYPE_PLAN_WINDOW));
 
   /* Phase 3 is walk/run: today's session can start here. */
   g_assert_true (patella_plan_start (store, 3, PATELLA_PLAN_RULE_STRICT, &error));
